@@ -1,0 +1,23 @@
+package dev.containermatrix.junit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+
+/** Named configurations (env, system properties, files); repeatable under different names. */
+@API(status = EXPERIMENTAL, since = "0.1")
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Repeatable(ConfigAxes.class)
+public @interface ConfigAxis {
+  String name();
+
+  Config[] value();
+}

@@ -1,0 +1,19 @@
+package dev.containermatrix.junit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+
+/** Resource-limit profiles, named {@code resources}. */
+@API(status = EXPERIMENTAL, since = "0.1")
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface ResourceAxis {
+  Resources[] value();
+}

@@ -1,0 +1,47 @@
+package dev.containermatrix.junit.engine;
+
+import dev.containermatrix.engine.expand.VariantFilter;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * The {@code containermatrix.*} configuration parameters, parsed once per run.
+ *
+ * @param baseDirectory the module's base directory: relative paths resolve against it
+ */
+record EngineSettings(
+    String backend, Optional<VariantFilter> variants, int parallelism, Path reportDirectory, Path baseDirectory) {
+
+  static final String BACKEND = "containermatrix.backend";
+  static final String VARIANTS = "containermatrix.variants";
+  static final String PARALLELISM = "containermatrix.parallelism";
+  static final String REPORT_DIR = "containermatrix.report.dir";
+
+  static EngineSettings from(ConfigurationParameters parameters) {
+    Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+    String backend = parameters.get(BACKEND).map(String::trim).orElse("auto");
+    Optional<VariantFilter> variants =
+        parameters.get(VARIANTS).map(String::trim).filter(s -> !s.isEmpty()).map(VariantFilter::parse);
+    int parallelism =
+        parameters.get(PARALLELISM).map(String::trim).filter(s -> !s.isEmpty())
+            .map(EngineSettings::parseParallelism)
+            .orElseGet(() -> Math.max(1, Runtime.getRuntime().availableProcessors()));
+    Path reportDir = base.resolve(parameters.get(REPORT_DIR).map(String::trim).orElse("target/containermatrix"));
+    return new EngineSettings(backend, variants, parallelism, reportDir, base);
+  }
+
+  private static int parseParallelism(String text) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error below
+    }
+    throw new IllegalArgumentException(
+        "Configuration parameter " + PARALLELISM + "='" + text
+            + "' is not a positive whole number; set it to the most variants to run at once, e.g. 2");
+  }
+}
