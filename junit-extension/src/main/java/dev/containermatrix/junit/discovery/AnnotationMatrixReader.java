@@ -23,7 +23,10 @@ import dev.containermatrix.junit.Exclude;
 import dev.containermatrix.junit.Include;
 import dev.containermatrix.junit.LibraryAxis;
 import dev.containermatrix.junit.Resources;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
+import org.apiguardian.api.API;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -36,11 +39,12 @@ import java.util.OptionalLong;
  * Turns the annotations on a {@code @ContainerMatrix} class, or the YAML file it names, into a
  * {@link MatrixDefinition}. Errors name the annotation and attribute (or file and line).
  */
-final class AnnotationMatrixReader {
+@API(status = INTERNAL, since = "0.1")
+public final class AnnotationMatrixReader {
 
   private AnnotationMatrixReader() {}
 
-  static MatrixDefinition read(Class<?> testClass) {
+  public static MatrixDefinition read(Class<?> testClass) {
     ContainerMatrix matrix = testClass.getAnnotation(ContainerMatrix.class);
     if (matrix == null) {
       throw new IllegalArgumentException(testClass.getName() + " has no @ContainerMatrix");

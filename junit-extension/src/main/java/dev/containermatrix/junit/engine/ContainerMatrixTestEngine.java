@@ -1,0 +1,150 @@
+package dev.containermatrix.junit.engine;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.containermatrix.backend.rundir.Reaper;
+import dev.containermatrix.backend.rundir.RunDirectory;
+import dev.containermatrix.backend.spi.ContainerException;
+import dev.containermatrix.backend.spi.ContainerRuntimes;
+import dev.containermatrix.backend.spi.RuntimeSelection;
+import dev.containermatrix.engine.report.HostInfo;
+import dev.containermatrix.engine.report.RunReport;
+import dev.containermatrix.junit.discovery.MatrixClasses;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.apiguardian.api.API;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
+import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory;
+import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory.ParallelExecutorServiceType;
+
+/**
+ * The {@code container-matrix} TestEngine: runs every {@code @ContainerMatrix} class once per
+ * variant, each variant in its own container, and mirrors the tests inside into the JUnit tree as
+ * {@code [engine:container-matrix]/[class:…]/[variant:<id>]/[method:…]}.
+ *
+ * <p>Configuration parameters (system properties, {@code junit-platform.properties} or Surefire's
+ * {@code configurationParameters}):
+ *
+ * <ul>
+ *   <li>{@code containermatrix.backend} (default {@code auto}): {@code auto}, {@code native},
+ *       {@code docker} or {@code process};
+ *   <li>{@code containermatrix.variants} (default all): run only matching variants, such as
+ *       {@code jdk=25,tz=utc} (comma means and) or a variant id;
+ *   <li>{@code containermatrix.parallelism} (default: the host's CPU count): most variants at once;
+ *   <li>{@code containermatrix.report.dir} (default {@code target/containermatrix}): where
+ *       {@code report.json} and each variant's output go, relative to the module's base directory;
+ *   <li>{@code containermatrix.store}, {@code containermatrix.archive},
+ *       {@code containermatrix.archive.dir}, {@code containermatrix.replay}: reserved for the layer
+ *       store and archive; not read by this version.
+ * </ul>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<MatrixExecutionContext> {
+  /** The engine id in unique ids and engine filters. */
+  public static final String ENGINE_ID = "container-matrix";
+
+  @Override
+  public String getId() {
+    return ENGINE_ID;
+  }
+
+  @Override
+  public Optional<String> getGroupId() {
+    return Optional.of("dev.containermatrix");
+  }
+
+  @Override
+  public Optional<String> getArtifactId() {
+    return Optional.of("junit-extension");
+  }
+
+  @Override
+  public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+    MatrixEngineDescriptor engine = new MatrixEngineDescriptor(uniqueId);
+    MatrixClassFactory factory = new MatrixClassFactory(EngineSettings.from(request.getConfigurationParameters()));
+    Predicate<Class<?>> isMatrixClass = MatrixClasses::isMatrixClass;
+    EngineDiscoveryRequestResolver.<MatrixEngineDescriptor>builder()
+        .addClassContainerSelectorResolution(isMatrixClass)
+        .addSelectorResolver(ctx -> new MatrixSelectorResolver(factory, uniqueId))
+        .build()
+        .resolve(request, engine);
+    engine.getChildren().forEach(c -> ((MatrixClassDescriptor) c).prune());
+    return engine;
+  }
+
+  @Override
+  protected MatrixExecutionContext createExecutionContext(ExecutionRequest request) {
+    EngineSettings settings = EngineSettings.from(request.getConfigurationParameters());
+    Reaper.reap(RunDirectory.DEFAULT_ROOT);
+    RuntimeSelection selection = null;
+    ContainerException selectionError = null;
+    String backend = settings.backend();
+    String why;
+    try {
+      selection = ContainerRuntimes.select(settings.backend());
+      backend = selection.runtime().name();
+      why = selection.why();
+    } catch (ContainerException e) {
+      selectionError = e;
+      why = e.getMessage();
+    }
+    RunReport report = new RunReport(newRunId(), Instant.now(), backend, why, HostInfo.read(Path.of("/proc")));
+    return new MatrixExecutionContext(
+        request.getEngineExecutionListener(), settings, selection, selectionError, report, RunDirectory.create());
+  }
+
+  @Override
+  protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
+    int parallelism = EngineSettings.from(request.getConfigurationParameters()).parallelism();
+    return ParallelHierarchicalTestExecutorServiceFactory.create(
+        ParallelExecutorServiceType.WORKER_THREAD_POOL, new PoolConfiguration(parallelism));
+  }
+
+  private static String newRunId() {
+    String time = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    byte[] random = new byte[3];
+    ThreadLocalRandom.current().nextBytes(random);
+    return time + "-" + HexFormat.of().formatHex(random);
+  }
+
+  /** Worker threads for variants: they block on containers, so a plain pool, not fork-join. */
+  private record PoolConfiguration(int parallelism) implements ParallelExecutionConfiguration {
+    @Override
+    public int getParallelism() {
+      return parallelism;
+    }
+
+    @Override
+    public int getMinimumRunnable() {
+      return parallelism;
+    }
+
+    @Override
+    public int getMaxPoolSize() {
+      return parallelism + 256;
+    }
+
+    @Override
+    public int getCorePoolSize() {
+      return parallelism;
+    }
+
+    @Override
+    public int getKeepAliveSeconds() {
+      return 30;
+    }
+  }
+}

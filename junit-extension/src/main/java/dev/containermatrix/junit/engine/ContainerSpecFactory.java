@@ -1,0 +1,62 @@
+package dev.containermatrix.junit.engine;
+
+import dev.containermatrix.backend.spi.ContainerSpec;
+import dev.containermatrix.backend.spi.FileMount;
+import dev.containermatrix.backend.spi.JvmCommand;
+import dev.containermatrix.backend.spi.ResourceLimits;
+import dev.containermatrix.engine.expand.VariantDefinition;
+import dev.containermatrix.engine.plan.VariantEnvironment;
+import dev.containermatrix.engine.plan.VariantPlan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Turns a variant's plan into the backend's launch spec: the agent's JVM command, env, limits, files. */
+final class ContainerSpecFactory {
+  static final String AGENT_MAIN = "dev.containermatrix.junit.agent.AgentMain";
+  /**
+   * JVM flags for short test runs: C1 only and the serial collector start fastest and use the least
+   * CPU (design §4 measurements); a matrix that sets its own GC or JIT flags keeps them.
+   */
+  static final List<String> SHORT_RUN_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private final EngineSettings settings;
+  private final Path runDirectory;
+
+  ContainerSpecFactory(EngineSettings settings, Path runDirectory) {
+    this.settings = settings;
+    this.runDirectory = runDirectory;
+  }
+
+  ContainerSpec create(VariantPlan plan, List<String> agentSelectors) {
+    VariantDefinition variant = plan.variant();
+    List<String> jvmOptions = new ArrayList<>(SHORT_RUN_FLAGS);
+    variant.systemProperties().forEach((k, v) -> jvmOptions.add("-D" + k + "=" + v));
+    Map<String, String> env = new LinkedHashMap<>(variant.env());
+    env.putAll(new VariantEnvironment(variant.id(), variant.displayName(), variant.values()).toEnvironment());
+    String containerId = variant.id() + "-" + SEQUENCE.incrementAndGet();
+    return new ContainerSpec(
+        containerId,
+        variant.id(),
+        variant.base(),
+        List.of(),
+        new JvmCommand(plan.jdkHome(), plan.classpath(), jvmOptions, AGENT_MAIN, agentSelectors),
+        env,
+        settings.baseDirectory(),
+        limits(variant),
+        plan.files().stream().map(f -> new FileMount(f.source(), f.target())).toList(),
+        runDirectory.resolve(containerId + ".sock"),
+        VariantExecution.outputDirectory(settings, plan),
+        variant.matrix().strategy().timeout());
+  }
+
+  private static ResourceLimits limits(VariantDefinition variant) {
+    return variant.resources()
+        .map(r -> new ResourceLimits(r.cpus(), r.memoryBytes(), r.pids(), r.nofile(), r.cpuset()))
+        .orElse(ResourceLimits.none());
+  }
+}

@@ -1,0 +1,132 @@
+package dev.containermatrix.junit.engine;
+
+import dev.containermatrix.engine.report.MatrixSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/**
+ * A {@code @ContainerMatrix} class. Its children are its variants. If its matrix is wrong it has no
+ * children and fails with the matrix error when executed, so nothing of it runs.
+ */
+final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node<MatrixExecutionContext> {
+  static final String SEGMENT_TYPE = "class";
+
+  private final Class<?> testClass;
+  private final @Nullable RuntimeException matrixError;
+  private final @Nullable MatrixSummary summary;
+  private final int maxParallel;
+  private final boolean failFast;
+  private boolean wholeClass;
+  private final Set<String> classWideSelectors = new LinkedHashSet<>();
+  private final Map<String, Set<String>> variantSelectors = new LinkedHashMap<>();
+  private final Set<String> wholeVariants = new LinkedHashSet<>();
+
+  private MatrixClassDescriptor(
+      UniqueId id, Class<?> testClass, @Nullable RuntimeException matrixError, @Nullable MatrixSummary summary,
+      int maxParallel, boolean failFast) {
+    super(id, testClass.getSimpleName(), ClassSource.from(testClass));
+    this.testClass = testClass;
+    this.matrixError = matrixError;
+    this.summary = summary;
+    this.maxParallel = maxParallel;
+    this.failFast = failFast;
+  }
+
+  static MatrixClassDescriptor valid(UniqueId id, Class<?> testClass, MatrixSummary summary, int maxParallel, boolean failFast) {
+    return new MatrixClassDescriptor(id, testClass, null, summary, maxParallel, failFast);
+  }
+
+  static MatrixClassDescriptor invalid(UniqueId id, Class<?> testClass, RuntimeException matrixError) {
+    return new MatrixClassDescriptor(id, testClass, matrixError, null, 0, false);
+  }
+
+  Class<?> testClass() {
+    return testClass;
+  }
+
+  Optional<RuntimeException> matrixError() {
+    return Optional.ofNullable(matrixError);
+  }
+
+  @Override
+  public Type getType() {
+    return Type.CONTAINER;
+  }
+
+  @Override
+  public String getLegacyReportingName() {
+    return testClass.getName();
+  }
+
+  void selectWholeClass() {
+    wholeClass = true;
+  }
+
+  /** Runs {@code selector} (a JUnit selector identifier) inside every variant. */
+  void selectInEveryVariant(String selector) {
+    classWideSelectors.add(selector);
+  }
+
+  void selectWholeVariant(String variantId) {
+    wholeVariants.add(variantId);
+  }
+
+  void selectInVariant(String variantId, String selector) {
+    variantSelectors.computeIfAbsent(variantId, k -> new LinkedHashSet<>()).add(selector);
+  }
+
+  Optional<VariantDescriptor> variant(String variantId) {
+    return getChildren().stream()
+        .map(VariantDescriptor.class::cast)
+        .filter(v -> v.plan().variant().id().equals(variantId))
+        .findFirst();
+  }
+
+  /**
+   * Ends discovery: keeps only the variants something selected and tells each what to run inside.
+   */
+  void prune() {
+    String classSelector = "class:" + testClass.getName();
+    for (TestDescriptor child : new ArrayList<>(getChildren())) {
+      VariantDescriptor variant = (VariantDescriptor) child;
+      String id = variant.plan().variant().id();
+      Set<String> selectors = new LinkedHashSet<>(classWideSelectors);
+      selectors.addAll(variantSelectors.getOrDefault(id, Set.of()));
+      if (wholeClass || wholeVariants.contains(id)) {
+        variant.selectInside(List.of(classSelector));
+      } else if (!selectors.isEmpty()) {
+        variant.selectInside(List.copyOf(selectors));
+      } else {
+        removeChild(variant);
+      }
+    }
+  }
+
+  @Override
+  public MatrixExecutionContext prepare(MatrixExecutionContext context) {
+    if (summary != null) {
+      context.report().add(summary);
+    }
+    context.register(getUniqueId(), new ClassRunState(maxParallel, failFast));
+    return context;
+  }
+
+  @Override
+  public MatrixExecutionContext execute(MatrixExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+    if (matrixError != null) {
+      throw matrixError;
+    }
+    return context;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.containermatrix.junit.engine;
+
+import dev.containermatrix.engine.expand.Expansion;
+import dev.containermatrix.engine.expand.MatrixExpander;
+import dev.containermatrix.engine.expand.VariantDefinition;
+import dev.containermatrix.engine.matrix.MatrixDefinition;
+import dev.containermatrix.engine.plan.VariantPlanner;
+import dev.containermatrix.engine.report.MatrixSummary;
+import dev.containermatrix.engine.resolve.ClasspathComposer;
+import dev.containermatrix.engine.resolve.JdkLocator;
+import dev.containermatrix.engine.resolve.LibraryResolver;
+import dev.containermatrix.junit.discovery.AnnotationMatrixReader;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.UniqueId;
+
+/**
+ * Builds the descriptor of a matrix class with one child per variant. Reading, expanding and
+ * planning happen here, once per class; a wrong matrix yields a descriptor that fails with the
+ * error when run, so nothing of that class runs.
+ */
+final class MatrixClassFactory {
+  private final EngineSettings settings;
+  private final Map<Class<?>, MatrixClassDescriptor> created = new ConcurrentHashMap<>();
+  private VariantPlanner planner;
+
+  MatrixClassFactory(EngineSettings settings) {
+    this.settings = settings;
+  }
+
+  MatrixClassDescriptor descriptorFor(Class<?> testClass, UniqueId engineId) {
+    return created.computeIfAbsent(testClass, c -> create(c, engineId));
+  }
+
+  private MatrixClassDescriptor create(Class<?> testClass, UniqueId engineId) {
+    UniqueId id = engineId.append(MatrixClassDescriptor.SEGMENT_TYPE, testClass.getName());
+    try {
+      MatrixDefinition matrix = AnnotationMatrixReader.read(testClass);
+      Expansion expansion = new MatrixExpander().expand(matrix);
+      MatrixSummary summary = new MatrixSummary(
+          testClass.getName(), matrix.source(), expansion.combinations().name(),
+          expansion.variants().size(), expansion.fullProductSize());
+      var strategy = matrix.strategy();
+      MatrixClassDescriptor descriptor =
+          MatrixClassDescriptor.valid(id, testClass, summary, strategy.maxParallel(), strategy.failFast());
+      for (VariantDefinition variant : expansion.variants()) {
+        if (settings.variants().map(f -> f.test(variant)).orElse(true)) {
+          descriptor.addChild(new VariantDescriptor(id, planner().plan(testClass.getName(), variant)));
+        }
+      }
+      return descriptor;
+    } catch (RuntimeException e) {
+      return MatrixClassDescriptor.invalid(id, testClass, e);
+    }
+  }
+
+  private synchronized VariantPlanner planner() {
+    if (planner == null) {
+      planner = new VariantPlanner(
+          HostClasspath.read(),
+          settings.baseDirectory(),
+          Thread.currentThread().getContextClassLoader(),
+          new ClasspathComposer(LibraryResolver.forProject(settings.baseDirectory())),
+          JdkLocator.forHost(),
+          settings.reportDirectory().resolve("files"));
+    }
+    return planner;
+  }
+}

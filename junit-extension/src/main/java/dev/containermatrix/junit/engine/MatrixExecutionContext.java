@@ -1,0 +1,110 @@
+package dev.containermatrix.junit.engine;
+
+import dev.containermatrix.backend.rundir.RunDirectory;
+import dev.containermatrix.backend.spi.ContainerException;
+import dev.containermatrix.backend.spi.ContainerRuntime;
+import dev.containermatrix.backend.spi.ContainerRuntimes;
+import dev.containermatrix.backend.spi.RuntimeSelection;
+import dev.containermatrix.engine.report.RunReport;
+import dev.containermatrix.engine.report.VariantReport;
+import dev.containermatrix.engine.report.VariantStatus;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
+
+/** Everything one run of the engine shares: settings, the chosen backend, permits, the report. */
+final class MatrixExecutionContext implements EngineExecutionContext, AutoCloseable {
+  private final EngineExecutionListener listener;
+  private final EngineSettings settings;
+  private final @Nullable RuntimeSelection selection;
+  private final @Nullable ContainerException selectionError;
+  private final RunReport report;
+  private final Semaphore hostPermits;
+  private final Map<UniqueId, ClassRunState> classes = new ConcurrentHashMap<>();
+  private final ExecutorService channelThreads =
+      Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "containermatrix-channel");
+        t.setDaemon(true);
+        return t;
+      });
+  private final RunDirectory runDirectory;
+
+  MatrixExecutionContext(
+      EngineExecutionListener listener,
+      EngineSettings settings,
+      @Nullable RuntimeSelection selection,
+      @Nullable ContainerException selectionError,
+      RunReport report,
+      RunDirectory runDirectory) {
+    this.listener = listener;
+    this.settings = settings;
+    this.selection = selection;
+    this.selectionError = selectionError;
+    this.report = report;
+    this.runDirectory = runDirectory;
+    this.hostPermits = new Semaphore(settings.parallelism(), true);
+  }
+
+  EngineExecutionListener listener() {
+    return listener;
+  }
+
+  EngineSettings settings() {
+    return settings;
+  }
+
+  RunReport report() {
+    return report;
+  }
+
+  Semaphore hostPermits() {
+    return hostPermits;
+  }
+
+  ExecutorService channelThreads() {
+    return channelThreads;
+  }
+
+  RunDirectory runDirectory() {
+    return runDirectory;
+  }
+
+  /** The backend chosen by {@code containermatrix.backend}, or why there is none. */
+  ContainerRuntime runtime() throws ContainerException {
+    if (selection == null) {
+      throw selectionError != null ? selectionError : new ContainerException("no container backend was chosen");
+    }
+    return selection.runtime();
+  }
+
+  void register(UniqueId classId, ClassRunState state) {
+    classes.put(classId, state);
+  }
+
+  ClassRunState classState(UniqueId classId) {
+    return Optional.ofNullable(classes.get(classId))
+        .orElseThrow(() -> new IllegalStateException("no run state for " + classId));
+  }
+
+  /** Reports a variant that never started because it was skipped (failFast). */
+  void recordSkipped(VariantDescriptor variant, String reason) {
+    var v = variant.plan().variant();
+    report.add(new VariantReport(
+        v.id(), variant.plan().testClass(), v.displayName(), v.values(), VariantExecution.limits(variant.plan()),
+        java.util.List.of(), VariantStatus.ABORTED, Optional.of(reason), new VariantReport.TestCounts(0, 0, 0), 0,
+        Optional.empty()));
+  }
+
+  @Override
+  public void close() {
+    channelThreads.shutdownNow();
+    runDirectory.close();
+  }
+}

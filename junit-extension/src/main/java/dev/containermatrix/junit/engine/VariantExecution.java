@@ -1,0 +1,164 @@
+package dev.containermatrix.junit.engine;
+
+import dev.containermatrix.backend.spi.ContainerException;
+import dev.containermatrix.backend.spi.ContainerHandle;
+import dev.containermatrix.backend.spi.ContainerRuntime;
+import dev.containermatrix.backend.spi.ContainerSpec;
+import dev.containermatrix.backend.spi.ExitStatus;
+import dev.containermatrix.engine.expand.VariantDefinition;
+import dev.containermatrix.engine.plan.VariantPlan;
+import dev.containermatrix.engine.report.VariantReport;
+import dev.containermatrix.engine.report.VariantStatus;
+import dev.containermatrix.junit.channel.EventChannelServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Runs one variant: waits for a permit, launches its container, relays its agent's events into the
+ * JUnit tree, and decides what the variant's own node reports. Test failures inside stay on the
+ * tests; only a failure of the container itself fails the variant node.
+ */
+final class VariantExecution {
+  /** How long the channel may keep delivering buffered events after the container exited. */
+  private static final long DRAIN_SECONDS = 10;
+
+  private final VariantDescriptor descriptor;
+  private final MatrixExecutionContext context;
+  private final ClassRunState classState;
+  private final VariantPlan plan;
+  private final VariantDefinition variant;
+
+  VariantExecution(VariantDescriptor descriptor, MatrixExecutionContext context) {
+    this.descriptor = descriptor;
+    this.context = context;
+    this.classState = context.classState(descriptor.getParent().orElseThrow().getUniqueId());
+    this.plan = descriptor.plan();
+    this.variant = plan.variant();
+  }
+
+  void run() throws Exception {
+    classState.permits().acquire();
+    try {
+      context.hostPermits().acquire();
+      try {
+        runWithPermits();
+      } finally {
+        context.hostPermits().release();
+      }
+    } finally {
+      classState.permits().release();
+    }
+  }
+
+  private void runWithPermits() throws Exception {
+    long start = System.nanoTime();
+    Optional<String> cancelled = classState.cancelCause();
+    if (cancelled.isPresent()) {
+      record(VariantStatus.ABORTED, cancelled, null, start);
+      throw new TestAbortedException("variant " + variant.displayName() + " was " + cancelled.get());
+    }
+    ContainerRuntime runtime;
+    ContainerSpec spec;
+    try {
+      runtime = context.runtime();
+      spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path()).create(plan, descriptor.agentSelectors());
+      List<String> unsupported = runtime.unsupported(spec);
+      if (!unsupported.isEmpty()) {
+        throw new ContainerException(String.join("; ", unsupported));
+      }
+    } catch (ContainerException e) {
+      throw infraError("cannot run on this host: " + e.getMessage(), null, start);
+    }
+    EventRelay relay = new EventRelay(descriptor, context.listener(), variant.displayName());
+    ExitStatus exit;
+    try (EventChannelServer server = EventChannelServer.open(spec.channelSocket())) {
+      Future<?> serving = context.channelThreads().submit(() -> server.serve(relay));
+      try (ContainerHandle handle = launch(runtime, spec, start)) {
+        classState.started(handle);
+        try {
+          exit = handle.awaitExit();
+        } finally {
+          classState.stopped(handle);
+        }
+        try {
+          serving.get(DRAIN_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+          server.close();
+          serving.get(DRAIN_SECONDS, TimeUnit.SECONDS);
+        }
+        new OutputAttachment(context.listener(), descriptor).attach(handle.stdout(), handle.stderr());
+      }
+    }
+    conclude(relay, exit, start);
+  }
+
+  private ContainerHandle launch(ContainerRuntime runtime, ContainerSpec spec, long start) {
+    try {
+      return runtime.launch(spec);
+    } catch (ContainerException e) {
+      throw infraError("could not be started: " + e.getMessage(), null, start);
+    }
+  }
+
+  private void conclude(EventRelay relay, ExitStatus exit, long start) {
+    if (exit.reason() == ExitStatus.Reason.CANCELLED) {
+      String reason = "was " + exit.description();
+      relay.abortPending(reason);
+      record(VariantStatus.ABORTED, Optional.of(reason), relay, start);
+      throw new TestAbortedException("variant " + variant.displayName() + " " + reason);
+    }
+    if (!relay.sawBye() || !(exit.isSuccess() || exit.exitCode() == 1)) {
+      String reason = exit.description()
+          + (relay.sawBye() ? "" : " before reporting all its tests")
+          + (relay.problems().isEmpty() ? "" : " (channel: " + relay.problems().get(0) + ")")
+          + "; see its output in " + plan.testClass() + " variant " + variant.id() + " stdout/stderr";
+      VariantFailedException failure = new VariantFailedException("variant " + variant.displayName() + " " + reason);
+      relay.failPending(failure);
+      record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
+      classState.variantFailed(variant.displayName());
+      throw failure;
+    }
+    if (relay.engineFailure().isPresent()) {
+      Throwable failure = relay.engineFailure().get();
+      record(VariantStatus.FAILED, Optional.of(String.valueOf(failure.getMessage())), relay, start);
+      classState.variantFailed(variant.displayName());
+      throw new VariantFailedException("variant " + variant.displayName() + ": the tests inside could not run: " + failure);
+    }
+    if (relay.failed() > 0) {
+      record(VariantStatus.FAILED, Optional.of(relay.failed() + " test(s) failed"), relay, start);
+      classState.variantFailed(variant.displayName());
+    } else {
+      record(VariantStatus.PASSED, Optional.empty(), relay, start);
+    }
+  }
+
+  private VariantFailedException infraError(String reason, EventRelay relay, long start) {
+    record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
+    classState.variantFailed(variant.displayName());
+    return new VariantFailedException("variant " + variant.displayName() + " " + reason);
+  }
+
+  private void record(VariantStatus status, Optional<String> reason, EventRelay relay, long start) {
+    VariantReport.TestCounts counts = relay == null
+        ? new VariantReport.TestCounts(0, 0, 0)
+        : new VariantReport.TestCounts(relay.passed(), relay.failed(), relay.skipped());
+    context.report().add(new VariantReport(
+        variant.id(), plan.testClass(), variant.displayName(), variant.values(), limits(plan), List.of(),
+        status, reason, counts, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Optional.empty()));
+  }
+
+  static VariantReport.Limits limits(VariantPlan plan) {
+    return plan.variant().resources()
+        .map(r -> new VariantReport.Limits(r.cpus(), r.memoryBytes(), r.pids(), r.nofile()))
+        .orElse(VariantReport.Limits.none());
+  }
+
+  static Path outputDirectory(EngineSettings settings, VariantPlan plan) {
+    return settings.reportDirectory().resolve("variants").resolve(plan.testClass()).resolve(plan.variant().id());
+  }
+}

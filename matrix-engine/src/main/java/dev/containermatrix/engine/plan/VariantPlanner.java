@@ -1,0 +1,129 @@
+package dev.containermatrix.engine.plan;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.containermatrix.engine.expand.VariantDefinition;
+import dev.containermatrix.engine.matrix.Axis;
+import dev.containermatrix.engine.matrix.ConfigFile;
+import dev.containermatrix.engine.matrix.JdkAxis;
+import dev.containermatrix.engine.matrix.LibraryAxis;
+import dev.containermatrix.engine.matrix.MatrixDefinitionException;
+import dev.containermatrix.engine.matrix.Origin;
+import dev.containermatrix.engine.resolve.ClasspathComposer;
+import dev.containermatrix.engine.resolve.ComposedClasspath;
+import dev.containermatrix.engine.resolve.Jdk;
+import dev.containermatrix.engine.resolve.JdkLocator;
+import dev.containermatrix.engine.resolve.JdkNotFoundException;
+import dev.containermatrix.engine.resolve.LibraryResolutionException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * Makes a variant concrete for this host: finds its JDK, composes its classpath from the host's test
+ * classpath and its library axes, and finds its config files. A JDK, artifact or file that cannot
+ * be found is a matrix error naming the axis where it was declared.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class VariantPlanner {
+  private final List<Path> hostClasspath;
+  private final Path baseDirectory;
+  private final ClassLoader resources;
+  private final ClasspathComposer composer;
+  private final JdkLocator jdks;
+  private final Path scratch;
+
+  /**
+   * @param hostClasspath the test classpath variants start from
+   * @param baseDirectory the module's base directory; relative file sources resolve against it
+   * @param resources loads test-classpath resources (config file sources)
+   * @param scratch where config files that live inside jars are copied out to
+   */
+  public VariantPlanner(
+      List<Path> hostClasspath, Path baseDirectory, ClassLoader resources, ClasspathComposer composer,
+      JdkLocator jdks, Path scratch) {
+    this.hostClasspath = List.copyOf(hostClasspath);
+    this.baseDirectory = baseDirectory;
+    this.resources = resources;
+    this.composer = composer;
+    this.jdks = jdks;
+    this.scratch = scratch;
+  }
+
+  /** @throws MatrixDefinitionException if the JDK, an artifact or a config file cannot be found */
+  public VariantPlan plan(String testClass, VariantDefinition variant) {
+    Jdk jdk = jdk(variant);
+    ComposedClasspath classpath;
+    try {
+      classpath = composer.compose(hostClasspath, variant.libraries());
+    } catch (LibraryResolutionException e) {
+      throw new MatrixDefinitionException(libraryOrigin(variant, e), e.getMessage(), e);
+    }
+    List<VariantPlan.PlannedFile> files = new ArrayList<>();
+    for (ConfigFile file : variant.files()) {
+      files.add(new VariantPlan.PlannedFile(source(file), file.target()));
+    }
+    return new VariantPlan(testClass, variant, jdk.home(), jdk.feature(), classpath.entries(), classpath.replaced(), files);
+  }
+
+  private Jdk jdk(VariantDefinition variant) {
+    String wanted = variant.jdk().orElse(null);
+    try {
+      return wanted == null ? jdks.current() : jdks.locate(wanted);
+    } catch (JdkNotFoundException e) {
+      Origin origin = variant.matrix().axis(JdkAxis.NAME).map(Axis::origin).orElse(new Origin(variant.matrix().source()));
+      throw new MatrixDefinitionException(origin, e.getMessage(), e);
+    }
+  }
+
+  private static Origin libraryOrigin(VariantDefinition variant, LibraryResolutionException e) {
+    for (Axis axis : variant.matrix().axes()) {
+      if (axis instanceof LibraryAxis lib && e.getMessage() != null && e.getMessage().contains(lib.coordinates())) {
+        return lib.origin();
+      }
+    }
+    return new Origin(variant.matrix().source());
+  }
+
+  private Path source(ConfigFile file) {
+    String name = file.source().startsWith("/") ? file.source().substring(1) : file.source();
+    URL url = resources.getResource(name);
+    if (url != null) {
+      return fromUrl(url, file);
+    }
+    Path onDisk = baseDirectory.resolve(file.source()).normalize();
+    if (Files.isRegularFile(onDisk)) {
+      return onDisk;
+    }
+    throw new MatrixDefinitionException(
+        file.origin(),
+        "config file source '" + file.source() + "' is neither a resource on the test classpath nor a file at "
+            + onDisk + "; put it under src/test/resources/" + name + " or give a path relative to " + baseDirectory);
+  }
+
+  private Path fromUrl(URL url, ConfigFile file) {
+    try {
+      if ("file".equals(url.getProtocol())) {
+        return Path.of(url.toURI());
+      }
+      Files.createDirectories(scratch);
+      Path copy = scratch.resolve(Integer.toHexString(url.toString().hashCode()) + "-" + Path.of(file.source()).getFileName());
+      try (InputStream in = url.openStream()) {
+        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not copy config file " + url + " to " + scratch + ": " + e.getMessage(), e);
+    } catch (URISyntaxException e) {
+      throw new MatrixDefinitionException(file.origin(), "config file URL " + url + " is malformed", e);
+    }
+  }
+}
