@@ -1,0 +1,126 @@
+package dev.containermatrix.backend.process;
+
+import dev.containermatrix.backend.spi.ContainerHandle;
+import dev.containermatrix.backend.spi.ContainerSpec;
+import dev.containermatrix.backend.spi.ExitStatus;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One running host JVM. Whichever comes first decides its status: the JVM exiting by itself, the
+ * timeout, or a cancel; the other two then do nothing.
+ */
+final class ProcessContainerHandle implements ContainerHandle {
+
+  private final ContainerSpec spec;
+  private final Process process;
+  private final Path stdout;
+  private final Path stderr;
+  private final Consumer<ProcessContainerHandle> onFinished;
+  private final AtomicReference<@Nullable String> ending = new AtomicReference<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+  private final ScheduledFuture<?> deadline;
+
+  ProcessContainerHandle(
+      ContainerSpec spec, Process process, Path stdout, Path stderr,
+      ScheduledExecutorService timer, Executor killer, Consumer<ProcessContainerHandle> onFinished) {
+    this.spec = spec;
+    this.process = process;
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.onFinished = onFinished;
+    this.deadline = timer.schedule(() -> killer.execute(this::timeOut), spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    process.onExit().thenAccept(p -> {
+      if (ending.compareAndSet(null, "exited")) {
+        finish(ExitStatus.fromExitCode(p.exitValue()));
+      }
+    });
+  }
+
+  @Override
+  public long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public ExitStatus awaitExit() throws InterruptedException {
+    try {
+      return exit.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("waiting for container " + spec.id() + " failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  @Override
+  public void cancel(String reason) {
+    if (!ending.compareAndSet(null, "cancelled")) {
+      return;
+    }
+    int children = killTree();
+    finish(ExitStatus.cancelled(reason, exitCode(), pid(), children));
+  }
+
+  @Override
+  public Path stdout() {
+    return stdout;
+  }
+
+  @Override
+  public Path stderr() {
+    return stderr;
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      cancel("its handle was closed");
+    }
+  }
+
+  /** Whether the container has not ended yet. */
+  boolean isRunning() {
+    return !exit.isDone();
+  }
+
+  private void timeOut() {
+    if (!ending.compareAndSet(null, "timed out")) {
+      return;
+    }
+    int children = killTree();
+    finish(ExitStatus.timedOut(spec.timeout(), exitCode(), pid(), children));
+  }
+
+  private int killTree() {
+    try {
+      return ProcessTree.kill(process.toHandle());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  private int exitCode() {
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return process.isAlive() ? -1 : process.exitValue();
+    }
+  }
+
+  private void finish(ExitStatus status) {
+    deadline.cancel(false);
+    exit.complete(status);
+    onFinished.accept(this);
+  }
+}

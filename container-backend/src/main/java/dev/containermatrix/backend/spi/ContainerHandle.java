@@ -1,0 +1,41 @@
+package dev.containermatrix.backend.spi;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.nio.file.Path;
+import org.apiguardian.api.API;
+
+/**
+ * A launched container. Thread-safe: one thread may wait in {@link #awaitExit()} while another
+ * calls {@link #cancel(String)}.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface ContainerHandle extends AutoCloseable {
+
+  /** The host pid of the container's JVM (or of the process that stands for it, for remote engines). */
+  long pid();
+
+  /**
+   * Blocks until the container's JVM exits, or until the spec's timeout has passed since launch; in
+   * the latter case the whole process tree is killed first and the status is {@link
+   * ExitStatus.Reason#TIMED_OUT}. Returns the same status every time it is called.
+   */
+  ExitStatus awaitExit() throws InterruptedException;
+
+  /**
+   * Kills the container's whole process tree and returns once it is gone; the exit is then reported
+   * as {@link ExitStatus.Reason#CANCELLED} with {@code reason}. Does nothing if the container has
+   * already exited or is being killed.
+   */
+  void cancel(String reason);
+
+  /** The file the container's standard output goes to. */
+  Path stdout();
+
+  /** The file the container's standard error goes to. */
+  Path stderr();
+
+  /** Kills anything of the container that still runs and releases its resources. Idempotent. */
+  @Override
+  void close();
+}

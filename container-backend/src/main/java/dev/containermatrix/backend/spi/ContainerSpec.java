@@ -1,0 +1,142 @@
+package dev.containermatrix.backend.spi;
+
+import static dev.containermatrix.backend.spi.Checks.absolute;
+import static dev.containermatrix.backend.spi.Checks.check;
+import static dev.containermatrix.backend.spi.Checks.noNul;
+import static dev.containermatrix.backend.spi.Checks.notNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Everything a backend needs to run one container. Backend-neutral: a backend that cannot honour a
+ * part says so in {@link ContainerRuntime#unsupported(ContainerSpec)}.
+ *
+ * @param id names the container on the host (cgroup, run directory, docker name): 1 to 63 of
+ *     {@code [a-z0-9-]}
+ * @param hostname the container's hostname, or {@link #HOST} for the host's own
+ * @param baseImage the image reference of the bottom layer, or {@link #HOST} for the host's own
+ *     system directories ({@code /usr}, {@code /lib*}, {@code /bin}, {@code /sbin}, a minimal
+ *     {@code /etc}), read-only
+ * @param layers read-only layers above the base, bottom first
+ * @param command the JVM to run, paths as seen inside the container
+ * @param environment the container's whole environment; the backend adds only what {@link
+ *     ContainerEnvironment} describes (never the host's environment). {@link
+ *     ContainerEnvironment#CHANNEL} is reserved
+ * @param workingDirectory the JVM's working directory as seen inside the container; absolute
+ * @param limits hard resource limits
+ * @param files host files placed at fixed paths inside the container
+ * @param channelSocket the host path of the Unix socket the container's agent reports on; absolute,
+ *     under 108 bytes
+ * @param outputDirectory a host directory for {@code stdout.log}, {@code stderr.log} and the
+ *     backend's own files; absolute; created if missing
+ * @param timeout how long the container may run from launch before it is killed; positive
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record ContainerSpec(
+    String id,
+    String hostname,
+    String baseImage,
+    List<Layer> layers,
+    JvmCommand command,
+    Map<String, String> environment,
+    Path workingDirectory,
+    ResourceLimits limits,
+    List<FileMount> files,
+    Path channelSocket,
+    Path outputDirectory,
+    Duration timeout) {
+
+  /** As {@link #baseImage()}: the host's own system directories; as {@link #hostname()}: the host's name. */
+  public static final String HOST = "host";
+
+  /** Unix socket paths ({@code sun_path}) hold at most 107 bytes and a NUL. */
+  static final int MAX_SOCKET_PATH_BYTES = 107;
+
+  public ContainerSpec {
+    notNull(id, "container id");
+    check(id.matches("[a-z0-9-]{1,63}"),
+        "container id \"%s\" is invalid: use 1 to 63 characters of a-z, 0-9 and '-'", id);
+    notNull(hostname, "hostname");
+    check(hostname.length() <= 63 && hostname.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"),
+        "hostname \"%s\" of container %s is invalid: use 1 to 63 letters, digits and inner '-', or \"host\"", hostname, id);
+    notNull(baseImage, "base image");
+    check(!baseImage.isBlank(), "base image of container %s is blank: use \"host\" or an image reference", id);
+    layers = List.copyOf(notNull(layers, "layers"));
+    notNull(command, "command");
+    environment = copyEnvironment(notNull(environment, "environment"), id);
+    absolute(workingDirectory, "working directory");
+    notNull(limits, "limits");
+    files = List.copyOf(notNull(files, "files"));
+    absolute(channelSocket, "channel socket");
+    int socketBytes = channelSocket.toString().getBytes(StandardCharsets.UTF_8).length;
+    check(socketBytes <= MAX_SOCKET_PATH_BYTES,
+        "channel socket path %s is %d bytes, but Unix socket paths must be under 108 bytes: put it in a short RunDirectory such as /tmp/cm-<pid>-<random>",
+        channelSocket, socketBytes);
+    absolute(outputDirectory, "output directory");
+    notNull(timeout, "timeout");
+    check(!timeout.isNegative() && !timeout.isZero(), "timeout of container %s must be positive, was %s", id, timeout);
+  }
+
+  private static Map<String, String> copyEnvironment(Map<String, String> environment, String id) {
+    Map<String, String> copy = new LinkedHashMap<>();
+    environment.forEach((name, value) -> {
+      notNull(name, "environment variable name");
+      notNull(value, "value of environment variable " + name);
+      check(!name.isEmpty() && name.indexOf('=') < 0, "environment variable name \"%s\" must be non-empty and free of '='", name);
+      noNul(name, "environment variable name");
+      noNul(value, "value of environment variable " + name);
+      check(!name.equals(ContainerEnvironment.CHANNEL),
+          "environment variable %s of container %s is set by the backend: remove it from the spec", name, id);
+      copy.put(name, value);
+    });
+    return Collections.unmodifiableMap(copy);
+  }
+
+  public ContainerSpec withHostname(String value) {
+    return new ContainerSpec(id, value, baseImage, layers, command, environment, workingDirectory, limits, files,
+        channelSocket, outputDirectory, timeout);
+  }
+
+  public ContainerSpec withBaseImage(String value) {
+    return new ContainerSpec(id, hostname, value, layers, command, environment, workingDirectory, limits, files,
+        channelSocket, outputDirectory, timeout);
+  }
+
+  public ContainerSpec withLayers(List<Layer> value) {
+    return new ContainerSpec(id, hostname, baseImage, value, command, environment, workingDirectory, limits, files,
+        channelSocket, outputDirectory, timeout);
+  }
+
+  public ContainerSpec withCommand(JvmCommand value) {
+    return new ContainerSpec(id, hostname, baseImage, layers, value, environment, workingDirectory, limits, files,
+        channelSocket, outputDirectory, timeout);
+  }
+
+  public ContainerSpec withEnvironment(Map<String, String> value) {
+    return new ContainerSpec(id, hostname, baseImage, layers, command, value, workingDirectory, limits, files,
+        channelSocket, outputDirectory, timeout);
+  }
+
+  public ContainerSpec withLimits(ResourceLimits value) {
+    return new ContainerSpec(id, hostname, baseImage, layers, command, environment, workingDirectory, value, files,
+        channelSocket, outputDirectory, timeout);
+  }
+
+  public ContainerSpec withFiles(List<FileMount> value) {
+    return new ContainerSpec(id, hostname, baseImage, layers, command, environment, workingDirectory, limits, value,
+        channelSocket, outputDirectory, timeout);
+  }
+
+  public ContainerSpec withTimeout(Duration value) {
+    return new ContainerSpec(id, hostname, baseImage, layers, command, environment, workingDirectory, limits, files,
+        channelSocket, outputDirectory, value);
+  }
+}
