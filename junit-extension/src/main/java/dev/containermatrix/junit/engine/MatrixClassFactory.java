@@ -61,7 +61,7 @@ final class MatrixClassFactory {
           settings.baseDirectory(),
           Thread.currentThread().getContextClassLoader(),
           new ClasspathComposer(LibraryResolver.forProject(settings.baseDirectory())),
-          JdkLocator.forHost(),
+          JdkLocator.forThisHost(),
           settings.reportDirectory().resolve("files"));
     }
     return planner;

@@ -77,7 +77,7 @@ public final class VariantPlanner {
   private Jdk jdk(VariantDefinition variant) {
     String wanted = variant.jdk().orElse(null);
     try {
-      return wanted == null ? jdks.current() : jdks.locate(wanted);
+      return jdks.locate(wanted == null ? System.getProperty("java.home") : wanted);
     } catch (JdkNotFoundException e) {
       Origin origin = variant.matrix().axis(JdkAxis.NAME).map(Axis::origin).orElse(new Origin(variant.matrix().source()));
       throw new MatrixDefinitionException(origin, e.getMessage(), e);

@@ -1,0 +1,254 @@
+package dev.containermatrix.junit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.junit.engine.fixtures.BadMemoryFixture;
+import dev.containermatrix.junit.engine.fixtures.FailFastFixture;
+import dev.containermatrix.junit.engine.fixtures.HaltingFixture;
+import dev.containermatrix.junit.engine.fixtures.LimitedFixture;
+import dev.containermatrix.junit.engine.fixtures.NestedAndDynamicFixture;
+import dev.containermatrix.junit.engine.fixtures.SleepingFixture;
+import dev.containermatrix.junit.engine.fixtures.TwoZonesFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.opentest4j.AssertionFailedError;
+
+class ContainerMatrixEngineTest {
+  @TempDir Path reports;
+
+  private EngineExecutionResults run(Map<String, String> parameters, DiscoverySelector... selectors) {
+    return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
+        .configurationParameter("containermatrix.report.dir", reports.toString())
+        .configurationParameter("containermatrix.backend", "process")
+        .configurationParameters(parameters)
+        .selectors(selectors)
+        .execute();
+  }
+
+  private EngineExecutionResults run(DiscoverySelector... selectors) {
+    return run(Map.of(), selectors);
+  }
+
+  @Test
+  void runsEveryMethodOnceInEveryVariantAsItsOwnTest() {
+    EngineExecutionResults results = run(selectClass(TwoZonesFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.dynamicallyRegistered(4).started(4).succeeded(3).failed(1));
+    results.containerEvents().assertThatEvents()
+        .haveExactly(1, event(container("[variant:"), displayName("tz=utc"), finishedSuccessfully()))
+        .haveExactly(1, event(container("[variant:"), displayName("tz=kolkata"), finishedSuccessfully()));
+    List<String> ids = results.testEvents().started().stream()
+        .map(e -> e.getTestDescriptor().getUniqueId().toString()).toList();
+    assertThat(ids).hasSize(4).doesNotHaveDuplicates()
+        .allMatch(id -> id.matches("\\[engine:container-matrix]/\\[class:"
+            + TwoZonesFixture.class.getName().replace(".", "\\.") + "]/\\[variant:[0-9a-f]{12}]/\\[method:.*]"));
+    List<String> legacyNames = results.testEvents().started().stream()
+        .map(e -> e.getTestDescriptor().getLegacyReportingName()).toList();
+    assertThat(legacyNames).doesNotHaveDuplicates()
+        .contains("seesItsOwnEnvironment(Variant)[tz=utc]", "expectsUtc(Variant)[tz=kolkata]");
+  }
+
+  @Test
+  void aFailingVariantCarriesTheRemoteMessageWithExpectedAndActual() {
+    EngineExecutionResults results = run(selectClass(TwoZonesFixture.class));
+
+    Event failed = results.testEvents().failed().stream().findFirst().orElseThrow();
+    Throwable failure = failed.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+        .orElseThrow().getThrowable().orElseThrow();
+    assertThat(failure).isInstanceOf(AssertionFailedError.class).isInstanceOf(AssertionError.class);
+    AssertionFailedError assertion = (AssertionFailedError) failure;
+    assertThat(assertion.getMessage()).isEqualTo("zone of the variant ==> expected: <utc> but was: <kolkata>");
+    assertThat(assertion.getExpected().getStringRepresentation()).isEqualTo("utc");
+    assertThat(assertion.getActual().getStringRepresentation()).isEqualTo("kolkata");
+    assertThat(failed.getTestDescriptor().getDisplayName()).isEqualTo("expectsUtc(Variant)");
+  }
+
+  @Test
+  void capturesEachVariantsOutputOnItsOwnNode() {
+    EngineExecutionResults results = run(selectClass(TwoZonesFixture.class));
+
+    List<ReportEntry> entries = results.containerEvents().reportingEntryPublished().stream()
+        .map(e -> e.getRequiredPayload(ReportEntry.class)).toList();
+    assertThat(entries).filteredOn(e -> e.getKeyValuePairs().containsKey("stdout")).hasSize(2)
+        .allMatch(e -> e.getKeyValuePairs().get("stdout").contains("hello from variant "));
+  }
+
+  @Test
+  void aVariantThatExceedsItsTimeoutIsReportedAsTimedOutAndItsJvmIsGone() throws Exception {
+    Path pidFile = Path.of("target", "sleeping-fixture.pid");
+    Files.deleteIfExists(pidFile);
+
+    EngineExecutionResults results = run(selectClass(SleepingFixture.class));
+
+    results.containerEvents().assertThatEvents().haveExactly(1,
+        event(container("[variant:"), finishedWithFailure(
+            instanceOf(VariantFailedException.class), message(m -> m.startsWith("variant mode=sleepy timed out after 3s")))));
+    results.testEvents().assertThatEvents().haveExactly(1,
+        event(test("sleepsForever"), finishedWithFailure(message(m -> m.contains("timed out after 3s")))));
+    long pid = Long.parseLong(Files.readString(pidFile).trim());
+    await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+  }
+
+  @Test
+  void aJvmThatDiesFailsItsPendingTestsWithTheExitReason() {
+    EngineExecutionResults results = run(selectClass(HaltingFixture.class));
+
+    results.testEvents().assertThatEvents()
+        .haveExactly(1, event(test("passes"), finishedSuccessfully()))
+        .haveExactly(1, event(test("haltsTheJvm"), finishedWithFailure(message(m -> m.contains("exited with status 7")))))
+        .haveExactly(1, event(test("neverRuns"), finishedWithFailure(message(m -> m.contains("exited with status 7")))));
+  }
+
+  @Test
+  void aUniqueIdSelectorRunsOnlyThatVariant() {
+    String variantId = variantIdOf("tz=kolkata");
+    UniqueId variant = classId(TwoZonesFixture.class).append("variant", variantId);
+
+    EngineExecutionResults results = run(selectUniqueId(variant));
+
+    results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+    assertThat(results.testEvents().started().stream())
+        .allMatch(e -> e.getTestDescriptor().getUniqueId().hasPrefix(variant));
+  }
+
+  @Test
+  void aUniqueIdSelectorOfOneMethodRunsOnlyThatMethodOfThatVariant() {
+    UniqueId method = classId(TwoZonesFixture.class).append("variant", variantIdOf("tz=utc"))
+        .append("method", "expectsUtc(dev.containermatrix.junit.Variant)");
+
+    EngineExecutionResults results = run(selectUniqueId(method));
+
+    results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    assertThat(results.testEvents().started().stream().findFirst().orElseThrow().getTestDescriptor().getUniqueId())
+        .isEqualTo(method);
+  }
+
+  @Test
+  void aMethodSelectorRunsThatMethodInEveryVariant() {
+    EngineExecutionResults results = run(selectMethod(TwoZonesFixture.class, "seesItsOwnEnvironment",
+        "dev.containermatrix.junit.Variant"));
+
+    results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+  }
+
+  @Test
+  void theVariantFilterRunsOnlyMatchingVariants() {
+    EngineExecutionResults results = run(Map.of("containermatrix.variants", "tz=utc"), selectClass(TwoZonesFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+  }
+
+  @Test
+  void nestedDynamicSkippedAbortedAndReportEntriesComeThrough() {
+    EngineExecutionResults results = run(selectClass(NestedAndDynamicFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.succeeded(4).skipped(1).aborted(1).failed(0));
+    results.testEvents().assertThatEvents()
+        .haveExactly(1, event(test("disabled"), skippedWithReason("not today")))
+        .haveExactly(1, event(test("dynamic a"), finishedSuccessfully()))
+        .haveExactly(1, event(test("innerTest"), finishedSuccessfully()));
+    assertThat(results.allEvents().reportingEntryPublished().stream()
+        .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs()))
+        .anyMatch(m -> "42".equals(m.get("answer")));
+  }
+
+  @Test
+  void failFastCancelsTheRemainingVariants() {
+    EngineExecutionResults results = run(selectClass(FailFastFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.failed(1).succeeded(0));
+    results.containerEvents().assertThatEvents().haveExactly(2, event(container("[variant:"),
+        skippedWithReason(r -> r.contains("failFast is set and variant n=first failed"))));
+  }
+
+  @Test
+  void aBadMatrixFailsItsClassNamingTheAnnotationAndAttributeAndRunsNothing() {
+    EngineExecutionResults results = run(selectClass(BadMemoryFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.started(0));
+    results.containerEvents().assertThatEvents().haveExactly(1, event(container(BadMemoryFixture.class),
+        finishedWithFailure(message(m -> m.startsWith(
+            "@Resources(name = \"small\").memory on " + BadMemoryFixture.class.getName())))));
+  }
+
+  @Test
+  void theProcessBackendRefusesLimitsItCannotEnforceInsteadOfIgnoringThem() {
+    EngineExecutionResults results = run(selectClass(LimitedFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.started(0));
+    results.containerEvents().assertThatEvents().haveExactly(1, event(container("[variant:"),
+        finishedWithFailure(instanceOf(VariantFailedException.class),
+            message(m -> m.contains("cannot enforce memory=256 MiB")))));
+  }
+
+  @Test
+  void discoveryStartsNothingAndListsEveryVariant() {
+    TestDescriptor root = EngineTestKit.discover(ContainerMatrixTestEngine.ENGINE_ID,
+        org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(TwoZonesFixture.class))
+            .configurationParameter("containermatrix.report.dir", reports.toString())
+            .build()).getEngineDescriptor();
+
+    TestDescriptor matrixClass = root.getChildren().iterator().next();
+    assertThat(matrixClass.getChildren()).hasSize(2)
+        .allMatch(v -> v.getChildren().isEmpty() && v.mayRegisterTests());
+    assertThat(reports).isEmptyDirectory();
+  }
+
+  @Test
+  void writesReportJsonWithEveryVariantAndItsStatus() throws Exception {
+    run(selectClass(TwoZonesFixture.class));
+
+    JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+    assertThat(report.get("backend").asText()).isEqualTo("process");
+    assertThat(report.get("runId").asText()).isNotBlank();
+    assertThat(report.get("host").get("cpus").asInt()).isPositive();
+    JsonNode variants = report.get("variants");
+    assertThat(variants).hasSize(2);
+    JsonNode kolkata = variants.get(0).get("name").asText().equals("tz=kolkata") ? variants.get(0) : variants.get(1);
+    assertThat(kolkata.get("status").asText()).isEqualTo("FAILED");
+    assertThat(kolkata.get("values").get("tz").asText()).isEqualTo("kolkata");
+    assertThat(kolkata.get("tests").get("passed").asInt()).isEqualTo(1);
+    assertThat(kolkata.get("tests").get("failed").asInt()).isEqualTo(1);
+    assertThat(kolkata.get("id").asText()).matches("[0-9a-f]{12}");
+  }
+
+  private static UniqueId classId(Class<?> c) {
+    return UniqueId.forEngine(ContainerMatrixTestEngine.ENGINE_ID).append("class", c.getName());
+  }
+
+  private String variantIdOf(String name) {
+    TestDescriptor root = EngineTestKit.discover(ContainerMatrixTestEngine.ENGINE_ID,
+        org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(TwoZonesFixture.class)).build()).getEngineDescriptor();
+    return root.getDescendants().stream().filter(d -> d.getDisplayName().equals(name)).findFirst().orElseThrow()
+        .getUniqueId().getLastSegment().getValue();
+  }
+}
