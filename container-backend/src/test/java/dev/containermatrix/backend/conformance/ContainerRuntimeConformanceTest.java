@@ -1,0 +1,220 @@
+package dev.containermatrix.backend.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.containermatrix.backend.spi.ContainerEnvironment;
+import dev.containermatrix.backend.spi.ContainerException;
+import dev.containermatrix.backend.spi.ContainerHandle;
+import dev.containermatrix.backend.spi.ContainerRuntime;
+import dev.containermatrix.backend.spi.ContainerSpec;
+import dev.containermatrix.backend.spi.ExitStatus;
+import dev.containermatrix.backend.spi.FileMount;
+import dev.containermatrix.backend.spi.Layer;
+import dev.containermatrix.backend.testmains.ExitMain;
+import dev.containermatrix.backend.testmains.ForkingMain;
+import dev.containermatrix.backend.testmains.PrintEnvMain;
+import dev.containermatrix.backend.testmains.SleepMain;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The contract of {@link ContainerRuntime} and {@link ContainerHandle}, checked with real JVMs.
+ * Every backend has a subclass; it passes when the backend keeps the contract on this host.
+ *
+ * <p>A backend's subclass provides:
+ *
+ * <ul>
+ *   <li>{@link #runtime()}: the runtime under test;
+ *   <li>{@link #spec(Path, String, Class, List)}: a spec the backend honours in full that runs a
+ *       main class of {@code dev.containermatrix.backend.testmains} (this module's test classes)
+ *       with the given arguments: base image, layers, {@code javaHome} and classpath as seen inside
+ *       the container, an existing working directory, the channel socket and output directory under
+ *       {@code scratch}, an empty environment, no limits and no files, a timeout of a minute;
+ *   <li>{@link #honoured()}: the {@link Feature features} the backend honours, all others it must
+ *       declare in {@code unsupported};
+ *   <li>{@link #channelAsSeenInside(ContainerSpec)}, if the backend moves the channel socket.
+ * </ul>
+ *
+ * <p>Processes are checked from the host: {@link ContainerHandle#pid()} must be a host pid whose
+ * descendants are the container's processes. Tests of what honoured features do (that a memory
+ * limit holds) belong to each backend's own tests until this suite grows them.
+ */
+public abstract class ContainerRuntimeConformanceTest {
+
+  /** A part of a spec that a backend either honours or declares in {@code unsupported}. */
+  protected enum Feature {
+    CPUS("cpus=1.5", (spec, scratch) -> spec.withLimits(spec.limits().withCpus(1.5))),
+    MEMORY("memory=256 MiB", (spec, scratch) -> spec.withLimits(spec.limits().withMemoryBytes(256L << 20))),
+    PIDS("pids=64", (spec, scratch) -> spec.withLimits(spec.limits().withPids(64))),
+    NOFILE("nofile=128", (spec, scratch) -> spec.withLimits(spec.limits().withNofile(128))),
+    CPUSET("cpuset=0", (spec, scratch) -> spec.withLimits(spec.limits().withCpuset("0"))),
+    FILES("/etc/app/app.yaml",
+        (spec, scratch) -> spec.withFiles(List.of(new FileMount(scratch.resolve("app.yaml"), "/etc/app/app.yaml")))),
+    BASE_IMAGE("oci-archive:/images/bookworm.tar", (spec, scratch) -> spec.withBaseImage("oci-archive:/images/bookworm.tar")),
+    HOSTNAME("variant-host", (spec, scratch) -> spec.withHostname("variant-host")),
+    JDK_LAYER("jdk-layer", (spec, scratch) -> {
+      List<Layer> layers = new ArrayList<>(spec.layers());
+      layers.add(new Layer(scratch.resolve("jdk-layer"), Layer.JDK));
+      return spec.withLayers(layers);
+    });
+
+    /** Text the backend's sentence about this feature contains. */
+    final String mention;
+    final BiFunction<ContainerSpec, Path, ContainerSpec> demand;
+
+    Feature(String mention, BiFunction<ContainerSpec, Path, ContainerSpec> demand) {
+      this.mention = mention;
+      this.demand = demand;
+    }
+  }
+
+  /** A scratch directory of the current test, short enough for a channel socket in it. */
+  @TempDir protected Path scratch;
+
+  /** The runtime under test. */
+  protected abstract ContainerRuntime runtime();
+
+  /** A spec the backend honours in full, running {@code main} with {@code arguments}; see the class comment. */
+  protected abstract ContainerSpec spec(Path scratch, String id, Class<?> main, List<String> arguments);
+
+  /** The features the backend honours on this host. */
+  protected abstract Set<Feature> honoured();
+
+  /** The channel socket's path as the container sees it; by default its host path. */
+  protected String channelAsSeenInside(ContainerSpec spec) {
+    return spec.channelSocket().toString();
+  }
+
+  @Test
+  void reportsTheExitCodeOfTheJvm() throws Exception {
+    try (ContainerHandle handle = runtime().launch(spec(scratch, "exit-three", ExitMain.class, List.of("3")))) {
+      ExitStatus status = handle.awaitExit();
+      assertThat(status).isEqualTo(new ExitStatus(3, ExitStatus.Reason.EXITED, "exited with status 3"));
+      assertThat(status.isSuccess()).isFalse();
+    }
+  }
+
+  @Test
+  void capturesStdoutAndStderrInTheOutputDirectory() throws Exception {
+    ContainerSpec spec = spec(scratch, "output", PrintEnvMain.class, List.of("hello"));
+    try (ContainerHandle handle = runtime().launch(spec)) {
+      assertThat(handle.awaitExit().isSuccess()).isTrue();
+      assertThat(handle.stdout()).isEqualTo(spec.outputDirectory().resolve("stdout.log"));
+      assertThat(handle.stderr()).isEqualTo(spec.outputDirectory().resolve("stderr.log"));
+      assertThat(lines(handle.stdout())).contains("arg:hello");
+      assertThat(lines(handle.stderr())).containsExactly("this line goes to stderr");
+    }
+  }
+
+  @Test
+  void givesExactlyTheSpecsEnvironmentPlusChannelAndDefaults() throws Exception {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("GREETING", "hello world");
+    environment.put("LANG", "de_DE.UTF-8");
+    ContainerSpec spec = spec(scratch, "environment", PrintEnvMain.class, List.of()).withEnvironment(environment);
+    try (ContainerHandle handle = runtime().launch(spec)) {
+      assertThat(handle.awaitExit().isSuccess()).isTrue();
+      assertThat(environmentOf(handle.stdout())).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "GREETING", "hello world",
+          "LANG", "de_DE.UTF-8",
+          ContainerEnvironment.CHANNEL, channelAsSeenInside(spec),
+          "PATH", ContainerEnvironment.DEFAULT_PATH,
+          "HOME", spec.workingDirectory().toString()));
+    }
+  }
+
+  @Test
+  void runsInTheWorkingDirectory() throws Exception {
+    ContainerSpec spec = spec(scratch, "cwd", PrintEnvMain.class, List.of());
+    try (ContainerHandle handle = runtime().launch(spec)) {
+      handle.awaitExit();
+      assertThat(lines(handle.stdout())).contains("cwd:" + spec.workingDirectory());
+    }
+  }
+
+  @Test
+  void killsTheJvmAndItsChildrenWhenTheTimeoutPasses() throws Exception {
+    ContainerSpec spec = spec(scratch, "timeout", ForkingMain.class, List.of()).withTimeout(Duration.ofSeconds(2));
+    try (ContainerHandle handle = runtime().launch(spec)) {
+      List<ProcessHandle> tree = treeOnceItHasChildren(handle);
+      ExitStatus status = handle.awaitExit();
+      assertThat(status.reason()).isEqualTo(ExitStatus.Reason.TIMED_OUT);
+      assertThat(status.description()).startsWith("timed out after 2s; its JVM (pid ");
+      assertThat(tree).noneMatch(ProcessHandle::isAlive);
+    }
+  }
+
+  @Test
+  void cancelKillsTheWholeTreeBeforeReturningAndReportsTheReason() throws Exception {
+    try (ContainerHandle handle = runtime().launch(spec(scratch, "cancel", ForkingMain.class, List.of()))) {
+      List<ProcessHandle> tree = treeOnceItHasChildren(handle);
+      handle.cancel("the user stopped the run");
+      assertThat(tree).noneMatch(ProcessHandle::isAlive);
+      ExitStatus status = handle.awaitExit();
+      assertThat(status.reason()).isEqualTo(ExitStatus.Reason.CANCELLED);
+      assertThat(status.description()).startsWith("was cancelled (the user stopped the run); its JVM (pid ");
+      assertThat(handle.awaitExit()).isEqualTo(status);
+    }
+  }
+
+  @Test
+  void closeKillsWhatStillRunsAndCanBeRepeated() throws Exception {
+    ContainerHandle handle = runtime().launch(spec(scratch, "close", SleepMain.class, List.of()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> lines(handle.stdout()).contains("sleeping"));
+    handle.close();
+    handle.close();
+    assertThat(ProcessHandle.of(handle.pid())).isEmpty();
+    assertThat(handle.awaitExit().reason()).isEqualTo(ExitStatus.Reason.CANCELLED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Feature.class)
+  void declaresEveryFeatureItDoesNotHonour(Feature feature) throws IOException {
+    ContainerSpec spec = feature.demand.apply(spec(scratch, "demanding", PrintEnvMain.class, List.of()), scratch);
+    List<String> unsupported = runtime().unsupported(spec);
+    if (honoured().contains(feature)) {
+      assertThat(unsupported).noneMatch(sentence -> sentence.contains(feature.mention));
+      return;
+    }
+    assertThat(unsupported).singleElement().asString().contains(feature.mention);
+    assertThatThrownBy(() -> runtime().launch(spec))
+        .isInstanceOf(ContainerException.class)
+        .hasMessageContaining(unsupported.get(0));
+    assertThat(spec.outputDirectory()).doesNotExist();
+  }
+
+  /** The container's JVM and its descendants, once it has at least one, as the host sees them. */
+  private static List<ProcessHandle> treeOnceItHasChildren(ContainerHandle handle) {
+    ProcessHandle root = ProcessHandle.of(handle.pid()).orElseThrow();
+    await().atMost(Duration.ofSeconds(30)).until(() -> root.descendants().findAny().isPresent());
+    List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+    tree.add(root);
+    return tree;
+  }
+
+  protected static List<String> lines(Path file) throws IOException {
+    return Files.exists(file) ? Files.readAllLines(file) : List.of();
+  }
+
+  private static Map<String, String> environmentOf(Path stdout) throws IOException {
+    return lines(stdout).stream()
+        .filter(line -> line.startsWith("env:"))
+        .map(line -> line.substring("env:".length()).split("=", 2))
+        .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
+  }
+}
