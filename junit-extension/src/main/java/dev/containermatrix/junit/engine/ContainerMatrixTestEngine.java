@@ -10,6 +10,8 @@ import dev.containermatrix.backend.spi.RuntimeSelection;
 import dev.containermatrix.engine.report.HostInfo;
 import dev.containermatrix.engine.report.RunReport;
 import dev.containermatrix.junit.discovery.MatrixClasses;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -81,14 +83,14 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
         .addSelectorResolver(ctx -> new MatrixSelectorResolver(factory, uniqueId))
         .build()
         .resolve(request, engine);
-    engine.getChildren().forEach(c -> ((MatrixClassDescriptor) c).prune());
+    engine.getChildren().forEach(c -> ((MatrixClassDescriptor) c).keepSelectedVariants());
     return engine;
   }
 
   @Override
   protected MatrixExecutionContext createExecutionContext(ExecutionRequest request) {
     EngineSettings settings = EngineSettings.from(request.getConfigurationParameters());
-    Reaper.reap(RunDirectory.DEFAULT_ROOT);
+    RunDirectory runDirectory = openRunDirectory();
     RuntimeSelection selection = null;
     ContainerException selectionError = null;
     String backend = settings.backend();
@@ -103,7 +105,19 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
     }
     RunReport report = new RunReport(newRunId(), Instant.now(), backend, why, HostInfo.read(Path.of("/proc")));
     return new MatrixExecutionContext(
-        request.getEngineExecutionListener(), settings, selection, selectionError, report, RunDirectory.create());
+        request.getEngineExecutionListener(), settings, selection, selectionError, report, runDirectory);
+  }
+
+  /** Reaps what killed runs left behind, then makes this run's directory (channel sockets live there). */
+  private static RunDirectory openRunDirectory() {
+    try {
+      Reaper.reap(RunDirectory.TMP);
+      return RunDirectory.create();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not prepare a run directory under " + RunDirectory.TMP + ": " + e.getMessage()
+              + "; check that it exists and is writable", e);
+    }
   }
 
   @Override

@@ -96,7 +96,7 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
   /**
    * Ends discovery: keeps only the variants something selected and tells each what to run inside.
    */
-  void prune() {
+  void keepSelectedVariants() {
     String classSelector = "class:" + testClass.getName();
     for (TestDescriptor child : new ArrayList<>(getChildren())) {
       VariantDescriptor variant = (VariantDescriptor) child;
