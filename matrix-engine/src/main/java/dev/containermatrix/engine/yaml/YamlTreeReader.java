@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * streaming YAML parser. Scalars keep the text as written. Duplicate keys are rejected.
  */
 final class YamlTreeReader {
-  private static final YAMLFactory FACTORY = new YAMLFactory();
+  // the caller owns the stream; YAMLFactory.builder() would also change how empty values read
+  private static final YAMLFactory FACTORY = (YAMLFactory) new YAMLFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
   private final String file;
 

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +122,27 @@ class LibraryResolverTest {
     assertThatThrownBy(() -> resolver.resolve("org.example:tiny:2.0"))
         .hasMessageContaining("Looked in the local repository " + local.toAbsolutePath().normalize()
             + " and online in fake-mirror (" + remote.url() + ").");
+  }
+
+  @Test
+  void concurrentResolutionsOfTheSameCoordinatesShareOneResult() throws Exception {
+    FakeRepository remote = new FakeRepository(temp.resolve("remote"));
+    remote.put("org.example", "shared", "1.0", "");
+    Path home = temp.resolve("home");
+    writeSettings(home, "<localRepository>" + temp.resolve("local") + "</localRepository>"
+        + "<mirrors><mirror><id>m</id><mirrorOf>*</mirrorOf><url>" + remote.url() + "</url></mirror></mirrors>");
+    LibraryResolver resolver = new LibraryResolver(temp, home, null, Map.of(), Map.of());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<ResolvedArtifact>>> results =
+          pool.invokeAll(Collections.nCopies(8, () -> resolver.resolve("org.example:shared:1.0")));
+      List<ResolvedArtifact> first = results.get(0).get();
+      for (Future<List<ResolvedArtifact>> result : results) {
+        assertThat(result.get()).isSameAs(first);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

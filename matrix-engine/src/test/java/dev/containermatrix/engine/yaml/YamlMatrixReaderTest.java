@@ -76,6 +76,21 @@ class YamlMatrixReaderTest {
   }
 
   @Test
+  void leavesTheStreamOpenForTheCallerToClose() {
+    boolean[] closed = {false};
+    InputStream in = new ByteArrayInputStream("axes: [{jdk: [17]}]\n".getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public void close() {
+        closed[0] = true;
+      }
+    };
+
+    reader.read("m.yaml", in);
+
+    assertThat(closed[0]).isFalse();
+  }
+
+  @Test
   void takesNumericVersionsAsWritten() {
     MatrixDefinition matrix = read("""
         axes:
