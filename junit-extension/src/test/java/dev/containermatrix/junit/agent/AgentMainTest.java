@@ -272,6 +272,24 @@ class AgentMainTest {
   }
 
   @Test
+  void reportsAFailingEngineRootAsFinishedUnderTheEngineId() throws IOException {
+    try (ChildAgentJvm jvm = ChildAgentJvm.start(dir, List.of(), "class:does.not.Exist")) {
+      ChildAgentJvm.Result result = jvm.awaitExit();
+
+      assertThat(result.events()).filteredOn(Registered.class::isInstance).isEmpty();
+      Finished engine = (Finished) result.events().get(result.events().size() - 2);
+      assertThat(engine.id()).isEqualTo("[engine:junit-jupiter]");
+      assertThat(engine.status()).isEqualTo(Status.FAILED);
+      assertThat(engine.failure().orElseThrow().className())
+          .isEqualTo("org.junit.platform.launcher.core.DiscoveryIssueException");
+      assertThat(engine.failure().orElseThrow().message().orElseThrow()).contains("does.not.Exist");
+      assertThat(result.events().get(result.events().size() - 1))
+          .isEqualTo(new Bye(0, 0, 0, 0, 0, 1));
+      assertThat(result.exitCode()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void haltsWhenTheHostClosesTheChannelBeforeBye() throws IOException {
     String sleeping = "dev.containermatrix.junit.agent.fixtures.SleepingFixture";
     try (ChildAgentJvm jvm = ChildAgentJvm.start(dir, List.of(), "class:" + sleeping)) {
