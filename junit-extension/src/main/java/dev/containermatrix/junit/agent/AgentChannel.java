@@ -60,6 +60,15 @@ final class AgentChannel implements AutoCloseable {
   }
 
   /**
+   * Writes the last line; from here on the host may close the channel without the orphan guard
+   * halting this JVM.
+   */
+  void sendLast(String line) {
+    closing = true;
+    send(line);
+  }
+
+  /**
    * Starts a daemon thread that blocks reading the channel and runs {@code onHostGone} when the host
    * ends it (EOF or a read error) before this agent called {@link #close()}. Anything the host sends
    * is ignored.

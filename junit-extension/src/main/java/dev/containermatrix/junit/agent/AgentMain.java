@@ -112,7 +112,7 @@ public final class AgentMain {
         LauncherExecutionRequestBuilder.executionRequest(discoveryRequest(selectors))
             .listeners(listener)
             .build());
-    channel.send(EventEncoder.bye(listener.tally()));
+    channel.sendLast(EventEncoder.bye(listener.tally()));
     try {
       channel.close();
     } catch (IOException e) {

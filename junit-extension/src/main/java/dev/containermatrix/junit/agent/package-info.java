@@ -1,4 +1,4 @@
-/** The agent that runs Jupiter inside a variant's JVM and streams its events to the host as JSON lines. */
+/** The agent that runs Jupiter inside a variant JVM and streams its events to the host as JSON. */
 @NullMarked
 package dev.containermatrix.junit.agent;
 

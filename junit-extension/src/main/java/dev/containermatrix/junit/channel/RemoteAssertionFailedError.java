@@ -41,6 +41,7 @@ public final class RemoteAssertionFailedError extends AssertionFailedError {
   @Override
   public String toString() {
     String message = getLocalizedMessage();
-    return message == null ? remoteClassName : remoteClassName + ": " + message;
+    boolean none = message == null || message.isEmpty();
+    return none ? remoteClassName : remoteClassName + ": " + message;
   }
 }

@@ -1,6 +1,7 @@
 package dev.containermatrix.junit.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.containermatrix.junit.channel.AgentEvent;
@@ -51,7 +52,13 @@ class AgentMainTest {
 
     @BeforeAll
     void runWholeFixture(@TempDir Path runDir) throws IOException {
-      try (ChildAgentJvm jvm = ChildAgentJvm.start(runDir, List.of(), "class:" + FIXTURE)) {
+      // concurrent, so that the listener is called from several threads at once
+      List<String> parallel =
+          List.of(
+              "-Djunit.jupiter.execution.parallel.enabled=true",
+              "-Djunit.jupiter.execution.parallel.mode.default=concurrent",
+              "-Djunit.jupiter.execution.parallel.mode.classes.default=concurrent");
+      try (ChildAgentJvm jvm = ChildAgentJvm.start(runDir, parallel, "class:" + FIXTURE)) {
         run = jvm.awaitExit();
       }
     }
@@ -151,7 +158,7 @@ class AgentMainTest {
       assertThat(failure.suppressed())
           .extracting(RemoteFailure::className, RemoteFailure::message)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(
+              tuple(
                   "java.lang.IllegalArgumentException", Optional.of("also this")));
       Throwable rebuilt = RemoteThrowables.rebuild(failure);
       assertThat(rebuilt)
@@ -268,6 +275,24 @@ class AgentMainTest {
 
       assertThat(result.events().get(result.events().size() - 1))
           .isEqualTo(new Bye(1, 1, 0, 0, 0, 0));
+    }
+  }
+
+  @Test
+  void reportsAFailingEngineRootAsFinishedUnderTheEngineId() throws IOException {
+    try (ChildAgentJvm jvm = ChildAgentJvm.start(dir, List.of(), "class:does.not.Exist")) {
+      ChildAgentJvm.Result result = jvm.awaitExit();
+
+      assertThat(result.events()).filteredOn(Registered.class::isInstance).isEmpty();
+      Finished engine = (Finished) result.events().get(result.events().size() - 2);
+      assertThat(engine.id()).isEqualTo("[engine:junit-jupiter]");
+      assertThat(engine.status()).isEqualTo(Status.FAILED);
+      assertThat(engine.failure().orElseThrow().className())
+          .isEqualTo("org.junit.platform.launcher.core.DiscoveryIssueException");
+      assertThat(engine.failure().orElseThrow().message().orElseThrow()).contains("does.not.Exist");
+      assertThat(result.events().get(result.events().size() - 1))
+          .isEqualTo(new Bye(0, 0, 0, 0, 0, 1));
+      assertThat(result.exitCode()).isEqualTo(1);
     }
   }
 
