@@ -28,6 +28,7 @@ final class ProcessContainerHandle implements ContainerHandle {
   private final Consumer<ProcessContainerHandle> onFinished;
   private final AtomicReference<@Nullable String> ending = new AtomicReference<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean finished = new AtomicBoolean();
   private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
   private final ScheduledFuture<?> deadline;
 
@@ -89,7 +90,7 @@ final class ProcessContainerHandle implements ContainerHandle {
 
   /** Whether the container has not ended yet. */
   boolean isRunning() {
-    return !exit.isDone();
+    return !finished.get();
   }
 
   private void timeOut() {
@@ -118,9 +119,11 @@ final class ProcessContainerHandle implements ContainerHandle {
     }
   }
 
+  /** Marks the end before the status is published, so a runtime no longer counts a handle whose status is out. */
   private void finish(ExitStatus status) {
+    finished.set(true);
     deadline.cancel(false);
-    exit.complete(status);
     onFinished.accept(this);
+    exit.complete(status);
   }
 }

@@ -30,7 +30,7 @@ final class ProcessLimitations {
     }
     if (!spec.hostname().equals(ContainerSpec.HOST) && !spec.hostname().equals(hostHostname.get())) {
       out.add("the process backend cannot set hostname " + spec.hostname() + ": it shares the host's name "
-          + hostHostname.get() + "; use hostname \"host\" or " + USE_OTHER.substring("use ".length()));
+          + hostHostname.get() + "; use hostname \"host\" or containermatrix.backend=native or docker");
     }
     for (Layer layer : spec.layers()) {
       if (!layer.role().equals(Layer.CLASSPATH)) {

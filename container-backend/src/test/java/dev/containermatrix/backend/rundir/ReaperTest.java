@@ -1,0 +1,85 @@
+package dev.containermatrix.backend.rundir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReaperTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void runDirectoryIsShortMarkedAndDeletedOnClose() throws IOException {
+    RunDirectory directory = RunDirectory.create();
+    try {
+      assertThat(directory.path().toString()).matches("/tmp/cm-" + ProcessHandle.current().pid() + "-[0-9a-f]{8}");
+      assertThat(OwnerMarker.read(directory.path())).contains(ProcessIdentity.current());
+      Files.writeString(Files.createDirectories(directory.path().resolve("sub")).resolve("file"), "x");
+    } finally {
+      directory.close();
+      directory.close();
+    }
+    assertThat(directory.path()).doesNotExist();
+  }
+
+  @Test
+  void removesTheDirectoryOfADeadOwnerAndKeepsALiveOnes() throws Exception {
+    long deadPid = deadPid();
+    Path dead = Files.createDirectory(tmp.resolve("cm-" + deadPid + "-0000000a"));
+    OwnerMarker.write(dead, new ProcessIdentity(deadPid, "proc:1"));
+    RunDirectory live = RunDirectory.create(tmp);
+    Path notOurs = Files.createDirectory(tmp.resolve("cm-something-else"));
+
+    List<Reaped> reaped = Reaper.reap(tmp);
+
+    assertThat(reaped).containsExactly(new Reaped("run directory", dead, "its owner pid " + deadPid + " is gone"));
+    assertThat(dead).doesNotExist();
+    assertThat(live.path()).isDirectory();
+    assertThat(notOurs).isDirectory();
+    live.close();
+  }
+
+  @Test
+  void removesTheDirectoryOfAReusedPid() throws IOException {
+    ProcessIdentity me = ProcessIdentity.current();
+    Path reused = Files.createDirectory(tmp.resolve("cm-" + me.pid() + "-0000000b"));
+    OwnerMarker.write(reused, new ProcessIdentity(me.pid(), "proc:1"));
+
+    assertThat(Reaper.reap(tmp)).containsExactly(new Reaped("run directory", reused,
+        "its owner pid " + me.pid() + " now belongs to another process (start " + me.start() + ", not proc:1)"));
+  }
+
+  @Test
+  void keepsAnUnmarkedDirectoryWhileThePidInItsNameLives() throws Exception {
+    Path creating = Files.createDirectory(tmp.resolve("cm-" + ProcessHandle.current().pid() + "-0000000c"));
+    long deadPid = deadPid();
+    Path abandoned = Files.createDirectory(tmp.resolve("cm-" + deadPid + "-0000000d"));
+
+    assertThat(Reaper.reap(tmp)).containsExactly(new Reaped("run directory", abandoned,
+        "it has no owner marker and pid " + deadPid + " from its name is gone"));
+    assertThat(creating).isDirectory();
+  }
+
+  @Test
+  void readsTheStartTimeAfterACommandNameWithSpacesAndParentheses() throws IOException {
+    Path proc = Files.createDirectories(tmp.resolve("proc/42"));
+    String fields = String.join(" ", Collections.nCopies(17, "0"));
+    Files.writeString(proc.resolve("stat"), "42 (my (odd) name) S 1 " + fields + " 987654 0 0\n");
+
+    assertThat(ProcessIdentity.of(42, tmp.resolve("proc"))).contains(new ProcessIdentity(42, "proc:987654"));
+    assertThat(ProcessIdentity.of(43, tmp.resolve("proc"))).isEmpty();
+  }
+
+  /** The pid of a process that has exited and been waited for. */
+  private static long deadPid() throws Exception {
+    Process process = new ProcessBuilder("true").start();
+    process.waitFor();
+    return process.pid();
+  }
+}
