@@ -48,6 +48,12 @@ public final class ProcessRuntime implements ContainerRuntime {
   private final AtomicBoolean hookRegistered = new AtomicBoolean();
   private final ProcessLimitations limitations = new ProcessLimitations(ProcessRuntime::hostHostname);
 
+  /** Variants share the host's hostname: the process backend has no UTS namespace. */
+  @Override
+  public boolean hasOwnHostname() {
+    return false;
+  }
+
   @Override
   public String name() {
     return "process";

@@ -34,4 +34,13 @@ public interface ContainerRuntime {
    *     lists every sentence) or the container could not be started
    */
   ContainerHandle launch(ContainerSpec spec) throws ContainerException;
+
+  /**
+   * Whether containers of this backend get a hostname of their own (a UTS namespace). When they do
+   * not, callers ask for {@link ContainerSpec#HOST} instead of a name the backend cannot set. The
+   * default implementation returns {@code true}.
+   */
+  default boolean hasOwnHostname() {
+    return true;
+  }
 }

@@ -5,8 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.containermatrix.backend.rundir.Reaper;
 import dev.containermatrix.backend.rundir.RunDirectory;
 import dev.containermatrix.backend.spi.ContainerException;
-import dev.containermatrix.backend.spi.ContainerRuntimes;
-import dev.containermatrix.backend.spi.RuntimeSelection;
+import dev.containermatrix.backend.ContainerRuntimes;
+import dev.containermatrix.backend.RuntimeSelection;
 import dev.containermatrix.engine.report.HostInfo;
 import dev.containermatrix.engine.report.RunReport;
 import dev.containermatrix.junit.discovery.MatrixClasses;
@@ -79,7 +79,7 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
     MatrixClassFactory factory = new MatrixClassFactory(EngineSettings.from(request.getConfigurationParameters()));
     Predicate<Class<?>> isMatrixClass = MatrixClasses::isMatrixClass;
     EngineDiscoveryRequestResolver.<MatrixEngineDescriptor>builder()
-        .addClassContainerSelectorResolution(isMatrixClass)
+        .addClassContainerSelectorResolver(isMatrixClass)
         .addSelectorResolver(ctx -> new MatrixSelectorResolver(factory, uniqueId))
         .build()
         .resolve(request, engine);

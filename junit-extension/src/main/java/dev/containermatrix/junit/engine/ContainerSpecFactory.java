@@ -32,7 +32,11 @@ final class ContainerSpecFactory {
     this.runDirectory = runDirectory;
   }
 
-  ContainerSpec create(VariantPlan plan, List<String> agentSelectors) {
+  /**
+   * @param ownHostname whether the backend gives containers a hostname of their own; then it is the
+   *     variant id, else the host's
+   */
+  ContainerSpec create(VariantPlan plan, List<String> agentSelectors, boolean ownHostname) {
     VariantDefinition variant = plan.variant();
     List<String> jvmOptions = new ArrayList<>(SHORT_RUN_FLAGS);
     variant.systemProperties().forEach((k, v) -> jvmOptions.add("-D" + k + "=" + v));
@@ -41,7 +45,7 @@ final class ContainerSpecFactory {
     String containerId = variant.id() + "-" + SEQUENCE.incrementAndGet();
     return new ContainerSpec(
         containerId,
-        variant.id(),
+        ownHostname ? variant.id() : ContainerSpec.HOST,
         variant.base(),
         List.of(),
         new JvmCommand(plan.jdkHome(), plan.classpath(), jvmOptions, AGENT_MAIN, agentSelectors),

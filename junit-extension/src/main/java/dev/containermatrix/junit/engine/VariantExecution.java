@@ -66,7 +66,7 @@ final class VariantExecution {
     ContainerSpec spec;
     try {
       runtime = context.runtime();
-      spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path()).create(plan, descriptor.agentSelectors());
+      spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path()).create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname());
       List<String> unsupported = runtime.unsupported(spec);
       if (!unsupported.isEmpty()) {
         throw new ContainerException(String.join("; ", unsupported));
@@ -77,7 +77,10 @@ final class VariantExecution {
     EventRelay relay = new EventRelay(descriptor, context.listener(), variant.displayName());
     ExitStatus exit;
     try (EventChannelServer server = EventChannelServer.open(spec.channelSocket())) {
-      Future<?> serving = context.channelThreads().submit(() -> server.serve(relay));
+      Future<?> serving = context.channelThreads().submit(() -> {
+        server.serve(relay);
+        return null;
+      });
       try (ContainerHandle handle = launch(runtime, spec, start)) {
         classState.started(handle);
         try {

@@ -150,10 +150,14 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
       r.nofile().ifPresent(n -> lines.put("limit.nofile", Long.toString(n)));
       r.cpuset().ifPresent(s -> lines.put("limit.cpuset", s));
     });
-    for (ConfigProfile c : configs()) {
-      c.env().forEach((k, v) -> lines.put("config." + c.name() + ".env." + k, v));
-      c.systemProperties().forEach((k, v) -> lines.put("config." + c.name() + ".property." + k, v));
-      c.files().forEach(f -> lines.put("config." + c.name() + ".file." + f.target(), f.source()));
+    for (Axis axis : matrix.axes()) {
+      if (axis instanceof ConfigAxis config && values.containsKey(config.name())) {
+        ConfigProfile c = config.profile(values.get(config.name()));
+        String prefix = "config." + config.name() + "." + c.name();
+        c.env().forEach((k, v) -> lines.put(prefix + ".env." + k, v));
+        c.systemProperties().forEach((k, v) -> lines.put(prefix + ".property." + k, v));
+        c.files().forEach(f -> lines.put(prefix + ".file." + f.target(), f.source()));
+      }
     }
     StringBuilder text = new StringBuilder();
     lines.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
