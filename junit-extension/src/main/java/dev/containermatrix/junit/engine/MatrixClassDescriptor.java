@@ -69,6 +69,12 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
     return testClass.getName();
   }
 
+  /** A class whose matrix is wrong stays in the tree, so that its failure is reported instead of pruned. */
+  @Override
+  public boolean mayRegisterTests() {
+    return matrixError != null;
+  }
+
   void selectWholeClass() {
     wholeClass = true;
   }

@@ -117,9 +117,9 @@ final class VariantExecution {
     }
     if (!relay.sawBye() || !(exit.isSuccess() || exit.exitCode() == 1)) {
       String reason = exit.description()
-          + (relay.sawBye() ? "" : " before reporting all its tests")
+          + (relay.sawBye() ? "" : ", before it had reported all its tests")
           + (relay.problems().isEmpty() ? "" : " (channel: " + relay.problems().get(0) + ")")
-          + "; see its output in " + plan.testClass() + " variant " + variant.id() + " stdout/stderr";
+          + "; its output is in " + outputDirectory(context.settings(), plan);
       VariantFailedException failure = new VariantFailedException("variant " + variant.displayName() + " " + reason);
       relay.failPending(failure);
       record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
