@@ -20,6 +20,10 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containermatrix.junit.engine.fixtures.BadMemoryFixture;
+import dev.containermatrix.junit.engine.fixtures.BrokenYamlFixture;
+import dev.containermatrix.junit.engine.fixtures.MissingArtifactFixture;
+import dev.containermatrix.junit.engine.fixtures.MissingJdkFixture;
+import dev.containermatrix.junit.engine.fixtures.OneAtATimeFixture;
 import dev.containermatrix.junit.engine.fixtures.FailFastFixture;
 import dev.containermatrix.junit.engine.fixtures.HaltingFixture;
 import dev.containermatrix.junit.engine.fixtures.LimitedFixture;
@@ -189,8 +193,8 @@ class ContainerMatrixEngineTest {
     results.testEvents().assertStatistics(s -> s.failed(1).succeeded(0));
     // a variant still queued for a permit is skipped; one that already held it is aborted
     results.containerEvents().assertThatEvents().haveExactly(2, event(variantNode(), anyOf(
-        skippedWithReason(r -> r.contains("failFast is set and variant n=first failed")),
-        abortedWithReason(message(m -> m.contains("failFast is set and variant n=first failed"))))));
+        skippedWithReason(r -> r.matches("cancelled because failFast is set and variant n=\\w+ failed")),
+        abortedWithReason(message(m -> m.matches(".*cancelled because failFast is set and variant n=\\w+ failed"))))));
   }
 
   @Test
@@ -243,6 +247,57 @@ class ContainerMatrixEngineTest {
     assertThat(kolkata.get("tests").get("passed").asInt()).isEqualTo(1);
     assertThat(kolkata.get("tests").get("failed").asInt()).isEqualTo(1);
     assertThat(kolkata.get("id").asText()).matches("[0-9a-f]{12}");
+  }
+
+  @Test
+  void aMisspelledYamlKeyFailsItsClassNamingTheFileAndLine() {
+    EngineExecutionResults results = run(selectClass(BrokenYamlFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.started(0));
+    results.containerEvents().assertThatEvents().haveExactly(1, event(container(BrokenYamlFixture.class),
+        finishedWithFailure(message(m -> m.startsWith("matrix/broken.yaml, line 4, key 'valeus'")))));
+  }
+
+  @Test
+  void aJdkThatIsNowhereFailsItsClassSayingWhereItLooked() {
+    EngineExecutionResults results = run(selectClass(MissingJdkFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.started(0));
+    results.containerEvents().assertThatEvents().haveExactly(1, event(container(MissingJdkFixture.class),
+        finishedWithFailure(message(m -> m.startsWith("@JdkAxis.value on " + MissingJdkFixture.class.getName())
+            && m.contains("JDK 4 not found") && m.contains("/usr/lib/jvm")))));
+  }
+
+  @Test
+  void anArtifactVersionThatDoesNotExistFailsItsClassNamingTheAnnotation() {
+    EngineExecutionResults results = run(selectClass(MissingArtifactFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.started(0));
+    results.containerEvents().assertThatEvents().haveExactly(1, event(container(MissingArtifactFixture.class),
+        finishedWithFailure(message(m -> m.startsWith(
+            "@LibraryAxis(artifact = \"com.fasterxml.jackson.core:jackson-databind\").versions on "
+                + MissingArtifactFixture.class.getName())
+            && m.contains("com.fasterxml.jackson.core:jackson-databind:0.0.0-no-such-version")))));
+  }
+
+  @Test
+  void maxParallelOneRunsTheVariantsOfAClassOneAfterAnother() {
+    EngineExecutionResults results = run(Map.of("containermatrix.parallelism", "3"), selectClass(OneAtATimeFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.succeeded(6));
+    // each variant's tests, from the first start to the last finish, must not overlap another's
+    Map<UniqueId, List<Event>> byVariant = results.testEvents().stream()
+        .collect(java.util.stream.Collectors.groupingBy(e -> e.getTestDescriptor().getUniqueId().removeLastSegment()));
+    List<java.time.Instant[]> spans = byVariant.values().stream()
+        .map(events -> new java.time.Instant[] {
+            events.stream().map(Event::getTimestamp).min(java.util.Comparator.naturalOrder()).orElseThrow(),
+            events.stream().map(Event::getTimestamp).max(java.util.Comparator.naturalOrder()).orElseThrow()})
+        .sorted(java.util.Comparator.comparing(span -> span[0]))
+        .toList();
+    assertThat(spans).hasSize(3);
+    for (int i = 1; i < spans.size(); i++) {
+      assertThat(spans.get(i)[0]).isAfter(spans.get(i - 1)[1]);
+    }
   }
 
   private static Condition<Event> variantNode() {
