@@ -13,14 +13,10 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.containermatrix.backend.hostprocess.HostProcesses;
+import dev.containermatrix.backend.hostprocess.JvmCommandLine;
+import dev.containermatrix.backend.hostprocess.Teardown;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
 
 /**
@@ -41,11 +37,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class ProcessRuntime implements ContainerRuntime {
 
-  private static final ScheduledThreadPoolExecutor TIMER = timer();
-  private static final ExecutorService KILLERS = Executors.newCachedThreadPool(daemon("containermatrix-process-kill"));
-
-  private final Set<ProcessContainerHandle> running = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean hookRegistered = new AtomicBoolean();
+  private final HostProcesses processes = new HostProcesses("process");
   private final ProcessLimitations limitations = new ProcessLimitations(ProcessRuntime::hostHostname);
 
   /** Variants share the host's hostname: the process backend has no UTS namespace. */
@@ -80,50 +72,22 @@ public final class ProcessRuntime implements ContainerRuntime {
       throw new ContainerException("container " + spec.id() + " cannot start: its working directory "
           + spec.workingDirectory() + " does not exist: create it before launching");
     }
-    Path out = spec.outputDirectory();
-    Path stdout = out.resolve("stdout.log");
-    Path stderr = out.resolve("stderr.log");
-    Path argFile = out.resolve("java.args");
-    ProcessCommandLine commandLine = new ProcessCommandLine(spec.command(), argFile);
-    Process process;
+    Path argFile = spec.outputDirectory().resolve("java.args");
+    JvmCommandLine commandLine = new JvmCommandLine(spec.command(), argFile);
     try {
-      Files.createDirectories(out);
+      Files.createDirectories(spec.outputDirectory());
       Files.writeString(argFile, commandLine.argFileContent(), StandardCharsets.UTF_8);
-      ProcessBuilder builder = new ProcessBuilder(commandLine.command())
-          .directory(spec.workingDirectory().toFile())
-          .redirectOutput(stdout.toFile())
-          .redirectError(stderr.toFile());
-      builder.environment().clear();
-      builder.environment().putAll(ContainerEnvironment.of(spec, spec.channelSocket().toString()));
-      registerShutdownHook();
-      process = builder.start();
-      process.getOutputStream().close();
     } catch (IOException e) {
-      throw new ContainerException("container " + spec.id() + " cannot start " + java + " with output in " + out
-          + ": " + e.getMessage() + ": check that the JDK runs and the output directory is writable", e);
+      throw new ContainerException("container " + spec.id() + " cannot write its argument file " + argFile + ": "
+          + e.getMessage() + ": check that the output directory is writable", e);
     }
-    ProcessContainerHandle handle =
-        new ProcessContainerHandle(spec, process, stdout, stderr, TIMER, KILLERS, running::remove);
-    running.add(handle);
-    if (!handle.isRunning()) {
-      running.remove(handle);
-    }
-    return handle;
+    return processes.start(spec, commandLine.command(),
+        ContainerEnvironment.of(spec, spec.channelSocket().toString()), spec.workingDirectory(), Teardown.NONE);
   }
 
   /** The containers of this runtime that have not ended yet. */
   int runningCount() {
-    return running.size();
-  }
-
-  private void registerShutdownHook() {
-    if (hookRegistered.compareAndSet(false, true)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(this::cancelAll, "containermatrix-process-shutdown"));
-    }
-  }
-
-  private void cancelAll() {
-    List.copyOf(running).parallelStream().forEach(handle -> handle.cancel("the host JVM is shutting down"));
+    return processes.runningCount();
   }
 
   private static String hostHostname() {
@@ -138,17 +102,4 @@ public final class ProcessRuntime implements ContainerRuntime {
     }
   }
 
-  private static ScheduledThreadPoolExecutor timer() {
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("containermatrix-process-timeouts"));
-    timer.setRemoveOnCancelPolicy(true);
-    return timer;
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
 }

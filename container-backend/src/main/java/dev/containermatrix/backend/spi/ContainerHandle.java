@@ -38,4 +38,13 @@ public interface ContainerHandle extends AutoCloseable {
   /** Kills anything of the container that still runs and releases its resources. Idempotent. */
   @Override
   void close();
+
+  /**
+   * The limits of the spec that this container does not enforce (for example a rootless container
+   * on a host that delegates no cgroups), one sentence each naming the limit and why; empty when
+   * every limit holds. The default implementation returns an empty list.
+   */
+  default java.util.List<String> notEnforced() {
+    return java.util.List.of();
+  }
 }

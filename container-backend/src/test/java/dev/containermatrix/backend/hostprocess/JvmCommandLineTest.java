@@ -1,4 +1,4 @@
-package dev.containermatrix.backend.process;
+package dev.containermatrix.backend.hostprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ProcessCommandLineTest {
+class JvmCommandLineTest {
 
-  private final ProcessCommandLine commandLine = new ProcessCommandLine(
+  private final JvmCommandLine commandLine = new JvmCommandLine(
       new JvmCommand(Path.of("/jdk"), List.of(Path.of("/a.jar"), Path.of("/b dir")), List.of("-Xmx64m", "-Dx=\"q\""),
           "com.example.Main", List.of("one", "two words")),
       Path.of("/out/java.args"));
@@ -27,6 +27,6 @@ class ProcessCommandLineTest {
 
   @Test
   void quotesEscapesTheArgumentFileParserKnows() {
-    assertThat(ProcessCommandLine.quote("a\\b\"c\nd\te")).isEqualTo("\"a\\\\b\\\"c\\nd\\te\"");
+    assertThat(JvmCommandLine.quote("a\\b\"c\nd\te")).isEqualTo("\"a\\\\b\\\"c\\nd\\te\"");
   }
 }

@@ -1,4 +1,8 @@
-package dev.containermatrix.backend.process;
+package dev.containermatrix.backend.hostprocess;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 
 import dev.containermatrix.backend.spi.JvmCommand;
 import java.io.File;
@@ -12,18 +16,19 @@ import java.util.List;
  * kernel ({@code MAX_ARG_STRLEN}, 128 KiB per argument) applies to them; the main class and its
  * arguments stay on the command line, where the launcher takes them literally.
  */
-final class ProcessCommandLine {
+@API(status = INTERNAL, since = "0.1")
+public final class JvmCommandLine {
 
   private final JvmCommand command;
   private final Path argFile;
 
-  ProcessCommandLine(JvmCommand command, Path argFile) {
+  public JvmCommandLine(JvmCommand command, Path argFile) {
     this.command = command;
     this.argFile = argFile;
   }
 
   /** The argument vector to execute. */
-  List<String> command() {
+  public List<String> command() {
     List<String> out = new ArrayList<>();
     out.add(command.javaLauncher().toString());
     out.add("@" + argFile);
@@ -33,7 +38,7 @@ final class ProcessCommandLine {
   }
 
   /** The argument file's content: {@code -cp}, the classpath, then each JVM option, one per line. */
-  String argFileContent() {
+  public String argFileContent() {
     List<String> classpath = new ArrayList<>();
     command.classpath().forEach(entry -> classpath.add(entry.toString()));
     StringBuilder out = new StringBuilder();

@@ -1,4 +1,4 @@
-package dev.containermatrix.backend.process;
+package dev.containermatrix.backend.hostprocess;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

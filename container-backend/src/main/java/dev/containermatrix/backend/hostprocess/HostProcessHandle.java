@@ -1,9 +1,10 @@
-package dev.containermatrix.backend.process;
+package dev.containermatrix.backend.hostprocess;
 
 import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -19,27 +20,29 @@ import org.jspecify.annotations.Nullable;
  * One running host JVM. Whichever comes first decides its status: the JVM exiting by itself, the
  * timeout, or a cancel; the other two then do nothing.
  */
-final class ProcessContainerHandle implements ContainerHandle {
+final class HostProcessHandle implements ContainerHandle {
 
   private final ContainerSpec spec;
   private final Process process;
   private final Path stdout;
   private final Path stderr;
-  private final Consumer<ProcessContainerHandle> onFinished;
+  private final Consumer<HostProcessHandle> onFinished;
+  private final Teardown teardown;
   private final AtomicReference<@Nullable String> ending = new AtomicReference<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean finished = new AtomicBoolean();
   private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
   private final ScheduledFuture<?> deadline;
 
-  ProcessContainerHandle(
+  HostProcessHandle(
       ContainerSpec spec, Process process, Path stdout, Path stderr,
-      ScheduledExecutorService timer, Executor killer, Consumer<ProcessContainerHandle> onFinished) {
+      ScheduledExecutorService timer, Executor killer, Consumer<HostProcessHandle> onFinished, Teardown teardown) {
     this.spec = spec;
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
     this.onFinished = onFinished;
+    this.teardown = teardown;
     this.deadline = timer.schedule(() -> killer.execute(this::timeOut), spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
     process.onExit().thenAccept(p -> {
       if (ending.compareAndSet(null, "exited")) {
@@ -103,7 +106,7 @@ final class ProcessContainerHandle implements ContainerHandle {
 
   private int killTree() {
     try {
-      return ProcessTree.kill(process.toHandle());
+      return ProcessTree.kill(process.toHandle()) + teardown.killRemaining();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 0;
@@ -123,7 +126,18 @@ final class ProcessContainerHandle implements ContainerHandle {
   private void finish(ExitStatus status) {
     finished.set(true);
     deadline.cancel(false);
-    onFinished.accept(this);
-    exit.complete(status);
+    ExitStatus interpreted = status;
+    try {
+      interpreted = teardown.interpret(status);
+    } finally {
+      teardown.release();
+      onFinished.accept(this);
+      exit.complete(interpreted);
+    }
+  }
+
+  @Override
+  public List<String> notEnforced() {
+    return teardown.notEnforced();
   }
 }
