@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * Implementations are thread-safe; one instance launches many containers at once.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public interface ContainerRuntime {
+public interface ContainerRuntime extends AutoCloseable {
 
   /** The backend's name, as in {@code containermatrix.backend}: {@code native}, {@code docker}, {@code process}. */
   String name();
@@ -43,4 +43,11 @@ public interface ContainerRuntime {
   default boolean hasOwnHostname() {
     return true;
   }
+
+  /**
+   * Releases what the runtime keeps across containers (shared directories); containers still
+   * running are not affected. The default implementation does nothing.
+   */
+  @Override
+  default void close() {}
 }

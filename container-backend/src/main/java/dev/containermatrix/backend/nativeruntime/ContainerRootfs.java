@@ -1,0 +1,144 @@
+package dev.containermatrix.backend.nativeruntime;
+
+import dev.containermatrix.backend.spi.ContainerSpec;
+import dev.containermatrix.backend.spi.FileMount;
+import dev.containermatrix.backend.spi.Layer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One container's filesystem, prepared on the host: its directories (a config layer, the overlay's
+ * upper and work directories, the mount point of its root) and its mount table. Nothing is mounted
+ * here; {@code mount -a} does that inside the container's own mount namespace, so every mount dies
+ * with the container.
+ *
+ * <p>Inside, the container sees: the layers, top first, over the base; the host directories the
+ * base binds; a fresh {@code /proc} (mounted by {@code unshare --mount-proc}); a minimal
+ * {@code /dev}; a private {@code /tmp}; {@code /etc/hosts} and {@code /etc/hostname} with its
+ * hostname; its config files at their paths; the JDK and classpath entries read-only at their host
+ * paths; its working directory copy-on-write over the host's; and the event channel at {@value
+ * #CHANNEL_INSIDE}.
+ */
+final class ContainerRootfs {
+  static final String CHANNEL_INSIDE = "/run/containermatrix/channel.sock";
+  static final String ARGFILE_INSIDE = "/run/containermatrix/java.args";
+  private static final Path TMP = Path.of("/tmp");
+
+  private final Path directory;
+
+  /** @param directory this container's own directory on the host, created if missing */
+  ContainerRootfs(Path directory) {
+    this.directory = directory;
+  }
+
+  Path root() {
+    return directory.resolve("root");
+  }
+
+  Path fstabFile() {
+    return directory.resolve("fstab");
+  }
+
+  /** What of {@code spec} this layout cannot place, one sentence each; empty when all fits. */
+  static List<String> unplaceable(ContainerSpec spec) {
+    List<String> out = new ArrayList<>();
+    Path wd = spec.workingDirectory();
+    if (wd.getNameCount() == 0 || wd.startsWith(TMP)) {
+      out.add("the native backend cannot use working directory " + wd
+          + ": it must be a directory below / and outside /tmp, which every container gets fresh");
+    }
+    for (Path entry : spec.command().classpath()) {
+      if (entry.startsWith(TMP) && !entry.startsWith(wd)) {
+        out.add("the native backend cannot place classpath entry " + entry
+            + ": every container gets a fresh /tmp; move it out of /tmp");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes the config layer and the mount table.
+   *
+   * @param argFileContent the JVM argument file, placed at {@value #ARGFILE_INSIDE}
+   */
+  void prepare(ContainerSpec spec, HostBaseLayer base, String argFileContent) throws IOException {
+    Path config = directory.resolve("config");
+    for (String name : List.of("upper", "work", "root", "wd-upper", "wd-work")) {
+      Files.createDirectories(directory.resolve(name));
+    }
+    Path etc = Files.createDirectories(config.resolve("etc"));
+    Files.writeString(etc.resolve("hostname"), spec.hostname() + "\n");
+    Files.writeString(etc.resolve("hosts"),
+        "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t" + spec.hostname() + "\n");
+    Path run = Files.createDirectories(inside(config, Path.of("/run/containermatrix")));
+    Files.writeString(run.resolve("java.args"), argFileContent, StandardCharsets.UTF_8);
+    Files.createFile(run.resolve("channel.sock"));
+    for (FileMount file : spec.files()) {
+      Path target = inside(config, Path.of(file.target()));
+      Files.createDirectories(target.getParent());
+      Files.copy(file.source(), target);
+    }
+
+    List<Path> lower = new ArrayList<>();
+    lower.add(config);
+    List<Layer> layers = new ArrayList<>(spec.layers());
+    java.util.Collections.reverse(layers);
+    layers.forEach(layer -> lower.add(layer.directory()));
+    lower.add(base.directory());
+
+    Fstab fstab = new Fstab().overlay(root(), lower, directory.resolve("upper"), directory.resolve("work"));
+    for (Path dir : base.bindDirectories()) {
+      fstab.bindReadOnly(dir, inside(root(), dir));
+    }
+    for (String device : HostBaseLayer.DEVICES) {
+      fstab.bind(Path.of("/dev", device), root().resolve("dev").resolve(device));
+    }
+    fstab.devpts(root().resolve("dev/pts"))
+        .tmpfs(root().resolve("dev/shm"), "mode=1777,nosuid,nodev")
+        .tmpfs(root().resolve("tmp"), "mode=1777,nosuid,nodev");
+
+    Path wd = spec.workingDirectory();
+    Set<Path> visible = new LinkedHashSet<>(base.bindDirectories());
+    visible.add(wd);
+    for (Path entry : readOnlyEntries(spec)) {
+      if (visible.stream().anyMatch(entry::startsWith)) {
+        continue;
+      }
+      Path stub = inside(config, entry);
+      Files.createDirectories(stub.getParent());
+      if (Files.isDirectory(entry)) {
+        Files.createDirectories(stub);
+      } else if (!Files.exists(stub)) {
+        Files.createFile(stub);
+      }
+      fstab.bindReadOnly(entry, inside(root(), entry));
+      visible.add(entry);
+    }
+    Files.createDirectories(inside(config, wd));
+    fstab.overlay(inside(root(), wd), List.of(wd), directory.resolve("wd-upper"), directory.resolve("wd-work"));
+    if (Files.exists(spec.channelSocket())) {
+      fstab.bind(spec.channelSocket(), inside(root(), Path.of(CHANNEL_INSIDE)));
+    }
+    Files.writeString(fstabFile(), fstab.render());
+  }
+
+  /** The JDK and the classpath entries, each once, the JDK first. */
+  private static List<Path> readOnlyEntries(ContainerSpec spec) {
+    Set<Path> entries = new LinkedHashSet<>();
+    entries.add(spec.command().javaHome());
+    entries.addAll(spec.command().classpath());
+    return entries.stream().filter(Files::exists).toList();
+  }
+
+  /** {@code absolute} as a path below {@code root}. */
+  static Path inside(Path root, Path absolute) {
+    return Optional.of(absolute.toString().substring(1)).filter(s -> !s.isEmpty()).map(root::resolve).orElse(root);
+  }
+}

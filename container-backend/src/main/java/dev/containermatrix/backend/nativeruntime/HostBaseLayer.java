@@ -1,0 +1,133 @@
+package dev.containermatrix.backend.nativeruntime;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code host} base image: the host's own system directories, read-only, and a minimal
+ * {@code /etc}; never {@code /home}, {@code /root}, {@code /tmp} or {@code /var}.
+ *
+ * <p>It is a skeleton directory (the top-level symlinks of a merged-/usr host, empty mount points,
+ * {@code /dev} stubs, copies of the few {@code /etc} entries a JVM reads) used as the bottom overlay
+ * layer, plus the host directories that are bind-mounted read-only over its mount points:
+ * {@code /usr}, and {@code /bin}, {@code /sbin}, {@code /lib*} where the host has them as real
+ * directories.
+ */
+final class HostBaseLayer {
+  static final List<String> TOP_LEVEL = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
+  static final List<String> MOUNT_POINTS =
+      List.of("usr", "proc", "dev", "dev/pts", "dev/shm", "tmp", "sys", "run", "run/containermatrix", "opt", "root",
+          "home", "var", "var/tmp", "mnt");
+  static final List<String> DEVICES = List.of("null", "zero", "full", "random", "urandom", "tty");
+  /** What a JVM and a test typically read from /etc; anything absent on the host is skipped. */
+  static final List<String> ETC =
+      List.of("passwd", "group", "nsswitch.conf", "localtime", "timezone", "ld.so.cache", "ld.so.conf", "ld.so.conf.d",
+          "alternatives", "ssl", "ca-certificates", "ca-certificates.conf", "os-release", "debian_version", "mime.types",
+          "host.conf", "gai.conf", "protocols", "services", "login.defs");
+
+  private final Path directory;
+  private final List<Path> bindDirectories;
+
+  private HostBaseLayer(Path directory, List<Path> bindDirectories) {
+    this.directory = directory;
+    this.bindDirectories = List.copyOf(bindDirectories);
+  }
+
+  /** The skeleton directory, the bottom layer. */
+  Path directory() {
+    return directory;
+  }
+
+  /** Host directories to bind read-only at the same path: {@code /usr}, and real {@code /bin} etc. */
+  List<Path> bindDirectories() {
+    return bindDirectories;
+  }
+
+  /** Builds the skeleton in {@code directory} from the host whose root is {@code hostRoot}. */
+  static HostBaseLayer build(Path hostRoot, Path directory) throws IOException {
+    Files.createDirectories(directory);
+    List<Path> binds = new ArrayList<>();
+    binds.add(Path.of("/usr"));
+    for (String name : TOP_LEVEL) {
+      Path host = hostRoot.resolve(name);
+      Path inLayer = directory.resolve(name);
+      if (Files.isSymbolicLink(host)) {
+        Files.createSymbolicLink(inLayer, Files.readSymbolicLink(host));
+      } else if (Files.isDirectory(host)) {
+        Files.createDirectories(inLayer);
+        binds.add(Path.of("/" + name));
+      }
+    }
+    for (String name : MOUNT_POINTS) {
+      Files.createDirectories(directory.resolve(name));
+    }
+    Path dev = directory.resolve("dev");
+    for (String device : DEVICES) {
+      Files.createFile(dev.resolve(device));
+    }
+    Files.createSymbolicLink(dev.resolve("fd"), Path.of("/proc/self/fd"));
+    Files.createSymbolicLink(dev.resolve("stdin"), Path.of("/proc/self/fd/0"));
+    Files.createSymbolicLink(dev.resolve("stdout"), Path.of("/proc/self/fd/1"));
+    Files.createSymbolicLink(dev.resolve("stderr"), Path.of("/proc/self/fd/2"));
+    Files.createSymbolicLink(dev.resolve("ptmx"), Path.of("pts/ptmx"));
+    Path etc = directory.resolve("etc");
+    Files.createDirectories(etc);
+    Path hostEtc = hostRoot.resolve("etc");
+    for (String name : ETC) {
+      copy(hostEtc.resolve(name), etc.resolve(name));
+    }
+    // Debian's JDKs keep conf/ and lib/security as links into /etc/java-<n>-openjdk
+    try (var javaEtc = Files.newDirectoryStream(hostEtc, "java-*")) {
+      for (Path entry : javaEtc) {
+        copy(entry, etc.resolve(entry.getFileName().toString()));
+      }
+    }
+    Files.setPosixFilePermissions(directory.resolve("tmp"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    return new HostBaseLayer(directory, binds);
+  }
+
+  /** Copies a file, link or tree, keeping symbolic links as links; skips what is absent or unreadable. */
+  private static void copy(Path source, Path target) throws IOException {
+    if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS) || !Files.isReadable(source)) {
+      return;
+    }
+    if (Files.isSymbolicLink(source) || !Files.isDirectory(source)) {
+      copyEntry(source, target);
+      return;
+    }
+    Files.walkFileTree(source, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        copyEntry(file, target.resolve(source.relativize(file).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  private static void copyEntry(Path source, Path target) throws IOException {
+    if (Files.isSymbolicLink(source)) {
+      Files.createSymbolicLink(target, Files.readSymbolicLink(source));
+    } else if (Files.isReadable(source)) {
+      Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    }
+  }
+}

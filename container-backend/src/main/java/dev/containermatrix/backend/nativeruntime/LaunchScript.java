@@ -1,0 +1,77 @@
+package dev.containermatrix.backend.nativeruntime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The smallest exec chain that must run single-threaded, as one {@code /bin/sh -c} script: join the
+ * container's cgroups and set its rlimits (shell builtins, in the host's namespaces), then
+ * {@code unshare} the new namespaces with a forked pid 1, which mounts the container's filesystem
+ * with one {@code mount -a}, sets its hostname, brings loopback up and finally {@code unshare
+ * --root}s into it and execs the JVM as pid 1. No Java runs between fork and exec.
+ */
+final class LaunchScript {
+  private final List<Path> cgroupProcsFiles = new ArrayList<>();
+  private final List<String> rlimits = new ArrayList<>();
+  private String cpuAffinity = "";
+  private boolean userNamespace;
+  private boolean loopback = true;
+
+  LaunchScript joinCgroup(Path procsFile) {
+    cgroupProcsFiles.add(procsFile);
+    return this;
+  }
+
+  /** An rlimit as {@code ulimit} sets it: {@code -n 256} (hard and soft alike). */
+  LaunchScript rlimit(String flag, long value) {
+    rlimits.add("ulimit " + flag + " " + value);
+    return this;
+  }
+
+  /** Pins to CPUs with {@code taskset} where no cpuset cgroup does it. */
+  LaunchScript affinity(String cpuList) {
+    this.cpuAffinity = cpuList;
+    return this;
+  }
+
+  /** Rootless: a new user namespace mapping the caller to root inside. */
+  LaunchScript userNamespace(boolean value) {
+    this.userNamespace = value;
+    return this;
+  }
+
+  /** Whether {@code ip} is there to bring loopback up. */
+  LaunchScript loopback(boolean value) {
+    this.loopback = value;
+    return this;
+  }
+
+  /** The argument vector: {@code /bin/sh -c <script>}. */
+  List<String> argv(Path fstab, String hostname, Path root, Path workingDirectory, List<String> command) {
+    // sh exports PWD; the container's environment is exactly the spec's
+    String inner = "unset PWD; mount -a -T " + Shell.quote(fstab.toString())
+        + " && echo " + Shell.quote(hostname) + " > /proc/sys/kernel/hostname"
+        + (loopback ? " && ip link set lo up" : "")
+        + " && exec unshare --root=" + Shell.quote(root.toString())
+        + " --wd=" + Shell.quote(workingDirectory.toString())
+        + " --mount-proc -- " + Shell.words(command);
+    StringBuilder outer = new StringBuilder("set -e\nunset PWD\n");
+    for (Path procs : cgroupProcsFiles) {
+      outer.append("echo $$ > ").append(Shell.quote(procs.toString())).append('\n');
+    }
+    for (String rlimit : rlimits) {
+      outer.append(rlimit).append('\n');
+    }
+    outer.append("exec ");
+    if (!cpuAffinity.isEmpty()) {
+      outer.append("taskset -c ").append(Shell.quote(cpuAffinity)).append(' ');
+    }
+    outer.append("unshare ")
+        .append(userNamespace ? "--user --map-root-user " : "")
+        .append("--mount --uts --ipc --net --pid --fork --kill-child --propagation private -- /bin/sh -c ")
+        .append(Shell.quote(inner))
+        .append('\n');
+    return List.of("/bin/sh", "-c", outer.toString());
+  }
+}
