@@ -1,7 +1,7 @@
 package dev.containermatrix.backend.conformance;
 
 import dev.containermatrix.backend.HostRequirements;
-import dev.containermatrix.backend.nativeruntime.NativeHost;
+import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.backend.nativeruntime.NativeRuntime;
 import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.spi.ContainerSpec;
@@ -24,8 +24,8 @@ class NativeRuntimeConformanceTest extends ContainerRuntimeConformanceTest {
 
   @BeforeAll
   static void requireRoot() throws IOException {
-    HostRequirements.require(NativeTestHost.isRoot(), "the native backend's root conformance run needs root");
-    runtime = new NativeRuntime(NativeTestHost.root());
+    HostRequirements.require(NativeTestSupport.isRoot(), "the native backend's root conformance run needs root");
+    runtime = new NativeRuntime(NativeTestSupport.rootHost());
   }
 
   @AfterAll
@@ -42,7 +42,7 @@ class NativeRuntimeConformanceTest extends ContainerRuntimeConformanceTest {
 
   @Override
   protected ContainerSpec spec(Path scratch, String id, Class<?> main, List<String> arguments) {
-    Path outsideTmp = NativeTestHost.scratchOutsideTmp(scratch);
+    Path outsideTmp = NativeTestSupport.scratch(id);
     return TestSpecs.hostSpec(outsideTmp, id, main, arguments).withHostname(id);
   }
 

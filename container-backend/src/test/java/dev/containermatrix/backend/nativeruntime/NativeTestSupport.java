@@ -1,17 +1,16 @@
-package dev.containermatrix.backend.conformance;
+package dev.containermatrix.backend.nativeruntime;
 
-import dev.containermatrix.backend.nativeruntime.NativeHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What native-backend tests share: the root check and scratch directories outside /tmp. */
-final class NativeTestHost {
-  private NativeTestHost() {}
+/** What native-backend tests share: the root check, a root host, and scratch directories outside /tmp. */
+public final class NativeTestSupport {
+  private NativeTestSupport() {}
 
-  static boolean isRoot() {
+  public static boolean isRoot() {
     try {
       return Files.readAllLines(Path.of("/proc/self/status")).stream()
           .filter(l -> l.startsWith("Uid:")).findFirst()
@@ -21,14 +20,14 @@ final class NativeTestHost {
     }
   }
 
-  static NativeHost root() {
+  public static NativeHost rootHost() {
     return new NativeHost(false, true, List.of());
   }
 
-  /** A directory under target/ named after the test's temp dir, short enough for a socket path. */
-  static Path scratchOutsideTmp(Path tempDir) {
+  /** A fresh directory under target/ (a container's working directory may not be under /tmp), short enough for a socket path. */
+  public static Path scratch(String name) {
     try {
-      Path dir = Path.of("target", "ns", Integer.toHexString(tempDir.toString().hashCode())).toAbsolutePath();
+      Path dir = Path.of("target", "ns", name + "-" + Long.toHexString(System.nanoTime())).toAbsolutePath();
       Files.createDirectories(dir);
       return dir;
     } catch (IOException e) {
