@@ -10,7 +10,6 @@ import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.spi.ContainerSpec;
-import dev.containermatrix.backend.spi.JvmCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,12 +72,20 @@ public final class NativeRuntime implements ContainerRuntime {
           + RunDirectory.TMP + ": " + e.getMessage() + ": check that it is writable", e);
     }
     NativeLimits limits = NativeLimits.apply(spec.limits(), host, runDirectory.path().getFileName() + "-" + spec.id());
+    JvmCommandLine jvm = new JvmCommandLine(limits.withJvmView(spec.command()), Path.of(ContainerRootfs.ARGFILE_INSIDE));
+    return start(spec, directory, limits, jvm.argFileContent(), jvm.command());
+  }
+
+  /**
+   * Starts {@code command} (already in its in-container form) as the container's pid 1. The
+   * benchmark uses it with {@code /bin/true}.
+   */
+  ContainerHandle start(ContainerSpec spec, Path directory, NativeLimits limits, String argFile, List<String> inner)
+      throws ContainerException {
     ContainerTeardown teardown = new ContainerTeardown(directory, limits, spec);
     try {
-      JvmCommand command = limits.withJvmView(spec.command());
       ContainerRootfs rootfs = new ContainerRootfs(directory);
-      rootfs.prepare(spec, hostBase(), new JvmCommandLine(command, Path.of(ContainerRootfs.ARGFILE_INSIDE)).argFileContent());
-      List<String> inner = new JvmCommandLine(command, Path.of(ContainerRootfs.ARGFILE_INSIDE)).command();
+      rootfs.prepare(spec, hostBase(), argFile);
       LaunchScript script = limits.configure(new LaunchScript())
           .userNamespace(host.rootless())
           .loopback(host.hasIp());
@@ -105,7 +112,7 @@ public final class NativeRuntime implements ContainerRuntime {
     }
   }
 
-  private synchronized RunDirectory runDirectory() throws IOException {
+  synchronized RunDirectory runDirectory() throws IOException {
     if (runDirectory == null) {
       runDirectory = RunDirectory.create();
     }
