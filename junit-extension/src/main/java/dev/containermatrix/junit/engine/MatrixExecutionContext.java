@@ -99,7 +99,7 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
     report.add(new VariantReport(
         v.id(), variant.plan().testClass(), v.displayName(), v.values(), VariantExecution.limits(variant.plan()),
         java.util.List.of(), VariantStatus.ABORTED, Optional.of(reason), new VariantReport.TestCounts(0, 0, 0), 0,
-        Optional.empty()));
+        Optional.empty(), java.util.List.of()));
   }
 
   @Override

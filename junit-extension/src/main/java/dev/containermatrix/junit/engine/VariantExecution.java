@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -32,6 +33,7 @@ final class VariantExecution {
   private final ClassRunState classState;
   private final VariantPlan plan;
   private final VariantDefinition variant;
+  private List<String> notEnforced = List.of();
 
   VariantExecution(VariantDescriptor descriptor, MatrixExecutionContext context) {
     this.descriptor = descriptor;
@@ -83,6 +85,11 @@ final class VariantExecution {
       });
       try (ContainerHandle handle = launch(runtime, spec, start)) {
         classState.started(handle);
+        notEnforced = handle.notEnforced();
+        if (!notEnforced.isEmpty()) {
+          context.listener().reportingEntryPublished(descriptor,
+              ReportEntry.from("notEnforced", String.join("; ", notEnforced)));
+        }
         try {
           exit = handle.awaitExit();
         } finally {
@@ -152,7 +159,8 @@ final class VariantExecution {
         : new VariantReport.TestCounts(relay.passed(), relay.failed(), relay.skipped());
     context.report().add(new VariantReport(
         variant.id(), plan.testClass(), variant.displayName(), variant.values(), limits(plan), List.of(),
-        status, reason, counts, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Optional.empty()));
+        status, reason, counts, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Optional.empty(),
+        notEnforced));
   }
 
   static VariantReport.Limits limits(VariantPlan plan) {

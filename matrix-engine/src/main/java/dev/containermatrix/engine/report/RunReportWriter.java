@@ -94,5 +94,7 @@ public final class RunReportWriter {
     tests.put("skipped", v.tests().skipped());
     node.put("durationMillis", v.durationMillis());
     v.archive().ifPresentOrElse(a -> node.put("archive", a), () -> node.putNull("archive"));
+    ArrayNode notEnforced = node.putArray("notEnforced");
+    v.notEnforced().forEach(notEnforced::add);
   }
 }

@@ -15,6 +15,7 @@ import org.apiguardian.api.API;
  * One variant's entry in report.json.
  *
  * @param reason why it did not pass, in plain words; empty when it passed
+ * @param notEnforced the limits the backend could not enforce on this host, one sentence each
  */
 @API(status = INTERNAL, since = "0.1")
 public record VariantReport(
@@ -28,7 +29,8 @@ public record VariantReport(
     Optional<String> reason,
     TestCounts tests,
     long durationMillis,
-    Optional<String> archive) {
+    Optional<String> archive,
+    List<String> notEnforced) {
 
   public VariantReport {
     Objects.requireNonNull(id, "id");
@@ -37,6 +39,7 @@ public record VariantReport(
     Objects.requireNonNull(status, "status");
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     layers = List.copyOf(layers);
+    notEnforced = List.copyOf(notEnforced);
   }
 
   /** The limits a variant ran with; absent ones were not set. */
