@@ -51,8 +51,9 @@ record ProbeCommand(List<String> argv) {
         return ProbeResult.notStarted(this, e.getMessage());
       }
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return ProbeResult.timedOut(this, timeout, read(output));
       }
