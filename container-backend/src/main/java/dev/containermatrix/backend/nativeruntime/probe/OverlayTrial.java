@@ -1,8 +1,11 @@
 package dev.containermatrix.backend.nativeruntime.probe;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,14 +62,24 @@ final class OverlayTrial {
     }
   }
 
+  /**
+   * Removes the trial's directories. The kernel leaves {@code work/work} behind with mode 000; it
+   * belongs to this user (mapped to root inside the user namespace), so its mode can be changed
+   * before it is walked.
+   */
   private static void delete(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
+    try {
+      Path kernelWork = directory.resolve("work/work");
+      if (Files.isDirectory(kernelWork, LinkOption.NOFOLLOW_LINKS)) {
+        Files.setPosixFilePermissions(kernelWork, PosixFilePermissions.fromString("rwx------"));
       }
-    } catch (IOException e) {
-      // the kernel's work/work directory can resist removal; a few empty directories in the
-      // temporary directory do no harm
+      try (Stream<Path> paths = Files.walk(directory)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // a few empty directories left in the temporary directory do no harm; the probe's answer matters more
     }
   }
 }
