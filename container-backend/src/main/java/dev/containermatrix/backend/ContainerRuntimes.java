@@ -2,14 +2,19 @@ package dev.containermatrix.backend;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.containermatrix.backend.nativeruntime.NativeHost;
+import dev.containermatrix.backend.nativeruntime.NativeRuntime;
+import dev.containermatrix.backend.nativeruntime.probe.HostCapabilities;
+import dev.containermatrix.backend.nativeruntime.probe.HostProbe;
 import dev.containermatrix.backend.process.ProcessRuntime;
 import dev.containermatrix.backend.spi.ContainerException;
 import org.apiguardian.api.API;
 
 /**
  * Picks the runtime for a value of {@value #KEY}: {@code auto} (the default), {@code native},
- * {@code docker} or {@code process}. This build has only the process backend, so {@code auto}
- * chooses it, and {@code native} and {@code docker} are refused.
+ * {@code docker} or {@code process}. {@code auto} chooses {@code native} wherever this host can run
+ * it (Linux with util-linux, overlayfs and namespaces, as root or through user namespaces), and
+ * otherwise {@code process}, saying what was missing. {@code docker} is not built yet.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ContainerRuntimes {
@@ -25,16 +30,53 @@ public final class ContainerRuntimes {
    * The runtime {@code key} asks for, with the reason for the choice.
    *
    * @param key the value of {@value #KEY}
-   * @throws ContainerException if that backend is not built yet or {@code key} names no backend
+   * @throws ContainerException if that backend cannot run here, is not built yet, or {@code key}
+   *     names no backend
    */
   public static RuntimeSelection select(String key) throws ContainerException {
     return switch (key) {
-      case AUTO -> new RuntimeSelection(new ProcessRuntime(), "auto chose process: no native runtime in this build");
+      case AUTO -> auto();
       case "process" -> new RuntimeSelection(new ProcessRuntime(), KEY + "=process asked for the process backend");
-      case "native", "docker" -> throw new ContainerException(
-          KEY + "=" + key + " is not built yet: use " + KEY + "=process or " + KEY + "=auto");
+      case "native" -> {
+        HostCapabilities host = probe();
+        if (!host.canRunNative()) {
+          throw new ContainerException(KEY + "=native cannot run on this host: " + String.join("; ", host.missing())
+              + "; use " + KEY + "=auto or process");
+        }
+        yield new RuntimeSelection(nativeRuntime(host), KEY + "=native asked for the native backend"
+            + (host.rootless() ? " (rootless, through user namespaces)" : " (as root)"));
+      }
+      case "docker" -> throw new ContainerException(
+          KEY + "=docker is not built yet: use " + KEY + "=native, process or auto");
       default -> throw new ContainerException(
           KEY + "=" + key + " names no backend: use one of auto, native, docker, process");
     };
+  }
+
+  private static RuntimeSelection auto() throws ContainerException {
+    if (!System.getProperty("os.name", "").startsWith("Linux")) {
+      return new RuntimeSelection(new ProcessRuntime(),
+          "auto chose process: the native backend needs Linux, this is " + System.getProperty("os.name"));
+    }
+    HostCapabilities host = probe();
+    if (host.canRunNative()) {
+      return new RuntimeSelection(nativeRuntime(host), "auto chose native: this host can run Linux namespaces"
+          + (host.rootless() ? " as an unprivileged user (rootless)" : " as root"));
+    }
+    return new RuntimeSelection(new ProcessRuntime(),
+        "auto chose process, without isolation: the native backend cannot run here: " + String.join("; ", host.missing()));
+  }
+
+  private static NativeRuntime nativeRuntime(HostCapabilities host) {
+    return new NativeRuntime(new NativeHost(host.rootless(), host.ipCommand().isPresent(), host.missing()));
+  }
+
+  private static HostCapabilities probe() throws ContainerException {
+    try {
+      return HostProbe.capabilities();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ContainerException("probing this host for the native backend was interrupted");
+    }
   }
 }

@@ -3,38 +3,42 @@ package dev.containermatrix.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.backend.spi.ContainerException;
 import org.junit.jupiter.api.Test;
 
 class ContainerRuntimesTest {
 
   @Test
-  void autoChoosesTheProcessBackendAndSaysWhy() throws ContainerException {
+  void autoChoosesNativeWhereThisHostCanRunItAndSaysWhy() throws Exception {
+    HostRequirements.require(NativeTestSupport.isRoot(), "the native backend is only sure to run here as root");
     RuntimeSelection selection = ContainerRuntimes.select("auto");
-
-    assertThat(selection.runtime().name()).isEqualTo("process");
-    assertThat(selection.why()).isEqualTo("auto chose process: no native runtime in this build");
+    assertThat(selection.runtime().name()).isEqualTo("native");
+    assertThat(selection.why()).isEqualTo("auto chose native: this host can run Linux namespaces as root");
   }
 
   @Test
-  void processIsChosenWhenAskedFor() throws ContainerException {
+  void processIsChosenWhenAskedFor() throws Exception {
     RuntimeSelection selection = ContainerRuntimes.select("process");
-
     assertThat(selection.runtime().name()).isEqualTo("process");
     assertThat(selection.why()).isEqualTo("containermatrix.backend=process asked for the process backend");
   }
 
   @Test
-  void refusesBackendsThatAreNotBuiltYet() {
-    assertThatThrownBy(() -> ContainerRuntimes.select("native"))
-        .isInstanceOf(ContainerException.class)
-        .hasMessage("containermatrix.backend=native is not built yet: use containermatrix.backend=process or containermatrix.backend=auto");
-    assertThatThrownBy(() -> ContainerRuntimes.select("docker"))
-        .hasMessage("containermatrix.backend=docker is not built yet: use containermatrix.backend=process or containermatrix.backend=auto");
+  void nativeIsChosenWhenAskedForOnAHostThatCanRunIt() throws Exception {
+    HostRequirements.require(NativeTestSupport.isRoot(), "the native backend is only sure to run here as root");
+    assertThat(ContainerRuntimes.select("native").runtime().name()).isEqualTo("native");
   }
 
   @Test
-  void refusesAnUnknownBackendListingTheValidOnes() {
+  void dockerIsRefusedUntilItIsBuilt() {
+    assertThatThrownBy(() -> ContainerRuntimes.select("docker"))
+        .isInstanceOf(ContainerException.class)
+        .hasMessage("containermatrix.backend=docker is not built yet: use containermatrix.backend=native, process or auto");
+  }
+
+  @Test
+  void anUnknownBackendIsRefusedListingTheValidOnes() {
     assertThatThrownBy(() -> ContainerRuntimes.select("podman"))
         .isInstanceOf(ContainerException.class)
         .hasMessage("containermatrix.backend=podman names no backend: use one of auto, native, docker, process");

@@ -51,7 +51,10 @@ final class LaunchScript {
   List<String> argv(Path fstab, String hostname, Path root, Path workingDirectory, List<String> command) {
     // sh exports PWD; the container's environment is exactly the spec's
     String inner = "unset PWD; mount -a -T " + Shell.quote(fstab.toString())
-        + " && echo " + Shell.quote(hostname) + " > /proc/sys/kernel/hostname"
+        // as root a builtin write is cheapest; inside a user namespace only sethostname(2) is allowed
+        + (userNamespace
+            ? " && hostname " + Shell.quote(hostname)
+            : " && echo " + Shell.quote(hostname) + " > /proc/sys/kernel/hostname")
         + (loopback ? " && ip link set lo up" : "")
         + " && exec unshare --root=" + Shell.quote(root.toString())
         + " --wd=" + Shell.quote(workingDirectory.toString())

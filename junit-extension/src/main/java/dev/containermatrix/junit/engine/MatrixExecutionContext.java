@@ -105,6 +105,12 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
   @Override
   public void close() {
     channelThreads.shutdownNow();
-    runDirectory.close();
+    try {
+      if (selection != null) {
+        selection.runtime().close();
+      }
+    } finally {
+      runDirectory.close();
+    }
   }
 }
