@@ -1,0 +1,28 @@
+package dev.containermatrix.backend.nativeruntime.cgroup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The cgroup v2 cpuset controller of one cgroup; unlike v1, empty files there mean "as the parent". */
+final class UnifiedCpuset {
+
+  private final Path directory;
+
+  UnifiedCpuset(Path directory) {
+    this.directory = directory;
+  }
+
+  /** Writes {@code cpuset.cpus}, and {@code cpuset.mems} as the parent's {@code cpuset.mems.effective} where both files exist. */
+  void setCpus(String cpus) throws IOException {
+    ControlFiles.write(directory.resolve("cpuset.cpus"), cpus);
+    Path parentMems = directory.getParent().resolve("cpuset.mems.effective");
+    Path mems = directory.resolve("cpuset.mems");
+    if (Files.exists(parentMems) && Files.exists(mems)) {
+      String value = ControlFiles.read(parentMems);
+      if (!value.isEmpty()) {
+        ControlFiles.write(mems, value);
+      }
+    }
+  }
+}
