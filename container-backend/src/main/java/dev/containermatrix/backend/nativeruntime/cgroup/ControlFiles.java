@@ -19,12 +19,17 @@ final class ControlFiles {
 
   private ControlFiles() {}
 
-  /** Writes {@code value} in one write, as the kernel wants; never creates the file. */
+  /**
+   * Writes {@code value} in one write, as the kernel wants. Opens with {@code O_CREAT}, which the
+   * kernel ignores for its own files and which lets a fake tree in a test record what was written.
+   */
   static void write(Path file, String value) throws IOException {
     try {
-      Files.writeString(file, value, StandardCharsets.US_ASCII, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      Files.writeString(file, value, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING);
     } catch (IOException e) {
-      throw new IOException("cannot write \"" + value + "\" to " + file + ": " + reason(e), e);
+      String reason = Files.exists(file) ? reason(e) : "No such file or directory: the kernel does not offer it";
+      throw new IOException("cannot write \"" + value + "\" to " + file + ": " + reason, e);
     }
   }
 

@@ -28,7 +28,7 @@ final class LegacyCpuset {
   }
 
   private void inheritWhereEmpty(String file) throws IOException {
-    if (ControlFiles.read(directory.resolve(file)).isEmpty()) {
+    if (ControlFiles.readIfExists(directory.resolve(file)).orElse("").isEmpty()) {
       ControlFiles.write(directory.resolve(file), ControlFiles.read(directory.getParent().resolve(file)));
     }
   }

@@ -16,18 +16,20 @@ final class LegacyMemory {
   /**
    * Limits memory to {@code bytes} without swap: {@code memory.limit_in_bytes}, then {@code
    * memory.memsw.limit_in_bytes} (memory plus swap) to the same value where swap accounting exists,
-   * and {@code memory.swappiness} 0 where the kernel lets it be written.
+   * and {@code memory.swappiness} 0 where the kernel lets it be written. Whether a file exists is
+   * asked of the parent, which is in the same hierarchy and not its root.
    */
   void setLimit(long bytes) throws IOException {
     ControlFiles.write(directory.resolve("memory.limit_in_bytes"), Long.toString(bytes));
-    Path memsw = directory.resolve("memory.memsw.limit_in_bytes");
-    if (Files.exists(memsw)) {
-      ControlFiles.write(memsw, Long.toString(bytes));
+    if (Files.exists(directory.getParent().resolve("memory.memsw.limit_in_bytes"))) {
+      ControlFiles.write(directory.resolve("memory.memsw.limit_in_bytes"), Long.toString(bytes));
     }
-    try {
-      ControlFiles.write(directory.resolve("memory.swappiness"), "0");
-    } catch (IOException e) {
-      // some kernels refuse per-cgroup swappiness; memsw already keeps the limit free of swap
+    if (Files.exists(directory.getParent().resolve("memory.swappiness"))) {
+      try {
+        ControlFiles.write(directory.resolve("memory.swappiness"), "0");
+      } catch (IOException e) {
+        // some kernels refuse per-cgroup swappiness; memsw already keeps the limit free of swap
+      }
     }
   }
 

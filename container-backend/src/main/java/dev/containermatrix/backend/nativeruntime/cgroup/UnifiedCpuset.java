@@ -13,15 +13,14 @@ final class UnifiedCpuset {
     this.directory = directory;
   }
 
-  /** Writes {@code cpuset.cpus}, and {@code cpuset.mems} as the parent's {@code cpuset.mems.effective} where both files exist. */
+  /** Writes {@code cpuset.cpus}, and {@code cpuset.mems} as the parent's {@code cpuset.mems.effective} where the parent has both. */
   void setCpus(String cpus) throws IOException {
     ControlFiles.write(directory.resolve("cpuset.cpus"), cpus);
     Path parentMems = directory.getParent().resolve("cpuset.mems.effective");
-    Path mems = directory.resolve("cpuset.mems");
-    if (Files.exists(parentMems) && Files.exists(mems)) {
+    if (Files.exists(parentMems) && Files.exists(directory.getParent().resolve("cpuset.mems"))) {
       String value = ControlFiles.read(parentMems);
       if (!value.isEmpty()) {
-        ControlFiles.write(mems, value);
+        ControlFiles.write(directory.resolve("cpuset.mems"), value);
       }
     }
   }

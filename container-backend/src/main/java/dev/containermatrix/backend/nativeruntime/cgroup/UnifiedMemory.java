@@ -13,12 +13,14 @@ final class UnifiedMemory {
     this.directory = directory;
   }
 
-  /** Writes {@code memory.max}, and {@code memory.swap.max} 0 where swap accounting exists. */
+  /**
+   * Writes {@code memory.max}, and {@code memory.swap.max} 0 where swap accounting exists (asked
+   * of the parent, which is not the root cgroup).
+   */
   void setMax(long bytes) throws IOException {
     ControlFiles.write(directory.resolve("memory.max"), Long.toString(bytes));
-    Path swap = directory.resolve("memory.swap.max");
-    if (Files.exists(swap)) {
-      ControlFiles.write(swap, "0");
+    if (Files.exists(directory.getParent().resolve("memory.swap.max"))) {
+      ControlFiles.write(directory.resolve("memory.swap.max"), "0");
     }
   }
 
