@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -34,7 +33,7 @@ public final class ContainerCgroup {
   ContainerCgroup(String name, List<Leaf> leaves, List<String> notEnforced) {
     this.name = name;
     this.leaves = leaves.stream()
-        .map(l -> new Leaf(l.directory(), l.version(), Set.copyOf(l.controllers().isEmpty() ? EnumSet.noneOf(Controller.class) : EnumSet.copyOf(l.controllers()))))
+        .map(l -> new Leaf(l.directory(), l.version(), Set.copyOf(l.controllers())))
         .toList();
     this.notEnforced = List.copyOf(notEnforced);
   }
