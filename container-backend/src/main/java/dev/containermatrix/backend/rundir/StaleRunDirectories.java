@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -21,6 +23,8 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class StaleRunDirectories implements ReapableKind {
+
+  private static final Pattern RUN_PREFIX = Pattern.compile("(" + RunDirectory.NAME.pattern() + ")(?:[^0-9a-f].*)?");
 
   private final Path tmpRoot;
   private final Path procRoot;
@@ -61,6 +65,32 @@ public final class StaleRunDirectories implements ReapableKind {
       }
     }
     return List.copyOf(reaped);
+  }
+
+  /**
+   * Why the run that {@code name} belongs to is over, for things a run names after its run
+   * directory (e.g. cgroups called {@code cm-1234-0a1b2c3d-variant1}): the run directory under the
+   * tmp root is stale as {@link #reap()} judges it, or it is gone and so is the pid in the name.
+   * While that pid lives, a missing run directory keeps the thing: a reused pid only delays its
+   * removal until that process ends.
+   *
+   * @param name a name that starts with a run directory's name
+   * @return the reason, a clause such as "its owner pid 1234 is gone"; empty while the run may
+   *     still be alive, or when {@code name} does not start with a run directory's name
+   */
+  public Optional<String> whyOver(String name) {
+    Matcher matcher = RUN_PREFIX.matcher(name);
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    long pid = Long.parseLong(matcher.group(2));
+    Path directory = tmpRoot.resolve(matcher.group(1));
+    if (Files.isDirectory(directory)) {
+      return whyStale(directory, pid);
+    }
+    return ProcessIdentity.of(pid, procRoot).isPresent()
+        ? Optional.empty()
+        : Optional.of("its run directory " + directory + " is gone and so is pid " + pid + " from its name");
   }
 
   private Optional<String> whyStale(Path directory, long namedPid) {

@@ -1,0 +1,133 @@
+package dev.containermatrix.backend.nativeruntime.cgroup;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * The cgroups of one container, made by {@link ContainerCgroups#create}: a process joins them by
+ * writing its pid into each of {@link #procsFiles()}, e.g. {@code sh -c 'echo $$ > <file>; exec
+ * ...'}, so that it and everything it starts is limited from the first instruction on.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class ContainerCgroup {
+
+  /**
+   * One directory of the container's cgroups: on v1 one per hierarchy, on v2 one for all.
+   *
+   * @param directory the cgroup
+   * @param version its hierarchy's version
+   * @param controllers the controllers it was made for
+   */
+  record Leaf(Path directory, CgroupVersion version, Set<Controller> controllers) {}
+
+  private final String name;
+  private final List<Leaf> leaves;
+  private final List<String> notEnforced;
+
+  ContainerCgroup(String name, List<Leaf> leaves, List<String> notEnforced) {
+    this.name = name;
+    this.leaves = leaves.stream()
+        .map(l -> new Leaf(l.directory(), l.version(), Set.copyOf(l.controllers())))
+        .toList();
+    this.notEnforced = List.copyOf(notEnforced);
+  }
+
+  /** The name given to {@link ContainerCgroups#create}. */
+  public String name() {
+    return name;
+  }
+
+  /** The container's cgroup directories, one per v1 hierarchy or one on v2; empty if none could be made. */
+  public List<Path> directories() {
+    return leaves.stream().map(Leaf::directory).toList();
+  }
+
+  /** The {@code cgroup.procs} files a process writes its pid into to join; empty if no cgroup could be made. */
+  public List<Path> procsFiles() {
+    return leaves.stream().map(l -> l.directory().resolve("cgroup.procs")).toList();
+  }
+
+  /**
+   * One sentence per set limit that is not enforced, naming the limit and why, e.g. {@code
+   * memory=256 MiB is not enforced: the memory controller at /sys/fs/cgroup/memory/a is not
+   * writable by uid 1000}; empty when every set limit is enforced.
+   */
+  public List<String> notEnforced() {
+    return notEnforced;
+  }
+
+  /**
+   * Whether the kernel's OOM killer killed a process of the container: on v1 {@code oom_kill} of
+   * {@code memory.oom_control}, on v2 {@code oom_kill} of {@code memory.events}. False without a
+   * memory cgroup. Read it before {@link #remove()}.
+   *
+   * @throws IOException if the memory cgroup's files cannot be read; the message names the file
+   */
+  public boolean oomKilled() throws IOException {
+    for (Leaf leaf : leaves) {
+      if (leaf.controllers().contains(Controller.MEMORY) && Files.isDirectory(leaf.directory())) {
+        return leaf.version() == CgroupVersion.LEGACY
+            ? new LegacyMemory(leaf.directory()).oomKilled()
+            : new UnifiedMemory(leaf.directory()).oomKilled();
+      }
+    }
+    return false;
+  }
+
+  /** Every pid in the container's cgroups (and cgroups below them), sorted, each once. */
+  public List<Long> pids() throws IOException {
+    return CgroupTree.pids(directories());
+  }
+
+  /**
+   * Sends {@code SIGKILL} to every process in the container's cgroups, again and again until none
+   * is left (at most about 5 s).
+   *
+   * @throws IOException if processes remain, naming them
+   */
+  public void kill() throws IOException {
+    CgroupTree.kill(directories());
+  }
+
+  /**
+   * Removes the container's cgroups (and any made below them), waiting briefly while the kernel
+   * still counts exiting processes; a cgroup already gone is fine. Then removes {@code
+   * containermatrix} too if no other container uses it. Call {@link #kill()} first.
+   *
+   * @throws IOException if a cgroup cannot be removed, naming it and what is still in it
+   */
+  public void remove() throws IOException {
+    IOException failure = null;
+    for (Leaf leaf : leaves) {
+      try {
+        CgroupTree.remove(leaf.directory());
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+        continue;
+      }
+      try {
+        Files.deleteIfExists(leaf.directory().getParent());
+      } catch (IOException e) {
+        // another container's cgroup is still in it
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "cgroups " + directories() + (notEnforced.isEmpty() ? "" : ", not enforced: " + notEnforced);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.containermatrix.backend.nativeruntime.cgroup;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.containermatrix.backend.rundir.ReapableKind;
+import dev.containermatrix.backend.rundir.Reaped;
+import dev.containermatrix.backend.rundir.StaleRunDirectories;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+
+/**
+ * Container cgroups that dead runs left behind: those under {@code containermatrix/} of each
+ * usable controller whose name starts with the name of a run directory that {@link
+ * StaleRunDirectories#whyOver} judges over. Any process still in one is killed before it is
+ * removed. Run it before {@link StaleRunDirectories} in a {@link dev.containermatrix.backend.rundir.Reaper},
+ * so the run directories' owner markers are still there to be read.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class StaleCgroups implements ReapableKind {
+
+  private final CgroupSupport support;
+  private final StaleRunDirectories runs;
+
+  /**
+   * @param support where this process's cgroups are; containers of earlier runs nest under the same ones
+   * @param runs judges whether the run a cgroup's name starts with is over
+   */
+  public StaleCgroups(CgroupSupport support, StaleRunDirectories runs) {
+    this.support = support;
+    this.runs = runs;
+  }
+
+  @Override
+  public String name() {
+    return "cgroup";
+  }
+
+  @Override
+  public List<Reaped> reap() throws IOException {
+    Set<Path> parents = new LinkedHashSet<>();
+    support.usable().values().stream()
+        .sorted((a, b) -> a.controller().compareTo(b.controller()))
+        .forEach(placement -> parents.add(placement.containersDirectory()));
+    List<Reaped> reaped = new ArrayList<>();
+    IOException failure = null;
+    for (Path parent : parents) {
+      if (!Files.isDirectory(parent)) {
+        continue;
+      }
+      List<Path> children;
+      try (Stream<Path> list = Files.list(parent)) {
+        children = list.filter(Files::isDirectory).sorted().toList();
+      }
+      for (Path cgroup : children) {
+        Optional<String> why = runs.whyOver(cgroup.getFileName().toString());
+        if (why.isEmpty()) {
+          continue;
+        }
+        try {
+          CgroupTree.kill(List.of(cgroup));
+          CgroupTree.remove(cgroup);
+          reaped.add(new Reaped(name(), cgroup, why.get()));
+        } catch (IOException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return List.copyOf(reaped);
+  }
+}

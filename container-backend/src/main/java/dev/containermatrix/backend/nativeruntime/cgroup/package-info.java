@@ -1,0 +1,5 @@
+/** Cgroup limits for native containers: a probe of what this host's cgroup v1, v2 or hybrid layout can enforce, one small class per controller and version, and the reaper of cgroups that dead runs left behind. */
+@NullMarked
+package dev.containermatrix.backend.nativeruntime.cgroup;
+
+import org.jspecify.annotations.NullMarked;
