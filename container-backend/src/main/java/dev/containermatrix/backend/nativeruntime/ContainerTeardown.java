@@ -3,12 +3,11 @@ package dev.containermatrix.backend.nativeruntime;
 import dev.containermatrix.backend.hostprocess.Teardown;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
+import dev.containermatrix.backend.rundir.RunDirectory;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -56,45 +55,22 @@ final class ContainerTeardown implements Teardown {
     }
   }
 
-  /** Deletes a tree without following links; what cannot be deleted is left for the reaper. */
+  /**
+   * Deletes the container's directory. Its mounts end with its last process, a moment after the
+   * kill returns, so a busy directory is retried briefly; what still cannot be deleted is left to the
+   * run directory's removal or the next run's reaper.
+   */
   static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          // overlayfs leaves its work/work directory with mode 000
-          if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
-            try {
-              Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-            } catch (IOException | UnsupportedOperationException e) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-          }
-          return FileVisitResult.CONTINUE;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        RunDirectory.deleteRecursively(root);
+        return;
+      } catch (UncheckedIOException e) {
+        if (attempt >= 20) {
+          return;
         }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-          Files.deleteIfExists(dir);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      // left for the reaper: the run directory goes when its owner is gone
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
+      }
     }
   }
 }

@@ -27,11 +27,17 @@ final class HostBaseLayer {
       List.of("usr", "proc", "dev", "dev/pts", "dev/shm", "tmp", "sys", "run", "run/containermatrix", "opt", "root",
           "home", "var", "var/tmp", "mnt");
   static final List<String> DEVICES = List.of("null", "zero", "full", "random", "urandom", "tty");
-  /** What a JVM and a test typically read from /etc; anything absent on the host is skipped. */
-  static final List<String> ETC =
-      List.of("passwd", "group", "nsswitch.conf", "localtime", "timezone", "ld.so.cache", "ld.so.conf", "ld.so.conf.d",
-          "alternatives", "ssl", "ca-certificates", "ca-certificates.conf", "os-release", "debian_version", "mime.types",
-          "host.conf", "gai.conf", "protocols", "services", "login.defs");
+  /** Files of /etc a JVM and a test typically read, copied; anything absent on the host is skipped. */
+  static final List<String> ETC_FILES =
+      List.of("passwd", "group", "nsswitch.conf", "localtime", "timezone", "ld.so.cache", "ld.so.conf",
+          "ca-certificates.conf", "os-release", "debian_version", "mime.types", "host.conf", "gai.conf", "protocols",
+          "services", "login.defs");
+  /**
+   * Directories of /etc, bind-mounted read-only rather than copied (their file names need not be
+   * valid in this JVM's encoding): certificates, the alternatives links, and Debian's JDK
+   * configuration, which its JDKs' conf/ and lib/security link into.
+   */
+  static final List<String> ETC_DIRECTORIES = List.of("ld.so.conf.d", "alternatives", "ssl", "ca-certificates");
 
   private final Path directory;
   private final List<Path> bindDirectories;
@@ -46,14 +52,32 @@ final class HostBaseLayer {
     return directory;
   }
 
-  /** Host directories to bind read-only at the same path: {@code /usr}, and real {@code /bin} etc. */
+  /**
+   * Host directories to bind read-only at the same path: {@code /usr}, real {@code /bin} etc., and
+   * the /etc directories of {@link #ETC_DIRECTORIES} and {@code /etc/java-*}.
+   */
   List<Path> bindDirectories() {
     return bindDirectories;
   }
 
-  /** Builds the skeleton in {@code directory} from the host whose root is {@code hostRoot}. */
+  /**
+   * Builds the skeleton in {@code directory} from the host whose root is {@code hostRoot}: in a
+   * sibling temp directory first, renamed into place when complete, so a failed build leaves nothing
+   * half-made.
+   */
   static HostBaseLayer build(Path hostRoot, Path directory) throws IOException {
-    Files.createDirectories(directory);
+    Path partial = Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".partial-");
+    try {
+      List<Path> binds = buildInto(hostRoot, partial);
+      Files.move(partial, directory, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return new HostBaseLayer(directory, binds);
+    } finally {
+      ContainerTeardown.deleteTree(partial);
+    }
+  }
+
+  private static List<Path> buildInto(Path hostRoot, Path directory) throws IOException {
+    Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     List<Path> binds = new ArrayList<>();
     binds.add(Path.of("/usr"));
     for (String name : TOP_LEVEL) {
@@ -81,17 +105,22 @@ final class HostBaseLayer {
     Path etc = directory.resolve("etc");
     Files.createDirectories(etc);
     Path hostEtc = hostRoot.resolve("etc");
-    for (String name : ETC) {
+    for (String name : ETC_FILES) {
       copy(hostEtc.resolve(name), etc.resolve(name));
     }
-    // Debian's JDKs keep conf/ and lib/security as links into /etc/java-<n>-openjdk
+    List<String> etcDirectories = new ArrayList<>(ETC_DIRECTORIES);
     try (var javaEtc = Files.newDirectoryStream(hostEtc, "java-*")) {
-      for (Path entry : javaEtc) {
-        copy(entry, etc.resolve(entry.getFileName().toString()));
+      javaEtc.forEach(entry -> etcDirectories.add(entry.getFileName().toString()));
+    }
+    for (String name : etcDirectories) {
+      Path host = hostEtc.resolve(name);
+      if (Files.isDirectory(host) && !Files.isSymbolicLink(host) && Files.isReadable(host)) {
+        Files.createDirectories(etc.resolve(name));
+        binds.add(Path.of("/etc", name));
       }
     }
     Files.setPosixFilePermissions(directory.resolve("tmp"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-    return new HostBaseLayer(directory, binds);
+    return binds;
   }
 
   /** Copies a file, link or tree, keeping symbolic links as links; skips what is absent or unreadable. */

@@ -19,28 +19,25 @@ final class NativeLimits {
   private final List<String> notEnforced = new ArrayList<>();
   private final boolean affinityByTaskset;
 
-  private NativeLimits(ResourceLimits limits, CgroupPlacement cgroups, boolean rootless) {
+  private NativeLimits(ResourceLimits limits, CgroupPlacement cgroups) {
     this.limits = limits;
     this.cgroups = cgroups;
     notEnforced.addAll(cgroups.notEnforced());
     this.affinityByTaskset = limits.cpuset().isPresent() && !cgroups.enforcesCpuset();
     if (limits.pids().isPresent() && !cgroups.enforcesPids()) {
-      notEnforced.add("pids=" + limits.pids().getAsLong() + " is not enforced: no writable pids cgroup"
-          + (rootless ? "; RLIMIT_NPROC stands in for it, counting all processes of the user" : ""));
+      // RLIMIT_NPROC is no stand-in: it counts every thread of the (host) user, not of the container
+      notEnforced.add("pids=" + limits.pids().getAsLong() + " is not enforced: no writable pids cgroup");
     }
   }
 
   static NativeLimits apply(ResourceLimits limits, NativeHost host, String cgroupName) {
-    return new NativeLimits(limits, CgroupPlacement.create(cgroupName, limits, host), host.rootless());
+    return new NativeLimits(limits, CgroupPlacement.create(cgroupName, limits, host));
   }
 
   /** Adds the cgroup joins, rlimits and affinity to the launch script. */
   LaunchScript configure(LaunchScript script) {
     cgroups.procsFiles().forEach(script::joinCgroup);
     limits.nofile().ifPresent(n -> script.rlimit("-n", n));
-    if (limits.pids().isPresent() && !cgroups.enforcesPids()) {
-      script.rlimit("-u", limits.pids().getAsLong());
-    }
     if (affinityByTaskset) {
       script.affinity(limits.cpuset().orElseThrow());
     }

@@ -27,7 +27,8 @@ public final class NativeTestSupport {
   /** A fresh directory under target/ (a container's working directory may not be under /tmp), short enough for a socket path. */
   public static Path scratch(String name) {
     try {
-      Path dir = Path.of("target", "ns", name + "-" + Long.toHexString(System.nanoTime())).toAbsolutePath();
+      Path base = Path.of(System.getProperty("containermatrix.test.scratch", "target/ns"));
+      Path dir = base.resolve(name + "-" + Long.toHexString(System.nanoTime())).toAbsolutePath();
       Files.createDirectories(dir);
       return dir;
     } catch (IOException e) {
