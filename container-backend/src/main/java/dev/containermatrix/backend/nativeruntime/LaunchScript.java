@@ -7,9 +7,11 @@ import java.util.List;
 /**
  * The smallest exec chain that must run single-threaded, as one {@code /bin/sh -c} script: join the
  * container's cgroups and set its rlimits (shell builtins, in the host's namespaces), then
- * {@code unshare} the new namespaces with a forked pid 1, which mounts the container's filesystem
- * with one {@code mount -a}, sets its hostname, brings loopback up and finally {@code unshare
- * --root}s into it and execs the JVM as pid 1. No Java runs between fork and exec.
+ * {@code unshare} the new namespaces with a forked pid 1, a shell which mounts the container's
+ * filesystem with one {@code mount -a}, sets its hostname, brings loopback up and finally runs the
+ * JVM through {@code unshare --root}. That shell stays as pid 1 and exits with the JVM's status
+ * (128+signal when a signal killed it); when it ends, the kernel kills everything else in the pid
+ * namespace. No Java runs between fork and exec.
  */
 final class LaunchScript {
   private final List<Path> cgroupProcsFiles = new ArrayList<>();
@@ -56,7 +58,9 @@ final class LaunchScript {
             ? " && hostname " + Shell.quote(hostname)
             : " && echo " + Shell.quote(hostname) + " > /proc/sys/kernel/hostname")
         + (loopback ? " && ip link set lo up" : "")
-        + " && exec unshare --root=" + Shell.quote(root.toString())
+        // not exec: util-linux 2.38's unshare --fork turns a child killed by a signal into exit status 1,
+        // so this shell stays as pid 1 and exits with 128+signal, as a shell does; its end ends the namespace
+        + " && unshare --root=" + Shell.quote(root.toString())
         + " --wd=" + Shell.quote(workingDirectory.toString())
         + " --mount-proc -- " + Shell.words(command);
     StringBuilder outer = new StringBuilder("set -e\nunset PWD\n");

@@ -24,14 +24,10 @@ final class NativeLimits {
     this.cgroups = cgroups;
     notEnforced.addAll(cgroups.notEnforced());
     this.affinityByTaskset = limits.cpuset().isPresent() && !cgroups.enforcesCpuset();
-    if (limits.pids().isPresent() && !cgroups.enforcesPids()) {
-      // RLIMIT_NPROC is no stand-in: it counts every thread of the (host) user, not of the container
-      notEnforced.add("pids=" + limits.pids().getAsLong() + " is not enforced: no writable pids cgroup");
-    }
   }
 
   static NativeLimits apply(ResourceLimits limits, NativeHost host, String cgroupName) {
-    return new NativeLimits(limits, CgroupPlacement.create(cgroupName, limits, host));
+    return new NativeLimits(limits, CgroupPlacement.create(cgroupName, limits, host.cgroups()));
   }
 
   /** Adds the cgroup joins, rlimits and affinity to the launch script. */

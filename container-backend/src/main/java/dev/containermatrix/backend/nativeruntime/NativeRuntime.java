@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * else from rlimits, CPU affinity and the JVM's own flags, with each limit it cannot enforce named
  * in {@link ContainerHandle#notEnforced()}.
  *
- * <p>The JVM runs as pid 1 of its pid namespace, so when it ends every process it forked ends too,
+ * <p>The JVM runs under a shell that is pid 1 of its pid namespace and ends with it, so when the
+ * JVM ends every process it forked ends too,
  * and all mounts live only in the container's mount namespace, so they end with it. What stays on
  * the host (the container's directories and cgroups) is removed when the container ends, or by the
  * next run's reaper if the host JVM was killed.
@@ -77,7 +78,7 @@ public final class NativeRuntime implements ContainerRuntime {
   }
 
   /**
-   * Starts {@code command} (already in its in-container form) as the container's pid 1. The
+   * Starts {@code command} (already in its in-container form) as the container's main process. The
    * benchmark uses it with {@code /bin/true}.
    */
   ContainerHandle start(ContainerSpec spec, Path directory, NativeLimits limits, String argFile, List<String> inner)

@@ -68,7 +68,9 @@ public class RootlessNativeConformance extends ContainerRuntimeConformanceTest {
     try (ContainerHandle handle = runtime.launch(spec)) {
       assertThat(handle.awaitExit().isSuccess()).isTrue();
       assertThat(String.join("\n", handle.notEnforced()))
-          .contains("cpus=1.0 is not enforced", "memory=", "pids=64 is not enforced")
+          .contains("cpus=1 is not enforced", "only the JVM's view (-XX:ActiveProcessorCount) follows it",
+              "memory=256 MiB is not enforced", "only the JVM's default heap (-XX:MaxRAM) follows it",
+              "pids=64 is not enforced")
           .doesNotContain("nofile");
     }
   }

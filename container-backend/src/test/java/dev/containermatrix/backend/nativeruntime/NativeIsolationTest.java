@@ -56,8 +56,9 @@ class NativeIsolationTest {
   }
 
   @Test
-  void itsJvmIsPidOneAndSeesNoHostProcess() {
-    assertThat(seen.get("pid")).isEqualTo("1");
+  void itsJvmSeesOnlyItsOwnPidNamespace() {
+    // pid 1 is the shell that started it and waits for it
+    assertThat(Integer.parseInt(seen.get("pid"))).isLessThan(5);
     assertThat(Integer.parseInt(seen.get("processes"))).isLessThan(5);
   }
 

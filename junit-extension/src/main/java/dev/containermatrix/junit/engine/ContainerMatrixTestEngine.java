@@ -2,7 +2,7 @@ package dev.containermatrix.junit.engine;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.containermatrix.backend.rundir.Reaper;
+import dev.containermatrix.backend.StaleResources;
 import dev.containermatrix.backend.rundir.RunDirectory;
 import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.ContainerRuntimes;
@@ -111,7 +111,7 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
   /** Reaps what killed runs left behind, then makes this run's directory (channel sockets live there). */
   private static RunDirectory openRunDirectory() {
     try {
-      Reaper.reap(RunDirectory.TMP);
+      StaleResources.reap();
       return RunDirectory.create();
     } catch (IOException e) {
       throw new UncheckedIOException(
