@@ -41,6 +41,28 @@ final class OutputAttachment {
     }
   }
 
+  /**
+   * The last line of {@code stderr} that is not a stack frame, e.g. {@code Exception in thread
+   * "main" java.lang.OutOfMemoryError: ...}, if there is one.
+   */
+  static java.util.Optional<String> lastError(Path stderr) {
+    try {
+      if (!Files.isRegularFile(stderr)) {
+        return java.util.Optional.empty();
+      }
+      String[] lines = tail(stderr).split("\n");
+      for (int i = lines.length - 1; i >= 0; i--) {
+        String line = lines[i].strip();
+        if (!line.isEmpty() && !line.startsWith("at ") && !line.startsWith("...") && !line.startsWith("[...")) {
+          return java.util.Optional.of(line.length() > 300 ? line.substring(0, 300) + "..." : line);
+        }
+      }
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.empty();
+  }
+
   private static String tail(Path file) throws IOException {
     try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
       long length = in.length();

@@ -125,6 +125,8 @@ final class VariantExecution {
     if (!relay.sawBye() || !(exit.isSuccess() || exit.exitCode() == 1)) {
       String reason = exit.description()
           + (relay.sawBye() ? "" : ", before it had reported all its tests")
+          + OutputAttachment.lastError(outputDirectory(context.settings(), plan).resolve("stderr.log"))
+              .map(line -> " (its last error: " + line + ")").orElse("")
           + (relay.problems().isEmpty() ? "" : " (channel: " + relay.problems().get(0) + ")")
           + "; its output is in " + outputDirectory(context.settings(), plan);
       VariantFailedException failure = new VariantFailedException("variant " + variant.displayName() + " " + reason);

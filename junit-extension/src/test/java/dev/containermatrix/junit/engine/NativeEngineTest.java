@@ -1,0 +1,70 @@
+package dev.containermatrix.junit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.junit.engine.fixtures.MemoryHogFixture;
+import dev.containermatrix.junit.engine.fixtures.NativeOnlyFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.api.Condition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** The engine on the native backend, as root: what only containers give a variant. */
+class NativeEngineTest {
+  @TempDir Path reports;
+
+  @BeforeEach
+  void requireRoot() throws Exception {
+    boolean root = Files.readAllLines(Path.of("/proc/self/status")).stream()
+        .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
+    if (!root) {
+      if ("true".equals(System.getenv("CI"))) {
+        throw new AssertionError("CI runs as root, but this JVM is not: the native engine tests cannot run");
+      }
+      org.junit.jupiter.api.Assumptions.abort("the native backend's engine tests run as root");
+    }
+  }
+
+  private EngineExecutionResults run(Class<?> fixture) {
+    return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
+        .configurationParameter("containermatrix.report.dir", reports.toString())
+        .configurationParameter("containermatrix.backend", "native")
+        .selectors(selectClass(fixture))
+        .execute();
+  }
+
+  @Test
+  void aVariantSeesItsHostnameLimitsAndConfigFilesAndTheReportSaysNative() throws Exception {
+    EngineExecutionResults results = run(NativeOnlyFixture.class);
+
+    results.testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+    JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+    assertThat(report.get("backend").asText()).isEqualTo("native");
+    JsonNode variant = report.get("variants").get(0);
+    assertThat(variant.get("limits").get("memoryBytes").asLong()).isEqualTo(512L << 20);
+    assertThat(variant.get("notEnforced")).isEmpty();
+  }
+
+  @Test
+  void aVariantKilledForExceedingItsMemoryIsReportedInPlainWords() {
+    EngineExecutionResults results = run(MemoryHogFixture.class);
+
+    results.containerEvents().assertThatEvents().haveExactly(1, event(
+        new Condition<Event>(e -> e.getTestDescriptor() instanceof VariantDescriptor, "a variant"),
+        finishedWithFailure(instanceOf(VariantFailedException.class), message(m -> m.startsWith(
+            "variant resources=tiny was killed: it exceeded its memory limit of 160 MiB (OOM)")))));
+    results.testEvents().assertStatistics(s -> s.failed(1));
+  }
+}
