@@ -19,7 +19,8 @@ import org.apiguardian.api.API;
  * {@link RunDirectory run directories} whose owner is gone: the pid in the marker is dead, or now
  * belongs to a process with another start time. A directory whose marker is not written yet counts
  * as its creator's (the pid in its name) while that pid lives. Directories of other users are left
- * to them.
+ * to them, except when reaping as root: root also removes the stale runs of unprivileged users
+ * (such as a rootless run of the same suite).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class StaleRunDirectories implements ReapableKind {
@@ -47,10 +48,11 @@ public final class StaleRunDirectories implements ReapableKind {
   public List<Reaped> reap() throws IOException {
     List<Reaped> reaped = new ArrayList<>();
     String me = System.getProperty("user.name", "");
+    boolean root = "root".equals(me);
     try (Stream<Path> children = Files.list(tmpRoot)) {
       for (Path directory : children.toList()) {
         OptionalLong namedPid = RunDirectory.ownerPidOf(directory.getFileName().toString());
-        if (namedPid.isEmpty() || !Files.isDirectory(directory) || !ownedBy(directory, me)) {
+        if (namedPid.isEmpty() || !Files.isDirectory(directory) || (!root && !ownedBy(directory, me))) {
           continue;
         }
         Optional<String> why = whyStale(directory, namedPid.getAsLong());
