@@ -24,7 +24,8 @@ public final class ContainerOverheadBenchmark {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int warmup = 10;
-    NativeRuntime runtime = new NativeRuntime(NativeTestSupport.rootHost());
+    NativeHost host = NativeTestSupport.rootHost();
+    NativeRuntime runtime = new NativeRuntime(host);
     try {
       Path scratch = NativeTestSupport.scratch("bench");
       List<Long> nativeNanos = new ArrayList<>();
@@ -32,7 +33,7 @@ public final class ContainerOverheadBenchmark {
       List<Long> forkNanos = new ArrayList<>();
       for (int i = 0; i < warmup + n; i++) {
         // interleaved, so that noise on this 2-core machine hits all three alike
-        long nat = nativeTrue(runtime, scratch, i);
+        long nat = nativeTrue(runtime, host, scratch, i);
         long uns = run(List.of("unshare", "--mount", "--pid", "--fork", "--uts", "--ipc", "--net", "--root=/", "/bin/true"));
         long fork = run(List.of("/bin/true"));
         if (i >= warmup) {
@@ -51,11 +52,11 @@ public final class ContainerOverheadBenchmark {
     }
   }
 
-  private static long nativeTrue(NativeRuntime runtime, Path scratch, int i) throws Exception {
+  private static long nativeTrue(NativeRuntime runtime, NativeHost host, Path scratch, int i) throws Exception {
     ContainerSpec spec = TestSpecs.hostSpec(scratch, "b" + i, PrintEnvMain.class, List.of()).withHostname("bench");
     long start = System.nanoTime();
     Path directory = runtime.runDirectory().path().resolve(spec.id());
-    NativeLimits limits = NativeLimits.apply(ResourceLimits.none(), NativeTestSupport.rootHost(), "bench-" + i);
+    NativeLimits limits = NativeLimits.apply(ResourceLimits.none(), host, "bench-" + i);
     try (ContainerHandle handle = runtime.start(spec, directory, limits, "", List.of("/bin/true"))) {
       if (!handle.awaitExit().isSuccess()) {
         throw new IllegalStateException("container /bin/true failed: " + java.nio.file.Files.readString(handle.stderr()));
