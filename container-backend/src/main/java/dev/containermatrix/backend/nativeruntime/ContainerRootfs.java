@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <p>Inside, the container sees: the layers, top first, over the base; the host directories the
  * base binds; a fresh {@code /proc} (mounted by {@code unshare --mount-proc}); a minimal
- * {@code /dev}; a private {@code /tmp}; {@code /etc/hosts} and {@code /etc/hostname} with its
+ * {@code /dev}; a private, writable {@code /tmp} (part of the root overlay); {@code /etc/hosts} and {@code /etc/hostname} with its
  * hostname; its config files at their paths; the JDK and classpath entries read-only at their host
  * paths; its working directory copy-on-write over the host's; and the event channel at {@value
  * #CHANNEL_INSIDE}.
@@ -29,7 +29,6 @@ import java.util.Set;
 final class ContainerRootfs {
   static final String CHANNEL_INSIDE = "/run/containermatrix/channel.sock";
   static final String ARGFILE_INSIDE = "/run/containermatrix/java.args";
-  private static final Path TMP = Path.of("/tmp");
 
   private final Path directory;
 
@@ -48,19 +47,12 @@ final class ContainerRootfs {
 
   /** What of {@code spec} this layout cannot place, one sentence each; empty when all fits. */
   static List<String> unplaceable(ContainerSpec spec) {
-    List<String> out = new ArrayList<>();
     Path wd = spec.workingDirectory();
-    if (wd.getNameCount() == 0 || wd.startsWith(TMP)) {
-      out.add("the native backend cannot use working directory " + wd
-          + ": it must be a directory below / and outside /tmp, which every container gets fresh");
+    if (wd.getNameCount() == 0) {
+      return List.of("the native backend cannot use / as working directory: it is the container's own root;"
+          + " use the module's directory");
     }
-    for (Path entry : spec.command().classpath()) {
-      if (entry.startsWith(TMP) && !entry.startsWith(wd)) {
-        out.add("the native backend cannot place classpath entry " + entry
-            + ": every container gets a fresh /tmp; move it out of /tmp");
-      }
-    }
-    return out;
+    return List.of();
   }
 
   /**
@@ -100,9 +92,10 @@ final class ContainerRootfs {
     for (String device : HostBaseLayer.DEVICES) {
       fstab.bind(Path.of("/dev", device), root().resolve("dev").resolve(device));
     }
+    // /tmp needs no mount: the root overlay is already private and writable per container, and paths
+    // below /tmp (a project checked out there) can then be placed like any other
     fstab.devpts(root().resolve("dev/pts"))
-        .tmpfs(root().resolve("dev/shm"), "mode=1777,nosuid,nodev")
-        .tmpfs(root().resolve("tmp"), "mode=1777,nosuid,nodev");
+        .tmpfs(root().resolve("dev/shm"), "mode=1777,nosuid,nodev");
 
     Path wd = spec.workingDirectory();
     Set<Path> visible = new LinkedHashSet<>(base.bindDirectories());
