@@ -16,12 +16,14 @@ final class ContainerTeardown implements Teardown {
   private final Path directory;
   private final NativeLimits limits;
   private final ContainerSpec spec;
+  private final PendingTeardowns pending;
   private final AtomicBoolean released = new AtomicBoolean();
 
-  ContainerTeardown(Path directory, NativeLimits limits, ContainerSpec spec) {
+  ContainerTeardown(Path directory, NativeLimits limits, ContainerSpec spec, PendingTeardowns pending) {
     this.directory = directory;
     this.limits = limits;
     this.spec = spec;
+    this.pending = pending;
   }
 
   /** A SIGKILL in a cgroup whose memory controller counted an OOM kill is an out-of-memory exit. */
@@ -43,16 +45,19 @@ final class ContainerTeardown implements Teardown {
     return limits.notEnforced();
   }
 
+  /** Kills what is left in the cgroups and deletes the directory, in the background. */
   @Override
   public void release() {
     if (!released.compareAndSet(false, true)) {
       return;
     }
-    try {
-      limits.release();
-    } finally {
-      deleteTree(directory);
-    }
+    pending.submit(() -> {
+      try {
+        limits.release();
+      } finally {
+        deleteTree(directory);
+      }
+    });
   }
 
   /**

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The smallest exec chain that must run single-threaded, as one {@code /bin/sh -c} script: join the
- * container's cgroups and set its rlimits (shell builtins, in the host's namespaces), then
+ * The smallest exec chain that must run single-threaded: where there are limits, a {@code /bin/sh -c}
+ * script joins the container's cgroups and sets its rlimits (shell builtins, in the host's
+ * namespaces), then
  * {@code unshare} the new namespaces with a forked pid 1, a shell which mounts the container's
  * filesystem with one {@code mount -a}, sets its hostname, brings loopback up and finally runs the
  * JVM through {@code unshare --root}. That shell stays as pid 1 and exits with the JVM's status
@@ -63,6 +64,15 @@ final class LaunchScript {
         + " && unshare --root=" + Shell.quote(root.toString())
         + " --wd=" + Shell.quote(workingDirectory.toString())
         + " --mount-proc -- " + Shell.words(command);
+    List<String> namespaces = new ArrayList<>(List.of("unshare"));
+    if (userNamespace) {
+      namespaces.addAll(List.of("--user", "--map-root-user"));
+    }
+    namespaces.addAll(List.of("--mount", "--uts", "--ipc", "--net", "--pid", "--fork", "--kill-child",
+        "--propagation", "private", "--", "/bin/sh", "-c", inner));
+    if (cgroupProcsFiles.isEmpty() && rlimits.isEmpty() && cpuAffinity.isEmpty()) {
+      return namespaces; // nothing to do in the host's namespaces first: no shell needed there
+    }
     StringBuilder outer = new StringBuilder("set -e\nunset PWD\n");
     for (Path procs : cgroupProcsFiles) {
       outer.append("echo $$ > ").append(Shell.quote(procs.toString())).append('\n');
@@ -74,11 +84,7 @@ final class LaunchScript {
     if (!cpuAffinity.isEmpty()) {
       outer.append("taskset -c ").append(Shell.quote(cpuAffinity)).append(' ');
     }
-    outer.append("unshare ")
-        .append(userNamespace ? "--user --map-root-user " : "")
-        .append("--mount --uts --ipc --net --pid --fork --kill-child --propagation private -- /bin/sh -c ")
-        .append(Shell.quote(inner))
-        .append('\n');
+    outer.append(Shell.words(namespaces)).append('\n');
     return List.of("/bin/sh", "-c", outer.toString());
   }
 }

@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 @API(status = INTERNAL, since = "0.1")
 public final class NativeRuntime implements ContainerRuntime {
   private final HostProcesses processes = new HostProcesses("native");
+  private final PendingTeardowns teardowns = new PendingTeardowns();
   private final NativeHost host;
   private @Nullable RunDirectory runDirectory;
   private @Nullable HostBaseLayer hostBase;
@@ -83,7 +84,7 @@ public final class NativeRuntime implements ContainerRuntime {
    */
   ContainerHandle start(ContainerSpec spec, Path directory, NativeLimits limits, String argFile, List<String> inner)
       throws ContainerException {
-    ContainerTeardown teardown = new ContainerTeardown(directory, limits, spec);
+    ContainerTeardown teardown = new ContainerTeardown(directory, limits, spec, teardowns);
     try {
       ContainerRootfs rootfs = new ContainerRootfs(directory);
       rootfs.prepare(spec, hostBase(), argFile);
@@ -106,6 +107,7 @@ public final class NativeRuntime implements ContainerRuntime {
    */
   @Override
   public synchronized void close() {
+    teardowns.awaitAll(java.time.Duration.ofSeconds(30));
     if (runDirectory != null) {
       runDirectory.close();
       runDirectory = null;
