@@ -19,13 +19,18 @@ import org.junit.jupiter.api.BeforeAll;
  * The native backend keeps the runtime contract as root. Its scratch directories live under
  * {@code target/}, since a container's working directory may not be under {@code /tmp}.
  */
-class NativeRuntimeConformanceTest extends ContainerRuntimeConformanceTest {
+class NativeRuntimeConformanceTest extends NativeConformanceBase {
   private static NativeRuntime runtime;
 
   @BeforeAll
   static void requireRoot() throws IOException {
     HostRequirements.require(NativeTestSupport.isRoot(), "the native backend's root conformance run needs root");
     runtime = new NativeRuntime(NativeTestSupport.rootHost());
+  }
+
+  @Override
+  protected NativeRuntime nativeRuntime() {
+    return runtime;
   }
 
   @AfterAll
@@ -35,24 +40,4 @@ class NativeRuntimeConformanceTest extends ContainerRuntimeConformanceTest {
     }
   }
 
-  @Override
-  protected ContainerRuntime runtime() {
-    return runtime;
-  }
-
-  @Override
-  protected ContainerSpec spec(Path scratch, String id, Class<?> main, List<String> arguments) {
-    Path outsideTmp = NativeTestSupport.scratch(id);
-    return TestSpecs.hostSpec(outsideTmp, id, main, arguments).withHostname(id);
-  }
-
-  @Override
-  protected String channelAsSeenInside(ContainerSpec spec) {
-    return "/run/containermatrix/channel.sock";
-  }
-
-  @Override
-  protected Set<Feature> honoured() {
-    return EnumSet.complementOf(EnumSet.of(Feature.BASE_IMAGE));
-  }
 }

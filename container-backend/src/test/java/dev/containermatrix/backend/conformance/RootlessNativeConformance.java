@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Not run by Surefire directly (its name does not end in Test): {@code RootlessConformanceTest}
  * runs it in a JVM of the unprivileged user {@code cmtest}.
  */
-public class RootlessNativeConformance extends ContainerRuntimeConformanceTest {
+public class RootlessNativeConformance extends NativeConformanceBase {
   private static NativeRuntime runtime;
 
   @BeforeAll
@@ -34,31 +34,16 @@ public class RootlessNativeConformance extends ContainerRuntimeConformanceTest {
     runtime = new NativeRuntime(new NativeHost(true, true, List.of()));
   }
 
+  @Override
+  protected NativeRuntime nativeRuntime() {
+    return runtime;
+  }
+
   @AfterAll
   static void closeRuntime() {
     if (runtime != null) {
       runtime.close();
     }
-  }
-
-  @Override
-  protected ContainerRuntime runtime() {
-    return runtime;
-  }
-
-  @Override
-  protected ContainerSpec spec(java.nio.file.Path scratch, String id, Class<?> main, List<String> arguments) {
-    return TestSpecs.hostSpec(NativeTestSupport.scratch(id), id, main, arguments).withHostname(id);
-  }
-
-  @Override
-  protected String channelAsSeenInside(ContainerSpec spec) {
-    return "/run/containermatrix/channel.sock";
-  }
-
-  @Override
-  protected Set<Feature> honoured() {
-    return EnumSet.complementOf(EnumSet.of(Feature.BASE_IMAGE));
   }
 
   @Test
