@@ -2,6 +2,7 @@ package dev.containermatrix.backend.image;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -33,6 +34,7 @@ final class TarLayoutFiles implements LayoutFiles {
   /** Indexes the tar's entries. */
   static TarLayoutFiles index(Path archive) throws IOException {
     Map<String, Entry> entries = new HashMap<>();
+    checkUncompressed(archive);
     try (TarFile tar = new TarFile(archive)) {
       for (TarArchiveEntry entry : tar.getEntries()) {
         String name = normalize(entry.getName());
@@ -50,7 +52,24 @@ final class TarLayoutFiles implements LayoutFiles {
       throw new ImageSourceException(archive + " is not an uncompressed tar archive (" + e.getMessage()
           + "): give the .tar that docker save, skopeo or buildx wrote, decompressed if it was compressed", e);
     }
+    if (entries.isEmpty()) {
+      throw new ImageSourceException(archive + " holds no files, so it is not a tar of an image: "
+          + "give the .tar that docker save, skopeo or buildx wrote");
+    }
     return new TarLayoutFiles(archive, Map.copyOf(entries));
+  }
+
+  private static void checkUncompressed(Path archive) throws IOException {
+    Compression compression;
+    try (InputStream in = Files.newInputStream(archive)) {
+      compression = Compression.ofMagic(in.readNBytes(4));
+    } catch (NoSuchFileException e) {
+      throw new ImageSourceException(archive + " does not exist: check the image reference's path");
+    }
+    if (compression != Compression.NONE) {
+      throw new ImageSourceException(archive + " is " + compression + "-compressed, not a plain tar: decompress it first ("
+          + (compression == Compression.GZIP ? "gunzip" : "zstd -d") + ") and name the .tar");
+    }
   }
 
   @Override
