@@ -40,17 +40,10 @@ public record ImageLayerBlob(String digest, String mediaType, long size, Compres
 
   /**
    * Opens the layer's uncompressed tar, whose sha256 is the layer's diff_id. The stored blob's
-   * digest is still checked, when the stream is read to its end or closed. The caller closes it.
+   * digest is still checked, when the stream is read to its end or closed, and before any
+   * decompression error is reported. The caller closes it.
    */
   public InputStream openUncompressed() throws IOException {
-    InputStream stored = opener.open();
-    try {
-      return compression.decompress(stored);
-    } catch (IOException | RuntimeException e) {
-      try (stored) {
-        throw new ImageSourceException("Layer " + digest + " is not valid " + compression + " data (" + e.getMessage()
-            + "): its media type " + mediaType + " does not match its bytes; export the image again", e);
-      }
-    }
+    return UncompressedLayerStream.open(this);
   }
 }

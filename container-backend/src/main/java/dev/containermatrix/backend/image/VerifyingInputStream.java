@@ -63,13 +63,13 @@ final class VerifyingInputStream extends FilterInputStream {
 
   @Override
   public void close() throws IOException {
-    try (InputStream closing = in) {
-      if (!checked) {
-        byte[] buffer = new byte[64 * 1024];
-        while (read(buffer, 0, buffer.length) >= 0) {
-          // draining so that the digest covers the whole blob
-        }
+    try {
+      byte[] buffer = new byte[64 * 1024];
+      while (!checked && read(buffer, 0, buffer.length) >= 0) {
+        // draining so that the digest covers the whole blob
       }
+    } finally {
+      in.close();
     }
   }
 

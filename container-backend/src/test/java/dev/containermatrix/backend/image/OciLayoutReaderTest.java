@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OciLayoutReaderTest {
 
@@ -79,6 +81,22 @@ class OciLayoutReaderTest {
         in.read();
       }
     }).isInstanceOf(ImageSourceException.class).hasMessageContaining("has digest");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1})
+  void aTamperedCompressedLayerReportsItsDigestNotTheDecompressorsComplaint(int layer) throws IOException {
+    WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64", threeLayers());
+    OciLayoutFixture.writeIndex(layout, entry(written, "amd64", null));
+    String digest = written.layerDigests().get(layer);
+    Path file = layout.resolve(Digests.layoutPath(digest));
+    OciLayoutFixture.flipByte(file, Files.size(file) / 2);
+    Image image = new OciLayoutReader(layout, AMD64).read();
+
+    assertThatThrownBy(() -> OciLayoutFixture.sha256(image.layers().get(layer).openUncompressed()))
+        .isInstanceOf(ImageSourceException.class)
+        .hasMessage("Blob " + digest + " read from " + file + " has digest " + Digests.of(Files.readAllBytes(file))
+            + ": the file is corrupt or was changed after the image was written; export the image again");
   }
 
   @Test
