@@ -1,0 +1,115 @@
+package dev.containermatrix.backend.image;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * Reads a {@code docker save} archive ({@code docker-archive:<tar>}) in place, through its
+ * {@code manifest.json}: layers as {@code <id>/layer.tar} (Docker before 25) or
+ * {@code blobs/sha256/<hex>} (Docker 25 and later, which embed an OCI layout); links between
+ * entries are followed. Layer compression is told by the bytes. A layer's digest comes from its
+ * path when that is {@code blobs/sha256/<hex>}, else from the config's diff_id for a plain tar, else
+ * it is computed here by reading the layer once.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class DockerArchiveReader implements ImageReader {
+
+  /** A blob of Docker 25+'s embedded OCI layout, or an old-style config named by its digest. */
+  private static final Pattern BLOB_PATH = Pattern.compile("blobs/sha256/([0-9a-f]{64})");
+  private static final Pattern CONFIG_NAME = Pattern.compile("([0-9a-f]{64})\\.json");
+
+  private final Path archive;
+  private final String reference;
+
+  public DockerArchiveReader(Path archive) {
+    this(archive, "docker-archive:" + archive);
+  }
+
+  DockerArchiveReader(Path archive, String reference) {
+    ImageReferences.checkAbsolute(archive, "docker-archive file");
+    this.archive = archive;
+    this.reference = reference;
+  }
+
+  @Override
+  public Image read() throws IOException {
+    LayoutFiles files = TarLayoutFiles.index(archive);
+    if (!files.exists("manifest.json")) {
+      throw new ImageSourceException(archive + " has no manifest.json, so it is not a docker save archive"
+          + (files.exists("oci-layout") ? " (it is an OCI archive: use oci-archive:)" : "") + ": export the image with docker save -o <tar> <name>");
+    }
+    OciJson.DockerManifestEntry entry = single(OciJson.dockerManifest(files.readAll("manifest.json"), files.describe("manifest.json")));
+    byte[] configBytes = files.readAll(entry.config());
+    String configDigest = Digests.of(configBytes);
+    checkNamedDigest(files, entry.config(), configDigest);
+    ImageConfig config = OciJson.config(configBytes, files.describe(entry.config()));
+    if (config.diffIds().size() != entry.layers().size()) {
+      throw new ImageSourceException(files.describe("manifest.json") + " lists " + entry.layers().size()
+          + " layers, but the config " + entry.config() + " lists " + config.diffIds().size() + " diff_ids: the archive is malformed; export the image again");
+    }
+    List<ImageLayerBlob> layers = new ArrayList<>();
+    for (int i = 0; i < entry.layers().size(); i++) {
+      layers.add(layer(files, entry.layers().get(i), config.diffIds().get(i)));
+    }
+    return new Image(reference, layers, configDigest, config);
+  }
+
+  private ImageLayerBlob layer(LayoutFiles files, String path, String diffId) throws IOException {
+    long size = files.size(path);
+    Compression compression;
+    try (InputStream in = files.open(path)) {
+      compression = Compression.ofMagic(in.readNBytes(4));
+    }
+    String digest = digestFromPath(path);
+    if (digest == null) {
+      digest = compression == Compression.NONE ? diffId : hash(files, path);
+    }
+    return new ImageLayerBlob(digest, compression.ociMediaType(), size, compression, files.blobOpener(path, digest, size));
+  }
+
+  private OciJson.DockerManifestEntry single(List<OciJson.DockerManifestEntry> entries) throws ImageSourceException {
+    if (entries.size() == 1) {
+      return entries.get(0);
+    }
+    List<List<String>> tags = entries.stream().map(OciJson.DockerManifestEntry::repoTags).toList();
+    throw new ImageSourceException(archive + " holds " + entries.size() + " images " + tags
+        + (entries.isEmpty() ? "" : ", so which one to use is ambiguous") + ": save one image per archive (docker save -o <tar> <name>)");
+  }
+
+  private static void checkNamedDigest(LayoutFiles files, String path, String actual) throws ImageSourceException {
+    String named = digestFromPath(path);
+    Matcher config = CONFIG_NAME.matcher(TarLayoutFiles.normalize(path));
+    if (named == null && config.matches()) {
+      named = "sha256:" + config.group(1);
+    }
+    if (named != null && !named.equals(actual)) {
+      throw new ImageSourceException("Blob " + named + " read from " + files.describe(path) + " has digest " + actual
+          + ": the file is corrupt or was changed after the image was written; export the image again");
+    }
+  }
+
+  private static String digestFromPath(String path) {
+    Matcher matcher = BLOB_PATH.matcher(TarLayoutFiles.normalize(path));
+    return matcher.matches() ? "sha256:" + matcher.group(1) : null;
+  }
+
+  private static String hash(LayoutFiles files, String path) throws IOException {
+    MessageDigest digest = Digests.sha256();
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = files.open(path)) {
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return Digests.of(digest);
+  }
+}

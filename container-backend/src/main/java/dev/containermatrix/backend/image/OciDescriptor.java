@@ -1,0 +1,39 @@
+package dev.containermatrix.backend.image;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** A content descriptor of an index or manifest: media type, sha256 digest, size, and for index entries an optional platform. */
+record OciDescriptor(String mediaType, String digest, long size, Optional<Platform> platform, Map<String, String> annotations) {
+
+  static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+  static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+  static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+  static final String DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+
+  OciDescriptor {
+    annotations = Map.copyOf(annotations);
+  }
+
+  boolean isIndex() {
+    return mediaType.equals(OCI_INDEX) || mediaType.equals(DOCKER_MANIFEST_LIST);
+  }
+
+  boolean isManifest() {
+    return mediaType.equals(OCI_MANIFEST) || mediaType.equals(DOCKER_MANIFEST);
+  }
+
+  /** An attestation or signature manifest that buildx puts next to the image (platform unknown/unknown). */
+  boolean isAttestation() {
+    return "attestation-manifest".equals(annotations.get("vnd.docker.reference.type"))
+        || platform.map(p -> p.os().equals("unknown")).orElse(false);
+  }
+
+  /** For messages: {@code linux/amd64 sha256:ab… (ref app:1)}. */
+  String label() {
+    String name = annotations.getOrDefault("org.opencontainers.image.ref.name",
+        annotations.getOrDefault("io.containerd.image.name", ""));
+    return platform.map(Platform::toString).orElse("(no platform)") + " " + digest
+        + (name.isEmpty() ? "" : " (" + name + ")");
+  }
+}

@@ -1,0 +1,49 @@
+package dev.containermatrix.backend.image;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns an OCI image layout, wherever its files are, into an {@link Image}: layout check, manifest choice, config, layers. */
+final class OciImageAssembler {
+
+  private OciImageAssembler() {}
+
+  static Image read(LayoutFiles files, String reference, Platform platform) throws IOException {
+    if (!files.exists("oci-layout")) {
+      throw new ImageSourceException(files.describe() + " has no oci-layout file, so it is not an OCI image layout"
+          + (files.exists("manifest.json") ? " (it looks like a docker save archive: use docker-archive:)" : "")
+          + ": export the image with skopeo copy … oci:<dir> or docker buildx --output type=oci");
+    }
+    String layoutVersion = new String(files.readAll("oci-layout"), StandardCharsets.UTF_8);
+    if (!layoutVersion.contains("\"imageLayoutVersion\"")) {
+      throw new ImageSourceException(files.describe("oci-layout") + " does not declare an imageLayoutVersion (was "
+          + layoutVersion.strip() + "): it is not an OCI image layout");
+    }
+    OciDescriptor chosen = new ManifestSelector(files, platform).select();
+    OciManifest manifest = OciJson.manifest(files.readBlob(chosen.digest(), chosen.size()),
+        files.describe(Digests.layoutPath(chosen.digest())));
+    OciDescriptor configDescriptor = manifest.config();
+    ImageConfig config = OciJson.config(files.readBlob(configDescriptor.digest(), configDescriptor.size()),
+        files.describe(Digests.layoutPath(configDescriptor.digest())));
+    if (config.diffIds().size() != manifest.layers().size()) {
+      throw new ImageSourceException("The manifest " + chosen.digest() + " in " + files.describe() + " lists "
+          + manifest.layers().size() + " layers, but its config lists " + config.diffIds().size()
+          + " diff_ids: the image is malformed; export it again");
+    }
+    List<ImageLayerBlob> layers = new ArrayList<>();
+    for (OciDescriptor layer : manifest.layers()) {
+      Compression compression;
+      try {
+        compression = Compression.ofMediaType(layer.mediaType());
+      } catch (IllegalArgumentException e) {
+        throw new ImageSourceException("Layer " + layer.digest() + " of " + reference + ": " + e.getMessage(), e);
+      }
+      String path = Digests.layoutPath(layer.digest());
+      layers.add(new ImageLayerBlob(layer.digest(), layer.mediaType(), layer.size(), compression,
+          files.blobOpener(path, layer.digest(), layer.size())));
+    }
+    return new Image(reference, layers, configDescriptor.digest(), config);
+  }
+}

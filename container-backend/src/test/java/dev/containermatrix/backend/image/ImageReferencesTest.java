@@ -1,0 +1,74 @@
+package dev.containermatrix.backend.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ImageReferencesTest {
+
+  private static final Path BASE = Path.of("/work/module");
+
+  @Test
+  void parsesEveryFormResolvingRelativePathsAgainstTheBaseDirectory() {
+    assertThat(ImageReferences.parse("host", BASE)).isEqualTo(new ImageReference.Host());
+    assertThat(ImageReferences.parse("oci-layout:images/bookworm", BASE))
+        .isEqualTo(new ImageReference.OciLayout(Path.of("/work/module/images/bookworm")));
+    assertThat(ImageReferences.parse("oci-archive:/srv/bullseye.tar", BASE))
+        .isEqualTo(new ImageReference.OciArchive(Path.of("/srv/bullseye.tar")));
+    assertThat(ImageReferences.parse("docker-archive:../images/app.tar", BASE))
+        .isEqualTo(new ImageReference.DockerArchive(Path.of("/work/images/app.tar")));
+    assertThat(ImageReferences.parse("docker:cmtest/app:1", BASE)).isEqualTo(new ImageReference.DockerEngine("cmtest/app:1"));
+    assertThat(ImageReferences.parse("registry:localhost:5000/app@sha256:" + "a".repeat(64), BASE))
+        .isEqualTo(new ImageReference.Registry("localhost:5000/app@sha256:" + "a".repeat(64)));
+  }
+
+  @Test
+  void canonicalTextParsesBackToAnEqualReference() {
+    for (String text : new String[] {"host", "oci-layout:x", "oci-archive:x.tar", "docker-archive:y.tar", "docker:app:1", "registry:r/app"}) {
+      ImageReference reference = ImageReferences.parse(text, BASE);
+      assertThat(ImageReferences.parse(reference.text(), Path.of("/elsewhere"))).isEqualTo(reference);
+    }
+    assertThat(ImageReferences.parse("oci-archive:x.tar", BASE).text()).isEqualTo("oci-archive:/work/module/x.tar");
+  }
+
+  @Test
+  void rejectsAReferenceWithoutAKindNamingItAndListingTheValidForms() {
+    assertThatThrownBy(() -> ImageReferences.parse("bookworm", BASE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Malformed image reference \"bookworm\": it has no kind prefix. Valid forms: host, oci-layout:<dir>, "
+            + "oci-archive:<tar>, docker-archive:<tar>, docker:<name>, registry:<reference> "
+            + "(relative paths resolve against the module's base directory)");
+  }
+
+  @Test
+  void rejectsAnUnknownKindAndAnEmptyBody() {
+    assertThatThrownBy(() -> ImageReferences.parse("podman:app", BASE))
+        .hasMessageStartingWith("Malformed image reference \"podman:app\": \"podman\" is not a kind of image reference. Valid forms: host,");
+    assertThatThrownBy(() -> ImageReferences.parse("oci-archive: ", BASE))
+        .hasMessageStartingWith("Malformed image reference \"oci-archive: \": nothing follows \"oci-archive:\". Valid forms:");
+  }
+
+  @Test
+  void rejectsADockerNameThatWouldReadAsACommandLineOption() {
+    assertThatThrownBy(() -> ImageReferences.parse("docker:-o/etc/passwd", BASE))
+        .hasMessageStartingWith("Malformed image reference \"docker:-o/etc/passwd\": \"-o/etc/passwd\" is not an image name "
+            + "(letters, digits and . _ / : @ -, starting with a letter or digit). Valid forms:");
+  }
+
+  @Test
+  void hostIsNoImageToRead() {
+    assertThatThrownBy(() -> ImageReaders.of(new ImageReference.Host(), Path.of("/tmp")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("\"host\" is the host's own system directories, not an image to read");
+  }
+
+  @Test
+  void registryReferencesParseButCannotBeReadYet() {
+    ImageReader reader = ImageReaders.of(ImageReferences.parse("registry:localhost:5000/app:1", BASE), Path.of("/tmp"));
+    assertThatThrownBy(reader::read)
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageStartingWith("registry pulls come next: registry:localhost:5000/app:1 cannot be read yet;");
+  }
+}
