@@ -96,13 +96,21 @@ final class TempWork implements AutoCloseable {
             TreeDeletion.delete(entry);
             removed++;
           }
-        } else if (Files.getLastModifiedTime(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant()
-            .isBefore(now.minus(LOOSE_FILE_AGE))) {
+        } else if (isOlderThan(entry, now.minus(LOOSE_FILE_AGE))) {
           Files.deleteIfExists(entry);
           removed++;
         }
       }
     }
     return removed;
+  }
+
+  /** False also if {@code entry} is gone (a work directory deleted with its lock earlier in the listing). */
+  private static boolean isOlderThan(Path entry, Instant cutoff) throws IOException {
+    try {
+      return Files.getLastModifiedTime(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
+    }
   }
 }

@@ -40,6 +40,8 @@ final class TreeDeletion {
         for (Path child : children) {
           delete(child);
         }
+      } catch (NoSuchFileException e) {
+        return;
       }
     }
     Files.deleteIfExists(path);

@@ -229,11 +229,14 @@ class LayerStoreTest {
     LayerStore store = LayerStore.open(root);
     Path tmp = root.toRealPath().resolve("tmp");
     Files.createDirectories(tmp.resolve("dead-without-lock/sub"));
-    Files.createDirectory(tmp.resolve("dead-with-free-lock"));
-    Files.createFile(tmp.resolve("dead-with-free-lock.lock"));
+    // several, so that the listing surely yields some lock before its directory and some after
+    for (int i = 0; i < 10; i++) {
+      Files.createDirectories(tmp.resolve("dead-with-free-lock-" + i + "/sub"));
+      Files.createFile(tmp.resolve("dead-with-free-lock-" + i + ".lock"));
+    }
 
     try (TempWork live = TempWork.create(tmp)) {
-      assertThat(store.cleanTemp()).isEqualTo(3);
+      assertThat(store.cleanTemp()).isEqualTo(21);
       assertThat(children(tmp)).containsExactlyInAnyOrder(live.directory().getFileName().toString(),
           live.directory().getFileName() + ".lock");
     }
