@@ -1,0 +1,12 @@
+package dev.containermatrix.backend.layers;
+
+import java.io.IOException;
+
+/** Told when a store starts building a layer it holds the lock of; a seam for tests that force builds to overlap. */
+interface BuildListener {
+
+  BuildListener NONE = digest -> {};
+
+  /** Called with the layer's lock held, before its tar is read. */
+  void building(LayerDigest digest) throws IOException;
+}

@@ -1,0 +1,94 @@
+package dev.containermatrix.backend.layers;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.SortedSet;
+
+/**
+ * Where everything of a layer store lives; no other class builds a path under the store's root.
+ *
+ * <pre>
+ * &lt;root&gt;/
+ *   layers/sha256/&lt;hex&gt;/        an unpacked layer: a read-only tree, the lowerdir given to overlayfs.
+ *                                Its appearance (one rename) is the moment the layer exists.
+ *   layers/sha256/&lt;hex&gt;.json    its record: digest, sizeBytes, created, lastUsed, overlayConvention;
+ *                                written before the directory is renamed into place
+ *   locks/&lt;hex&gt;.lock            held while the layer is built, touched or collected; never deleted
+ *   tmp/&lt;random&gt;/               partial work (an unpacking layer, a spooled tar, a layer being deleted)
+ *   tmp/&lt;random&gt;.lock           held by the process doing that work; a free lock marks debris
+ *   tmp/record-&lt;random&gt;.json     a record being written, moved over layers/sha256/&lt;hex&gt;.json
+ * </pre>
+ *
+ * <p>Every directory is on one filesystem, so moves between {@code tmp/} and {@code layers/} are
+ * atomic renames.
+ */
+final class StoreLayout {
+
+  private static final String JSON = ".json";
+
+  private final Path root;
+
+  /** @param root absolute, real (symlinks resolved), so locks are keyed the same in every store of this JVM */
+  StoreLayout(Path root) {
+    this.root = root;
+  }
+
+  /** Creates the store's directories where missing. */
+  void create() throws IOException {
+    Files.createDirectories(layersDirectory());
+    Files.createDirectories(locksDirectory());
+    Files.createDirectories(tempDirectory());
+  }
+
+  Path root() {
+    return root;
+  }
+
+  Path layersDirectory() {
+    return root.resolve("layers").resolve("sha256");
+  }
+
+  Path layerDirectory(LayerDigest digest) {
+    return layersDirectory().resolve(digest.hex());
+  }
+
+  Path recordFile(LayerDigest digest) {
+    return layersDirectory().resolve(digest.hex() + JSON);
+  }
+
+  Path locksDirectory() {
+    return root.resolve("locks");
+  }
+
+  Path lockFile(LayerDigest digest) {
+    return locksDirectory().resolve(digest.hex() + ".lock");
+  }
+
+  Path tempDirectory() {
+    return root.resolve("tmp");
+  }
+
+  /** The digests that have a directory or a record under {@code layers/sha256/}, sorted. */
+  SortedSet<LayerDigest> storedDigests() throws IOException {
+    SortedSet<LayerDigest> digests = new TreeSet<>(java.util.Comparator.comparing(LayerDigest::hex));
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(layersDirectory())) {
+      for (Path entry : entries) {
+        digestOf(entry.getFileName().toString()).ifPresent(digests::add);
+      }
+    }
+    return digests;
+  }
+
+  private static Optional<LayerDigest> digestOf(String name) {
+    String hex = name.endsWith(JSON) ? name.substring(0, name.length() - JSON.length()) : name;
+    try {
+      return Optional.of(new LayerDigest(hex));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.containermatrix.backend.linux;
+
+/** Chooses, once per JVM, the JNA binding or, where libc cannot be bound, the unsupported null object. */
+final class SystemCalls {
+
+  static final LinuxCalls INSTANCE = load();
+
+  private SystemCalls() {}
+
+  private static LinuxCalls load() {
+    if (!System.getProperty("os.name", "").startsWith("Linux")) {
+      return new UnsupportedLinuxCalls("this is " + System.getProperty("os.name") + ", not Linux");
+    }
+    try {
+      return new JnaLinuxCalls();
+    } catch (LinkageError e) {
+      return new UnsupportedLinuxCalls("JNA cannot bind libc: " + e);
+    }
+  }
+}
