@@ -100,8 +100,9 @@ final class ContainerRootfs {
     Path wd = spec.workingDirectory();
     Set<Path> visible = new LinkedHashSet<>(base.bindDirectories());
     visible.add(wd);
+    List<Path> layerDirectories = spec.layers().stream().map(Layer::directory).toList();
     for (Path entry : readOnlyEntries(spec)) {
-      if (visible.stream().anyMatch(entry::startsWith)) {
+      if (visible.stream().anyMatch(entry::startsWith) || inAnyLayer(layerDirectories, entry)) {
         continue;
       }
       Path stub = inside(config, entry);
@@ -128,6 +129,11 @@ final class ContainerRootfs {
     entries.add(spec.command().javaHome());
     entries.addAll(spec.command().classpath());
     return entries.stream().filter(Files::exists).toList();
+  }
+
+  /** Whether a layer holds {@code entry} at its own path, so that it needs no bind mount. */
+  private static boolean inAnyLayer(List<Path> layers, Path entry) {
+    return layers.stream().anyMatch(layer -> Files.exists(inside(layer, entry)));
   }
 
   /** {@code absolute} as a path below {@code root}. */

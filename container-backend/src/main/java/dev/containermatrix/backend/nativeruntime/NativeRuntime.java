@@ -49,6 +49,11 @@ public final class NativeRuntime implements ContainerRuntime {
   }
 
   @Override
+  public boolean usesLayers() {
+    return true;
+  }
+
+  @Override
   public List<String> unsupported(ContainerSpec spec) {
     List<String> out = new ArrayList<>(host.missing());
     if (!ContainerSpec.HOST.equals(spec.baseImage())) {

@@ -50,4 +50,13 @@ public interface ContainerRuntime extends AutoCloseable {
    */
   @Override
   default void close() {}
+
+  /**
+   * Whether this backend stacks the spec's {@link ContainerSpec#layers() layers} as the container's
+   * filesystem, so that callers should build them; a backend on the host's own filesystem does not.
+   * The default implementation returns {@code false}.
+   */
+  default boolean usesLayers() {
+    return false;
+  }
 }

@@ -3,6 +3,8 @@ package dev.containermatrix.junit.engine;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.FileMount;
 import dev.containermatrix.backend.spi.JvmCommand;
+import dev.containermatrix.backend.spi.Layer;
+import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.backend.spi.ResourceLimits;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.plan.VariantEnvironment;
@@ -35,8 +37,9 @@ final class ContainerSpecFactory {
   /**
    * @param ownHostname whether the backend gives containers a hostname of their own; then it is the
    *     variant id, else the host's
+   * @param layers the variant's layer stack, bottom first, holding its classpath at host paths
    */
-  ContainerSpec create(VariantPlan plan, List<String> agentSelectors, boolean ownHostname) {
+  ContainerSpec create(VariantPlan plan, List<String> agentSelectors, boolean ownHostname, List<PlannedLayer> layers) {
     VariantDefinition variant = plan.variant();
     List<String> jvmOptions = new ArrayList<>(SHORT_RUN_FLAGS);
     variant.systemProperties().forEach((k, v) -> jvmOptions.add("-D" + k + "=" + v));
@@ -47,7 +50,7 @@ final class ContainerSpecFactory {
         containerId,
         ownHostname ? variant.id() : ContainerSpec.HOST,
         variant.base(),
-        List.of(),
+        layers.stream().map(l -> new Layer(l.directory(), Layer.CLASSPATH)).toList(),
         new JvmCommand(plan.jdkHome(), plan.classpath(), jvmOptions, AGENT_MAIN, agentSelectors),
         env,
         settings.baseDirectory(),

@@ -11,12 +11,14 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param baseDirectory the module's base directory: relative paths resolve against it
  */
 record EngineSettings(
-    String backend, Optional<VariantFilter> variants, int parallelism, Path reportDirectory, Path baseDirectory) {
+    String backend, Optional<VariantFilter> variants, int parallelism, Path reportDirectory, Path baseDirectory,
+    Path store) {
 
   static final String BACKEND = "containermatrix.backend";
   static final String VARIANTS = "containermatrix.variants";
   static final String PARALLELISM = "containermatrix.parallelism";
   static final String REPORT_DIR = "containermatrix.report.dir";
+  static final String STORE = "containermatrix.store";
 
   static EngineSettings from(ConfigurationParameters parameters) {
     Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
@@ -28,7 +30,9 @@ record EngineSettings(
             .map(EngineSettings::parseParallelism)
             .orElseGet(() -> Math.max(1, Runtime.getRuntime().availableProcessors()));
     Path reportDir = base.resolve(parameters.get(REPORT_DIR).map(String::trim).orElse("target/containermatrix"));
-    return new EngineSettings(backend, variants, parallelism, reportDir, base);
+    Path store = parameters.get(STORE).map(String::trim).filter(x -> !x.isEmpty()).map(base::resolve)
+        .orElseGet(dev.containermatrix.backend.layers.LayerStore::defaultRoot);
+    return new EngineSettings(backend, variants, parallelism, reportDir, base, store);
   }
 
   private static int parseParallelism(String text) {

@@ -1,6 +1,8 @@
 package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.engine.report.MatrixSummary;
+import dev.containermatrix.engine.plan.LayerPlanner;
+import dev.containermatrix.engine.plan.VariantPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -124,7 +126,12 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
     if (summary != null) {
       context.report().add(summary);
     }
-    context.register(getUniqueId(), new ClassRunState(maxParallel, failFast));
+    ClassRunState state = new ClassRunState(maxParallel, failFast);
+    context.register(getUniqueId(), state);
+    if (matrixError == null && !getChildren().isEmpty() && context.runtimeUsesLayers()) {
+      List<VariantPlan> plans = getChildren().stream().map(c -> ((VariantDescriptor) c).plan()).toList();
+      state.layers(new LayerPlanner(context.layerStore()).plan(plans));
+    }
     return context;
   }
 

@@ -5,6 +5,7 @@ import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.ContainerRuntimes;
 import dev.containermatrix.backend.RuntimeSelection;
+import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.engine.report.RunReport;
 import dev.containermatrix.engine.report.VariantReport;
 import dev.containermatrix.engine.report.VariantStatus;
@@ -35,6 +36,7 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
         return t;
       });
   private final RunDirectory runDirectory;
+  private @Nullable LayerStore layerStore;
 
   MatrixExecutionContext(
       EngineExecutionListener listener,
@@ -74,6 +76,24 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
 
   RunDirectory runDirectory() {
     return runDirectory;
+  }
+
+  /** Whether the chosen backend builds containers from layers, so the engine should plan them. */
+  boolean runtimeUsesLayers() {
+    return selection != null && selection.runtime().usesLayers();
+  }
+
+  /** The layer store at {@code containermatrix.store}, opened on first use. */
+  synchronized LayerStore layerStore() {
+    if (layerStore == null) {
+      try {
+        layerStore = LayerStore.open(settings.store());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Could not open the layer store at " + settings.store() + ": "
+            + e.getMessage() + "; check that it is writable, or set containermatrix.store to another directory", e);
+      }
+    }
+    return layerStore;
   }
 
   /** The backend chosen by {@code containermatrix.backend}, or why there is none. */

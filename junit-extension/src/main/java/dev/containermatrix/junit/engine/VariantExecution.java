@@ -68,7 +68,8 @@ final class VariantExecution {
     ContainerSpec spec;
     try {
       runtime = context.runtime();
-      spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path()).create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname());
+      spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path()).create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(),
+          classState.layers(variant.id()));
       List<String> unsupported = runtime.unsupported(spec);
       if (!unsupported.isEmpty()) {
         throw new ContainerException(String.join("; ", unsupported));
@@ -160,7 +161,9 @@ final class VariantExecution {
         ? new VariantReport.TestCounts(0, 0, 0)
         : new VariantReport.TestCounts(relay.passed(), relay.failed(), relay.skipped());
     context.report().add(new VariantReport(
-        variant.id(), plan.testClass(), variant.displayName(), variant.values(), limits(plan), List.of(),
+        variant.id(), plan.testClass(), variant.displayName(), variant.values(), limits(plan),
+        classState.layers(variant.id()).stream()
+            .map(l -> new VariantReport.LayerEntry(l.digest(), l.sizeBytes(), l.role(), l.built())).toList(),
         status, reason, counts, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Optional.empty(),
         notEnforced));
   }

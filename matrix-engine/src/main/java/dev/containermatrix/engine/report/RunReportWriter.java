@@ -61,6 +61,7 @@ public final class RunReportWriter {
           node.put("variants", m.variants());
           node.put("fullProduct", m.fullProduct());
         });
+    disk(root.putObject("disk"), report.variants());
     ArrayNode variants = root.putArray("variants");
     report.variants().stream()
         .sorted(Comparator.comparing(VariantReport::testClass).thenComparing(VariantReport::name))
@@ -85,6 +86,7 @@ public final class RunReportWriter {
       layer.put("digest", l.digest());
       layer.put("sizeBytes", l.sizeBytes());
       layer.put("role", l.role());
+      layer.put("built", l.built());
     });
     node.put("status", v.status().name());
     v.reason().ifPresentOrElse(r -> node.put("reason", r), () -> node.putNull("reason"));
@@ -96,5 +98,26 @@ public final class RunReportWriter {
     v.archive().ifPresentOrElse(a -> node.put("archive", a), () -> node.putNull("archive"));
     ArrayNode notEnforced = node.putArray("notEnforced");
     v.notEnforced().forEach(notEnforced::add);
+  }
+
+  /**
+   * What the run's layers cost: {@code logicalBytes} counts every variant's full stack, as
+   * {@code docker images} would; {@code physicalBytes} counts each distinct layer once, as the
+   * store holds it.
+   */
+  static void disk(ObjectNode disk, java.util.List<VariantReport> variants) {
+    java.util.Map<String, VariantReport.LayerEntry> distinct = new java.util.LinkedHashMap<>();
+    long logical = 0;
+    for (VariantReport v : variants) {
+      for (VariantReport.LayerEntry layer : v.layers()) {
+        logical += layer.sizeBytes();
+        distinct.putIfAbsent(layer.digest(), layer);
+      }
+    }
+    disk.put("logicalBytes", logical);
+    disk.put("physicalBytes", distinct.values().stream().mapToLong(VariantReport.LayerEntry::sizeBytes).sum());
+    disk.put("layers", distinct.size());
+    disk.put("layersBuilt", distinct.values().stream().filter(VariantReport.LayerEntry::built).count());
+    disk.put("layersReused", distinct.values().stream().filter(l -> !l.built()).count());
   }
 }

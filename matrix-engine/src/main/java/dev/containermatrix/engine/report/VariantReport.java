@@ -49,8 +49,12 @@ public record VariantReport(
     }
   }
 
-  /** A filesystem layer of the variant's stack. */
-  public record LayerEntry(String digest, long sizeBytes, String role) {}
+  /**
+   * A filesystem layer of the variant's stack.
+   *
+   * @param built whether this run built it; else it was already in the store
+   */
+  public record LayerEntry(String digest, long sizeBytes, String role, boolean built) {}
 
   /** How many of the variant's tests passed, failed and were skipped (aborted counts as skipped). */
   public record TestCounts(int passed, int failed, int skipped) {}

@@ -1,0 +1,114 @@
+package dev.containermatrix.engine.plan;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.containermatrix.backend.layers.LayerStore;
+import dev.containermatrix.backend.layers.ReproducibleLayer;
+import dev.containermatrix.backend.layers.StoredLayer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+
+/**
+ * Plans the layer stacks of one class's variants so that they share everything but their tops:
+ * shared jars (those every variant has) → the variant's own jars → main and test classes. Each
+ * layer holds its files at their host paths, so the variant's classpath reads the same inside a
+ * container as on the host, and is content-addressed in the {@link LayerStore}: built once,
+ * reused across variants, runs and projects.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class LayerPlanner {
+  private final LayerStore store;
+
+  public LayerPlanner(LayerStore store) {
+    this.store = store;
+  }
+
+  /** The stack of each variant (by variant id), bottom first. */
+  public Map<String, List<PlannedLayer>> plan(List<VariantPlan> variants) {
+    Set<Path> shared = null;
+    for (VariantPlan variant : variants) {
+      Set<Path> jars = new LinkedHashSet<>(jars(variant));
+      if (shared == null) {
+        shared = jars;
+      } else {
+        shared.retainAll(jars);
+      }
+    }
+    Map<String, List<PlannedLayer>> stacks = new LinkedHashMap<>();
+    if (shared == null) {
+      return stacks;
+    }
+    Map<Set<Path>, PlannedLayer> built = new LinkedHashMap<>();
+    for (VariantPlan variant : variants) {
+      List<PlannedLayer> stack = new ArrayList<>();
+      addIfAny(stack, built, PlannedLayer.SHARED_JARS, shared);
+      Set<Path> own = new LinkedHashSet<>(jars(variant));
+      own.removeAll(shared);
+      addIfAny(stack, built, PlannedLayer.VARIANT_JARS, own);
+      addIfAny(stack, built, PlannedLayer.CLASSES, new LinkedHashSet<>(directories(variant)));
+      stacks.put(variant.variant().id(), List.copyOf(stack));
+    }
+    return stacks;
+  }
+
+  private void addIfAny(List<PlannedLayer> stack, Map<Set<Path>, PlannedLayer> built, String role, Set<Path> entries) {
+    if (!entries.isEmpty()) {
+      stack.add(built.computeIfAbsent(entries, e -> store(role, e)));
+    }
+  }
+
+  private PlannedLayer store(String role, Set<Path> entries) {
+    try {
+      ReproducibleLayer.Builder layer = ReproducibleLayer.builder();
+      for (Path entry : entries) {
+        if (Files.isDirectory(entry)) {
+          addTree(layer, entry);
+        } else {
+          layer.addFile(inLayer(entry), entry, false);
+        }
+      }
+      StoredLayer stored = store.put(layer.build());
+      return new PlannedLayer(role, stored.digest().toString(), stored.directory(), stored.sizeBytes(), stored.built());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not store the " + role + " layer of " + entries.size() + " entries in "
+          + store.root() + ": " + e.getMessage() + "; check that the store is writable, or set containermatrix.store", e);
+    }
+  }
+
+  private static void addTree(ReproducibleLayer.Builder layer, Path root) throws IOException {
+    try (Stream<Path> tree = Files.walk(root)) {
+      for (Path path : tree.sorted().toList()) {
+        if (Files.isSymbolicLink(path)) {
+          layer.addSymlink(inLayer(path), Files.readSymbolicLink(path).toString());
+        } else if (Files.isDirectory(path)) {
+          layer.addDirectory(inLayer(path));
+        } else if (Files.isRegularFile(path)) {
+          layer.addFile(inLayer(path), path, Files.isExecutable(path));
+        }
+      }
+    }
+  }
+
+  /** The host path, made relative: the layer mirrors where the file is on the host. */
+  private static String inLayer(Path hostPath) {
+    return hostPath.toAbsolutePath().normalize().toString().substring(1);
+  }
+
+  private static List<Path> jars(VariantPlan variant) {
+    return variant.classpath().stream().filter(Files::isRegularFile).toList();
+  }
+
+  private static List<Path> directories(VariantPlan variant) {
+    return variant.classpath().stream().filter(Files::isDirectory).toList();
+  }
+}

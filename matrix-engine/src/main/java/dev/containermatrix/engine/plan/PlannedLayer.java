@@ -1,0 +1,31 @@
+package dev.containermatrix.engine.plan;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * One layer of a variant's stack, stored in the layer store.
+ *
+ * @param role {@value #SHARED_JARS}, {@value #VARIANT_JARS} or {@value #CLASSES}
+ * @param digest the layer's DiffID, {@code sha256:…}
+ * @param directory the unpacked, read-only layer
+ * @param built whether this run built it (else it was already in the store)
+ */
+@API(status = INTERNAL, since = "0.1")
+public record PlannedLayer(String role, String digest, Path directory, long sizeBytes, boolean built) {
+  /** Jars every variant of the class has: built once, shared by all. */
+  public static final String SHARED_JARS = "shared-jars";
+  /** The jars only this variant has (its library versions and their dependencies). */
+  public static final String VARIANT_JARS = "variant-jars";
+  /** The module's main and test classes. */
+  public static final String CLASSES = "classes";
+
+  public PlannedLayer {
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(digest, "digest");
+    Objects.requireNonNull(directory, "directory");
+  }
+}
