@@ -41,16 +41,16 @@ import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestEx
  * {@code configurationParameters}):
  *
  * <ul>
- *   <li>{@code containermatrix.backend} (default {@code auto}): {@code auto}, {@code native},
- *       {@code docker} or {@code process};
+ *   <li>{@code containermatrix.backend} (default {@code auto}): {@code auto} (native where this host
+ *       can run it, else process), {@code native}, {@code docker} or {@code process};
  *   <li>{@code containermatrix.variants} (default all): run only matching variants, such as
  *       {@code jdk=25,tz=utc} (comma means and) or a variant id;
  *   <li>{@code containermatrix.parallelism} (default: the host's CPU count): most variants at once;
  *   <li>{@code containermatrix.report.dir} (default {@code target/containermatrix}): where
  *       {@code report.json} and each variant's output go, relative to the module's base directory;
- *   <li>{@code containermatrix.store}, {@code containermatrix.archive},
- *       {@code containermatrix.archive.dir}, {@code containermatrix.replay}: reserved for the layer
- *       store and archive; not read by this version.
+ *   <li>{@code containermatrix.store} (default {@code ~/.cache/containermatrix}): the layer store;
+ *   <li>{@code containermatrix.archive}, {@code containermatrix.archive.dir},
+ *       {@code containermatrix.replay}: reserved for the archive; not read by this version.
  * </ul>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
