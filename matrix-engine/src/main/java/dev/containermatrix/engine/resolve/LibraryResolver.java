@@ -265,6 +265,19 @@ public final class LibraryResolver {
 
   /** One repository system per JVM, made on first use. */
   private static final class SystemHolder {
-    static final RepositorySystem SYSTEM = new RepositorySystemSupplier().get();
+    static final RepositorySystem SYSTEM = create();
+
+    /**
+     * Maven Resolver logs through SLF4J; a test classpath usually has no SLF4J provider, and SLF4J
+     * then prints a three-line notice into every build log. Unless the user chose otherwise, raise
+     * SLF4J's own reporting threshold to errors before its first use (this does not touch any
+     * logging of the user's).
+     */
+    private static RepositorySystem create() {
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+      }
+      return new RepositorySystemSupplier().get();
+    }
   }
 }
