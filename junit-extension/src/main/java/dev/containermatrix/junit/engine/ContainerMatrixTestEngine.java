@@ -49,6 +49,8 @@ import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestEx
  *   <li>{@code containermatrix.report.dir} (default {@code target/containermatrix}): where
  *       {@code report.json} and each variant's output go, relative to the module's base directory;
  *   <li>{@code containermatrix.store} (default {@code ~/.cache/containermatrix}): the layer store;
+ *   <li>{@code containermatrix.store.unusedDays} (default 30): a run ends by removing layers no run
+ *       has used for that many days;
  *   <li>{@code containermatrix.archive}, {@code containermatrix.archive.dir},
  *       {@code containermatrix.replay}: reserved for the archive; not read by this version.
  * </ul>

@@ -12,13 +12,15 @@ import org.junit.platform.engine.ConfigurationParameters;
  */
 record EngineSettings(
     String backend, Optional<VariantFilter> variants, int parallelism, Path reportDirectory, Path baseDirectory,
-    Path store) {
+    Path store,
+    int storeUnusedDays) {
 
   static final String BACKEND = "containermatrix.backend";
   static final String VARIANTS = "containermatrix.variants";
   static final String PARALLELISM = "containermatrix.parallelism";
   static final String REPORT_DIR = "containermatrix.report.dir";
   static final String STORE = "containermatrix.store";
+  static final String STORE_UNUSED_DAYS = "containermatrix.store.unusedDays";
 
   static EngineSettings from(ConfigurationParameters parameters) {
     Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
@@ -32,10 +34,17 @@ record EngineSettings(
     Path reportDir = base.resolve(parameters.get(REPORT_DIR).map(String::trim).orElse("target/containermatrix"));
     Path store = parameters.get(STORE).map(String::trim).filter(x -> !x.isEmpty()).map(base::resolve)
         .orElseGet(dev.containermatrix.backend.layers.LayerStore::defaultRoot);
-    return new EngineSettings(backend, variants, parallelism, reportDir, base, store);
+    int unusedDays = parameters.get(STORE_UNUSED_DAYS).map(String::trim).filter(x -> !x.isEmpty())
+        .map(text -> positive(STORE_UNUSED_DAYS, text, "the days a layer may go unused before a run removes it, e.g. 30"))
+        .orElse(30);
+    return new EngineSettings(backend, variants, parallelism, reportDir, base, store, unusedDays);
   }
 
   private static int parseParallelism(String text) {
+    return positive(PARALLELISM, text, "the most variants to run at once, e.g. 2");
+  }
+
+  private static int positive(String key, String text, String meaning) {
     try {
       int value = Integer.parseInt(text);
       if (value > 0) {
@@ -45,7 +54,6 @@ record EngineSettings(
       // fall through to the error below
     }
     throw new IllegalArgumentException(
-        "Configuration parameter " + PARALLELISM + "='" + text
-            + "' is not a positive whole number; set it to the most variants to run at once, e.g. 2");
+        "Configuration parameter " + key + "='" + text + "' is not a positive whole number; set it to " + meaning);
   }
 }

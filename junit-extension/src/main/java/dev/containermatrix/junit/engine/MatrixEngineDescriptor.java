@@ -16,6 +16,7 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
   public void after(MatrixExecutionContext context) {
     try {
       if (!getChildren().isEmpty()) {
+        context.collectUnusedLayers();
         new RunReportWriter().write(context.report(), context.settings().reportDirectory());
       }
     } finally {

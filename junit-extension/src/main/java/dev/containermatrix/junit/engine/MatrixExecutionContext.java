@@ -122,6 +122,25 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
         Optional.empty(), java.util.List.of()));
   }
 
+  /**
+   * Removes layers no run has used for {@code containermatrix.store.unusedDays}, if this run used the
+   * store at all; a failure to collect never fails the run.
+   */
+  synchronized void collectUnusedLayers() {
+    if (layerStore == null) {
+      return;
+    }
+    try {
+      var removed = layerStore.gc(java.time.Duration.ofDays(settings.storeUnusedDays()));
+      if (!removed.isEmpty()) {
+        long bytes = removed.stream().mapToLong(dev.containermatrix.backend.layers.StoredLayer::sizeBytes).sum();
+        report.collected(removed.size(), bytes);
+      }
+    } catch (java.io.IOException e) {
+      report.collected(0, 0);
+    }
+  }
+
   @Override
   public void close() {
     channelThreads.shutdownNow();

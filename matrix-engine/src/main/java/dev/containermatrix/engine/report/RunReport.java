@@ -21,6 +21,8 @@ public final class RunReport {
   private final HostInfo host;
   private final List<MatrixSummary> matrices = Collections.synchronizedList(new ArrayList<>());
   private final List<VariantReport> variants = Collections.synchronizedList(new ArrayList<>());
+  private volatile int layersCollected;
+  private volatile long bytesCollected;
 
   public RunReport(String runId, Instant startedAt, String backend, String backendReason, HostInfo host) {
     this.runId = Objects.requireNonNull(runId, "runId");
@@ -36,6 +38,20 @@ public final class RunReport {
 
   public void add(VariantReport variant) {
     variants.add(variant);
+  }
+
+  /** Records what the store's garbage collection removed at the end of the run. */
+  public void collected(int layers, long bytes) {
+    this.layersCollected = layers;
+    this.bytesCollected = bytes;
+  }
+
+  public int layersCollected() {
+    return layersCollected;
+  }
+
+  public long bytesCollected() {
+    return bytesCollected;
   }
 
   public String runId() {

@@ -61,7 +61,10 @@ public final class RunReportWriter {
           node.put("variants", m.variants());
           node.put("fullProduct", m.fullProduct());
         });
-    disk(root.putObject("disk"), report.variants());
+    ObjectNode disk = root.putObject("disk");
+    disk(disk, report.variants());
+    disk.put("layersCollected", report.layersCollected());
+    disk.put("bytesCollected", report.bytesCollected());
     ArrayNode variants = root.putArray("variants");
     report.variants().stream()
         .sorted(Comparator.comparing(VariantReport::testClass).thenComparing(VariantReport::name))
