@@ -78,12 +78,15 @@ final class ContainerRootfs {
       Files.copy(file.source(), target);
     }
 
+    // top first: the config layer, the variant's layers, then the base: the host skeleton, or the
+    // runtime skeleton over the image's own layers
     List<Path> lower = new ArrayList<>();
     lower.add(config);
     List<Layer> layers = new ArrayList<>(spec.layers());
     java.util.Collections.reverse(layers);
-    layers.forEach(layer -> lower.add(layer.directory()));
+    layers.stream().filter(l -> !isBase(l)).forEach(layer -> lower.add(layer.directory()));
     lower.add(base.directory());
+    layers.stream().filter(ContainerRootfs::isBase).forEach(layer -> lower.add(layer.directory()));
 
     Fstab fstab = new Fstab().overlay(root(), lower, directory.resolve("upper"), directory.resolve("work"));
     for (Path dir : base.bindDirectories()) {
@@ -100,7 +103,8 @@ final class ContainerRootfs {
     Path wd = spec.workingDirectory();
     Set<Path> visible = new LinkedHashSet<>(base.bindDirectories());
     visible.add(wd);
-    List<Path> layerDirectories = spec.layers().stream().map(Layer::directory).toList();
+    List<Path> layerDirectories = spec.layers().stream()
+        .filter(l -> !isBase(l)).map(Layer::directory).toList();
     for (Path entry : readOnlyEntries(spec)) {
       if (visible.stream().anyMatch(entry::startsWith) || inAnyLayer(layerDirectories, entry)) {
         continue;
@@ -129,6 +133,11 @@ final class ContainerRootfs {
     entries.add(spec.command().javaHome());
     entries.addAll(spec.command().classpath());
     return entries.stream().filter(Files::exists).toList();
+  }
+
+  /** Whether {@code layer} is one of the base image's own layers. */
+  static boolean isBase(Layer layer) {
+    return Layer.BASE.equals(layer.role());
   }
 
   /** Whether a layer holds {@code entry} at its own path, so that it needs no bind mount. */

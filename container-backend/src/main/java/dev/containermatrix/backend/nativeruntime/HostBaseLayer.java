@@ -66,9 +66,22 @@ final class HostBaseLayer {
    * half-made.
    */
   static HostBaseLayer build(Path hostRoot, Path directory) throws IOException {
+    return build(hostRoot, directory, true);
+  }
+
+  /**
+   * The skeleton that goes above an image's own layers: only the mount points, {@code /dev} stubs
+   * and a {@code /tmp} anyone may write; the host's system directories stay out, except Debian
+   * JDK configuration ({@code /etc/java-*}), which a host JDK bound into the image still links into.
+   */
+  static HostBaseLayer skeletonForImages(Path hostRoot, Path directory) throws IOException {
+    return build(hostRoot, directory, false);
+  }
+
+  private static HostBaseLayer build(Path hostRoot, Path directory, boolean hostSystem) throws IOException {
     Path partial = Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".partial-");
     try {
-      List<Path> binds = buildInto(hostRoot, partial);
+      List<Path> binds = buildInto(hostRoot, partial, hostSystem);
       Files.move(partial, directory, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return new HostBaseLayer(directory, binds);
     } finally {
@@ -76,11 +89,13 @@ final class HostBaseLayer {
     }
   }
 
-  private static List<Path> buildInto(Path hostRoot, Path directory) throws IOException {
+  private static List<Path> buildInto(Path hostRoot, Path directory, boolean hostSystem) throws IOException {
     Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     List<Path> binds = new ArrayList<>();
-    binds.add(Path.of("/usr"));
-    for (String name : TOP_LEVEL) {
+    if (hostSystem) {
+      binds.add(Path.of("/usr"));
+    }
+    for (String name : hostSystem ? TOP_LEVEL : List.<String>of()) {
       Path host = hostRoot.resolve(name);
       Path inLayer = directory.resolve(name);
       if (Files.isSymbolicLink(host)) {
@@ -90,7 +105,8 @@ final class HostBaseLayer {
         binds.add(Path.of("/" + name));
       }
     }
-    for (String name : MOUNT_POINTS) {
+    for (String name : hostSystem ? MOUNT_POINTS : List.of("proc", "dev", "dev/pts", "dev/shm", "tmp", "run",
+        "run/containermatrix")) {
       Files.createDirectories(directory.resolve(name));
     }
     Path dev = directory.resolve("dev");
@@ -105,10 +121,10 @@ final class HostBaseLayer {
     Path etc = directory.resolve("etc");
     Files.createDirectories(etc);
     Path hostEtc = hostRoot.resolve("etc");
-    for (String name : ETC_FILES) {
+    for (String name : hostSystem ? ETC_FILES : List.<String>of()) {
       copy(hostEtc.resolve(name), etc.resolve(name));
     }
-    List<String> etcDirectories = new ArrayList<>(ETC_DIRECTORIES);
+    List<String> etcDirectories = new ArrayList<>(hostSystem ? ETC_DIRECTORIES : List.of());
     try (var javaEtc = Files.newDirectoryStream(hostEtc, "java-*")) {
       javaEtc.forEach(entry -> etcDirectories.add(entry.getFileName().toString()));
     }

@@ -10,6 +10,7 @@ import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.spi.ContainerSpec;
+import dev.containermatrix.backend.spi.Layer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class NativeRuntime implements ContainerRuntime {
   private final NativeHost host;
   private @Nullable RunDirectory runDirectory;
   private @Nullable HostBaseLayer hostBase;
+  private @Nullable HostBaseLayer imageSkeleton;
 
   /** @param host what this host can do, from the probe */
   public NativeRuntime(NativeHost host) {
@@ -56,9 +58,9 @@ public final class NativeRuntime implements ContainerRuntime {
   @Override
   public List<String> unsupported(ContainerSpec spec) {
     List<String> out = new ArrayList<>(host.missing());
-    if (!ContainerSpec.HOST.equals(spec.baseImage())) {
-      out.add("the native backend cannot use base image " + spec.baseImage()
-          + " yet: only 'host' is built in this version; the layer store brings the others");
+    if (!ContainerSpec.HOST.equals(spec.baseImage()) && spec.layers().stream().noneMatch(ContainerRootfs::isBase)) {
+      out.add("the native backend needs base image " + spec.baseImage() + " as layers of role '" + Layer.BASE
+          + "' in the spec (bottom first): read it into the layer store first");
     }
     out.addAll(ContainerRootfs.unplaceable(spec));
     return out;
@@ -92,7 +94,7 @@ public final class NativeRuntime implements ContainerRuntime {
     ContainerTeardown teardown = new ContainerTeardown(directory, limits, spec, teardowns);
     try {
       ContainerRootfs rootfs = new ContainerRootfs(directory);
-      rootfs.prepare(spec, hostBase(), argFile);
+      rootfs.prepare(spec, ContainerSpec.HOST.equals(spec.baseImage()) ? hostBase() : imageSkeleton(), argFile);
       LaunchScript script = limits.configure(new LaunchScript())
           .userNamespace(host.rootless())
           .loopback(host.hasIp());
@@ -117,6 +119,7 @@ public final class NativeRuntime implements ContainerRuntime {
       runDirectory.close();
       runDirectory = null;
       hostBase = null;
+      imageSkeleton = null;
     }
   }
 
@@ -125,6 +128,13 @@ public final class NativeRuntime implements ContainerRuntime {
       runDirectory = RunDirectory.create();
     }
     return runDirectory;
+  }
+
+  private synchronized HostBaseLayer imageSkeleton() throws IOException {
+    if (imageSkeleton == null) {
+      imageSkeleton = HostBaseLayer.skeletonForImages(Path.of("/"), runDirectory().path().resolve("base-skeleton"));
+    }
+    return imageSkeleton;
   }
 
   private synchronized HostBaseLayer hostBase() throws IOException {

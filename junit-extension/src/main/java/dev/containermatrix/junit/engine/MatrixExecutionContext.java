@@ -5,7 +5,12 @@ import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.ContainerRuntimes;
 import dev.containermatrix.backend.RuntimeSelection;
+import dev.containermatrix.backend.image.ImageImport;
+import dev.containermatrix.backend.image.ImageReaders;
+import dev.containermatrix.backend.image.ImageReferences;
 import dev.containermatrix.backend.layers.LayerStore;
+import dev.containermatrix.engine.plan.PlannedLayer;
+import java.util.List;
 import dev.containermatrix.engine.report.RunReport;
 import dev.containermatrix.engine.report.VariantReport;
 import dev.containermatrix.engine.report.VariantStatus;
@@ -37,6 +42,7 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
       });
   private final RunDirectory runDirectory;
   private @Nullable LayerStore layerStore;
+  private final Map<String, List<PlannedLayer>> baseImages = new ConcurrentHashMap<>();
 
   MatrixExecutionContext(
       EngineExecutionListener listener,
@@ -94,6 +100,27 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
       }
     }
     return layerStore;
+  }
+
+  /**
+   * The layers of base image {@code reference} in the store, bottom first, read once per run (its
+   * relative paths resolve against the module directory).
+   *
+   * @throws java.io.UncheckedIOException naming the image when it cannot be read or stored
+   */
+  List<PlannedLayer> baseLayers(String reference) {
+    return baseImages.computeIfAbsent(reference, ref -> {
+      try {
+        var image = ImageReaders.of(ImageReferences.parse(ref, settings.baseDirectory()),
+            java.nio.file.Files.createDirectories(runDirectory.path().resolve("images"))).read();
+        return ImageImport.intoStore(image, layerStore()).stream()
+            .map(l -> new PlannedLayer(PlannedLayer.BASE, l.digest().toString(), l.directory(), l.sizeBytes(), l.built()))
+            .toList();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Could not read base image " + ref + " into the layer store at "
+            + settings.store() + ": " + e.getMessage(), e);
+      }
+    });
   }
 
   /** The backend chosen by {@code containermatrix.backend}, or why there is none. */

@@ -6,6 +6,7 @@ import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
 import dev.containermatrix.engine.expand.VariantDefinition;
+import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.engine.plan.VariantPlan;
 import dev.containermatrix.engine.report.VariantReport;
 import dev.containermatrix.engine.report.VariantStatus;
@@ -34,6 +35,7 @@ final class VariantExecution {
   private final VariantPlan plan;
   private final VariantDefinition variant;
   private List<String> notEnforced = List.of();
+  private List<PlannedLayer> layers = List.of();
 
   VariantExecution(VariantDescriptor descriptor, MatrixExecutionContext context) {
     this.descriptor = descriptor;
@@ -68,13 +70,13 @@ final class VariantExecution {
     ContainerSpec spec;
     try {
       runtime = context.runtime();
-      spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path()).create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(),
-          classState.layers(variant.id()));
+      layers = stack(runtime);
+      spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path()).create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(), layers);
       List<String> unsupported = runtime.unsupported(spec);
       if (!unsupported.isEmpty()) {
         throw new ContainerException(String.join("; ", unsupported));
       }
-    } catch (ContainerException e) {
+    } catch (ContainerException | java.io.UncheckedIOException e) {
       throw infraError("cannot run on this host: " + e.getMessage(), null, start);
     }
     EventRelay relay = new EventRelay(descriptor, context.listener(), variant.displayName());
@@ -106,6 +108,19 @@ final class VariantExecution {
       }
     }
     conclude(relay, exit, start);
+  }
+
+  /** The variant's layers, bottom first: its base image's, then the class's plan; none for the process backend. */
+  private List<PlannedLayer> stack(ContainerRuntime runtime) {
+    if (!runtime.usesLayers()) {
+      return List.of();
+    }
+    List<PlannedLayer> stack = new java.util.ArrayList<>();
+    if (!"host".equals(variant.base())) {
+      stack.addAll(context.baseLayers(variant.base()));
+    }
+    stack.addAll(classState.layers(variant.id()));
+    return List.copyOf(stack);
   }
 
   private ContainerHandle launch(ContainerRuntime runtime, ContainerSpec spec, long start) {
@@ -162,8 +177,7 @@ final class VariantExecution {
         : new VariantReport.TestCounts(relay.passed(), relay.failed(), relay.skipped());
     context.report().add(new VariantReport(
         variant.id(), plan.testClass(), variant.displayName(), variant.values(), limits(plan),
-        classState.layers(variant.id()).stream()
-            .map(l -> new VariantReport.LayerEntry(l.digest(), l.sizeBytes(), l.role(), l.built())).toList(),
+        layers.stream().map(l -> new VariantReport.LayerEntry(l.digest(), l.sizeBytes(), l.role(), l.built())).toList(),
         status, reason, counts, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Optional.empty(),
         notEnforced));
   }

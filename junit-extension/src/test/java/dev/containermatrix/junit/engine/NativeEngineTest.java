@@ -13,6 +13,9 @@ import dev.containermatrix.junit.engine.fixtures.MemoryHogFixture;
 import dev.containermatrix.junit.engine.fixtures.NativeOnlyFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import dev.containermatrix.backend.image.TestImages;
+import dev.containermatrix.junit.engine.fixtures.TwoImagesFixture;
 import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,5 +69,29 @@ class NativeEngineTest {
         finishedWithFailure(instanceOf(VariantFailedException.class), message(m -> m.startsWith(
             "variant resources=tiny was killed: it exceeded its memory limit of 160 MiB (OOM)")))));
     results.testEvents().assertStatistics(s -> s.failed(1));
+  }
+
+  @Test
+  void eachVariantRunsOnItsBaseImageWhoseLayersTheReportLists() throws Exception {
+    Path temurin = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    if (!Files.isExecutable(temurin.resolve("bin/java"))) {
+      if ("true".equals(System.getenv("CI"))) {
+        throw new AssertionError("CI needs Temurin 25 at " + temurin);
+      }
+      org.junit.jupiter.api.Assumptions.abort("Temurin 25 is not at " + temurin);
+    }
+    for (String name : List.of("alpha", "beta")) {
+      Path layout = Path.of("target", "test-images", name).toAbsolutePath();
+      dev.containermatrix.backend.rundir.RunDirectory.deleteRecursively(layout);
+      TestImages.writeJdkRuntimeImage(layout, temurin, name);
+    }
+
+    EngineExecutionResults results = run(TwoImagesFixture.class);
+
+    results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+    for (JsonNode variant : report.get("variants")) {
+      assertThat(variant.get("layers").get(0).get("role").asText()).isEqualTo("base");
+    }
   }
 }

@@ -1,0 +1,100 @@
+package dev.containermatrix.backend.image;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.containermatrix.backend.layers.LayerDigest;
+import dev.containermatrix.backend.layers.ReproducibleLayer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Test images made on the spot, with no registry: an OCI image layout whose one layer holds only
+ * the dynamic loader and the C libraries a given JDK's binaries need (found with {@code ldd}) and an
+ * {@code /etc/image-release} marker. A host JDK bound into such an image runs on the image's libc.
+ * Used by the backend's and the engine's tests (this module's test-jar).
+ */
+public final class TestImages {
+  private TestImages() {}
+
+  /** Writes the image to {@code layout} and returns it. */
+  public static Path writeJdkRuntimeImage(Path layout, Path jdk, String release) throws Exception {
+    writeOciLayout(layout, libraryLayer(jdk, release));
+    return layout;
+  }
+
+  /** The dynamic loader and every shared library outside the JDK that its binaries need, at their paths. */
+  private static ReproducibleLayer libraryLayer(Path jdk, String release) throws Exception {
+    Set<String> libraries = new TreeSet<>();
+    List<Path> binaries;
+    try (Stream<Path> files = Files.walk(jdk)) {
+      binaries = files.filter(p -> p.toString().endsWith(".so") || p.equals(jdk.resolve("bin/java"))).toList();
+    }
+    for (Path binary : binaries) {
+      Process ldd = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
+      for (String line : new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String[] parts = line.trim().split("\\s+");
+        for (String part : parts) {
+          if (part.startsWith("/") && !part.startsWith(jdk.toString()) && Files.exists(Path.of(part))) {
+            libraries.add(part);
+          }
+        }
+      }
+      ldd.waitFor();
+    }
+    ReproducibleLayer.Builder layer = ReproducibleLayer.builder()
+        .addFile("etc/image-release", (release + "\n").getBytes(StandardCharsets.UTF_8), false);
+    for (String library : libraries) {
+      layer.addFile(library.substring(1), Path.of(library).toRealPath(), true);
+    }
+    return layer.build();
+  }
+
+  private static void writeOciLayout(Path layout, ReproducibleLayer layer) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ByteArrayOutputStream tar = new ByteArrayOutputStream();
+    LayerDigest diffId = layer.writeTo(tar);
+    ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+      out.write(tar.toByteArray());
+    }
+    Files.createDirectories(layout.resolve("blobs/sha256"));
+    String layerDigest = blob(layout, gzip.toByteArray());
+    ObjectNode config = json.createObjectNode().put("os", "linux").put("architecture", "amd64");
+    config.putObject("rootfs").put("type", "layers").putArray("diff_ids").add(diffId.toString());
+    byte[] configBytes = json.writeValueAsBytes(config);
+    String configDigest = blob(layout, configBytes);
+    ObjectNode manifest = json.createObjectNode().put("schemaVersion", 2)
+        .put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+    manifest.putObject("config").put("mediaType", "application/vnd.oci.image.config.v1+json")
+        .put("digest", configDigest).put("size", configBytes.length);
+    manifest.putArray("layers").addObject().put("mediaType", "application/vnd.oci.image.layer.v1.tar+gzip")
+        .put("digest", layerDigest).put("size", gzip.size());
+    byte[] manifestBytes = json.writeValueAsBytes(manifest);
+    String manifestDigest = blob(layout, manifestBytes);
+    ObjectNode index = json.createObjectNode().put("schemaVersion", 2);
+    index.putArray("manifests").addObject().put("mediaType", "application/vnd.oci.image.manifest.v1+json")
+        .put("digest", manifestDigest).put("size", manifestBytes.length);
+    Files.write(layout.resolve("index.json"), json.writeValueAsBytes(index));
+    Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+  }
+
+  private static String blob(Path layout, byte[] bytes) throws IOException {
+    try {
+      String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      Files.write(layout.resolve("blobs/sha256").resolve(hex), bytes);
+      return "sha256:" + hex;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
