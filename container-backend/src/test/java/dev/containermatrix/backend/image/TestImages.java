@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -28,17 +29,33 @@ public final class TestImages {
 
   /** Writes the image to {@code layout} and returns it. */
   public static Path writeJdkRuntimeImage(Path layout, Path jdk, String release) throws Exception {
-    writeOciLayout(layout, libraryLayer(jdk, release));
+    writeOciLayout(layout, libraryLayer(jdk, release, Map.of(), Map.of()));
     return layout;
   }
 
+  /**
+   * A root filesystem tar (as {@code docker import} takes it) for the JDK's libraries plus {@code
+   * tools} (name in /bin → host binary, e.g. {@code sh} → {@code /bin/dash}) with theirs, and
+   * {@code files} (path → text).
+   */
+  public static Path writeRootfsTar(Path tar, Path jdk, Map<String, Path> tools, Map<String, String> files)
+      throws Exception {
+    try (var out = Files.newOutputStream(tar)) {
+      libraryLayer(jdk, "containermatrix-tools-image", tools, files).writeTo(out);
+    }
+    return tar;
+  }
+
   /** The dynamic loader and every shared library outside the JDK that its binaries need, at their paths. */
-  private static ReproducibleLayer libraryLayer(Path jdk, String release) throws Exception {
+  private static ReproducibleLayer libraryLayer(Path jdk, String release, Map<String, Path> tools,
+      Map<String, String> files) throws Exception {
     Set<String> libraries = new TreeSet<>();
     List<Path> binaries;
-    try (Stream<Path> files = Files.walk(jdk)) {
-      binaries = files.filter(p -> p.toString().endsWith(".so") || p.equals(jdk.resolve("bin/java"))).toList();
+    try (Stream<Path> tree = Files.walk(jdk)) {
+      binaries = new java.util.ArrayList<>(
+          tree.filter(p -> p.toString().endsWith(".so") || p.equals(jdk.resolve("bin/java"))).toList());
     }
+    binaries.addAll(tools.values());
     for (Path binary : binaries) {
       Process ldd = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
       for (String line : new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -55,6 +72,12 @@ public final class TestImages {
         .addFile("etc/image-release", (release + "\n").getBytes(StandardCharsets.UTF_8), false);
     for (String library : libraries) {
       layer.addFile(library.substring(1), Path.of(library).toRealPath(), true);
+    }
+    for (Map.Entry<String, Path> tool : tools.entrySet()) {
+      layer.addFile("bin/" + tool.getKey(), tool.getValue().toRealPath(), true);
+    }
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      layer.addFile(file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8), false);
     }
     return layer.build();
   }

@@ -1,0 +1,91 @@
+package dev.containermatrix.backend.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.containermatrix.backend.HostRequirements;
+import dev.containermatrix.backend.layers.LayerStore;
+import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.linux.LinuxCalls;
+import dev.containermatrix.backend.nativeruntime.NativeRuntime;
+import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
+import dev.containermatrix.backend.spi.ContainerHandle;
+import dev.containermatrix.backend.spi.ContainerSpec;
+import dev.containermatrix.backend.spi.ExitStatus;
+import dev.containermatrix.backend.spi.JvmCommand;
+import dev.containermatrix.backend.spi.Layer;
+import dev.containermatrix.backend.testmains.TestSpecs;
+import dev.containermatrix.backend.testmains.WhiteoutProbeMain;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whiteouts as a real Docker engine writes them: an image whose later layers delete a file and
+ * replace a directory ({@code RUN rm}), saved with {@code docker save}, put into the layer store, and
+ * run on the native backend, which must not show what the image deleted.
+ */
+@Tag("docker")
+class DockerWhiteoutsTest {
+  private static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+  private static final String IMAGE = "cmtest/whiteouts:1";
+
+  @TempDir Path work;
+
+  @Test
+  void deletionsOfARealDockerImageAreGoneInTheStoreAndInTheContainer() throws Exception {
+    HostRequirements.require(DockerEngineSource.isAvailable() && HostCommand.works("docker", "info"),
+        "a Docker engine at /var/run/docker.sock (apt-get install docker.io; dockerd --bridge=none --iptables=false --ip-masq=false)");
+    HostRequirements.require(NativeTestSupport.isRoot(), "native containers on image layers need root here");
+    HostRequirements.require(Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
+    Path rootfs = TestImages.writeRootfsTar(work.resolve("tools.tar"), TEMURIN,
+        Map.of("sh", Path.of("/bin/dash"), "rm", Path.of("/bin/rm"), "mkdir", Path.of("/bin/mkdir"),
+            "touch", Path.of("/bin/touch")),
+        Map.of("etc/removed.conf", "x", "etc/kept.conf", "y", "usr/share/doc/a/readme", "a", "usr/share/doc/b", "b"));
+    HostCommand.run(work, Map.of(), "docker", "import", rootfs.toString(), "cmtest/tools:1");
+    Path context = Files.createDirectories(work.resolve("context"));
+    Files.writeString(context.resolve("Dockerfile"), "FROM cmtest/tools:1\n"
+        + "RUN rm /etc/removed.conf\n"
+        + "RUN rm -r /usr/share/doc && mkdir -p /usr/share/doc && touch /usr/share/doc/only\n");
+    HostCommand.run(context, Map.of("DOCKER_BUILDKIT", "0"), "docker", "build", "-q", "--network", "none", "-t", IMAGE, ".");
+    Path saved = work.resolve("whiteouts.tar");
+    HostCommand.run(work, Map.of(), "docker", "save", "-o", saved.toString(), IMAGE);
+
+    Image image = new DockerArchiveReader(saved).read();
+    assertThat(image.layers()).hasSize(3);
+    assertThat(OciLayoutFixture.entries(image.layers().get(1).openUncompressed())).containsKey("etc/.wh.removed.conf");
+    assertThat(OciLayoutFixture.entries(image.layers().get(2).openUncompressed())).containsKey("usr/share/doc/.wh..wh..opq");
+    List<StoredLayer> layers = ImageImport.intoStore(image, LayerStore.open(work.resolve("store")));
+
+    Path whiteout = layers.get(1).directory().resolve("etc/removed.conf");
+    assertThat((int) Files.getAttribute(whiteout, "unix:mode") & 0170000).isEqualTo(0020000);
+    assertThat((long) Files.getAttribute(whiteout, "unix:rdev")).isZero();
+    assertThat(LinuxCalls.system().getxattr(layers.get(2).directory().resolve("usr/share/doc"), "trusted.overlay.opaque"))
+        .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).contains("y");
+
+    NativeRuntime runtime = new NativeRuntime(NativeTestSupport.rootHost());
+    try {
+      ContainerSpec base = TestSpecs.hostSpec(NativeTestSupport.scratch("whiteouts"), "whiteouts",
+          WhiteoutProbeMain.class, List.of());
+      ContainerSpec spec = base.withBaseImage("docker-archive:" + saved).withHostname("whiteouts")
+          .withLayers(layers.stream().map(l -> new Layer(l.directory(), Layer.BASE)).toList())
+          .withCommand(new JvmCommand(TEMURIN, base.command().classpath(), List.of("-Xshare:auto"),
+              base.command().mainClass(), List.of()));
+      try (ContainerHandle handle = runtime.launch(spec)) {
+        ExitStatus status = handle.awaitExit();
+        assertThat(status.isSuccess()).as("%s; stderr: %s", status, Files.readString(handle.stderr())).isTrue();
+        Map<String, String> seen = Files.readAllLines(handle.stdout()).stream().filter(l -> l.contains(":"))
+            .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
+        assertThat(seen).containsEntry("removed-conf", "false").containsEntry("kept-conf", "true")
+            .containsEntry("doc", "only");
+      }
+    } finally {
+      runtime.close();
+    }
+  }
+}
