@@ -59,8 +59,9 @@ final class ContainerRootfs {
    * Writes the config layer and the mount table.
    *
    * @param argFileContent the JVM argument file, placed at {@value #ARGFILE_INSIDE}
+   * @param rootless whether the container has a user namespace (then overlays use {@code userxattr})
    */
-  void prepare(ContainerSpec spec, HostBaseLayer base, String argFileContent) throws IOException {
+  void prepare(ContainerSpec spec, HostBaseLayer base, String argFileContent, boolean rootless) throws IOException {
     Path config = directory.resolve("config");
     for (String name : List.of("upper", "work", "root", "wd-upper", "wd-work")) {
       Files.createDirectories(directory.resolve(name));
@@ -88,7 +89,7 @@ final class ContainerRootfs {
     lower.add(base.directory());
     layers.stream().filter(ContainerRootfs::isBase).forEach(layer -> lower.add(layer.directory()));
 
-    Fstab fstab = new Fstab().overlay(root(), lower, directory.resolve("upper"), directory.resolve("work"));
+    Fstab fstab = new Fstab().overlay(root(), lower, directory.resolve("upper"), directory.resolve("work"), rootless);
     for (Path dir : base.bindDirectories()) {
       fstab.bindReadOnly(dir, inside(root(), dir));
     }
@@ -120,7 +121,7 @@ final class ContainerRootfs {
       visible.add(entry);
     }
     Files.createDirectories(inside(config, wd));
-    fstab.overlay(inside(root(), wd), List.of(wd), directory.resolve("wd-upper"), directory.resolve("wd-work"));
+    fstab.overlay(inside(root(), wd), List.of(wd), directory.resolve("wd-upper"), directory.resolve("wd-work"), rootless);
     if (Files.exists(spec.channelSocket())) {
       fstab.bind(spec.channelSocket(), inside(root(), Path.of(CHANNEL_INSIDE)));
     }

@@ -11,7 +11,11 @@ import java.util.List;
 final class Fstab {
   private final List<String> lines = new ArrayList<>();
 
-  Fstab overlay(Path target, List<Path> lowerDirs, Path upperDir, Path workDir) {
+  /**
+   * An overlay mount; with {@code userxattr} (inside a user namespace) overlayfs reads its opaque
+   * markers from {@code user.overlay.*} xattrs, as the layer store writes them without root.
+   */
+  Fstab overlay(Path target, List<Path> lowerDirs, Path upperDir, Path workDir, boolean userxattr) {
     StringBuilder lower = new StringBuilder();
     for (Path dir : lowerDirs) {
       if (lower.length() > 0) {
@@ -20,7 +24,7 @@ final class Fstab {
       lower.append(dir.toString().replace("\\", "\\\\").replace(":", "\\:").replace(",", "\\,"));
     }
     return add("overlay", target, "overlay",
-        "lowerdir=" + lower + ",upperdir=" + upperDir + ",workdir=" + workDir);
+        "lowerdir=" + lower + ",upperdir=" + upperDir + ",workdir=" + workDir + (userxattr ? ",userxattr" : ""));
   }
 
   /** A read-only bind mount of {@code source} at {@code target}. */

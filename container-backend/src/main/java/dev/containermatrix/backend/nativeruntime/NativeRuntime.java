@@ -94,7 +94,8 @@ public final class NativeRuntime implements ContainerRuntime {
     ContainerTeardown teardown = new ContainerTeardown(directory, limits, spec, teardowns);
     try {
       ContainerRootfs rootfs = new ContainerRootfs(directory);
-      rootfs.prepare(spec, ContainerSpec.HOST.equals(spec.baseImage()) ? hostBase() : imageSkeleton(), argFile);
+      rootfs.prepare(spec, ContainerSpec.HOST.equals(spec.baseImage()) ? hostBase() : imageSkeleton(), argFile,
+          host.rootless());
       LaunchScript script = limits.configure(new LaunchScript())
           .userNamespace(host.rootless())
           .loopback(host.hasIp());
