@@ -50,8 +50,7 @@ final class ContainerSpecFactory {
         containerId,
         ownHostname ? variant.id() : ContainerSpec.HOST,
         variant.base(),
-        layers.stream().map(l -> new Layer(l.directory(),
-            PlannedLayer.BASE.equals(l.role()) ? Layer.BASE : Layer.CLASSPATH)).toList(),
+        layers.stream().map(l -> new Layer(l.directory(), role(l))).toList(),
         new JvmCommand(plan.jdkHome(), plan.classpath(), jvmOptions, AGENT_MAIN, agentSelectors),
         env,
         settings.baseDirectory(),
@@ -60,6 +59,14 @@ final class ContainerSpecFactory {
         runDirectory.resolve(containerId + ".sock"),
         VariantExecution.outputDirectory(settings, plan),
         variant.matrix().strategy().timeout());
+  }
+
+  private static String role(PlannedLayer layer) {
+    return switch (layer.role()) {
+      case PlannedLayer.BASE -> Layer.BASE;
+      case PlannedLayer.JDK -> Layer.JDK;
+      default -> Layer.CLASSPATH;
+    };
   }
 
   private static ResourceLimits limits(VariantDefinition variant) {

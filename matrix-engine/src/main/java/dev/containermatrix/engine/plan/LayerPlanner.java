@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
 
 /**
  * Plans the layer stacks of one class's variants so that they share everything but their tops:
- * shared jars (those every variant has) → the variant's own jars → main and test classes. Each
+ * the JDK → shared jars (those every variant has) → the variant's own jars → main and test classes. Each
  * layer holds its files at their host paths, so the variant's classpath reads the same inside a
  * container as on the host, and is content-addressed in the {@link LayerStore}: built once,
  * reused across variants, runs and projects.
@@ -49,8 +49,10 @@ public final class LayerPlanner {
       return stacks;
     }
     Map<Set<Path>, PlannedLayer> built = new LinkedHashMap<>();
+    Map<Path, PlannedLayer> jdks = new LinkedHashMap<>();
     for (VariantPlan variant : variants) {
       List<PlannedLayer> stack = new ArrayList<>();
+      stack.add(jdks.computeIfAbsent(variant.jdkHome(), this::jdk));
       addIfAny(stack, built, PlannedLayer.SHARED_JARS, shared);
       Set<Path> own = new LinkedHashSet<>(jars(variant));
       own.removeAll(shared);
@@ -59,6 +61,15 @@ public final class LayerPlanner {
       stacks.put(variant.variant().id(), List.copyOf(stack));
     }
     return stacks;
+  }
+
+  private PlannedLayer jdk(Path home) {
+    try {
+      return new JdkLayers(store).layerOf(home);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not store JDK " + home + " as a layer in " + store.root() + ": "
+          + e.getMessage() + "; check that the store is writable, or set containermatrix.store", e);
+    }
   }
 
   private void addIfAny(List<PlannedLayer> stack, Map<Set<Path>, PlannedLayer> built, String role, Set<Path> entries) {

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 /**
  * One layer of a variant's stack, stored in the layer store.
  *
- * @param role {@value #BASE}, {@value #SHARED_JARS}, {@value #VARIANT_JARS} or {@value #CLASSES}
+ * @param role {@value #BASE}, {@value #JDK}, {@value #SHARED_JARS}, {@value #VARIANT_JARS} or {@value #CLASSES}
  * @param digest the layer's DiffID, {@code sha256:…}
  * @param directory the unpacked, read-only layer
  * @param built whether this run built it (else it was already in the store)
@@ -18,6 +18,8 @@ import org.apiguardian.api.API;
 public record PlannedLayer(String role, String digest, Path directory, long sizeBytes, boolean built) {
   /** A layer of the variant's base image. */
   public static final String BASE = "base";
+  /** The variant's JDK, at its host path, with links out of it (Debian's /etc/java-*) resolved. */
+  public static final String JDK = "jdk";
   /** Jars every variant of the class has: built once, shared by all. */
   public static final String SHARED_JARS = "shared-jars";
   /** The jars only this variant has (its library versions and their dependencies). */
