@@ -105,6 +105,13 @@ public final class EventChannelServer implements AutoCloseable {
     }
   }
 
+  /** Whether an agent has connected. */
+  public boolean hasConnection() {
+    synchronized (lock) {
+      return connection != null;
+    }
+  }
+
   private boolean isClosed() {
     synchronized (lock) {
       return closed;

@@ -71,7 +71,8 @@ final class VariantExecution {
     try {
       runtime = context.runtime();
       layers = stack(runtime);
-      spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path()).create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(), layers);
+      spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path())
+          .create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(), layers);
       List<String> unsupported = runtime.unsupported(spec);
       if (!unsupported.isEmpty()) {
         throw new ContainerException(String.join("; ", unsupported));
@@ -98,6 +99,7 @@ final class VariantExecution {
         } finally {
           classState.stopped(handle);
         }
+        closeIfNeverConnected(server);
         try {
           serving.get(DRAIN_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -108,6 +110,20 @@ final class VariantExecution {
       }
     }
     conclude(relay, exit, start);
+  }
+
+  /**
+   * A container that ended without its agent ever connecting (it failed while starting) has no
+   * events to drain: after a short grace for an accept still under way, stop waiting for them.
+   */
+  private static void closeIfNeverConnected(EventChannelServer server) throws java.io.IOException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+    while (!server.hasConnection() && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+    if (!server.hasConnection()) {
+      server.close();
+    }
   }
 
   /** The variant's layers, bottom first: its base image's, then the class's plan; none for the process backend. */
