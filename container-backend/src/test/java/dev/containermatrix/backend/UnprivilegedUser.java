@@ -1,0 +1,73 @@
+package dev.containermatrix.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The unprivileged user {@code cmtest} that rootless tests switch to with {@code setpriv}, and what
+ * such a test needs from root first: the user itself, and a copy of the test classpath it can read
+ * (root's home is private). Used by this module's and the engine's tests.
+ */
+public final class UnprivilegedUser {
+  public static final String NAME = "cmtest";
+
+  private UnprivilegedUser() {}
+
+  /** Creates the user where it is missing. */
+  public static void ensureExists() throws Exception {
+    run(List.of("sh", "-c", "id -u " + NAME + " >/dev/null 2>&1 || useradd --system --no-create-home " + NAME));
+  }
+
+  /** The {@code setpriv} prefix that runs a command as the user, with a clean environment. */
+  public static List<String> setpriv() {
+    return List.of("setpriv", "--reuid=" + NAME, "--regid=" + NAME, "--init-groups", "--reset-env", "--");
+  }
+
+  /** This JVM's classpath, copied into {@code target} with modes anyone can read. */
+  public static String readableClasspath(Path target) throws IOException {
+    List<String> entries = new ArrayList<>();
+    int i = 0;
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path source = Path.of(entry);
+      if (Files.exists(source)) {
+        Path copy = target.resolve(i++ + "-" + source.getFileName());
+        copyReadable(source, copy);
+        entries.add(copy.toString());
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  /** Runs a command as root and requires it to succeed within a minute. */
+  public static void run(List<String> command) throws Exception {
+    Process process = new ProcessBuilder(command).inheritIO().start();
+    assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
+  }
+
+  private static void copyReadable(Path source, Path target) throws IOException {
+    Files.createDirectories(target.getParent());
+    Files.setPosixFilePermissions(target.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path path : paths.toList()) {
+        Path copy = source.equals(path) ? target : target.resolve(source.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+          Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } else {
+          Files.copy(path, copy);
+          Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.containermatrix.junit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.backend.UnprivilegedUser;
+import dev.containermatrix.junit.engine.fixtures.TwoZonesFixture;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole engine run by an unprivileged user ({@code cmtest}, switched to with setpriv): native
+ * containers in user namespaces, built from layers the user's own store holds.
+ */
+class RootlessEngineTest {
+  private static final String USER = UnprivilegedUser.NAME;
+
+  @Test
+  void anUnprivilegedUserRunsAMatrixInRootlessNativeContainers() throws Exception {
+    boolean root = Files.readAllLines(Path.of("/proc/self/status")).stream()
+        .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
+    if (!root && "true".equals(System.getenv("CI"))) {
+      throw new AssertionError("CI runs as root, but this JVM is not");
+    }
+    Assumptions.assumeTrue(root, "switching to an unprivileged user needs root");
+    UnprivilegedUser.ensureExists();
+    Path shared = Files.createTempDirectory(Path.of("/var/tmp"), "cm-rootless-engine-");
+    try {
+      Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Path work = Files.createDirectories(shared.resolve("work"));
+      UnprivilegedUser.run(List.of("chown", USER + ":" + USER, work.toString()));
+      String classpath = UnprivilegedUser.readableClasspath(shared.resolve("cp"));
+      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+      Path log = shared.resolve("engine.log");
+      List<String> command = new ArrayList<>(UnprivilegedUser.setpriv());
+      command.addAll(List.of(java.toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+          "-Duser.home=" + work, "-Dcontainermatrix.store=" + work.resolve("store"), "-cp", classpath,
+          EngineRunnerMain.class.getName(), TwoZonesFixture.class.getName(), "native", work.resolve("reports").toString()));
+      Process process = new ProcessBuilder(command)
+          .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the rootless run ended").isTrue();
+      String output = Files.readString(log);
+      assertThat(process.exitValue()).as(output).isZero();
+
+      JsonNode report = new ObjectMapper().readTree(work.resolve("reports/report.json").toFile());
+      assertThat(report.get("backend").asText()).as(output).isEqualTo("native");
+      assertThat(report.get("backendReason").asText()).contains("rootless");
+      JsonNode variants = report.get("variants");
+      assertThat(variants).hasSize(2);
+      int passed = 0;
+      int failed = 0;
+      for (JsonNode variant : variants) {
+        assertThat(variant.get("status").asText()).as(variant.toString()).isIn("PASSED", "FAILED");
+        assertThat(variant.get("layers")).isNotEmpty();
+        passed += variant.get("tests").get("passed").asInt();
+        failed += variant.get("tests").get("failed").asInt();
+      }
+      // as on the process backend: kolkata fails expectsUtc, everything else passes
+      assertThat(passed).isEqualTo(3);
+      assertThat(failed).isEqualTo(1);
+    } finally {
+      UnprivilegedUser.run(List.of("rm", "-rf", shared.toString()));
+    }
+  }
+
+
+
+
+
+
+}
