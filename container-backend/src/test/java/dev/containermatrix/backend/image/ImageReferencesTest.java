@@ -65,10 +65,28 @@ class ImageReferencesTest {
   }
 
   @Test
-  void registryReferencesParseButCannotBeReadYet() {
-    ImageReader reader = ImageReaders.of(ImageReferences.parse("registry:localhost:5000/app:1", BASE), Path.of("/tmp"));
+  void aRegistryThatIsNotThereIsNamedWithTheAddressTried() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    ImageReader reader = ImageReaders.of(ImageReferences.parse("registry:127.0.0.1:" + port + "/app:1", BASE),
+        Path.of("/tmp"));
     assertThatThrownBy(reader::read)
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageStartingWith("registry pulls come next: registry:localhost:5000/app:1 cannot be read yet;");
+        .isInstanceOf(ImageSourceException.class)
+        .hasMessageStartingWith("Cannot reach registry 127.0.0.1:" + port + " at http://127.0.0.1:" + port
+            + "/v2/app/manifests/1");
+  }
+
+  @Test
+  void registryCoordinatesFollowDockersRules() {
+    assertThat(RegistryCoordinates.parse("eclipse-temurin:25"))
+        .isEqualTo(new RegistryCoordinates("registry-1.docker.io", "library/eclipse-temurin", "25"));
+    assertThat(RegistryCoordinates.parse("localhost:5000/team/app"))
+        .isEqualTo(new RegistryCoordinates("localhost:5000", "team/app", "latest"));
+    assertThat(RegistryCoordinates.parse("ghcr.io/org/app@sha256:abc"))
+        .isEqualTo(new RegistryCoordinates("ghcr.io", "org/app", "sha256:abc"));
+    assertThat(RegistryCoordinates.parse("127.0.0.1:5000/app:1").scheme()).isEqualTo("http");
+    assertThat(RegistryCoordinates.parse("ghcr.io/org/app:1").scheme()).isEqualTo("https");
   }
 }

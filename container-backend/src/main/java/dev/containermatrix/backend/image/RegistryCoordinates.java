@@ -1,0 +1,54 @@
+package dev.containermatrix.backend.image;
+
+/**
+ * Where a {@code registry:} reference points: {@code [host[:port]/]name[:tag|@digest]}, as Docker
+ * reads it. Without a host (no dot, colon or {@code localhost} in the first component) it is Docker
+ * Hub, with {@code library/} before one-component names; without a tag or digest it is
+ * {@code latest}. Loopback hosts are spoken to over plain HTTP, every other host over HTTPS.
+ */
+record RegistryCoordinates(String host, String name, String reference) {
+  static final String DOCKER_HUB = "registry-1.docker.io";
+
+  static RegistryCoordinates parse(String text) {
+    String rest = text;
+    String host = DOCKER_HUB;
+    int slash = rest.indexOf('/');
+    if (slash > 0) {
+      String first = rest.substring(0, slash);
+      if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+        host = first;
+        rest = rest.substring(slash + 1);
+      }
+    }
+    String reference = "latest";
+    int at = rest.indexOf('@');
+    if (at >= 0) {
+      reference = rest.substring(at + 1);
+      rest = rest.substring(0, at);
+    } else {
+      int colon = rest.lastIndexOf(':');
+      if (colon > rest.lastIndexOf('/')) {
+        reference = rest.substring(colon + 1);
+        rest = rest.substring(0, colon);
+      }
+    }
+    if (rest.isEmpty() || !rest.matches("[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*")) {
+      throw new IllegalArgumentException("registry:" + text + " names no repository: write registry:[host[:port]/]name[:tag|@sha256:…]");
+    }
+    if (host.equals(DOCKER_HUB) && !rest.contains("/")) {
+      rest = "library/" + rest;
+    }
+    return new RegistryCoordinates(host, rest, reference);
+  }
+
+  /** {@code http} for loopback registries, else {@code https}. */
+  String scheme() {
+    String bare = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d+$", "");
+    boolean loopback = bare.equals("localhost") || bare.startsWith("127.") || bare.equals("[::1]");
+    return loopback ? "http" : "https";
+  }
+
+  String base() {
+    return scheme() + "://" + host + "/v2/" + name;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.containermatrix.backend.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.containermatrix.backend.HostRequirements;
+import dev.containermatrix.backend.layers.LayerStore;
+import dev.containermatrix.backend.layers.StoredLayer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pulls from a real registry: Debian's {@code docker-registry}, started here on loopback with
+ * htpasswd logins, an image pushed into it with skopeo, then read through {@code registry:}.
+ */
+class RegistryPullTest {
+  private static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+  @TempDir static Path work;
+  private static Process registry;
+  private static String host;
+  private static Path layout;
+
+  @BeforeAll
+  static void startRegistryAndPush() throws Exception {
+    HostRequirements.require(HostCommand.works("docker-registry", "--version") && HostCommand.works("skopeo", "--version")
+        && Files.isExecutable(Path.of("/usr/bin/htpasswd")),
+        "Debian's docker-registry, skopeo and htpasswd (apt-get install docker-registry skopeo apache2-utils)");
+    HostRequirements.require(Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    host = "127.0.0.1:" + port;
+    String htpasswd = HostCommand.run(work, Map.of(), "htpasswd", "-Bbn", "tester", "s3cret");
+    Files.writeString(work.resolve("htpasswd"), htpasswd + "\n");
+    Files.writeString(work.resolve("config.yml"), String.join("\n",
+        "version: 0.1",
+        "storage:",
+        "  filesystem:",
+        "    rootdirectory: " + work.resolve("data"),
+        "http:",
+        "  addr: " + host,
+        "auth:",
+        "  htpasswd:",
+        "    realm: containermatrix-test",
+        "    path: " + work.resolve("htpasswd"),
+        ""));
+    registry = new ProcessBuilder("docker-registry", "serve", work.resolve("config.yml").toString())
+        .redirectErrorStream(true).redirectOutput(work.resolve("registry.log").toFile()).start();
+    HttpClient http = HttpClient.newHttpClient();
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      try {
+        return http.send(HttpRequest.newBuilder(URI.create("http://" + host + "/v2/")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
+      } catch (java.io.IOException e) {
+        return false;
+      }
+    });
+    layout = TestImages.writeJdkRuntimeImage(work.resolve("layout"), TEMURIN, "pulled-from-a-registry");
+    HostCommand.run(work, Map.of(), "skopeo", "copy", "--dest-tls-verify=false", "--dest-creds", "tester:s3cret",
+        "oci:" + layout, "docker://" + host + "/cm/runtime:1");
+  }
+
+  @AfterAll
+  static void stopRegistry() throws Exception {
+    if (registry != null) {
+      registry.destroy();
+      registry.waitFor();
+    }
+  }
+
+  @Test
+  void pullsAnImageWithTheCredentialsOfTheDockerConfigAndStoresItsLayers() throws Exception {
+    Path dockerConfig = work.resolve("docker-config.json");
+    String auth = Base64.getEncoder().encodeToString("tester:s3cret".getBytes(StandardCharsets.UTF_8));
+    Files.writeString(dockerConfig, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
+
+    Image pulled = new RegistryReader(host + "/cm/runtime:1", dockerConfig).read();
+    Image original = new OciLayoutReader(layout).read();
+
+    assertThat(pulled.reference()).isEqualTo("registry:" + host + "/cm/runtime:1");
+    assertThat(pulled.config().diffIds()).isEqualTo(original.config().diffIds());
+    List<StoredLayer> layers = ImageImport.intoStore(pulled, LayerStore.open(work.resolve("store")));
+    assertThat(layers).hasSize(1);
+    assertThat(Files.readString(layers.get(0).directory().resolve("etc/image-release"))).isEqualTo("pulled-from-a-registry\n");
+  }
+
+  @Test
+  void aRegistryThatAsksForALoginWeDoNotHaveSaysHowToGiveIt() {
+    assertThatThrownBy(() -> new RegistryReader(host + "/cm/runtime:1", work.resolve("no-such-config.json")).read())
+        .isInstanceOf(ImageSourceException.class)
+        .hasMessageContaining("Registry " + host + " asks for a login")
+        .hasMessageContaining("docker login " + host);
+  }
+
+  @Test
+  void aTagThatDoesNotExistIsNamed() throws Exception {
+    Path dockerConfig = work.resolve("docker-config-2.json");
+    String auth = Base64.getEncoder().encodeToString("tester:s3cret".getBytes(StandardCharsets.UTF_8));
+    Files.writeString(dockerConfig, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
+    assertThatThrownBy(() -> new RegistryReader(host + "/cm/runtime:nope", dockerConfig).read())
+        .isInstanceOf(ImageSourceException.class)
+        .hasMessageContaining("answered HTTP 404: the repository, tag or blob does not exist there");
+  }
+}
