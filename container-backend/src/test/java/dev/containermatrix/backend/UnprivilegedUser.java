@@ -22,6 +22,34 @@ public final class UnprivilegedUser {
 
   private UnprivilegedUser() {}
 
+  /**
+   * A place for one run as the user: {@code root} (under /var/tmp, readable by all), {@code owned} in
+   * it (the user's own), and this JVM's classpath copied where the user can read it. Delete
+   * {@code root} with {@link #run} {@code rm -rf} when done.
+   */
+  public record Workspace(Path root, Path owned, String classpath) {
+    /** {@code setpriv … <this JVM's java> <jvmArgs…> -cp <classpath> <mainClass> <args…>} as the user. */
+    public List<String> javaCommand(List<String> jvmArgs, String mainClass, List<String> args) {
+      List<String> command = new ArrayList<>(setpriv());
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+      command.addAll(jvmArgs);
+      command.addAll(List.of("-cp", classpath, mainClass));
+      command.addAll(args);
+      return command;
+    }
+  }
+
+  /** Makes the user if missing and a {@link Workspace} for it. */
+  public static Workspace workspace(String prefix) throws Exception {
+    ensureExists();
+    Path root = Files.createTempDirectory(Path.of("/var/tmp"), prefix);
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path owned = Files.createDirectories(root.resolve("owned"));
+    run(List.of("chown", NAME + ":" + NAME, owned.toString()));
+    return new Workspace(root, owned, readableClasspath(root.resolve("cp")));
+  }
+
   /** Creates the user where it is missing. */
   public static void ensureExists() throws Exception {
     run(List.of("sh", "-c", "id -u " + NAME + " >/dev/null 2>&1 || useradd --system --no-create-home " + NAME));

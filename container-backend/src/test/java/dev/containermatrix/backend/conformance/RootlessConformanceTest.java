@@ -8,8 +8,6 @@ import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -29,19 +27,13 @@ class RootlessConformanceTest {
   @Test
   void theNativeConformanceSuitePassesAsAnUnprivilegedUser() throws Exception {
     HostRequirements.require(NativeTestSupport.isRoot(), "switching to an unprivileged user needs root");
-    UnprivilegedUser.ensureExists();
-    Path shared = Files.createTempDirectory(Path.of("/var/tmp"), "cm-rootless-");
+    UnprivilegedUser.Workspace workspace = UnprivilegedUser.workspace("cm-rootless-");
+    Path shared = workspace.root();
     try {
-      Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Path scratch = Files.createDirectories(shared.resolve("scratch"));
-      UnprivilegedUser.run(List.of("chown", USER + ":" + USER, scratch.toString()));
-      String classpath = UnprivilegedUser.readableClasspath(shared.resolve("cp"));
-      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       Path log = temp.resolve("rootless.log");
-      List<String> command = new ArrayList<>(UnprivilegedUser.setpriv());
-      command.addAll(List.of(java.toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-          "-Dcontainermatrix.test.scratch=" + scratch, "-Djava.io.tmpdir=/tmp", "-cp", classpath,
-          RootlessSuiteMain.class.getName()));
+      List<String> command = workspace.javaCommand(
+          List.of("-Dcontainermatrix.test.scratch=" + workspace.owned(), "-Djava.io.tmpdir=/tmp"),
+          RootlessSuiteMain.class.getName(), List.of());
       Process process = new ProcessBuilder(command).directory(shared.toFile()).redirectErrorStream(true)
           .redirectOutput(log.toFile()).start();
       boolean ended = process.waitFor(10, TimeUnit.MINUTES);

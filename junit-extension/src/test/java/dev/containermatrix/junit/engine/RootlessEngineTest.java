@@ -9,8 +9,6 @@ import dev.containermatrix.junit.engine.fixtures.TwoZonesFixture;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * containers in user namespaces, built from layers the user's own store holds.
  */
 class RootlessEngineTest {
-  private static final String USER = UnprivilegedUser.NAME;
 
   @Test
   void anUnprivilegedUserRunsAMatrixInRootlessNativeContainers() throws Exception {
@@ -32,19 +29,15 @@ class RootlessEngineTest {
       throw new AssertionError("CI runs as root, but this JVM is not");
     }
     Assumptions.assumeTrue(root, "switching to an unprivileged user needs root");
-    UnprivilegedUser.ensureExists();
-    Path shared = Files.createTempDirectory(Path.of("/var/tmp"), "cm-rootless-engine-");
+    UnprivilegedUser.Workspace workspace = UnprivilegedUser.workspace("cm-rootless-engine-");
+    Path shared = workspace.root();
+    Path work = workspace.owned();
     try {
-      Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Path work = Files.createDirectories(shared.resolve("work"));
-      UnprivilegedUser.run(List.of("chown", USER + ":" + USER, work.toString()));
-      String classpath = UnprivilegedUser.readableClasspath(shared.resolve("cp"));
-      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       Path log = shared.resolve("engine.log");
-      List<String> command = new ArrayList<>(UnprivilegedUser.setpriv());
-      command.addAll(List.of(java.toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-          "-Duser.home=" + work, "-Dcontainermatrix.store=" + work.resolve("store"), "-cp", classpath,
-          EngineRunnerMain.class.getName(), TwoZonesFixture.class.getName(), "native", work.resolve("reports").toString()));
+      List<String> command = workspace.javaCommand(
+          List.of("-Duser.home=" + work, "-Dcontainermatrix.store=" + work.resolve("store")),
+          EngineRunnerMain.class.getName(),
+          List.of(TwoZonesFixture.class.getName(), "native", work.resolve("reports").toString()));
       Process process = new ProcessBuilder(command)
           .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the rootless run ended").isTrue();
