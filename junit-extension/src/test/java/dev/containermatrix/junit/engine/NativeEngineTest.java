@@ -94,4 +94,29 @@ class NativeEngineTest {
       assertThat(variant.get("layers").get(0).get("role").asText()).isEqualTo("base");
     }
   }
+
+  @Test
+  void aRunEndsByCollectingLayersNoRunHasUsedForLong() throws Exception {
+    Path store = reports.resolve("store");
+    var layerStore = dev.containermatrix.backend.layers.LayerStore.open(store);
+    var stale = layerStore.put(dev.containermatrix.backend.layers.ReproducibleLayer.builder()
+        .addFile("opt/stale.txt", "from a run long ago".getBytes(java.nio.charset.StandardCharsets.UTF_8), false)
+        .build());
+    Path record = Path.of(stale.directory() + ".json");
+    Files.writeString(record, Files.readString(record)
+        .replaceAll("\"lastUsed\" : \"[^\"]*\"", "\"lastUsed\" : \"2000-01-01T00:00:00Z\""));
+
+    EngineExecutionResults results = EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
+        .configurationParameter("containermatrix.report.dir", reports.toString())
+        .configurationParameter("containermatrix.backend", "native")
+        .configurationParameter("containermatrix.store", store.toString())
+        .selectors(selectClass(NativeOnlyFixture.class))
+        .execute();
+
+    results.testEvents().assertStatistics(s -> s.succeeded(3));
+    assertThat(stale.directory()).doesNotExist();
+    JsonNode disk = new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("disk");
+    assertThat(disk.get("layersCollected").asInt()).isEqualTo(1);
+    assertThat(disk.get("layersBuilt").asInt()).isPositive();
+  }
 }
