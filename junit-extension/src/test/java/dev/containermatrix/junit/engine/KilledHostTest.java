@@ -3,7 +3,9 @@ package dev.containermatrix.junit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.StaleResources;
+import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.backend.rundir.Reaped;
 import dev.containermatrix.junit.engine.fixtures.SleepyNativeFixture;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,8 @@ class KilledHostTest {
 
   @Test
   void aSigkilledHostLeavesNothingOnceTheNextRunsReaperHasRun() throws Exception {
-    requireRoot();
+    HostRequirements.require(NativeTestSupport.isRoot(),
+        "killing a host with native containers and reaping after it needs root");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process host = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
         EngineRunnerMain.class.getName(), SleepyNativeFixture.class.getName(), "native", reports.toString())
@@ -69,12 +71,4 @@ class KilledHostTest {
     }
   }
 
-  private static void requireRoot() throws IOException {
-    boolean root = Files.readAllLines(Path.of("/proc/self/status")).stream()
-        .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
-    if (!root && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("CI runs as root, but this JVM is not");
-    }
-    Assumptions.assumeTrue(root, "killing a host with native containers and reaping after it needs root");
-  }
 }

@@ -9,13 +9,15 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.backend.HostRequirements;
+import dev.containermatrix.backend.image.TestImages;
+import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.junit.engine.fixtures.MemoryHogFixture;
 import dev.containermatrix.junit.engine.fixtures.NativeOnlyFixture;
+import dev.containermatrix.junit.engine.fixtures.TwoImagesFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import dev.containermatrix.backend.image.TestImages;
-import dev.containermatrix.junit.engine.fixtures.TwoImagesFixture;
 import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,16 +31,10 @@ class NativeEngineTest {
   @TempDir Path reports;
 
   @BeforeEach
-  void requireRoot() throws Exception {
-    boolean root = Files.readAllLines(Path.of("/proc/self/status")).stream()
-        .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
-    if (!root) {
-      if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError("CI runs as root, but this JVM is not: the native engine tests cannot run");
-      }
-      org.junit.jupiter.api.Assumptions.abort("the native backend's engine tests run as root");
-    }
+  void requireRoot() {
+    HostRequirements.require(NativeTestSupport.isRoot(), "the native backend's engine tests run as root");
   }
+
 
   private EngineExecutionResults run(Class<?> fixture) {
     return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
@@ -74,12 +70,7 @@ class NativeEngineTest {
   @Test
   void eachVariantRunsOnItsBaseImageWhoseLayersTheReportLists() throws Exception {
     Path temurin = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-    if (!Files.isExecutable(temurin.resolve("bin/java"))) {
-      if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError("CI needs Temurin 25 at " + temurin);
-      }
-      org.junit.jupiter.api.Assumptions.abort("Temurin 25 is not at " + temurin);
-    }
+    HostRequirements.require(Files.isExecutable(temurin.resolve("bin/java")), "Temurin 25 is not at " + temurin);
     for (String name : List.of("alpha", "beta")) {
       Path layout = Path.of("target", "test-images", name).toAbsolutePath();
       dev.containermatrix.backend.rundir.RunDirectory.deleteRecursively(layout);

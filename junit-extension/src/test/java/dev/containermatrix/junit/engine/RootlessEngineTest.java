@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.UnprivilegedUser;
+import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.junit.engine.fixtures.TwoZonesFixture;
 import java.io.File;
 import java.nio.file.Files;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +24,7 @@ class RootlessEngineTest {
 
   @Test
   void anUnprivilegedUserRunsAMatrixInRootlessNativeContainers() throws Exception {
-    boolean root = Files.readAllLines(Path.of("/proc/self/status")).stream()
-        .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
-    if (!root && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("CI runs as root, but this JVM is not");
-    }
-    Assumptions.assumeTrue(root, "switching to an unprivileged user needs root");
+    HostRequirements.require(NativeTestSupport.isRoot(), "switching to an unprivileged user needs root");
     UnprivilegedUser.Workspace workspace = UnprivilegedUser.workspace("cm-rootless-engine-");
     Path shared = workspace.root();
     Path work = workspace.owned();
