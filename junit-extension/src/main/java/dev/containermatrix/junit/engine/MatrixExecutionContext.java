@@ -142,11 +142,8 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
 
   /** Reports a variant that never started because it was skipped (failFast). */
   void recordSkipped(VariantDescriptor variant, String reason) {
-    var v = variant.plan().variant();
-    report.add(new VariantReport(
-        v.id(), variant.plan().testClass(), v.displayName(), v.values(), VariantExecution.limits(variant.plan()),
-        java.util.List.of(), VariantStatus.ABORTED, Optional.of(reason), new VariantReport.TestCounts(0, 0, 0), 0,
-        Optional.empty(), java.util.List.of()));
+    report.add(VariantExecution.report(variant.plan(), List.of(), VariantStatus.ABORTED, Optional.of(reason),
+        new VariantReport.TestCounts(0, 0, 0), 0, List.of()));
   }
 
   /**

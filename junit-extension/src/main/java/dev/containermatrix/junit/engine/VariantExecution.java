@@ -191,11 +191,17 @@ final class VariantExecution {
     VariantReport.TestCounts counts = relay == null
         ? new VariantReport.TestCounts(0, 0, 0)
         : new VariantReport.TestCounts(relay.passed(), relay.failed(), relay.skipped());
-    context.report().add(new VariantReport(
-        variant.id(), plan.testClass(), variant.displayName(), variant.values(), limits(plan),
+    context.report().add(report(plan, layers, status, reason, counts,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), notEnforced));
+  }
+
+  /** The report.json entry of a variant that ran (or was refused or skipped) with this outcome. */
+  static VariantReport report(VariantPlan plan, List<PlannedLayer> layers, VariantStatus status, Optional<String> reason,
+      VariantReport.TestCounts counts, long durationMillis, List<String> notEnforced) {
+    VariantDefinition variant = plan.variant();
+    return new VariantReport(variant.id(), plan.testClass(), variant.displayName(), variant.values(), limits(plan),
         layers.stream().map(l -> new VariantReport.LayerEntry(l.digest(), l.sizeBytes(), l.role(), l.built())).toList(),
-        status, reason, counts, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Optional.empty(),
-        notEnforced));
+        status, reason, counts, durationMillis, Optional.empty(), notEnforced);
   }
 
   static VariantReport.Limits limits(VariantPlan plan) {
