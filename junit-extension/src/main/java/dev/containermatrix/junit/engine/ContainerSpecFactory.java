@@ -55,16 +55,25 @@ final class ContainerSpecFactory {
         env,
         settings.baseDirectory(),
         limits(variant),
-        plan.files().stream().map(f -> new FileMount(f.source(), f.target())).toList(),
+        files(plan, layers),
         runDirectory.resolve(containerId + ".sock"),
         VariantExecution.outputDirectory(settings, plan),
         variant.matrix().strategy().timeout());
+  }
+
+  /** Config files: in the config layer when the backend uses layers, else placed by the backend itself. */
+  private static List<FileMount> files(VariantPlan plan, List<PlannedLayer> layers) {
+    if (layers.stream().anyMatch(l -> l.role().equals(PlannedLayer.CONFIG))) {
+      return List.of();
+    }
+    return plan.files().stream().map(f -> new FileMount(f.source(), f.target())).toList();
   }
 
   private static String role(PlannedLayer layer) {
     return switch (layer.role()) {
       case PlannedLayer.BASE -> Layer.BASE;
       case PlannedLayer.JDK -> Layer.JDK;
+      case PlannedLayer.CONFIG -> Layer.CONFIG;
       default -> Layer.CLASSPATH;
     };
   }

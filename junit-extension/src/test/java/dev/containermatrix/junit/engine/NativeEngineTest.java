@@ -45,7 +45,7 @@ class NativeEngineTest {
   }
 
   @Test
-  void aVariantSeesItsHostnameLimitsAndConfigFilesAndTheReportSaysNative() throws Exception {
+  void aVariantSeesItsHostnameLimitsAndConfigFilesFromItsTopLayerAndTheReportSaysNative() throws Exception {
     EngineExecutionResults results = run(NativeOnlyFixture.class);
 
     results.testEvents().assertStatistics(s -> s.started(3).succeeded(3));
@@ -54,6 +54,9 @@ class NativeEngineTest {
     JsonNode variant = report.get("variants").get(0);
     assertThat(variant.get("limits").get("memoryBytes").asLong()).isEqualTo(512L << 20);
     assertThat(variant.get("notEnforced")).isEmpty();
+    JsonNode layers = variant.get("layers");
+    assertThat(layers.get(layers.size() - 1).get("role").asText())
+        .as("the config file comes from a config layer at the top of the stack").isEqualTo("config");
   }
 
   @Test

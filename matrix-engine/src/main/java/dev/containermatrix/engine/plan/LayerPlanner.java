@@ -20,10 +20,11 @@ import org.apiguardian.api.API;
 
 /**
  * Plans the layer stacks of one class's variants so that they share everything but their tops:
- * the JDK → shared jars (those every variant has) → the variant's own jars → main and test classes. Each
- * layer holds its files at their host paths, so the variant's classpath reads the same inside a
- * container as on the host, and is content-addressed in the {@link LayerStore}: built once,
- * reused across variants, runs and projects.
+ * the JDK → shared jars (those every variant has) → the variant's own jars → main and test classes →
+ * config files. Each classpath layer holds its files at their host paths, so the variant's classpath
+ * reads the same inside a container as on the host; the config layer holds each config file at its
+ * target path. Every layer is content-addressed in the {@link LayerStore}: built once, reused across
+ * variants, runs and projects.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class LayerPlanner {
@@ -50,6 +51,7 @@ public final class LayerPlanner {
     }
     Map<Set<Path>, PlannedLayer> built = new LinkedHashMap<>();
     Map<Path, PlannedLayer> jdks = new LinkedHashMap<>();
+    Map<List<VariantPlan.PlannedFile>, PlannedLayer> configs = new LinkedHashMap<>();
     for (VariantPlan variant : variants) {
       List<PlannedLayer> stack = new ArrayList<>();
       stack.add(jdks.computeIfAbsent(variant.jdkHome(), this::jdk));
@@ -58,6 +60,9 @@ public final class LayerPlanner {
       own.removeAll(shared);
       addIfAny(stack, built, PlannedLayer.VARIANT_JARS, own);
       addIfAny(stack, built, PlannedLayer.CLASSES, new LinkedHashSet<>(directories(variant)));
+      if (!variant.files().isEmpty()) {
+        stack.add(configs.computeIfAbsent(variant.files(), this::config));
+      }
       stacks.put(variant.variant().id(), List.copyOf(stack));
     }
     return stacks;
@@ -70,6 +75,15 @@ public final class LayerPlanner {
       throw new UncheckedIOException("Could not store JDK " + home + " as a layer in " + store.root() + ": "
           + e.getMessage() + "; check that the store is writable, or set containermatrix.store", e);
     }
+  }
+
+  /** The config files at their targets: content-addressed like any layer, so variants with the same files share it. */
+  private PlannedLayer config(List<VariantPlan.PlannedFile> files) {
+    ReproducibleLayer.Builder layer = ReproducibleLayer.builder();
+    for (VariantPlan.PlannedFile file : files) {
+      layer.addFile(file.target().substring(1), file.source(), false);
+    }
+    return stored(PlannedLayer.CONFIG, layer, files.size());
   }
 
   private void addIfAny(List<PlannedLayer> stack, Map<Set<Path>, PlannedLayer> built, String role, Set<Path> entries) {
@@ -88,12 +102,24 @@ public final class LayerPlanner {
           layer.addFile(inLayer(entry), entry, false);
         }
       }
+      return stored(role, layer, entries.size());
+    } catch (IOException e) {
+      throw storeFailure(role, entries.size(), e);
+    }
+  }
+
+  private PlannedLayer stored(String role, ReproducibleLayer.Builder layer, int entries) {
+    try {
       StoredLayer stored = store.put(layer.build());
       return new PlannedLayer(role, stored.digest().toString(), stored.directory(), stored.sizeBytes(), stored.built());
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not store the " + role + " layer of " + entries.size() + " entries in "
-          + store.root() + ": " + e.getMessage() + "; check that the store is writable, or set containermatrix.store", e);
+      throw storeFailure(role, entries, e);
     }
+  }
+
+  private UncheckedIOException storeFailure(String role, int entries, IOException e) {
+    return new UncheckedIOException("Could not store the " + role + " layer of " + entries + " entries in "
+        + store.root() + ": " + e.getMessage() + "; check that the store is writable, or set containermatrix.store", e);
   }
 
   private static void addTree(ReproducibleLayer.Builder layer, Path root) throws IOException {

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 /**
  * One layer of a variant's stack, stored in the layer store.
  *
- * @param role {@value #BASE}, {@value #JDK}, {@value #SHARED_JARS}, {@value #VARIANT_JARS} or {@value #CLASSES}
+ * @param role {@value #BASE}, {@value #JDK}, {@value #SHARED_JARS}, {@value #VARIANT_JARS}, {@value #CLASSES} or {@value #CONFIG}
  * @param digest the layer's DiffID, {@code sha256:…}
  * @param directory the unpacked, read-only layer
  * @param built whether this run built it (else it was already in the store)
@@ -26,6 +26,8 @@ public record PlannedLayer(String role, String digest, Path directory, long size
   public static final String VARIANT_JARS = "variant-jars";
   /** The module's main and test classes. */
   public static final String CLASSES = "classes";
+  /** The variant's config files, each at its target path. */
+  public static final String CONFIG = "config";
 
   public PlannedLayer {
     Objects.requireNonNull(role, "role");
