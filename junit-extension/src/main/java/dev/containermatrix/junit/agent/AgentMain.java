@@ -40,6 +40,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Test output stays on this JVM's stdout and stderr; the channel carries only events. If the host
  * closes the channel before the final {@code bye}, the JVM halts with exit code {@code 3}.
  *
+ * <p>With {@value #STANDALONE} as the first argument the agent needs no host: it prints one line per
+ * test and a summary to stdout instead. An archived variant exported for {@code docker run} starts so.
+ *
  * <p>Exit codes: {@code 0} all tests passed, were skipped or aborted; {@code 1} a test or container
  * failed; {@code 2} bad arguments or no channel; {@code 3} the host went away.
  */
@@ -48,10 +51,13 @@ public final class AgentMain {
   /** Names the environment variable holding the path of the host's Unix domain socket. */
   static final String CHANNEL_VARIABLE = "CONTAINERMATRIX_CHANNEL";
 
+  /** First argument of a run without a host: results go to stdout. */
+  static final String STANDALONE = "--standalone";
+
   static final String USAGE =
       "usage: java -cp <test classpath> "
           + AgentMain.class.getName()
-          + " <selector>...\n"
+          + " [" + STANDALONE + "] <selector>...\n"
           + "  <selector>: a JUnit discovery selector identifier, e.g. class:com.example.FooTest,"
           + " method:com.example.FooTest#bar(java.lang.String),"
           + " uid:[engine:junit-jupiter]/[class:com.example.FooTest]\n"
@@ -64,25 +70,37 @@ public final class AgentMain {
   private AgentMain() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(STANDALONE)) {
+      System.exit(runStandalone(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
+          System.err));
+    }
     System.exit(run(args, System.getenv(), System.err));
+  }
+
+  /** Runs the tests without a host channel, printing results to {@code out}; returns the exit code. */
+  static int runStandalone(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    Optional<List<DiscoverySelector>> selectors = selectors(args, err);
+    if (selectors.isEmpty()) {
+      return 2;
+    }
+    ConsoleReport console = new ConsoleReport(out);
+    console.header(environment);
+    AgentListener tally = new AgentListener(event -> { });
+    launcher().execute(
+        LauncherExecutionRequestBuilder.executionRequest(discoveryRequest(selectors.get()))
+            .listeners(tally, console)
+            .build());
+    console.summary(tally.tally());
+    return tally.tally().exitCode();
   }
 
   /** Runs the agent and returns its exit code; {@link #main} exits with it. */
   static int run(String[] args, Map<String, String> environment, PrintStream err) {
-    if (args.length == 0) {
-      err.println("containermatrix agent: no selectors given\n" + USAGE);
+    Optional<List<DiscoverySelector>> parsed = selectors(args, err);
+    if (parsed.isEmpty()) {
       return 2;
     }
-    List<DiscoverySelector> selectors = new ArrayList<>();
-    for (String arg : args) {
-      Optional<? extends DiscoverySelector> selector = parse(arg);
-      if (selector.isEmpty()) {
-        err.println(
-            "containermatrix agent: '" + arg + "' is not a discovery selector identifier\n" + USAGE);
-        return 2;
-      }
-      selector.ifPresent(selectors::add);
-    }
+    List<DiscoverySelector> selectors = parsed.get();
     String socket = environment.get(CHANNEL_VARIABLE);
     if (socket == null || socket.isBlank()) {
       err.println(
@@ -119,6 +137,25 @@ public final class AgentMain {
       err.println("containermatrix agent: closing the event channel " + socket + " failed: " + e);
     }
     return listener.tally().exitCode();
+  }
+
+  /** The selectors, or empty after telling {@code err} what is wrong with the arguments. */
+  private static Optional<List<DiscoverySelector>> selectors(String[] args, PrintStream err) {
+    if (args.length == 0) {
+      err.println("containermatrix agent: no selectors given\n" + USAGE);
+      return Optional.empty();
+    }
+    List<DiscoverySelector> selectors = new ArrayList<>();
+    for (String arg : args) {
+      Optional<? extends DiscoverySelector> selector = parse(arg);
+      if (selector.isEmpty()) {
+        err.println(
+            "containermatrix agent: '" + arg + "' is not a discovery selector identifier\n" + USAGE);
+        return Optional.empty();
+      }
+      selector.ifPresent(selectors::add);
+    }
+    return Optional.of(selectors);
   }
 
   private static Optional<? extends DiscoverySelector> parse(String identifier) {

@@ -64,4 +64,10 @@ final class AgentTally {
   int exitCode() {
     return failed() > 0 || containersFailed() > 0 ? 1 : 0;
   }
+
+  /** E.g. {@code 5 tests: 4 passed, 1 failed, 0 aborted, 0 skipped}. */
+  String summary() {
+    return found() + " tests: " + succeeded() + " passed, " + failed() + " failed, " + aborted() + " aborted, "
+        + skipped() + " skipped" + (containersFailed() > 0 ? ", " + containersFailed() + " containers failed" : "");
+  }
 }

@@ -363,6 +363,39 @@ class AgentMainTest {
         .endsWith("; check that the host is listening and the socket is reachable from this JVM\n");
   }
 
+  @Test
+  void runsStandaloneWithoutAChannelPrintingEachTestAndASummary() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringBuilder err = new StringBuilder();
+    int code;
+    try (PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream errors = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+      code = AgentMain.runStandalone(
+          new String[] {"method:" + FIXTURE + "#passes()", "method:" + FIXTURE + "#failsComparing()"},
+          Map.of("CONTAINERMATRIX_VARIANT_NAME", "jdk=17", "CONTAINERMATRIX_VARIANT_ID", "0123456789ab"),
+          stream, errors);
+    }
+
+    assertThat(code).as("a failed test fails the standalone run").isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
+        .contains(
+            "containermatrix: standalone run of variant jdk=17 [0123456789ab], without a host channel",
+            "  PASSED passes()",
+            "containermatrix: 2 tests: 1 passed, 1 failed, 0 aborted, 0 skipped")
+        .anyMatch(line -> line.startsWith("  FAILED failsComparing(): org.opentest4j.AssertionFailedError"));
+    assertThat(err).isEmpty();
+  }
+
+  @Test
+  void standaloneRunRejectsAnArgumentThatIsNotASelector() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      assertThat(AgentMain.runStandalone(new String[] {"FooTest"}, Map.of(), System.out, errors)).isEqualTo(2);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("containermatrix agent: 'FooTest' is not a discovery selector identifier");
+  }
+
   private static int run(Map<String, String> environment, StringBuilder err, String... args) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int code;
