@@ -42,19 +42,19 @@ final class ContainerSpecFactory {
   ContainerSpec create(VariantPlan plan, List<String> agentSelectors, boolean ownHostname, List<PlannedLayer> layers) {
     VariantDefinition variant = plan.variant();
     List<String> jvmOptions = new ArrayList<>(SHORT_RUN_FLAGS);
-    variant.systemProperties().forEach((k, v) -> jvmOptions.add("-D" + k + "=" + v));
-    Map<String, String> env = new LinkedHashMap<>(variant.env());
+    plan.systemProperties().forEach((k, v) -> jvmOptions.add("-D" + k + "=" + v));
+    Map<String, String> env = new LinkedHashMap<>(plan.env());
     env.putAll(new VariantEnvironment(variant.id(), variant.displayName(), variant.values()).toEnvironment());
     String containerId = variant.id() + "-" + SEQUENCE.incrementAndGet();
     return new ContainerSpec(
         containerId,
         ownHostname ? variant.id() : ContainerSpec.HOST,
-        variant.base(),
+        plan.base(),
         layers.stream().map(l -> new Layer(l.directory(), role(l))).toList(),
         new JvmCommand(plan.jdkHome(), plan.classpath(), jvmOptions, AGENT_MAIN, agentSelectors),
         env,
         settings.baseDirectory(),
-        limits(variant),
+        limits(plan),
         files(plan, layers),
         runDirectory.resolve(containerId + ".sock"),
         VariantExecution.outputDirectory(settings, plan),
@@ -78,8 +78,8 @@ final class ContainerSpecFactory {
     };
   }
 
-  private static ResourceLimits limits(VariantDefinition variant) {
-    return variant.resources()
+  private static ResourceLimits limits(VariantPlan plan) {
+    return plan.resources()
         .map(r -> new ResourceLimits(r.cpus(), r.memoryBytes(), r.pids(), r.nofile(), r.cpuset()))
         .orElse(ResourceLimits.none());
   }

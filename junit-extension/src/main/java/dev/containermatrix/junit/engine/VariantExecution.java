@@ -132,8 +132,8 @@ final class VariantExecution {
       return List.of();
     }
     List<PlannedLayer> stack = new java.util.ArrayList<>();
-    if (!"host".equals(variant.base())) {
-      stack.addAll(context.baseLayers(variant.base()));
+    if (!"host".equals(plan.base())) {
+      stack.addAll(context.baseLayers(plan.base()));
     }
     stack.addAll(classState.layers(variant.id()));
     return List.copyOf(stack);
@@ -205,7 +205,7 @@ final class VariantExecution {
   }
 
   static VariantReport.Limits limits(VariantPlan plan) {
-    return plan.variant().resources()
+    return plan.resources()
         .map(r -> new VariantReport.Limits(r.cpus(), r.memoryBytes(), r.pids(), r.nofile()))
         .orElse(VariantReport.Limits.none());
   }

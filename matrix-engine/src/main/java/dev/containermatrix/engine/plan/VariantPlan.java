@@ -3,14 +3,20 @@ package dev.containermatrix.engine.plan;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.engine.expand.VariantDefinition;
+import dev.containermatrix.engine.matrix.ResourceProfile;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * A variant made concrete for this host: which JDK runs it, its classpath, and its config files'
- * sources on disk.
+ * A variant made concrete for this host: which JDK runs it, its classpath, its config files' sources
+ * on disk, and what its JVM is started with. Planned from the variant's definition, or, for a replay,
+ * from the archived run.
  *
  * @param testClass the matrix class's binary name
  * @param jdkHome the JDK's home directory
@@ -18,6 +24,11 @@ import org.apiguardian.api.API;
  * @param classpath the variant's classpath, in order
  * @param replaced what the library axes changed, e.g. {@code com.x:y 2.23.0 -> 2.21.3}
  * @param files config files: host source and absolute target inside the variant
+ * @param env the variant's own environment variables
+ * @param systemProperties the variant's system properties
+ * @param resources its resource limits, if any
+ * @param base its base image reference
+ * @param replayOf the archived run this plan comes from, for a replay: {@code <run id>} and the archive
  */
 @API(status = INTERNAL, since = "0.1")
 public record VariantPlan(
@@ -27,7 +38,12 @@ public record VariantPlan(
     int jdkFeature,
     List<Path> classpath,
     List<String> replaced,
-    List<PlannedFile> files) {
+    List<PlannedFile> files,
+    Map<String, String> env,
+    Map<String, String> systemProperties,
+    Optional<ResourceProfile> resources,
+    String base,
+    Optional<String> replayOf) {
 
   public VariantPlan {
     Objects.requireNonNull(testClass, "testClass");
@@ -36,6 +52,18 @@ public record VariantPlan(
     classpath = List.copyOf(classpath);
     replaced = List.copyOf(replaced);
     files = List.copyOf(files);
+    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+    systemProperties = Collections.unmodifiableMap(new LinkedHashMap<>(systemProperties));
+    Objects.requireNonNull(resources, "resources");
+    Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(replayOf, "replayOf");
+  }
+
+  /** The plan of a variant as its definition says: its env, properties, limits and base. */
+  public static VariantPlan of(String testClass, VariantDefinition variant, Path jdkHome, int jdkFeature,
+      List<Path> classpath, List<String> replaced, List<PlannedFile> files) {
+    return new VariantPlan(testClass, variant, jdkHome, jdkFeature, classpath, replaced, files, variant.env(),
+        variant.systemProperties(), variant.resources(), variant.base(), Optional.empty());
   }
 
   /** A config file: where it is on the host, and where the variant sees it. */

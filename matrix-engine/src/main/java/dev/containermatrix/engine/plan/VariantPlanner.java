@@ -71,7 +71,7 @@ public final class VariantPlanner {
     for (ConfigFile file : variant.files()) {
       files.add(new VariantPlan.PlannedFile(source(file), file.target()));
     }
-    return new VariantPlan(testClass, variant, jdk.home(), jdk.feature(), classpath.entries(), classpath.replaced(), files);
+    return VariantPlan.of(testClass, variant, jdk.home(), jdk.feature(), classpath.entries(), classpath.replaced(), files);
   }
 
   private Jdk jdk(VariantDefinition variant) {
