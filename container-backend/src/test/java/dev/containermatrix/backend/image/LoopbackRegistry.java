@@ -9,11 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Debian's {@code docker-registry} serving from a directory on a free 127.0.0.1 port, with the
@@ -67,6 +70,19 @@ final class LoopbackRegistry implements AutoCloseable {
       throw e;
     }
     return registry;
+  }
+
+  /** Pushes the OCI layout to {@code repositoryAndTag} here with skopeo, logging in as {@code userAndPassword}. */
+  void push(Path layout, String repositoryAndTag, String userAndPassword) throws IOException, InterruptedException {
+    HostCommand.run(layout.getParent(), Map.of(), "skopeo", "copy", "--dest-tls-verify=false", "--dest-creds",
+        userAndPassword, "oci:" + layout, "docker://" + host + "/" + repositoryAndTag);
+  }
+
+  /** Writes a Docker config file that holds {@code userAndPassword} as the login for this registry. */
+  Path dockerConfig(Path file, String userAndPassword) throws IOException {
+    String auth = Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+    Files.writeString(file, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
+    return file;
   }
 
   /** {@code 127.0.0.1:<port>}. */

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +40,7 @@ class RegistryPullTest {
         "  path: " + work.resolve("htpasswd")));
     host = registry.host();
     layout = TestImages.writeJdkRuntimeImage(work.resolve("layout"), TEMURIN, "pulled-from-a-registry");
-    HostCommand.run(work, Map.of(), "skopeo", "copy", "--dest-tls-verify=false", "--dest-creds", "tester:s3cret",
-        "oci:" + layout, "docker://" + host + "/cm/runtime:1");
+    registry.push(layout, "cm/runtime:1", "tester:s3cret");
   }
 
   @AfterAll
@@ -55,9 +52,7 @@ class RegistryPullTest {
 
   @Test
   void pullsAnImageWithTheCredentialsOfTheDockerConfigAndStoresItsLayers() throws Exception {
-    Path dockerConfig = work.resolve("docker-config.json");
-    String auth = Base64.getEncoder().encodeToString("tester:s3cret".getBytes(StandardCharsets.UTF_8));
-    Files.writeString(dockerConfig, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
+    Path dockerConfig = registry.dockerConfig(work.resolve("docker-config.json"), "tester:s3cret");
 
     Image pulled = new RegistryReader(host + "/cm/runtime:1", dockerConfig).read();
     Image original = new OciLayoutReader(layout).read();
@@ -79,9 +74,7 @@ class RegistryPullTest {
 
   @Test
   void aPasswordTheRegistryRefusesIsNamedWithTheConfigToCorrect() throws Exception {
-    Path dockerConfig = work.resolve("docker-config-wrong.json");
-    String auth = Base64.getEncoder().encodeToString("tester:wrong".getBytes(StandardCharsets.UTF_8));
-    Files.writeString(dockerConfig, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
+    Path dockerConfig = registry.dockerConfig(work.resolve("docker-config-wrong.json"), "tester:wrong");
 
     assertThatThrownBy(() -> new RegistryReader(host + "/cm/runtime:1", dockerConfig).read())
         .isInstanceOf(ImageSourceException.class)
@@ -91,9 +84,7 @@ class RegistryPullTest {
 
   @Test
   void aTagThatDoesNotExistIsNamed() throws Exception {
-    Path dockerConfig = work.resolve("docker-config-2.json");
-    String auth = Base64.getEncoder().encodeToString("tester:s3cret".getBytes(StandardCharsets.UTF_8));
-    Files.writeString(dockerConfig, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
+    Path dockerConfig = registry.dockerConfig(work.resolve("docker-config-2.json"), "tester:s3cret");
     assertThatThrownBy(() -> new RegistryReader(host + "/cm/runtime:nope", dockerConfig).read())
         .isInstanceOf(ImageSourceException.class)
         .hasMessageContaining("answered HTTP 404: the repository, tag or blob does not exist there");

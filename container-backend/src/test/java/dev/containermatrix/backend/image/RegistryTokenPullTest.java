@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,8 +42,7 @@ class RegistryTokenPullTest {
         "  rootcertbundle: " + RegistryTokenService.rootCertificateBundle(work)));
     host = registry.host();
     layout = TestImages.writeJdkRuntimeImage(work.resolve("layout"), TEMURIN, "pulled-with-a-token");
-    HostCommand.run(work, Map.of(), "skopeo", "copy", "--dest-tls-verify=false", "--dest-creds", "tester:s3cret",
-        "oci:" + layout, "docker://" + host + "/cm/token-runtime:1");
+    registry.push(layout, "cm/token-runtime:1", "tester:s3cret");
   }
 
   @AfterAll
@@ -110,9 +106,6 @@ class RegistryTokenPullTest {
   }
 
   private static Path dockerConfig(String name, String userAndPassword) throws Exception {
-    Path file = work.resolve(name);
-    String auth = Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
-    Files.writeString(file, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
-    return file;
+    return registry.dockerConfig(work.resolve(name), userAndPassword);
   }
 }
