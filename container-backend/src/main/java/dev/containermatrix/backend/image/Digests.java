@@ -1,7 +1,9 @@
 package dev.containermatrix.backend.image;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.containermatrix.backend.layers.HashingInputStream;
+import dev.containermatrix.backend.layers.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -25,22 +27,17 @@ final class Digests {
     return SHA256.matcher(digest).matches();
   }
 
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256, which every Java platform must provide", e);
-    }
-  }
-
-  static String of(MessageDigest finished) {
-    return "sha256:" + HexFormat.of().formatHex(finished.digest());
-  }
-
   static String of(byte[] bytes) {
-    MessageDigest digest = sha256();
-    digest.update(bytes);
-    return of(digest);
+    return "sha256:" + HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
+  }
+
+  /** The digest of everything {@code in} has left; {@code in} is read to its end and closed. */
+  static String of(InputStream in) throws IOException {
+    try (in) {
+      HashingInputStream hashing = new HashingInputStream(in);
+      hashing.drain();
+      return hashing.digest().toString();
+    }
   }
 
   /** The path of a blob inside an OCI image layout: {@code blobs/sha256/<hex>}. */

@@ -31,16 +31,19 @@ final class RegistryClient {
       "application/vnd.oci.image.index.v1+json", "application/vnd.oci.image.manifest.v1+json",
       "application/vnd.docker.distribution.manifest.list.v2+json",
       "application/vnd.docker.distribution.manifest.v2+json");
-  private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+  private static final Pattern PARAMETER = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^\\s,\"]*))");
 
   private final RegistryCoordinates coordinates;
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
       .connectTimeout(Duration.ofSeconds(20)).build();
+  private final Path dockerConfig;
   private final Optional<String> basic;
   private volatile Optional<String> authorization = Optional.empty();
 
-  RegistryClient(RegistryCoordinates coordinates, Path dockerConfig) {
+  /** @throws ImageSourceException naming {@code dockerConfig} if it exists but is not a readable JSON file */
+  RegistryClient(RegistryCoordinates coordinates, Path dockerConfig) throws ImageSourceException {
     this.coordinates = coordinates;
+    this.dockerConfig = dockerConfig;
     this.basic = credentials(dockerConfig, coordinates.host());
   }
 
@@ -58,8 +61,13 @@ final class RegistryClient {
     HttpResponse<InputStream> response = exchange(uri, method, accept);
     if (response.statusCode() == 401) {
       response.body().close();
-      authorization = Optional.of(authorize(response.headers().firstValue("WWW-Authenticate").orElse(""), uri));
+      String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+      authorization = Optional.of(authorize(challenge, uri));
       response = exchange(uri, method, accept);
+      if (response.statusCode() == 401) {
+        response.body().close();
+        throw refusedAfterLogin(uri, response.headers().firstValue("WWW-Authenticate").orElse(challenge));
+      }
     }
     return response;
   }
@@ -86,18 +94,20 @@ final class RegistryClient {
     Map<String, String> parameters = new LinkedHashMap<>();
     Matcher matcher = PARAMETER.matcher(challenge);
     while (matcher.find()) {
-      parameters.put(matcher.group(1), matcher.group(2));
+      parameters.put(matcher.group(1).toLowerCase(java.util.Locale.ROOT),
+          matcher.group(2) != null ? matcher.group(2) : matcher.group(3));
     }
     if (challenge.regionMatches(true, 0, "Basic", 0, 5)) {
       return basic.map(b -> "Basic " + b).orElseThrow(() -> new ImageSourceException("Registry " + coordinates.host()
-          + " asks for a login (" + uri + "): add credentials for it to ~/.docker/config.json (docker login "
-          + coordinates.host() + ")"));
+          + " asks for a login (" + uri + "), but " + dockerConfig + " has none for " + coordinates.host()
+          + ": add one, e.g. with docker login " + coordinates.host()));
     }
     if (!challenge.regionMatches(true, 0, "Bearer", 0, 6) || !parameters.containsKey("realm")) {
       throw new ImageSourceException("Registry " + coordinates.host() + " refused " + uri + " with a challenge we"
           + " cannot answer: \"" + challenge + "\"");
     }
-    StringBuilder token = new StringBuilder(parameters.get("realm"));
+    String realm = parameters.get("realm");
+    StringBuilder token = new StringBuilder(realm);
     String separator = token.indexOf("?") >= 0 ? "&" : "?";
     for (String key : new String[] {"service", "scope"}) {
       if (parameters.containsKey(key)) {
@@ -106,28 +116,72 @@ final class RegistryClient {
         separator = "&";
       }
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(token.toString())).timeout(Duration.ofMinutes(1));
-    basic.ifPresent(b -> request.header("Authorization", "Basic " + b));
+    HttpRequest.Builder request;
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new ImageSourceException("The token service " + parameters.get("realm") + " of " + coordinates.host()
-            + " answered " + response.statusCode() + ": check the credentials in ~/.docker/config.json");
-      }
-      JsonNode json = new ObjectMapper().readTree(response.body());
-      String value = json.hasNonNull("token") ? json.get("token").asText() : json.path("access_token").asText("");
-      if (value.isEmpty()) {
-        throw new ImageSourceException("The token service " + parameters.get("realm") + " returned no token");
-      }
-      return "Bearer " + value;
+      request = HttpRequest.newBuilder(URI.create(token.toString())).timeout(Duration.ofMinutes(1));
+    } catch (IllegalArgumentException e) {
+      throw new ImageSourceException("Registry " + coordinates.host() + " names a token service realm that is no URL: \""
+          + realm + "\" (challenge \"" + challenge + "\"); the registry's auth configuration is broken", e);
+    }
+    basic.ifPresent(b -> request.header("Authorization", "Basic " + b));
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ImageSourceException("Interrupted while getting a token from " + parameters.get("realm"));
+      throw new ImageSourceException("Interrupted while getting a token from " + realm);
+    } catch (IOException e) {
+      throw new ImageSourceException("Cannot reach the token service " + realm + " of registry " + coordinates.host()
+          + ": " + e + "; check that it runs", e);
     }
+    String service = "The token service " + realm + " of registry " + coordinates.host();
+    int status = response.statusCode();
+    if ((status == 401 || status == 403) && basic.isEmpty()) {
+      throw new ImageSourceException(service + " asks for a login, but " + dockerConfig + " has none for "
+          + coordinates.host() + " (HTTP " + status + "): add one, e.g. with docker login " + coordinates.host());
+    }
+    if (status == 401 || status == 403) {
+      throw new ImageSourceException(service + " refused the login for " + coordinates.host() + " in " + dockerConfig
+          + " (HTTP " + status + "): correct it there, e.g. with docker login " + coordinates.host());
+    }
+    if (status != 200) {
+      throw new ImageSourceException(service + " answered HTTP " + status + " to " + token
+          + ": check that the token service works");
+    }
+    JsonNode json;
+    try {
+      json = new ObjectMapper().readTree(response.body());
+    } catch (IOException e) {
+      throw new ImageSourceException(service + " answered with no JSON document: " + e.getMessage()
+          + "; check that " + realm + " is a Docker token service", e);
+    }
+    String value = json.path("token").asText("");
+    if (value.isEmpty()) {
+      value = json.path("access_token").asText("");
+    }
+    if (value.isEmpty()) {
+      throw new ImageSourceException(service + " returned no token (neither \"token\" nor \"access_token\")"
+          + ": check that " + realm + " is a Docker token service");
+    }
+    return "Bearer " + value;
+  }
+
+  /** A 401 to a request that carried the credentials or token the registry's first 401 asked for. */
+  private ImageSourceException refusedAfterLogin(URI uri, String challenge) {
+    if (challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
+      Matcher scope = Pattern.compile("scope=\"([^\"]*)\"").matcher(challenge);
+      return new ImageSourceException("Registry " + coordinates.host() + " refused " + uri + " with the token it"
+          + " asked for (HTTP 401, challenge \"" + challenge + "\"): the login for " + coordinates.host() + " in "
+          + dockerConfig + " has no " + (scope.find() ? "\"" + scope.group(1) + "\"" : "such") + " access; ask for it"
+          + " or correct the login, e.g. with docker login " + coordinates.host());
+    }
+    return new ImageSourceException("Registry " + coordinates.host() + " refused " + uri + " with the login for "
+        + coordinates.host() + " in " + dockerConfig + " (HTTP 401): correct it there, e.g. with docker login "
+        + coordinates.host());
   }
 
   /** The base64 {@code user:password} for {@code host} in a Docker config file, if it has one. */
-  static Optional<String> credentials(Path dockerConfig, String host) {
+  static Optional<String> credentials(Path dockerConfig, String host) throws ImageSourceException {
     try {
       if (!Files.isRegularFile(dockerConfig)) {
         return Optional.empty();
@@ -144,7 +198,8 @@ final class RegistryClient {
         }
       }
     } catch (IOException e) {
-      return Optional.empty();
+      throw new ImageSourceException("Cannot read the Docker config " + dockerConfig + " for the login to " + host
+          + ": " + e.getMessage() + "; correct its JSON or remove it", e);
     }
     return Optional.empty();
   }

@@ -1,9 +1,9 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.layers.HashingInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 
 /**
  * Passes a blob's bytes through and checks its sha256 and size once the end is reached. Closing
@@ -11,15 +11,15 @@ import java.security.MessageDigest;
  */
 final class VerifyingInputStream extends FilterInputStream {
 
-  private final MessageDigest digest = Digests.sha256();
+  private final InputStream source;
   private final String expectedDigest;
   private final long expectedSize;
   private final String where;
-  private long count;
   private boolean checked;
 
-  VerifyingInputStream(InputStream in, String expectedDigest, long expectedSize, String where) {
-    super(in);
+  VerifyingInputStream(InputStream source, String expectedDigest, long expectedSize, String where) {
+    super(new HashingInputStream(source));
+    this.source = source;
     this.expectedDigest = expectedDigest;
     this.expectedSize = expectedSize;
     this.where = where;
@@ -30,9 +30,6 @@ final class VerifyingInputStream extends FilterInputStream {
     int b = in.read();
     if (b < 0) {
       check();
-    } else {
-      digest.update((byte) b);
-      count++;
     }
     return b;
   }
@@ -42,9 +39,6 @@ final class VerifyingInputStream extends FilterInputStream {
     int n = in.read(buffer, offset, length);
     if (n < 0) {
       check();
-    } else {
-      digest.update(buffer, offset, n);
-      count += n;
     }
     return n;
   }
@@ -69,7 +63,7 @@ final class VerifyingInputStream extends FilterInputStream {
         // draining so that the digest covers the whole blob
       }
     } finally {
-      in.close();
+      source.close();
     }
   }
 
@@ -78,13 +72,14 @@ final class VerifyingInputStream extends FilterInputStream {
       return;
     }
     checked = true;
-    String actual = Digests.of(digest);
+    HashingInputStream hashing = (HashingInputStream) in;
+    String actual = hashing.digest().toString();
     if (!actual.equals(expectedDigest)) {
       throw new ImageSourceException("Blob " + expectedDigest + " read from " + where + " has digest " + actual
           + ": the file is corrupt or was changed after the image was written; export the image again");
     }
-    if (count != expectedSize) {
-      throw new ImageSourceException("Blob " + expectedDigest + " read from " + where + " has " + count
+    if (hashing.count() != expectedSize) {
+      throw new ImageSourceException("Blob " + expectedDigest + " read from " + where + " has " + hashing.count()
           + " bytes, but its descriptor says " + expectedSize + ": export the image again");
     }
   }

@@ -1,17 +1,24 @@
 package dev.containermatrix.backend.layers;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import org.apiguardian.api.API;
 
-/** Computes the sha256 of the bytes read through it and counts them; {@link #close()} does not close the source. */
-final class HashingInputStream extends FilterInputStream {
+/**
+ * Computes the sha256 of the bytes read (or skipped) through it and counts them; {@link #close()}
+ * does not close the source. The layer store hashes layer tars with it, the image readers blobs.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class HashingInputStream extends FilterInputStream {
 
   private final MessageDigest sha256 = Sha256.newDigest();
   private long count;
 
-  HashingInputStream(InputStream in) {
+  public HashingInputStream(InputStream in) {
     super(in);
   }
 
@@ -61,15 +68,17 @@ final class HashingInputStream extends FilterInputStream {
   }
 
   /** Reads the source to its end, so trailing padding after the tar's end records is hashed too. */
-  void drain() throws IOException {
+  public void drain() throws IOException {
     skip(Long.MAX_VALUE);
   }
 
-  long count() {
+  /** The number of bytes read or skipped so far. */
+  public long count() {
     return count;
   }
 
-  LayerDigest digest() {
+  /** The sha256 of the bytes so far; call once, at the end (it resets the digest). */
+  public LayerDigest digest() {
     return LayerDigest.of(sha256.digest());
   }
 }

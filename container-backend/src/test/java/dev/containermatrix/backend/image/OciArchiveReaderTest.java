@@ -31,7 +31,7 @@ class OciArchiveReaderTest {
     assertThat(image.configDigest()).isEqualTo(written.configDigest());
     assertThat(image.layers()).extracting(ImageLayerBlob::digest).isEqualTo(written.layerDigests());
     for (int i = 0; i < 3; i++) {
-      assertThat(OciLayoutFixture.sha256(image.layers().get(i).openUncompressed())).isEqualTo(written.diffIds().get(i));
+      assertThat(Digests.of(image.layers().get(i).openUncompressed())).isEqualTo(written.diffIds().get(i));
     }
     assertThat(OciLayoutFixture.entries(image.layers().get(1).openUncompressed())).containsExactly(Map.entry("app/app.txt", "v1"));
     assertThat(dir).isDirectoryNotContaining(p -> !p.equals(layout) && !p.equals(tar));
@@ -49,7 +49,7 @@ class OciArchiveReaderTest {
     Path tar = OciLayoutFixture.tarDirectory(layout, dir.resolve("app.tar"), Map.of());
     Image image = new OciArchiveReader(tar, AMD64).read();
 
-    assertThatThrownBy(() -> OciLayoutFixture.sha256(image.layers().get(2).open()))
+    assertThatThrownBy(() -> Digests.of(image.layers().get(2).open()))
         .isInstanceOf(ImageSourceException.class)
         .hasMessage("Blob " + digest + " read from " + Digests.layoutPath(digest) + " in " + tar + " has digest " + tampered
             + ": the file is corrupt or was changed after the image was written; export the image again");

@@ -147,16 +147,4 @@ final class OciLayoutFixture {
     bytes[(int) position] ^= 0x01;
     Files.write(file, bytes);
   }
-
-  /** The sha256 of a whole stream, which is closed. */
-  static String sha256(InputStream in) throws IOException {
-    var digest = Digests.sha256();
-    try (in) {
-      byte[] buffer = new byte[8192];
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    return Digests.of(digest);
-  }
 }

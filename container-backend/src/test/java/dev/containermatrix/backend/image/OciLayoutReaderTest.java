@@ -48,25 +48,10 @@ class OciLayoutReaderTest {
     assertThat(image.layers()).extracting(ImageLayerBlob::compression).containsExactly(Compression.GZIP, Compression.ZSTD, Compression.NONE);
     assertThat(image.layers().get(2).size()).isEqualTo(Files.size(layout.resolve(Digests.layoutPath(written.layerDigests().get(2)))));
     for (int i = 0; i < 3; i++) {
-      assertThat(OciLayoutFixture.sha256(image.layers().get(i).openUncompressed())).isEqualTo(written.diffIds().get(i));
+      assertThat(Digests.of(image.layers().get(i).openUncompressed())).isEqualTo(written.diffIds().get(i));
     }
     assertThat(OciLayoutFixture.entries(image.layers().get(2).openUncompressed())).containsExactly(
         Map.entry("etc/.wh.old.conf", ""), Map.entry("app/app.txt", "v2"));
-  }
-
-  @Test
-  void aTamperedLayerFailsWhenReadNamingTheBlobAndItsFile() throws IOException {
-    WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64", threeLayers());
-    OciLayoutFixture.writeIndex(layout, entry(written, "amd64", null));
-    String digest = written.layerDigests().get(2);
-    Path file = layout.resolve(Digests.layoutPath(digest));
-    OciLayoutFixture.flipByte(file, 600);
-    Image image = new OciLayoutReader(layout, AMD64).read();
-
-    assertThatThrownBy(() -> OciLayoutFixture.sha256(image.layers().get(2).openUncompressed()))
-        .isInstanceOf(ImageSourceException.class)
-        .hasMessage("Blob " + digest + " read from " + file + " has digest " + Digests.of(Files.readAllBytes(file))
-            + ": the file is corrupt or was changed after the image was written; export the image again");
   }
 
   @Test
@@ -83,9 +68,10 @@ class OciLayoutReaderTest {
     }).isInstanceOf(ImageSourceException.class).hasMessageContaining("has digest");
   }
 
+  /** Layers 0 and 1 are compressed (the digest is named, not the decompressor's complaint), layer 2 is a plain tar. */
   @ParameterizedTest
-  @ValueSource(ints = {0, 1})
-  void aTamperedCompressedLayerReportsItsDigestNotTheDecompressorsComplaint(int layer) throws IOException {
+  @ValueSource(ints = {0, 1, 2})
+  void aTamperedLayerFailsWhenReadNamingTheBlobItsFileAndItsDigest(int layer) throws IOException {
     WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64", threeLayers());
     OciLayoutFixture.writeIndex(layout, entry(written, "amd64", null));
     String digest = written.layerDigests().get(layer);
@@ -93,7 +79,7 @@ class OciLayoutReaderTest {
     OciLayoutFixture.flipByte(file, Files.size(file) / 2);
     Image image = new OciLayoutReader(layout, AMD64).read();
 
-    assertThatThrownBy(() -> OciLayoutFixture.sha256(image.layers().get(layer).openUncompressed()))
+    assertThatThrownBy(() -> Digests.of(image.layers().get(layer).openUncompressed()))
         .isInstanceOf(ImageSourceException.class)
         .hasMessage("Blob " + digest + " read from " + file + " has digest " + Digests.of(Files.readAllBytes(file))
             + ": the file is corrupt or was changed after the image was written; export the image again");

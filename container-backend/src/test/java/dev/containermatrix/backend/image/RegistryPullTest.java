@@ -2,21 +2,12 @@ package dev.containermatrix.backend.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryPullTest {
   private static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
   @TempDir static Path work;
-  private static Process registry;
+  private static LoopbackRegistry registry;
   private static String host;
   private static Path layout;
 
@@ -41,54 +32,27 @@ class RegistryPullTest {
         && Files.isExecutable(Path.of("/usr/bin/htpasswd")),
         "Debian's docker-registry, skopeo and htpasswd (apt-get install docker-registry skopeo apache2-utils)");
     HostRequirements.require(Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    host = "127.0.0.1:" + port;
     String htpasswd = HostCommand.run(work, Map.of(), "htpasswd", "-Bbn", "tester", "s3cret");
     Files.writeString(work.resolve("htpasswd"), htpasswd + "\n");
-    Files.writeString(work.resolve("config.yml"), String.join("\n",
-        "version: 0.1",
-        "storage:",
-        "  filesystem:",
-        "    rootdirectory: " + work.resolve("data"),
-        "http:",
-        "  addr: " + host,
-        "auth:",
-        "  htpasswd:",
-        "    realm: containermatrix-test",
-        "    path: " + work.resolve("htpasswd"),
-        ""));
-    registry = new ProcessBuilder("docker-registry", "serve", work.resolve("config.yml").toString())
-        .redirectErrorStream(true).redirectOutput(work.resolve("registry.log").toFile()).start();
-    HttpClient http = HttpClient.newHttpClient();
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      try {
-        return http.send(HttpRequest.newBuilder(URI.create("http://" + host + "/v2/")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
-      } catch (java.io.IOException e) {
-        return false;
-      }
-    });
+    registry = LoopbackRegistry.start(work, List.of(
+        "htpasswd:",
+        "  realm: containermatrix-test",
+        "  path: " + work.resolve("htpasswd")));
+    host = registry.host();
     layout = TestImages.writeJdkRuntimeImage(work.resolve("layout"), TEMURIN, "pulled-from-a-registry");
-    HostCommand.run(work, Map.of(), "skopeo", "copy", "--dest-tls-verify=false", "--dest-creds", "tester:s3cret",
-        "oci:" + layout, "docker://" + host + "/cm/runtime:1");
+    registry.push(layout, "cm/runtime:1", "tester:s3cret");
   }
 
   @AfterAll
   static void stopRegistry() throws Exception {
     if (registry != null) {
-      registry.destroy();
-      registry.waitFor();
+      registry.close();
     }
   }
 
   @Test
   void pullsAnImageWithTheCredentialsOfTheDockerConfigAndStoresItsLayers() throws Exception {
-    Path dockerConfig = work.resolve("docker-config.json");
-    String auth = Base64.getEncoder().encodeToString("tester:s3cret".getBytes(StandardCharsets.UTF_8));
-    Files.writeString(dockerConfig, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
+    Path dockerConfig = registry.dockerConfig(work.resolve("docker-config.json"), "tester:s3cret");
 
     Image pulled = new RegistryReader(host + "/cm/runtime:1", dockerConfig).read();
     Image original = new OciLayoutReader(layout).read();
@@ -109,10 +73,18 @@ class RegistryPullTest {
   }
 
   @Test
+  void aPasswordTheRegistryRefusesIsNamedWithTheConfigToCorrect() throws Exception {
+    Path dockerConfig = registry.dockerConfig(work.resolve("docker-config-wrong.json"), "tester:wrong");
+
+    assertThatThrownBy(() -> new RegistryReader(host + "/cm/runtime:1", dockerConfig).read())
+        .isInstanceOf(ImageSourceException.class)
+        .hasMessage("Registry " + host + " refused http://" + host + "/v2/cm/runtime/manifests/1 with the login for "
+            + host + " in " + dockerConfig + " (HTTP 401): correct it there, e.g. with docker login " + host);
+  }
+
+  @Test
   void aTagThatDoesNotExistIsNamed() throws Exception {
-    Path dockerConfig = work.resolve("docker-config-2.json");
-    String auth = Base64.getEncoder().encodeToString("tester:s3cret".getBytes(StandardCharsets.UTF_8));
-    Files.writeString(dockerConfig, "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
+    Path dockerConfig = registry.dockerConfig(work.resolve("docker-config-2.json"), "tester:s3cret");
     assertThatThrownBy(() -> new RegistryReader(host + "/cm/runtime:nope", dockerConfig).read())
         .isInstanceOf(ImageSourceException.class)
         .hasMessageContaining("answered HTTP 404: the repository, tag or blob does not exist there");

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,12 +110,8 @@ public final class TestImages {
   }
 
   private static String blob(Path layout, byte[] bytes) throws IOException {
-    try {
-      String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-      Files.write(layout.resolve("blobs/sha256").resolve(hex), bytes);
-      return "sha256:" + hex;
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String digest = Digests.of(bytes);
+    Files.write(layout.resolve(Digests.layoutPath(digest)), bytes);
+    return digest;
   }
 }
