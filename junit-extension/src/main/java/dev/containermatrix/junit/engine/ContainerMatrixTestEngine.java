@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Optional;
+import dev.containermatrix.junit.archive.ReplaySource;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
@@ -77,8 +78,9 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
 
   @Override
   public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-    MatrixEngineDescriptor engine = new MatrixEngineDescriptor(uniqueId);
-    MatrixClassFactory factory = new MatrixClassFactory(EngineSettings.from(request.getConfigurationParameters()));
+    EngineSettings settings = EngineSettings.from(request.getConfigurationParameters());
+    MatrixEngineDescriptor engine = new MatrixEngineDescriptor(uniqueId, settings.replay());
+    MatrixClassFactory factory = new MatrixClassFactory(settings, engine.replaySource());
     Predicate<Class<?>> isMatrixClass = MatrixClasses::isMatrixClass;
     EngineDiscoveryRequestResolver.<MatrixEngineDescriptor>builder()
         .addClassContainerSelectorResolver(isMatrixClass)
@@ -106,8 +108,10 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
       why = e.getMessage();
     }
     RunReport report = new RunReport(newRunId(), Instant.now(), backend, why, HostInfo.read(Path.of("/proc")));
+    Optional<ReplaySource> replay = ((MatrixEngineDescriptor) request.getRootTestDescriptor()).openedReplay();
+    replay.ifPresent(r -> report.replayOf(r.describe()));
     return new MatrixExecutionContext(
-        request.getEngineExecutionListener(), settings, selection, selectionError, report, runDirectory);
+        request.getEngineExecutionListener(), settings, selection, selectionError, report, runDirectory, replay);
   }
 
   /** Reaps what killed runs left behind, then makes this run's directory (channel sockets live there). */

@@ -3,6 +3,9 @@ package dev.containermatrix.junit.engine;
 import dev.containermatrix.engine.expand.VariantFilter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
+import dev.containermatrix.engine.archive.ArchiveMode;
+import dev.containermatrix.engine.archive.ReplayRequest;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -13,7 +16,12 @@ import org.junit.platform.engine.ConfigurationParameters;
 record EngineSettings(
     String backend, Optional<VariantFilter> variants, int parallelism, Path reportDirectory, Path baseDirectory,
     Path store,
-    int storeUnusedDays) {
+    int storeUnusedDays,
+    ArchiveMode archive,
+    Path archiveDirectory,
+    OptionalInt archiveKeepRuns,
+    OptionalInt archiveKeepDays,
+    Optional<ReplayRequest> replay) {
 
   static final String BACKEND = "containermatrix.backend";
   static final String VARIANTS = "containermatrix.variants";
@@ -21,6 +29,10 @@ record EngineSettings(
   static final String REPORT_DIR = "containermatrix.report.dir";
   static final String STORE = "containermatrix.store";
   static final String STORE_UNUSED_DAYS = "containermatrix.store.unusedDays";
+  static final String ARCHIVE = "containermatrix.archive";
+  static final String ARCHIVE_DIR = "containermatrix.archive.dir";
+  static final String ARCHIVE_KEEP_RUNS = "containermatrix.archive.keepRuns";
+  static final String ARCHIVE_KEEP_DAYS = "containermatrix.archive.keepDays";
 
   static EngineSettings from(ConfigurationParameters parameters) {
     Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
@@ -37,7 +49,22 @@ record EngineSettings(
     int unusedDays = parameters.get(STORE_UNUSED_DAYS).map(String::trim).filter(x -> !x.isEmpty())
         .map(text -> positive(STORE_UNUSED_DAYS, text, "the days a layer may go unused before a run removes it, e.g. 30"))
         .orElse(30);
-    return new EngineSettings(backend, variants, parallelism, reportDir, base, store, unusedDays);
+    ArchiveMode archive = parameters.get(ARCHIVE).map(t -> ArchiveMode.parse(ARCHIVE, t)).orElse(ArchiveMode.ON);
+    Path archiveDir = parameters.get(ARCHIVE_DIR).map(String::trim).filter(x -> !x.isEmpty()).map(base::resolve)
+        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".containermatrix", "archive"));
+    OptionalInt keepRuns = optionalPositive(parameters, ARCHIVE_KEEP_RUNS, "how many of the latest archived runs to keep, e.g. 20");
+    OptionalInt keepDays = optionalPositive(parameters, ARCHIVE_KEEP_DAYS, "for how many days to keep archived runs, e.g. 90");
+    ReplayRequest.CodeMode code = parameters.get(ReplayRequest.CODE_KEY).map(ReplayRequest.CodeMode::parse)
+        .orElse(ReplayRequest.CodeMode.CURRENT);
+    Optional<ReplayRequest> replay = parameters.get(ReplayRequest.KEY).map(String::trim).filter(x -> !x.isEmpty())
+        .map(text -> ReplayRequest.parse(text, base, archiveDir, code));
+    return new EngineSettings(backend, variants, parallelism, reportDir, base, store, unusedDays, archive, archiveDir,
+        keepRuns, keepDays, replay);
+  }
+
+  private static OptionalInt optionalPositive(ConfigurationParameters parameters, String key, String meaning) {
+    return parameters.get(key).map(String::trim).filter(x -> !x.isEmpty())
+        .map(text -> OptionalInt.of(positive(key, text, meaning))).orElse(OptionalInt.empty());
   }
 
   private static int parseParallelism(String text) {

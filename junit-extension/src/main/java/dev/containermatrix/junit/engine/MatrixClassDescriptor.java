@@ -128,9 +128,11 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
     }
     ClassRunState state = new ClassRunState(maxParallel, failFast);
     context.register(getUniqueId(), state);
-    if (matrixError == null && !getChildren().isEmpty() && context.runtimeUsesLayers()) {
+    if (matrixError == null && !getChildren().isEmpty() && context.needsLayers()) {
       List<VariantPlan> plans = getChildren().stream().map(c -> ((VariantDescriptor) c).plan()).toList();
-      state.layers(new LayerPlanner(context.layerStore()).plan(plans));
+      state.layers(context.replay().isPresent()
+          ? context.replay().get().stacks(plans, context.layerStore())
+          : new LayerPlanner(context.layerStore()).plan(plans));
     }
     return context;
   }

@@ -10,7 +10,11 @@ import dev.containermatrix.engine.resolve.ClasspathComposer;
 import dev.containermatrix.engine.resolve.JdkLocator;
 import dev.containermatrix.engine.resolve.LibraryResolver;
 import dev.containermatrix.junit.discovery.AnnotationMatrixReader;
+import dev.containermatrix.engine.plan.VariantPlan;
+import dev.containermatrix.junit.archive.ReplaySource;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.UniqueId;
 
@@ -22,10 +26,13 @@ import org.junit.platform.engine.UniqueId;
 final class MatrixClassFactory {
   private final EngineSettings settings;
   private final Map<Class<?>, MatrixClassDescriptor> created = new ConcurrentHashMap<>();
+  private final Optional<Supplier<ReplaySource>> replay;
   private VariantPlanner planner;
 
-  MatrixClassFactory(EngineSettings settings) {
+  /** @param replay the archived run to take variants from instead of expanding the matrix, for a replay */
+  MatrixClassFactory(EngineSettings settings, Optional<Supplier<ReplaySource>> replay) {
     this.settings = settings;
+    this.replay = replay;
   }
 
   MatrixClassDescriptor descriptorFor(Class<?> testClass, UniqueId engineId) {
@@ -43,6 +50,14 @@ final class MatrixClassFactory {
       var strategy = matrix.strategy();
       MatrixClassDescriptor descriptor =
           MatrixClassDescriptor.valid(id, testClass, summary, strategy.maxParallel(), strategy.failFast());
+      if (replay.isPresent()) {
+        for (VariantPlan plan : replay.get().get().plans(testClass.getName(), matrix)) {
+          if (settings.variants().map(f -> f.test(plan.variant())).orElse(true)) {
+            descriptor.addChild(new VariantDescriptor(id, plan));
+          }
+        }
+        return descriptor;
+      }
       for (VariantDefinition variant : expansion.variants()) {
         if (settings.variants().map(f -> f.test(variant)).orElse(true)) {
           descriptor.addChild(new VariantDescriptor(id, planner().plan(testClass.getName(), variant)));

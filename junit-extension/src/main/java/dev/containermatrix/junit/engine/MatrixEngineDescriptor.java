@@ -1,23 +1,69 @@
 package dev.containermatrix.junit.engine;
 
+import dev.containermatrix.engine.archive.ReplayRequest;
 import dev.containermatrix.engine.report.RunReportWriter;
+import dev.containermatrix.junit.archive.ReplaySource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
-/** The engine's root: writes report.json once every class has finished. */
+/**
+ * The engine's root: for a replay, opens the archived run once and checks every blob of it before
+ * anything runs; at the end archives the run and writes report.json.
+ */
 final class MatrixEngineDescriptor extends EngineDescriptor implements Node<MatrixExecutionContext> {
+  private final Optional<ReplayRequest> replay;
+  private @Nullable ReplaySource opened;
 
-  MatrixEngineDescriptor(UniqueId uniqueId) {
+  MatrixEngineDescriptor(UniqueId uniqueId, Optional<ReplayRequest> replay) {
     super(uniqueId, "ContainerMatrix");
+    this.replay = replay;
+  }
+
+  /** Opens the replayed run on first use; a failure names the archive and run, and fails each class asking. */
+  Optional<Supplier<ReplaySource>> replaySource() {
+    return replay.map(request -> () -> open(request));
+  }
+
+  private synchronized ReplaySource open(ReplayRequest request) {
+    if (opened == null) {
+      try {
+        opened = ReplaySource.open(request, HostClasspath.read());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e.getMessage(), e);
+      }
+    }
+    return opened;
+  }
+
+  /** The replayed run, if discovery opened one. */
+  synchronized Optional<ReplaySource> openedReplay() {
+    return Optional.ofNullable(opened);
+  }
+
+  @Override
+  public MatrixExecutionContext before(MatrixExecutionContext context) throws Exception {
+    if (context.replay().isPresent() && !getChildren().isEmpty()) {
+      context.replay().get().verify();
+    }
+    return context;
   }
 
   @Override
   public void after(MatrixExecutionContext context) {
     try {
       if (!getChildren().isEmpty()) {
+        Optional<RuntimeException> archiveFailure = context.archiveRun();
         context.collectUnusedLayers();
         new RunReportWriter().write(context.report(), context.settings().reportDirectory());
+        archiveFailure.ifPresent(e -> {
+          throw e;
+        });
       }
     } finally {
       context.close();

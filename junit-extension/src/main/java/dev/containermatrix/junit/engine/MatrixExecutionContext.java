@@ -9,7 +9,14 @@ import dev.containermatrix.backend.image.ImageImport;
 import dev.containermatrix.backend.image.ImageReaders;
 import dev.containermatrix.backend.image.ImageReferences;
 import dev.containermatrix.backend.layers.LayerStore;
+import dev.containermatrix.backend.archive.RetentionPolicy;
+import dev.containermatrix.backend.archive.RunArchive;
+import dev.containermatrix.engine.archive.ArchiveMode;
 import dev.containermatrix.engine.plan.PlannedLayer;
+import dev.containermatrix.junit.archive.ArchiveCandidate;
+import dev.containermatrix.junit.archive.ArchivedRunSummary;
+import dev.containermatrix.junit.archive.ReplaySource;
+import dev.containermatrix.junit.archive.RunArchiver;
 import java.util.List;
 import dev.containermatrix.engine.report.RunReport;
 import dev.containermatrix.engine.report.VariantReport;
@@ -43,6 +50,8 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
   private final RunDirectory runDirectory;
   private @Nullable LayerStore layerStore;
   private final Map<String, List<PlannedLayer>> baseImages = new ConcurrentHashMap<>();
+  private final Optional<ReplaySource> replay;
+  private final List<ArchiveCandidate> archiveCandidates = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   MatrixExecutionContext(
       EngineExecutionListener listener,
@@ -50,13 +59,15 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
       @Nullable RuntimeSelection selection,
       @Nullable ContainerException selectionError,
       RunReport report,
-      RunDirectory runDirectory) {
+      RunDirectory runDirectory,
+      Optional<ReplaySource> replay) {
     this.listener = listener;
     this.settings = settings;
     this.selection = selection;
     this.selectionError = selectionError;
     this.report = report;
     this.runDirectory = runDirectory;
+    this.replay = replay;
     this.hostPermits = new Semaphore(settings.parallelism(), true);
   }
 
@@ -87,6 +98,56 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
   /** Whether the chosen backend builds containers from layers, so the engine should plan them. */
   boolean runtimeUsesLayers() {
     return selection != null && selection.runtime().usesLayers();
+  }
+
+  /** Whether variants need layer stacks: to run on them, or to archive them. */
+  boolean needsLayers() {
+    return selection != null && (runtimeUsesLayers() || settings.archive() != ArchiveMode.OFF || replay.isPresent());
+  }
+
+  /** The archived run this run replays, if it is a replay. */
+  Optional<ReplaySource> replay() {
+    return replay;
+  }
+
+  /** A variant that was launched, to archive at the end of the run. */
+  void archiveCandidate(ArchiveCandidate candidate) {
+    archiveCandidates.add(candidate);
+  }
+
+  /**
+   * Archives the run as {@code containermatrix.archive} says, and records where (or why not) in the
+   * report.
+   *
+   * @return the failure, if archiving failed: the caller reports it after writing report.json
+   */
+  Optional<RuntimeException> archiveRun() {
+    List<ArchiveCandidate> candidates;
+    synchronized (archiveCandidates) {
+      candidates = List.copyOf(archiveCandidates);
+    }
+    boolean allPassed = report.variants().stream().allMatch(v -> v.status() == VariantStatus.PASSED);
+    if (candidates.isEmpty() || !settings.archive().archives(allPassed)) {
+      return Optional.empty();
+    }
+    try {
+      RunArchive archive = RunArchive.open(settings.archiveDirectory());
+      ArchivedRunSummary summary = new RunArchiver(archive, layerStore()).archive(report, candidates,
+          settings.baseDirectory(), replay.map(ReplaySource::describe),
+          new RetentionPolicy(settings.archiveKeepRuns(), settings.archiveKeepDays().isPresent()
+              ? Optional.of(java.time.Duration.ofDays(settings.archiveKeepDays().getAsInt())) : Optional.empty()));
+      report.archived(new RunReport.ArchiveEntry(summary.directory().toString(), summary.recordDigest(),
+          summary.refsByVariant(), summary.removedRuns() == 0 ? null
+              : "retention removed " + summary.removedRuns() + " older run(s)"));
+      return Optional.empty();
+    } catch (java.io.IOException | RuntimeException e) {
+      String message = "Could not archive run " + report.runId() + " into " + settings.archiveDirectory() + ": "
+          + e.getMessage() + "; the test results stand (report.json), but this run cannot be replayed. Check that"
+          + " the directory is writable and has space, set containermatrix.archive.dir elsewhere, or set"
+          + " containermatrix.archive=off";
+      report.archived(new RunReport.ArchiveEntry(null, null, Map.of(), message));
+      return Optional.of(new IllegalStateException(message, e));
+    }
   }
 
   /** The layer store at {@code containermatrix.store}, opened on first use. */

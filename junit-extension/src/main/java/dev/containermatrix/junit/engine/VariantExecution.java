@@ -36,6 +36,7 @@ final class VariantExecution {
   private final VariantDefinition variant;
   private List<String> notEnforced = List.of();
   private List<PlannedLayer> layers = List.of();
+  private @org.jspecify.annotations.Nullable ContainerSpec launched;
 
   VariantExecution(VariantDescriptor descriptor, MatrixExecutionContext context) {
     this.descriptor = descriptor;
@@ -77,6 +78,7 @@ final class VariantExecution {
       if (!unsupported.isEmpty()) {
         throw new ContainerException(String.join("; ", unsupported));
       }
+      launched = spec;
     } catch (ContainerException | java.io.UncheckedIOException e) {
       throw infraError("cannot run on this host: " + e.getMessage(), null, start);
     }
@@ -126,13 +128,18 @@ final class VariantExecution {
     }
   }
 
-  /** The variant's layers, bottom first: its base image's, then the class's plan; none for the process backend. */
+  /** The variant's layers as the backend mounts them: none for a backend without layers. */
   private List<PlannedLayer> stack(ContainerRuntime runtime) {
-    if (!runtime.usesLayers()) {
-      return List.of();
-    }
+    return runtime.usesLayers() ? fullStack() : List.of();
+  }
+
+  /**
+   * The variant's whole stack, bottom first: its base image's layers, then the class's plan (a replay's
+   * archived stack holds its base layers already).
+   */
+  private List<PlannedLayer> fullStack() {
     List<PlannedLayer> stack = new java.util.ArrayList<>();
-    if (!"host".equals(plan.base())) {
+    if (!"host".equals(plan.base()) && plan.replayOf().isEmpty()) {
       stack.addAll(context.baseLayers(plan.base()));
     }
     stack.addAll(classState.layers(variant.id()));
@@ -191,8 +198,16 @@ final class VariantExecution {
     VariantReport.TestCounts counts = relay == null
         ? new VariantReport.TestCounts(0, 0, 0)
         : new VariantReport.TestCounts(relay.passed(), relay.failed(), relay.skipped());
-    context.report().add(report(plan, layers, status, reason, counts,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), notEnforced));
+    VariantReport entry = report(plan, layers, status, reason, counts,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), notEnforced);
+    context.report().add(entry);
+    ContainerSpec spec = launched;
+    if (spec != null) {
+      List<PlannedLayer> archived = layers.isEmpty() ? fullStack() : layers;
+      if (!archived.isEmpty()) {
+        context.archiveCandidate(new dev.containermatrix.junit.archive.ArchiveCandidate(plan, spec, archived, entry));
+      }
+    }
   }
 
   /** The report.json entry of a variant that ran (or was refused or skipped) with this outcome. */

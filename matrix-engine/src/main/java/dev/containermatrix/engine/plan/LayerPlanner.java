@@ -68,6 +68,14 @@ public final class LayerPlanner {
     return stacks;
   }
 
+  /**
+   * One layer of {@code role} holding {@code entries} (files, and directories with everything under
+   * them) at their host paths; a replay builds today's classes layer with it.
+   */
+  public PlannedLayer layerOf(String role, List<Path> entries) {
+    return store(role, new LinkedHashSet<>(entries));
+  }
+
   private PlannedLayer jdk(Path home) {
     try {
       return new JdkLayers(store).layerOf(home);

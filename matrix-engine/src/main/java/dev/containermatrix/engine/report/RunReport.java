@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -21,6 +23,8 @@ public final class RunReport {
   private final HostInfo host;
   private final List<MatrixSummary> matrices = Collections.synchronizedList(new ArrayList<>());
   private final List<VariantReport> variants = Collections.synchronizedList(new ArrayList<>());
+  private volatile @org.jspecify.annotations.Nullable ArchiveEntry archive;
+  private volatile @org.jspecify.annotations.Nullable String replayOf;
   private volatile int layersCollected;
   private volatile long bytesCollected;
 
@@ -38,6 +42,38 @@ public final class RunReport {
 
   public void add(VariantReport variant) {
     variants.add(variant);
+  }
+
+  /**
+   * Where the run was archived, or why not.
+   *
+   * @param directory the archive directory; {@code null} when the run was not archived
+   * @param refs each archived variant's OCI ref name in the archive, by {@code <class>#<variant id>}
+   * @param note why the run was not archived, or what retention removed; {@code null} if nothing to say
+   */
+  public record ArchiveEntry(@org.jspecify.annotations.Nullable String directory,
+      @org.jspecify.annotations.Nullable String record, Map<String, String> refs,
+      @org.jspecify.annotations.Nullable String note) {
+    public ArchiveEntry {
+      refs = Map.copyOf(refs);
+    }
+  }
+
+  public void archived(ArchiveEntry entry) {
+    this.archive = entry;
+  }
+
+  public Optional<ArchiveEntry> archive() {
+    return Optional.ofNullable(archive);
+  }
+
+  /** Marks this run as a replay of {@code what}, e.g. {@code run 2026… of /home/u/.containermatrix/archive}. */
+  public void replayOf(String what) {
+    this.replayOf = what;
+  }
+
+  public Optional<String> replayOf() {
+    return Optional.ofNullable(replayOf);
   }
 
   /** Records what the store's garbage collection removed at the end of the run. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -45,6 +46,15 @@ public final class RunReportWriter {
     root.put("startedAt", report.startedAt().toString());
     root.put("backend", report.backend());
     root.put("backendReason", report.backendReason());
+    report.replayOf().ifPresent(r -> root.put("replayOf", r));
+    report.archive().ifPresent(a -> {
+      ObjectNode archive = root.putObject("archive");
+      archive.put("directory", a.directory());
+      archive.put("record", a.record());
+      if (a.note() != null) {
+        archive.put("note", a.note());
+      }
+    });
     ObjectNode host = root.putObject("host");
     host.put("kernel", report.host().kernel());
     host.put("arch", report.host().arch());
@@ -68,11 +78,12 @@ public final class RunReportWriter {
     ArrayNode variants = root.putArray("variants");
     report.variants().stream()
         .sorted(Comparator.comparing(VariantReport::testClass).thenComparing(VariantReport::name))
-        .forEach(v -> variant(variants.addObject(), v));
+        .forEach(v -> variant(variants.addObject(), v, report.archive()
+            .map(a -> a.refs().get(v.testClass() + "#" + v.id())).or(v::archive)));
     return root;
   }
 
-  private static void variant(ObjectNode node, VariantReport v) {
+  private static void variant(ObjectNode node, VariantReport v, Optional<String> archive) {
     node.put("id", v.id());
     node.put("class", v.testClass());
     node.put("name", v.name());
@@ -98,7 +109,7 @@ public final class RunReportWriter {
     tests.put("failed", v.tests().failed());
     tests.put("skipped", v.tests().skipped());
     node.put("durationMillis", v.durationMillis());
-    v.archive().ifPresentOrElse(a -> node.put("archive", a), () -> node.putNull("archive"));
+    archive.ifPresentOrElse(a -> node.put("archive", a), () -> node.putNull("archive"));
     ArrayNode notEnforced = node.putArray("notEnforced");
     v.notEnforced().forEach(notEnforced::add);
   }
