@@ -325,6 +325,21 @@ public final class RunArchive {
     return result;
   }
 
+  /** The size of every blob in the archive, referenced or not: what {@code du} would say of {@code blobs/}. */
+  public long blobBytes() throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(layout.blobDirectory())) {
+      long total = 0;
+      for (Path blob : (Iterable<Path>) files::iterator) {
+        try {
+          total += Files.size(blob);
+        } catch (NoSuchFileException e) {
+          // removed meanwhile by retention
+        }
+      }
+      return total;
+    }
+  }
+
   @Override
   public String toString() {
     return "RunArchive[" + layout.root() + "]";
