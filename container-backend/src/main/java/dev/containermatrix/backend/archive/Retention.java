@@ -1,0 +1,136 @@
+package dev.containermatrix.backend.archive;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One application of a {@link RetentionPolicy}, with the archive's lock held: which runs go, then which
+ * blobs no remaining run (nor another tool's index entry) references. References are computed before
+ * anything is removed, so an unreadable manifest stops retention before it deletes anything.
+ */
+final class Retention {
+
+  /** Every blob a run references, with sizes. */
+  @FunctionalInterface
+  interface References {
+    Map<String, Long> of(ArchivedRun run) throws IOException;
+  }
+
+  private final ArchiveLayout layout;
+  private final IndexFile index;
+  private final Instant now;
+
+  Retention(ArchiveLayout layout, IndexFile index, Instant now) {
+    this.layout = layout;
+    this.index = index;
+    this.now = now;
+  }
+
+  RetentionResult apply(RetentionPolicy policy, References references) throws IOException {
+    List<ArchivedRun> runs = index.runs();
+    List<String> removed = new ArrayList<>();
+    Set<String> referenced = new HashSet<>();
+    for (int i = 0; i < runs.size(); i++) {
+      ArchivedRun run = runs.get(i);
+      if (removes(policy, run, runs.size() - 1 - i)) {
+        removed.add(run.runId());
+      } else {
+        referenced.addAll(references.of(run).keySet());
+      }
+    }
+    for (String foreign : index.foreignManifests()) {
+      referenced.add(foreign);
+      referenced.addAll(foreignReferences(foreign));
+    }
+    if (!removed.isEmpty()) {
+      index.remove(new LinkedHashSet<>(removed));
+    }
+    Instant cutoff = now.minus(RunArchive.UNCOMMITTED_GRACE);
+    int deleted = 0;
+    long freed = 0;
+    try (Stream<Path> files = Files.list(layout.blobDirectory())) {
+      for (Path blob : (Iterable<Path>) files::iterator) {
+        if (!referenced.contains("sha256:" + blob.getFileName()) && olderThan(blob, cutoff)) {
+          long size = Files.size(blob);
+          if (Files.deleteIfExists(blob)) {
+            deleted++;
+            freed += size;
+          }
+        }
+      }
+    }
+    removeStaleMappings();
+    removeOldTemps(cutoff);
+    return new RetentionResult(removed, deleted, freed);
+  }
+
+  /** @param newer how many runs are newer than this one */
+  private boolean removes(RetentionPolicy policy, ArchivedRun run, int newer) {
+    if (policy.keepLast().isEmpty() && policy.keepFor().isEmpty()) {
+      return false;
+    }
+    boolean beyondLast = policy.keepLast().isEmpty() || newer >= policy.keepLast().getAsInt();
+    boolean tooOld = policy.keepFor().isEmpty() || run.created().isBefore(now.minus(policy.keepFor().get()));
+    return beyondLast && tooOld;
+  }
+
+  /** What another tool's manifest references; unreadable ones keep only themselves (and stop nothing). */
+  private Set<String> foreignReferences(String manifestDigest) {
+    Set<String> result = new HashSet<>();
+    try {
+      ImageJson.Manifest manifest = ImageJson.readManifest(Files.readAllBytes(layout.blob(manifestDigest)));
+      result.add(manifest.config().digest());
+      manifest.layers().forEach(layer -> result.add(layer.digest()));
+    } catch (IOException | IllegalArgumentException e) {
+      // not ours and not readable: what it references cannot be known, so keep every blob of it that is named
+      // elsewhere; its own manifest is kept by the caller
+    }
+    return result;
+  }
+
+  private static boolean olderThan(Path file, Instant cutoff) throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class).lastModifiedTime().toInstant().isBefore(cutoff);
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  private void removeStaleMappings() throws IOException {
+    try (Stream<Path> files = Files.list(layout.diffIdDirectory())) {
+      for (Path mapping : (Iterable<Path>) files::iterator) {
+        String digest;
+        try {
+          digest = Files.readString(mapping, StandardCharsets.US_ASCII).strip();
+        } catch (NoSuchFileException e) {
+          continue;
+        }
+        if (!digest.matches("sha256:[0-9a-f]{64}") || !Files.exists(layout.blob(digest))) {
+          Files.deleteIfExists(mapping);
+        }
+      }
+    }
+  }
+
+  private void removeOldTemps(Instant cutoff) throws IOException {
+    try (Stream<Path> files = Files.list(layout.tempDirectory())) {
+      for (Path temp : (Iterable<Path>) files::iterator) {
+        if (olderThan(temp, cutoff)) {
+          Files.deleteIfExists(temp);
+        }
+      }
+    }
+  }
+}
