@@ -25,7 +25,7 @@ final class GitCommit {
     List<String> command = new java.util.ArrayList<>(List.of("git", "-C", directory.toString()));
     command.addAll(List.of(arguments));
     try {
-      Process git = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.DISCARD)
+      Process git = new ProcessBuilder(command).redirectErrorStream(true)
           .start();
       byte[] out = git.getInputStream().readAllBytes();
       if (!git.waitFor(10, TimeUnit.SECONDS)) {

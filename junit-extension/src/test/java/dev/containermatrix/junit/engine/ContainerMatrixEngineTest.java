@@ -52,6 +52,7 @@ class ContainerMatrixEngineTest {
 
   private EngineExecutionResults run(Map<String, String> parameters, DiscoverySelector... selectors) {
     return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
+        .enableImplicitConfigurationParameters(true) // the build's archive dir (surefire system property)
         .configurationParameter("containermatrix.report.dir", reports.toString())
         .configurationParameter("containermatrix.backend", "process")
         .configurationParameters(parameters)

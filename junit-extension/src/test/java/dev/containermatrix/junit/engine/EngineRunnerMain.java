@@ -16,6 +16,7 @@ public final class EngineRunnerMain {
         .filters(EngineFilter.includeEngines(ContainerMatrixTestEngine.ENGINE_ID))
         .configurationParameter("containermatrix.backend", args[1])
         .configurationParameter("containermatrix.report.dir", args[2])
+        .configurationParameter("containermatrix.archive", "off") // these runs are about the host, not the archive
         .build());
   }
 }

@@ -38,6 +38,7 @@ class NativeEngineTest {
 
   private EngineExecutionResults run(Class<?> fixture) {
     return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
+        .enableImplicitConfigurationParameters(true) // the build's archive dir (surefire system property)
         .configurationParameter("containermatrix.report.dir", reports.toString())
         .configurationParameter("containermatrix.backend", "native")
         .selectors(selectClass(fixture))
@@ -101,6 +102,7 @@ class NativeEngineTest {
         .replaceAll("\"lastUsed\" : \"[^\"]*\"", "\"lastUsed\" : \"2000-01-01T00:00:00Z\""));
 
     EngineExecutionResults results = EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
+        .enableImplicitConfigurationParameters(true) // the build's archive dir (surefire system property)
         .configurationParameter("containermatrix.report.dir", reports.toString())
         .configurationParameter("containermatrix.backend", "native")
         .configurationParameter("containermatrix.store", store.toString())

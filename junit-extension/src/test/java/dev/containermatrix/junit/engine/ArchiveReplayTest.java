@@ -1,0 +1,132 @@
+package dev.containermatrix.junit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.backend.HostRequirements;
+import dev.containermatrix.backend.archive.RunArchive;
+import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
+import dev.containermatrix.engine.resolve.LibraryResolver;
+import dev.containermatrix.junit.engine.fixtures.ArchivedEnvironmentFixture;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
+
+/**
+ * A run is archived; then the project's jackson-databind and its config file change; a replay of the
+ * archived run still sees the archived ones, while a fresh run sees today's.
+ */
+class ArchiveReplayTest {
+  private static final Path CONFIG = Path.of("target/replay-fixture/app.yaml").toAbsolutePath();
+
+  @TempDir Path work;
+
+  @BeforeEach
+  void requireRoot() {
+    HostRequirements.require(NativeTestSupport.isRoot(), "archive and replay run variants on the native backend, as root");
+  }
+
+  @Test
+  void aReplayRunsTheArchivedJarsAndConfigNotTodaysAndSaysWhichRunItReplayed() throws Exception {
+    Path archive = work.resolve("archive");
+    Files.createDirectories(CONFIG.getParent());
+    Files.writeString(CONFIG, "greeting: then\n");
+
+    EngineExecutionResults first = run(archive, work.resolve("first"), Map.of());
+    first.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    assertThat(entries(first)).containsEntry("jackson", "2.23.0").containsEntry("config", "greeting: then");
+    JsonNode firstReport = report(work.resolve("first"));
+    String runId = firstReport.get("runId").asText();
+    assertThat(firstReport.get("archive").get("directory").asText()).as(firstReport.get("archive").toString())
+        .isEqualTo(archive.toString());
+    assertThat(firstReport.get("variants").get(0).get("archive").asText()).startsWith(runId + "-ArchivedEnvironmentFixture.");
+    assertThat(RunArchive.open(archive).run(runId)).as("the run is in the archive").isPresent();
+
+    // the project moves on: another jackson-databind on the test classpath, another config file
+    Files.writeString(CONFIG, "greeting: now\n");
+    Path older = LibraryResolver.forProject(Path.of("").toAbsolutePath())
+        .resolve("com.fasterxml.jackson.core:jackson-databind:2.21.3").get(0).file();
+    String classpath = System.getProperty("java.class.path");
+    String changed = java.util.Arrays.stream(classpath.split(File.pathSeparator))
+        .map(e -> e.contains("jackson-databind-2.23.0") ? older.toString() : e)
+        .collect(Collectors.joining(File.pathSeparator));
+    EngineExecutionResults today;
+    EngineExecutionResults replay;
+    try {
+      System.setProperty("java.class.path", changed);
+      today = run(archive, work.resolve("today"), Map.of());
+      replay = run(archive, work.resolve("replay"), Map.of("containermatrix.replay", runId));
+    } finally {
+      System.setProperty("java.class.path", classpath);
+    }
+
+    assertThat(entries(today)).as("a fresh run sees today's project")
+        .containsEntry("jackson", "2.21.3").containsEntry("config", "greeting: now");
+    replay.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    assertThat(entries(replay)).as("the replay sees the archived environment")
+        .containsEntry("jackson", "2.23.0").containsEntry("config", "greeting: then").containsEntry("mode", "archived");
+    JsonNode replayReport = report(work.resolve("replay"));
+    assertThat(replayReport.get("replayOf").asText()).isEqualTo("run " + runId + " of " + archive);
+    assertThat(replayReport.get("variants").get(0).get("id").asText())
+        .isEqualTo(firstReport.get("variants").get(0).get("id").asText());
+  }
+
+  @Test
+  void aReplayOfARunTheArchiveDoesNotHoldFailsNamingTheRunsItHas() throws Exception {
+    Path archive = work.resolve("archive");
+    Files.createDirectories(CONFIG.getParent());
+    Files.writeString(CONFIG, "greeting: then\n");
+    String runId = report(runAndReturn(archive, work.resolve("first"))).get("runId").asText();
+
+    EngineExecutionResults replay = run(archive, work.resolve("replay"), Map.of("containermatrix.replay", "20000101-000000-000000"));
+
+    replay.testEvents().assertStatistics(s -> s.started(0));
+    assertThat(replay.containerEvents().failed().stream()
+        .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()
+            .orElseThrow().getMessage()).toList())
+        .anyMatch(m -> m.contains("cannot replay run 20000101-000000-000000 of " + archive
+            + ": the archive holds no such run; its runs are " + runId));
+  }
+
+  private Path runAndReturn(Path archive, Path reports) {
+    run(archive, reports, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1));
+    return reports;
+  }
+
+  private static EngineExecutionResults run(Path archive, Path reports, Map<String, String> parameters) {
+    return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
+        .configurationParameter("containermatrix.report.dir", reports.toString())
+        .configurationParameter("containermatrix.backend", "native")
+        .configurationParameter("containermatrix.archive.dir", archive.toString())
+        .configurationParameters(parameters)
+        .selectors(selectClass(ArchivedEnvironmentFixture.class))
+        .execute();
+  }
+
+  private static Map<String, String> entries(EngineExecutionResults results) {
+    Map<String, String> entries = new HashMap<>();
+    results.allEvents().stream().filter(e -> e.getType() == EventType.REPORTING_ENTRY_PUBLISHED)
+        .map(e -> e.getPayload(ReportEntry.class).orElseThrow())
+        .forEach(entry -> entries.putAll(entry.getKeyValuePairs()));
+    return entries;
+  }
+
+  private static JsonNode report(Path reports) throws IOException {
+    return new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+  }
+}
