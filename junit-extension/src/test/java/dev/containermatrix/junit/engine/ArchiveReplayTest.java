@@ -96,11 +96,37 @@ class ArchiveReplayTest {
     EngineExecutionResults replay = run(archive, work.resolve("replay"), Map.of("containermatrix.replay", "20000101-000000-000000"));
 
     replay.testEvents().assertStatistics(s -> s.started(0));
-    assertThat(replay.containerEvents().failed().stream()
-        .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()
-            .orElseThrow().getMessage()).toList())
-        .anyMatch(m -> m.contains("cannot replay run 20000101-000000-000000 of " + archive
+    assertThat(failureMessages(replay)).anyMatch(m -> m.contains("cannot replay run 20000101-000000-000000 of " + archive
             + ": the archive holds no such run; its runs are " + runId));
+  }
+
+  @Test
+  void aReplayOfAnArchiveWithOneFlippedByteRunsNothingAndNamesTheBlob() throws Exception {
+    Path archive = work.resolve("archive");
+    Files.createDirectories(CONFIG.getParent());
+    Files.writeString(CONFIG, "greeting: then\n");
+    JsonNode report = report(runAndReturn(archive, work.resolve("first")));
+    String runId = report.get("runId").asText();
+    String key = report.get("variants").get(0).get("archive").asText().substring(runId.length() + 1);
+    RunArchive opened = RunArchive.open(archive);
+    var layers = opened.image(opened.run(runId).orElseThrow(), key).layers();
+    String digest = layers.get(layers.size() - 1).digest();
+    Path blob = archive.resolve("blobs/sha256/" + digest.substring("sha256:".length()));
+    byte[] bytes = Files.readAllBytes(blob);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(blob, bytes);
+
+    EngineExecutionResults replay = run(archive, work.resolve("replay"), Map.of("containermatrix.replay", runId));
+
+    replay.testEvents().assertStatistics(s -> s.started(0));
+    assertThat(failureMessages(replay)).anyMatch(m -> m.contains(digest) && m.contains(blob.toString()));
+  }
+
+  private static List<String> failureMessages(EngineExecutionResults results) {
+    return results.containerEvents().failed().stream()
+        .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()
+            .orElseThrow().getMessage())
+        .toList();
   }
 
   @Test
