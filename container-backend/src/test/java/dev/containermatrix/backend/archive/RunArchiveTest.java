@@ -22,6 +22,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -265,6 +266,24 @@ class RunArchiveTest {
     }
     assertThat(archive.runs()).extracting(ArchivedRun::runId)
         .containsExactly(Stream.iterate(0, i -> i + 1).limit(10).map(i -> "run-" + i).toArray(String[]::new));
+  }
+
+  @Test
+  void twoJvmsCommittingRunsAtOnceBothLandInTheIndex() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<Process> children = new ArrayList<>();
+    for (String prefix : List.of("a", "b")) {
+      children.add(new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
+          System.getProperty("java.class.path"), CommitChildMain.class.getName(), archive.directory().toString(), prefix, "8")
+          .redirectErrorStream(true).redirectOutput(work.resolve(prefix + ".out").toFile()).start());
+    }
+    for (Process child : children) {
+      assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child JVM finished").isTrue();
+      assertThat(child.exitValue()).as(Files.readString(work.resolve(children.indexOf(child) == 0 ? "a.out" : "b.out")))
+          .isZero();
+    }
+    assertThat(archive.runs()).extracting(ArchivedRun::runId).hasSize(16)
+        .containsAll(Stream.of("a", "b").flatMap(p -> Stream.iterate(0, i -> i + 1).limit(8).map(i -> p + "-" + i)).toList());
   }
 
   @Test

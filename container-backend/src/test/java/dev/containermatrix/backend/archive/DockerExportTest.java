@@ -1,0 +1,93 @@
+package dev.containermatrix.backend.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.backend.HostRequirements;
+import dev.containermatrix.backend.layers.ReproducibleLayer;
+import dev.containermatrix.backend.layers.StoredLayer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An archived variant made of the host's {@code echo} and its native closure, exported, loaded into the
+ * real Docker engine with {@code docker load} and run with {@code docker run}; and the archive itself
+ * read by skopeo as an OCI layout.
+ */
+@Tag("docker")
+class DockerExportTest {
+
+  private static final Path ECHO = Path.of("/usr/bin/echo");
+
+  @TempDir Path work;
+
+  @Test
+  void anExportedVariantLoadsIntoDockerAndRunsAndSkopeoReadsTheLayout() throws Exception {
+    HostRequirements.require(works("docker", "info"),
+        "a Docker engine (apt-get install docker.io; dockerd --bridge=none --iptables=false --ip-masq=false)");
+    HostRequirements.require(Files.isExecutable(ECHO), "a dynamically linked " + ECHO);
+    ArchiveFixture fixture = ArchiveFixture.open(work);
+    String marker = "archived-" + UUID.randomUUID();
+    StoredLayer base = fixture.store.put(NativeClosure.layer(List.of(ECHO), List.of(Path.of("/etc/passwd"))));
+    StoredLayer tool = fixture.store.put(ReproducibleLayer.builder().addFile("usr/bin/echo", ECHO, true).build());
+    List<ArchivedBlob> layers = new ArrayList<>(List.of(fixture.archive.addLayer(base), fixture.archive.addLayer(tool)));
+    ArchivedBlob manifest = fixture.archive.addImage(new ImageSpec(layers, List.of("PATH=/usr/bin"),
+        List.of("/usr/bin/echo", marker), "/", Map.of("dev.containermatrix.test", "export"),
+        ArchiveFixture.runtimeConfig("/usr/bin/echo", marker)));
+    String runId = "r" + UUID.randomUUID().toString().substring(0, 8);
+    ArchivedRun run = fixture.commit(runId, Instant.now(), Map.of("Echo_Variant", manifest));
+
+    Path tar = work.resolve("echo.tar");
+    Path config = fixture.archive.export(run, "Echo_Variant", tar);
+
+    assertThat(config).isEqualTo(work.resolve("echo.config.json"));
+    JsonNode runtime = new ObjectMapper().readTree(config.toFile());
+    assertThat(runtime.path("process").path("args").get(1).asText()).isEqualTo(marker);
+    assertThat(runtime.path("root").path("path").asText()).isEqualTo("rootfs");
+    String tag = "containermatrix/echo-variant:" + runId;
+    try {
+      assertThat(run(work, "docker", "load", "-i", tar.toString())).contains("Loaded image: " + tag);
+      assertThat(run(work, "docker", "run", "--rm", "--network", "none", tag)).isEqualTo(marker);
+    } finally {
+      works("docker", "rmi", "-f", tag);
+    }
+    if (works("skopeo", "--version")) {
+      JsonNode inspected = new ObjectMapper().readTree(run(work, "skopeo", "inspect",
+          "oci:" + fixture.archive.directory() + ":" + runId + "-Echo_Variant"));
+      assertThat(inspected.path("Layers").get(1).asText()).isEqualTo(layers.get(1).digest());
+    }
+  }
+
+  private static String run(Path directory, String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exit = process.waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + exit + ":\n" + output);
+    }
+    return output.strip();
+  }
+
+  private static boolean works(String... command) {
+    try {
+      run(Path.of("/"), command);
+      return true;
+    } catch (IOException | IllegalStateException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
