@@ -121,11 +121,29 @@ final class ContainerRootfs {
       visible.add(entry);
     }
     Files.createDirectories(inside(config, wd));
-    fstab.overlay(inside(root(), wd), List.of(wd), directory.resolve("wd-upper"), directory.resolve("wd-work"), rootless);
+    fstab.overlay(inside(root(), wd), workingDirectoryLowers(layerDirectories, wd), directory.resolve("wd-upper"),
+        directory.resolve("wd-work"), rootless);
     if (Files.exists(spec.channelSocket())) {
       fstab.bind(spec.channelSocket(), inside(root(), Path.of(CHANNEL_INSIDE)));
     }
     Files.writeString(fstabFile(), fstab.render());
+  }
+
+  /**
+   * The lower directories of the working directory's overlay, top first: what the variant's layers hold
+   * under it (its classes, say), then the host's directory. So a layer's files win over the host's, as
+   * everywhere else in the container: a replay of archived classes sees them, not today's.
+   */
+  private static List<Path> workingDirectoryLowers(List<Path> layerDirectories, Path wd) {
+    List<Path> lowers = new java.util.ArrayList<>();
+    for (int i = layerDirectories.size() - 1; i >= 0; i--) {
+      Path underWd = inside(layerDirectories.get(i), wd);
+      if (Files.isDirectory(underWd)) {
+        lowers.add(underWd);
+      }
+    }
+    lowers.add(wd);
+    return lowers;
   }
 
   /** The JDK and the classpath entries, each once, the JDK first. */

@@ -33,6 +33,8 @@ import org.junit.platform.testkit.engine.EventType;
  */
 class ArchiveReplayTest {
   private static final Path CONFIG = Path.of("target/replay-fixture/app.yaml").toAbsolutePath();
+  /** A resource in the module's test classes: the "code" a replay takes from today or from the archive. */
+  private static final Path CODE = Path.of("target/test-classes/replay-fixture-code.txt").toAbsolutePath();
 
   @TempDir Path work;
 
@@ -46,6 +48,7 @@ class ArchiveReplayTest {
     Path archive = work.resolve("archive");
     Files.createDirectories(CONFIG.getParent());
     Files.writeString(CONFIG, "greeting: then\n");
+    Files.writeString(CODE, "code then\n");
 
     EngineExecutionResults first = run(archive, work.resolve("first"), Map.of());
     first.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
@@ -59,6 +62,7 @@ class ArchiveReplayTest {
 
     // the project moves on: another jackson-databind on the test classpath, another config file
     Files.writeString(CONFIG, "greeting: now\n");
+    Files.writeString(CODE, "code now\n");
     Path older = LibraryResolver.forProject(Path.of("").toAbsolutePath())
         .resolve("com.fasterxml.jackson.core:jackson-databind:2.21.3").get(0).file();
     String classpath = System.getProperty("java.class.path");
@@ -67,19 +71,26 @@ class ArchiveReplayTest {
         .collect(Collectors.joining(File.pathSeparator));
     EngineExecutionResults today;
     EngineExecutionResults replay;
+    EngineExecutionResults exact;
     try {
       System.setProperty("java.class.path", changed);
       today = run(archive, work.resolve("today"), Map.of());
       replay = run(archive, work.resolve("replay"), Map.of("containermatrix.replay", runId));
+      exact = run(archive, work.resolve("exact"),
+          Map.of("containermatrix.replay", runId, "containermatrix.replay.code", "archived"));
     } finally {
       System.setProperty("java.class.path", classpath);
+      Files.deleteIfExists(CODE);
     }
 
     assertThat(entries(today)).as("a fresh run sees today's project")
         .containsEntry("jackson", "2.21.3").containsEntry("config", "greeting: now");
     replay.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
     assertThat(entries(replay)).as("the replay sees the archived environment")
-        .containsEntry("jackson", "2.23.0").containsEntry("config", "greeting: then").containsEntry("mode", "archived");
+        .containsEntry("jackson", "2.23.0").containsEntry("config", "greeting: then").containsEntry("mode", "archived")
+        .as("by default with today's test classes").containsEntry("code", "code now");
+    assertThat(entries(exact)).as("code=archived runs the classes that ran then")
+        .containsEntry("jackson", "2.23.0").containsEntry("config", "greeting: then").containsEntry("code", "code then");
     JsonNode replayReport = report(work.resolve("replay"));
     assertThat(replayReport.get("replayOf").asText()).isEqualTo("run " + runId + " of " + archive);
     assertThat(replayReport.get("variants").get(0).get("id").asText())
@@ -120,6 +131,24 @@ class ArchiveReplayTest {
 
     replay.testEvents().assertStatistics(s -> s.started(0));
     assertThat(failureMessages(replay)).anyMatch(m -> m.contains(digest) && m.contains(blob.toString()));
+  }
+
+  @Test
+  void retentionKeepsTheLatestRunsAndArchiveOffArchivesNothing() throws Exception {
+    Path archive = work.resolve("archive");
+    Files.createDirectories(CONFIG.getParent());
+    Files.writeString(CONFIG, "greeting: then\n");
+    runAndReturn(archive, work.resolve("first"));
+    EngineExecutionResults second = run(archive, work.resolve("second"), Map.of("containermatrix.archive.keepRuns", "1"));
+    second.testEvents().assertStatistics(s -> s.succeeded(1));
+    JsonNode report = report(work.resolve("second"));
+
+    assertThat(RunArchive.open(archive).runs()).extracting(r -> r.runId()).containsExactly(report.get("runId").asText());
+    assertThat(report.get("archive").get("note").asText()).isEqualTo("retention removed 1 older run(s)");
+
+    run(archive, work.resolve("off"), Map.of("containermatrix.archive", "off")).testEvents().assertStatistics(s -> s.succeeded(1));
+    assertThat(report(work.resolve("off")).get("archive")).isNull();
+    assertThat(RunArchive.open(archive).runs()).hasSize(1);
   }
 
   private static List<String> failureMessages(EngineExecutionResults results) {
