@@ -71,6 +71,10 @@ final class VariantExecution {
     ContainerSpec spec;
     try {
       runtime = context.runtime();
+      if (plan.replayOf().isPresent() && !runtime.usesLayers()) {
+        throw new ContainerException("a replay runs on the archived run's layers, which the " + runtime.name()
+            + " backend cannot mount; replay with -Dcontainermatrix.backend=native");
+      }
       layers = stack(runtime);
       spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path())
           .create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(), layers);

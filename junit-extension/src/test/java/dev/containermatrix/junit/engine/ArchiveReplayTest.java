@@ -91,6 +91,11 @@ class ArchiveReplayTest {
         .as("by default with today's test classes").containsEntry("code", "code now");
     assertThat(entries(exact)).as("code=archived runs the classes that ran then")
         .containsEntry("jackson", "2.23.0").containsEntry("config", "greeting: then").containsEntry("code", "code then");
+    EngineExecutionResults onProcess = run(archive, work.resolve("process"),
+        Map.of("containermatrix.replay", runId, "containermatrix.backend", "process"));
+    onProcess.testEvents().assertStatistics(s -> s.started(0));
+    assertThat(failureMessages(onProcess)).anyMatch(m -> m.endsWith("cannot run on this host: a replay runs on the"
+        + " archived run's layers, which the process backend cannot mount; replay with -Dcontainermatrix.backend=native"));
     JsonNode replayReport = report(work.resolve("replay"));
     assertThat(replayReport.get("replayOf").asText()).isEqualTo("run " + runId + " of " + archive);
     assertThat(replayReport.get("variants").get(0).get("id").asText())
