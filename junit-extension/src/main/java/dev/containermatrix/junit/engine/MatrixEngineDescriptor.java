@@ -58,9 +58,14 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
   public void after(MatrixExecutionContext context) {
     try {
       if (!getChildren().isEmpty()) {
-        Optional<RuntimeException> archiveFailure = context.archiveRun();
-        context.collectUnusedLayers();
-        new RunReportWriter().write(context.report(), context.settings().reportDirectory());
+        Optional<RuntimeException> archiveFailure;
+        try {
+          archiveFailure = context.archiveRun();
+        } finally {
+          // the results are written whatever happened to the archive
+          context.collectUnusedLayers();
+          new RunReportWriter().write(context.report(), context.settings().reportDirectory());
+        }
         archiveFailure.ifPresent(e -> {
           throw e;
         });
