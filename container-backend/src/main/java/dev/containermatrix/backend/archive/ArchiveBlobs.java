@@ -1,6 +1,7 @@
 package dev.containermatrix.backend.archive;
 
 import java.io.BufferedOutputStream;
+import dev.containermatrix.backend.layers.CheckedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -121,7 +122,8 @@ final class ArchiveBlobs {
   InputStream open(String digest, long expectedSize) throws IOException {
     Path file = layout.blob(digest);
     try {
-      return new VerifyingBlobStream(Files.newInputStream(file), (actual, count) -> check(digest, OptionalLong.of(expectedSize), actual, count));
+      return new CheckedInputStream(Files.newInputStream(file),
+          (actual, count) -> check(digest, OptionalLong.of(expectedSize), actual.toString(), count));
     } catch (NoSuchFileException e) {
       throw missing(digest, OptionalLong.of(expectedSize));
     }

@@ -1,8 +1,8 @@
 package dev.containermatrix.backend.archive;
 
 import dev.containermatrix.backend.layers.LayerDigest;
+import dev.containermatrix.backend.layers.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /** sha256 digests as the archive writes them, {@code sha256:<64 lowercase hex>}, through {@link LayerDigest}. */
 final class BlobDigests {
@@ -27,11 +27,7 @@ final class BlobDigests {
   }
 
   static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256, which every Java platform must provide", e);
-    }
+    return Sha256.newDigest();
   }
 
   static String of(MessageDigest finished) {

@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.layers.CheckedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -53,6 +54,6 @@ interface LayoutFiles {
 
   /** Opens a blob lazily; the stream checks its sha256 and size as it is read. */
   default BlobOpener blobOpener(String path, String digest, long expectedSize) {
-    return () -> new VerifyingInputStream(open(path), digest, expectedSize, describe(path));
+    return () -> new CheckedInputStream(open(path), (actual, count) -> BlobCheck.check(digest, expectedSize, describe(path), actual.toString(), count));
   }
 }

@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.archive;
 
+import dev.containermatrix.backend.HostCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ class DockerExportTest {
 
   @Test
   void anExportedVariantLoadsIntoDockerAndRunsAndSkopeoReadsTheLayout() throws Exception {
-    HostRequirements.require(works("docker", "info"),
+    HostRequirements.require(HostCommand.works("docker", "info"),
         "a Docker engine (apt-get install docker.io; dockerd --bridge=none --iptables=false --ip-masq=false)");
     HostRequirements.require(Files.isExecutable(ECHO), "a dynamically linked " + ECHO);
     ArchiveFixture fixture = ArchiveFixture.open(work);
@@ -57,37 +58,15 @@ class DockerExportTest {
     assertThat(runtime.path("root").path("path").asText()).isEqualTo("rootfs");
     String tag = "containermatrix/echo-variant:" + runId;
     try {
-      assertThat(run(work, "docker", "load", "-i", tar.toString())).contains("Loaded image: " + tag);
-      assertThat(run(work, "docker", "run", "--rm", "--network", "none", tag)).isEqualTo(marker);
+      assertThat(HostCommand.run(work, Map.of(), "docker", "load", "-i", tar.toString())).contains("Loaded image: " + tag);
+      assertThat(HostCommand.run(work, Map.of(), "docker", "run", "--rm", "--network", "none", tag)).isEqualTo(marker);
     } finally {
-      works("docker", "rmi", "-f", tag);
+      HostCommand.works("docker", "rmi", "-f", tag);
     }
-    if (works("skopeo", "--version")) {
-      JsonNode inspected = new ObjectMapper().readTree(run(work, "skopeo", "inspect",
+    if (HostCommand.works("skopeo", "--version")) {
+      JsonNode inspected = new ObjectMapper().readTree(HostCommand.run(work, Map.of(), "skopeo", "inspect",
           "oci:" + fixture.archive.directory() + ":" + runId + "-Echo_Variant"));
       assertThat(inspected.path("Layers").get(1).asText()).isEqualTo(layers.get(1).digest());
-    }
-  }
-
-  private static String run(Path directory, String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int exit = process.waitFor();
-    if (exit != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + exit + ":\n" + output);
-    }
-    return output.strip();
-  }
-
-  private static boolean works(String... command) {
-    try {
-      run(Path.of("/"), command);
-      return true;
-    } catch (IOException | IllegalStateException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.HostCommand;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;

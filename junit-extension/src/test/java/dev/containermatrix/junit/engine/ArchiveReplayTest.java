@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.backend.HostCommand;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.archive.RunArchive;
 import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
@@ -165,7 +166,7 @@ class ArchiveReplayTest {
 
   @Test
   void anExportedVariantLoadsIntoDockerAndDockerRunRunsItsTests() throws Exception {
-    HostRequirements.require(dev.containermatrix.backend.image.DockerEngineSource.isAvailable() && works("docker", "info"),
+    HostRequirements.require(dev.containermatrix.backend.image.DockerEngineSource.isAvailable() && HostCommand.works("docker", "info"),
         "a Docker engine at /var/run/docker.sock (apt-get install docker.io; dockerd --bridge=none --iptables=false --ip-masq=false)");
     Path archive = work.resolve("archive");
     Files.createDirectories(CONFIG.getParent());
@@ -178,36 +179,17 @@ class ArchiveReplayTest {
     Path config = opened.export(opened.run(runId).orElseThrow(), key, work.resolve("variant.tar"));
 
     assertThat(new ObjectMapper().readTree(config.toFile()).get("process").get("env").toString()).contains("APP_MODE=archived");
-    String loaded = command("docker", "load", "-i", work.resolve("variant.tar").toString());
+    String loaded = HostCommand.run(work, Map.of(), "docker", "load", "-i", work.resolve("variant.tar").toString());
     String tag = loaded.lines().filter(l -> l.startsWith("Loaded image: ")).findFirst().orElseThrow()
         .substring("Loaded image: ".length()).strip();
     try {
-      String output = command("docker", "run", "--rm", "--network", "none", tag);
+      String output = HostCommand.run(work, Map.of(), "docker", "run", "--rm", "--network", "none", tag);
       assertThat(output.lines().toList()).as(output)
           .contains("  PASSED reportsItsEnvironment(TestReporter)",
               "containermatrix: 1 tests: 1 passed, 0 failed, 0 aborted, 0 skipped");
     } finally {
-      command("docker", "rmi", "-f", tag);
+      HostCommand.works("docker", "rmi", "-f", tag);
     }
-  }
-
-  private static boolean works(String... command) {
-    try {
-      return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  /** Runs a command and returns its output; fails the test, with the output, if it exits non-zero. */
-  private static String command(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(String.join(" ", command) + " said:\n" + output).isZero();
-    return output;
   }
 
   private Path runAndReturn(Path archive, Path reports) {

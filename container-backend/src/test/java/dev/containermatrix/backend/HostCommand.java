@@ -1,4 +1,4 @@
-package dev.containermatrix.backend.image;
+package dev.containermatrix.backend;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs a host command (docker, skopeo) for test set-up and fails with its output when it fails. */
-final class HostCommand {
+public final class HostCommand {
 
   private HostCommand() {}
 
-  static String run(Path directory, Map<String, String> env, String... command) throws IOException, InterruptedException {
+  public static String run(Path directory, Map<String, String> env, String... command) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(directory.toFile()).redirectErrorStream(true);
     builder.environment().putAll(env);
     Process process = builder.start();
@@ -23,7 +23,7 @@ final class HostCommand {
     return output.strip();
   }
 
-  static boolean works(String... command) {
+  public static boolean works(String... command) {
     try {
       run(Path.of("/"), Map.of(), command);
       return true;

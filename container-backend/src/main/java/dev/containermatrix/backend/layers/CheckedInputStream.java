@@ -1,26 +1,32 @@
-package dev.containermatrix.backend.archive;
+package dev.containermatrix.backend.layers;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
+import org.apiguardian.api.API;
 
-/** Passes a blob's bytes through and has them checked once its end is reached; closing early reads the rest first. */
-final class VerifyingBlobStream extends FilterInputStream {
+/**
+ * Passes a blob's bytes through and hands their sha256 and count to a {@link Check} once the end is
+ * reached. Closing before the end reads the rest first, so a blob that is opened is always checked.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class CheckedInputStream extends FilterInputStream {
 
-  /** Checks what was read: its digest and byte count. */
+  /** Judges what was read; throws (naming the blob) when it is not what was expected. */
   @FunctionalInterface
-  interface Check {
-    void check(String actualDigest, long count) throws IOException;
+  public interface Check {
+    void check(LayerDigest actual, long count) throws IOException;
   }
 
-  private final MessageDigest sha256 = BlobDigests.sha256();
+  private final InputStream source;
   private final Check check;
-  private long count;
   private boolean checked;
 
-  VerifyingBlobStream(InputStream in, Check check) {
-    super(in);
+  public CheckedInputStream(InputStream source, Check check) {
+    super(new HashingInputStream(source));
+    this.source = source;
     this.check = check;
   }
 
@@ -29,9 +35,6 @@ final class VerifyingBlobStream extends FilterInputStream {
     int b = in.read();
     if (b < 0) {
       end();
-    } else {
-      sha256.update((byte) b);
-      count++;
     }
     return b;
   }
@@ -41,9 +44,6 @@ final class VerifyingBlobStream extends FilterInputStream {
     int n = in.read(buffer, offset, length);
     if (n < 0) {
       end();
-    } else {
-      sha256.update(buffer, offset, n);
-      count += n;
     }
     return n;
   }
@@ -67,14 +67,15 @@ final class VerifyingBlobStream extends FilterInputStream {
         // draining, so that the check covers the whole blob
       }
     } finally {
-      in.close();
+      source.close();
     }
   }
 
   private void end() throws IOException {
     if (!checked) {
       checked = true;
-      check.check(BlobDigests.of(sha256), count);
+      HashingInputStream hashing = (HashingInputStream) in;
+      check.check(hashing.digest(), hashing.count());
     }
   }
 }
