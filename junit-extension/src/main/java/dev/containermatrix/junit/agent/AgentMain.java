@@ -129,14 +129,14 @@ public final class AgentMain {
     }
   }
 
-  private static LauncherDiscoveryRequest discoveryRequest(List<DiscoverySelector> selectors) {
+  static LauncherDiscoveryRequest discoveryRequest(List<DiscoverySelector> selectors) {
     return LauncherDiscoveryRequestBuilder.discoveryRequest()
         .selectors(selectors)
         .filters(EngineFilter.includeEngines(JUPITER))
         .build();
   }
 
-  private static Launcher launcher() {
+  static Launcher launcher() {
     return LauncherFactory.create(
         LauncherConfig.builder()
             .enableTestEngineAutoRegistration(true)

@@ -9,11 +9,13 @@ import org.junit.platform.engine.ConfigurationParameters;
  * The {@code containermatrix.*} configuration parameters, parsed once per run.
  *
  * @param baseDirectory the module's base directory: relative paths resolve against it
+ * @param classData whether variants start from a class-data archive ({@code containermatrix.classData=auto})
  */
 record EngineSettings(
     String backend, Optional<VariantFilter> variants, int parallelism, Path reportDirectory, Path baseDirectory,
     Path store,
-    int storeUnusedDays) {
+    int storeUnusedDays,
+    boolean classData) {
 
   static final String BACKEND = "containermatrix.backend";
   static final String VARIANTS = "containermatrix.variants";
@@ -21,6 +23,7 @@ record EngineSettings(
   static final String REPORT_DIR = "containermatrix.report.dir";
   static final String STORE = "containermatrix.store";
   static final String STORE_UNUSED_DAYS = "containermatrix.store.unusedDays";
+  static final String CLASS_DATA = "containermatrix.classData";
 
   static EngineSettings from(ConfigurationParameters parameters) {
     Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
@@ -37,7 +40,18 @@ record EngineSettings(
     int unusedDays = parameters.get(STORE_UNUSED_DAYS).map(String::trim).filter(x -> !x.isEmpty())
         .map(text -> positive(STORE_UNUSED_DAYS, text, "the days a layer may go unused before a run removes it, e.g. 30"))
         .orElse(30);
-    return new EngineSettings(backend, variants, parallelism, reportDir, base, store, unusedDays);
+    boolean classData = parameters.get(CLASS_DATA).map(String::trim).map(EngineSettings::parseClassData).orElse(true);
+    return new EngineSettings(backend, variants, parallelism, reportDir, base, store, unusedDays, classData);
+  }
+
+  private static boolean parseClassData(String text) {
+    return switch (text) {
+      case "auto" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException("Configuration parameter " + CLASS_DATA + "='" + text
+          + "' is not one of auto, off; set it to auto (variants start from a class-data archive where the backend"
+          + " uses layers) or off");
+    };
   }
 
   private static int parseParallelism(String text) {

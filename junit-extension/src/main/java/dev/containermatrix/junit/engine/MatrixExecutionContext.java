@@ -43,6 +43,7 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
   private final RunDirectory runDirectory;
   private @Nullable LayerStore layerStore;
   private final Map<String, List<PlannedLayer>> baseImages = new ConcurrentHashMap<>();
+  private @Nullable ClassDataTraining classData;
 
   MatrixExecutionContext(
       EngineExecutionListener listener,
@@ -121,6 +122,14 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
             + settings.store() + ": " + e.getMessage(), e);
       }
     });
+  }
+
+  /** Class-data archives for this run's variants, trained through the chosen backend on first use. */
+  synchronized ClassDataTraining classData() throws ContainerException {
+    if (classData == null) {
+      classData = new ClassDataTraining(layerStore(), runtime(), runDirectory.path(), settings);
+    }
+    return classData;
   }
 
   /** The backend chosen by {@code containermatrix.backend}, or why there is none. */
