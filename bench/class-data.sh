@@ -28,12 +28,15 @@ for v in json.load(open(sys.argv[1]))["variants"]:
 PY
 }
 run auto; run off; : > "$results"   # warm-up: trains the archives, fills the page cache
+load_before=$(cut -d' ' -f1 /proc/loadavg)
 for i in $(seq 1 "$repeats"); do run off; run auto; done
-python3 - "$results" "$repeats" <<'PY'
+load_after=$(cut -d' ' -f1 /proc/loadavg)
+python3 - "$results" "$repeats" "$load_before" "$load_after" <<'PY'
 import json, statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
 out = {"benchmark": "class-data-archive-cpu-per-variant", "workload": "ClassDataBenchmark (3 tests)",
-       "repeats": int(sys.argv[2]), "unit": "CPU ms of the variant's container (user+sys, cgroup)"}
+       "repeats": int(sys.argv[2]), "unit": "CPU ms of the variant's container (user+sys, cgroup)",
+       "hostLoadAverage": [float(sys.argv[3]), float(sys.argv[4])]}
 targets = {"17": 550, "25": 300}
 for jdk in ("17", "25"):
     off = [int(c) for m, j, c in rows if m == "off" and j == jdk]
