@@ -28,6 +28,11 @@ public final class CpuAccounting {
     this.unified = unified;
   }
 
+  /** Counts nothing. */
+  public static CpuAccounting none() {
+    return new CpuAccounting(null, false);
+  }
+
   /** The accounting of this host: {@code /proc} and {@code /}. */
   public static CpuAccounting host() {
     return probe(Path.of("/proc"), Path.of("/"));
@@ -59,6 +64,11 @@ public final class CpuAccounting {
     } catch (IOException e) {
       return new CpuAccounting(null, false);
     }
+  }
+
+  /** Where the containers' accounting cgroups go ({@code <own cgroup>/containermatrix}); empty if nowhere. */
+  public Optional<Path> containersDirectory() {
+    return Optional.ofNullable(parent);
   }
 
   /** Whether containers' CPU time can be counted on this host. */
