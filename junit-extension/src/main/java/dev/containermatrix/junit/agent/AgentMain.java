@@ -129,14 +129,14 @@ public final class AgentMain {
     }
   }
 
-  static LauncherDiscoveryRequest discoveryRequest(List<DiscoverySelector> selectors) {
+  private static LauncherDiscoveryRequest discoveryRequest(List<DiscoverySelector> selectors) {
     return LauncherDiscoveryRequestBuilder.discoveryRequest()
         .selectors(selectors)
         .filters(EngineFilter.includeEngines(JUPITER))
         .build();
   }
 
-  static Launcher launcher() {
+  private static Launcher launcher() {
     return LauncherFactory.create(
         LauncherConfig.builder()
             .enableTestEngineAutoRegistration(true)
