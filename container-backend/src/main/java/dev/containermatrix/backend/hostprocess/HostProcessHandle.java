@@ -33,6 +33,7 @@ final class HostProcessHandle implements ContainerHandle {
   private final AtomicBoolean finished = new AtomicBoolean();
   private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
   private final ScheduledFuture<?> deadline;
+  private volatile java.util.Optional<java.time.Duration> cpuTime = java.util.Optional.empty();
 
   HostProcessHandle(
       ContainerSpec spec, Process process, Path stdout, Path stderr,
@@ -129,6 +130,7 @@ final class HostProcessHandle implements ContainerHandle {
     ExitStatus interpreted = status;
     try {
       interpreted = teardown.interpret(status);
+      cpuTime = teardown.cpuTime();
     } finally {
       teardown.release();
       onFinished.accept(this);
@@ -139,5 +141,10 @@ final class HostProcessHandle implements ContainerHandle {
   @Override
   public List<String> notEnforced() {
     return teardown.notEnforced();
+  }
+
+  @Override
+  public java.util.Optional<java.time.Duration> cpuTime() {
+    return cpuTime;
   }
 }

@@ -33,4 +33,12 @@ public interface Teardown {
   default List<String> notEnforced() {
     return List.of();
   }
+
+  /**
+   * The CPU time the container's processes used, read after it ended and before {@link #release()};
+   * empty when unknown. The default returns empty.
+   */
+  default java.util.Optional<java.time.Duration> cpuTime() {
+    return java.util.Optional.empty();
+  }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  * <p>Inside, the container sees: the layers, top first, over the base; the host directories the
  * base binds; a fresh {@code /proc} (mounted by {@code unshare --mount-proc}); a minimal
  * {@code /dev}; a private, writable {@code /tmp} (part of the root overlay); {@code /etc/hosts} and {@code /etc/hostname} with its
- * hostname; its config files at their paths; the JDK and classpath entries read-only at their host
+ * hostname; its config files at their paths; the spec's writable directories, bound read-write at their host paths; the JDK and classpath entries read-only at their host
  * paths; its working directory copy-on-write over the host's; and the event channel at {@value
  * #CHANNEL_INSIDE}.
  */
@@ -123,6 +123,11 @@ final class ContainerRootfs {
     Files.createDirectories(inside(config, wd));
     fstab.overlay(inside(root(), wd), workingDirectoryLowers(layerDirectories, wd), directory.resolve("wd-upper"),
         directory.resolve("wd-work"), rootless);
+    // after the working directory's overlay, so that one below it is still the host's
+    for (Path writable : spec.writableDirectories()) {
+      Files.createDirectories(inside(config, writable));
+      fstab.bind(writable, inside(root(), writable));
+    }
     if (Files.exists(spec.channelSocket())) {
       fstab.bind(spec.channelSocket(), inside(root(), Path.of(CHANNEL_INSIDE)));
     }

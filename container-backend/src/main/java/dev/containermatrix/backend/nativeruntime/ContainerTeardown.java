@@ -9,19 +9,25 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.List;
+import java.util.Optional;
+import java.time.Duration;
+import dev.containermatrix.backend.nativeruntime.cgroup.CpuAccounting;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The host-side remains of one native container: its cgroups and its directory. */
 final class ContainerTeardown implements Teardown {
   private final Path directory;
   private final NativeLimits limits;
+  private final Optional<CpuAccounting.Counter> counter;
   private final ContainerSpec spec;
   private final PendingTeardowns pending;
   private final AtomicBoolean released = new AtomicBoolean();
 
-  ContainerTeardown(Path directory, NativeLimits limits, ContainerSpec spec, PendingTeardowns pending) {
+  ContainerTeardown(Path directory, NativeLimits limits, Optional<CpuAccounting.Counter> counter, ContainerSpec spec,
+      PendingTeardowns pending) {
     this.directory = directory;
     this.limits = limits;
+    this.counter = counter;
     this.spec = spec;
     this.pending = pending;
   }
@@ -33,6 +39,12 @@ final class ContainerTeardown implements Teardown {
       return ExitStatus.outOfMemory(status.exitCode(), spec.limits().memoryBytes().orElse(0));
     }
     return status;
+  }
+
+  /** What the container's accounting cgroup counted; read before {@link #release()} removes it. */
+  @Override
+  public Optional<Duration> cpuTime() {
+    return counter.flatMap(CpuAccounting.Counter::usage);
   }
 
   @Override
@@ -54,6 +66,7 @@ final class ContainerTeardown implements Teardown {
     pending.submit(() -> {
       try {
         limits.release();
+        counter.ifPresent(CpuAccounting.Counter::remove);
       } finally {
         deleteTree(directory);
       }

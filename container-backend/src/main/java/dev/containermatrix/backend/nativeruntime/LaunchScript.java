@@ -20,6 +20,7 @@ final class LaunchScript {
   private String cpuAffinity = "";
   private boolean userNamespace;
   private boolean loopback = true;
+  private @org.jspecify.annotations.Nullable Path accountingProcs;
 
   LaunchScript joinCgroup(Path procsFile) {
     cgroupProcsFiles.add(procsFile);
@@ -38,6 +39,15 @@ final class LaunchScript {
     return this;
   }
 
+  /**
+   * Counts the container's CPU time in the cgroup of {@code procsFile}: pid 1 joins it first, by a
+   * write that may fail without stopping the container (CPU time is then unknown).
+   */
+  LaunchScript countCpuIn(Path procsFile) {
+    this.accountingProcs = procsFile;
+    return this;
+  }
+
   /** Rootless: a new user namespace mapping the caller to root inside. */
   LaunchScript userNamespace(boolean value) {
     this.userNamespace = value;
@@ -53,7 +63,8 @@ final class LaunchScript {
   /** The argument vector: {@code /bin/sh -c <script>}. */
   List<String> argv(Path fstab, String hostname, Path root, Path workingDirectory, List<String> command) {
     // sh exports PWD; the container's environment is exactly the spec's
-    String inner = "unset PWD; mount -a -T " + Shell.quote(fstab.toString())
+    String inner = (accountingProcs == null ? "" : "{ echo 0 > " + Shell.quote(accountingProcs.toString()) + "; } 2>/dev/null; ")
+        + "unset PWD; mount -a -T " + Shell.quote(fstab.toString())
         // as root a builtin write is cheapest; inside a user namespace only sethostname(2) is allowed
         + (userNamespace
             ? " && hostname " + Shell.quote(hostname)

@@ -47,4 +47,14 @@ public interface ContainerHandle extends AutoCloseable {
   default java.util.List<String> notEnforced() {
     return java.util.List.of();
   }
+
+  /**
+   * The CPU time (user + system) the container's processes used, once it has exited: the native
+   * backend reads it from the container's cgroup. Empty while it runs, and where the backend cannot
+   * measure it (no cgroup it may create, or the process backend). The default implementation
+   * returns empty.
+   */
+  default java.util.Optional<java.time.Duration> cpuTime() {
+    return java.util.Optional.empty();
+  }
 }

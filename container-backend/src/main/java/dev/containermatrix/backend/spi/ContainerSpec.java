@@ -38,6 +38,9 @@ import org.apiguardian.api.API;
  * @param outputDirectory a host directory for {@code stdout.log}, {@code stderr.log} and the
  *     backend's own files; absolute; created if missing
  * @param timeout how long the container may run from launch before it is killed; positive
+ * @param writableDirectories host directories the container may write to, each bound read-write at
+ *     its own path (for example where a class-data archive is dumped); absolute, and existing when launched; never
+ *     {@code null} but usually empty
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ContainerSpec(
@@ -52,7 +55,8 @@ public record ContainerSpec(
     List<FileMount> files,
     Path channelSocket,
     Path outputDirectory,
-    Duration timeout) {
+    Duration timeout,
+    List<Path> writableDirectories) {
 
   /** As {@link #baseImage()}: the host's own system directories; as {@link #hostname()}: the host's name. */
   public static final String HOST = "host";
@@ -83,6 +87,28 @@ public record ContainerSpec(
     absolute(outputDirectory, "output directory");
     notNull(timeout, "timeout");
     check(!timeout.isNegative() && !timeout.isZero(), "timeout of container %s must be positive, was %s", id, timeout);
+    writableDirectories = List.copyOf(notNull(writableDirectories, "writable directories"));
+    for (Path directory : writableDirectories) {
+      absolute(directory, "writable directory of container " + id);
+    }
+  }
+
+  /** A spec with no writable host directories. */
+  public ContainerSpec(
+      String id,
+      String hostname,
+      String baseImage,
+      List<Layer> layers,
+      JvmCommand command,
+      Map<String, String> environment,
+      Path workingDirectory,
+      ResourceLimits limits,
+      List<FileMount> files,
+      Path channelSocket,
+      Path outputDirectory,
+      Duration timeout) {
+    this(id, hostname, baseImage, layers, command, environment, workingDirectory, limits, files, channelSocket,
+        outputDirectory, timeout, List.of());
   }
 
   private static Map<String, String> copyEnvironment(Map<String, String> environment, String id) {
@@ -102,41 +128,46 @@ public record ContainerSpec(
 
   public ContainerSpec withHostname(String value) {
     return new ContainerSpec(id, value, baseImage, layers, command, environment, workingDirectory, limits, files,
-        channelSocket, outputDirectory, timeout);
+        channelSocket, outputDirectory, timeout, writableDirectories);
   }
 
   public ContainerSpec withBaseImage(String value) {
     return new ContainerSpec(id, hostname, value, layers, command, environment, workingDirectory, limits, files,
-        channelSocket, outputDirectory, timeout);
+        channelSocket, outputDirectory, timeout, writableDirectories);
   }
 
   public ContainerSpec withLayers(List<Layer> value) {
     return new ContainerSpec(id, hostname, baseImage, value, command, environment, workingDirectory, limits, files,
-        channelSocket, outputDirectory, timeout);
+        channelSocket, outputDirectory, timeout, writableDirectories);
   }
 
   public ContainerSpec withCommand(JvmCommand value) {
     return new ContainerSpec(id, hostname, baseImage, layers, value, environment, workingDirectory, limits, files,
-        channelSocket, outputDirectory, timeout);
+        channelSocket, outputDirectory, timeout, writableDirectories);
   }
 
   public ContainerSpec withEnvironment(Map<String, String> value) {
     return new ContainerSpec(id, hostname, baseImage, layers, command, value, workingDirectory, limits, files,
-        channelSocket, outputDirectory, timeout);
+        channelSocket, outputDirectory, timeout, writableDirectories);
   }
 
   public ContainerSpec withLimits(ResourceLimits value) {
     return new ContainerSpec(id, hostname, baseImage, layers, command, environment, workingDirectory, value, files,
-        channelSocket, outputDirectory, timeout);
+        channelSocket, outputDirectory, timeout, writableDirectories);
   }
 
   public ContainerSpec withFiles(List<FileMount> value) {
     return new ContainerSpec(id, hostname, baseImage, layers, command, environment, workingDirectory, limits, value,
-        channelSocket, outputDirectory, timeout);
+        channelSocket, outputDirectory, timeout, writableDirectories);
   }
 
   public ContainerSpec withTimeout(Duration value) {
     return new ContainerSpec(id, hostname, baseImage, layers, command, environment, workingDirectory, limits, files,
-        channelSocket, outputDirectory, value);
+        channelSocket, outputDirectory, value, writableDirectories);
+  }
+
+  public ContainerSpec withWritableDirectories(List<Path> value) {
+    return new ContainerSpec(id, hostname, baseImage, layers, command, environment, workingDirectory, limits, files,
+        channelSocket, outputDirectory, timeout, value);
   }
 }

@@ -16,6 +16,7 @@ import dev.containermatrix.backend.testmains.ExitMain;
 import dev.containermatrix.backend.testmains.ForkingMain;
 import dev.containermatrix.backend.testmains.PrintEnvMain;
 import dev.containermatrix.backend.testmains.SleepMain;
+import dev.containermatrix.backend.testmains.WriteFileMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +137,18 @@ public abstract class ContainerRuntimeConformanceTest {
           "PATH", ContainerEnvironment.DEFAULT_PATH,
           "HOME", spec.workingDirectory().toString()));
     }
+  }
+
+  @Test
+  void aFileWrittenInAWritableDirectoryAppearsOnTheHost() throws Exception {
+    ContainerSpec probe = spec(scratch, "writable", WriteFileMain.class, List.of());
+    Path writable = Files.createDirectories(probe.outputDirectory().resolveSibling("writable-dir"));
+    ContainerSpec spec = spec(scratch, "writable", WriteFileMain.class, List.of(writable.resolve("out.txt").toString(), "written inside"))
+        .withWritableDirectories(List.of(writable));
+    try (ContainerHandle handle = runtime().launch(spec)) {
+      assertThat(handle.awaitExit().isSuccess()).isTrue();
+    }
+    assertThat(writable.resolve("out.txt")).hasContent("written inside");
   }
 
   @Test

@@ -40,4 +40,13 @@ class NativeRuntimeConformanceTest extends NativeConformanceBase {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void countsTheCpuTimeOfTheContainersProcessesOnceItExited() throws Exception {
+    ContainerSpec spec = spec(scratch, "cpu-time", dev.containermatrix.backend.testmains.ExitMain.class, List.of("0"));
+    try (var handle = runtime.launch(spec)) {
+      handle.awaitExit();
+      org.assertj.core.api.Assertions.assertThat(handle.cpuTime())
+          .hasValueSatisfying(cpu -> org.assertj.core.api.Assertions.assertThat(cpu).isPositive());
+    }
+  }
 }

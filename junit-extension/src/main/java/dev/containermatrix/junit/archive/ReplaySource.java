@@ -132,7 +132,7 @@ public final class ReplaySource {
     }
     return new VariantPlan(archived.testClass(), definition, Path.of(archived.jdkHome()), archived.jdkFeature(),
         classpath, List.of(), List.of(), archived.env(), archived.systemProperties(), resources(archived),
-        archived.base(), Optional.of(run.runId()));
+        archived.base(), Optional.of(run.runId()), archived.jvmOptions());
   }
 
   private static Optional<ResourceProfile> resources(RunRecord.Variant archived) {

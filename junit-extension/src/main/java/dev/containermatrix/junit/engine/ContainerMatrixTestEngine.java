@@ -52,6 +52,10 @@ import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestEx
  *   <li>{@code containermatrix.store} (default {@code ~/.cache/containermatrix}): the layer store;
  *   <li>{@code containermatrix.store.unusedDays} (default 30): a run ends by removing layers no run
  *       has used for that many days;
+ *   <li>{@code containermatrix.classData} (default {@code auto}): {@code auto} starts each variant's JVM
+ *       from a class-data archive of its JDK and shared jars (the AOT cache on JDK 24+, a dynamic
+ *       AppCDS archive on JDK 13 to 23), trained on first use and kept in the store, where the
+ *       backend uses layers; {@code off} never does;
  *   <li>{@code containermatrix.archive}, {@code containermatrix.archive.dir},
  *       {@code containermatrix.replay}: reserved for the archive; not read by this version.
  * </ul>

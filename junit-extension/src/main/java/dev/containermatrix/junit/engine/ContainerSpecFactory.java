@@ -41,8 +41,13 @@ final class ContainerSpecFactory {
    */
   ContainerSpec create(VariantPlan plan, List<String> agentSelectors, boolean ownHostname, List<PlannedLayer> layers) {
     VariantDefinition variant = plan.variant();
-    List<String> jvmOptions = new ArrayList<>(SHORT_RUN_FLAGS);
-    plan.systemProperties().forEach((k, v) -> jvmOptions.add("-D" + k + "=" + v));
+    List<String> jvmOptions = new ArrayList<>();
+    if (plan.replayOf().isPresent() && !plan.archivedJvmOptions().isEmpty()) {
+      jvmOptions.addAll(plan.archivedJvmOptions());
+    } else {
+      jvmOptions.addAll(SHORT_RUN_FLAGS);
+      plan.systemProperties().forEach((k, v) -> jvmOptions.add("-D" + k + "=" + v));
+    }
     Map<String, String> env = new LinkedHashMap<>(plan.env());
     env.putAll(new VariantEnvironment(variant.id(), variant.displayName(), variant.values()).toEnvironment());
     String containerId = variant.id() + "-" + SEQUENCE.incrementAndGet();

@@ -12,6 +12,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * The {@code containermatrix.*} configuration parameters, parsed once per run.
  *
  * @param baseDirectory the module's base directory: relative paths resolve against it
+ * @param classData whether variants start from a class-data archive ({@code containermatrix.classData=auto})
  */
 record EngineSettings(
     String backend, Optional<VariantFilter> variants, int parallelism, Path reportDirectory, Path baseDirectory,
@@ -21,7 +22,8 @@ record EngineSettings(
     Path archiveDirectory,
     OptionalInt archiveKeepRuns,
     OptionalInt archiveKeepDays,
-    Optional<ReplayRequest> replay) {
+    Optional<ReplayRequest> replay,
+    boolean classData) {
 
   static final String BACKEND = "containermatrix.backend";
   static final String VARIANTS = "containermatrix.variants";
@@ -33,6 +35,7 @@ record EngineSettings(
   static final String ARCHIVE_DIR = "containermatrix.archive.dir";
   static final String ARCHIVE_KEEP_RUNS = "containermatrix.archive.keepRuns";
   static final String ARCHIVE_KEEP_DAYS = "containermatrix.archive.keepDays";
+  static final String CLASS_DATA = "containermatrix.classData";
 
   static EngineSettings from(ConfigurationParameters parameters) {
     Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
@@ -58,13 +61,25 @@ record EngineSettings(
         .orElse(ReplayRequest.CodeMode.CURRENT);
     Optional<ReplayRequest> replay = parameters.get(ReplayRequest.KEY).map(String::trim).filter(x -> !x.isEmpty())
         .map(text -> ReplayRequest.parse(text, base, archiveDir, code));
+    boolean classData = parameters.get(CLASS_DATA).map(String::trim).map(EngineSettings::parseClassData).orElse(true);
     return new EngineSettings(backend, variants, parallelism, reportDir, base, store, unusedDays, archive, archiveDir,
-        keepRuns, keepDays, replay);
+        keepRuns, keepDays, replay, classData);
   }
 
   private static OptionalInt optionalPositive(ConfigurationParameters parameters, String key, String meaning) {
     return parameters.get(key).map(String::trim).filter(x -> !x.isEmpty())
         .map(text -> OptionalInt.of(positive(key, text, meaning))).orElse(OptionalInt.empty());
+
+  }
+
+  private static boolean parseClassData(String text) {
+    return switch (text) {
+      case "auto" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException("Configuration parameter " + CLASS_DATA + "='" + text
+          + "' is not one of auto, off; set it to auto (variants start from a class-data archive where the backend"
+          + " uses layers) or off");
+    };
   }
 
   private static int parseParallelism(String text) {

@@ -52,6 +52,7 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
   private final Map<String, List<PlannedLayer>> baseImages = new ConcurrentHashMap<>();
   private final Optional<ReplaySource> replay;
   private final List<ArchiveCandidate> archiveCandidates = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  private @Nullable ClassDataTraining classData;
 
   MatrixExecutionContext(
       EngineExecutionListener listener,
@@ -182,6 +183,14 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
             + settings.store() + ": " + e.getMessage(), e);
       }
     });
+  }
+
+  /** Class-data archives for this run's variants, trained through the chosen backend on first use. */
+  synchronized ClassDataTraining classData() throws ContainerException {
+    if (classData == null) {
+      classData = new ClassDataTraining(layerStore(), runtime(), runDirectory.path(), settings);
+    }
+    return classData;
   }
 
   /** The backend chosen by {@code containermatrix.backend}, or why there is none. */

@@ -37,6 +37,7 @@ final class VariantExecution {
   private List<String> notEnforced = List.of();
   private List<PlannedLayer> layers = List.of();
   private @org.jspecify.annotations.Nullable ContainerSpec launched;
+  private java.util.OptionalLong cpuMillis = java.util.OptionalLong.empty();
 
   VariantExecution(VariantDescriptor descriptor, MatrixExecutionContext context) {
     this.descriptor = descriptor;
@@ -76,8 +77,15 @@ final class VariantExecution {
             + " backend cannot mount; replay with -Dcontainermatrix.backend=native");
       }
       layers = stack(runtime);
+      Optional<ClassDataTraining.Outcome> classData = classData(runtime);
+      classData.flatMap(ClassDataTraining.Outcome::layer).ifPresent(this::stackClassData);
       spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path())
           .create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(), layers);
+      if (classData.isPresent()) {
+        spec = withClassData(spec, classData.get());
+        context.listener().reportingEntryPublished(descriptor,
+            ReportEntry.from("classData", classData.get().description()));
+      }
       List<String> unsupported = runtime.unsupported(spec);
       if (!unsupported.isEmpty()) {
         throw new ContainerException(String.join("; ", unsupported));
@@ -102,6 +110,7 @@ final class VariantExecution {
         }
         try {
           exit = handle.awaitExit();
+          handle.cpuTime().ifPresent(cpu -> cpuMillis = java.util.OptionalLong.of(cpu.toMillis()));
         } finally {
           classState.stopped(handle);
         }
@@ -148,6 +157,43 @@ final class VariantExecution {
     }
     stack.addAll(classState.layers(variant.id()));
     return List.copyOf(stack);
+  }
+
+  /** The class-data archive this variant starts from, or why none; empty where none is ever used. */
+  private Optional<ClassDataTraining.Outcome> classData(ContainerRuntime runtime) throws ContainerException {
+    if (!context.settings().classData() || !runtime.usesLayers() || plan.replayOf().isPresent()) {
+      // a replay starts from the class-data layer and JVM options it archived
+      return Optional.empty();
+    }
+    return Optional.of(context.classData().archiveFor(plan, layers, ContainerSpecFactory.SHORT_RUN_FLAGS));
+  }
+
+  /** Puts the archive's layer right above the shared jars (or the JDK, when no jar is shared). */
+  private void stackClassData(PlannedLayer archive) {
+    List<PlannedLayer> stack = new java.util.ArrayList<>(layers);
+    int at = 0;
+    for (int i = 0; i < stack.size(); i++) {
+      String role = stack.get(i).role();
+      if (role.equals(PlannedLayer.BASE) || role.equals(PlannedLayer.JDK) || role.equals(PlannedLayer.SHARED_JARS)) {
+        at = i + 1;
+      }
+    }
+    stack.add(at, archive);
+    layers = List.copyOf(stack);
+  }
+
+  /** The spec's JVM started from the archive: shared jars first on the classpath, and the archive option. */
+  private static ContainerSpec withClassData(ContainerSpec spec, ClassDataTraining.Outcome classData) {
+    if (classData.use().isEmpty() || classData.layer().isEmpty()) {
+      return spec;
+    }
+    var use = classData.use().get();
+    var command = spec.command();
+    List<String> options = new java.util.ArrayList<>(use.kind().compatibleOptions(command.jvmOptions()));
+    options.add(use.kind().useOption(use.pathInside()));
+    return spec.withCommand(new dev.containermatrix.backend.spi.JvmCommand(command.javaHome(),
+        dev.containermatrix.engine.plan.ClassDataArchives.sharedFirst(command.classpath(), use.trainingClasspath()),
+        options, command.mainClass(), command.arguments()));
   }
 
   private ContainerHandle launch(ContainerRuntime runtime, ContainerSpec spec, long start) {
@@ -203,7 +249,7 @@ final class VariantExecution {
         ? new VariantReport.TestCounts(0, 0, 0)
         : new VariantReport.TestCounts(relay.passed(), relay.failed(), relay.skipped());
     VariantReport entry = report(plan, layers, status, reason, counts,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), notEnforced);
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), notEnforced).withCpuMillis(cpuMillis);
     context.report().add(entry);
     ContainerSpec spec = launched;
     if (spec != null) {

@@ -9,7 +9,8 @@ import org.apiguardian.api.API;
 /**
  * One layer of a variant's stack, stored in the layer store.
  *
- * @param role {@value #BASE}, {@value #JDK}, {@value #SHARED_JARS}, {@value #VARIANT_JARS}, {@value #CLASSES} or {@value #CONFIG}
+ * @param role {@value #BASE}, {@value #JDK}, {@value #SHARED_JARS}, {@value #CLASS_DATA}, {@value #VARIANT_JARS},
+ *     {@value #CLASSES} or {@value #CONFIG}
  * @param digest the layer's DiffID, {@code sha256:…}
  * @param directory the unpacked, read-only layer
  * @param built whether this run built it (else it was already in the store)
@@ -22,6 +23,8 @@ public record PlannedLayer(String role, String digest, Path directory, long size
   public static final String JDK = "jdk";
   /** Jars every variant of the class has: built once, shared by all. */
   public static final String SHARED_JARS = "shared-jars";
+  /** The class-data archive of the JDK and the shared jars (AOT cache or AppCDS), right above the shared jars. */
+  public static final String CLASS_DATA = "class-data";
   /** The jars only this variant has (its library versions and their dependencies). */
   public static final String VARIANT_JARS = "variant-jars";
   /** The module's main and test classes. */

@@ -29,6 +29,8 @@ import org.apiguardian.api.API;
  * @param resources its resource limits, if any
  * @param base its base image reference
  * @param replayOf the archived run this plan comes from, for a replay: {@code <run id>} and the archive
+ * @param archivedJvmOptions for a replay, the JVM options the variant ran with then (flags, system
+ *     properties, its class-data archive), used as they are; empty otherwise
  */
 @API(status = INTERNAL, since = "0.1")
 public record VariantPlan(
@@ -43,7 +45,8 @@ public record VariantPlan(
     Map<String, String> systemProperties,
     Optional<ResourceProfile> resources,
     String base,
-    Optional<String> replayOf) {
+    Optional<String> replayOf,
+    List<String> archivedJvmOptions) {
 
   public VariantPlan {
     Objects.requireNonNull(testClass, "testClass");
@@ -57,13 +60,14 @@ public record VariantPlan(
     Objects.requireNonNull(resources, "resources");
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(replayOf, "replayOf");
+    archivedJvmOptions = List.copyOf(archivedJvmOptions);
   }
 
   /** The plan of a variant as its definition says: its env, properties, limits and base. */
   public static VariantPlan of(String testClass, VariantDefinition variant, Path jdkHome, int jdkFeature,
       List<Path> classpath, List<String> replaced, List<PlannedFile> files) {
     return new VariantPlan(testClass, variant, jdkHome, jdkFeature, classpath, replaced, files, variant.env(),
-        variant.systemProperties(), variant.resources(), variant.base(), Optional.empty());
+        variant.systemProperties(), variant.resources(), variant.base(), Optional.empty(), List.of());
   }
 
   /** A config file: where it is on the host, and where the variant sees it. */

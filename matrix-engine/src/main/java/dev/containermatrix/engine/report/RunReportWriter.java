@@ -109,6 +109,7 @@ public final class RunReportWriter {
     tests.put("failed", v.tests().failed());
     tests.put("skipped", v.tests().skipped());
     node.put("durationMillis", v.durationMillis());
+    v.cpuMillis().ifPresentOrElse(c -> node.put("cpuMillis", c), () -> node.putNull("cpuMillis"));
     archive.ifPresentOrElse(a -> node.put("archive", a), () -> node.putNull("archive"));
     ArrayNode notEnforced = node.putArray("notEnforced");
     v.notEnforced().forEach(notEnforced::add);

@@ -16,6 +16,8 @@ import org.apiguardian.api.API;
  *
  * @param reason why it did not pass, in plain words; empty when it passed
  * @param notEnforced the limits the backend could not enforce on this host, one sentence each
+ * @param cpuMillis the CPU time (user + system) of the variant's container in milliseconds; empty when
+ *     the backend could not measure it
  */
 @API(status = INTERNAL, since = "0.1")
 public record VariantReport(
@@ -30,9 +32,11 @@ public record VariantReport(
     TestCounts tests,
     long durationMillis,
     Optional<String> archive,
-    List<String> notEnforced) {
+    List<String> notEnforced,
+    OptionalLong cpuMillis) {
 
   public VariantReport {
+    Objects.requireNonNull(cpuMillis, "cpuMillis");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(testClass, "testClass");
     Objects.requireNonNull(name, "name");
@@ -40,6 +44,19 @@ public record VariantReport(
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     layers = List.copyOf(layers);
     notEnforced = List.copyOf(notEnforced);
+  }
+
+  /** An entry whose CPU time is unknown. */
+  public VariantReport(String id, String testClass, String name, Map<String, String> values, Limits limits,
+      List<LayerEntry> layers, VariantStatus status, Optional<String> reason, TestCounts tests, long durationMillis,
+      Optional<String> archive, List<String> notEnforced) {
+    this(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive, notEnforced,
+        OptionalLong.empty());
+  }
+
+  public VariantReport withCpuMillis(OptionalLong value) {
+    return new VariantReport(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive,
+        notEnforced, value);
   }
 
   /** The limits a variant ran with; absent ones were not set. */

@@ -1,0 +1,182 @@
+package dev.containermatrix.engine.plan;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.containermatrix.backend.layers.LayerDigest;
+import dev.containermatrix.backend.layers.LayerStore;
+import dev.containermatrix.backend.layers.ReproducibleLayer;
+import dev.containermatrix.backend.layers.StoredLayer;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apiguardian.api.API;
+
+/**
+ * Class-data archives, one per (kind, JDK, shared classpath, base, JVM options): which a variant
+ * uses ({@link #decide}), and the archives in the {@link LayerStore} as layers of role {@value
+ * PlannedLayer#CLASS_DATA} holding the file at {@value #DIRECTORY_INSIDE}{@code /<key>.<ext>}. The
+ * layer's digest is remembered under the store's {@code plan-index/class-data/<key>}, so a later run
+ * (or another JVM) finds it without training; {@link #lock} serializes training of one key across
+ * JVMs.
+ *
+ * <p>Only the shared jars are archived: their layer is the same for every variant, and both archive
+ * kinds accept a runtime classpath that extends the one they were dumped with, so every variant's
+ * classpath starts with the shared jars (in the order its own classpath has them) and adds its own
+ * jars and class directories after them. Class directories could not be archived anyway: both
+ * kinds refuse non-empty directories on the dump-time classpath.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class ClassDataArchives {
+  /** Where archives are inside a container. */
+  public static final String DIRECTORY_INSIDE = "/opt/containermatrix/class-data";
+
+  private static final ConcurrentMap<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
+
+  private final LayerStore store;
+
+  public ClassDataArchives(LayerStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Whether a variant starts from an archive.
+   *
+   * @param plan the variant
+   * @param stack its layers, bottom first, as the layer plan made them (base layers first if any)
+   * @param jvmOptions the variant's JVM options that shape what an archive holds (JIT, GC, sharing);
+   *     not its system properties
+   */
+  public static ClassDataDecision decide(VariantPlan plan, List<PlannedLayer> stack, List<String> jvmOptions) {
+    Optional<ClassDataKind> kind = ClassDataKind.forFeature(plan.jdkFeature());
+    if (kind.isEmpty()) {
+      return new ClassDataDecision.Skip("JDK " + plan.jdkFeature() + " has no dynamic class-data archive (JDK 13 or later has)");
+    }
+    List<PlannedLayer> training = new ArrayList<>();
+    PlannedLayer shared = null;
+    for (PlannedLayer layer : stack) {
+      if (layer.role().equals(PlannedLayer.BASE) || layer.role().equals(PlannedLayer.JDK)) {
+        training.add(layer);
+      } else if (layer.role().equals(PlannedLayer.SHARED_JARS)) {
+        shared = layer;
+      }
+    }
+    if (shared == null) {
+      return new ClassDataDecision.Skip("the variants of " + plan.testClass() + " share no jar, so there is nothing to archive");
+    }
+    training.add(shared);
+    PlannedLayer sharedLayer = shared;
+    List<Path> classpath = plan.classpath().stream()
+        .filter(entry -> Files.isRegularFile(inLayer(sharedLayer.directory(), entry)))
+        .toList();
+    List<String> options = kind.get().compatibleOptions(jvmOptions);
+    StringBuilder identity = new StringBuilder(kind.get().name()).append('\n');
+    training.forEach(l -> identity.append(l.role()).append(' ').append(l.digest()).append('\n'));
+    classpath.forEach(entry -> identity.append("cp ").append(entry).append('\n'));
+    options.forEach(option -> identity.append("opt ").append(option).append('\n'));
+    return new ClassDataDecision.Use(kind.get(), sha256(identity.toString()), training, classpath, options);
+  }
+
+  /**
+   * {@code classpath} reordered as the layers stack it: the shared jars first, in their order, then
+   * the variant's own jars and class directories, each in its order.
+   */
+  public static List<Path> sharedFirst(List<Path> classpath, List<Path> sharedJars) {
+    List<Path> ordered = new ArrayList<>(sharedJars);
+    classpath.stream().filter(entry -> !sharedJars.contains(entry) && Files.isRegularFile(entry)).forEach(ordered::add);
+    classpath.stream().filter(entry -> !sharedJars.contains(entry) && !Files.isRegularFile(entry)).forEach(ordered::add);
+    return List.copyOf(ordered);
+  }
+
+  /** The archive layer of {@code key}, if this store has it; {@code built} is false. */
+  public Optional<PlannedLayer> find(String key) throws IOException {
+    Path index = index(key);
+    if (!Files.isRegularFile(index)) {
+      return Optional.empty();
+    }
+    return store.get(LayerDigest.parse(Files.readString(index).strip())).map(ClassDataArchives::planned);
+  }
+
+  /**
+   * Stores the archive file {@code archive} (as a training container wrote it) as the layer of
+   * {@code key} and indexes it.
+   */
+  public PlannedLayer put(ClassDataDecision.Use use, Path archive) throws IOException {
+    String inLayer = use.pathInside().substring(1);
+    StoredLayer stored = store.put(ReproducibleLayer.builder().addFile(inLayer, archive, false).build());
+    Path index = index(use.key());
+    Files.createDirectories(index.getParent());
+    Path temp = Files.createTempFile(index.getParent(), ".class-data", ".tmp");
+    Files.writeString(temp, stored.digest().toString());
+    Files.move(temp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return planned(stored);
+  }
+
+  /**
+   * Holds the training of {@code key} for this JVM and every other one using the store (a file lock
+   * next to the index entry) until closed. Whoever gets it second should {@link #find} first.
+   */
+  public AutoCloseable lock(String key) throws IOException {
+    Path file = index(key).resolveSibling(key + ".lock");
+    Files.createDirectories(file.getParent());
+    ReentrantLock local = IN_JVM.computeIfAbsent(file, f -> new ReentrantLock());
+    local.lock();
+    FileChannel channel;
+    FileLock lock;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        lock = channel.lock();
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+    } catch (IOException | RuntimeException e) {
+      local.unlock();
+      throw e;
+    }
+    return () -> {
+      try {
+        lock.release();
+        channel.close();
+      } finally {
+        local.unlock();
+      }
+    };
+  }
+
+  private Path index(String key) {
+    return store.root().resolve("plan-index").resolve("class-data").resolve(key);
+  }
+
+  private static PlannedLayer planned(StoredLayer layer) {
+    return new PlannedLayer(PlannedLayer.CLASS_DATA, layer.digest().toString(), layer.directory(), layer.sizeBytes(),
+        layer.built());
+  }
+
+  private static Path inLayer(Path layerDirectory, Path hostPath) {
+    String relative = hostPath.toAbsolutePath().normalize().toString().substring(1);
+    return relative.isEmpty() ? layerDirectory : layerDirectory.resolve(relative);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
+  }
+}
