@@ -151,7 +151,7 @@ final class ClassDataTraining {
         id,
         runtime.hasOwnHostname() ? "class-data" : ContainerSpec.HOST,
         plan.variant().base(),
-        use.trainingLayers().stream().map(l -> new Layer(l.directory(), role(l))).toList(),
+        use.trainingLayers().stream().map(l -> ContainerSpecFactory.layer(l)).toList(),
         new JvmCommand(plan.jdkHome(), use.trainingClasspath(), options, TRAINING_MAIN, List.of()),
         Map.of(),
         settings.baseDirectory(),
@@ -181,11 +181,4 @@ final class ClassDataTraining {
     }
   }
 
-  private static String role(PlannedLayer layer) {
-    return switch (layer.role()) {
-      case PlannedLayer.BASE -> Layer.BASE;
-      case PlannedLayer.JDK -> Layer.JDK;
-      default -> Layer.CLASSPATH;
-    };
-  }
 }

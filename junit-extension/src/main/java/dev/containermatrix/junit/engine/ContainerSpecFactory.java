@@ -55,7 +55,7 @@ final class ContainerSpecFactory {
         containerId,
         ownHostname ? variant.id() : ContainerSpec.HOST,
         plan.base(),
-        layers.stream().map(l -> new Layer(l.directory(), role(l))).toList(),
+        layers.stream().map(ContainerSpecFactory::layer).toList(),
         new JvmCommand(plan.jdkHome(), plan.classpath(), jvmOptions, AGENT_MAIN, agentSelectors),
         env,
         settings.baseDirectory(),
@@ -72,6 +72,11 @@ final class ContainerSpecFactory {
       return List.of();
     }
     return plan.files().stream().map(f -> new FileMount(f.source(), f.target())).toList();
+  }
+
+  /** A planned layer as the backend sees it: its directory and the backend's role for it. */
+  static Layer layer(PlannedLayer layer) {
+    return new Layer(layer.directory(), role(layer));
   }
 
   private static String role(PlannedLayer layer) {
