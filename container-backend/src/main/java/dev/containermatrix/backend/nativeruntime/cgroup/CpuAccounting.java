@@ -129,7 +129,13 @@ public final class CpuAccounting {
         CgroupTree.kill(List.of(directory));
         CgroupTree.remove(directory);
       } catch (IOException e) {
-        // the next run's reaper removes it
+        return; // the next run's reaper removes it
+      }
+      try {
+        // the shared parent goes with the last container, as ContainerCgroup's do
+        java.nio.file.Files.deleteIfExists(directory.getParent());
+      } catch (IOException e) {
+        // another container's accounting cgroup is still in it
       }
     }
   }
