@@ -19,11 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Turns a variant's plan into the backend's launch spec: the agent's JVM command, env, limits, files. */
 final class ContainerSpecFactory {
   static final String AGENT_MAIN = "dev.containermatrix.junit.agent.AgentMain";
-  /**
-   * JVM flags for short test runs: C1 only and the serial collector start fastest and use the least
-   * CPU (design §4 measurements); a matrix that sets its own GC or JIT flags keeps them.
-   */
-  static final List<String> SHORT_RUN_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private final EngineSettings settings;
@@ -45,7 +40,7 @@ final class ContainerSpecFactory {
     if (plan.replayOf().isPresent() && !plan.archivedJvmOptions().isEmpty()) {
       jvmOptions.addAll(plan.archivedJvmOptions());
     } else {
-      jvmOptions.addAll(SHORT_RUN_FLAGS);
+      jvmOptions.addAll(ShortRunFlags.forEnvironment(plan.env()));
       plan.systemProperties().forEach((k, v) -> jvmOptions.add("-D" + k + "=" + v));
     }
     Map<String, String> env = new LinkedHashMap<>(plan.env());

@@ -165,7 +165,7 @@ final class VariantExecution {
       // a replay starts from the class-data layer and JVM options it archived
       return Optional.empty();
     }
-    return Optional.of(context.classData().archiveFor(plan, layers, ContainerSpecFactory.SHORT_RUN_FLAGS));
+    return Optional.of(context.classData().archiveFor(plan, layers, ShortRunFlags.forEnvironment(plan.env())));
   }
 
   /** Puts the archive's layer right above the shared jars (or the JDK, when no jar is shared). */
