@@ -65,6 +65,13 @@ class ContainerMatrixEngineTest {
   }
 
   @Test
+  void variantsGetTheSerialCollectorUnlessTheirEnvAsksTheJvmForAnother() {
+    EngineExecutionResults results = run(selectClass(dev.containermatrix.junit.engine.fixtures.JvmOptionsFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+  }
+
+  @Test
   void runsEveryMethodOnceInEveryVariantAsItsOwnTest() {
     EngineExecutionResults results = run(selectClass(TwoZonesFixture.class));
 
