@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 mvn -B -q -o test-compile -pl container-backend -am >/dev/null
 cp="$PWD/container-backend/target/test-classes:$PWD/container-backend/target/classes:$(cd container-backend && mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 cd container-backend
-exec java -cp "$cp" dev.containermatrix.backend.nativeruntime.ContainerOverheadBenchmark "${1:-100}"
+exec java ${JAVA_OPTS:-} -cp "$cp" dev.containermatrix.backend.nativeruntime.ContainerOverheadBenchmark "${1:-100}"

@@ -25,7 +25,6 @@ public final class StaleResources {
   /** Reaps; returns what was removed. */
   public static List<Reaped> reap() throws IOException {
     StaleRunDirectories runs = new StaleRunDirectories(RunDirectory.TMP, ProcessIdentity.PROC);
-    return new Reaper(List.of(new StaleCgroups(CgroupProbe.host().probe(),
-        dev.containermatrix.backend.nativeruntime.cgroup.CpuAccounting.host(), runs), runs)).reapAll();
+    return new Reaper(List.of(new StaleCgroups(CgroupProbe.host().probe(), runs), runs)).reapAll();
   }
 }

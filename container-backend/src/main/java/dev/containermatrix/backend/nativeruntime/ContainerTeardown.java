@@ -11,23 +11,20 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.List;
 import java.util.Optional;
 import java.time.Duration;
-import dev.containermatrix.backend.nativeruntime.cgroup.CpuAccounting;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The host-side remains of one native container: its cgroups and its directory. */
 final class ContainerTeardown implements Teardown {
   private final Path directory;
   private final NativeLimits limits;
-  private final Optional<CpuAccounting.Counter> counter;
   private final ContainerSpec spec;
   private final PendingTeardowns pending;
   private final AtomicBoolean released = new AtomicBoolean();
 
-  ContainerTeardown(Path directory, NativeLimits limits, Optional<CpuAccounting.Counter> counter, ContainerSpec spec,
+  ContainerTeardown(Path directory, NativeLimits limits, ContainerSpec spec,
       PendingTeardowns pending) {
     this.directory = directory;
     this.limits = limits;
-    this.counter = counter;
     this.spec = spec;
     this.pending = pending;
   }
@@ -41,10 +38,10 @@ final class ContainerTeardown implements Teardown {
     return status;
   }
 
-  /** What the container's accounting cgroup counted; read before {@link #release()} removes it. */
+  /** What the container's pid 1 reported when its command ended ({@link CpuTimes}); read before {@link #release()}. */
   @Override
   public Optional<Duration> cpuTime() {
-    return counter.flatMap(CpuAccounting.Counter::usage);
+    return CpuTimes.read(directory.resolve(CpuTimes.FILE_NAME));
   }
 
   @Override
@@ -66,7 +63,6 @@ final class ContainerTeardown implements Teardown {
     pending.submit(() -> {
       try {
         limits.release();
-        counter.ifPresent(CpuAccounting.Counter::remove);
       } finally {
         deleteTree(directory);
       }

@@ -20,7 +20,7 @@ final class LaunchScript {
   private String cpuAffinity = "";
   private boolean userNamespace;
   private boolean loopback = true;
-  private @org.jspecify.annotations.Nullable Path accountingProcs;
+  private @org.jspecify.annotations.Nullable Path cpuTimes;
 
   LaunchScript joinCgroup(Path procsFile) {
     cgroupProcsFiles.add(procsFile);
@@ -39,12 +39,9 @@ final class LaunchScript {
     return this;
   }
 
-  /**
-   * Counts the container's CPU time in the cgroup of {@code procsFile}: pid 1 joins it first, by a
-   * write that may fail without stopping the container (CPU time is then unknown).
-   */
-  LaunchScript countCpuIn(Path procsFile) {
-    this.accountingProcs = procsFile;
+  /** Has pid 1 write its and its children's CPU times into {@code file} once the command has ended ({@link CpuTimes}). */
+  LaunchScript recordCpuTimesIn(Path file) {
+    this.cpuTimes = file;
     return this;
   }
 
@@ -63,8 +60,7 @@ final class LaunchScript {
   /** The argument vector: {@code /bin/sh -c <script>}. */
   List<String> argv(Path fstab, String hostname, Path root, Path workingDirectory, List<String> command) {
     // sh exports PWD; the container's environment is exactly the spec's
-    String inner = (accountingProcs == null ? "" : "{ echo 0 > " + Shell.quote(accountingProcs.toString()) + "; } 2>/dev/null; ")
-        + "unset PWD; mount -a -T " + Shell.quote(fstab.toString())
+    String inner = "unset PWD; mount -a -T " + Shell.quote(fstab.toString())
         // as root a builtin write is cheapest; inside a user namespace only sethostname(2) is allowed
         + (userNamespace
             ? " && hostname " + Shell.quote(hostname)
@@ -74,7 +70,8 @@ final class LaunchScript {
         // so this shell stays as pid 1 and exits with 128+signal, as a shell does; its end ends the namespace
         + " && unshare --root=" + Shell.quote(root.toString())
         + " --wd=" + Shell.quote(workingDirectory.toString())
-        + " --mount-proc -- " + Shell.words(command);
+        + " --mount-proc -- " + Shell.words(command)
+        + (cpuTimes == null ? "" : "; status=$?; " + CpuTimes.command(cpuTimes) + "; exit $status");
     List<String> namespaces = new ArrayList<>(List.of("unshare"));
     if (userNamespace) {
       namespaces.addAll(List.of("--user", "--map-root-user"));

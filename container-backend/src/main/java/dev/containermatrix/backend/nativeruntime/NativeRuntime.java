@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.hostprocess.HostProcesses;
 import dev.containermatrix.backend.hostprocess.JvmCommandLine;
-import dev.containermatrix.backend.nativeruntime.cgroup.CpuAccounting;
 import dev.containermatrix.backend.rundir.RunDirectory;
 import dev.containermatrix.backend.spi.ContainerEnvironment;
 import dev.containermatrix.backend.spi.ContainerException;
@@ -37,7 +36,6 @@ public final class NativeRuntime implements ContainerRuntime {
   private final HostProcesses processes = new HostProcesses("native");
   private final PendingTeardowns teardowns = new PendingTeardowns();
   private final NativeHost host;
-  private final CpuAccounting accounting = CpuAccounting.host();
   private @Nullable RunDirectory runDirectory;
   private @Nullable HostBaseLayer hostBase;
   private @Nullable HostBaseLayer imageSkeleton;
@@ -93,8 +91,7 @@ public final class NativeRuntime implements ContainerRuntime {
    */
   ContainerHandle start(ContainerSpec spec, Path directory, NativeLimits limits, String argFile, List<String> inner)
       throws ContainerException {
-    var counter = accounting.create(directory.getParent().getFileName() + "-" + spec.id());
-    ContainerTeardown teardown = new ContainerTeardown(directory, limits, counter, spec, teardowns);
+    ContainerTeardown teardown = new ContainerTeardown(directory, limits, spec, teardowns);
     try {
       ContainerRootfs rootfs = new ContainerRootfs(directory);
       rootfs.prepare(spec, ContainerSpec.HOST.equals(spec.baseImage()) ? hostBase() : imageSkeleton(), argFile,
@@ -102,7 +99,7 @@ public final class NativeRuntime implements ContainerRuntime {
       LaunchScript script = limits.configure(new LaunchScript())
           .userNamespace(host.rootless())
           .loopback(host.hasIp());
-      counter.ifPresent(c -> script.countCpuIn(c.procsFile()));
+      script.recordCpuTimesIn(directory.resolve(CpuTimes.FILE_NAME));
       List<String> argv = script.argv(rootfs.fstabFile(), spec.hostname(), rootfs.root(), spec.workingDirectory(), inner);
       return processes.start(spec, argv, ContainerEnvironment.of(spec, ContainerRootfs.CHANNEL_INSIDE),
           spec.workingDirectory(), teardown);

@@ -27,7 +27,6 @@ import org.apiguardian.api.API;
 public final class StaleCgroups implements ReapableKind {
 
   private final CgroupSupport support;
-  private final CpuAccounting accounting;
   private final StaleRunDirectories runs;
 
   /**
@@ -35,17 +34,7 @@ public final class StaleCgroups implements ReapableKind {
    * @param runs judges whether the run a cgroup's name starts with is over
    */
   public StaleCgroups(CgroupSupport support, StaleRunDirectories runs) {
-    this(support, CpuAccounting.none(), runs);
-  }
-
-  /**
-   * @param support where this process's cgroups are; containers of earlier runs nest under the same ones
-   * @param accounting where containers' CPU-accounting cgroups are; those of earlier runs too
-   * @param runs judges whether the run a cgroup's name starts with is over
-   */
-  public StaleCgroups(CgroupSupport support, CpuAccounting accounting, StaleRunDirectories runs) {
     this.support = support;
-    this.accounting = accounting;
     this.runs = runs;
   }
 
@@ -60,7 +49,6 @@ public final class StaleCgroups implements ReapableKind {
     support.usable().values().stream()
         .sorted((a, b) -> a.controller().compareTo(b.controller()))
         .forEach(placement -> parents.add(placement.containersDirectory()));
-    accounting.containersDirectory().ifPresent(parents::add);
     List<Reaped> reaped = new ArrayList<>();
     IOException failure = null;
     for (Path parent : parents) {
