@@ -35,7 +35,7 @@ python3 - "$results" "$repeats" "$load_before" "$load_after" <<'PY'
 import json, statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
 out = {"benchmark": "class-data-archive-cpu-per-variant", "workload": "ClassDataBenchmark (3 tests)",
-       "repeats": int(sys.argv[2]), "unit": "CPU ms of the variant's container (user+sys, cgroup)",
+       "repeats": int(sys.argv[2]), "unit": "CPU ms of the variant's container (user+sys, as its pid 1's times reports)",
        "hostLoadAverage": [float(sys.argv[3]), float(sys.argv[4])]}
 targets = {"17": 550, "25": 300}
 for jdk in ("17", "25"):
