@@ -22,12 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
 
@@ -206,9 +208,12 @@ public final class RunArchive {
    */
   public void verify(ArchivedRun run) throws IOException {
     blobs.read(run.recordDigest(), OptionalLong.empty());
+    Set<String> read = new HashSet<>();
     for (String variant : run.manifestDigestByVariantId().keySet()) {
       for (ArchivedBlob layer : image(run, variant).layers()) {
-        blobs.verify(layer.digest(), layer.size());
+        if (read.add(layer.digest())) { // a layer its variants share (the JDK, say) is read once
+          blobs.verify(layer.digest(), layer.size());
+        }
       }
     }
   }
