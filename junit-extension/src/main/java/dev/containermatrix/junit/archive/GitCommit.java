@@ -1,14 +1,15 @@
 package dev.containermatrix.junit.archive;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.containermatrix.backend.nativeruntime.probe.ProbeCommand;
+import dev.containermatrix.backend.nativeruntime.probe.ProbeResult;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** The commit a project directory is at, read with {@code git}, with {@code -dirty} when it has changes. */
 final class GitCommit {
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
   private GitCommit() {}
 
   /** Empty when the directory is not in a git work tree or git is not installed. */
@@ -21,20 +22,16 @@ final class GitCommit {
     return Optional.of(head.get() + (dirty ? "-dirty" : ""));
   }
 
+  /** The output of a git command that exited 0 within the time limit. */
   private static Optional<String> git(Path directory, String... arguments) {
-    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", directory.toString()));
-    command.addAll(List.of(arguments));
+    String[] argv = new String[arguments.length + 3];
+    argv[0] = "git";
+    argv[1] = "-C";
+    argv[2] = directory.toString();
+    System.arraycopy(arguments, 0, argv, 3, arguments.length);
     try {
-      Process git = new ProcessBuilder(command).redirectErrorStream(true)
-          .start();
-      byte[] out = git.getInputStream().readAllBytes();
-      if (!git.waitFor(10, TimeUnit.SECONDS)) {
-        git.destroyForcibly();
-        return Optional.empty();
-      }
-      return git.exitValue() == 0 ? Optional.of(new String(out, StandardCharsets.UTF_8).strip()) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
+      ProbeResult result = ProbeCommand.of(argv).run(TIMEOUT);
+      return result.succeeded() ? Optional.of(result.output()) : Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.containermatrix.backend.nativeruntime.probe;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * A short command run to find out what the host allows, with stdin from {@code /dev/null}, stdout
@@ -16,23 +19,24 @@ import java.util.concurrent.TimeUnit;
  *
  * @param argv the program and its arguments
  */
-record ProbeCommand(List<String> argv) {
+@API(status = INTERNAL, since = "0.1")
+public record ProbeCommand(List<String> argv) {
 
   private static final int MAX_OUTPUT_CHARS = 2000;
 
-  ProbeCommand {
+  public ProbeCommand {
     argv = List.copyOf(argv);
     if (argv.isEmpty()) {
       throw new IllegalArgumentException("a probe command needs a program to run");
     }
   }
 
-  static ProbeCommand of(String... argv) {
+  public static ProbeCommand of(String... argv) {
     return new ProbeCommand(List.of(argv));
   }
 
   /** Runs the command for at most {@code timeout}; never throws for a command that fails or hangs. */
-  ProbeResult run(Duration timeout) throws InterruptedException {
+  public ProbeResult run(Duration timeout) throws InterruptedException {
     Path output;
     try {
       output = Files.createTempFile("containermatrix-probe", ".out");

@@ -1,7 +1,10 @@
 package dev.containermatrix.backend.nativeruntime.probe;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * How a {@link ProbeCommand} ended.
@@ -11,7 +14,8 @@ import java.util.Optional;
  * @param output its stdout and stderr, stripped and cut to 2000 characters
  * @param failure why it has no exit code: "could not start: …" or "did not finish within 5 s …"; empty when it has one
  */
-record ProbeResult(ProbeCommand command, Optional<Integer> exitCode, String output, Optional<String> failure) {
+@API(status = INTERNAL, since = "0.1")
+public record ProbeResult(ProbeCommand command, Optional<Integer> exitCode, String output, Optional<String> failure) {
 
   static ProbeResult exited(ProbeCommand command, int exitCode, String output) {
     return new ProbeResult(command, Optional.of(exitCode), output, Optional.empty());
@@ -27,7 +31,7 @@ record ProbeResult(ProbeCommand command, Optional<Integer> exitCode, String outp
   }
 
   /** Whether it exited with status 0. */
-  boolean succeeded() {
+  public boolean succeeded() {
     return exitCode.filter(code -> code == 0).isPresent();
   }
 
