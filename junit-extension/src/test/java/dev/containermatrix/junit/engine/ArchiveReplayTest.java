@@ -106,9 +106,7 @@ class ArchiveReplayTest {
   @Test
   void aReplayOfARunTheArchiveDoesNotHoldFailsNamingTheRunsItHas() throws Exception {
     Path archive = work.resolve("archive");
-    Files.createDirectories(CONFIG.getParent());
-    Files.writeString(CONFIG, "greeting: then\n");
-    String runId = report(runAndReturn(archive, work.resolve("first"))).get("runId").asText();
+    String runId = archivedRun(archive, "then").get("runId").asText();
 
     EngineExecutionResults replay = run(archive, work.resolve("replay"), Map.of("containermatrix.replay", "20000101-000000-000000"));
 
@@ -120,11 +118,9 @@ class ArchiveReplayTest {
   @Test
   void aReplayOfAnArchiveWithOneFlippedByteRunsNothingAndNamesTheBlob() throws Exception {
     Path archive = work.resolve("archive");
-    Files.createDirectories(CONFIG.getParent());
-    Files.writeString(CONFIG, "greeting: then\n");
-    JsonNode report = report(runAndReturn(archive, work.resolve("first")));
+    JsonNode report = archivedRun(archive, "then");
     String runId = report.get("runId").asText();
-    String key = report.get("variants").get(0).get("archive").asText().substring(runId.length() + 1);
+    String key = variantKey(report);
     RunArchive opened = RunArchive.open(archive);
     var layers = opened.image(opened.run(runId).orElseThrow(), key).layers();
     String digest = layers.get(layers.size() - 1).digest();
@@ -142,9 +138,7 @@ class ArchiveReplayTest {
   @Test
   void retentionKeepsTheLatestRunsAndArchiveOffArchivesNothing() throws Exception {
     Path archive = work.resolve("archive");
-    Files.createDirectories(CONFIG.getParent());
-    Files.writeString(CONFIG, "greeting: then\n");
-    runAndReturn(archive, work.resolve("first"));
+    archivedRun(archive, "then");
     EngineExecutionResults second = run(archive, work.resolve("second"), Map.of("containermatrix.archive.keepRuns", "1"));
     second.testEvents().assertStatistics(s -> s.succeeded(1));
     JsonNode report = report(work.resolve("second"));
@@ -169,11 +163,9 @@ class ArchiveReplayTest {
     HostRequirements.require(dev.containermatrix.backend.image.DockerEngineSource.isAvailable() && HostCommand.works("docker", "info"),
         "a Docker engine at /var/run/docker.sock (apt-get install docker.io; dockerd --bridge=none --iptables=false --ip-masq=false)");
     Path archive = work.resolve("archive");
-    Files.createDirectories(CONFIG.getParent());
-    Files.writeString(CONFIG, "greeting: exported\n");
-    JsonNode report = report(runAndReturn(archive, work.resolve("first")));
+    JsonNode report = archivedRun(archive, "exported");
     String runId = report.get("runId").asText();
-    String key = report.get("variants").get(0).get("archive").asText().substring(runId.length() + 1);
+    String key = variantKey(report);
     RunArchive opened = RunArchive.open(archive);
 
     Path config = opened.export(opened.run(runId).orElseThrow(), key, work.resolve("variant.tar"));
@@ -192,9 +184,18 @@ class ArchiveReplayTest {
     }
   }
 
-  private Path runAndReturn(Path archive, Path reports) {
+  /** Runs the fixture once with its config file saying {@code greeting}, into {@code archive}; its report. */
+  private JsonNode archivedRun(Path archive, String greeting) throws IOException {
+    Files.createDirectories(CONFIG.getParent());
+    Files.writeString(CONFIG, "greeting: " + greeting + "\n");
+    Path reports = work.resolve("first");
     run(archive, reports, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1));
-    return reports;
+    return report(reports);
+  }
+
+  /** The archived variant's key in its run ({@code <Class>.<variant id>}), from its report's archive ref. */
+  private static String variantKey(JsonNode report) {
+    return report.get("variants").get(0).get("archive").asText().substring(report.get("runId").asText().length() + 1);
   }
 
   private static EngineExecutionResults run(Path archive, Path reports, Map<String, String> parameters) {
