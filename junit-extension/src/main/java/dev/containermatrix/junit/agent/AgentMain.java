@@ -52,7 +52,7 @@ public final class AgentMain {
   static final String CHANNEL_VARIABLE = "CONTAINERMATRIX_CHANNEL";
 
   /** First argument of a run without a host: results go to stdout. */
-  static final String STANDALONE = "--standalone";
+  public static final String STANDALONE = "--standalone";
 
   static final String USAGE =
       "usage: java -cp <test classpath> "

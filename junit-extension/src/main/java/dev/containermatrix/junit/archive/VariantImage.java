@@ -4,6 +4,7 @@ import dev.containermatrix.backend.archive.OciRuntimeConfig;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.JvmCommand;
 import dev.containermatrix.engine.plan.VariantPlan;
+import dev.containermatrix.junit.agent.AgentMain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,6 @@ import java.util.stream.Collectors;
  * run} prints its results without a host), its environment, and its OCI runtime config.
  */
 final class VariantImage {
-  /** Makes the agent run without a host channel; see {@code AgentMain}. */
-  static final String STANDALONE = "--standalone";
-
   private final ContainerSpec spec;
   private final VariantPlan plan;
 
@@ -34,7 +32,7 @@ final class VariantImage {
     command.add("-cp");
     command.add(jvm.classpath().stream().map(Path::toString).collect(Collectors.joining(":")));
     command.add(jvm.mainClass());
-    command.add(STANDALONE);
+    command.add(AgentMain.STANDALONE);
     command.addAll(jvm.arguments());
     return command;
   }
