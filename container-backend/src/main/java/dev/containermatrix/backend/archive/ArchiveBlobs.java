@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.archive;
 
+import dev.containermatrix.backend.layers.StoreLock;
 import java.io.BufferedOutputStream;
 import dev.containermatrix.backend.layers.CheckedInputStream;
 import java.io.IOException;
@@ -80,7 +81,7 @@ final class ArchiveBlobs {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    try (ArchiveLock lock = ArchiveLock.acquire(layout.lockFile())) {
+    try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
       try {
         Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
         return true;

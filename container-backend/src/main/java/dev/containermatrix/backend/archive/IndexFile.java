@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.archive;
 
+import dev.containermatrix.backend.layers.StoreLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +20,7 @@ import java.util.Set;
 /**
  * The archive's {@code index.json}: one image manifest descriptor per archived variant, annotated with its
  * run, variant, record and time. Entries without the run annotation (put there by other tools) are kept
- * as they are. Readers need no lock (the file is replaced by a rename); writers hold the {@link ArchiveLock}.
+ * as they are. Readers need no lock (the file is replaced by a rename); writers hold the {@link StoreLock} on {@code index.lock}.
  */
 final class IndexFile {
 

@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.archive;
 
+import dev.containermatrix.backend.layers.StoreLock;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.containermatrix.backend.image.Compression;
@@ -94,7 +95,7 @@ public final class RunArchive {
     ArchiveLayout layout = new ArchiveLayout(directory.toRealPath());
     layout.create();
     RunArchive archive = new RunArchive(layout, clock, LinuxCalls.system());
-    try (ArchiveLock lock = ArchiveLock.acquire(layout.lockFile())) {
+    try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
       archive.index.createIfMissing();
     }
     return archive;
@@ -167,7 +168,7 @@ public final class RunArchive {
       sizes.put(manifest.digest(), manifest.size());
     });
     ArchivedRun run = new ArchivedRun(runId, created, record.digest(), digests);
-    try (ArchiveLock lock = ArchiveLock.acquire(layout.lockFile())) {
+    try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
       requirePresent(record.digest(), "the record of run " + runId);
       for (Map.Entry<String, String> variant : digests.entrySet()) {
         requirePresent(variant.getValue(), "the manifest of variant " + variant.getKey());
@@ -301,7 +302,7 @@ public final class RunArchive {
    */
   public RetentionResult retain(RetentionPolicy policy) throws IOException {
     Objects.requireNonNull(policy, "policy");
-    try (ArchiveLock lock = ArchiveLock.acquire(layout.lockFile())) {
+    try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
       return new Retention(layout, index, clock.instant()).apply(policy, this::blobsOf);
     }
   }

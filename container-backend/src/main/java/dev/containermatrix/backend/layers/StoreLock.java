@@ -1,5 +1,7 @@
 package dev.containermatrix.backend.layers;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -10,14 +12,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apiguardian.api.API;
 
 /**
  * An exclusive lock on a lock file, held against other threads of this JVM and against other
  * processes. File locks are per process (closing any channel on a file drops the process's locks on
  * it), so this JVM opens a lock file only while it holds the file's in-JVM lock: one channel per
- * file at a time.
+ * file at a time. The layer store's per-layer locks, the run archive's {@code index.lock} and the
+ * class-data index's training locks are all of this kind.
  */
-final class StoreLock implements AutoCloseable {
+@API(status = INTERNAL, since = "0.1")
+public final class StoreLock implements AutoCloseable {
 
   private static final ConcurrentMap<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
 
@@ -36,7 +41,7 @@ final class StoreLock implements AutoCloseable {
   }
 
   /** Waits for the lock on {@code file}, creating the file if absent. */
-  static StoreLock acquire(Path file) throws IOException {
+  public static StoreLock acquire(Path file) throws IOException {
     return acquire(file, StandardOpenOption.CREATE, false);
   }
 

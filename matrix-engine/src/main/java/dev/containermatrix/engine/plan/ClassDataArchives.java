@@ -2,27 +2,16 @@ package dev.containermatrix.engine.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.containermatrix.backend.layers.LayerDigest;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
+import dev.containermatrix.backend.layers.StoreLock;
 import dev.containermatrix.backend.layers.StoredLayer;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apiguardian.api.API;
 
 /**
@@ -44,12 +33,12 @@ public final class ClassDataArchives {
   /** Where archives are inside a container. */
   public static final String DIRECTORY_INSIDE = "/opt/containermatrix/class-data";
 
-  private static final ConcurrentMap<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
-
   private final LayerStore store;
+  private final PlanIndex index;
 
   public ClassDataArchives(LayerStore store) {
     this.store = store;
+    this.index = new PlanIndex(store, "class-data");
   }
 
   /**
@@ -87,7 +76,7 @@ public final class ClassDataArchives {
     training.forEach(l -> identity.append(l.role()).append(' ').append(l.digest()).append('\n'));
     classpath.forEach(entry -> identity.append("cp ").append(entry).append('\n'));
     options.forEach(option -> identity.append("opt ").append(option).append('\n'));
-    return new ClassDataDecision.Use(kind.get(), sha256(identity.toString()), training, classpath, options);
+    return new ClassDataDecision.Use(kind.get(), PlanIndex.key(identity.toString()), training, classpath, options);
   }
 
   /**
@@ -103,11 +92,7 @@ public final class ClassDataArchives {
 
   /** The archive layer of {@code key}, if this store has it; {@code built} is false. */
   public Optional<PlannedLayer> find(String key) throws IOException {
-    Path index = index(key);
-    if (!Files.isRegularFile(index)) {
-      return Optional.empty();
-    }
-    return store.get(LayerDigest.parse(Files.readString(index).strip())).map(ClassDataArchives::planned);
+    return index.find(key).map(ClassDataArchives::planned);
   }
 
   /**
@@ -117,11 +102,7 @@ public final class ClassDataArchives {
   public PlannedLayer put(ClassDataDecision.Use use, Path archive) throws IOException {
     String inLayer = use.pathInside().substring(1);
     StoredLayer stored = store.put(ReproducibleLayer.builder().addFile(inLayer, archive, false).build());
-    Path index = index(use.key());
-    Files.createDirectories(index.getParent());
-    Path temp = Files.createTempFile(index.getParent(), ".class-data", ".tmp");
-    Files.writeString(temp, stored.digest().toString());
-    Files.move(temp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    index.remember(use.key(), stored);
     return planned(stored);
   }
 
@@ -130,36 +111,9 @@ public final class ClassDataArchives {
    * next to the index entry) until closed. Whoever gets it second should {@link #find} first.
    */
   public AutoCloseable lock(String key) throws IOException {
-    Path file = index(key).resolveSibling(key + ".lock");
+    Path file = index.entry(key).resolveSibling(key + ".lock");
     Files.createDirectories(file.getParent());
-    ReentrantLock local = IN_JVM.computeIfAbsent(file, f -> new ReentrantLock());
-    local.lock();
-    FileChannel channel;
-    FileLock lock;
-    try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      try {
-        lock = channel.lock();
-      } catch (IOException | RuntimeException e) {
-        channel.close();
-        throw e;
-      }
-    } catch (IOException | RuntimeException e) {
-      local.unlock();
-      throw e;
-    }
-    return () -> {
-      try {
-        lock.release();
-        channel.close();
-      } finally {
-        local.unlock();
-      }
-    };
-  }
-
-  private Path index(String key) {
-    return store.root().resolve("plan-index").resolve("class-data").resolve(key);
+    return StoreLock.acquire(file);
   }
 
   private static PlannedLayer planned(StoredLayer layer) {
@@ -170,13 +124,5 @@ public final class ClassDataArchives {
   private static Path inLayer(Path layerDirectory, Path hostPath) {
     String relative = hostPath.toAbsolutePath().normalize().toString().substring(1);
     return relative.isEmpty() ? layerDirectory : layerDirectory.resolve(relative);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
-    }
   }
 }

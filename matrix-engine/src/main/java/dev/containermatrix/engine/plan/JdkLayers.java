@@ -1,16 +1,11 @@
 package dev.containermatrix.engine.plan;
 
-import dev.containermatrix.backend.layers.LayerDigest;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.layers.StoredLayer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -30,18 +25,14 @@ final class JdkLayers {
   }
 
   PlannedLayer layerOf(Path jdkHome) throws IOException {
-    Path index = store.root().resolve("plan-index").resolve("jdk").resolve(identity(jdkHome));
-    if (Files.isRegularFile(index)) {
-      Optional<StoredLayer> known = store.get(LayerDigest.parse(Files.readString(index).strip()));
-      if (known.isPresent()) {
-        return planned(known.get());
-      }
+    PlanIndex index = new PlanIndex(store, "jdk");
+    String key = identity(jdkHome);
+    Optional<StoredLayer> known = index.find(key);
+    if (known.isPresent()) {
+      return planned(known.get());
     }
     StoredLayer stored = store.put(build(jdkHome));
-    Files.createDirectories(index.getParent());
-    Path temp = Files.createTempFile(index.getParent(), ".jdk", ".tmp");
-    Files.writeString(temp, stored.digest().toString());
-    Files.move(temp, index, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    index.remember(key, stored);
     return planned(stored);
   }
 
@@ -92,11 +83,6 @@ final class JdkLayers {
     if (Files.exists(modules)) {
       text.append(Files.size(modules)).append(' ').append(Files.getLastModifiedTime(modules).toMillis());
     }
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
-    }
+    return PlanIndex.key(text.toString());
   }
 }
