@@ -20,7 +20,7 @@ import java.util.Set;
  * with the container.
  *
  * <p>Inside, the container sees: the layers, top first, over the base; the host directories the
- * base binds; a fresh {@code /proc} (mounted by {@code unshare --mount-proc}); a minimal
+ * base binds; a fresh {@code /proc}, masked as {@link SandboxPolicy} says; no {@code /sys}; a minimal
  * {@code /dev}; a private, writable {@code /tmp} (part of the root overlay); {@code /etc/hosts} and {@code /etc/hostname} with its
  * hostname; its config files at their paths; the spec's writable directories, bound read-write at their host paths; the JDK and classpath entries read-only at their host
  * paths; its working directory copy-on-write over the host's; and the event channel at {@value
@@ -59,9 +59,11 @@ final class ContainerRootfs {
    * Writes the config layer and the mount table.
    *
    * @param argFileContent the JVM argument file, placed at {@value #ARGFILE_INSIDE}
+   * @param sandbox what of {@code /proc} the container may see and change
    * @param rootless whether the container has a user namespace (then overlays use {@code userxattr})
    */
-  void prepare(ContainerSpec spec, HostBaseLayer base, String argFileContent, boolean rootless) throws IOException {
+  void prepare(ContainerSpec spec, HostBaseLayer base, SandboxPolicy sandbox, String argFileContent, boolean rootless)
+      throws IOException {
     Path config = directory.resolve("config");
     for (String name : List.of("upper", "work", "root", "wd-upper", "wd-work")) {
       Files.createDirectories(directory.resolve(name));
@@ -100,6 +102,7 @@ final class ContainerRootfs {
     // below /tmp (a project checked out there) can then be placed like any other
     fstab.devpts(root().resolve("dev/pts"))
         .tmpfs(root().resolve("dev/shm"), "mode=1777,nosuid,nodev");
+    sandbox.mountProc(fstab, root().resolve("proc"));
 
     Path wd = spec.workingDirectory();
     Set<Path> visible = new LinkedHashSet<>(base.bindDirectories());

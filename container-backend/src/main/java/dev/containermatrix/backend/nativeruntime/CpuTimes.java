@@ -24,9 +24,12 @@ final class CpuTimes {
 
   private CpuTimes() {}
 
-  /** The shell command that writes the file, quoted for {@code sh}. */
-  static String command(Path file) {
-    return "{ times > " + Shell.quote(file.toString()) + "; } 2>/dev/null";
+  /**
+   * The shell command that writes the times to file descriptor 5, which pid 1 opened on the file
+   * before its root moved away from the host's.
+   */
+  static String command() {
+    return "{ times >&5; } 2>/dev/null";
   }
 
   /** The sum of the four times in {@code file}; empty if it is missing or not what {@code times} prints. */

@@ -37,6 +37,11 @@ final class Fstab {
     return add(source.toString(), target, "none", "bind");
   }
 
+  /** A fresh proc file system; it shows the pid namespace of the process that runs {@code mount}. */
+  Fstab proc(Path target) {
+    return add("proc", target, "proc", "nosuid,nodev,noexec");
+  }
+
   Fstab tmpfs(Path target, String options) {
     return add("tmpfs", target, "tmpfs", options);
   }

@@ -31,13 +31,14 @@ final class HostBaseLayer {
   static final List<String> ETC_FILES =
       List.of("passwd", "group", "nsswitch.conf", "localtime", "timezone", "ld.so.cache", "ld.so.conf",
           "ca-certificates.conf", "os-release", "debian_version", "mime.types", "host.conf", "gai.conf", "protocols",
-          "services", "login.defs");
+          "services", "login.defs", "ssl/openssl.cnf");
   /**
    * Directories of /etc, bind-mounted read-only rather than copied (their file names need not be
-   * valid in this JVM's encoding): certificates, the alternatives links, and Debian's JDK
-   * configuration, which its JDKs' conf/ and lib/security link into.
+   * valid in this JVM's encoding): public certificates, the alternatives links, and Debian's JDK
+   * configuration, which its JDKs' conf/ and lib/security link into. Never secrets: not
+   * {@code /etc/ssl/private}, {@code /etc/shadow} or {@code /etc/sudoers*}.
    */
-  static final List<String> ETC_DIRECTORIES = List.of("ld.so.conf.d", "alternatives", "ssl", "ca-certificates");
+  static final List<String> ETC_DIRECTORIES = List.of("ld.so.conf.d", "alternatives", "ssl/certs", "ca-certificates");
 
   private final Path directory;
   private final List<Path> bindDirectories;
@@ -65,8 +66,8 @@ final class HostBaseLayer {
    * sibling temp directory first, renamed into place when complete, so a failed build leaves nothing
    * half-made.
    */
-  static HostBaseLayer build(Path hostRoot, Path directory) throws IOException {
-    return build(hostRoot, directory, true);
+  static HostBaseLayer build(Path hostRoot, Path directory, SandboxTools tools) throws IOException {
+    return build(hostRoot, directory, true, tools);
   }
 
   /**
@@ -74,14 +75,17 @@ final class HostBaseLayer {
    * and a {@code /tmp} anyone may write; the host's system directories stay out, except Debian
    * JDK configuration ({@code /etc/java-*}), which a host JDK bound into the image still links into.
    */
-  static HostBaseLayer skeletonForImages(Path hostRoot, Path directory) throws IOException {
-    return build(hostRoot, directory, false);
+  static HostBaseLayer skeletonForImages(Path hostRoot, Path directory, SandboxTools tools) throws IOException {
+    return build(hostRoot, directory, false, tools);
   }
 
-  private static HostBaseLayer build(Path hostRoot, Path directory, boolean hostSystem) throws IOException {
+  private static HostBaseLayer build(Path hostRoot, Path directory, boolean hostSystem, SandboxTools tools)
+      throws IOException {
     Path partial = Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".partial-");
     try {
       List<Path> binds = buildInto(hostRoot, partial, hostSystem);
+      Files.createDirectories(ContainerRootfs.inside(partial, Path.of(LaunchScript.OLD_ROOT)));
+      tools.copyInto(Files.createDirectories(ContainerRootfs.inside(partial, Path.of(SandboxTools.INSIDE))));
       Files.move(partial, directory, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return new HostBaseLayer(directory, binds);
     } finally {
@@ -145,6 +149,7 @@ final class HostBaseLayer {
       return;
     }
     if (Files.isSymbolicLink(source) || !Files.isDirectory(source)) {
+      Files.createDirectories(target.getParent());
       copyEntry(source, target);
       return;
     }

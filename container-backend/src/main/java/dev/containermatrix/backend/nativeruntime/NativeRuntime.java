@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.hostprocess.HostProcesses;
 import dev.containermatrix.backend.hostprocess.JvmCommandLine;
+import dev.containermatrix.backend.nativeruntime.probe.ExecutableSearch;
 import dev.containermatrix.backend.rundir.RunDirectory;
 import dev.containermatrix.backend.spi.ContainerEnvironment;
 import dev.containermatrix.backend.spi.ContainerException;
@@ -39,6 +40,8 @@ public final class NativeRuntime implements ContainerRuntime {
   private @Nullable RunDirectory runDirectory;
   private @Nullable HostBaseLayer hostBase;
   private @Nullable HostBaseLayer imageSkeleton;
+  private @Nullable SandboxTools tools;
+  private final SandboxPolicy sandbox = SandboxPolicy.forKernel(Path.of("/proc"));
 
   /** @param host what this host can do, from the probe */
   public NativeRuntime(NativeHost host) {
@@ -91,12 +94,13 @@ public final class NativeRuntime implements ContainerRuntime {
    */
   ContainerHandle start(ContainerSpec spec, Path directory, NativeLimits limits, String argFile, List<String> inner)
       throws ContainerException {
+    SandboxTools tools = tools(spec);
     ContainerTeardown teardown = new ContainerTeardown(directory, limits, spec, teardowns);
     try {
       ContainerRootfs rootfs = new ContainerRootfs(directory);
-      rootfs.prepare(spec, ContainerSpec.HOST.equals(spec.baseImage()) ? hostBase() : imageSkeleton(), argFile,
-          host.rootless());
-      LaunchScript script = limits.configure(new LaunchScript())
+      rootfs.prepare(spec, ContainerSpec.HOST.equals(spec.baseImage()) ? hostBase(tools) : imageSkeleton(tools), sandbox,
+          argFile, host.rootless());
+      LaunchScript script = limits.configure(new LaunchScript(tools))
           .userNamespace(host.rootless())
           .loopback(host.hasIp());
       script.recordCpuTimesIn(directory.resolve(CpuTimes.FILE_NAME));
@@ -132,16 +136,28 @@ public final class NativeRuntime implements ContainerRuntime {
     return runDirectory;
   }
 
-  private synchronized HostBaseLayer imageSkeleton() throws IOException {
+  private synchronized HostBaseLayer imageSkeleton(SandboxTools tools) throws IOException {
     if (imageSkeleton == null) {
-      imageSkeleton = HostBaseLayer.skeletonForImages(Path.of("/"), runDirectory().path().resolve("base-skeleton"));
+      imageSkeleton = HostBaseLayer.skeletonForImages(Path.of("/"), runDirectory().path().resolve("base-skeleton"), tools);
     }
     return imageSkeleton;
   }
 
-  private synchronized HostBaseLayer hostBase() throws IOException {
+  /** The host programs that sandbox a container, found once per runtime. */
+  private synchronized SandboxTools tools(ContainerSpec spec) throws ContainerException {
+    if (tools == null) {
+      try {
+        tools = SandboxTools.locate(ExecutableSearch.ofEnvironment());
+      } catch (IOException e) {
+        throw new ContainerException("container " + spec.id() + " cannot be sandboxed: " + e.getMessage(), e);
+      }
+    }
+    return tools;
+  }
+
+  private synchronized HostBaseLayer hostBase(SandboxTools tools) throws IOException {
     if (hostBase == null) {
-      hostBase = HostBaseLayer.build(Path.of("/"), runDirectory().path().resolve("base-host"));
+      hostBase = HostBaseLayer.build(Path.of("/"), runDirectory().path().resolve("base-host"), tools);
     }
     return hostBase;
   }

@@ -57,9 +57,10 @@ class NativeIsolationTest {
 
   @Test
   void itsJvmSeesOnlyItsOwnPidNamespace() {
-    // pid 1 is the shell that started it and waits for it
-    assertThat(Integer.parseInt(seen.get("pid"))).isLessThan(5);
-    assertThat(Integer.parseInt(seen.get("processes"))).isLessThan(5);
+    // pid 1 is the shell that started it and waits for it; the few pids between went to mount, ip,
+    // pivot_root and umount, which have ended
+    assertThat(Integer.parseInt(seen.get("pid"))).isLessThan(10);
+    assertThat(Integer.parseInt(seen.get("processes"))).isEqualTo(2);
   }
 
   @Test

@@ -12,7 +12,8 @@ import java.util.Optional;
  * Finds an executable on a {@code PATH}, then in {@code /usr/sbin} and {@code /sbin}, which the
  * {@code PATH} of unprivileged users often lacks although tools such as {@code ip} live there.
  */
-final class ExecutableSearch {
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+public final class ExecutableSearch {
 
   static final List<Path> SYSTEM_DIRECTORIES = List.of(Path.of("/usr/sbin"), Path.of("/sbin"));
 
@@ -35,13 +36,13 @@ final class ExecutableSearch {
   }
 
   /** Searches this JVM's {@code PATH}, then {@code /usr/sbin} and {@code /sbin}. */
-  static ExecutableSearch ofEnvironment() {
+  public static ExecutableSearch ofEnvironment() {
     String path = System.getenv("PATH");
     return new ExecutableSearch(path == null ? "" : path, SYSTEM_DIRECTORIES);
   }
 
   /** The first regular, executable file called {@code name}, as an absolute path. */
-  Optional<Path> find(String name) {
+  public Optional<Path> find(String name) {
     return directories.stream()
         .map(directory -> directory.resolve(name))
         .filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
