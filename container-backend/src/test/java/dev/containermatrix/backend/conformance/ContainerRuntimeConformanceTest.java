@@ -14,7 +14,10 @@ import dev.containermatrix.backend.spi.FileMount;
 import dev.containermatrix.backend.spi.Layer;
 import dev.containermatrix.backend.testmains.ExitMain;
 import dev.containermatrix.backend.testmains.ForkingMain;
+import dev.containermatrix.backend.spi.JvmCommand;
 import dev.containermatrix.backend.testmains.PrintEnvMain;
+import dev.containermatrix.backend.testmains.SandboxProbeMain;
+import dev.containermatrix.backend.testmains.TestSpecs;
 import dev.containermatrix.backend.testmains.SleepMain;
 import dev.containermatrix.backend.testmains.WriteFileMain;
 import java.io.IOException;
@@ -209,6 +212,119 @@ public abstract class ContainerRuntimeConformanceTest {
         .isInstanceOf(ContainerException.class)
         .hasMessageContaining(unsupported.get(0));
     assertThat(spec.outputDirectory()).doesNotExist();
+  }
+
+  /**
+   * Whether the backend promises a sandbox (design §4: nothing inside leads to the host's files,
+   * kernel settings or other users' data); the sandbox tests below run only where it does.
+   */
+  protected boolean sandboxes() {
+    return true;
+  }
+
+  @Test
+  void noProcessInTheContainerHasItsRootOrWorkingDirectoryOnTheHost() throws Exception {
+    try (SandboxMarkers markers = new SandboxMarkers()) {
+      ContainerSpec spec = sandboxProbe("proc-links", markers.paths());
+      List<String> seen = runProbe(spec);
+      assertThat(seen).filteredOn(line -> line.startsWith("root:")).isNotEmpty()
+          .noneMatch(line -> line.contains("reached"));
+      assertThat(seen).filteredOn(line -> line.startsWith("cwd-write:1:")).singleElement().asString()
+          .startsWith("cwd-write:1:denied");
+      // the probe's own working directory is copy-on-write: what it writes there stays in the container
+      for (Path hostDirectory : List.of(spec.workingDirectory(), Path.of("").toAbsolutePath(), Path.of("/"))) {
+        try (var files = Files.list(hostDirectory)) {
+          assertThat(files).as("files in %s", hostDirectory)
+              .noneMatch(path -> path.getFileName().toString().startsWith("escaped-through-cwd-of-"));
+        }
+      }
+    }
+  }
+
+  @Test
+  void theChrootEscapeIsRefused() throws Exception {
+    try (SandboxMarkers markers = new SandboxMarkers()) {
+      List<String> seen = runProbe(sandboxProbe("chroot", markers.paths()));
+      assertThat(seen).contains("chroot:errno 1"); // EPERM: no CAP_SYS_CHROOT
+      assertThat(String.join("\n", seen)).doesNotContain(markers.secret());
+    }
+  }
+
+  @Test
+  void aNewUserNamespaceRegainsCapabilitiesButTheChrootEscapeStillFindsNoHostRoot() throws Exception {
+    try (SandboxMarkers markers = new SandboxMarkers()) {
+      List<String> seen = runProbe(sandboxProbe("userns-chroot", markers.paths()));
+      assertThat(seen).contains("userns-exit:0", "userns-chroot:done");
+      assertThat(seen).filteredOn(line -> line.startsWith("userns-escaped:")).hasSize(2)
+          .allMatch(line -> line.contains("denied (NoSuchFileException"));
+      assertThat(String.join("\n", seen)).doesNotContain(markers.secret());
+    }
+  }
+
+  @Test
+  void kernelSettingsAreReadOnlyAndHostKernelFilesMasked() throws Exception {
+    List<String> seen = runProbe(sandboxProbe("kernel", List.of()));
+    // as root the read-only mount refuses; rootless, the files' owner (the host's root) refuses first
+    assertThat(seen).filteredOn(line -> line.startsWith("open-for-write:")).hasSize(4)
+        .allMatch(line -> line.endsWith(":absent") || line.contains(":denied ("));
+    assertThat(seen).anyMatch(line -> line.startsWith("open-for-write:/proc/sys/kernel/core_pattern:denied ("));
+    assertThat(seen).filteredOn(line -> line.startsWith("mount:/proc/sys:")).singleElement().asString()
+        .matches("mount:/proc/sys:ro(,.*)?");
+    assertThat(seen).noneMatch(line -> line.startsWith("mount:/sys"));
+    assertThat(seen).filteredOn(line -> line.startsWith("readable-bytes:")).hasSize(3)
+        .allMatch(line -> line.endsWith(":0") || line.endsWith(":absent"));
+    assertThat(seen).contains("readable-bytes:/proc/keys:0", "sys-entries:0");
+    for (String name : List.of("irq", "bus", "sysrq-trigger")) {
+      if (Files.exists(Path.of("/proc", name))) {
+        assertThat(seen).anyMatch(line -> line.matches("mount:/proc/" + name + ":ro(,.*)?"));
+      }
+    }
+  }
+
+  @Test
+  void holdsNoCapabilityThatLeadsOutAndCannotGainOne() throws Exception {
+    List<String> seen = runProbe(sandboxProbe("status", List.of()));
+    long effective = capabilities(seen, "CapEff");
+    long bounding = capabilities(seen, "CapBnd");
+    // CAP_DAC_READ_SEARCH 2, CAP_NET_ADMIN 12, CAP_NET_RAW 13, CAP_SYS_MODULE 16, CAP_SYS_RAWIO 17, CAP_SYS_CHROOT 18,
+    // CAP_SYS_PTRACE 19, CAP_SYS_ADMIN 21, CAP_SYS_BOOT 22, CAP_SYS_TIME 25, CAP_MKNOD 27
+    for (int capability : new int[] {2, 12, 13, 16, 17, 18, 19, 21, 22, 25, 27}) {
+      assertThat(effective & (1L << capability)).as("capability %d in CapEff %x", capability, effective).isZero();
+      assertThat(bounding & (1L << capability)).as("capability %d in CapBnd %x", capability, bounding).isZero();
+    }
+    assertThat(seen).contains("NoNewPrivs:1", "CapInh:0000000000000000", "CapAmb:0000000000000000");
+  }
+
+  @Test
+  void cannotMountAnything() throws Exception {
+    assertThat(runProbe(sandboxProbe("mount", List.of()))).contains("mount:errno 1"); // EPERM
+  }
+
+  /** A spec running {@link SandboxProbeMain} with JNA on its classpath. */
+  private ContainerSpec sandboxProbe(String way, List<String> markers) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(sandboxes(), "this backend promises no sandbox");
+    List<String> arguments = new ArrayList<>(List.of(way));
+    arguments.addAll(markers);
+    ContainerSpec spec = spec(scratch, "sandbox-" + way, SandboxProbeMain.class, arguments);
+    List<Path> classpath = new ArrayList<>(spec.command().classpath());
+    classpath.add(TestSpecs.codeSourceOf(com.sun.jna.Native.class));
+    return spec.withCommand(new JvmCommand(spec.command().javaHome(), classpath, spec.command().jvmOptions(),
+        spec.command().mainClass(), spec.command().arguments()));
+  }
+
+  private List<String> runProbe(ContainerSpec spec) throws Exception {
+    try (ContainerHandle handle = runtime().launch(spec)) {
+      ExitStatus status = handle.awaitExit();
+      List<String> out = lines(handle.stdout());
+      assertThat(status.isSuccess()).as("probe %s: %s\n%s\n%s", spec.id(), status, out, lines(handle.stderr()))
+          .isTrue();
+      return out;
+    }
+  }
+
+  private static long capabilities(List<String> seen, String set) {
+    return seen.stream().filter(l -> l.startsWith(set + ":")).findFirst()
+        .map(l -> Long.parseUnsignedLong(l.substring(set.length() + 1), 16)).orElseThrow();
   }
 
   /** The container's JVM and its descendants, once it has at least one, as the host sees them. */

@@ -27,4 +27,10 @@ class ProcessRuntimeConformanceTest extends ContainerRuntimeConformanceTest {
   protected Set<Feature> honoured() {
     return Set.of();
   }
+
+  /** A plain host JVM: no sandbox, as the user guide says. */
+  @Override
+  protected boolean sandboxes() {
+    return false;
+  }
 }
