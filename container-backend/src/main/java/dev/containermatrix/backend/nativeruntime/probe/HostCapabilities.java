@@ -20,6 +20,8 @@ import org.apiguardian.api.API;
  * @param ipCommand where iproute2's {@code ip} is, on {@code PATH} or in {@code /usr/sbin} or
  *     {@code /sbin}; call it by this path, since an unprivileged user's {@code PATH} often lacks those
  * @param mountFstab whether {@code mount} supports {@code -T} (an fstab of its own)
+ * @param sandboxTools whether {@code pivot_root}, {@code umount} and {@code setpriv}, which sandbox each
+ *     container, are there
  * @param overlayFilesystem whether {@code /proc/filesystems} lists overlay
  * @param rootNamespaces whether root could create mount, pid, net, uts and ipc namespaces (tried);
  *     "not tried" when this process is not root
@@ -37,6 +39,7 @@ public record HostCapabilities(
     Finding utilLinux,
     Optional<Path> ipCommand,
     Finding mountFstab,
+    Finding sandboxTools,
     Finding overlayFilesystem,
     Finding rootNamespaces,
     Finding overlayAsRoot,
@@ -45,7 +48,7 @@ public record HostCapabilities(
 
   public HostCapabilities {
     for (Object component : new Object[] {kernelRelease, effectiveUid, utilLinuxVersion, utilLinux, ipCommand,
-        mountFstab, overlayFilesystem, rootNamespaces, overlayAsRoot, userNamespaces, overlayInUserNamespace}) {
+        mountFstab, sandboxTools, overlayFilesystem, rootNamespaces, overlayAsRoot, userNamespaces, overlayInUserNamespace}) {
       if (component == null) {
         throw new IllegalArgumentException("host capabilities need every component; use Optional.empty() or Finding.no(…)");
       }
@@ -84,6 +87,7 @@ public record HostCapabilities(
     List<String> out = new ArrayList<>();
     add(out, utilLinux);
     add(out, mountFstab);
+    add(out, sandboxTools);
     if (ipCommand.isEmpty()) {
       out.add("ip (iproute2) is neither on PATH nor in /usr/sbin or /sbin; install iproute2, which the native runtime"
           + " uses to bring up each container's loopback interface");

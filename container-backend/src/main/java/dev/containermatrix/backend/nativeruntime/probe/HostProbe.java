@@ -89,7 +89,20 @@ public final class HostProbe {
               + sysctls.kernelRelease().orElse("an unknown kernel") + ")");
     }
     return new HostCapabilities(sysctls.kernelRelease(), uid, version, utilLinux, executables.find("ip"),
-        mountFstab(), overlayFilesystem, rootNamespaces, overlayAsRoot, userNamespaces, overlayInUserNamespace);
+        mountFstab(), sandboxTools(), overlayFilesystem, rootNamespaces, overlayAsRoot, userNamespaces,
+        overlayInUserNamespace);
+  }
+
+  /** The util-linux programs a container's pid 1 sandboxes itself with: {@code pivot_root}, {@code umount}, {@code setpriv}. */
+  private Finding sandboxTools() {
+    List<String> missing = java.util.stream.Stream.of("pivot_root", "umount", "setpriv")
+        .filter(name -> executables.find(name).isEmpty()).toList();
+    if (!missing.isEmpty()) {
+      return Finding.no(String.join(", ", missing) + (missing.size() == 1 ? " is" : " are")
+          + " neither on PATH nor in /usr/sbin or /sbin; the native runtime needs pivot_root, umount and setpriv to"
+          + " sandbox each container: install util-linux");
+    }
+    return Finding.yes("pivot_root, umount and setpriv are there");
   }
 
   private static Finding utilLinux(ProbeResult result, Optional<UtilLinuxVersion> version) {

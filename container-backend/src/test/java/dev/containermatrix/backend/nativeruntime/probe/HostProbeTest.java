@@ -36,6 +36,8 @@ class HostProbeTest {
     assertThat(capabilities.missing()).containsExactly(
         "unshare is neither on PATH nor in /usr/sbin or /sbin; install util-linux 2.36 or newer",
         "mount is neither on PATH nor in /usr/sbin or /sbin; install util-linux's mount",
+        "pivot_root, umount, setpriv are neither on PATH nor in /usr/sbin or /sbin; the native runtime needs pivot_root,"
+            + " umount and setpriv to sandbox each container: install util-linux",
         "ip (iproute2) is neither on PATH nor in /usr/sbin or /sbin; install iproute2, which the native runtime uses"
             + " to bring up each container's loopback interface",
         "overlayfs is not available: " + proc.resolve("filesystems")
@@ -63,6 +65,8 @@ class HostProbeTest {
         bin.resolve("mount") + " does not support -T (--fstab), which the native runtime uses to mount a container's"
             + " file systems: `" + bin.resolve("mount") + " --help` exited with status 1: BusyBox v1.36.1 multi-call"
             + " binary. Usage: mount [OPTIONS]; install util-linux's mount",
+        "pivot_root, umount, setpriv are neither on PATH nor in /usr/sbin or /sbin; the native runtime needs pivot_root,"
+            + " umount and setpriv to sandbox each container: install util-linux",
         "user namespaces are disabled: " + proc.resolve("sys/kernel/apparmor_restrict_unprivileged_userns")
             + " is 1; ask an admin to allow them (sysctl kernel.apparmor_restrict_unprivileged_userns=0) or run as root");
   }

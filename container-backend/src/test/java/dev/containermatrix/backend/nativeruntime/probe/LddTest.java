@@ -1,0 +1,63 @@
+package dev.containermatrix.backend.nativeruntime.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LddTest {
+
+  @Test
+  void readsGlibcsLoaderAndLibraries() throws IOException {
+    Ldd ldd = Ldd.parse(Path.of("/usr/bin/setpriv"), """
+        \tlinux-vdso.so.1 (0x00007ffd1b5f2000)
+        \tlibcap-ng.so.0 => /lib/x86_64-linux-gnu/libcap-ng.so.0 (0x00007f26fc119000)
+        \tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f26fbf37000)
+        \t/lib64/ld-linux-x86-64.so.2 (0x00007f26fc148000)
+        """);
+
+    assertThat(ldd.loader()).contains(Path.of("/lib64/ld-linux-x86-64.so.2"));
+    assertThat(ldd.libraries()).containsExactly(
+        Path.of("/lib/x86_64-linux-gnu/libcap-ng.so.0"), Path.of("/lib/x86_64-linux-gnu/libc.so.6"));
+  }
+
+  @Test
+  void readsMuslWhoseLibcIsItsLoader() throws IOException {
+    Ldd ldd = Ldd.parse(Path.of("/bin/setpriv"), """
+        \t/lib/ld-musl-x86_64.so.1 (0x7f0e4a5c4000)
+        \tlibcap-ng.so.0 => /usr/lib/libcap-ng.so.0 (0x7f0e4a5a0000)
+        \tlibc.musl-x86_64.so.1 => /lib/ld-musl-x86_64.so.1 (0x7f0e4a5c4000)
+        """);
+
+    assertThat(ldd.loader()).contains(Path.of("/lib/ld-musl-x86_64.so.1"));
+    assertThat(ldd.libraries()).containsExactly(Path.of("/usr/lib/libcap-ng.so.0"));
+  }
+
+  @Test
+  void aMissingLibraryIsAnErrorNamingIt() {
+    assertThatThrownBy(() -> Ldd.parse(Path.of("/usr/bin/umount"), "\tlibmount.so.1 => not found\n"))
+        .isInstanceOf(IOException.class)
+        .hasMessage("ldd cannot find a library of /usr/bin/umount: \"libmount.so.1 => not found\"; install it or fix"
+            + " the host's library path");
+  }
+
+  @Test
+  void aStaticProgramNeedsNeitherLoaderNorLibraries() throws Exception {
+    assertThat(Ldd.parse(Path.of("/bin/busybox"), "\tnot a dynamic executable\n"))
+        .isEqualTo(new Ldd(Optional.empty(), List.of()));
+  }
+
+  @Test
+  void listsWhatThisHostsSetprivLoads() throws Exception {
+    Optional<Path> setpriv = ExecutableSearch.ofEnvironment().find("setpriv");
+    dev.containermatrix.backend.HostRequirements.require(setpriv.isPresent(), "needs util-linux's setpriv");
+    Ldd ldd = Ldd.of(setpriv.orElseThrow(), Duration.ofSeconds(30));
+
+    assertThat(ldd.libraries()).anyMatch(library -> library.getFileName().toString().startsWith("libc"));
+  }
+}
