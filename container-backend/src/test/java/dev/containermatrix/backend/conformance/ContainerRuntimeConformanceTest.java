@@ -296,6 +296,19 @@ public abstract class ContainerRuntimeConformanceTest {
   }
 
   @Test
+  void theHostBaseShowsNoSecretsOfTheHost() throws Exception {
+    ContainerSpec spec = sandboxProbe("secrets", List.of());
+    List<String> seen = runProbe(spec);
+    assertThat(seen).filteredOn(line -> line.startsWith("secret:")).hasSize(7)
+        .allMatch(line -> line.endsWith(":absent") || line.endsWith(":directory of 0 entries"), "absent or empty");
+    // the only files under /root and /home are classpath jars, each bound at its host path (~/.m2/…)
+    List<String> classpath = spec.command().classpath().stream().map(Path::toString).toList();
+    assertThat(seen).filteredOn(line -> line.startsWith("file-under:"))
+        .allMatch(line -> classpath.contains(line.substring(line.indexOf(":/", "file-under:".length()) + 1)),
+            "a classpath entry");
+  }
+
+  @Test
   void cannotMountAnything() throws Exception {
     assertThat(runProbe(sandboxProbe("mount", List.of()))).contains("mount:errno 1"); // EPERM
   }

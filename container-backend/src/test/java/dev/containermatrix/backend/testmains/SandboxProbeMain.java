@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Tries, from inside a container, one way out to the host, and prints what it reached as
  * {@code key:value} lines. Argument 0 is the way ({@code proc-links}, {@code chroot},
- * {@code userns-chroot}, {@code kernel}, {@code status}, {@code mount}); the others are host paths
+ * {@code userns-chroot}, {@code kernel}, {@code status}, {@code secrets}, {@code mount}); the others are host paths
  * of marker files the container must not reach. A value is {@code reached} when the marker's text
  * was read, else the reason it was not.
  */
@@ -42,6 +42,19 @@ public final class SandboxProbeMain {
       case "status" -> Files.readAllLines(Path.of("/proc/self/status")).stream()
           .filter(l -> l.startsWith("Cap") || l.startsWith("NoNewPrivs"))
           .forEach(l -> System.out.println(l.replaceAll(":\\s+", ":")));
+      case "secrets" -> {
+        for (String home : List.of("/root", "/home")) {
+          try (Stream<Path> files = Files.walk(Path.of(home))) {
+            files.filter(Files::isRegularFile).forEach(file -> System.out.println("file-under:" + home + ":" + file));
+          }
+        }
+        for (String path : List.of("/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/sudoers.d", "/etc/ssl/private",
+            "/var/lib", "/run/containermatrix/oldroot/etc")) {
+          Path file = Path.of(path);
+          System.out.println("secret:" + path + ":" + (!Files.exists(file) ? "absent"
+              : Files.isDirectory(file) ? "directory of " + listing(file) : "present"));
+        }
+      }
       case "mount" -> {
         int result = C.LIBC.mount("none", "/tmp", "tmpfs", 0, null);
         System.out.println("mount:" + (result == 0 ? "mounted" : "errno " + Native.getLastError()));
@@ -118,6 +131,15 @@ public final class SandboxProbeMain {
       System.out.println("sys-entries:" + entries.count());
     } catch (IOException e) {
       System.out.println("sys-entries:absent");
+    }
+  }
+
+  private static String listing(Path directory) {
+    try (Stream<Path> entries = Files.list(directory)) {
+      List<String> names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+      return names.size() + " entries" + (names.isEmpty() ? "" : " " + names);
+    } catch (IOException e) {
+      return "? (" + e.getMessage() + ")";
     }
   }
 
