@@ -36,24 +36,33 @@ interface LayoutFiles {
     }
   }
 
-  /** Reads a content-addressed blob whole and checks its sha256 and size. */
+  /**
+   * Opens a blob whose descriptor gives {@code expectedSize} bytes. Sources that stream from outside
+   * (registries) stop with an error after that many bytes; the default opens {@code path}.
+   */
+  default InputStream openBlob(String path, long expectedSize) throws IOException {
+    return open(path);
+  }
+
+  /** Reads a small content-addressed blob (a manifest, index or config) whole and checks its sha256 and size. */
   default byte[] readBlob(String digest, long expectedSize) throws IOException {
     String path = Digests.layoutPath(digest);
-    byte[] bytes = readAll(path);
-    String actual = Digests.of(bytes);
-    if (!actual.equals(digest)) {
-      throw new ImageSourceException("Blob " + digest + " read from " + describe(path) + " has digest " + actual
-          + ": the file is corrupt or was changed after the image was written; export the image again");
+    if (expectedSize > MAX_DOCUMENT_BYTES) {
+      throw new ImageSourceException("The descriptor of " + describe(path) + " gives it " + expectedSize
+          + " bytes, more than the " + MAX_DOCUMENT_BYTES + " a manifest or config may have: it is not an image"
+          + " document; check the image");
     }
-    if (bytes.length != expectedSize) {
-      throw new ImageSourceException("Blob " + digest + " read from " + describe(path) + " has " + bytes.length
-          + " bytes, but its descriptor says " + expectedSize + ": export the image again");
+    byte[] bytes;
+    try (InputStream in = openBlob(path, expectedSize)) {
+      bytes = in.readNBytes((int) expectedSize + 1);
     }
+    BlobCheck.check(digest, expectedSize, describe(path), Digests.of(bytes), bytes.length);
     return bytes;
   }
 
   /** Opens a blob lazily; the stream checks its sha256 and size as it is read. */
   default BlobOpener blobOpener(String path, String digest, long expectedSize) {
-    return () -> new CheckedInputStream(open(path), (actual, count) -> BlobCheck.check(digest, expectedSize, describe(path), actual.toString(), count));
+    return () -> new CheckedInputStream(openBlob(path, expectedSize),
+        (actual, count) -> BlobCheck.check(digest, expectedSize, describe(path), actual.toString(), count));
   }
 }

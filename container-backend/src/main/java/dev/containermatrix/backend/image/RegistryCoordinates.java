@@ -4,7 +4,9 @@ package dev.containermatrix.backend.image;
  * Where a {@code registry:} reference points: {@code [host[:port]/]name[:tag|@digest]}, as Docker
  * reads it. Without a host (no dot, colon or {@code localhost} in the first component) it is Docker
  * Hub, with {@code library/} before one-component names; without a tag or digest it is
- * {@code latest}. Loopback hosts are spoken to over plain HTTP, every other host over HTTPS.
+ * {@code latest}. A digest must be {@code sha256:} and 64 lowercase hex digits: it pins the
+ * manifest, which is refused unless it hashes to it. Which scheme the host is spoken to with is
+ * {@link RegistryTransport}'s to decide.
  */
 record RegistryCoordinates(String host, String name, String reference) {
   static final String DOCKER_HUB = "registry-1.docker.io";
@@ -25,6 +27,10 @@ record RegistryCoordinates(String host, String name, String reference) {
     if (at >= 0) {
       reference = rest.substring(at + 1);
       rest = rest.substring(0, at);
+      if (!Digests.isSha256(reference)) {
+        throw new IllegalArgumentException("registry:" + text + " pins \"" + reference + "\", which is no sha256"
+            + " digest: write registry:[host[:port]/]name@sha256:<64 lowercase hex digits>");
+      }
     } else {
       int colon = rest.lastIndexOf(':');
       if (colon > rest.lastIndexOf('/')) {
@@ -41,14 +47,8 @@ record RegistryCoordinates(String host, String name, String reference) {
     return new RegistryCoordinates(host, rest, reference);
   }
 
-  /** {@code http} for loopback registries, else {@code https}. */
-  String scheme() {
-    String bare = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d+$", "");
-    boolean loopback = bare.equals("localhost") || bare.startsWith("127.") || bare.equals("[::1]");
-    return loopback ? "http" : "https";
-  }
-
-  String base() {
-    return scheme() + "://" + host + "/v2/" + name;
+  /** The digest the reference pins, if it names one ({@code name@sha256:…}) rather than a tag. */
+  java.util.Optional<String> pinnedDigest() {
+    return Digests.isSha256(reference) ? java.util.Optional.of(reference) : java.util.Optional.empty();
   }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,6 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * implied, {@code index.json} is the manifest the reference names (an index as it is, a single
  * manifest wrapped in a one-entry index), and {@code blobs/sha256/<hex>} are fetched by digest,
  * manifests from the manifests endpoint, everything else from the blobs endpoint.
+ *
+ * <p>Nothing the registry sends is trusted unchecked: the manifest a reference pins by digest
+ * ({@code name@sha256:…}) must hash to that digest (and one fetched by tag to the {@code
+ * Docker-Content-Digest} the registry names, if it names one); documents are read up to {@link
+ * RegistryLimits#documentBytes()}, blobs up to the size their descriptor gives, never more; every
+ * other manifest and blob is checked against its descriptor's digest and size when read.
  */
 final class RegistryLayoutFiles implements LayoutFiles {
   private static final byte[] LAYOUT = "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
@@ -38,8 +45,7 @@ final class RegistryLayoutFiles implements LayoutFiles {
     if (document != null) {
       return document.length;
     }
-    HttpResponse<InputStream> response = client.head("blobs/" + digestOf(path), "");
-    response.body().close();
+    HttpResponse<Void> response = client.head("blobs/" + digestOf(path), "");
     check(response, path);
     return response.headers().firstValueAsLong("Content-Length").orElseThrow(() -> new ImageSourceException(
         describe(path) + " answered without a Content-Length"));
@@ -48,10 +54,19 @@ final class RegistryLayoutFiles implements LayoutFiles {
   @Override
   public InputStream open(String path) throws IOException {
     byte[] document = document(path);
+    return document != null ? new ByteArrayInputStream(document) : openBlob(path, size(path));
+  }
+
+  @Override
+  public InputStream openBlob(String path, long expectedSize) throws IOException {
+    byte[] document = document(path);
     if (document != null) {
       return new ByteArrayInputStream(document);
     }
-    HttpResponse<InputStream> response = client.get("blobs/" + digestOf(path), "");
+    String digest = digestOf(path);
+    HttpResponse<InputStream> response = client.get("blobs/" + digest, "", new BoundedBody.Limit(expectedSize,
+        "the size the descriptor of blob " + digest + " gives: the registry serves another blob than the image names;"
+            + " check the registry"));
     check(response, path);
     return response.body();
   }
@@ -69,11 +84,20 @@ final class RegistryLayoutFiles implements LayoutFiles {
 
   private byte[] fetchIndex() {
     try {
-      HttpResponse<InputStream> response = client.get("manifests/" + coordinates.reference(), RegistryClient.MANIFEST_TYPES);
-      check(response, "manifests/" + coordinates.reference());
-      byte[] bytes;
-      try (InputStream in = response.body()) {
-        bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
+      String path = "manifests/" + coordinates.reference();
+      HttpResponse<InputStream> response = client.get(path, RegistryClient.MANIFEST_TYPES, client.documentLimit());
+      byte[] bytes = read(response, path);
+      String digest = Digests.of(bytes);
+      Optional<String> named = response.headers().firstValue("Docker-Content-Digest");
+      if (coordinates.pinnedDigest().isPresent() && !digest.equals(coordinates.pinnedDigest().get())) {
+        throw new ImageSourceException(describe() + " answered " + response.uri() + " with a manifest whose digest is "
+            + digest + ", not the " + coordinates.pinnedDigest().get() + " that registry:" + text()
+            + " pins: refusing it, since it is not the image asked for; check the reference and the registry");
+      }
+      if (coordinates.pinnedDigest().isEmpty() && named.isPresent() && !digest.equals(named.get())) {
+        throw new ImageSourceException(describe() + " answered " + response.uri() + " with a manifest whose digest is "
+            + digest + ", not the " + named.get() + " its Docker-Content-Digest header names: refusing it, since"
+            + " the registry contradicts itself; check the registry");
       }
       String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
       if (type.endsWith("index.v1+json") || type.endsWith("manifest.list.v2+json")) {
@@ -82,7 +106,6 @@ final class RegistryLayoutFiles implements LayoutFiles {
         }
         return bytes;
       }
-      String digest = Digests.of(bytes);
       documents.put(Digests.layoutPath(digest), bytes);
       return ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"" + type + "\",\"digest\":\"" + digest
           + "\",\"size\":" + bytes.length + "}]}").getBytes(StandardCharsets.UTF_8);
@@ -91,21 +114,35 @@ final class RegistryLayoutFiles implements LayoutFiles {
     }
   }
 
+  /** Fetches a manifest an index names; its digest and size are checked when it is read as a blob. */
   private void fetchManifest(String digest) throws IOException {
-    HttpResponse<InputStream> response = client.get("manifests/" + digest, RegistryClient.MANIFEST_TYPES);
-    check(response, "manifests/" + digest);
+    String path = "manifests/" + digest;
+    documents.put(Digests.layoutPath(digest),
+        read(client.get(path, RegistryClient.MANIFEST_TYPES, client.documentLimit()), path));
+  }
+
+  private byte[] read(HttpResponse<InputStream> response, String path) throws IOException {
+    check(response, path);
     try (InputStream in = response.body()) {
-      documents.put(Digests.layoutPath(digest), in.readNBytes(MAX_DOCUMENT_BYTES + 1));
+      return in.readAllBytes();
     }
   }
 
-  private void check(HttpResponse<InputStream> response, String path) throws IOException {
+  private void check(HttpResponse<?> response, String path) throws IOException {
     if (response.statusCode() != 200) {
-      response.body().close();
+      if (response.body() instanceof InputStream in) {
+        in.close();
+      }
       throw new ImageSourceException(describe(path) + " answered HTTP " + response.statusCode()
           + (response.statusCode() == 404 ? ": the repository, tag or blob does not exist there" : "")
-          + "; check registry:" + coordinates.host() + "/" + coordinates.name() + ":" + coordinates.reference());
+          + "; check registry:" + text());
     }
+  }
+
+  /** The reference as written: {@code host/name:tag} or {@code host/name@sha256:…}. */
+  private String text() {
+    return coordinates.host() + "/" + coordinates.name()
+        + (coordinates.pinnedDigest().isPresent() ? "@" : ":") + coordinates.reference();
   }
 
   private static String digestOf(String path) {
@@ -114,7 +151,7 @@ final class RegistryLayoutFiles implements LayoutFiles {
 
   @Override
   public String describe(String path) {
-    return coordinates.base() + "/" + path;
+    return client.url(path.startsWith("blobs/") ? "blobs/" + digestOf(path) : path).toString();
   }
 
   @Override

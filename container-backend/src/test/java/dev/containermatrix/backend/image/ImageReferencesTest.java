@@ -84,9 +84,18 @@ class ImageReferencesTest {
         .isEqualTo(new RegistryCoordinates("registry-1.docker.io", "library/eclipse-temurin", "25"));
     assertThat(RegistryCoordinates.parse("localhost:5000/team/app"))
         .isEqualTo(new RegistryCoordinates("localhost:5000", "team/app", "latest"));
-    assertThat(RegistryCoordinates.parse("ghcr.io/org/app@sha256:abc"))
-        .isEqualTo(new RegistryCoordinates("ghcr.io", "org/app", "sha256:abc"));
-    assertThat(RegistryCoordinates.parse("127.0.0.1:5000/app:1").scheme()).isEqualTo("http");
-    assertThat(RegistryCoordinates.parse("ghcr.io/org/app:1").scheme()).isEqualTo("https");
+    String digest = "sha256:" + "ab".repeat(32);
+    assertThat(RegistryCoordinates.parse("ghcr.io/org/app@" + digest))
+        .isEqualTo(new RegistryCoordinates("ghcr.io", "org/app", digest));
+    assertThat(RegistryCoordinates.parse("ghcr.io/org/app@" + digest).pinnedDigest()).contains(digest);
+    assertThat(RegistryCoordinates.parse("ghcr.io/org/app:1").pinnedDigest()).isEmpty();
+  }
+
+  @Test
+  void aPinThatIsNoSha256DigestIsRefused() {
+    assertThatThrownBy(() -> RegistryCoordinates.parse("ghcr.io/org/app@sha256:abc"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("registry:ghcr.io/org/app@sha256:abc pins \"sha256:abc\", which is no sha256 digest: write"
+            + " registry:[host[:port]/]name@sha256:<64 lowercase hex digits>");
   }
 }

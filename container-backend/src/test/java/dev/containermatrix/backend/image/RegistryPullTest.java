@@ -66,6 +66,46 @@ class RegistryPullTest {
   }
 
   @Test
+  void pullsByTheDigestThatPinsTheManifest() throws Exception {
+    Path dockerConfig = registry.dockerConfig(work.resolve("docker-config-pinned.json"), "tester:s3cret");
+    String digest = Digests.of(manifest("1"));
+
+    Image pinned = new RegistryReader(host + "/cm/runtime@" + digest, dockerConfig).read();
+
+    assertThat(pinned.reference()).isEqualTo("registry:" + host + "/cm/runtime@" + digest);
+    assertThat(pinned.config().diffIds()).isEqualTo(new OciLayoutReader(layout).read().config().diffIds());
+  }
+
+  @Test
+  void aManifestThatDoesNotHashToThePinnedDigestIsRefusedNamingBoth() throws Exception {
+    byte[] manifest = manifest("1");
+    String wrong = "sha256:" + "0".repeat(64);
+    try (FakeRegistry liar = FakeRegistry.start("127.0.0.1")) {
+      // a registry that answers a digest it does not have with the manifest of another
+      liar.on("/v2/cm/runtime/manifests/" + wrong, exchange ->
+          FakeRegistry.send(exchange, 200, "application/vnd.oci.image.manifest.v1+json", manifest));
+
+      assertThatThrownBy(() -> new RegistryReader(liar.host() + "/cm/runtime@" + wrong, work.resolve("none.json")).read())
+          .isInstanceOf(ImageSourceException.class)
+          .hasMessage("registry " + liar.host() + " repository cm/runtime answered http://" + liar.host()
+              + "/v2/cm/runtime/manifests/" + wrong + " with a manifest whose digest is " + Digests.of(manifest)
+              + ", not the " + wrong + " that registry:" + liar.host() + "/cm/runtime@" + wrong + " pins: refusing it,"
+              + " since it is not the image asked for; check the reference and the registry");
+    }
+  }
+
+  /** The manifest bytes the real registry holds for {@code cm/runtime:<tag>}, as it sends them. */
+  private static byte[] manifest(String tag) throws Exception {
+    String login = java.util.Base64.getEncoder().encodeToString("tester:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + host + "/v2/cm/runtime/manifests/" + tag))
+            .header("Accept", RegistryClient.MANIFEST_TYPES).header("Authorization", "Basic " + login).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).as("GET manifests/" + tag).isEqualTo(200);
+    return response.body();
+  }
+
+  @Test
   void aRegistryThatAsksForALoginWeDoNotHaveSaysHowToGiveIt() {
     assertThatThrownBy(() -> new RegistryReader(host + "/cm/runtime:1", work.resolve("no-such-config.json")).read())
         .isInstanceOf(ImageSourceException.class)

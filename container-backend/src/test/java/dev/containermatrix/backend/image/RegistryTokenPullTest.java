@@ -17,14 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pulls from a real registry behind a token service: Debian's {@code docker-registry} on loopback
- * with {@code auth: token}, whose realm is {@link RegistryTokenService} on loopback too. skopeo
- * pushes through the token flow; {@code registry:} pulls through it with the Docker config's login.
+ * with {@code auth: token}, whose realm is {@link RegistryTokenService}. skopeo pushes through the
+ * token flow. {@code registry:} pulls through it with the Docker config's login where the token
+ * service shares the registry's origin (it forwards {@code /v2/} to the registry); a second
+ * registry's token service is on another host, 127.0.0.2, and gets no login.
  */
 class RegistryTokenPullTest {
   private static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
   @TempDir static Path work;
   private static RegistryTokenService tokens;
   private static LoopbackRegistry registry;
+  private static RegistryTokenService tokensElsewhere;
+  private static LoopbackRegistry registryElsewhere;
   private static String host;
   private static Path layout;
 
@@ -34,25 +38,37 @@ class RegistryTokenPullTest {
         && HostCommand.works("openssl", "version"),
         "Debian's docker-registry, skopeo and openssl (apt-get install docker-registry skopeo openssl)");
     HostRequirements.require(Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
-    tokens = RegistryTokenService.start(work, "tester", "s3cret");
-    registry = LoopbackRegistry.start(work, List.of(
-        "token:",
-        "  realm: " + tokens.realm(),
-        "  service: " + RegistryTokenService.SERVICE,
-        "  issuer: " + RegistryTokenService.ISSUER,
-        "  rootcertbundle: " + RegistryTokenService.rootCertificateBundle(work)));
-    host = registry.host();
+    tokens = RegistryTokenService.start(work, "tester", "s3cret", "127.0.0.1");
+    registry = LoopbackRegistry.start(work, tokenAuth(tokens, work));
+    tokens.forwardRegistry(registry.host());
+    host = tokens.host();
     layout = TestImages.writeJdkRuntimeImage(work.resolve("layout"), TEMURIN, "pulled-with-a-token");
     registry.push(layout, "cm/token-runtime:1", "tester:s3cret");
+    Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+    tokensElsewhere = RegistryTokenService.start(elsewhere, "tester", "s3cret", "127.0.0.2");
+    registryElsewhere = LoopbackRegistry.start(elsewhere, tokenAuth(tokensElsewhere, elsewhere));
+  }
+
+  private static List<String> tokenAuth(RegistryTokenService service, Path directory) {
+    return List.of(
+        "token:",
+        "  realm: " + service.realm(),
+        "  service: " + RegistryTokenService.SERVICE,
+        "  issuer: " + RegistryTokenService.ISSUER,
+        "  rootcertbundle: " + RegistryTokenService.rootCertificateBundle(directory));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (registry != null) {
-      registry.close();
+    for (LoopbackRegistry each : new LoopbackRegistry[] {registry, registryElsewhere}) {
+      if (each != null) {
+        each.close();
+      }
     }
-    if (tokens != null) {
-      tokens.close();
+    for (RegistryTokenService each : new RegistryTokenService[] {tokens, tokensElsewhere}) {
+      if (each != null) {
+        each.close();
+      }
     }
   }
 
@@ -72,6 +88,22 @@ class RegistryTokenPullTest {
     assertThat(Files.readString(layers.get(0).directory().resolve("etc/image-release"))).isEqualTo("pulled-with-a-token\n");
     assertThat(tokens.requests()).contains("service=" + RegistryTokenService.SERVICE
         + "&scope=repository:cm/token-runtime:pull");
+  }
+
+  @Test
+  void aTokenServiceOnAnotherHostIsAskedWithoutTheRegistrysLogin() throws Exception {
+    String other = registryElsewhere.host();
+    Path dockerConfig = registryElsewhere.dockerConfig(work.resolve("docker-config-elsewhere.json"), "tester:s3cret");
+
+    assertThatThrownBy(() -> new RegistryReader(other + "/cm/token-runtime:1", dockerConfig).read())
+        .isInstanceOf(ImageSourceException.class)
+        .hasMessage("The token service " + tokensElsewhere.realm() + " of registry " + other + " refused to give a"
+            + " token without a login (HTTP 401); it is not on http://" + other + ", so the login for " + other
+            + " is not sent to it: run the token service on the registry's own host and port, or pull an image it"
+            + " gives without a login");
+    assertThat(tokensElsewhere.requests()).containsExactly("service=" + RegistryTokenService.SERVICE
+        + "&scope=repository:cm/token-runtime:pull");
+    assertThat(tokensElsewhere.authorizations()).containsExactly("");
   }
 
   @Test
@@ -106,7 +138,9 @@ class RegistryTokenPullTest {
             + " access; ask for it or correct the login, e.g. with docker login " + host);
   }
 
+  /** A Docker config with the login for the registry as clients see it: at the token service's origin. */
   private static Path dockerConfig(String name, String userAndPassword) throws Exception {
-    return registry.dockerConfig(work.resolve(name), userAndPassword);
+    String auth = java.util.Base64.getEncoder().encodeToString(userAndPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Files.writeString(work.resolve(name), "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
   }
 }

@@ -9,6 +9,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,17 +27,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A Docker token service (the "token" auth of docker/distribution) on 127.0.0.1: it checks the
+ * A Docker token service (the "token" auth of docker/distribution) on a loopback address: it checks the
  * Basic credentials of a token request against one user and password and answers with an RS256
  * JWT that carries its certificate in {@code x5c} and grants the requested scopes of repositories
  * below {@code cm/} (and nothing else, so a login can lack access to a repository). The
  * key and the self-signed certificate (the registry's {@code rootcertbundle}) are made with
- * {@code openssl}. Every request's query is kept, so tests can see what clients asked for.
+ * {@code openssl}. Every request's query and {@code Authorization} header are kept, so tests can
+ * see what clients asked for and what they sent. It can also {@linkplain #forwardRegistry forward}
+ * {@code /v2/} to a registry, so that the token service is on the registry's own origin.
  */
 final class RegistryTokenService implements AutoCloseable {
   static final String SERVICE = "containermatrix-test-registry";
@@ -44,6 +51,7 @@ final class RegistryTokenService implements AutoCloseable {
   private final String certificate;
   private final String expectedAuthorization;
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
   private RegistryTokenService(HttpServer server, PrivateKey key, String certificate, String user, String password) {
     this.server = server;
@@ -53,8 +61,11 @@ final class RegistryTokenService implements AutoCloseable {
         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Makes a key and certificate in {@code directory} and starts serving {@code /token} on a free loopback port. */
-  static RegistryTokenService start(Path directory, String user, String password) throws Exception {
+  /**
+   * Makes a key and certificate in {@code directory} and starts serving {@code /token} on a free port
+   * of {@code address} (127.0.0.1, or 127.0.0.2 for a token service on another host).
+   */
+  static RegistryTokenService start(Path directory, String user, String password, String address) throws Exception {
     Path keyFile = directory.resolve("token-key.pem");
     Path certificateFile = rootCertificateBundle(directory);
     HostCommand.run(directory, Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256",
@@ -65,7 +76,7 @@ final class RegistryTokenService implements AutoCloseable {
     try (InputStream in = Files.newInputStream(certificateFile)) {
       certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
     }
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 0);
     RegistryTokenService service = new RegistryTokenService(server, key,
         Base64.getEncoder().encodeToString(certificate.getEncoded()), user, password);
     server.createContext("/token", service::answer);
@@ -79,7 +90,53 @@ final class RegistryTokenService implements AutoCloseable {
   }
 
   String realm() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
+    return "http://" + host() + "/token";
+  }
+
+  /** {@code 127.0.0.1:<port>}: where the token service (and the forwarded registry) is. */
+  String host() {
+    return server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+  }
+
+  /** The {@code Authorization} header of each token request so far ("" where there was none). */
+  List<String> authorizations() {
+    return List.copyOf(authorizations);
+  }
+
+  /**
+   * Serves {@code /v2/} here too, forwarding each GET and HEAD to the registry at {@code registryHost}
+   * with its {@code Authorization} and {@code Accept} headers, and its answer back: so the registry
+   * and its token service share one origin, {@link #host()}.
+   */
+  void forwardRegistry(String registryHost) {
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    server.createContext("/v2/", exchange -> {
+      try (exchange) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + registryHost + exchange.getRequestURI()))
+            .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.noBody());
+        for (String name : List.of("Authorization", "Accept")) {
+          List<String> values = exchange.getRequestHeaders().get(name);
+          if (values != null) {
+            values.forEach(value -> request.header(name, value));
+          }
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        response.headers().map().forEach((name, values) -> {
+          if (!List.of("connection", "transfer-encoding", "date", ":status").contains(name.toLowerCase(Locale.ROOT))
+              && !(name.equalsIgnoreCase("content-length") && !exchange.getRequestMethod().equals("HEAD"))) {
+            exchange.getResponseHeaders().put(name, values);
+          }
+        });
+        boolean noBody = exchange.getRequestMethod().equals("HEAD") || response.body().length == 0;
+        exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : response.body().length);
+        if (!noBody) {
+          exchange.getResponseBody().write(response.body());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while forwarding " + exchange.getRequestURI(), e);
+      }
+    });
   }
 
   /** The query strings of the token requests so far, decoded. */
@@ -91,6 +148,8 @@ final class RegistryTokenService implements AutoCloseable {
     try (exchange) {
       String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
       requests.add(URLDecoder.decode(query, StandardCharsets.UTF_8));
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      authorizations.add(authorization == null ? "" : authorization);
       if (!expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         send(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"wrong user or password\"}]}");
         return;

@@ -140,7 +140,7 @@ public final class AgentMain {
   }
 
   /** The selectors, or empty after telling {@code err} what is wrong with the arguments. */
-  private static Optional<List<DiscoverySelector>> selectors(String[] args, PrintStream err) {
+  static Optional<List<DiscoverySelector>> selectors(String[] args, PrintStream err) {
     if (args.length == 0) {
       err.println("containermatrix agent: no selectors given\n" + USAGE);
       return Optional.empty();
@@ -166,14 +166,14 @@ public final class AgentMain {
     }
   }
 
-  private static LauncherDiscoveryRequest discoveryRequest(List<DiscoverySelector> selectors) {
+  static LauncherDiscoveryRequest discoveryRequest(List<DiscoverySelector> selectors) {
     return LauncherDiscoveryRequestBuilder.discoveryRequest()
         .selectors(selectors)
         .filters(EngineFilter.includeEngines(JUPITER))
         .build();
   }
 
-  private static Launcher launcher() {
+  static Launcher launcher() {
     return LauncherFactory.create(
         LauncherConfig.builder()
             .enableTestEngineAutoRegistration(true)

@@ -1,5 +1,8 @@
 package dev.containermatrix.junit.agent;
 
+import dev.containermatrix.junit.channel.EventChannelServer;
+import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -12,8 +15,17 @@ import org.junit.platform.launcher.TestIdentifier;
 /**
  * Turns agent events into single JSON lines (without the trailing newline), the wire format read by
  * {@code dev.containermatrix.junit.channel.EventChannelServer}.
+ *
+ * <p>No line is longer than the host reads ({@link EventChannelServer#MAX_LINE_BYTES}, 4 MiB): texts
+ * are {@linkplain TextCap cut} to 64 Ki characters, saying so; a failure whose line is still too long
+ * is sent again in a compact form (the throwable alone, its message cut to 4 Ki characters, 32
+ * frames), then as its class and the start of its message; a report entry still too long is replaced
+ * by one entry saying it was dropped. A failure of any size so arrives as a failed test.
  */
 final class EventEncoder {
+  /** The longest line the host reads, a compile-time constant (the channel's classes are not loaded here). */
+  static final int MAX_LINE_BYTES = EventChannelServer.MAX_LINE_BYTES;
+
   private EventEncoder() {}
 
   static String hello() {
@@ -40,8 +52,8 @@ final class EventEncoder {
             .field("type", "registered")
             .field("id", node.getUniqueId())
             .field("parentId", parentId)
-            .field("displayName", node.getDisplayName())
-            .field("legacyName", node.getLegacyReportingName())
+            .field("displayName", TextCap.cap(node.getDisplayName(), TextCap.TEXT_CHARS))
+            .field("legacyName", TextCap.cap(node.getLegacyReportingName(), TextCap.TEXT_CHARS))
             .field("kind", node.getType().name())
             .field("dynamic", dynamic)
             .name("source");
@@ -63,12 +75,21 @@ final class EventEncoder {
         .beginObject()
         .field("type", "skipped")
         .field("id", node.getUniqueId())
-        .field("reason", reason)
+        .field("reason", TextCap.cap(reason, TextCap.TEXT_CHARS))
         .endObject()
         .toString();
   }
 
   static String finished(TestIdentifier node, TestExecutionResult result) {
+    String line = finished(node, result, ThrowableEncoder.Limits.FULL);
+    if (fits(line)) {
+      return line;
+    }
+    line = finished(node, result, ThrowableEncoder.Limits.COMPACT);
+    return fits(line) ? line : finished(node, result, ThrowableEncoder.Limits.TINY);
+  }
+
+  private static String finished(TestIdentifier node, TestExecutionResult result, ThrowableEncoder.Limits limits) {
     JsonWriter json =
         new JsonWriter()
             .beginObject()
@@ -80,12 +101,22 @@ final class EventEncoder {
     if (failure == null) {
       json.nullValue();
     } else {
-      ThrowableEncoder.write(json, failure);
+      ThrowableEncoder.write(json, failure, limits);
     }
     return json.endObject().toString();
   }
 
   static String report(TestIdentifier node, ReportEntry entry) {
+    String line = report(node, entry, entry.getKeyValuePairs());
+    if (fits(line)) {
+      return line;
+    }
+    return report(node, entry, Map.of("containermatrix.dropped", "a report entry of "
+        + String.format(Locale.ROOT, "%,d", TextCap.utf8Bytes(line)) + " bytes, over the event channel's limit"
+        + " of 4 MiB, was dropped"));
+  }
+
+  private static String report(TestIdentifier node, ReportEntry entry, Map<String, String> entries) {
     JsonWriter json =
         new JsonWriter()
             .beginObject()
@@ -94,8 +125,13 @@ final class EventEncoder {
             .field("timestamp", entry.getTimestamp().toString())
             .name("entries")
             .beginObject();
-    entry.getKeyValuePairs().forEach(json::field);
+    entries.forEach((key, value) ->
+        json.field(TextCap.cap(key, TextCap.TEXT_CHARS), TextCap.cap(value, TextCap.TEXT_CHARS)));
     return json.endObject().endObject().toString();
+  }
+
+  private static boolean fits(String line) {
+    return TextCap.utf8Bytes(line) <= MAX_LINE_BYTES;
   }
 
   static String bye(AgentTally tally) {

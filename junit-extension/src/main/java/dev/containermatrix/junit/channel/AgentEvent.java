@@ -106,7 +106,11 @@ public sealed interface AgentEvent {
       long found, long succeeded, long failed, long aborted, long skipped, long containersFailed)
       implements AgentEvent {}
 
-  /** A line that is not a valid event; {@code problem} says why. */
+  /**
+   * A line that is not a valid event, or is over the channel's limit; {@code problem} says why, and
+   * names the line when it comes from {@link EventChannelServer}: {@code line 57 is over 4 MiB …}.
+   * {@code line} is the line, or only its start when it was over the limit.
+   */
   record Garbled(String line, String problem) implements AgentEvent {
     public Garbled {
       Objects.requireNonNull(line, "line");

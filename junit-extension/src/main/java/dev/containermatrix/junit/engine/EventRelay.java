@@ -22,6 +22,12 @@ import org.opentest4j.TestAbortedException;
  * Replays one agent's events into the host's JUnit tree under a variant's node: every Jupiter node
  * becomes a {@link MirroredDescriptor}, registered dynamically, then started, skipped and finished
  * as it was inside. Counts the outcome for the report.
+ *
+ * <p>Anything that makes the stream untrustworthy {@linkplain #broken() breaks} it, and the variant
+ * then ends as {@code INFRA_ERROR}, never {@code PASSED}: a line that is no valid event or is over the
+ * channel's limit, an event for a node never registered, an exception while relaying an event, or a
+ * {@code bye} whose tally differs from what was relayed. The first such reason is kept; the events
+ * after it are still relayed as well as they can be.
  */
 final class EventRelay implements AgentEventListener {
   private final TestDescriptor variant;
@@ -30,7 +36,8 @@ final class EventRelay implements AgentEventListener {
   private final Map<String, TestDescriptor> nodes = new LinkedHashMap<>();
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> done = ConcurrentHashMap.newKeySet();
-  private final List<String> problems = new ArrayList<>();
+  private final RelayedTally tally = new RelayedTally();
+  private Optional<String> broken = Optional.empty();
   private volatile boolean sawBye;
   private volatile Optional<Throwable> engineFailure = Optional.empty();
   private int passed;
@@ -45,6 +52,16 @@ final class EventRelay implements AgentEventListener {
 
   @Override
   public synchronized void onEvent(AgentEvent event) {
+    try {
+      relay(event);
+    } catch (RuntimeException e) {
+      broke("relaying " + event.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " event "
+          + excerpt(String.valueOf(event)) + " failed: " + e);
+    }
+  }
+
+  private void relay(AgentEvent event) {
+    tally.count(event);
     if (event instanceof AgentEvent.Registered r) {
       register(r);
     } else if (event instanceof AgentEvent.Started s) {
@@ -60,11 +77,33 @@ final class EventRelay implements AgentEventListener {
     } else if (event instanceof AgentEvent.Report r) {
       TestDescriptor d = nodes.getOrDefault(r.id(), variant);
       listener.reportingEntryPublished(d, ReportEntry.from(r.entries()));
-    } else if (event instanceof AgentEvent.Bye) {
+    } else if (event instanceof AgentEvent.Bye bye) {
       sawBye = true;
+      AgentEvent.Bye relayed = tally.tally();
+      if (!relayed.equals(bye)) {
+        broke("the agent counted " + describe(bye) + ", but what was relayed counts " + describe(relayed));
+      }
     } else if (event instanceof AgentEvent.Garbled g) {
-      problems.add(g.problem() + ": " + g.line());
+      broke(g.problem() + ": " + excerpt(g.line()));
     }
+  }
+
+  /** Keeps the first reason the stream cannot be trusted. */
+  synchronized void broke(String reason) {
+    if (broken.isEmpty()) {
+      broken = Optional.of(reason);
+    }
+  }
+
+  /** {@code 3 tests: 2 passed, 1 failed, 0 aborted, 0 skipped, 0 containers failed}. */
+  static String describe(AgentEvent.Bye tally) {
+    return tally.found() + " tests: " + tally.succeeded() + " passed, " + tally.failed() + " failed, " + tally.aborted()
+        + " aborted, " + tally.skipped() + " skipped, " + tally.containersFailed() + " containers failed";
+  }
+
+  /** The start of {@code text}, quoted: at most 200 characters. */
+  private static String excerpt(String text) {
+    return "\"" + (text.length() <= 200 ? text : text.substring(0, 200) + "…") + "\"";
   }
 
   private void register(AgentEvent.Registered r) {
@@ -76,7 +115,7 @@ final class EventRelay implements AgentEventListener {
     }
     TestDescriptor parent = nodes.get(r.parentId().get());
     if (parent == null) {
-      problems.add("node " + r.id() + " names an unknown parent " + r.parentId().get());
+      broke("node " + r.id() + " names a parent that was never registered, " + r.parentId().get());
       return;
     }
     UniqueId id = rerooted(r.id());
@@ -98,7 +137,8 @@ final class EventRelay implements AgentEventListener {
   }
 
   private void finished(AgentEvent.Finished f) {
-    Optional<TestDescriptor> node = node(f.id());
+    // a finished event for a node never registered is the Jupiter engine root's
+    Optional<TestDescriptor> node = Optional.ofNullable(nodes.get(f.id()));
     Optional<Throwable> failure = f.failure().map(RemoteThrowables::rebuild);
     if (node.isEmpty()) {
       if (f.status() != TestExecutionResult.Status.SUCCESSFUL) {
@@ -143,7 +183,7 @@ final class EventRelay implements AgentEventListener {
   private Optional<TestDescriptor> node(String id) {
     TestDescriptor d = nodes.get(id);
     if (d == null) {
-      problems.add("event for unknown node " + id);
+      broke("an event names node " + id + ", which was never registered");
     }
     return Optional.ofNullable(d);
   }
@@ -195,8 +235,9 @@ final class EventRelay implements AgentEventListener {
     return engineFailure;
   }
 
-  synchronized List<String> problems() {
-    return List.copyOf(problems);
+  /** Why the stream cannot be trusted, if it cannot: the first reason. */
+  synchronized Optional<String> broken() {
+    return broken;
   }
 
   synchronized int passed() {

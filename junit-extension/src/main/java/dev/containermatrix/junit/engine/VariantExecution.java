@@ -38,6 +38,7 @@ final class VariantExecution {
   private List<PlannedLayer> layers = List.of();
   private @org.jspecify.annotations.Nullable ContainerSpec launched;
   private java.util.OptionalLong cpuMillis = java.util.OptionalLong.empty();
+  private boolean recorded;
 
   VariantExecution(VariantDescriptor descriptor, MatrixExecutionContext context) {
     this.descriptor = descriptor;
@@ -61,8 +62,24 @@ final class VariantExecution {
     }
   }
 
+  /**
+   * Runs the variant; whatever escapes unrecorded (a bug, a channel that cannot be opened) is still
+   * recorded, as {@code INFRA_ERROR}, so that no variant that ran is missing from report.json.
+   */
   private void runWithPermits() throws Exception {
     long start = System.nanoTime();
+    try {
+      runRecorded(start);
+    } catch (Throwable t) {
+      if (!recorded) {
+        record(VariantStatus.INFRA_ERROR, Optional.of("failed on the host: " + t), null, start);
+        classState.variantFailed(variant.displayName());
+      }
+      throw t;
+    }
+  }
+
+  private void runRecorded(long start) throws Exception {
     Optional<String> cancelled = classState.cancelCause();
     if (cancelled.isPresent()) {
       record(VariantStatus.ABORTED, cancelled, null, start);
@@ -115,16 +132,30 @@ final class VariantExecution {
           classState.stopped(handle);
         }
         closeIfNeverConnected(server);
-        try {
-          serving.get(DRAIN_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-          server.close();
-          serving.get(DRAIN_SECONDS, TimeUnit.SECONDS);
-        }
+        drain(server, serving, relay);
         new OutputAttachment(context.listener(), descriptor).attach(handle.stdout(), handle.stderr());
       }
     }
     conclude(relay, exit, start);
+  }
+
+  /**
+   * Waits for the channel to deliver what the agent sent before its container exited; reading that
+   * fails or does not end breaks the relay's stream, so the variant cannot pass on what it missed.
+   */
+  private static void drain(EventChannelServer server, Future<?> serving, EventRelay relay) throws Exception {
+    try {
+      try {
+        serving.get(DRAIN_SECONDS, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        server.close();
+        serving.get(DRAIN_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      relay.broke("reading the event channel failed: " + e.getCause());
+    } catch (TimeoutException e) {
+      relay.broke("the event channel did not end within " + 2 * DRAIN_SECONDS + " s after the container exited");
+    }
   }
 
   /**
@@ -216,9 +247,18 @@ final class VariantExecution {
           + (relay.sawBye() ? "" : ", before it had reported all its tests")
           + OutputAttachment.lastError(outputDirectory(context.settings(), plan).resolve("stderr.log"))
               .map(line -> " (its last error: " + line + ")").orElse("")
-          + (relay.problems().isEmpty() ? "" : " (channel: " + relay.problems().get(0) + ")")
+          + relay.broken().map(b -> " (its event stream broke: " + b + ")").orElse("")
           + "; its output is in " + outputDirectory(context.settings(), plan);
       VariantFailedException failure = new VariantFailedException("variant " + variant.displayName() + " " + reason);
+      relay.failPending(failure);
+      record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
+      classState.variantFailed(variant.displayName());
+      throw failure;
+    }
+    if (relay.broken().isPresent()) {
+      String reason = "the agent's event stream broke: " + relay.broken().get() + "; its output is in "
+          + outputDirectory(context.settings(), plan);
+      VariantFailedException failure = new VariantFailedException("variant " + variant.displayName() + ": " + reason);
       relay.failPending(failure);
       record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
       classState.variantFailed(variant.displayName());
@@ -245,6 +285,7 @@ final class VariantExecution {
   }
 
   private void record(VariantStatus status, Optional<String> reason, EventRelay relay, long start) {
+    recorded = true;
     VariantReport.TestCounts counts = relay == null
         ? new VariantReport.TestCounts(0, 0, 0)
         : new VariantReport.TestCounts(relay.passed(), relay.failed(), relay.skipped());
