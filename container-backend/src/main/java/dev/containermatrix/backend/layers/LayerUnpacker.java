@@ -4,6 +4,7 @@ import dev.containermatrix.backend.linux.LinuxCalls;
 import dev.containermatrix.backend.linux.LinuxCalls.LinuxCallException;
 import java.io.IOException;
 import java.io.InputStream;
+import dev.containermatrix.backend.hostfs.TreeDeletion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
