@@ -2,6 +2,7 @@ package dev.containermatrix.backend.layers;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.hostfs.PrivateDirectory;
 import dev.containermatrix.backend.linux.LinuxCalls;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -51,12 +52,15 @@ public final class LayerStore {
   private final LayerUnpacker unpacker;
   private final Clock clock;
   private final BuildListener listener;
+  private final Optional<String> notPrivate;
 
-  private LayerStore(StoreLayout layout, LayerUnpacker unpacker, Clock clock, BuildListener listener) {
+  private LayerStore(StoreLayout layout, LayerUnpacker unpacker, Clock clock, BuildListener listener,
+      Optional<String> notPrivate) {
     this.layout = layout;
     this.unpacker = unpacker;
     this.clock = clock;
     this.listener = listener;
+    this.notPrivate = notPrivate;
   }
 
   /** {@code ~/.cache/containermatrix}, the default of {@code containermatrix.store}. */
@@ -66,7 +70,8 @@ public final class LayerStore {
 
   /**
    * Opens the store at {@code root}, creating its directories where missing, and removes the debris
-   * of dead processes' work from {@code tmp/}.
+   * of dead processes' work from {@code tmp/}. The root is made private (mode 0700): created so, or
+   * tightened if it belongs to this user; see {@link #notPrivate()}.
    */
   public static LayerStore open(Path root) throws IOException {
     LinuxCalls calls = LinuxCalls.system();
@@ -75,11 +80,11 @@ public final class LayerStore {
 
   static LayerStore open(Path root, LinuxCalls calls, OverlayWhiteouts whiteouts, Clock clock, BuildListener listener)
       throws IOException {
-    Files.createDirectories(root);
+    Optional<String> notPrivate = PrivateDirectory.ensure(root);
     StoreLayout layout = new StoreLayout(root.toRealPath());
     layout.create();
     boolean root0 = calls.isSupported() && calls.geteuid() == 0;
-    LayerStore store = new LayerStore(layout, new LayerUnpacker(calls, whiteouts, root0), clock, listener);
+    LayerStore store = new LayerStore(layout, new LayerUnpacker(calls, whiteouts, root0), clock, listener, notPrivate);
     store.cleanTemp();
     return store;
   }
@@ -87,6 +92,15 @@ public final class LayerStore {
   /** The store's root directory, symlinks resolved. */
   public Path root() {
     return layout.root();
+  }
+
+  /**
+   * Why the store's root is not private, if it is not: it belongs to another user and lets others in,
+   * as in "/srv/store belongs to ci, not to me, and has mode rwxr-xr-x, so other users can read what
+   * it holds". Empty when the root has mode 0700, as a root this store created or tightened has.
+   */
+  public Optional<String> notPrivate() {
+    return notPrivate;
   }
 
   /**

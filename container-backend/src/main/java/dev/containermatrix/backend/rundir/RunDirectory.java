@@ -2,14 +2,12 @@ package dev.containermatrix.backend.rundir;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.containermatrix.backend.hostfs.PrivateDirectory;
 import dev.containermatrix.backend.hostfs.TreeDeletion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.OptionalLong;
@@ -50,17 +48,12 @@ public final class RunDirectory implements AutoCloseable {
   /** A new run directory under {@code tmpRoot}, readable by this user only where POSIX permissions exist. */
   public static RunDirectory create(Path tmpRoot) throws IOException {
     ProcessIdentity owner = ProcessIdentity.current();
-    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     for (int attempt = 0; ; attempt++) {
       byte[] random = new byte[4];
       RANDOM.nextBytes(random);
       Path path = tmpRoot.resolve("cm-" + owner.pid() + "-" + HexFormat.of().formatHex(random));
       try {
-        if (posix) {
-          Files.createDirectory(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-          Files.createDirectory(path);
-        }
+        PrivateDirectory.createNew(path);
       } catch (FileAlreadyExistsException e) {
         if (attempt < 10) {
           continue;

@@ -68,6 +68,19 @@ class RunArchiveTest {
   }
 
   @Test
+  void theArchiveDirectoryIsPrivateWhenCreatedAndTightenedWhenOpenedAgain() throws Exception {
+    Path directory = work.resolve("private-archive");
+    RunArchive.open(directory);
+    assertThat(Files.getAttribute(directory, "unix:mode")).isEqualTo(040700);
+
+    Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    RunArchive reopened = RunArchive.open(directory);
+
+    assertThat(Files.getAttribute(directory, "unix:mode")).isEqualTo(040700);
+    assertThat(reopened.notPrivate()).isEmpty();
+  }
+
+  @Test
   void aSecondRunWithOneChangedLayerAddsOnlyThatLayerAndSmallJson() throws Exception {
     StoredLayer base = fixture.randomLayer("base.bin", 300_000, 1);
     StoredLayer lib = fixture.randomLayer("lib/lib.jar", 50_000, 2);

@@ -57,6 +57,19 @@ class LayerStoreTest {
   }
 
   @Test
+  void theStoreRootIsPrivateWhenCreatedAndTightenedWhenOpenedAgain() throws Exception {
+    Path fresh = root.resolve("fresh");
+    LayerStore.open(fresh);
+    assertThat(Files.getAttribute(fresh, "unix:mode")).isEqualTo(040700);
+
+    Files.setPosixFilePermissions(fresh, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    LayerStore store = LayerStore.open(fresh);
+
+    assertThat(Files.getAttribute(fresh, "unix:mode")).isEqualTo(040700);
+    assertThat(store.notPrivate()).isEmpty();
+  }
+
+  @Test
   void secondPutFindsTheLayerAndDoesNotReadTheStream() throws Exception {
     LayerStore store = LayerStore.open(root);
     ReproducibleLayer layer = sampleLayer("one");
