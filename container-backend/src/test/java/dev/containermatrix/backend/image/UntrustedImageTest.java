@@ -55,9 +55,7 @@ class UntrustedImageTest {
   @Test
   void aBlobThatIsASymlinkIsRefused() throws Exception {
     Path layout = temp.resolve("layout");
-    WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64",
-        List.of(new LayerSpec(Compression.GZIP, Map.of("a.txt", "a"))));
-    OciLayoutFixture.writeIndex(layout, entry(written, null, null));
+    WrittenImage written = oneLayerImage(layout);
     Path blob = layout.resolve(Digests.layoutPath(written.layerDigests().get(0)));
     Path elsewhere = Files.move(blob, temp.resolve("elsewhere"));
     Files.createSymbolicLink(blob, elsewhere);
@@ -73,9 +71,7 @@ class UntrustedImageTest {
   @Test
   void aBlobThatIsAFifoIsRefusedWithoutBlockingTheReader() throws Exception {
     Path layout = temp.resolve("layout");
-    WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64",
-        List.of(new LayerSpec(Compression.GZIP, Map.of("a.txt", "a"))));
-    OciLayoutFixture.writeIndex(layout, entry(written, null, null));
+    WrittenImage written = oneLayerImage(layout);
     Path config = layout.resolve(Digests.layoutPath(written.configDigest()));
     Files.delete(config);
     assertThat(new ProcessBuilder("mkfifo", config.toString()).start().waitFor()).isZero();
@@ -85,6 +81,13 @@ class UntrustedImageTest {
         .hasMessage(config + " is a FIFO, not a regular file: every file of an image layout must be one, so the"
             + " layout in " + layout + " is damaged or hostile; export the image again (copying it with cp -L if it"
             + " was assembled from links)");
+  }
+
+  private static WrittenImage oneLayerImage(Path layout) throws IOException {
+    WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64",
+        List.of(new LayerSpec(Compression.GZIP, Map.of("a.txt", "a"))));
+    OciLayoutFixture.writeIndex(layout, entry(written, null, null));
+    return written;
   }
 
   /** A gzip'd tar holding one file of {@code size} zero bytes, written without holding it in memory. */
