@@ -12,16 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * glibc's {@code ldd}, asked which shared libraries some ELF files need, and killed (with its
+ * glibc's {@code ldd}, asked which shared libraries a batch of ELF files need, and killed (with its
  * children) if it takes longer than {@code timeLimit}: it runs the files' dynamic loader, which a
- * damaged file can hang.
+ * damaged file can hang. Unlike {@code nativeruntime.probe.Ldd} (one program, its loader apart, a
+ * library not found is an error, output cut at 2000 characters), it asks about many files at once,
+ * reads all of ldd's output and leaves out what ldd cannot find, as a closure of a JDK's libraries needs.
  *
  * @param program the ldd to run, {@code ldd} from the PATH by default
  * @param timeLimit how long one call may take
  */
-record Ldd(String program, Duration timeLimit) {
+record LddBatch(String program, Duration timeLimit) {
 
-  static final Ldd DEFAULT = new Ldd("ldd", Duration.ofSeconds(60));
+  static final LddBatch DEFAULT = new LddBatch("ldd", Duration.ofSeconds(60));
 
   /**
    * The absolute library paths {@code ldd} prints for {@code files} (static and non-dynamic files print
