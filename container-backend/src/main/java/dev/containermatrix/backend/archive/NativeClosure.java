@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -44,9 +42,14 @@ public final class NativeClosure {
    *
    * @param elfRoots files or directories; every regular file under them that starts with the ELF magic is asked about
    * @param extraFiles absolute host paths to add as they are
-   * @throws IOException if {@code ldd} cannot be run or fails on a dynamic ELF file
+   * @throws IOException if {@code ldd} cannot be run, or does not finish within {@link LddBatch#DEFAULT}'s
+   *     time limit (60 s for each batch of 64 files)
    */
   public static ReproducibleLayer layer(List<Path> elfRoots, List<Path> extraFiles) throws IOException {
+    return layer(elfRoots, extraFiles, LddBatch.DEFAULT);
+  }
+
+  static ReproducibleLayer layer(List<Path> elfRoots, List<Path> extraFiles, LddBatch ldd) throws IOException {
     List<Path> roots = new ArrayList<>();
     for (Path root : elfRoots) {
       roots.add(root.toAbsolutePath().normalize());
@@ -57,7 +60,7 @@ public final class NativeClosure {
     Set<Path> libraries = new TreeSet<>();
     List<Path> elfFiles = elfFiles(elfRoots);
     for (int i = 0; i < elfFiles.size(); i += LDD_BATCH) {
-      for (Path library : ldd(elfFiles.subList(i, Math.min(elfFiles.size(), i + LDD_BATCH)))) {
+      for (Path library : ldd.libraries(elfFiles.subList(i, Math.min(elfFiles.size(), i + LDD_BATCH)))) {
         if (Files.exists(library) && !isUnder(library, roots) && !isUnder(library.toRealPath(), roots)) {
           libraries.add(library);
         }
@@ -99,38 +102,6 @@ public final class NativeClosure {
     try (InputStream in = Files.newInputStream(file)) {
       return Arrays.equals(in.readNBytes(4), new byte[] {0x7f, 'E', 'L', 'F'});
     }
-  }
-
-  /** The absolute library paths {@code ldd} prints for {@code files} (static and non-dynamic files print none). */
-  private static List<Path> ldd(List<Path> files) throws IOException {
-    List<String> command = new ArrayList<>(List.of("ldd"));
-    files.forEach(f -> command.add(f.toString()));
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IOException("ldd did not finish within 60 s for " + files.get(0) + " and " + (files.size() - 1) + " more");
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while ldd ran for " + files.get(0), e);
-    }
-    List<Path> result = new ArrayList<>();
-    for (String line : output.split("\n")) {
-      String trimmed = line.strip();
-      int arrow = trimmed.indexOf("=>");
-      String path = arrow >= 0 ? trimmed.substring(arrow + 2).strip() : trimmed;
-      int paren = path.indexOf(" (");
-      if (paren >= 0) {
-        path = path.substring(0, paren);
-      }
-      if (path.startsWith("/") && line.startsWith("\t")) {
-        result.add(Path.of(path));
-      }
-    }
-    return result;
   }
 
   private static boolean isUnder(Path path, List<Path> roots) {

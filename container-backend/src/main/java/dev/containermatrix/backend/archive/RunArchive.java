@@ -3,6 +3,7 @@ package dev.containermatrix.backend.archive;
 import dev.containermatrix.backend.layers.StoreLock;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.containermatrix.backend.hostfs.PrivateDirectory;
 import dev.containermatrix.backend.image.Compression;
 import dev.containermatrix.backend.image.Image;
 import dev.containermatrix.backend.image.ImageConfig;
@@ -75,26 +76,32 @@ public final class RunArchive {
   private final ArchiveBlobs blobs;
   private final Clock clock;
   private final LinuxCalls calls;
+  private final Optional<String> notPrivate;
 
-  private RunArchive(ArchiveLayout layout, Clock clock, LinuxCalls calls) {
+  private RunArchive(ArchiveLayout layout, Clock clock, LinuxCalls calls, Optional<String> notPrivate) {
     this.layout = layout;
     this.index = new IndexFile(layout);
     this.blobs = new ArchiveBlobs(layout, clock, this::referrers);
     this.clock = clock;
     this.calls = calls;
+    this.notPrivate = notPrivate;
   }
 
-  /** Opens the archive in {@code directory}, creating an empty OCI image layout there if it is missing. */
+  /**
+   * Opens the archive in {@code directory}, creating an empty OCI image layout there if it is missing.
+   * The directory is made private (mode 0700): created so, or tightened if it belongs to this user; see
+   * {@link #notPrivate()}.
+   */
   public static RunArchive open(Path directory) throws IOException {
     return open(directory, Clock.systemUTC());
   }
 
   static RunArchive open(Path directory, Clock clock) throws IOException {
     Objects.requireNonNull(directory, "directory");
-    Files.createDirectories(directory);
+    Optional<String> notPrivate = PrivateDirectory.ensure(directory);
     ArchiveLayout layout = new ArchiveLayout(directory.toRealPath());
     layout.create();
-    RunArchive archive = new RunArchive(layout, clock, LinuxCalls.system());
+    RunArchive archive = new RunArchive(layout, clock, LinuxCalls.system(), notPrivate);
     try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
       archive.index.createIfMissing();
     }
@@ -104,6 +111,14 @@ public final class RunArchive {
   /** The archive's directory, symlinks resolved. */
   public Path directory() {
     return layout.root();
+  }
+
+  /**
+   * Why the archive's directory is not private, if it is not: it belongs to another user and lets
+   * others in. Empty when it has mode 0700, as a directory this archive created or tightened has.
+   */
+  public Optional<String> notPrivate() {
+    return notPrivate;
   }
 
   /**

@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * A stored layer's unpacked tree as a {@link ReproducibleLayer} again, with overlay whiteouts turned back
  * into OCI form: a character device 0/0 becomes an empty file {@code .wh.<name>}, an opaque directory
- * (per the layer's {@link OverlayConvention}) gets an empty {@code .wh..wh..opq}. Files keep only whether
- * they are executable (the reproducible modes 0644/0755), hard links become copies, owners become 0.
+ * (per the layer's {@link OverlayConvention}) gets an empty {@code .wh..wh..opq}. Files keep their
+ * permission bits (a config file's 0600 stays 0600; setuid, setgid and sticky bits are dropped), hard
+ * links become copies, owners become 0, directories 0755.
  */
 final class StoredLayerTar {
 
@@ -52,7 +53,7 @@ final class StoredLayerTar {
           builder.addSymlink(name, Files.readSymbolicLink(file).toString());
         } else if (attributes.isRegularFile()) {
           int mode = (int) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-          builder.addFile(name, file, (mode & 0100) != 0);
+          builder.addFile(name, file, mode & 0777);
         } else if (isWhiteout(file)) {
           int slash = name.lastIndexOf('/');
           builder.addFile(name.substring(0, slash + 1) + ".wh." + name.substring(slash + 1), EMPTY, false);

@@ -2,6 +2,7 @@ package dev.containermatrix.backend.layers;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.hostfs.PrivateDirectory;
 import dev.containermatrix.backend.linux.LinuxCalls;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -36,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  *       given time, never one whose lock is held.
  *   <li>OCI whiteouts are converted to overlay form; see {@link OverlayConvention} for what that
  *       means for the overlay's mount options.
+ *   <li>Layers are untrusted input: no entry or link may reach outside its layer; setuid bits, device
+ *       nodes and FIFOs are kept only when root unpacks into a root-owned store with a private (0700)
+ *       root; a layer beyond its {@link LayerLimits} is refused (see {@code LayerUnpacker}).
  * </ul>
  *
  * <p>Thread-safe. Unpacked trees are only read after they are stored: nothing must write to them
@@ -51,12 +55,15 @@ public final class LayerStore {
   private final LayerUnpacker unpacker;
   private final Clock clock;
   private final BuildListener listener;
+  private final Optional<String> notPrivate;
 
-  private LayerStore(StoreLayout layout, LayerUnpacker unpacker, Clock clock, BuildListener listener) {
+  private LayerStore(StoreLayout layout, LayerUnpacker unpacker, Clock clock, BuildListener listener,
+      Optional<String> notPrivate) {
     this.layout = layout;
     this.unpacker = unpacker;
     this.clock = clock;
     this.listener = listener;
+    this.notPrivate = notPrivate;
   }
 
   /** {@code ~/.cache/containermatrix}, the default of {@code containermatrix.store}. */
@@ -66,20 +73,33 @@ public final class LayerStore {
 
   /**
    * Opens the store at {@code root}, creating its directories where missing, and removes the debris
-   * of dead processes' work from {@code tmp/}.
+   * of dead processes' work from {@code tmp/}. The root is made private (mode 0700): created so, or
+   * tightened if it belongs to this user; see {@link #notPrivate()}.
    */
   public static LayerStore open(Path root) throws IOException {
+    return open(root, LayerLimits.DEFAULT);
+  }
+
+  /** Opens the store at {@code root} as {@link #open(Path)} does, refusing layers beyond {@code limits}. */
+  public static LayerStore open(Path root, LayerLimits limits) throws IOException {
     LinuxCalls calls = LinuxCalls.system();
-    return open(root, calls, OverlayWhiteouts.forThisProcess(calls), Clock.systemUTC(), BuildListener.NONE);
+    return open(root, limits, calls, OverlayWhiteouts.forThisProcess(calls), Clock.systemUTC(), BuildListener.NONE);
   }
 
   static LayerStore open(Path root, LinuxCalls calls, OverlayWhiteouts whiteouts, Clock clock, BuildListener listener)
       throws IOException {
-    Files.createDirectories(root);
+    return open(root, LayerLimits.DEFAULT, calls, whiteouts, clock, listener);
+  }
+
+  static LayerStore open(Path root, LayerLimits limits, LinuxCalls calls, OverlayWhiteouts whiteouts, Clock clock,
+      BuildListener listener) throws IOException {
+    Optional<String> notPrivate = PrivateDirectory.ensure(root);
     StoreLayout layout = new StoreLayout(root.toRealPath());
     layout.create();
-    boolean root0 = calls.isSupported() && calls.geteuid() == 0;
-    LayerStore store = new LayerStore(layout, new LayerUnpacker(calls, whiteouts, root0), clock, listener);
+    boolean processIsRoot = calls.isSupported() && calls.geteuid() == 0;
+    LayerUnpacker unpacker = new LayerUnpacker(calls, whiteouts, processIsRoot,
+        PrivilegedEntries.forStore(layout.root(), processIsRoot), limits);
+    LayerStore store = new LayerStore(layout, unpacker, clock, listener, notPrivate);
     store.cleanTemp();
     return store;
   }
@@ -87,6 +107,15 @@ public final class LayerStore {
   /** The store's root directory, symlinks resolved. */
   public Path root() {
     return layout.root();
+  }
+
+  /**
+   * Why the store's root is not private, if it is not: it belongs to another user and lets others in,
+   * as in "/srv/store belongs to ci, not to me, and has mode rwxr-xr-x, so other users can read what
+   * it holds". Empty when the root has mode 0700, as a root this store created or tightened has.
+   */
+  public Optional<String> notPrivate() {
+    return notPrivate;
   }
 
   /**
@@ -98,8 +127,8 @@ public final class LayerStore {
    * known after; if another builder stored it meanwhile, this copy is discarded.
    *
    * @param expected the tar's digest (the DiffID an image's config names), or {@code null} if unknown
-   * @throws LayerStoreException if the tar does not hash to {@code expected}, or holds an unsafe entry;
-   *     nothing is stored then
+   * @throws LayerStoreException if the tar does not hash to {@code expected}, holds an unsafe entry, or
+   *     is beyond the store's {@link LayerLimits}; nothing is stored then
    */
   public StoredLayer put(@Nullable LayerDigest expected, InputStream uncompressedTar) throws IOException {
     Objects.requireNonNull(uncompressedTar, "uncompressedTar");
@@ -108,7 +137,7 @@ public final class LayerStore {
     }
     try (TempWork work = TempWork.create(layout.tempDirectory())) {
       Path tree = Files.createDirectory(work.directory().resolve("layer"));
-      LayerUnpacker.Unpacked unpacked = unpacker.unpack(uncompressedTar, tree);
+      LayerUnpacker.Unpacked unpacked = unpacker.unpack(uncompressedTar, tree, "the layer being read");
       try (StoreLock lock = StoreLock.acquire(layout.lockFile(unpacked.digest()))) {
         Optional<StoredLayer> existing = findAndTouch(unpacked.digest());
         return existing.isPresent() ? existing.get() : commit(unpacked, tree);
@@ -189,7 +218,7 @@ public final class LayerStore {
         Path tree = Files.createDirectory(work.directory().resolve("layer"));
         LayerUnpacker.Unpacked unpacked;
         try (InputStream in = source.open(work)) {
-          unpacked = unpacker.unpack(in, tree);
+          unpacked = unpacker.unpack(in, tree, "layer " + expected);
         }
         if (!unpacked.digest().equals(expected)) {
           throw new LayerStoreException("layer " + expected + " does not match its content: the tar read has digest "

@@ -22,4 +22,10 @@ public final class LayerStoreException extends IOException {
   public LayerStoreException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** A layer tar's entry is unsafe: {@code reason} says why, as in "it contains '..', which would leave the layer". */
+  static LayerStoreException refusedEntry(String entryName, String reason) {
+    return new LayerStoreException("refusing layer tar entry \"" + entryName + "\": " + reason
+        + "; the tar is malformed or hostile, and nothing of it was stored");
+  }
 }

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * they were added in and whatever the host files' times and owners, as Jib's layers do: entries are
  * sorted by path, parent directories are added, every entry has mtime 1970-01-01T00:00:01Z, uid and
  * gid 0 and empty user and group names, and mode 0644 (files), 0755 (executables and directories) or
- * 0777 (symlinks).
+ * 0777 (symlinks), unless a file is added with permissions of its own (a config file keeps its
+ * 0600: see {@link Builder#addFile(String, Path, int)}).
  *
  * <pre>{@code
  * ReproducibleLayer layer = ReproducibleLayer.builder()
@@ -51,10 +52,10 @@ public final class ReproducibleLayer {
   private enum Kind { FILE, DIRECTORY, SYMLINK }
 
   private record Entry(String path, Kind kind, byte @Nullable [] bytes, @Nullable Path hostFile,
-                       @Nullable String linkTarget, boolean executable) {
+                       @Nullable String linkTarget, int permissions) {
 
     static Entry directory(String path) {
-      return new Entry(path, Kind.DIRECTORY, null, null, null, false);
+      return new Entry(path, Kind.DIRECTORY, null, null, null, DIRECTORY_MODE);
     }
 
     String describe() {
@@ -107,14 +108,15 @@ public final class ReproducibleLayer {
 
   private static void write(TarArchiveOutputStream tar, Entry entry) throws IOException {
     TarArchiveEntry header = switch (entry.kind()) {
-      case DIRECTORY -> withMode(new TarArchiveEntry(entry.path() + "/"), DIRECTORY_MODE);
+      case DIRECTORY -> new TarArchiveEntry(entry.path() + "/");
       case SYMLINK -> {
         TarArchiveEntry link = new TarArchiveEntry(entry.path(), TarConstants.LF_SYMLINK);
         link.setLinkName(Objects.requireNonNull(entry.linkTarget()));
-        yield withMode(link, SYMLINK_MODE);
+        yield link;
       }
-      case FILE -> withMode(new TarArchiveEntry(entry.path()), entry.executable() ? EXECUTABLE_MODE : FILE_MODE);
+      case FILE -> new TarArchiveEntry(entry.path());
     };
+    header.setMode((header.getMode() & ~07777) | entry.permissions());
     header.setModTime(MTIME_MILLIS);
     header.setIds(0, 0);
     header.setUserName("");
@@ -136,11 +138,6 @@ public final class ReproducibleLayer {
     tar.closeArchiveEntry();
   }
 
-  private static TarArchiveEntry withMode(TarArchiveEntry header, int permissions) {
-    header.setMode((header.getMode() & ~07777) | permissions);
-    return header;
-  }
-
   /** Collects entries; {@code addX} methods return this builder. Not thread-safe. */
   @API(status = INTERNAL, since = "0.1")
   public static final class Builder {
@@ -157,7 +154,7 @@ public final class ReproducibleLayer {
      */
     public Builder addFile(String pathInLayer, byte[] content, boolean executable) {
       Objects.requireNonNull(content, "content");
-      return add(new Entry(path(pathInLayer), Kind.FILE, content.clone(), null, null, executable));
+      return add(new Entry(path(pathInLayer), Kind.FILE, content.clone(), null, null, mode(executable)));
     }
 
     /**
@@ -167,12 +164,29 @@ public final class ReproducibleLayer {
      *     not a regular file
      */
     public Builder addFile(String pathInLayer, Path hostFile, boolean executable) {
+      return addFile(pathInLayer, hostFile, mode(executable));
+    }
+
+    /**
+     * A regular file with the content of {@code hostFile} and the given permission bits, such as 0600
+     * for a config file only its owner may read.
+     *
+     * @param permissions 0 to 0777: setuid, setgid and sticky bits are not kept in layers
+     * @throws IllegalArgumentException if the path is invalid or already added, {@code hostFile} is not
+     *     a regular file, or the permissions are out of range
+     */
+    public Builder addFile(String pathInLayer, Path hostFile, int permissions) {
       Objects.requireNonNull(hostFile, "hostFile");
       if (!Files.isRegularFile(hostFile)) {
         throw new IllegalArgumentException("cannot add " + hostFile + " as " + pathInLayer
             + ": it is not a regular file; add directories entry by entry");
       }
-      return add(new Entry(path(pathInLayer), Kind.FILE, null, hostFile.toAbsolutePath(), null, executable));
+      if (permissions < 0 || permissions > 0777) {
+        throw new IllegalArgumentException("cannot add " + hostFile + " as " + pathInLayer + " with mode 0"
+            + Integer.toOctalString(permissions) + ": a layer's files have permission bits 0 to 0777 (no setuid,"
+            + " setgid or sticky bit); pass mode & 0777");
+      }
+      return add(new Entry(path(pathInLayer), Kind.FILE, null, hostFile.toAbsolutePath(), null, permissions));
     }
 
     /** An empty directory (a directory that is also the parent of other entries is added anyway). */
@@ -187,7 +201,7 @@ public final class ReproducibleLayer {
         throw new IllegalArgumentException("symlink " + pathInLayer + " needs a non-empty target without NUL, was \""
             + target.replace("\0", "\\0") + "\"");
       }
-      return add(new Entry(path(pathInLayer), Kind.SYMLINK, null, null, target, false));
+      return add(new Entry(path(pathInLayer), Kind.SYMLINK, null, null, target, SYMLINK_MODE));
     }
 
     /**
@@ -216,6 +230,10 @@ public final class ReproducibleLayer {
             + "; each path in a layer holds one entry");
       }
       return this;
+    }
+
+    private static int mode(boolean executable) {
+      return executable ? EXECUTABLE_MODE : FILE_MODE;
     }
 
     private static String path(String pathInLayer) {

@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.layers;
 
+import dev.containermatrix.backend.hostfs.TreeDeletion;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

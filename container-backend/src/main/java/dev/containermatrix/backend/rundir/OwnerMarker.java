@@ -1,6 +1,9 @@
 package dev.containermatrix.backend.rundir;
 
+import dev.containermatrix.backend.hostfs.RegularFile;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,8 @@ import java.util.Properties;
 final class OwnerMarker {
 
   static final String FILE_NAME = ".owner";
+  /** A marker is two short lines; more is not a marker. */
+  private static final int MAX_BYTES = 4096;
 
   private OwnerMarker() {}
 
@@ -19,11 +24,14 @@ final class OwnerMarker {
         StandardCharsets.UTF_8);
   }
 
-  /** The owner named in {@code directory}, empty if it has no readable, well-formed marker. */
+  /**
+   * The owner named in {@code directory}, empty if it has no well-formed marker that is a regular file
+   * (a link, FIFO or device planted as the marker is neither followed nor opened).
+   */
   static Optional<ProcessIdentity> read(Path directory) {
     Properties properties = new Properties();
-    try (var reader = Files.newBufferedReader(directory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
-      properties.load(reader);
+    try (InputStream in = RegularFile.open(directory.resolve(FILE_NAME))) {
+      properties.load(new StringReader(new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8)));
       return Optional.of(new ProcessIdentity(Long.parseLong(properties.getProperty("pid", "")),
           properties.getProperty("start", "")));
     } catch (IOException | IllegalArgumentException e) {

@@ -2,19 +2,12 @@ package dev.containermatrix.backend.rundir;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.containermatrix.backend.hostfs.PrivateDirectory;
+import dev.containermatrix.backend.hostfs.TreeDeletion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.LinkOption;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.OptionalLong;
@@ -55,17 +48,12 @@ public final class RunDirectory implements AutoCloseable {
   /** A new run directory under {@code tmpRoot}, readable by this user only where POSIX permissions exist. */
   public static RunDirectory create(Path tmpRoot) throws IOException {
     ProcessIdentity owner = ProcessIdentity.current();
-    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     for (int attempt = 0; ; attempt++) {
       byte[] random = new byte[4];
       RANDOM.nextBytes(random);
       Path path = tmpRoot.resolve("cm-" + owner.pid() + "-" + HexFormat.of().formatHex(random));
       try {
-        if (posix) {
-          Files.createDirectory(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-          Files.createDirectory(path);
-        }
+        PrivateDirectory.createNew(path);
       } catch (FileAlreadyExistsException e) {
         if (attempt < 10) {
           continue;
@@ -105,40 +93,17 @@ public final class RunDirectory implements AutoCloseable {
     return matcher.matches() ? OptionalLong.of(Long.parseLong(matcher.group(1))) : OptionalLong.empty();
   }
 
+  /**
+   * Deletes {@code directory} and everything in it without following any symbolic link in it (see
+   * {@link TreeDeletion}); nothing happens if it does not exist.
+   *
+   * @throws UncheckedIOException naming what could not be deleted
+   */
   public static void deleteRecursively(Path directory) {
-    if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
     try {
-      Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          // overlayfs leaves its work/work directory with mode 000; its owner may open it up and delete it
-          if (e instanceof AccessDeniedException && Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
-            deleteRecursively(file);
-            return FileVisitResult.CONTINUE;
-          }
-          throw e;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-          if (e != null) {
-            throw e;
-          }
-          Files.deleteIfExists(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      TreeDeletion.delete(directory);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete run directory " + directory + ": " + e
+      throw new UncheckedIOException("cannot delete run directory " + directory + ": " + e.getMessage()
           + ": delete it by hand, or check what holds it open", e);
     }
   }

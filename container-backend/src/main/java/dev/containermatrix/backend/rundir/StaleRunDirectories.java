@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,10 @@ import org.apiguardian.api.API;
  * belongs to a process with another start time. A directory whose marker is not written yet counts
  * as its creator's (the pid in its name) while that pid lives. Directories of other users are left
  * to them, except when reaping as root: root also removes the stale runs of unprivileged users
- * (such as a rootless run of the same suite).
+ * (such as a rootless run of the same suite), but only those that carry an owner marker, so a
+ * directory another user merely named like a run directory is never deleted by root. Nothing is
+ * followed: an entry under the tmp root that is a symbolic link is skipped, and a tree is deleted
+ * with {@link RunDirectory#deleteRecursively}, which unlinks the links inside it.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class StaleRunDirectories implements ReapableKind {
@@ -52,10 +56,14 @@ public final class StaleRunDirectories implements ReapableKind {
     try (Stream<Path> children = Files.list(tmpRoot)) {
       for (Path directory : children.toList()) {
         OptionalLong namedPid = RunDirectory.ownerPidOf(directory.getFileName().toString());
-        if (namedPid.isEmpty() || !Files.isDirectory(directory) || (!root && !ownedBy(directory, me))) {
+        if (namedPid.isEmpty() || !Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
           continue;
         }
-        Optional<String> why = whyStale(directory, namedPid.getAsLong());
+        Optional<ProcessIdentity> marker = OwnerMarker.read(directory);
+        if (!ownedBy(directory, me) && (!root || marker.isEmpty())) {
+          continue;
+        }
+        Optional<String> why = whyStale(directory, namedPid.getAsLong(), marker);
         if (why.isPresent()) {
           try {
             RunDirectory.deleteRecursively(directory);
@@ -87,16 +95,15 @@ public final class StaleRunDirectories implements ReapableKind {
     }
     long pid = Long.parseLong(matcher.group(2));
     Path directory = tmpRoot.resolve(matcher.group(1));
-    if (Files.isDirectory(directory)) {
-      return whyStale(directory, pid);
+    if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+      return whyStale(directory, pid, OwnerMarker.read(directory));
     }
     return ProcessIdentity.of(pid, procRoot).isPresent()
         ? Optional.empty()
         : Optional.of("its run directory " + directory + " is gone and so is pid " + pid + " from its name");
   }
 
-  private Optional<String> whyStale(Path directory, long namedPid) {
-    Optional<ProcessIdentity> owner = OwnerMarker.read(directory);
+  private Optional<String> whyStale(Path directory, long namedPid, Optional<ProcessIdentity> owner) {
     if (owner.isEmpty()) {
       return ProcessIdentity.of(namedPid, procRoot).isPresent()
           ? Optional.empty()
@@ -115,6 +122,6 @@ public final class StaleRunDirectories implements ReapableKind {
   }
 
   private static boolean ownedBy(Path directory, String user) throws IOException {
-    return user.isEmpty() || Files.getOwner(directory).getName().equals(user);
+    return user.isEmpty() || Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS).getName().equals(user);
   }
 }

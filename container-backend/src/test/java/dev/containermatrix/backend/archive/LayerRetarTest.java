@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.layers.LayerStore;
+import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.backend.linux.LinuxCalls;
 import java.io.ByteArrayInputStream;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,7 @@ class LayerRetarTest {
         entries.put(e.getName(), e.getLongUserId() + ":" + Integer.toOctalString(e.getMode() & 07777));
       }
       assertThat(entries).containsEntry("etc/.wh.removed.conf", "0:644").containsEntry("opt/data/.wh..wh..opq", "0:644")
-          .containsEntry("bin/tool", "0:755").containsEntry("etc/kept.conf", "0:644");
+          .as("a file keeps its permission bits").containsEntry("bin/tool", "0:750").containsEntry("etc/kept.conf", "0:644");
     }
     assertThat(fixture.archive.addLayer(original)).as("archived once, found again through diffids/").isEqualTo(blob);
     ArchivedRun run = fixture.commit("run-1", Instant.parse("2026-01-01T00:00:00Z"),
@@ -62,6 +64,26 @@ class LayerRetarTest {
     RunArchive second = RunArchive.open(work.resolve("archive-2"));
     assertThat(second.addLayer(imported.get(0)).digest()).as("re-tarring the imported tree is a fixed point")
         .isEqualTo(blob.digest());
+  }
+
+  @Test
+  void aConfigFileOnlyItsOwnerMayReadStaysSoInTheStoreAndTheArchiveAndKeepsItsDigest() throws Exception {
+    ArchiveFixture fixture = ArchiveFixture.open(work);
+    Path secret = Files.writeString(work.resolve("secret.yaml"), "token: s3cret\n");
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+    StoredLayer config = fixture.store.put(ReproducibleLayer.builder().addFile("etc/app/secret.yaml", secret, 0600).build());
+    assertThat(Files.getAttribute(config.directory().resolve("etc/app/secret.yaml"), "unix:mode")).isEqualTo(0100600);
+
+    ArchivedBlob blob = fixture.archive.addLayer(config);
+
+    assertThat(blob.digest()).as("re-tarred with the same mode, so the same digest").isEqualTo(config.digest().toString());
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(Files.newInputStream(fixture.blobFile(blob.digest())))) {
+      TarArchiveEntry entry = tar.getNextEntry();
+      while (!entry.getName().equals("etc/app/secret.yaml")) {
+        entry = tar.getNextEntry();
+      }
+      assertThat(entry.getMode() & 07777).isEqualTo(0600);
+    }
   }
 
   /** A tar as another tool writes it: owners, mtimes, modes, OCI whiteouts. */

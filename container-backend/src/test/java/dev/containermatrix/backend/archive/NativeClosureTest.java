@@ -1,13 +1,18 @@
 package dev.containermatrix.backend.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NativeClosureTest {
 
@@ -30,5 +35,18 @@ class NativeClosureTest {
     if (Files.isSymbolicLink(Path.of("/lib64"))) {
       assertThat(paths).as("a symlink on the way to the loader stays a symlink").contains("lib64");
     }
+  }
+
+  @Test
+  void anLddThatHangsIsKilledAfterItsTimeLimitAndSaysSo(@TempDir Path temp) throws Exception {
+    HostRequirements.require(Files.isExecutable(ECHO), "an ELF file at " + ECHO);
+    Path ldd = temp.resolve("ldd");
+    Files.writeString(ldd, "#!/bin/sh\necho hanging >&2\nexec sleep 60\n");
+    Files.setPosixFilePermissions(ldd, PosixFilePermissions.fromString("rwx------"));
+
+    assertThatThrownBy(() -> NativeClosure.layer(List.of(ECHO), List.of(), new LddBatch(ldd.toString(), Duration.ofSeconds(1))))
+        .isInstanceOf(IOException.class)
+        .hasMessage(ldd + " " + ECHO + " and 0 more files did not finish within 1 s and was killed: hanging: check that"
+            + " ldd works on this host (ldd /bin/sh), or leave these files out of the closure");
   }
 }

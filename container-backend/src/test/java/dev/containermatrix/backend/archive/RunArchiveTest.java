@@ -68,6 +68,12 @@ class RunArchiveTest {
   }
 
   @Test
+  void itsDirectoryIsPrivate() throws Exception {
+    assertThat(Files.getAttribute(archive.directory(), "unix:mode")).isEqualTo(040700);
+    assertThat(archive.notPrivate()).isEmpty();
+  }
+
+  @Test
   void aSecondRunWithOneChangedLayerAddsOnlyThatLayerAndSmallJson() throws Exception {
     StoredLayer base = fixture.randomLayer("base.bin", 300_000, 1);
     StoredLayer lib = fixture.randomLayer("lib/lib.jar", 50_000, 2);

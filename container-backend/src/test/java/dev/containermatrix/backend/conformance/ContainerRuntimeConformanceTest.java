@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.containermatrix.backend.layers.LayerStore;
+import dev.containermatrix.backend.layers.ReproducibleLayer;
+import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.backend.spi.ContainerEnvironment;
 import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerHandle;
@@ -13,6 +16,7 @@ import dev.containermatrix.backend.spi.ExitStatus;
 import dev.containermatrix.backend.spi.FileMount;
 import dev.containermatrix.backend.spi.Layer;
 import dev.containermatrix.backend.testmains.ExitMain;
+import dev.containermatrix.backend.testmains.FileModeMain;
 import dev.containermatrix.backend.testmains.ForkingMain;
 import dev.containermatrix.backend.spi.JvmCommand;
 import dev.containermatrix.backend.testmains.PrintEnvMain;
@@ -23,6 +27,7 @@ import dev.containermatrix.backend.testmains.WriteFileMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -196,6 +202,25 @@ public abstract class ContainerRuntimeConformanceTest {
     handle.close();
     assertThat(ProcessHandle.of(handle.pid())).isEmpty();
     assertThat(handle.awaitExit().reason()).isEqualTo(ExitStatus.Reason.CANCELLED);
+  }
+
+  @Test
+  void aConfigFileOnlyItsOwnerMayReadKeepsItsModeInside() throws Exception {
+    Assumptions.assumeTrue(honoured().contains(Feature.FILES), "the backend places no files");
+    Path secret = Files.writeString(scratch.resolve("secret.yaml"), "token: s3cret\n");
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+    StoredLayer config = LayerStore.open(scratch.resolve("store")).put(ReproducibleLayer.builder()
+        .addFile("etc/app/layered.yaml", secret, 0600).build());
+    ContainerSpec base = spec(scratch, "modes", FileModeMain.class, List.of("/etc/app/mounted.yaml", "/etc/app/layered.yaml"));
+    List<Layer> layers = new ArrayList<>(base.layers());
+    layers.add(new Layer(config.directory(), Layer.CONFIG));
+    ContainerSpec spec = base.withFiles(List.of(new FileMount(secret, "/etc/app/mounted.yaml"))).withLayers(layers);
+
+    try (ContainerHandle handle = runtime().launch(spec)) {
+      assertThat(handle.awaitExit().isSuccess()).as("stderr: %s", lines(handle.stderr())).isTrue();
+      assertThat(lines(handle.stdout())).containsExactly("mode:/etc/app/mounted.yaml:rw-------",
+          "mode:/etc/app/layered.yaml:rw-------");
+    }
   }
 
   @ParameterizedTest

@@ -30,17 +30,27 @@ final class OciLayoutFixture {
 
   private OciLayoutFixture() {}
 
+  /** A layer blob as stored, with the digest of its uncompressed tar. */
+  record LayerBlob(Compression compression, byte[] stored, String diffId) {}
+
   static WrittenImage writeImage(Path layout, String architecture, List<LayerSpec> layers) throws IOException {
+    List<LayerBlob> blobs = new ArrayList<>();
+    for (LayerSpec layer : layers) {
+      byte[] tar = tar(layer.files());
+      blobs.add(new LayerBlob(layer.compression(), compress(layer.compression(), tar), Digests.of(tar)));
+    }
+    return writeImageOfBlobs(layout, architecture, blobs);
+  }
+
+  static WrittenImage writeImageOfBlobs(Path layout, String architecture, List<LayerBlob> layers) throws IOException {
     List<String> layerDigests = new ArrayList<>();
     List<String> diffIds = new ArrayList<>();
     List<String> layerDescriptors = new ArrayList<>();
-    for (LayerSpec layer : layers) {
-      byte[] tar = tar(layer.files());
-      byte[] stored = compress(layer.compression(), tar);
-      String digest = writeBlob(layout, stored);
+    for (LayerBlob layer : layers) {
+      String digest = writeBlob(layout, layer.stored());
       layerDigests.add(digest);
-      diffIds.add(Digests.of(tar));
-      layerDescriptors.add(descriptor(layer.compression().ociMediaType(), digest, stored.length));
+      diffIds.add(layer.diffId());
+      layerDescriptors.add(descriptor(layer.compression().ociMediaType(), digest, layer.stored().length));
     }
     String config = "{\"architecture\":\"" + architecture + "\",\"os\":\"linux\",\"config\":{\"Env\":[\"PATH=/usr/bin:/bin\",\"GREETING=hi\"]},"
         + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + diffIds.stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(",")) + "]}}";

@@ -57,6 +57,16 @@ class LayerStoreTest {
   }
 
   @Test
+  void opensItsRootPrivate() throws Exception {
+    Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    LayerStore store = LayerStore.open(root);
+
+    assertThat(Files.getAttribute(root, "unix:mode")).isEqualTo(040700);
+    assertThat(store.notPrivate()).isEmpty();
+  }
+
+  @Test
   void secondPutFindsTheLayerAndDoesNotReadTheStream() throws Exception {
     LayerStore store = LayerStore.open(root);
     ReproducibleLayer layer = sampleLayer("one");
@@ -128,8 +138,8 @@ class LayerStoreTest {
             + " was stored");
     assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(
         new TestTars().hardLink("passwd", "etc/passwd").toBytes())))
-        .hasMessage("refusing layer tar entry \"passwd\": it is a hard link to etc/passwd, which is not a file"
-            + " earlier in this layer; the tar is malformed or hostile, and nothing of it was stored");
+        .hasMessage("refusing layer tar entry \"passwd\": it is a hard link to etc/passwd, which is not a"
+            + " regular file earlier in this layer; the tar is malformed or hostile, and nothing of it was stored");
     Path outside = Files.createDirectories(root.resolveSibling(root.getFileName() + "-outside"));
     assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(
         new TestTars().symlink("escape", outside.toString()).file("escape/planted", "evil").toBytes())))

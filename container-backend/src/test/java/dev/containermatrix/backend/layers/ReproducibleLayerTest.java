@@ -23,6 +23,24 @@ class ReproducibleLayerTest {
   Path temp;
 
   @Test
+  void aFileAddedWithItsOwnPermissionsKeepsThemAndSetuidBitsAreRefused() throws Exception {
+    Path secret = Files.writeString(temp.resolve("secret"), "s");
+
+    ReproducibleLayer layer = ReproducibleLayer.builder().addFile("etc/secret", secret, 0600).build();
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    layer.writeTo(out);
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+      assertThat(tar.getNextEntry().getName()).isEqualTo("etc/");
+      assertThat(tar.getNextEntry().getMode() & 07777).isEqualTo(0600);
+    }
+    assertThatThrownBy(() -> ReproducibleLayer.builder().addFile("bin/su", secret, 04755))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot add " + secret + " as bin/su with mode 04755: a layer's files have permission bits 0 to"
+            + " 0777 (no setuid, setgid or sticky bit); pass mode & 0777");
+  }
+
+  @Test
   void sameFilesInAnotherOrderWithOtherMtimesGiveIdenticalBytes() throws Exception {
     Path first = hostFiles(temp.resolve("first"), Instant.parse("2001-01-01T00:00:00Z"));
     Path second = hostFiles(temp.resolve("second"), Instant.parse("2025-06-30T12:34:56Z"));

@@ -30,6 +30,28 @@ final class TestTars {
     return put(new TarArchiveEntry(name), content);
   }
 
+  /** A regular file with the given mode bits (setuid 04000 and the like included). */
+  TestTars file(String name, String content, int mode) {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setMode(0100000 | mode);
+    return put(entry, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  TestTars directory(String name, int mode) {
+    TarArchiveEntry entry = new TarArchiveEntry(name.endsWith("/") ? name : name + "/");
+    entry.setMode(040000 | mode);
+    return put(entry, null);
+  }
+
+  /** A character device ({@link TarConstants#LF_CHR}), block device ({@link TarConstants#LF_BLK}) or FIFO ({@link TarConstants#LF_FIFO}). */
+  TestTars special(String name, byte type, int major, int minor) {
+    TarArchiveEntry entry = new TarArchiveEntry(name, type);
+    entry.setDevMajor(major);
+    entry.setDevMinor(minor);
+    entry.setMode(0666);
+    return put(entry, null);
+  }
+
   TestTars symlink(String name, String target) {
     TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
     entry.setLinkName(target);

@@ -2,8 +2,10 @@ package dev.containermatrix.backend.rundir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.containermatrix.backend.HostRequirements;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReaperTest {
+
+  /** The uid of nobody on Debian, as a user that is not this one. */
+  private static final int NOBODY = 65534;
 
   @TempDir Path tmp;
 
@@ -64,6 +69,65 @@ class ReaperTest {
     assertThat(Reaper.reap(tmp)).containsExactly(new Reaped("run directory", abandoned,
         "it has no owner marker and pid " + deadPid + " from its name is gone"));
     assertThat(creating).isDirectory();
+  }
+
+  @Test
+  void unlinksASymlinkPlantedInAStaleRunDirectoryAndLeavesWhatItPointsAt() throws Exception {
+    Path outside = Files.createDirectory(tmp.resolve("outside"));
+    Path marker = Files.writeString(outside.resolve("marker"), "keep me");
+    long deadPid = deadPid();
+    Path dead = Files.createDirectory(tmp.resolve("cm-" + deadPid + "-0000000e"));
+    OwnerMarker.write(dead, new ProcessIdentity(deadPid, "proc:1"));
+    Files.createSymbolicLink(dead.resolve("etc"), outside);
+    Files.createSymbolicLink(Files.createDirectories(dead.resolve("deep/er")).resolve("marker"), marker);
+
+    assertThat(Reaper.reap(tmp)).containsExactly(new Reaped("run directory", dead, "its owner pid " + deadPid + " is gone"));
+
+    assertThat(dead).doesNotExist();
+    assertThat(marker).hasContent("keep me");
+    assertThat(outside).isDirectory();
+  }
+
+  @Test
+  void skipsARunDirectoryNameThatIsASymlink() throws Exception {
+    long deadPid = deadPid();
+    Path target = Files.createDirectory(tmp.resolve("target"));
+    OwnerMarker.write(target, new ProcessIdentity(deadPid, "proc:1"));
+    Path link = Files.createSymbolicLink(tmp.resolve("cm-" + deadPid + "-0000000f"), target);
+
+    assertThat(Reaper.reap(tmp)).isEmpty();
+
+    assertThat(link).isSymbolicLink();
+    assertThat(target.resolve(OwnerMarker.FILE_NAME)).isRegularFile();
+  }
+
+  @Test
+  void aFifoAsTheOwnerMarkerIsNoMarkerAndDoesNotBlock() throws Exception {
+    long deadPid = deadPid();
+    Path dead = Files.createDirectory(tmp.resolve("cm-" + deadPid + "-00000010"));
+    Process mkfifo = new ProcessBuilder("mkfifo", dead.resolve(OwnerMarker.FILE_NAME).toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+
+    assertThat(OwnerMarker.read(dead)).isEmpty();
+    assertThat(Reaper.reap(tmp)).containsExactly(new Reaped("run directory", dead,
+        "it has no owner marker and pid " + deadPid + " from its name is gone"));
+  }
+
+  @Test
+  void asRootLeavesAnotherUsersUnmarkedDirectoryAndReapsAMarkedOne() throws Exception {
+    HostRequirements.require("root".equals(System.getProperty("user.name")), "only root may reap other users' runs");
+    long deadPid = deadPid();
+    Path unmarked = Files.createDirectory(tmp.resolve("cm-" + deadPid + "-00000011"));
+    Path marked = Files.createDirectory(tmp.resolve("cm-" + deadPid + "-00000012"));
+    OwnerMarker.write(marked, new ProcessIdentity(deadPid, "proc:1"));
+    for (Path directory : List.of(unmarked, marked, marked.resolve(OwnerMarker.FILE_NAME))) {
+      Files.setAttribute(directory, "unix:uid", NOBODY, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    assertThat(Reaper.reap(tmp)).containsExactly(new Reaped("run directory", marked, "its owner pid " + deadPid + " is gone"));
+
+    assertThat(unmarked).isDirectory();
+    assertThat(marked).doesNotExist();
   }
 
   @Test

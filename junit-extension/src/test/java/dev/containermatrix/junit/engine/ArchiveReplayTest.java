@@ -11,14 +11,18 @@ import dev.containermatrix.backend.archive.RunArchive;
 import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.engine.resolve.LibraryResolver;
 import dev.containermatrix.junit.engine.fixtures.ArchivedEnvironmentFixture;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +105,33 @@ class ArchiveReplayTest {
     assertThat(replayReport.get("replayOf").asText()).isEqualTo("run " + runId + " of " + archive);
     assertThat(replayReport.get("variants").get(0).get("id").asText())
         .isEqualTo(firstReport.get("variants").get(0).get("id").asText());
+  }
+
+  @Test
+  void aConfigFileOnlyItsOwnerMayReadStaysSoInTheStoreTheContainerAndTheArchive() throws Exception {
+    Path archive = work.resolve("archive");
+    Path store = work.resolve("store");
+    Files.createDirectories(CONFIG.getParent());
+    Files.writeString(CONFIG, "greeting: secret\n");
+    Files.setPosixFilePermissions(CONFIG, PosixFilePermissions.fromString("rw-------"));
+    try {
+      EngineExecutionResults results = run(archive, work.resolve("first"), Map.of("containermatrix.store", store.toString()));
+
+      results.testEvents().assertStatistics(s -> s.succeeded(1));
+      assertThat(entries(results)).as("in the container").containsEntry("config-mode", "rw-------");
+      JsonNode report = report(work.resolve("first"));
+      String configLayer = java.util.stream.StreamSupport.stream(report.get("variants").get(0).get("layers").spliterator(), false)
+          .filter(l -> l.get("role").asText().equals("config")).findFirst().orElseThrow().get("digest").asText();
+      Path stored = store.resolve("layers/sha256/" + configLayer.substring("sha256:".length()) + "/etc/app/app.yaml");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stored))).as("in the store").isEqualTo("rw-------");
+      RunArchive opened = RunArchive.open(archive);
+      List<String> layerDigests = opened.image(opened.run(report.get("runId").asText()).orElseThrow(), variantKey(report))
+          .layers().stream().map(l -> l.digest()).toList();
+      assertThat(layerDigests).as("the archive keeps the config layer's digest, mode included").contains(configLayer);
+      assertThat(modeInTar(opened.readBlob(configLayer), "etc/app/app.yaml")).as("in the archive").isEqualTo(0600);
+    } finally {
+      Files.setPosixFilePermissions(CONFIG, PosixFilePermissions.fromString("rw-r--r--"));
+    }
   }
 
   @Test
@@ -214,6 +245,17 @@ class ArchiveReplayTest {
         .map(e -> e.getPayload(ReportEntry.class).orElseThrow())
         .forEach(entry -> entries.putAll(entry.getKeyValuePairs()));
     return entries;
+  }
+
+  private static int modeInTar(byte[] tar, String name) throws IOException {
+    try (TarArchiveInputStream entries = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
+      for (TarArchiveEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+        if (entry.getName().equals(name)) {
+          return entry.getMode() & 07777;
+        }
+      }
+    }
+    throw new AssertionError(name + " is not in the tar");
   }
 
   private static JsonNode report(Path reports) throws IOException {

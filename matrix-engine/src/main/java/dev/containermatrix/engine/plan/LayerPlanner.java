@@ -85,11 +85,19 @@ public final class LayerPlanner {
     }
   }
 
-  /** The config files at their targets: content-addressed like any layer, so variants with the same files share it. */
+  /**
+   * The config files at their targets, each with its host file's permission bits (a 0600 secret stays
+   * 0600): content-addressed like any layer, so variants with the same files share it.
+   */
   private PlannedLayer config(List<VariantPlan.PlannedFile> files) {
     ReproducibleLayer.Builder layer = ReproducibleLayer.builder();
-    for (VariantPlan.PlannedFile file : files) {
-      layer.addFile(file.target().substring(1), file.source(), false);
+    try {
+      for (VariantPlan.PlannedFile file : files) {
+        int mode = (int) Files.getAttribute(file.source(), "unix:mode");
+        layer.addFile(file.target().substring(1), file.source(), mode & 0777);
+      }
+    } catch (IOException e) {
+      throw storeFailure(PlannedLayer.CONFIG, files.size(), e);
     }
     return stored(PlannedLayer.CONFIG, layer, files.size());
   }
