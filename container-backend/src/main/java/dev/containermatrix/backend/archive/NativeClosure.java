@@ -3,6 +3,7 @@ package dev.containermatrix.backend.archive;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.containermatrix.backend.layers.ReproducibleLayer;
+import dev.containermatrix.backend.nativeruntime.probe.Ldd;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,14 +43,14 @@ public final class NativeClosure {
    *
    * @param elfRoots files or directories; every regular file under them that starts with the ELF magic is asked about
    * @param extraFiles absolute host paths to add as they are
-   * @throws IOException if {@code ldd} cannot be run, or does not finish within {@link LddBatch#DEFAULT}'s
+   * @throws IOException if {@code ldd} cannot be run, or does not finish within {@link Ldd#DEFAULT}'s
    *     time limit (60 s for each batch of 64 files)
    */
   public static ReproducibleLayer layer(List<Path> elfRoots, List<Path> extraFiles) throws IOException {
-    return layer(elfRoots, extraFiles, LddBatch.DEFAULT);
+    return layer(elfRoots, extraFiles, Ldd.DEFAULT);
   }
 
-  static ReproducibleLayer layer(List<Path> elfRoots, List<Path> extraFiles, LddBatch ldd) throws IOException {
+  static ReproducibleLayer layer(List<Path> elfRoots, List<Path> extraFiles, Ldd ldd) throws IOException {
     List<Path> roots = new ArrayList<>();
     for (Path root : elfRoots) {
       roots.add(root.toAbsolutePath().normalize());

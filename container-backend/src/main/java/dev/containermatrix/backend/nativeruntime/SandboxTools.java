@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +26,6 @@ final class SandboxTools {
   /** Where a container sees the copied programs. */
   static final String INSIDE = "/run/containermatrix/init";
 
-  private static final Duration LDD_TIMEOUT = Duration.ofSeconds(30);
   private static final String INSTALL = "install util-linux (it has pivot_root, umount and setpriv)";
 
   private final Path pivotRoot;
@@ -56,13 +54,7 @@ final class SandboxTools {
     Optional<Path> loader = Optional.empty();
     Set<Path> libraries = new LinkedHashSet<>();
     for (Path program : List.of(umount, setpriv)) {
-      Ldd ldd;
-      try {
-        ldd = Ldd.of(program, LDD_TIMEOUT);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while listing the libraries of " + program, e);
-      }
+      Ldd.Linkage ldd = Ldd.DEFAULT.linkage(program);
       if (loader.isPresent() && ldd.loader().isPresent() && !loader.equals(ldd.loader())) {
         throw new IOException(umount + " and " + setpriv + " name different dynamic loaders (" + loader.get()
             + ", " + ldd.loader().get() + "); " + INSTALL + " from one distribution");

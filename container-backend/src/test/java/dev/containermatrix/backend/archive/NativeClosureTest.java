@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.archive;
 
+import dev.containermatrix.backend.nativeruntime.probe.Ldd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,9 +45,9 @@ class NativeClosureTest {
     Files.writeString(ldd, "#!/bin/sh\necho hanging >&2\nexec sleep 60\n");
     Files.setPosixFilePermissions(ldd, PosixFilePermissions.fromString("rwx------"));
 
-    assertThatThrownBy(() -> NativeClosure.layer(List.of(ECHO), List.of(), new LddBatch(ldd.toString(), Duration.ofSeconds(1))))
+    assertThatThrownBy(() -> NativeClosure.layer(List.of(ECHO), List.of(), new Ldd(ldd.toString(), Duration.ofSeconds(1))))
         .isInstanceOf(IOException.class)
-        .hasMessage(ldd + " " + ECHO + " and 0 more files did not finish within 1 s and was killed: hanging: check that"
+        .hasMessage(ldd + " " + ECHO + " did not finish within 1 s and was killed: hanging: check that"
             + " ldd works on this host (ldd /bin/sh), or leave these files out of the closure");
   }
 }
