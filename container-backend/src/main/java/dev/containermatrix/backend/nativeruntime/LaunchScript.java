@@ -94,7 +94,8 @@ final class LaunchScript {
     inner.append("cd ").append(Shell.quote(root.toString())).append('\n')
         .append(Shell.quote(tools.pivotRoot().toString())).append(" . ").append(Shell.quote(OLD_ROOT.substring(1)))
         .append('\n')
-        .append(Shell.words(SandboxTools.inside(tools.viaLoader(), "umount"))).append(" -n -l ")
+        // no mtab, no canonicalizing, no umount.<type> helpers: the least umount(8) can do
+        .append(Shell.words(SandboxTools.inside(tools.viaLoader(), "umount"))).append(" -n -c -i -l ")
         .append(Shell.quote(OLD_ROOT)).append('\n')
         .append("set +e\n")
         // not exec: util-linux 2.38's unshare --fork turns a child killed by a signal into exit status 1,
