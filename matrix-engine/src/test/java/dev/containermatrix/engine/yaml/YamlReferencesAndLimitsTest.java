@@ -1,17 +1,11 @@
 package dev.containermatrix.engine.yaml;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.containermatrix.engine.yaml.YamlMatrixReaderErrorsTest.assertReading;
 
-import dev.containermatrix.engine.matrix.MatrixDefinitionException;
-import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 /** Anchors, aliases and merge keys are refused, and so are files beyond the reader's limits. */
 class YamlReferencesAndLimitsTest {
-
-  private static AbstractThrowableAssert<?, ? extends Throwable> assertReading(String yaml) {
-    return assertThatThrownBy(() -> YamlMatrixReaderTest.read(yaml)).isInstanceOf(MatrixDefinitionException.class);
-  }
 
   @Test
   void refusesAnAliasInsteadOfReadingItsName() {
