@@ -10,8 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -26,6 +28,12 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  */
 class LayerUnpackerFuzzTest {
 
+  /**
+   * With {@code -Dlayer-fuzz.skip-known=true} the two findings already routed pass (see
+   * docs/architecture.md, "Fuzz tests"), so that a fuzzing run gets past them: a bare
+   * {@code IOException} from commons-compress's tar reader, and a symlink with an empty target.
+   */
+  private static final boolean SKIP_KNOWN = Boolean.getBoolean("layer-fuzz.skip-known");
   private static final LinuxCalls CALLS = LinuxCalls.system();
   private static final LayerUnpacker UNPACKER = new LayerUnpacker(
       CALLS, OverlayWhiteouts.forThisProcess(CALLS), CALLS.isSupported() && CALLS.geteuid() == 0);
@@ -45,7 +53,7 @@ class LayerUnpackerFuzzTest {
     byte[] tar;
     try {
       tar = tarOf(data);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
       return; // commons-compress would not write these entries; the raw target covers odd headers
     }
     unpack(tar);
@@ -58,16 +66,28 @@ class LayerUnpackerFuzzTest {
       assertThat(unpacked.sizeBytes()).isEqualTo(tar.length);
     } catch (LayerStoreException e) {
       assertThat(e.getMessage()).isNotBlank();
+    } catch (IOException e) {
+      if (!(SKIP_KNOWN && isKnown(e))) {
+        throw e;
+      }
     } finally {
       TreeDeletion.delete(target);
     }
+  }
+
+  private static boolean isKnown(IOException e) {
+    StackTraceElement top = e.getStackTrace()[0];
+    boolean tarFormat = e.getClass() == IOException.class && top.getClassName().startsWith("org.apache.commons.compress.");
+    boolean emptyLink = e instanceof NoSuchFileException
+        && Arrays.stream(e.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("createSymbolicLink"));
+    return tarFormat || emptyLink;
   }
 
   private static final String[] SEGMENTS = {"a", "b", "dir", ".", "..", "", ".wh.a", ".wh..wh..opq", ".wh.", "etc"};
   private static final byte[] TYPES = {TarConstants.LF_NORMAL, TarConstants.LF_DIR, TarConstants.LF_SYMLINK,
       TarConstants.LF_LINK, TarConstants.LF_CHR, TarConstants.LF_BLK, TarConstants.LF_FIFO, TarConstants.LF_CONTIG};
 
-  private static byte[] tarOf(FuzzedDataProvider data) throws IOException {
+  static byte[] tarOf(FuzzedDataProvider data) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, StandardCharsets.UTF_8.name())) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
