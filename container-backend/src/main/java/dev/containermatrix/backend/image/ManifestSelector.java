@@ -1,14 +1,18 @@
 package dev.containermatrix.backend.image;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Picks the one image manifest of an OCI layout: the only one there is, or else the only one for the
  * wanted platform. Nested indexes (multi-platform images) are followed; buildx attestation manifests
- * are skipped.
+ * are skipped. A manifest or index named more than once (two tags of one image) counts once, so an
+ * index whose entries all name the same nested index is read once, not once per entry and level.
  */
 final class ManifestSelector {
 
@@ -24,8 +28,9 @@ final class ManifestSelector {
 
   OciDescriptor select() throws IOException {
     String where = files.describe("index.json");
-    List<OciDescriptor> candidates = new ArrayList<>();
-    collect(OciJson.index(files.readAll("index.json"), where), candidates, 0);
+    Map<String, OciDescriptor> manifests = new LinkedHashMap<>();
+    collect(OciJson.index(files.readAll("index.json"), where), manifests, new HashSet<>(), 0);
+    List<OciDescriptor> candidates = List.copyOf(manifests.values());
     if (candidates.isEmpty()) {
       throw new ImageSourceException(where + " lists no image manifest: the layout holds no image; export the image again");
     }
@@ -46,16 +51,19 @@ final class ManifestSelector {
         + ", so which one to use is ambiguous: " + labels(fitting) + ". Keep one image per layout or archive");
   }
 
-  private void collect(List<OciDescriptor> entries, List<OciDescriptor> into, int depth) throws IOException {
+  /** Adds the manifests of {@code entries} by digest (the first entry naming one wins), following indexes not yet read. */
+  private void collect(List<OciDescriptor> entries, Map<String, OciDescriptor> into, Set<String> indexesRead, int depth)
+      throws IOException {
     for (OciDescriptor entry : entries) {
       if (entry.isAttestation()) {
         continue;
       }
       if (entry.isManifest()) {
-        into.add(entry);
-      } else if (entry.isIndex() && depth < MAX_DEPTH) {
+        into.putIfAbsent(entry.digest(), entry);
+      } else if (entry.isIndex() && depth < MAX_DEPTH && indexesRead.add(entry.digest())) {
         String path = Digests.layoutPath(entry.digest());
-        collect(OciJson.index(files.readBlob(entry.digest(), entry.size()), files.describe(path)), into, depth + 1);
+        collect(OciJson.index(files.readBlob(entry.digest(), entry.size()), files.describe(path)), into, indexesRead,
+            depth + 1);
       }
     }
   }

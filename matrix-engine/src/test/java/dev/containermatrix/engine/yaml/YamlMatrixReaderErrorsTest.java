@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class YamlMatrixReaderErrorsTest {
 
-  private static AbstractThrowableAssert<?, ? extends Throwable> assertReading(String yaml) {
+  static AbstractThrowableAssert<?, ? extends Throwable> assertReading(String yaml) {
     return assertThatThrownBy(() -> YamlMatrixReaderTest.read(yaml)).isInstanceOf(MatrixDefinitionException.class);
   }
 
