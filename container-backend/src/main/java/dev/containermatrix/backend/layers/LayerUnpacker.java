@@ -68,17 +68,76 @@ final class LayerUnpacker {
     boolean usedOpaqueAttribute = false;
     long count = 0;
     try (TarArchiveInputStream entries = new TarArchiveInputStream(hashing, StandardCharsets.UTF_8.name())) {
-      for (TarArchiveEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+      InputStream content = new MalformedTarGuard(entries, layer);
+      for (TarArchiveEntry entry = next(entries, layer); entry != null; entry = next(entries, layer)) {
         if (++count > limits.maxEntries()) {
           throw limits.tooManyEntries(layer);
         }
-        usedOpaqueAttribute |= unpack(tree, entry, entries);
+        usedOpaqueAttribute |= unpack(tree, entry, content);
       }
       hashing.drain();
     }
     tree.finishDirectories(this::finishDirectory);
     return new Unpacked(hashing.digest(), hashing.count(),
         usedOpaqueAttribute ? whiteouts.convention() : OverlayConvention.NONE);
+  }
+
+  /** The next entry; a header the tar reader cannot parse refuses the layer. */
+  private static @Nullable TarArchiveEntry next(TarArchiveInputStream entries, String layer) throws IOException {
+    try {
+      return entries.getNextEntry();
+    } catch (LayerStoreException e) {
+      throw e;
+    } catch (IOException e) {
+      throw MalformedTarGuard.malformed(layer, e);
+    }
+  }
+
+  /**
+   * An entry's content as the tar reader gives it; an error of the reader (a truncated or corrupt
+   * tar) becomes a {@link LayerStoreException} naming the layer, so that it is told apart from an error
+   * of the disk being written.
+   */
+  private static final class MalformedTarGuard extends java.io.FilterInputStream {
+    private final String layer;
+
+    MalformedTarGuard(InputStream in, String layer) {
+      super(in);
+      this.layer = layer;
+    }
+
+    static LayerStoreException malformed(String layer, IOException e) {
+      String reason = String.valueOf(e.getMessage()).replaceAll("\\.$", "");
+      return new LayerStoreException(layer + " is not a valid tar: " + reason
+          + "; the image is damaged or hostile, and nothing of the layer was stored", e);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (LayerStoreException e) {
+        throw e;
+      } catch (IOException e) {
+        throw malformed(layer, e);
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try {
+        return super.read(buffer, offset, length);
+      } catch (LayerStoreException e) {
+        throw e;
+      } catch (IOException e) {
+        throw malformed(layer, e);
+      }
+    }
+
+    @Override
+    public void close() {
+      // the tar stream is closed by its owner
+    }
   }
 
   /** Unpacks one entry; true if it made a directory opaque. */
@@ -115,6 +174,9 @@ final class LayerUnpacker {
       }
       tree.madeDirectory(name, entry);
     } else if (entry.isSymbolicLink()) {
+      if (entry.getLinkName().isEmpty()) {
+        throw LayerStoreException.refusedEntry(entry.getName(), "it is a symlink to nothing (an empty target)");
+      }
       Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
       tree.madeSymlink(name);
       setOwner(path, entry);

@@ -55,6 +55,40 @@ class HostileLayerTest {
   }
 
   @Test
+  void aSymlinkToNothingIsRefused() throws Exception {
+    LayerStore store = LayerStore.open(temp.resolve("store"));
+
+    assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(new TestTars().symlink("s", "").toBytes())))
+        .isInstanceOf(LayerStoreException.class)
+        .hasMessage("refusing layer tar entry \"s\": it is a symlink to nothing (an empty target)" + HOSTILE);
+  }
+
+  @Test
+  void aTruncatedTarIsRefusedAsNotATarAndNothingIsStored() throws Exception {
+    LayerStore store = LayerStore.open(temp.resolve("store"));
+    byte[] whole = new TestTars().file("big", "x".repeat(5000)).toBytes();
+    byte[] truncated = java.util.Arrays.copyOf(whole, 512 + 2048);
+
+    assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(truncated)))
+        .isInstanceOf(LayerStoreException.class)
+        .hasMessage("the layer being read is not a valid tar: Truncated TAR archive; the image is damaged or hostile,"
+            + " and nothing of the layer was stored");
+    assertThat(children(store.root().resolve("layers/sha256"))).isEmpty();
+  }
+
+  @Test
+  void aTarWithACorruptHeaderIsRefusedAsNotATar() throws Exception {
+    LayerStore store = LayerStore.open(temp.resolve("store"));
+    byte[] tar = new TestTars().file("a", "x").toBytes();
+    tar[148] = 'z'; // the header's checksum field
+
+    assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(tar)))
+        .isInstanceOf(LayerStoreException.class)
+        .hasMessage("the layer being read is not a valid tar: Corrupted TAR archive; the image is damaged or hostile,"
+            + " and nothing of the layer was stored");
+  }
+
+  @Test
   void aHardLinkToADirectoryIsRefused() throws Exception {
     LayerStore store = LayerStore.open(temp.resolve("store"));
     byte[] tar = new TestTars().directory("etc").hardLink("x", "etc").toBytes();

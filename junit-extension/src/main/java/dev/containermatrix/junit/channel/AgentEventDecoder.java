@@ -85,6 +85,15 @@ final class AgentEventDecoder {
       throw new MalformedEvent("field 'source' is not an object or null");
     }
     String type = text(source, "type");
+    try {
+      return testSource(source, type);
+    } catch (org.junit.platform.commons.JUnitException e) {
+      // JUnit's own checks: a blank class or method name, say
+      throw new MalformedEvent("its " + type + " source is not valid: " + e.getMessage());
+    }
+  }
+
+  private static Optional<TestSource> testSource(JsonNode source, String type) {
     return switch (type) {
       case "method" -> Optional.of(
           MethodSource.from(

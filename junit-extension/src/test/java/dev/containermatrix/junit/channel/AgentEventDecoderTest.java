@@ -142,6 +142,15 @@ class AgentEventDecoderTest {
   }
 
   @Test
+  void aSourceJUnitWouldRefuseIsAMalformedLineNotAnException() {
+    String line = "{\"type\":\"registered\",\"id\":\"x\",\"parentId\":null,\"displayName\":\"d\",\"legacyName\":\"l\","
+        + "\"kind\":\"TEST\",\"dynamic\":false,\"source\":{\"type\":\"method\",\"className\":\"a.B\",\"methodName\":\" \"}}";
+
+    assertThat(AgentEventDecoder.decode(line)).isEqualTo(new AgentEvent.Garbled(line,
+        "its method source is not valid: Method name must not be null or blank"));
+  }
+
+  @Test
   void reportsLinesThatAreNotJson() {
     AgentEvent event = AgentEventDecoder.decode("Exception in thread \"main\"");
 
