@@ -60,6 +60,11 @@ final class TarLayoutFiles implements LayoutFiles {
   }
 
   private static void checkUncompressed(Path archive) throws IOException {
+    // a FIFO (or a device) would block the read below, or never end
+    if (Files.exists(archive) && !Files.isRegularFile(archive)) {
+      throw new ImageSourceException(archive + " is not a regular file (a directory, FIFO, socket or device):"
+          + " name the .tar that docker save, skopeo or buildx wrote");
+    }
     Compression compression;
     try (InputStream in = Files.newInputStream(archive)) {
       compression = Compression.ofMagic(in.readNBytes(4));

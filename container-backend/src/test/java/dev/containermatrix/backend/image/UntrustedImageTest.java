@@ -83,6 +83,18 @@ class UntrustedImageTest {
             + " was assembled from links)");
   }
 
+  @Test
+  void anImageArchiveThatIsAFifoIsRefusedWithoutBlockingTheReader() throws Exception {
+    Path fifo = temp.resolve("image.tar");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+    assertThatThrownBy(() -> ImageReaders.of(ImageReferences.parse("oci-archive:" + fifo, temp), temp.resolve("scratch"))
+        .read())
+        .isInstanceOf(ImageSourceException.class)
+        .hasMessage(fifo + " is not a regular file (a directory, FIFO, socket or device): name the .tar that docker"
+            + " save, skopeo or buildx wrote");
+  }
+
   private static WrittenImage oneLayerImage(Path layout) throws IOException {
     WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64",
         List.of(new LayerSpec(Compression.GZIP, Map.of("a.txt", "a"))));
