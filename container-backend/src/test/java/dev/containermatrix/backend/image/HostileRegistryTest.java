@@ -102,6 +102,24 @@ class HostileRegistryTest {
   }
 
   @Test
+  void aManifestThatContradictsItsDockerContentDigestHeaderIsRefused() {
+    byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST_TYPE + "\",\"config\":{\"mediaType\":"
+        + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:" + "0".repeat(64) + "\",\"size\":2},"
+        + "\"layers\":[]}").getBytes(StandardCharsets.UTF_8);
+    String claimed = "sha256:" + "1".repeat(64);
+    registry.on("/v2/cm/liar/manifests/1", exchange -> {
+      exchange.getResponseHeaders().set("Docker-Content-Digest", claimed);
+      FakeRegistry.send(exchange, 200, MANIFEST_TYPE, manifest);
+    });
+
+    assertThatThrownBy(() -> read("cm/liar:1", SHORT))
+        .isInstanceOf(ImageSourceException.class)
+        .hasMessage("registry " + host + " repository cm/liar answered http://" + host + "/v2/cm/liar/manifests/1 with a"
+            + " manifest whose digest is " + Digests.of(manifest) + ", not the " + claimed + " its Docker-Content-Digest"
+            + " header names: refusing it, since the registry contradicts itself; check the registry");
+  }
+
+  @Test
   void aManifestLargerThanTheDocumentLimitIsRefused() {
     byte[] huge = new byte[5000];
     Arrays.fill(huge, (byte) ' ');
