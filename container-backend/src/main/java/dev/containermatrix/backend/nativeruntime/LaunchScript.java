@@ -112,7 +112,7 @@ final class LaunchScript {
     if (userNamespace) {
       namespaces.addAll(List.of("--user", "--map-root-user"));
     }
-    namespaces.addAll(List.of("--mount", "--uts", "--ipc", "--net", "--pid", "--fork", "--kill-child",
+    namespaces.addAll(List.of("--mount", "--uts", "--ipc", "--net", "--pid", "--cgroup", "--fork", "--kill-child",
         "--propagation", "private", "--", "/bin/sh", "-c", inner.toString()));
     if (cgroupProcsFiles.isEmpty() && rlimits.isEmpty() && cpuAffinity.isEmpty()) {
       return namespaces; // nothing to do in the host's namespaces first: no shell needed there

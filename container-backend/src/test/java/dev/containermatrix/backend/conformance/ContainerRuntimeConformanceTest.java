@@ -321,6 +321,15 @@ public abstract class ContainerRuntimeConformanceTest {
   }
 
   @Test
+  void seesItsOwnCgroupsAsTheRootNotTheHostsTree() throws Exception {
+    // with a limit, so that where the backend enforces it the container has cgroups of its own
+    ContainerSpec spec = sandboxProbe("status", List.of());
+    List<String> seen = runProbe(spec.withLimits(spec.limits().withPids(256)));
+    // a cgroup namespace: /proc/self/cgroup names "/" for every hierarchy, not the host's paths
+    assertThat(seen).filteredOn(line -> line.startsWith("cgroup:")).isNotEmpty().allMatch(line -> line.endsWith(":/"));
+  }
+
+  @Test
   void theHostBaseShowsNoSecretsOfTheHost() throws Exception {
     ContainerSpec spec = sandboxProbe("secrets", List.of());
     List<String> seen = runProbe(spec);

@@ -39,9 +39,12 @@ public final class SandboxProbeMain {
       case "chroot" -> chrootEscape(markers);
       case "userns-chroot" -> nestedUserNamespace(args);
       case "kernel" -> kernel();
-      case "status" -> Files.readAllLines(Path.of("/proc/self/status")).stream()
-          .filter(l -> l.startsWith("Cap") || l.startsWith("NoNewPrivs"))
-          .forEach(l -> System.out.println(l.replaceAll(":\\s+", ":")));
+      case "status" -> {
+        Files.readAllLines(Path.of("/proc/self/status")).stream()
+            .filter(l -> l.startsWith("Cap") || l.startsWith("NoNewPrivs"))
+            .forEach(l -> System.out.println(l.replaceAll(":\\s+", ":")));
+        Files.readAllLines(Path.of("/proc/self/cgroup")).forEach(l -> System.out.println("cgroup:" + l));
+      }
       case "secrets" -> {
         for (String home : List.of("/root", "/home")) {
           try (Stream<Path> files = Files.walk(Path.of(home))) {

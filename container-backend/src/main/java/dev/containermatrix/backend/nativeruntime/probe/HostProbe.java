@@ -20,7 +20,7 @@ public final class HostProbe {
 
   static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  private static final List<String> NAMESPACES = List.of("--mount", "--pid", "--fork", "--net", "--uts", "--ipc");
+  private static final List<String> NAMESPACES = List.of("--mount", "--pid", "--fork", "--net", "--uts", "--ipc", "--cgroup");
   private static final String INSTALL_UTIL_LINUX = "install util-linux " + UtilLinuxVersion.MINIMUM.major() + "."
       + UtilLinuxVersion.MINIMUM.minor() + " or newer";
   private static final String USE_DOCKER = "use containermatrix.backend=docker";

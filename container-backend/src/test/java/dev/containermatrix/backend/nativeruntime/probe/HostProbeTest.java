@@ -81,7 +81,7 @@ class HostProbeTest {
         new HostProbe(proc, new ExecutableSearch(bin.toString(), List.of()), scratch, Duration.ofSeconds(5)).probe();
 
     assertThat(capabilities.userNamespaces().detail()).isEqualTo("user namespaces are not usable: `" + bin.resolve("unshare")
-        + " --user --map-root-user --mount --pid --fork --net --uts --ipc -- /bin/true` exited with status 1: unshare:"
+        + " --user --map-root-user --mount --pid --fork --net --uts --ipc --cgroup -- /bin/true` exited with status 1: unshare:"
         + " write failed /proc/self/uid_map: Operation not permitted; ask an admin to allow unprivileged user"
         + " namespaces or run as root");
     assertThat(scratch).isEmptyDirectory();
