@@ -115,7 +115,7 @@ public final class HostProbe {
     }
     if (!version.get().isAtLeast(UtilLinuxVersion.MINIMUM)) {
       return Finding.no("unshare is from util-linux " + version.get() + ", older than " + UtilLinuxVersion.MINIMUM
-          + ", which the native runtime needs for unshare --root, --wd and --map-root-user; " + INSTALL_UTIL_LINUX);
+          + ", which the native runtime needs for unshare --map-root-user and --kill-child, mount -T and setpriv; " + INSTALL_UTIL_LINUX);
     }
     return Finding.yes(result.output());
   }

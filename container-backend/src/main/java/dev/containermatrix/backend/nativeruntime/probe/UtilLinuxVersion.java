@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public record UtilLinuxVersion(int major, int minor, int patch) implements Comparable<UtilLinuxVersion> {
 
-  /** The oldest release the native runtime accepts: {@code unshare --root/--wd} and {@code --map-root-user} as it uses them. */
+  /** The oldest release the native runtime accepts: {@code unshare --map-root-user}, {@code mount -T} and {@code setpriv} as it uses them. */
   public static final UtilLinuxVersion MINIMUM = new UtilLinuxVersion(2, 36, 0);
 
   private static final Pattern VERSION = Pattern.compile("util-linux (\\d+)\\.(\\d+)(?:\\.(\\d+))?");

@@ -60,8 +60,8 @@ class HostProbeTest {
     assertThat(capabilities.utilLinuxVersion()).contains(new UtilLinuxVersion(2, 33, 1));
     assertThat(capabilities.ipCommand()).contains(bin.resolve("ip"));
     assertThat(capabilities.missing()).containsExactly(
-        "unshare is from util-linux 2.33.1, older than 2.36.0, which the native runtime needs for unshare --root, --wd"
-            + " and --map-root-user; install util-linux 2.36 or newer",
+        "unshare is from util-linux 2.33.1, older than 2.36.0, which the native runtime needs for unshare"
+            + " --map-root-user and --kill-child, mount -T and setpriv; install util-linux 2.36 or newer",
         bin.resolve("mount") + " does not support -T (--fstab), which the native runtime uses to mount a container's"
             + " file systems: `" + bin.resolve("mount") + " --help` exited with status 1: BusyBox v1.36.1 multi-call"
             + " binary. Usage: mount [OPTIONS]; install util-linux's mount",
