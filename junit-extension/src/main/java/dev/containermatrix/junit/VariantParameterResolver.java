@@ -1,6 +1,6 @@
 package dev.containermatrix.junit;
 
-import dev.containermatrix.engine.plan.VariantEnvironment;
+import dev.containermatrix.junit.agent.VariantVariables;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,15 +17,15 @@ final class VariantParameterResolver implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    VariantEnvironment env =
-        VariantEnvironment.fromEnvironment(System.getenv())
+    VariantVariables env =
+        VariantVariables.read(System.getenv())
             .orElseThrow(
                 () ->
                     new ExtensionConfigurationException(
                         "No variant to inject into "
                             + parameterContext.getDeclaringExecutable()
                             + ": this test is running outside ContainerMatrix (the "
-                            + VariantEnvironment.ID
+                            + VariantVariables.ID
                             + " environment variable is unset). Run it through the container-matrix engine"
                             + " (mvn verify, or your IDE's JUnit Platform launcher) with junit-extension on the"
                             + " test classpath."));

@@ -29,10 +29,11 @@ import org.apiguardian.api.API;
 public final class ArchiveCommand {
 
   static final String USAGE = String.join("\n",
-      "usage: ArchiveCommand list <dir>",
-      "       ArchiveCommand verify <dir> <runId>",
-      "       ArchiveCommand export <dir> <runId> <variantId> <tar>",
-      "       ArchiveCommand prune <dir> [--keep-last N] [--keep-days D]");
+      "usage: java -jar junit-extension.jar list <dir>",
+      "       java -jar junit-extension.jar verify <dir> <runId>",
+      "       java -jar junit-extension.jar export <dir> <runId> <variantId> <tar>",
+      "       java -jar junit-extension.jar prune <dir> [--keep-last N] [--keep-days D]",
+      "  (junit-extension.jar: the jar of dev.containermatrix:junit-extension, e.g. from ~/.m2/repository)");
 
   private ArchiveCommand() {}
 

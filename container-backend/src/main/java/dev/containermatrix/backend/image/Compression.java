@@ -2,7 +2,7 @@ package dev.containermatrix.backend.image;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.github.luben.zstd.ZstdInputStream;
+import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -65,6 +65,7 @@ public enum Compression {
     return switch (this) {
       case NONE -> compressed;
       case GZIP -> new GZIPInputStream(compressed, 64 * 1024);
+      // pure Java (aircompressor), so that junit-extension's jar can carry it relocated
       case ZSTD -> new ZstdInputStream(compressed);
     };
   }

@@ -14,7 +14,8 @@ final class SystemCalls {
     try {
       return new JnaLinuxCalls();
     } catch (LinkageError e) {
-      return new UnsupportedLinuxCalls("JNA cannot bind libc: " + e);
+      return new UnsupportedLinuxCalls("JNA cannot bind libc: " + e + "; the native backend needs JNA 5 (built and"
+          + " tested with 5.19.0) on the test classpath: if your project pins an older JNA, raise it to 5.19.0");
     }
   }
 }

@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
@@ -26,7 +26,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <p>Usage: {@code java -cp <test classpath> dev.containermatrix.junit.agent.AgentMain <selector>...}
  * where each selector is a JUnit discovery selector identifier as {@link
- * DiscoverySelectors#parse(String)} reads it ({@code class:com.example.FooTest}, {@code
+ * SelectorText} reads it ({@code class:com.example.FooTest}, {@code
  * method:com.example.FooTest#bar(java.lang.String)}, {@code nested-class:…}, {@code
  * uid:[engine:junit-jupiter]/[class:…]/[method:…]}), and the environment variable {@value
  * #CHANNEL_VARIABLE} names the host's Unix domain socket.
@@ -86,10 +86,7 @@ public final class AgentMain {
     ConsoleReport console = new ConsoleReport(out);
     console.header(environment);
     AgentListener tally = new AgentListener(event -> { });
-    launcher().execute(
-        LauncherExecutionRequestBuilder.executionRequest(discoveryRequest(selectors.get()))
-            .listeners(tally, console)
-            .build());
+    execute(selectors.get(), List.of(args), tally, console);
     console.summary(tally.tally());
     return tally.tally().exitCode();
   }
@@ -126,10 +123,7 @@ public final class AgentMain {
     channel.guardAgainstOrphaning();
     channel.send(EventEncoder.hello());
     AgentListener listener = new AgentListener(channel::send);
-    launcher().execute(
-        LauncherExecutionRequestBuilder.executionRequest(discoveryRequest(selectors))
-            .listeners(listener)
-            .build());
+    execute(selectors, List.of(args), listener);
     channel.sendLast(EventEncoder.bye(listener.tally()));
     try {
       channel.close();
@@ -137,6 +131,17 @@ public final class AgentMain {
       err.println("containermatrix agent: closing the event channel " + socket + " failed: " + e);
     }
     return listener.tally().exitCode();
+  }
+
+  /** Discovers, then runs what was found; finding nothing fails the engine (see {@link NothingFoundGuard}). */
+  private static void execute(List<DiscoverySelector> selectors, List<String> texts, TestExecutionListener... listeners) {
+    Launcher launcher = launcher();
+    TestPlan plan = launcher.discover(discoveryRequest(selectors));
+    TestExecutionListener[] guarded = new TestExecutionListener[listeners.length];
+    for (int i = 0; i < listeners.length; i++) {
+      guarded[i] = NothingFoundGuard.around(listeners[i], plan, texts);
+    }
+    launcher.execute(plan, guarded);
   }
 
   /** The selectors, or empty after telling {@code err} what is wrong with the arguments. */
@@ -158,18 +163,17 @@ public final class AgentMain {
     return Optional.of(selectors);
   }
 
-  private static Optional<? extends DiscoverySelector> parse(String identifier) {
-    try {
-      return DiscoverySelectors.parse(identifier);
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
+  private static Optional<DiscoverySelector> parse(String identifier) {
+    return SelectorText.parse(identifier);
   }
 
   static LauncherDiscoveryRequest discoveryRequest(List<DiscoverySelector> selectors) {
-    return LauncherDiscoveryRequestBuilder.discoveryRequest()
+    return LauncherDiscoveryRequestBuilder.request()
         .selectors(selectors)
         .filters(EngineFilter.includeEngines(JUPITER))
+        // JUnit 5's default listener throws out of discovery when a selector cannot be resolved, so no
+        // event would say why; logging lets the engine finish and NothingFoundGuard fail it by name
+        .configurationParameter("junit.platform.discovery.listener.default", "logging")
         .build();
   }
 

@@ -1,6 +1,5 @@
 package dev.containermatrix.junit.agent;
 
-import dev.containermatrix.engine.plan.VariantEnvironment;
 import java.io.PrintStream;
 import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
@@ -20,9 +19,9 @@ final class ConsoleReport implements TestExecutionListener {
 
   /** The first line: which variant this is, read from the variables the host set when it archived it. */
   void header(Map<String, String> environment) {
-    var variant = VariantEnvironment.fromEnvironment(environment);
-    String name = variant.map(VariantEnvironment::name).orElse("");
-    String id = variant.map(VariantEnvironment::id).orElse("");
+    var variant = VariantVariables.read(environment);
+    String name = variant.map(VariantVariables::name).orElse("");
+    String id = variant.map(VariantVariables::id).orElse("");
     out.println("containermatrix: standalone run of variant " + (name.isEmpty() ? "(unnamed)" : name)
         + (id.isEmpty() ? "" : " [" + id + "]") + ", without a host channel");
   }

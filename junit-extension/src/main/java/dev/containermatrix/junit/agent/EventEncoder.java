@@ -1,6 +1,5 @@
 package dev.containermatrix.junit.agent;
 
-import dev.containermatrix.junit.channel.EventChannelServer;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,15 +15,18 @@ import org.junit.platform.launcher.TestIdentifier;
  * Turns agent events into single JSON lines (without the trailing newline), the wire format read by
  * {@code dev.containermatrix.junit.channel.EventChannelServer}.
  *
- * <p>No line is longer than the host reads ({@link EventChannelServer#MAX_LINE_BYTES}, 4 MiB): texts
+ * <p>No line is longer than the host reads ({@code EventChannelServer.MAX_LINE_BYTES}, 4 MiB): texts
  * are {@linkplain TextCap cut} to 64 Ki characters, saying so; a failure whose line is still too long
  * is sent again in a compact form (the throwable alone, its message cut to 4 Ki characters, 32
  * frames), then as its class and the start of its message; a report entry still too long is replaced
  * by one entry saying it was dropped. A failure of any size so arrives as a failed test.
  */
 final class EventEncoder {
-  /** The longest line the host reads, a compile-time constant (the channel's classes are not loaded here). */
-  static final int MAX_LINE_BYTES = EventChannelServer.MAX_LINE_BYTES;
+  /**
+   * The longest line the host reads: {@code EventChannelServer.MAX_LINE_BYTES}, written out because
+   * the host's classes are not in the agent jar (OversizedEventsTest checks that the two agree).
+   */
+  static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
 
   private EventEncoder() {}
 

@@ -115,8 +115,8 @@ final class ClassDataTraining {
       }
     }
     if (!agent) {
-      return Optional.of("the agent's classes (" + TRAINING_MAIN + ") are in no jar every variant shares"
-          + " (junit-extension is a directory on this classpath), so there is nothing to train with");
+      return Optional.of("the agent's classes (" + TRAINING_MAIN + ") are in no jar every variant shares,"
+          + " so there is nothing to train with");
     }
     if (!jupiter) {
       return Optional.of("junit-jupiter-engine is in no jar every variant shares, so there is nothing to train with");

@@ -29,9 +29,6 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
-import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
-import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory;
-import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory.ParallelExecutorServiceType;
 
 /**
  * The {@code container-matrix} TestEngine: runs every {@code @ContainerMatrix} class once per
@@ -130,11 +127,10 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
     }
   }
 
+  /** Concurrent variants on every JUnit Platform from 1.10 on; admission, not threads, bounds containers. */
   @Override
   protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
-    int parallelism = EngineSettings.from(request.getConfigurationParameters()).parallelism();
-    return ParallelHierarchicalTestExecutorServiceFactory.create(
-        ParallelExecutorServiceType.WORKER_THREAD_POOL, new PoolConfiguration(parallelism));
+    return new ContainerWaitExecutorService();
   }
 
   private static String newRunId() {
@@ -142,33 +138,5 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
     byte[] random = new byte[3];
     ThreadLocalRandom.current().nextBytes(random);
     return time + "-" + HexFormat.of().formatHex(random);
-  }
-
-  /** Worker threads for variants: they block on containers, so a plain pool, not fork-join. */
-  private record PoolConfiguration(int parallelism) implements ParallelExecutionConfiguration {
-    @Override
-    public int getParallelism() {
-      return parallelism;
-    }
-
-    @Override
-    public int getMinimumRunnable() {
-      return parallelism;
-    }
-
-    @Override
-    public int getMaxPoolSize() {
-      return parallelism + 256;
-    }
-
-    @Override
-    public int getCorePoolSize() {
-      return parallelism;
-    }
-
-    @Override
-    public int getKeepAliveSeconds() {
-      return 30;
-    }
   }
 }

@@ -49,6 +49,12 @@ record EngineSettings(
     Path reportDir = base.resolve(parameters.get(REPORT_DIR).map(String::trim).orElse("target/containermatrix"));
     Path store = parameters.get(STORE).map(String::trim).filter(x -> !x.isEmpty()).map(base::resolve)
         .orElseGet(dev.containermatrix.backend.layers.LayerStore::defaultRoot);
+    if (store.normalize().startsWith(base.normalize())) {
+      throw new IllegalArgumentException("Configuration parameter " + STORE + "='" + store + "' is inside the module"
+          + " directory " + base + ": a variant sees the module directory through an overlay whose lower layers"
+          + " live in the store, and overlayfs refuses a layer inside its own lower directory; put the store"
+          + " outside the module (the default is ~/.cache/containermatrix)");
+    }
     int unusedDays = parameters.get(STORE_UNUSED_DAYS).map(String::trim).filter(x -> !x.isEmpty())
         .map(text -> positive(STORE_UNUSED_DAYS, text, "the days a layer may go unused before a run removes it, e.g. 30"))
         .orElse(30);

@@ -12,6 +12,9 @@ import dev.containermatrix.engine.resolve.LibraryResolver;
 import dev.containermatrix.junit.discovery.AnnotationMatrixReader;
 import dev.containermatrix.engine.plan.VariantPlan;
 import dev.containermatrix.junit.archive.ReplaySource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -72,7 +75,7 @@ final class MatrixClassFactory {
   private synchronized VariantPlanner planner() {
     if (planner == null) {
       planner = new VariantPlanner(
-          HostClasspath.read(),
+          variantClasspath(settings.store()),
           settings.baseDirectory(),
           Thread.currentThread().getContextClassLoader(),
           new ClasspathComposer(LibraryResolver.forProject(settings.baseDirectory())),
@@ -80,5 +83,16 @@ final class MatrixClassFactory {
           settings.reportDirectory().resolve("files"));
     }
     return planner;
+  }
+
+  /**
+   * What a variant's classpath starts from (design §2): the user's test classpath, the JUnit Platform
+   * launcher where the project lacks it, and the agent jar; no other jar of ours.
+   */
+  private static List<Path> variantClasspath(Path store) {
+    List<Path> classpath = new ArrayList<>(HostClasspath.read());
+    HostClasspath.launcherJar().filter(jar -> !classpath.contains(jar)).ifPresent(classpath::add);
+    classpath.add(AgentJar.materialize(store));
+    return classpath;
   }
 }

@@ -2,6 +2,7 @@ package dev.containermatrix.junit.engine;
 
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
 
+import dev.containermatrix.junit.agent.SelectorText;
 import dev.containermatrix.junit.discovery.MatrixClasses;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ final class MatrixSelectorResolver implements SelectorResolver {
       return unresolved();
     }
     return classDescriptor(outer, context).map(d -> {
-      selector.toIdentifier().ifPresent(identifier -> d.selectInEveryVariant(identifier.toString()));
+      SelectorText.of(selector).ifPresent(d::selectInEveryVariant);
       return Resolution.match(Match.exact(d));
     }).orElse(unresolved());
   }

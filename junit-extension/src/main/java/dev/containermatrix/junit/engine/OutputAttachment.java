@@ -9,12 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
  * Attaches a variant's captured stdout and stderr to its node: the files themselves as file
- * entries, and their last {@value #TAIL_BYTES} bytes as a report entry, so the Maven log stays free
+ * entries (where the host's JUnit has them, see {@link FileEntries}), and their last {@value #TAIL_BYTES} bytes as a report entry, so the Maven log stays free
  * of variant output while IDEs and reports can show it.
  */
 final class OutputAttachment {
@@ -32,7 +31,7 @@ final class OutputAttachment {
     for (Map.Entry<String, Path> stream : Map.of("stdout", stdout, "stderr", stderr).entrySet()) {
       Path file = stream.getValue();
       if (Files.isRegularFile(file) && Files.size(file) > 0) {
-        listener.fileEntryPublished(node, FileEntry.from(file, "text/plain"));
+        FileEntries.publish(listener, node, file, "text/plain");
         entries.put(stream.getKey(), tail(file));
       }
     }

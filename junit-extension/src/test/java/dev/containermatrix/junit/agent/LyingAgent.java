@@ -3,7 +3,6 @@ package dev.containermatrix.junit.agent;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 
 /**
  * An agent that lies on the wire, for the host's tests of a broken event stream. It runs the tests
@@ -28,8 +27,7 @@ public final class LyingAgent {
       channel.send("this is no event");
     }
     AgentListener listener = new AgentListener(channel::send);
-    AgentMain.launcher().execute(LauncherExecutionRequestBuilder.executionRequest(AgentMain.discoveryRequest(selectors))
-        .listeners(listener).build());
+    AgentMain.launcher().execute(AgentMain.discoveryRequest(selectors), listener);
     if (lie.equals("tally")) {
       listener.tally().countFailed();
     }

@@ -60,6 +60,11 @@ class OversizedEventsTest {
   }
 
   @Test
+  void theAgentCutsToTheSameLineLimitTheHostReads() {
+    assertThat(EventEncoder.MAX_LINE_BYTES).isEqualTo(EventChannelServer.MAX_LINE_BYTES);
+  }
+
+  @Test
   void aReportEntryTooLargeEvenWithItsTextsCutIsReplacedBySayingSo() {
     java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
     for (int i = 0; i < 100; i++) {

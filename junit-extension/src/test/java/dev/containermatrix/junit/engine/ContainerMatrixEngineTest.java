@@ -227,11 +227,11 @@ class ContainerMatrixEngineTest {
 
   @Test
   void discoveryStartsNothingAndListsEveryVariant() {
-    TestDescriptor root = EngineTestKit.discover(ContainerMatrixTestEngine.ENGINE_ID,
+    TestDescriptor root = discover(
         org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
             .selectors(selectClass(TwoZonesFixture.class))
             .configurationParameter("containermatrix.report.dir", reports.toString())
-            .build()).getEngineDescriptor();
+            .build());
 
     TestDescriptor matrixClass = root.getChildren().iterator().next();
     assertThat(matrixClass.getChildren()).hasSize(2)
@@ -317,10 +317,16 @@ class ContainerMatrixEngineTest {
   }
 
   private String variantIdOf(String name) {
-    TestDescriptor root = EngineTestKit.discover(ContainerMatrixTestEngine.ENGINE_ID,
+    TestDescriptor root = discover(
         org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectClass(TwoZonesFixture.class)).build()).getEngineDescriptor();
+            .selectors(selectClass(TwoZonesFixture.class)).build());
     return root.getDescendants().stream().filter(d -> d.getDisplayName().equals(name)).findFirst().orElseThrow()
         .getUniqueId().getLastSegment().getValue();
+  }
+
+  /** Discovery alone (EngineTestKit.discover came in JUnit 5.11; this module builds against 5.10). */
+  private static TestDescriptor discover(org.junit.platform.engine.EngineDiscoveryRequest request) {
+    return new ContainerMatrixTestEngine().discover(request,
+        org.junit.platform.engine.UniqueId.forEngine(ContainerMatrixTestEngine.ENGINE_ID));
   }
 }

@@ -30,12 +30,15 @@ class RootlessEngineTest {
     Path work = workspace.owned();
     try {
       Path log = shared.resolve("engine.log");
+      // the module directory and the store side by side: a store inside the module is refused (EngineSettings)
+      Path module = work.resolve("module");
+      UnprivilegedUser.run(List.of("install", "-d", "-o", "cmtest", "-g", "cmtest", module.toString()));
       List<String> command = workspace.javaCommand(
           List.of("-Duser.home=" + work, "-Dcontainermatrix.store=" + work.resolve("store")),
           EngineRunnerMain.class.getName(),
           List.of(TwoZonesFixture.class.getName(), "native", work.resolve("reports").toString()));
       Process process = new ProcessBuilder(command)
-          .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+          .directory(module.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the rootless run ended").isTrue();
       String output = Files.readString(log);
       assertThat(process.exitValue()).as(output).isZero();

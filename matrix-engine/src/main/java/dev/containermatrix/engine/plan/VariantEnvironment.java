@@ -2,19 +2,18 @@ package dev.containermatrix.engine.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.StringJoiner;
 import org.apiguardian.api.API;
 
 /**
  * How a variant learns who it is: three environment variables set by the host and read inside the
- * container by {@code Variant}.
+ * container by the agent jar's {@code dev.containermatrix.junit.agent.VariantVariables}
+ * (junit-extension's VariantVariablesTest reads back what this writes).
  *
  * @param values axis name to value, in the variant's order
  */
@@ -35,26 +34,7 @@ public record VariantEnvironment(String id, String name, Map<String, String> val
     return Map.of(ID, id, NAME, name, VALUES, encoded.toString());
   }
 
-  /** Reads the variables back; empty when this process is not a variant. */
-  public static Optional<VariantEnvironment> fromEnvironment(Map<String, String> env) {
-    String id = env.get(ID);
-    if (id == null) {
-      return Optional.empty();
-    }
-    Map<String, String> values = new LinkedHashMap<>();
-    String encoded = env.getOrDefault(VALUES, "");
-    for (String pair : encoded.isEmpty() ? new String[0] : encoded.split("&")) {
-      int eq = pair.indexOf('=');
-      values.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
-    }
-    return Optional.of(new VariantEnvironment(id, env.getOrDefault(NAME, ""), values));
-  }
-
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 }
