@@ -307,7 +307,8 @@ final class VariantExecution {
     VariantDefinition variant = plan.variant();
     return new VariantReport(variant.id(), plan.testClass(), variant.displayName(), variant.values(), limits(plan),
         layers.stream().map(l -> new VariantReport.LayerEntry(l.digest(), l.sizeBytes(), l.role(), l.built())).toList(),
-        status, reason, counts, durationMillis, Optional.empty(), notEnforced);
+        status, reason, counts, durationMillis, Optional.empty(), notEnforced)
+        .withClasspathEntries(plan.classpath().size());
   }
 
   static VariantReport.Limits limits(VariantPlan plan) {

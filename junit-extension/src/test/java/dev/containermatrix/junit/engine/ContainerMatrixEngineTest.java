@@ -29,6 +29,7 @@ import dev.containermatrix.junit.engine.fixtures.HaltingFixture;
 import dev.containermatrix.junit.engine.fixtures.LimitedFixture;
 import dev.containermatrix.junit.engine.fixtures.NestedAndDynamicFixture;
 import dev.containermatrix.junit.engine.fixtures.SleepingFixture;
+import dev.containermatrix.junit.engine.fixtures.LeanClasspathFixture;
 import dev.containermatrix.junit.engine.fixtures.TwoZonesFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -237,6 +238,16 @@ class ContainerMatrixEngineTest {
     assertThat(matrixClass.getChildren()).hasSize(2)
         .allMatch(v -> v.getChildren().isEmpty() && v.mayRegisterTests());
     assertThat(reports).isEmptyDirectory();
+  }
+
+  @Test
+  void aVariantsClasspathHasTheAgentJarAndNoOtherJarOfOursAndTheReportCountsItsEntries() throws Exception {
+    run(selectClass(LeanClasspathFixture.class)).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+
+    JsonNode variant = new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("variants").get(0);
+    int hostEntries = HostClasspath.read().size();
+    // the user's test classpath without our three module outputs, plus the agent jar
+    assertThat(variant.get("classpathEntries").asInt()).isEqualTo(hostEntries + 1);
   }
 
   @Test

@@ -110,6 +110,7 @@ public final class RunReportWriter {
     tests.put("skipped", v.tests().skipped());
     node.put("durationMillis", v.durationMillis());
     v.cpuMillis().ifPresentOrElse(c -> node.put("cpuMillis", c), () -> node.putNull("cpuMillis"));
+    v.classpathEntries().ifPresentOrElse(c -> node.put("classpathEntries", c), () -> node.putNull("classpathEntries"));
     archive.ifPresentOrElse(a -> node.put("archive", a), () -> node.putNull("archive"));
     ArrayNode notEnforced = node.putArray("notEnforced");
     v.notEnforced().forEach(notEnforced::add);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
@@ -18,6 +19,8 @@ import org.apiguardian.api.API;
  * @param notEnforced the limits the backend could not enforce on this host, one sentence each
  * @param cpuMillis the CPU time (user + system) of the variant's container in milliseconds; empty when
  *     the backend could not measure it
+ * @param classpathEntries how many entries the variant's JVM had on its classpath; empty where no
+ *     JVM was planned (a variant that failed before it had a plan)
  */
 @API(status = INTERNAL, since = "0.1")
 public record VariantReport(
@@ -33,10 +36,12 @@ public record VariantReport(
     long durationMillis,
     Optional<String> archive,
     List<String> notEnforced,
-    OptionalLong cpuMillis) {
+    OptionalLong cpuMillis,
+    OptionalInt classpathEntries) {
 
   public VariantReport {
     Objects.requireNonNull(cpuMillis, "cpuMillis");
+    Objects.requireNonNull(classpathEntries, "classpathEntries");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(testClass, "testClass");
     Objects.requireNonNull(name, "name");
@@ -46,17 +51,25 @@ public record VariantReport(
     notEnforced = List.copyOf(notEnforced);
   }
 
-  /** An entry whose CPU time is unknown. */
+  /** An entry whose CPU time and classpath are unknown. */
   public VariantReport(String id, String testClass, String name, Map<String, String> values, Limits limits,
       List<LayerEntry> layers, VariantStatus status, Optional<String> reason, TestCounts tests, long durationMillis,
       Optional<String> archive, List<String> notEnforced) {
     this(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive, notEnforced,
-        OptionalLong.empty());
+        OptionalLong.empty(), OptionalInt.empty());
   }
 
   public VariantReport withCpuMillis(OptionalLong value) {
     return new VariantReport(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive,
-        notEnforced, value);
+        notEnforced, value, classpathEntries);
+  }
+
+  public VariantReport withClasspathEntries(int entries) {
+    if (entries < 0) {
+      throw new IllegalArgumentException("classpathEntries must not be negative: " + entries);
+    }
+    return new VariantReport(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive,
+        notEnforced, cpuMillis, OptionalInt.of(entries));
   }
 
   /** The limits a variant ran with; absent ones were not set. */
