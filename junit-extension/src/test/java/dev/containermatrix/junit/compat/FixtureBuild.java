@@ -1,0 +1,116 @@
+package dev.containermatrix.junit.compat;
+
+import dev.containermatrix.backend.rundir.RunDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One child build of a fixture: the fixture copied afresh into its own directory, then
+ * {@code mvn verify} run there as a child process with the workspace's settings and local
+ * repository, its output in a log file.
+ */
+final class FixtureBuild {
+  /** Generous: a fixture build takes seconds; this only ends a hung one. */
+  static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+  private final String fixture;
+  private final Path source;
+  private final Path copy;
+  private final Path log;
+  private final List<String> command;
+
+  FixtureBuild(String fixture, Path source, Path copy, Path log, Path mvn, Path settings, Path repository,
+      String containerMatrixVersion) {
+    this.fixture = fixture;
+    this.source = source;
+    this.copy = copy;
+    this.log = log;
+    this.command = List.of(mvn.toString(), "-B", "--no-transfer-progress", "-Dstyle.color=never",
+        "-s", settings.toString(),
+        "-Dmaven.repo.local=" + repository,
+        "-Dcontainermatrix.version=" + containerMatrixVersion,
+        // the fixture's runs are archived inside its copy, not in ~/.containermatrix/archive
+        "-Dcontainermatrix.archive.dir=" + copy.resolve("target/containermatrix-archive"),
+        "verify");
+  }
+
+  /** Runs the build to its end; see {@link #start()}. */
+  FixtureResult run() {
+    return start().finish();
+  }
+
+  /** Copies the fixture into a fresh directory and starts {@code mvn verify} there. */
+  Started start() {
+    try {
+      RunDirectory.deleteRecursively(copy);
+      copyRecursively(source, copy);
+      // Maven looks upwards for .mvn/ (jvm.config, maven.config) to find the project's root: stop it at the copy
+      Files.createDirectories(copy.resolve(".mvn"));
+      Files.createDirectories(log.getParent());
+      Files.writeString(log, "# in " + copy + "\n# " + String.join(" ", command) + "\n");
+      Process process = new ProcessBuilder(command)
+          .directory(copy.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+          .start();
+      return new Started(process);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the build of fixture " + fixture + " in " + copy, e);
+    }
+  }
+
+  /** A build that is running. */
+  final class Started {
+    private final Process process;
+
+    private Started(Process process) {
+      this.process = process;
+    }
+
+    /**
+     * Waits for the build to end. A build still running after {@link #TIMEOUT} is killed, with every
+     * process it started, and its result says so ({@link FixtureResult#KILLED}).
+     */
+    FixtureResult finish() {
+      try {
+        if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+          destroyTree();
+          return new FixtureResult(fixture, copy, log, FixtureResult.KILLED);
+        }
+        return new FixtureResult(fixture, copy, log, process.exitValue());
+      } catch (InterruptedException e) {
+        destroyTree();
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the build of fixture " + fixture, e);
+      }
+    }
+
+    private void destroyTree() {
+      List<ProcessHandle> descendants = process.descendants().toList();
+      process.destroyForcibly();
+      descendants.forEach(ProcessHandle::destroyForcibly);
+      process.onExit().join();
+    }
+  }
+
+  private static void copyRecursively(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+}
