@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  * repository, its output in a log file.
  */
 final class FixtureBuild {
+  /** Where the tests of a fixture without a {@code src/} of its own are (the BOM fixtures share them). */
+  static final String SHARED_TESTS = "bom-tests";
+
   /** Generous: a fixture build takes seconds; this only ends a hung one. */
   static final Duration TIMEOUT = Duration.ofMinutes(10);
 
@@ -50,6 +53,10 @@ final class FixtureBuild {
   Started start() {
     try {
       RunDirectory.deleteRecursively(copy);
+      if (!Files.isDirectory(source.resolve("src"))) {
+        // the BOM fixtures differ only in their pom.xml: their tests are written once, in bom-tests/
+        copyRecursively(source.resolveSibling(SHARED_TESTS).resolve("src"), copy.resolve("src"));
+      }
       copyRecursively(source, copy);
       // Maven looks upwards for .mvn/ (jvm.config, maven.config) to find the project's root: stop it at the copy
       Files.createDirectories(copy.resolve(".mvn"));
