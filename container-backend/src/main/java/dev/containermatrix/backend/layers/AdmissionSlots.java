@@ -94,17 +94,25 @@ public final class AdmissionSlots {
     }
   }
 
-  /** Takes the lowest free slot if one is free now; empty if every slot is held by a thread or process. */
+  /**
+   * Takes the lowest free slot if one is free now; empty if every slot is held by a thread or process.
+   *
+   * @throws IOException naming the slot file that cannot be made or locked, and why
+   */
   public Optional<Slot> tryAcquire() throws IOException {
     for (int i = 0; i < count; i++) {
       Path file = layout.slotFile(i);
-      Optional<StoreLock> lock = StoreLock.tryAcquire(file);
-      if (lock.isEmpty() && Files.notExists(file)) {
-        createSlotFiles();
-        lock = StoreLock.tryAcquire(file);
-      }
-      if (lock.isPresent()) {
-        return Optional.of(new Slot(i, file, lock.get()));
+      try {
+        Optional<StoreLock> lock = StoreLock.tryAcquire(file);
+        if (lock.isEmpty() && Files.notExists(file)) {
+          createSlotFiles();
+          lock = StoreLock.tryAcquire(file);
+        }
+        if (lock.isPresent()) {
+          return Optional.of(new Slot(i, file, lock.get()));
+        }
+      } catch (IOException e) {
+        throw new IOException("Could not lock the host's admission slot " + file + ": " + reason(e), e);
       }
     }
     return Optional.empty();
