@@ -276,6 +276,11 @@ class ContainerMatrixEngineTest {
     assertThat(kolkata.get("tests").get("passed").asInt()).isEqualTo(1);
     assertThat(kolkata.get("tests").get("failed").asInt()).isEqualTo(1);
     assertThat(kolkata.get("id").asText()).matches("[0-9a-f]{12}");
+    String runId = report.get("runId").asText();
+    assertThat(variants).allSatisfy(v -> assertThat(v.get("runId").asText()).isEqualTo(runId));
+    assertThat(report.get("runs")).extracting(r -> r.get("part").asText()).endsWith("runs/report-" + runId + ".json");
+    JsonNode part = new ObjectMapper().readTree(reports.resolve("runs/report-" + runId + ".json").toFile());
+    assertThat(part.get("variants")).isEqualTo(variants);
   }
 
   @Test
