@@ -26,8 +26,8 @@ import org.apiguardian.api.API;
  *
  * <p>The build is the Maven build the JVM runs in (the nearest process up the tree that runs Maven's
  * launcher, see {@code MavenBuildProbe}); without one (an IDE, the console launcher, Gradle) each run
- * is a build of its own, and report.json describes that run alone. Parts of other builds are left
- * from an earlier build, which report.json no longer describes: the merge deletes them. A part that
+ * is a build of its own, and report.json describes that run alone. A part of another build is an
+ * earlier build's, which report.json no longer describes: the merge deletes it. A part that
  * cannot be read is left in place and named in a {@link ReportPartException} after report.json is
  * written from the others.
  */
@@ -67,10 +67,21 @@ public final class RunReportWriter {
           + "; check that the directory is writable or set containermatrix.report.dir", e);
     }
     Path target = directory.resolve(FILE_NAME);
-    Path lockFile = directory.resolve(LOCK_FILE_NAME);
-    ReportParts.Listing listing;
+    List<ReportParts.Unreadable> unreadable = merge(parts, buildId, target);
+    if (!unreadable.isEmpty()) {
+      throw unreadable(unreadable, target);
+    }
+    return target;
+  }
+
+  /**
+   * Holding {@code report.lock}, deletes the parts of other builds and writes {@code target} merged from
+   * the parts of {@code buildId}; returns the parts that could not be read.
+   */
+  private List<ReportParts.Unreadable> merge(ReportParts parts, String buildId, Path target) {
+    Path lockFile = target.resolveSibling(LOCK_FILE_NAME);
     try (StoreLock lock = StoreLock.acquire(lockFile)) {
-      listing = parts.read();
+      ReportParts.Listing listing = parts.read();
       List<ReportPart> ours = new ArrayList<>();
       for (ReportPart found : listing.readable()) {
         if (found.buildId().equals(buildId)) {
@@ -80,15 +91,12 @@ public final class RunReportWriter {
         }
       }
       writeAtomically(target, BuildReport.merge(buildId, ours));
+      return listing.unreadable();
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not merge " + FILE_NAME + " in " + directory + " from the parts in "
-          + parts.directory() + " (locked by " + lockFile + "): " + e.getMessage()
+      throw new UncheckedIOException("Could not merge " + target + " from the parts in " + parts.directory()
+          + " (under the lock " + lockFile + "): " + e.getMessage()
           + "; check that the directory is writable or set containermatrix.report.dir", e);
     }
-    if (!listing.unreadable().isEmpty()) {
-      throw unreadable(listing.unreadable(), target);
-    }
-    return target;
   }
 
   /** The build of a run: this JVM's Maven build, or else the run itself. */
