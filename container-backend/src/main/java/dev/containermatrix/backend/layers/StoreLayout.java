@@ -21,6 +21,8 @@ import java.util.SortedSet;
  *   tmp/&lt;random&gt;/               partial work (an unpacking layer, a spooled tar, a layer being deleted)
  *   tmp/&lt;random&gt;.lock           held by the process doing that work; a free lock marks debris
  *   tmp/record-&lt;random&gt;.json     a record being written, moved over layers/sha256/&lt;hex&gt;.json
+ *   admission/slot-&lt;i&gt;           host-wide admission slots ({@link AdmissionSlots}): empty files, each locked
+ *                                while a variant's container runs; never deleted
  * </pre>
  *
  * <p>Every directory is on one filesystem, so moves between {@code tmp/} and {@code layers/} are
@@ -70,6 +72,15 @@ final class StoreLayout {
 
   Path tempDirectory() {
     return root.resolve("tmp");
+  }
+
+  Path admissionDirectory() {
+    return root.resolve("admission");
+  }
+
+  /** The file of admission slot {@code index} (0-based). */
+  Path slotFile(int index) {
+    return admissionDirectory().resolve("slot-" + index);
   }
 
   /** The digests that have a directory or a record under {@code layers/sha256/}, sorted. */

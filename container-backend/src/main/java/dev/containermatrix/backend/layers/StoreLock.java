@@ -18,8 +18,9 @@ import org.apiguardian.api.API;
  * An exclusive lock on a lock file, held against other threads of this JVM and against other
  * processes. File locks are per process (closing any channel on a file drops the process's locks on
  * it), so this JVM opens a lock file only while it holds the file's in-JVM lock: one channel per
- * file at a time. The layer store's per-layer locks, the run archive's {@code index.lock} and the
- * class-data index's training locks are all of this kind.
+ * file at a time. The layer store's per-layer locks, its admission slots, the run archive's
+ * {@code index.lock}, the class-data index's training locks and the report directory's
+ * {@code report.lock} are all of this kind.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class StoreLock implements AutoCloseable {

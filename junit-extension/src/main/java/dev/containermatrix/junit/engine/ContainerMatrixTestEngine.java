@@ -43,9 +43,11 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
  *       can run it, else process), {@code native}, {@code docker} or {@code process};
  *   <li>{@code containermatrix.variants} (default all): run only matching variants, such as
  *       {@code jdk=25,tz=utc} (comma means and) or a variant id;
- *   <li>{@code containermatrix.parallelism} (default: the host's CPU count): most variants at once;
+ *   <li>{@code containermatrix.parallelism} (default: the host's CPU count): most variants at once,
+ *       counted with every other run on the host that uses the same store (its admission slots);
  *   <li>{@code containermatrix.report.dir} (default {@code target/containermatrix}): where
- *       {@code report.json} and each variant's output go, relative to the module's base directory;
+ *       {@code report.json} (merged from the parts in {@code runs/} of every run of the build) and
+ *       each variant's output go, relative to the module's base directory;
  *   <li>{@code containermatrix.store} (default {@code ~/.cache/containermatrix}): the layer store;
  *   <li>{@code containermatrix.store.unusedDays} (default 30): a run ends by removing layers no run
  *       has used for that many days;

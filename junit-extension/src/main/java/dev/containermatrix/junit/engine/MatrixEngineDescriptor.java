@@ -14,7 +14,7 @@ import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
  * The engine's root: for a replay, opens the archived run once and checks every blob of it before
- * anything runs; at the end archives the run and writes report.json.
+ * anything runs; at the end archives the run, writes its part of the report and merges report.json.
  */
 final class MatrixEngineDescriptor extends EngineDescriptor implements Node<MatrixExecutionContext> {
   private final Optional<ReplayRequest> replay;
@@ -54,17 +54,30 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
     return context;
   }
 
+  /**
+   * Writes the run's part and merges report.json; a failure to do so (an unwritable directory, a
+   * part that cannot be read) is the engine's failure, with the archive's failure, if any, attached.
+   */
+  private static void writeReport(MatrixExecutionContext context, Optional<RuntimeException> archiveFailure) {
+    try {
+      new RunReportWriter().write(context.report(), context.settings().reportDirectory());
+    } catch (RuntimeException e) {
+      archiveFailure.ifPresent(e::addSuppressed);
+      throw e;
+    }
+  }
+
   @Override
   public void after(MatrixExecutionContext context) {
     try {
       if (!getChildren().isEmpty()) {
-        Optional<RuntimeException> archiveFailure;
+        Optional<RuntimeException> archiveFailure = Optional.empty();
         try {
           archiveFailure = context.archiveRun();
         } finally {
           // the results are written whatever happened to the archive
           context.collectUnusedLayers();
-          new RunReportWriter().write(context.report(), context.settings().reportDirectory());
+          writeReport(context, archiveFailure);
         }
         archiveFailure.ifPresent(e -> {
           throw e;

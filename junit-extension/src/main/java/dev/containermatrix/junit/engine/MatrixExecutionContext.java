@@ -26,20 +26,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
-/** Everything one run of the engine shares: settings, the chosen backend, permits, the report. */
+/** Everything one run of the engine shares: settings, the chosen backend, admission, the report. */
 final class MatrixExecutionContext implements EngineExecutionContext, AutoCloseable {
   private final EngineExecutionListener listener;
   private final EngineSettings settings;
   private final @Nullable RuntimeSelection selection;
   private final @Nullable ContainerException selectionError;
   private final RunReport report;
-  private final Semaphore hostPermits;
+  private final HostAdmission admission;
   private final Map<UniqueId, ClassRunState> classes = new ConcurrentHashMap<>();
   private final ExecutorService channelThreads =
       Executors.newCachedThreadPool(r -> {
@@ -69,7 +68,7 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
     this.report = report;
     this.runDirectory = runDirectory;
     this.replay = replay;
-    this.hostPermits = new Semaphore(settings.parallelism(), true);
+    this.admission = new HostAdmission(settings.store(), settings.parallelism());
   }
 
   EngineExecutionListener listener() {
@@ -84,8 +83,9 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
     return report;
   }
 
-  Semaphore hostPermits() {
-    return hostPermits;
+  /** This run's and the host's admission of variants ({@code containermatrix.parallelism}). */
+  HostAdmission admission() {
+    return admission;
   }
 
   ExecutorService channelThreads() {

@@ -21,9 +21,9 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Runs one variant: waits for a permit, launches its container, relays its agent's events into the
- * JUnit tree, and decides what the variant's own node reports. Test failures inside stay on the
- * tests; only a failure of the container itself fails the variant node.
+ * Runs one variant: waits for its class's permit and the host's admission, launches its container,
+ * relays its agent's events into the JUnit tree, and decides what the variant's own node reports. Test
+ * failures inside stay on the tests; only a failure of the container itself fails the variant node.
  */
 final class VariantExecution {
   /** How long the channel may keep delivering buffered events after the container exited. */
@@ -50,15 +50,28 @@ final class VariantExecution {
 
   void run() throws Exception {
     classState.permits().acquire();
-    try {
-      context.hostPermits().acquire();
-      try {
-        runWithPermits();
-      } finally {
-        context.hostPermits().release();
-      }
+    try (HostAdmission.Admitted admitted = admit()) {
+      runWithPermits();
     } finally {
       classState.permits().release();
+    }
+  }
+
+  /**
+   * Waits until the host admits the variant (see {@link HostAdmission}). A store that cannot hold the
+   * admission slots fails the variant as {@code INFRA_ERROR}; an interrupt while waiting aborts it.
+   */
+  private HostAdmission.Admitted admit() {
+    long start = System.nanoTime();
+    try {
+      return context.admission().admit();
+    } catch (java.io.UncheckedIOException e) {
+      throw infraError("cannot run on this host: " + e.getMessage(), null, start);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      String reason = "was interrupted while waiting to be admitted on this host";
+      record(VariantStatus.ABORTED, Optional.of(reason), null, start);
+      throw new TestAbortedException("variant " + variant.displayName() + " " + reason);
     }
   }
 

@@ -227,6 +227,27 @@ class ContainerMatrixEngineTest {
   }
 
   @Test
+  void aStoreThatCannotHoldTheHostsAdmissionSlotsFailsEachVariantNamingItAndWhatToDo() throws Exception {
+    Path store = Files.createFile(reports.resolve("not-a-directory"));
+
+    // archive off: the process backend then needs no layers, so only the admission uses the store
+    EngineExecutionResults results = run(Map.of("containermatrix.store", store.toString(), "containermatrix.archive", "off"),
+        selectClass(TwoZonesFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.started(0));
+    String reason = "cannot run on this host: Could not prepare the host's admission slots in "
+        + store.resolve("admission") + ": " + store + " exists but is not a directory; move it away or name another"
+        + " directory; containermatrix.store must name a directory you can write (it names " + store + ")";
+    results.containerEvents().assertThatEvents().haveExactly(2, event(variantNode(),
+        finishedWithFailure(instanceOf(VariantFailedException.class), message(m -> m.endsWith(reason)))));
+    JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+    assertThat(report.get("variants")).hasSize(2).allSatisfy(variant -> {
+      assertThat(variant.get("status").asText()).isEqualTo("INFRA_ERROR");
+      assertThat(variant.get("reason").asText()).isEqualTo(reason);
+    });
+  }
+
+  @Test
   void discoveryStartsNothingAndListsEveryVariant() {
     TestDescriptor root = discover(
         org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
@@ -266,6 +287,11 @@ class ContainerMatrixEngineTest {
     assertThat(kolkata.get("tests").get("passed").asInt()).isEqualTo(1);
     assertThat(kolkata.get("tests").get("failed").asInt()).isEqualTo(1);
     assertThat(kolkata.get("id").asText()).matches("[0-9a-f]{12}");
+    String runId = report.get("runId").asText();
+    assertThat(variants).allSatisfy(v -> assertThat(v.get("runId").asText()).isEqualTo(runId));
+    assertThat(report.get("runs")).extracting(r -> r.get("part").asText()).endsWith("runs/report-" + runId + ".json");
+    JsonNode part = new ObjectMapper().readTree(reports.resolve("runs/report-" + runId + ".json").toFile());
+    assertThat(part.get("variants")).isEqualTo(variants);
   }
 
   @Test

@@ -1,0 +1,77 @@
+package dev.containermatrix.engine.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds the Maven build a process belongs to: the nearest of the process and its ancestors whose
+ * command line runs Maven's launcher ({@value #LAUNCHER}). Surefire and Failsafe forks, and JVMs they
+ * start, are its descendants; in a build without forks it is the process itself. The build's id is
+ * {@code <pid>-<start time>}, the start time being field 22 of {@code /proc/<pid>/stat} (clock ticks
+ * since boot), so a later process that reuses the pid is another build.
+ *
+ * <p>Reads {@code procRoot} ({@code /proc} outside tests). Where there is no such ancestor (an IDE, the
+ * console launcher, Gradle) or no {@code /proc} (not Linux), there is no Maven build.
+ */
+final class MavenBuildProbe {
+  static final String LAUNCHER = "org.codehaus.plexus.classworlds.launcher.Launcher";
+  /** Ancestors looked at, at most: a loop in a fake or changing tree must end. */
+  private static final int MAX_DEPTH = 128;
+
+  private final Path procRoot;
+
+  MavenBuildProbe(Path procRoot) {
+    this.procRoot = procRoot;
+  }
+
+  /** The id of the Maven build process {@code pid} belongs to, or empty if it belongs to none. */
+  Optional<String> buildId(long pid) {
+    long current = pid;
+    for (int depth = 0; depth < MAX_DEPTH && current > 0; depth++) {
+      Optional<String[]> stat = stat(current);
+      if (stat.isEmpty()) {
+        return Optional.empty();
+      }
+      if (runsLauncher(current)) {
+        return Optional.of(current + "-" + stat.get()[19]);
+      }
+      current = Long.parseLong(stat.get()[1]);
+    }
+    return Optional.empty();
+  }
+
+  private boolean runsLauncher(long pid) {
+    try {
+      String cmdline = new String(Files.readAllBytes(procRoot.resolve(Long.toString(pid)).resolve("cmdline")),
+          StandardCharsets.UTF_8);
+      return cmdline.contains(LAUNCHER);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The fields of {@code /proc/<pid>/stat} after the command name (which may hold spaces and
+   * parentheses, so the fields start after the last {@code ')'}): index 0 is field 3 (state), index 1
+   * field 4 (parent pid), index 19 field 22 (start time). Empty if unreadable or malformed.
+   */
+  private Optional<String[]> stat(long pid) {
+    try {
+      String stat = Files.readString(procRoot.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8);
+      int end = stat.lastIndexOf(')');
+      if (end < 0) {
+        return Optional.empty();
+      }
+      String[] fields = stat.substring(end + 1).trim().split(" +");
+      if (fields.length < 20 || !fields[1].matches("\\d+") || !fields[19].matches("\\d+")) {
+        return Optional.empty();
+      }
+      return Optional.of(fields);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

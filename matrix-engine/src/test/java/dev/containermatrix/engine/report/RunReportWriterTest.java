@@ -1,0 +1,154 @@
+package dev.containermatrix.engine.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportWriterTest {
+  private static final Instant EARLIER = Instant.parse("2026-01-01T10:00:00Z");
+  private static final Instant LATER = Instant.parse("2026-01-01T10:05:00Z");
+
+  @TempDir
+  Path reports;
+
+  private final RunReportWriter build = new RunReportWriter(Optional.of("4242-123456"));
+
+  @Test
+  void aRunWritesItsOwnPartWithTheBuildAndEachVariantsRunId() throws IOException {
+    build.write(Runs.run("run-a", EARLIER, "com.example.A", "aa", true, "utc", "kolkata"), reports);
+
+    JsonNode part = json(reports.resolve("runs/report-run-a.json"));
+    assertThat(fieldNames(part)).containsExactly("runId", "startedAt", "backend", "backendReason", "host", "buildId",
+        "matrices", "disk", "variants");
+    assertThat(part.get("buildId").asText()).isEqualTo("4242-123456");
+    assertThat(part.get("variants")).hasSize(2)
+        .allSatisfy(v -> assertThat(v.get("runId").asText()).isEqualTo("run-a"));
+  }
+
+  @Test
+  void twoPartsOfOneBuildMergeIntoReportJsonWithBothRunsVariantsAndTheNewestRunOnTop() throws IOException {
+    // the later run finishes first: the top is the newest by start, not the last to merge
+    build.write(Runs.run("run-b", LATER, "com.example.B", "bb", false, "jdk=25"), reports);
+    build.write(Runs.run("run-a", EARLIER, "com.example.A", "aa", true, "utc", "kolkata"), reports);
+
+    JsonNode report = json(reports.resolve("report.json"));
+    assertThat(fieldNames(report)).containsExactly("runId", "startedAt", "backend", "backendReason", "host", "buildId",
+        "runs", "matrices", "disk", "variants");
+    assertThat(report.get("runId").asText()).isEqualTo("run-b");
+    assertThat(report.get("startedAt").asText()).isEqualTo(LATER.toString());
+    assertThat(report.get("buildId").asText()).isEqualTo("4242-123456");
+    assertThat(report.get("runs")).extracting(r -> r.get("runId").asText() + " " + r.get("part").asText())
+        .containsExactly("run-a runs/report-run-a.json", "run-b runs/report-run-b.json");
+    assertThat(report.get("runs").get(0).get("startedAt").asText()).isEqualTo(EARLIER.toString());
+    assertThat(report.get("runs").get(0).get("backend").asText()).isEqualTo("process");
+    assertThat(report.get("runs").get(0).get("archive").isNull()).isTrue();
+    assertThat(report.get("variants")).extracting(v -> v.get("runId").asText() + " " + v.get("name").asText())
+        .containsExactly("run-a kolkata", "run-a utc", "run-b jdk=25");
+    assertThat(report.get("matrices")).extracting(m -> m.get("class").asText())
+        .containsExactly("com.example.A", "com.example.B");
+    JsonNode disk = report.get("disk");
+    assertThat(disk.get("logicalBytes").asLong()).isEqualTo(300);
+    assertThat(disk.get("physicalBytes").asLong()).isEqualTo(200);
+    assertThat(disk.get("layersBuilt").asInt()).isEqualTo(1);
+    assertThat(disk.get("layersReused").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void theNewestRunsArchiveIsOnTopAndEachRunKeepsItsOwn() throws IOException {
+    RunReport older = Runs.run("run-a", EARLIER, "com.example.A", "aa", true, "utc");
+    older.archived(new RunReport.ArchiveEntry("/archive", "sha256:0a", java.util.Map.of(), null));
+    RunReport newer = Runs.run("run-b", LATER, "com.example.B", "bb", true, "utc");
+    newer.archived(new RunReport.ArchiveEntry("/archive", "sha256:0b", java.util.Map.of(), null));
+    build.write(older, reports);
+    build.write(newer, reports);
+
+    JsonNode report = json(reports.resolve("report.json"));
+    assertThat(report.get("archive").get("record").asText()).isEqualTo("sha256:0b");
+    assertThat(report.get("runs")).extracting(r -> r.get("archive").get("record").asText())
+        .containsExactly("sha256:0a", "sha256:0b");
+  }
+
+  @Test
+  void aPartOfAnotherBuildIsDeletedAndLeftOutOfReportJson() throws IOException {
+    new RunReportWriter(Optional.of("1000-1")).write(Runs.run("old", EARLIER, "com.example.A", "aa", true, "utc"),
+        reports);
+    build.write(Runs.run("new", LATER, "com.example.A", "aa", false, "utc"), reports);
+
+    JsonNode report = json(reports.resolve("report.json"));
+    assertThat(report.get("runs")).extracting(r -> r.get("runId").asText()).containsExactly("new");
+    assertThat(report.get("variants")).extracting(v -> v.get("runId").asText()).containsExactly("new");
+    assertThat(reports.resolve("runs/report-old.json")).doesNotExist();
+    assertThat(reports.resolve("runs/report-new.json")).exists();
+  }
+
+  @Test
+  void withoutAMavenBuildEachRunIsItsOwnBuildAndReportJsonIsThatRun() throws IOException {
+    RunReportWriter outsideMaven = new RunReportWriter(Optional.empty());
+    outsideMaven.write(Runs.run("first", EARLIER, "com.example.A", "aa", true, "utc"), reports);
+    outsideMaven.write(Runs.run("second", LATER, "com.example.A", "aa", false, "utc"), reports);
+
+    JsonNode report = json(reports.resolve("report.json"));
+    assertThat(report.get("buildId").asText()).isEqualTo("second");
+    assertThat(report.get("runs")).extracting(r -> r.get("runId").asText()).containsExactly("second");
+    assertThat(listing(reports.resolve("runs"))).containsExactly("report-second.json");
+  }
+
+  @Test
+  void aCorruptPartIsNamedWithWhatToDoAndTheOtherPartsAreStillMerged() throws IOException {
+    build.write(Runs.run("run-a", EARLIER, "com.example.A", "aa", true, "utc"), reports);
+    Path corrupt = reports.resolve("runs/report-run-x.json");
+    Files.writeString(corrupt, "{\"runId\": \"run-x\", \"variants\": [");
+
+    assertThatThrownBy(() -> build.write(Runs.run("run-b", LATER, "com.example.B", "bb", true, "utc"), reports))
+        .isInstanceOf(ReportPartException.class)
+        .hasMessage("The report part " + corrupt + " cannot be read: it is not valid JSON at line 1, column 33:"
+            + " Unexpected end-of-input: expected close marker for Array. Delete it: "
+            + reports.resolve("report.json") + " was merged from the other parts without it");
+
+    JsonNode report = json(reports.resolve("report.json"));
+    assertThat(report.get("runs")).extracting(r -> r.get("runId").asText()).containsExactly("run-a", "run-b");
+    assertThat(corrupt).as("left for the user to look at and delete").exists();
+  }
+
+  @Test
+  void aPartMissingAFieldOrNamedForAnotherRunIsNotAPart() throws IOException {
+    build.write(Runs.run("run-a", EARLIER, "com.example.A", "aa", true, "utc"), reports);
+    Path noVariants = reports.resolve("runs/report-run-y.json");
+    Files.writeString(noVariants, "{\"runId\": \"run-y\", \"buildId\": \"4242-123456\", \"startedAt\": \"2026-01-01T09:00:00Z\","
+        + " \"backend\": \"process\", \"host\": {}, \"matrices\": []}");
+    Path renamed = reports.resolve("runs/report-run-z.json");
+    Files.copy(reports.resolve("runs/report-run-a.json"), renamed);
+
+    assertThatThrownBy(() -> build.write(Runs.run("run-b", LATER, "com.example.B", "bb", true, "utc"), reports))
+        .isInstanceOf(ReportPartException.class)
+        .hasMessage("The report parts " + noVariants + " (it has no \"variants\") and " + renamed + " (it holds run"
+            + " run-a, which its file name does not name) cannot be read. Delete them: " + reports.resolve("report.json")
+            + " was merged from the other parts without them")
+        .satisfies(e -> assertThat(((ReportPartException) e).files()).containsExactly(noVariants, renamed));
+  }
+
+  private static JsonNode json(Path file) throws IOException {
+    return new ObjectMapper().readTree(file.toFile());
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false).toList();
+  }
+
+  private static List<String> listing(Path directory) throws IOException {
+    try (var entries = Files.list(directory)) {
+      return entries.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}
