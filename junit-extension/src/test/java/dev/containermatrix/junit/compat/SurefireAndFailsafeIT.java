@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
  * Surefire and Failsafe in one module, each running a class matrix: both plugins' reports show
  * their variants, and the one report.json holds the variants of both.
  */
-@org.junit.jupiter.api.Disabled("report.json of a forked/Failsafe fixture build still misses a run after the report-merge merge; not diagnosed at session end (session 4 note): fix and re-enable")
 class SurefireAndFailsafeIT {
   private static final String SUREFIRE_MATRIX = "fixture.SurefireMatrixTest";
   private static final String FAILSAFE_MATRIX = "fixture.FailsafeMatrixIT";

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Finds the Maven build a process belongs to: the nearest of the process and its ancestors whose
- * command line runs Maven's launcher ({@value #LAUNCHER}). Surefire and Failsafe forks, and JVMs they
+ * command line runs Maven's launcher ({@code org.codehaus.plexus.classworlds.launcher.Launcher}).
+ * Surefire and Failsafe forks, and JVMs they
  * start, are its descendants; in a build without forks it is the process itself. The build's id is
  * {@code <pid>-<start time>}, the start time being field 22 of {@code /proc/<pid>/stat} (clock ticks
  * since boot), so a later process that reuses the pid is another build.
@@ -17,7 +18,12 @@ import java.util.Optional;
  * console launcher, Gradle) or no {@code /proc} (not Linux), there is no Maven build.
  */
 final class MavenBuildProbe {
-  static final String LAUNCHER = "org.codehaus.plexus.classworlds.launcher.Launcher";
+  /**
+   * Joined at run time, not a literal: junit-extension's shaded jar relocates {@code org.codehaus.plexus}, and
+   * the shade plugin rewrites string literals that name a relocated package too, so a literal would look
+   * for {@code dev.containermatrix.shaded.org.codehaus…} on Maven's command line and never find a build.
+   */
+  static final String LAUNCHER = String.join(".", "org", "codehaus", "plexus", "classworlds", "launcher", "Launcher");
   /** Ancestors looked at, at most: a loop in a fake or changing tree must end. */
   private static final int MAX_DEPTH = 128;
 
