@@ -1,36 +1,26 @@
 package dev.containermatrix.backend.layers;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.containermatrix.backend.ChildJvms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Admission slots shared by separate JVMs, as Surefire forks and concurrent builds share them. */
 class AdmissionSlotsProcessesTest {
 
-  private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(90);
-
   @TempDir
   Path temp;
 
-  private final List<Process> children = new ArrayList<>();
-
-  @AfterEach
-  void killLeftoverChildren() throws InterruptedException {
-    for (Process child : children) {
-      child.destroyForcibly();
-      child.waitFor();
-    }
-  }
+  @RegisterExtension
+  final ChildJvms children = new ChildJvms();
 
   @Test
   void fourJvmsOnTwoSlotsNeverHoldMoreThanTwoAtOnceAndAllFinish() throws Exception {
@@ -42,7 +32,7 @@ class AdmissionSlotsProcessesTest {
       observers.add(start(name, "observe", store.toString(), "2", markers.toString(), name, "400"));
     }
 
-    await().atMost(CHILD_TIMEOUT).until(() -> observers.stream().noneMatch(Process::isAlive));
+    await().atMost(ChildJvms.TIMEOUT).until(() -> observers.stream().noneMatch(Process::isAlive));
 
     for (int i = 0; i < names.size(); i++) {
       String output = output(names.get(i));
@@ -60,7 +50,7 @@ class AdmissionSlotsProcessesTest {
   void aJvmKilledWithSigkillWhileHoldingASlotDoesNotBlockTheNextAcquirer() throws Exception {
     Path store = temp.resolve("store");
     Process holder = start("holder", "hold", store.toString(), "1");
-    await().atMost(CHILD_TIMEOUT).until(() -> output("holder").contains("holding slot-0"));
+    await().atMost(ChildJvms.TIMEOUT).until(() -> output("holder").contains("holding slot-0"));
     AdmissionSlots slots = AdmissionSlots.open(store, 1);
     assertThat(slots.tryAcquire()).as("the slot is held by the other JVM").isEmpty();
 
@@ -68,27 +58,17 @@ class AdmissionSlotsProcessesTest {
     holder.waitFor();
     Process next = start("next", "once", store.toString(), "1");
 
-    await().atMost(CHILD_TIMEOUT).until(() -> !next.isAlive());
+    await().atMost(ChildJvms.TIMEOUT).until(() -> !next.isAlive());
     assertThat(next.exitValue()).as(output("next")).isZero();
     assertThat(output("next")).contains("acquired slot-0", "released");
   }
 
   private Process start(String name, String... args) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"), AdmissionChildMain.class.getName()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(temp.resolve(name + ".out").toFile())
-        .start();
-    children.add(process);
-    return process;
+    return children.start(temp.resolve(name + ".out"), AdmissionChildMain.class, args);
   }
 
   private String output(String name) throws IOException {
-    Path file = temp.resolve(name + ".out");
-    return Files.exists(file) ? Files.readString(file, UTF_8) : "";
+    return ChildJvms.output(temp.resolve(name + ".out"));
   }
 
   private static List<String> listing(Path directory) throws IOException {

@@ -1,37 +1,26 @@
 package dev.containermatrix.backend.layers;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.containermatrix.backend.ChildJvms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store shared by separate JVMs, as two Surefire forks share it, and a JVM killed mid-build. */
 class LayerStoreProcessesTest {
 
-  private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(90);
-
   @TempDir
   Path temp;
 
-  private final List<Process> children = new ArrayList<>();
-
-  @AfterEach
-  void killLeftoverChildren() throws InterruptedException {
-    for (Process child : children) {
-      child.destroyForcibly();
-      child.waitFor();
-    }
-  }
+  @RegisterExtension
+  final ChildJvms children = new ChildJvms();
 
   @Test
   void twoJvmsPuttingTheSameLayerAtOnceBuildItOnce() throws Exception {
@@ -39,14 +28,14 @@ class LayerStoreProcessesTest {
     Path signals = Files.createDirectory(temp.resolve("signals"));
     Process first = start("same-layer", root, signals, "first");
     Process second = start("same-layer", root, signals, "second");
-    await().atMost(CHILD_TIMEOUT).until(() -> output("first").contains("ready") && output("second").contains("ready"));
+    await().atMost(ChildJvms.TIMEOUT).until(() -> output("first").contains("ready") && output("second").contains("ready"));
 
     Files.createFile(signals.resolve("go"));
-    await().atMost(CHILD_TIMEOUT).until(() -> listing(signals).stream().anyMatch(n -> n.startsWith("building-")));
+    await().atMost(ChildJvms.TIMEOUT).until(() -> listing(signals).stream().anyMatch(n -> n.startsWith("building-")));
     Path lockFile = root.toRealPath().resolve("locks/" + StoreChildMain.sharedLayer().digest().hex() + ".lock");
     long inode = (Long) Files.getAttribute(lockFile, "unix:ino");
     // the other JVM is blocked on the layer's file lock while the first builds
-    await().atMost(CHILD_TIMEOUT).until(() -> Files.readAllLines(Path.of("/proc/locks")).stream()
+    await().atMost(ChildJvms.TIMEOUT).until(() -> Files.readAllLines(Path.of("/proc/locks")).stream()
         .anyMatch(line -> line.contains("->") && line.contains(":" + inode + " ")));
     Files.createFile(signals.resolve("release"));
 
@@ -71,7 +60,7 @@ class LayerStoreProcessesTest {
     Path root = temp.resolve("store");
     Path signals = Files.createDirectory(temp.resolve("signals"));
     Process child = start("slow-unpack", root, signals, "killed");
-    await().atMost(CHILD_TIMEOUT).until(() -> Files.exists(signals.resolve("halfway")));
+    await().atMost(ChildJvms.TIMEOUT).until(() -> Files.exists(signals.resolve("halfway")));
 
     child.destroyForcibly();
     child.waitFor();
@@ -89,20 +78,11 @@ class LayerStoreProcessesTest {
   }
 
   private Process start(String mode, Path root, Path signals, String name) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"), StoreChildMain.class.getName(), mode, root.toString(),
-        signals.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(temp.resolve(name + ".out").toFile())
-        .start();
-    children.add(process);
-    return process;
+    return children.start(temp.resolve(name + ".out"), StoreChildMain.class, mode, root.toString(), signals.toString());
   }
 
   private String output(String name) throws IOException {
-    Path file = temp.resolve(name + ".out");
-    return Files.exists(file) ? Files.readString(file, UTF_8) : "";
+    return ChildJvms.output(temp.resolve(name + ".out"));
   }
 
   private static List<String> listing(Path directory) throws IOException {

@@ -1,38 +1,27 @@
 package dev.containermatrix.engine.report;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.backend.ChildJvms;
 import dev.containermatrix.backend.layers.StoreLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two forks of one build writing their reports into one directory at once, as Surefire forks do. */
 class RunReportWriterProcessesTest {
-  private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(90);
-
   @TempDir
   Path temp;
 
-  private final List<Process> children = new ArrayList<>();
-
-  @AfterEach
-  void killLeftoverChildren() throws InterruptedException {
-    for (Process child : children) {
-      child.destroyForcibly();
-      child.waitFor();
-    }
-  }
+  @RegisterExtension
+  final ChildJvms children = new ChildJvms();
 
   @Test
   void twoJvmsOfOneBuildWritingAtOnceEndWithBothRunsInReportJson() throws Exception {
@@ -42,7 +31,7 @@ class RunReportWriterProcessesTest {
     Process second = start(reports, "fork-2", signals);
 
     Files.createFile(signals.resolve("go"));
-    await().atMost(CHILD_TIMEOUT).until(() -> !first.isAlive() && !second.isAlive());
+    await().atMost(ChildJvms.TIMEOUT).until(() -> !first.isAlive() && !second.isAlive());
 
     assertThat(first.exitValue()).as(output("fork-1")).isZero();
     assertThat(second.exitValue()).as(output("fork-2")).isZero();
@@ -67,32 +56,24 @@ class RunReportWriterProcessesTest {
       Files.createFile(signals.resolve("go"));
       long inode = (Long) Files.getAttribute(reports.resolve("report.lock"), "unix:ino");
       // its part is written, and it is blocked on the lock this JVM holds
-      await().atMost(CHILD_TIMEOUT).until(() -> Files.exists(reports.resolve("runs/report-fork-1.json"))
+      await().atMost(ChildJvms.TIMEOUT).until(() -> Files.exists(reports.resolve("runs/report-fork-1.json"))
           && Files.readAllLines(Path.of("/proc/locks")).stream()
               .anyMatch(line -> line.contains("->") && line.contains(":" + inode + " ")));
       assertThat(reports.resolve("report.json")).doesNotExist();
     }
 
-    await().atMost(CHILD_TIMEOUT).until(() -> !fork.isAlive());
+    await().atMost(ChildJvms.TIMEOUT).until(() -> !fork.isAlive());
     assertThat(fork.exitValue()).as(output("fork-1")).isZero();
     JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
     assertThat(report.get("runs")).extracting(r -> r.get("runId").asText()).containsExactly("fork-1");
   }
 
   private Process start(Path reports, String runId, Path signals) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"), ReportWriterChildMain.class.getName(), reports.toString(),
-        "777-4711", runId, signals.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(temp.resolve(runId + ".out").toFile())
-        .start();
-    children.add(process);
-    return process;
+    return children.start(temp.resolve(runId + ".out"), ReportWriterChildMain.class, reports.toString(), "777-4711",
+        runId, signals.toString());
   }
 
   private String output(String name) throws IOException {
-    Path file = temp.resolve(name + ".out");
-    return Files.exists(file) ? Files.readString(file, UTF_8) : "";
+    return ChildJvms.output(temp.resolve(name + ".out"));
   }
 }
