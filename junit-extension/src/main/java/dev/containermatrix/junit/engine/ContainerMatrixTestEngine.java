@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import dev.containermatrix.junit.archive.ReplaySource;
 import java.util.concurrent.ThreadLocalRandom;
@@ -81,22 +83,27 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
 
   @Override
   public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-    EngineSettings settings = EngineSettings.from(request.getConfigurationParameters());
-    MatrixEngineDescriptor engine = new MatrixEngineDescriptor(uniqueId, settings.replay());
-    MatrixClassFactory factory = new MatrixClassFactory(settings, engine.replaySource());
+    List<IllegalArgumentException> errors = new ArrayList<>();
+    EngineSettings settings = EngineSettings.read(request.getConfigurationParameters(), errors);
+    Optional<IllegalArgumentException> configurationError = ConfigurationError.of(errors);
+    MatrixEngineDescriptor engine = new MatrixEngineDescriptor(uniqueId, settings);
+    MatrixClassFactory factory = new MatrixClassFactory(settings, engine.replaySource(), configurationError);
     Predicate<Class<?>> isMatrixClass = MatrixClasses::isMatrixClass;
     EngineDiscoveryRequestResolver.<MatrixEngineDescriptor>builder()
         .addClassContainerSelectorResolver(isMatrixClass)
         .addSelectorResolver(ctx -> new MatrixSelectorResolver(factory, uniqueId))
         .build()
         .resolve(request, engine);
-    engine.getChildren().forEach(c -> ((MatrixClassDescriptor) c).keepSelectedVariants());
+    List<MatrixClassDescriptor> classes = engine.getChildren().stream().map(MatrixClassDescriptor.class::cast).toList();
+    settings.variants().ifPresent(filter -> UnmatchedVariantFilter.failIfNothingMatched(filter, classes));
+    classes.forEach(MatrixClassDescriptor::keepSelectedVariants);
     return engine;
   }
 
   @Override
   protected MatrixExecutionContext createExecutionContext(ExecutionRequest request) {
-    EngineSettings settings = EngineSettings.from(request.getConfigurationParameters());
+    MatrixEngineDescriptor engine = (MatrixEngineDescriptor) request.getRootTestDescriptor();
+    EngineSettings settings = engine.settings();
     RunDirectory runDirectory = openRunDirectory();
     RuntimeSelection selection = null;
     ContainerException selectionError = null;
@@ -111,7 +118,7 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
       why = e.getMessage();
     }
     RunReport report = new RunReport(newRunId(), Instant.now(), backend, why, HostInfo.read(Path.of("/proc")));
-    Optional<ReplaySource> replay = ((MatrixEngineDescriptor) request.getRootTestDescriptor()).openedReplay();
+    Optional<ReplaySource> replay = engine.openedReplay();
     replay.ifPresent(r -> report.replayOf(r.describe()));
     return new MatrixExecutionContext(
         request.getEngineExecutionListener(), settings, selection, selectionError, report, runDirectory, replay);

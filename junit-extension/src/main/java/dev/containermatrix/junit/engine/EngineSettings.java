@@ -1,11 +1,15 @@
 package dev.containermatrix.junit.engine;
 
-import dev.containermatrix.engine.expand.VariantFilter;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.OptionalInt;
+import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.engine.archive.ArchiveMode;
 import dev.containermatrix.engine.archive.ReplayRequest;
+import dev.containermatrix.engine.expand.VariantFilter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -37,45 +41,84 @@ record EngineSettings(
   static final String ARCHIVE_KEEP_DAYS = "containermatrix.archive.keepDays";
   static final String CLASS_DATA = "containermatrix.classData";
 
+  /**
+   * Reads the settings.
+   *
+   * @throws IllegalArgumentException for the first bad value, naming its key, the value and what to set
+   */
   static EngineSettings from(ConfigurationParameters parameters) {
+    List<IllegalArgumentException> errors = new ArrayList<>();
+    EngineSettings settings = read(parameters, errors);
+    if (!errors.isEmpty()) {
+      throw errors.get(0);
+    }
+    return settings;
+  }
+
+  /**
+   * Reads the settings, collecting a bad value's error into {@code errors} and using that key's default
+   * instead, so that a run with a bad value still has settings to report with (its classes fail with
+   * the errors; see {@link ConfigurationError}).
+   */
+  static EngineSettings read(ConfigurationParameters parameters, List<IllegalArgumentException> errors) {
     Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
     String backend = parameters.get(BACKEND).map(String::trim).orElse("auto");
-    Optional<VariantFilter> variants =
-        parameters.get(VARIANTS).map(String::trim).filter(s -> !s.isEmpty()).map(VariantFilter::parse);
-    int parallelism =
-        parameters.get(PARALLELISM).map(String::trim).filter(s -> !s.isEmpty())
+    Optional<VariantFilter> variants = value(errors, Optional.empty(),
+        () -> parameters.get(VARIANTS).map(String::trim).filter(s -> !s.isEmpty()).map(VariantFilter::parse));
+    int parallelism = value(errors, Math.max(1, Runtime.getRuntime().availableProcessors()),
+        () -> parameters.get(PARALLELISM).map(String::trim).filter(s -> !s.isEmpty())
             .map(EngineSettings::parseParallelism)
-            .orElseGet(() -> Math.max(1, Runtime.getRuntime().availableProcessors()));
+            .orElseGet(() -> Math.max(1, Runtime.getRuntime().availableProcessors())));
     Path reportDir = base.resolve(parameters.get(REPORT_DIR).map(String::trim).orElse("target/containermatrix"));
+    Path store = value(errors, LayerStore.defaultRoot(), () -> store(parameters, base));
+    int unusedDays = value(errors, 30, () -> parameters.get(STORE_UNUSED_DAYS).map(String::trim).filter(x -> !x.isEmpty())
+        .map(text -> positive(STORE_UNUSED_DAYS, text, "the days a layer may go unused before a run removes it, e.g. 30"))
+        .orElse(30));
+    ArchiveMode archive = value(errors, ArchiveMode.ON,
+        () -> parameters.get(ARCHIVE).map(t -> ArchiveMode.parse(ARCHIVE, t)).orElse(ArchiveMode.ON));
+    Path archiveDir = parameters.get(ARCHIVE_DIR).map(String::trim).filter(x -> !x.isEmpty()).map(base::resolve)
+        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".containermatrix", "archive"));
+    OptionalInt keepRuns = value(errors, OptionalInt.empty(),
+        () -> optionalPositive(parameters, ARCHIVE_KEEP_RUNS, "how many of the latest archived runs to keep, e.g. 20"));
+    OptionalInt keepDays = value(errors, OptionalInt.empty(),
+        () -> optionalPositive(parameters, ARCHIVE_KEEP_DAYS, "for how many days to keep archived runs, e.g. 90"));
+    Optional<ReplayRequest> replay = value(errors, Optional.empty(), () -> {
+      ReplayRequest.CodeMode code = parameters.get(ReplayRequest.CODE_KEY).map(ReplayRequest.CodeMode::parse)
+          .orElse(ReplayRequest.CodeMode.CURRENT);
+      return parameters.get(ReplayRequest.KEY).map(String::trim).filter(x -> !x.isEmpty())
+          .map(text -> ReplayRequest.parse(text, base, archiveDir, code));
+    });
+    boolean classData = value(errors, true,
+        () -> parameters.get(CLASS_DATA).map(String::trim).map(EngineSettings::parseClassData).orElse(true));
+    return new EngineSettings(backend, variants, parallelism, reportDir, base, store, unusedDays, archive, archiveDir,
+        keepRuns, keepDays, replay, classData);
+  }
+
+  /** One key's value, or its default with the key's error collected. */
+  private static <T> T value(List<IllegalArgumentException> errors, T fallback, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      errors.add(e);
+      return fallback;
+    }
+  }
+
+  private static Path store(ConfigurationParameters parameters, Path base) {
     Path store = parameters.get(STORE).map(String::trim).filter(x -> !x.isEmpty()).map(base::resolve)
-        .orElseGet(dev.containermatrix.backend.layers.LayerStore::defaultRoot);
+        .orElseGet(LayerStore::defaultRoot);
     if (store.normalize().startsWith(base.normalize())) {
       throw new IllegalArgumentException("Configuration parameter " + STORE + "='" + store + "' is inside the module"
           + " directory " + base + ": a variant sees the module directory through an overlay whose lower layers"
           + " live in the store, and overlayfs refuses a layer inside its own lower directory; put the store"
           + " outside the module (the default is ~/.cache/containermatrix)");
     }
-    int unusedDays = parameters.get(STORE_UNUSED_DAYS).map(String::trim).filter(x -> !x.isEmpty())
-        .map(text -> positive(STORE_UNUSED_DAYS, text, "the days a layer may go unused before a run removes it, e.g. 30"))
-        .orElse(30);
-    ArchiveMode archive = parameters.get(ARCHIVE).map(t -> ArchiveMode.parse(ARCHIVE, t)).orElse(ArchiveMode.ON);
-    Path archiveDir = parameters.get(ARCHIVE_DIR).map(String::trim).filter(x -> !x.isEmpty()).map(base::resolve)
-        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".containermatrix", "archive"));
-    OptionalInt keepRuns = optionalPositive(parameters, ARCHIVE_KEEP_RUNS, "how many of the latest archived runs to keep, e.g. 20");
-    OptionalInt keepDays = optionalPositive(parameters, ARCHIVE_KEEP_DAYS, "for how many days to keep archived runs, e.g. 90");
-    ReplayRequest.CodeMode code = parameters.get(ReplayRequest.CODE_KEY).map(ReplayRequest.CodeMode::parse)
-        .orElse(ReplayRequest.CodeMode.CURRENT);
-    Optional<ReplayRequest> replay = parameters.get(ReplayRequest.KEY).map(String::trim).filter(x -> !x.isEmpty())
-        .map(text -> ReplayRequest.parse(text, base, archiveDir, code));
-    boolean classData = parameters.get(CLASS_DATA).map(String::trim).map(EngineSettings::parseClassData).orElse(true);
-    return new EngineSettings(backend, variants, parallelism, reportDir, base, store, unusedDays, archive, archiveDir,
-        keepRuns, keepDays, replay, classData);
+    return store;
   }
 
   private static OptionalInt optionalPositive(ConfigurationParameters parameters, String key, String meaning) {
     return parameters.get(key).map(String::trim).filter(x -> !x.isEmpty())
         .map(text -> OptionalInt.of(positive(key, text, meaning))).orElse(OptionalInt.empty());
-
   }
 
   private static boolean parseClassData(String text) {

@@ -1,5 +1,6 @@
 package dev.containermatrix.junit.engine;
 
+import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.report.MatrixSummary;
 import dev.containermatrix.engine.plan.LayerPlanner;
 import dev.containermatrix.engine.plan.VariantPlan;
@@ -25,7 +26,9 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
   static final String SEGMENT_TYPE = "class";
 
   private final Class<?> testClass;
-  private final @Nullable RuntimeException matrixError;
+  private @Nullable RuntimeException matrixError;
+  private List<VariantDefinition> matrixVariants = List.of();
+  private int matchingVariants;
   private final @Nullable MatrixSummary summary;
   private final int maxParallel;
   private final boolean failFast;
@@ -59,6 +62,31 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
 
   Optional<RuntimeException> matrixError() {
     return Optional.ofNullable(matrixError);
+  }
+
+  /**
+   * Records the matrix's variants before the {@code containermatrix.variants} filter, and how many
+   * of them it kept.
+   */
+  void filtered(List<VariantDefinition> variants, int matching) {
+    this.matrixVariants = List.copyOf(variants);
+    this.matchingVariants = matching;
+  }
+
+  /** Every variant of the matrix, whatever the filter kept. */
+  List<VariantDefinition> matrixVariants() {
+    return matrixVariants;
+  }
+
+  /** How many variants the {@code containermatrix.variants} filter kept. */
+  int matchingVariants() {
+    return matchingVariants;
+  }
+
+  /** Makes the class fail with {@code error} when executed, running none of its variants. */
+  void failWith(RuntimeException error) {
+    matrixError = error;
+    new ArrayList<>(getChildren()).forEach(this::removeChild);
   }
 
   @Override

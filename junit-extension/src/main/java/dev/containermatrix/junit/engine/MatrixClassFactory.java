@@ -30,12 +30,18 @@ final class MatrixClassFactory {
   private final EngineSettings settings;
   private final Map<Class<?>, MatrixClassDescriptor> created = new ConcurrentHashMap<>();
   private final Optional<Supplier<ReplaySource>> replay;
+  private final Optional<IllegalArgumentException> configurationError;
   private VariantPlanner planner;
 
-  /** @param replay the archived run to take variants from instead of expanding the matrix, for a replay */
-  MatrixClassFactory(EngineSettings settings, Optional<Supplier<ReplaySource>> replay) {
+  /**
+   * @param replay the archived run to take variants from instead of expanding the matrix, for a replay
+   * @param configurationError the run's bad configuration values: every class fails with it, unplanned
+   */
+  MatrixClassFactory(EngineSettings settings, Optional<Supplier<ReplaySource>> replay,
+      Optional<IllegalArgumentException> configurationError) {
     this.settings = settings;
     this.replay = replay;
+    this.configurationError = configurationError;
   }
 
   MatrixClassDescriptor descriptorFor(Class<?> testClass, UniqueId engineId) {
@@ -44,6 +50,9 @@ final class MatrixClassFactory {
 
   private MatrixClassDescriptor create(Class<?> testClass, UniqueId engineId) {
     UniqueId id = engineId.append(MatrixClassDescriptor.SEGMENT_TYPE, testClass.getName());
+    if (configurationError.isPresent()) {
+      return MatrixClassDescriptor.invalid(id, testClass, configurationError.get());
+    }
     try {
       MatrixDefinition matrix = AnnotationMatrixReader.read(testClass);
       Expansion expansion = new MatrixExpander().expand(matrix);
@@ -54,11 +63,13 @@ final class MatrixClassFactory {
       MatrixClassDescriptor descriptor =
           MatrixClassDescriptor.valid(id, testClass, summary, strategy.maxParallel(), strategy.failFast());
       if (replay.isPresent()) {
-        for (VariantPlan plan : replay.get().get().plans(testClass.getName(), matrix)) {
+        List<VariantPlan> plans = replay.get().get().plans(testClass.getName(), matrix);
+        for (VariantPlan plan : plans) {
           if (settings.variants().map(f -> f.test(plan.variant())).orElse(true)) {
             descriptor.addChild(new VariantDescriptor(id, plan));
           }
         }
+        descriptor.filtered(plans.stream().map(VariantPlan::variant).toList(), descriptor.getChildren().size());
         return descriptor;
       }
       for (VariantDefinition variant : expansion.variants()) {
@@ -66,6 +77,7 @@ final class MatrixClassFactory {
           descriptor.addChild(new VariantDescriptor(id, planner().plan(testClass.getName(), variant)));
         }
       }
+      descriptor.filtered(expansion.variants(), descriptor.getChildren().size());
       return descriptor;
     } catch (RuntimeException e) {
       return MatrixClassDescriptor.invalid(id, testClass, e);

@@ -17,12 +17,19 @@ import org.junit.platform.engine.support.hierarchical.Node;
  * anything runs; at the end archives the run, writes its part of the report and merges report.json.
  */
 final class MatrixEngineDescriptor extends EngineDescriptor implements Node<MatrixExecutionContext> {
+  private final EngineSettings settings;
   private final Optional<ReplayRequest> replay;
   private @Nullable ReplaySource opened;
 
-  MatrixEngineDescriptor(UniqueId uniqueId, Optional<ReplayRequest> replay) {
+  MatrixEngineDescriptor(UniqueId uniqueId, EngineSettings settings) {
     super(uniqueId, "ContainerMatrix");
-    this.replay = replay;
+    this.settings = settings;
+    this.replay = settings.replay();
+  }
+
+  /** The settings discovery read: the execution uses the same ones. */
+  EngineSettings settings() {
+    return settings;
   }
 
   /** Opens the replayed run on first use; a failure names the archive and run, and fails each class asking. */
@@ -67,22 +74,28 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
     }
   }
 
+  /**
+   * Archives the run if a variant was planned, then writes the run's report: every run writes one, even
+   * a run in which no variant ran, so report.json never describes an earlier run.
+   */
   @Override
   public void after(MatrixExecutionContext context) {
     try {
-      if (!getChildren().isEmpty()) {
-        Optional<RuntimeException> archiveFailure = Optional.empty();
-        try {
+      Optional<RuntimeException> archiveFailure = Optional.empty();
+      try {
+        if (!getChildren().isEmpty()) {
           archiveFailure = context.archiveRun();
-        } finally {
-          // the results are written whatever happened to the archive
-          context.collectUnusedLayers();
-          writeReport(context, archiveFailure);
         }
-        archiveFailure.ifPresent(e -> {
-          throw e;
-        });
+      } finally {
+        // the results are written whatever happened to the archive
+        if (!getChildren().isEmpty()) {
+          context.collectUnusedLayers();
+        }
+        writeReport(context, archiveFailure);
       }
+      archiveFailure.ifPresent(e -> {
+        throw e;
+      });
     } finally {
       context.close();
     }

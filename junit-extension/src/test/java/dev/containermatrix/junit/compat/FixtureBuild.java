@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,17 +32,31 @@ final class FixtureBuild {
 
   FixtureBuild(String fixture, Path source, Path copy, Path log, Path mvn, Path settings, Path repository,
       String containerMatrixVersion) {
-    this.fixture = fixture;
-    this.source = source;
-    this.copy = copy;
-    this.log = log;
-    this.command = List.of(mvn.toString(), "-B", "--no-transfer-progress", "-Dstyle.color=never",
+    this(fixture, source, copy, log, List.of(mvn.toString(), "-B", "--no-transfer-progress", "-Dstyle.color=never",
         "-s", settings.toString(),
         "-Dmaven.repo.local=" + repository,
         "-Dcontainermatrix.version=" + containerMatrixVersion,
         // the fixture's runs are archived inside its copy, not in ~/.containermatrix/archive
         "-Dcontainermatrix.archive.dir=" + copy.resolve("target/containermatrix-archive"),
-        "verify");
+        "verify"));
+  }
+
+  private FixtureBuild(String fixture, Path source, Path copy, Path log, List<String> command) {
+    this.fixture = fixture;
+    this.source = source;
+    this.copy = copy;
+    this.log = log;
+    this.command = List.copyOf(command);
+  }
+
+  /** The same build with {@code -D<property>} for each of {@code properties} ({@code key=value}). */
+  FixtureBuild withProperties(String... properties) {
+    List<String> extended = new ArrayList<>(command.subList(0, command.size() - 1));
+    for (String property : properties) {
+      extended.add("-D" + property);
+    }
+    extended.add(command.get(command.size() - 1));
+    return new FixtureBuild(fixture, source, copy, log, extended);
   }
 
   /** Runs the build to its end; see {@link #start()}. */

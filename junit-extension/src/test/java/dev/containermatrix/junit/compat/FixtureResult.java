@@ -34,6 +34,24 @@ record FixtureResult(String fixture, Path copy, Path log, int exitCode) {
     return this;
   }
 
+  /** Fails unless {@code mvn verify} ended with a failure (not killed). */
+  FixtureResult assertFailed() {
+    if (exitCode == 0 || exitCode == KILLED) {
+      fail("%s: mvn verify %s, but it was to fail; the last %d lines of its log:%n%s", this,
+          exitCode == 0 ? "succeeded" : "was killed", TAIL_LINES, tail());
+    }
+    return this;
+  }
+
+  /** The whole log: what the console showed. */
+  String console() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the log of fixture " + fixture + ": " + log, e);
+    }
+  }
+
   /** The testcases of {@code target/surefire-reports}. */
   List<ReportedTestCase> surefireTestCases() {
     return ReportedTestCase.readAll(copy.resolve("target/surefire-reports"));

@@ -4,8 +4,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -93,6 +95,11 @@ public final class VariantFilter implements Predicate<VariantDefinition> {
   /** True when this filter selects every variant. */
   public boolean selectsAll() {
     return values.isEmpty() && id.isEmpty();
+  }
+
+  /** The axes its {@code axis=value} terms name, in the order written. */
+  public Set<String> axes() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(values.keySet()));
   }
 
   /** The filter in the form {@link #parse} reads. */
