@@ -8,6 +8,7 @@ import dev.containermatrix.backend.nativeruntime.probe.HostCapabilities;
 import dev.containermatrix.backend.nativeruntime.probe.HostProbe;
 import dev.containermatrix.backend.process.ProcessRuntime;
 import dev.containermatrix.backend.spi.ContainerException;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -23,6 +24,8 @@ public final class ContainerRuntimes {
   public static final String KEY = "containermatrix.backend";
   /** Its default value. */
   public static final String AUTO = "auto";
+  /** Every value {@value #KEY} takes. */
+  public static final List<String> NAMES = List.of(AUTO, "native", "docker", "process");
 
   private ContainerRuntimes() {}
 
@@ -49,7 +52,7 @@ public final class ContainerRuntimes {
       case "docker" -> throw new ContainerException(
           KEY + "=docker is not built yet: use " + KEY + "=native, process or auto");
       default -> throw new ContainerException(
-          KEY + "=" + key + " names no backend: use one of auto, native, docker, process");
+          KEY + "=" + key + " names no backend: use one of " + String.join(", ", NAMES));
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.containermatrix.junit.engine;
 
+import dev.containermatrix.backend.ContainerRuntimes;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.engine.archive.ArchiveMode;
 import dev.containermatrix.engine.archive.ReplayRequest;
@@ -62,7 +63,8 @@ record EngineSettings(
    */
   static EngineSettings read(ConfigurationParameters parameters, List<IllegalArgumentException> errors) {
     Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-    String backend = parameters.get(BACKEND).map(String::trim).orElse("auto");
+    String backend = value(errors, ContainerRuntimes.AUTO,
+        () -> parameters.get(BACKEND).map(String::trim).map(EngineSettings::parseBackend).orElse(ContainerRuntimes.AUTO));
     Optional<VariantFilter> variants = value(errors, Optional.empty(),
         () -> parameters.get(VARIANTS).map(String::trim).filter(s -> !s.isEmpty()).map(VariantFilter::parse));
     int parallelism = value(errors, Math.max(1, Runtime.getRuntime().availableProcessors()),
@@ -129,6 +131,14 @@ record EngineSettings(
           + "' is not one of auto, off; set it to auto (variants start from a class-data archive where the backend"
           + " uses layers) or off");
     };
+  }
+
+  private static String parseBackend(String text) {
+    if (!ContainerRuntimes.NAMES.contains(text)) {
+      throw new IllegalArgumentException("Configuration parameter " + BACKEND + "='" + text + "' names no backend;"
+          + " set it to one of " + String.join(", ", ContainerRuntimes.NAMES) + " (auto picks the best this host runs)");
+    }
+    return text;
   }
 
   private static int parseParallelism(String text) {

@@ -88,6 +88,16 @@ class NothingPassesSilentlyTest {
   }
 
   @Test
+  void aMisspelledBackendFailsTheClassNamingTheBackendsThereAre() {
+    EngineExecutionResults results = run(Map.of("containermatrix.backend", "dokcer"), selectClass(TwoZonesFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.started(0));
+    results.containerEvents().assertThatEvents().haveExactly(1, event(container(TwoZonesFixture.class),
+        finishedWithFailure(message("Configuration parameter containermatrix.backend='dokcer' names no backend; set it"
+            + " to one of auto, native, docker, process (auto picks the best this host runs)"))));
+  }
+
+  @Test
   void severalBadValuesAreNamedTogetherInOneFailure() {
     EngineExecutionResults results = run(Map.of("containermatrix.parallelism", "two", "containermatrix.classData", "always"),
         selectClass(TwoZonesFixture.class));
