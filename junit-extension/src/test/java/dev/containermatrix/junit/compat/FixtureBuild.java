@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,17 +32,33 @@ final class FixtureBuild {
 
   FixtureBuild(String fixture, Path source, Path copy, Path log, Path mvn, Path settings, Path repository,
       String containerMatrixVersion) {
-    this.fixture = fixture;
-    this.source = source;
-    this.copy = copy;
-    this.log = log;
-    this.command = List.of(mvn.toString(), "-B", "--no-transfer-progress", "-Dstyle.color=never",
+    this(fixture, source, copy, log, List.of(mvn.toString(), "-B", "--no-transfer-progress", "-Dstyle.color=never",
         "-s", settings.toString(),
         "-Dmaven.repo.local=" + repository,
         "-Dcontainermatrix.version=" + containerMatrixVersion,
         // the fixture's runs are archived inside its copy, not in ~/.containermatrix/archive
-        "-Dcontainermatrix.archive.dir=" + copy.resolve("target/containermatrix-archive"),
-        "verify");
+        "-Dcontainermatrix.archive.dir=" + archiveDirectory(copy),
+        "verify"));
+  }
+
+  private FixtureBuild(String fixture, Path source, Path copy, Path log, List<String> command) {
+    this.fixture = fixture;
+    this.source = source;
+    this.copy = copy;
+    this.log = log;
+    this.command = List.copyOf(command);
+  }
+
+  /** Where the runs of a fixture built in {@code copy} are archived: inside the copy. */
+  static Path archiveDirectory(Path copy) {
+    return copy.resolve("target/containermatrix-archive");
+  }
+
+  /** This build with the user property {@code -Dkey=value} added, such as the JUnit version the fixture's pom takes. */
+  FixtureBuild withProperty(String key, String value) {
+    List<String> withProperty = new ArrayList<>(command);
+    withProperty.add(withProperty.size() - 1, "-D" + key + "=" + value);
+    return new FixtureBuild(fixture, source, copy, log, withProperty);
   }
 
   /** Runs the build to its end; see {@link #start()}. */
@@ -89,22 +106,15 @@ final class FixtureBuild {
     FixtureResult finish() {
       try {
         if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-          destroyTree();
+          ProcessTree.destroy(process);
           return new FixtureResult(fixture, copy, log, FixtureResult.KILLED);
         }
         return new FixtureResult(fixture, copy, log, process.exitValue());
       } catch (InterruptedException e) {
-        destroyTree();
+        ProcessTree.destroy(process);
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for the build of fixture " + fixture, e);
       }
-    }
-
-    private void destroyTree() {
-      List<ProcessHandle> descendants = process.descendants().toList();
-      process.destroyForcibly();
-      descendants.forEach(ProcessHandle::destroyForcibly);
-      process.onExit().join();
     }
   }
 
