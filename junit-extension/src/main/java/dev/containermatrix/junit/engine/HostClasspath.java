@@ -12,6 +12,7 @@ import java.security.CodeSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,15 +22,24 @@ import java.util.Set;
  * The user's test classpath, which variants start from: the JVM's {@code java.class.path} (Surefire
  * puts the real test classpath there even with its manifest-only booter jar), then the URLs of the
  * class loaders the engine was loaded through (the JUnit console launcher's {@code --class-path}
- * builds one), without Surefire's own jars and without the engine's own jars (junit-extension and,
- * in this project's build, matrix-engine and container-backend): a variant gets the small agent jar
- * instead.
+ * builds one), each jar followed by the entries its manifest's {@code Class-Path} names, as the JVM
+ * reads them (an IDE's "classpath jar" names the whole classpath there), without Surefire's own jars
+ * and without the engine's own jars (junit-extension and, in this project's build, matrix-engine and
+ * container-backend): a variant gets the small agent jar instead.
  */
 final class HostClasspath {
   private HostClasspath() {}
 
   static List<Path> read() {
-    return withoutEngine(parse(System.getProperty("java.class.path", ""), loaderUrls(engineLoader())), engineJars());
+    return read(System.getProperty("java.class.path", ""), engineLoader(), engineJars());
+  }
+
+  /**
+   * The classpath a variant starts from, given the JVM's {@code classPath}, the class loader the
+   * engine was loaded through, and the engine's own jars.
+   */
+  static List<Path> read(String classPath, ClassLoader engineLoader, Set<Path> engineJars) {
+    return withoutEngine(parse(classPath, loaderUrls(engineLoader)), engineJars);
   }
 
   static List<Path> parse(String classPath) {
@@ -45,7 +55,7 @@ final class HostClasspath {
     }
     loaderEntries.forEach(e -> entries.add(e.toAbsolutePath().normalize()));
     List<Path> result = new ArrayList<>();
-    for (Path path : entries) {
+    for (Path path : withManifestClassPaths(List.copyOf(entries))) {
       String name = path.getFileName() == null ? "" : path.getFileName().toString();
       boolean surefire = name.startsWith("surefire") || path.toString().contains("/org/apache/maven/surefire/");
       if (!surefire && Files.exists(path)) {
@@ -53,6 +63,34 @@ final class HostClasspath {
       }
     }
     return result;
+  }
+
+  /**
+   * {@code entries} with each jar followed by the entries its manifest's {@code Class-Path} names,
+   * recursively and each once, as the JVM reads them; relative names resolve against the jar's
+   * directory. A jar that holds nothing but its manifest (IntelliJ's "JAR manifest" classpath jar,
+   * Surefire's booter jar) is left out: a variant gets what it names, so that the engine's jars it may
+   * name stay out and a library axis can replace a jar it names. A jar that cannot be read is kept
+   * as it is, for the variant's JVM to ignore as the host's did.
+   */
+  static List<Path> withManifestClassPaths(List<Path> entries) {
+    Set<Path> visited = new HashSet<>();
+    List<Path> result = new ArrayList<>();
+    for (Path entry : entries) {
+      expand(entry.toAbsolutePath().normalize(), visited, result);
+    }
+    return result;
+  }
+
+  private static void expand(Path entry, Set<Path> visited, List<Path> result) {
+    if (!visited.add(entry)) {
+      return;
+    }
+    Optional<ManifestClassPath> manifest = ManifestClassPath.read(entry);
+    if (manifest.isEmpty() || !manifest.get().onlyManifest()) {
+      result.add(entry);
+    }
+    manifest.ifPresent(m -> m.entries().forEach(named -> expand(named, visited, result)));
   }
 
   /** {@code entries} without those in {@code engineJars}. */

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.containermatrix.junit.compat.MatrixReport.ReportedVariant;
 import java.util.List;
 
-/** What a green fixture build shows in its test reports and report.json; every message names the fixture and its log. */
+/**
+ * What a green fixture build (or a console launcher run on a fixture) shows in its test reports and
+ * report.json; every message names what ran ({@code build}: a {@link FixtureResult} or a
+ * {@link ConsoleRun}), with its log.
+ */
 final class FixtureAssertions {
   /** The two variants of the fixtures' config axis {@code side}. */
   static final List<String> SIDES = List.of("side=left", "side=right");
@@ -13,14 +17,14 @@ final class FixtureAssertions {
   private FixtureAssertions() {}
 
   /** There are testcases, and every one of them passed. */
-  static void assertAllPassed(FixtureResult build, List<ReportedTestCase> testCases) {
+  static void assertAllPassed(Object build, List<ReportedTestCase> testCases) {
     assertThat(testCases).as("%s: its testcases", build).isNotEmpty()
         .allSatisfy(testCase -> assertThat(testCase.outcome()).as("%s: %s", build, testCase)
             .isEqualTo(ReportedTestCase.Outcome.PASSED));
   }
 
   /** Each test {@code method} of {@code matrixClass} is one passed testcase per variant in {@code variants}. */
-  static void assertRanInEachVariant(FixtureResult build, List<ReportedTestCase> testCases, String matrixClass,
+  static void assertRanInEachVariant(Object build, List<ReportedTestCase> testCases, String matrixClass,
       List<String> methods, List<String> variants) {
     for (String variant : variants) {
       for (String method : methods) {
@@ -35,7 +39,7 @@ final class FixtureAssertions {
   }
 
   /** The plain host test {@code className}'s testcase {@code method} passed. */
-  static void assertHostTestPassed(FixtureResult build, List<ReportedTestCase> testCases, String className, String method) {
+  static void assertHostTestPassed(Object build, List<ReportedTestCase> testCases, String className, String method) {
     assertThat(testCases).as("%s: host test %s#%s", build, className, method)
         .filteredOn(testCase -> testCase.className().equals(className) && testCase.name().startsWith(method))
         .singleElement()
@@ -46,7 +50,7 @@ final class FixtureAssertions {
    * report.json lists exactly {@code variants} for {@code matrixClass}, each passed with no failed
    * test, and names the backend this host must use, where it must use one.
    */
-  static void assertReported(FixtureResult build, MatrixReport report, String matrixClass, List<String> variants)
+  static void assertReported(Object build, MatrixReport report, String matrixClass, List<String> variants)
       throws InterruptedException {
     List<ReportedVariant> reported = report.variantsOf(matrixClass);
     assertThat(reported).as("%s: the variants of %s in %s", build, matrixClass, report.file())

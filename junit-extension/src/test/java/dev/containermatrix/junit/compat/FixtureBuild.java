@@ -37,7 +37,7 @@ final class FixtureBuild {
         "-Dmaven.repo.local=" + repository,
         "-Dcontainermatrix.version=" + containerMatrixVersion,
         // the fixture's runs are archived inside its copy, not in ~/.containermatrix/archive
-        "-Dcontainermatrix.archive.dir=" + copy.resolve("target/containermatrix-archive"),
+        "-Dcontainermatrix.archive.dir=" + archiveDirectory(copy),
         "verify"));
   }
 
@@ -49,14 +49,16 @@ final class FixtureBuild {
     this.command = List.copyOf(command);
   }
 
-  /** The same build with {@code -D<property>} for each of {@code properties} ({@code key=value}). */
-  FixtureBuild withProperties(String... properties) {
-    List<String> extended = new ArrayList<>(command.subList(0, command.size() - 1));
-    for (String property : properties) {
-      extended.add("-D" + property);
-    }
-    extended.add(command.get(command.size() - 1));
-    return new FixtureBuild(fixture, source, copy, log, extended);
+  /** Where the runs of a fixture built in {@code copy} are archived: inside the copy. */
+  static Path archiveDirectory(Path copy) {
+    return copy.resolve("target/containermatrix-archive");
+  }
+
+  /** This build with the user property {@code -Dkey=value} added, such as the JUnit version the fixture's pom takes. */
+  FixtureBuild withProperty(String key, String value) {
+    List<String> withProperty = new ArrayList<>(command);
+    withProperty.add(withProperty.size() - 1, "-D" + key + "=" + value);
+    return new FixtureBuild(fixture, source, copy, log, withProperty);
   }
 
   /** Runs the build to its end; see {@link #start()}. */
@@ -104,22 +106,15 @@ final class FixtureBuild {
     FixtureResult finish() {
       try {
         if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-          destroyTree();
+          ProcessTree.destroy(process);
           return new FixtureResult(fixture, copy, log, FixtureResult.KILLED);
         }
         return new FixtureResult(fixture, copy, log, process.exitValue());
       } catch (InterruptedException e) {
-        destroyTree();
+        ProcessTree.destroy(process);
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for the build of fixture " + fixture, e);
       }
-    }
-
-    private void destroyTree() {
-      List<ProcessHandle> descendants = process.descendants().toList();
-      process.destroyForcibly();
-      descendants.forEach(ProcessHandle::destroyForcibly);
-      process.onExit().join();
     }
   }
 

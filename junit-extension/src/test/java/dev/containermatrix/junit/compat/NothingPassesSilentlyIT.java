@@ -15,7 +15,7 @@ class NothingPassesSilentlyIT {
   @Test
   void aBadConfigurationValueFailsTheBuildWithItsMessageInTheConsole() {
     FixtureResult build = FixtureWorkspace.prepare().fixture("junit-5.10", "junit-5.10-bad-parallelism")
-        .withProperties("containermatrix.parallelism=0").run().assertFailed();
+        .withProperty("containermatrix.parallelism", "0").run().assertFailed();
 
     assertThat(build.console()).as("%s: the console", build)
         .contains("Configuration parameter containermatrix.parallelism='0' is not a positive whole number; set it to"
@@ -26,7 +26,7 @@ class NothingPassesSilentlyIT {
   @Test
   void aMisspelledVariantFilterFailsTheBuildNamingTheAxisAndListingTheVariants() {
     FixtureResult build = FixtureWorkspace.prepare().fixture("junit-5.10", "junit-5.10-misspelled-filter")
-        .withProperties("containermatrix.variants=sdie=left").run().assertFailed();
+        .withProperty("containermatrix.variants", "sdie=left").run().assertFailed();
 
     assertThat(build.console()).as("%s: the console", build)
         .contains("Configuration parameter containermatrix.variants='sdie=left' matches no variant of " + MATRIX
