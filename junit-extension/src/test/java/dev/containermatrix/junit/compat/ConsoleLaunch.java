@@ -53,13 +53,7 @@ final class ConsoleLaunch {
     Path matrixReports = copy.resolve("target/containermatrix-" + form.directoryName);
     List<String> command = command(build, form, testClass, reports, matrixReports);
     try {
-      Files.writeString(log, "# in " + copy + "\n# " + String.join(" ", command) + "\n");
-      Process process = new ProcessBuilder(command)
-          .directory(copy.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-          .start();
+      Process process = ProcessLog.start(command, copy, log);
       try {
         if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
           ProcessTree.destroy(process);

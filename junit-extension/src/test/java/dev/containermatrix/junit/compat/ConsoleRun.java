@@ -2,10 +2,6 @@ package dev.containermatrix.junit.compat;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,20 +41,11 @@ record ConsoleRun(String fixture, ConsoleLaunch.Form form, Path copy, Path log, 
 
   /** The report.json of this run. */
   MatrixReport report() {
-    Path report = matrixReports.resolve("report.json");
-    if (!Files.isRegularFile(report)) {
-      fail("%s wrote no %s", this, report);
-    }
-    return MatrixReport.read(report);
+    return MatrixReport.written(matrixReports.resolve("report.json"), this);
   }
 
   String tail() {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the log of the console launcher run " + log, e);
-    }
+    return ProcessLog.tail(log, TAIL_LINES, "the console launcher run");
   }
 
   /** Names the fixture, the form, the copy and the log, for failure messages. */

@@ -77,14 +77,7 @@ final class FixtureBuild {
       copyRecursively(source, copy);
       // Maven looks upwards for .mvn/ (jvm.config, maven.config) to find the project's root: stop it at the copy
       Files.createDirectories(copy.resolve(".mvn"));
-      Files.createDirectories(log.getParent());
-      Files.writeString(log, "# in " + copy + "\n# " + String.join(" ", command) + "\n");
-      Process process = new ProcessBuilder(command)
-          .directory(copy.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-          .start();
+      Process process = ProcessLog.start(command, copy, log);
       return new Started(process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the build of fixture " + fixture + " in " + copy, e);

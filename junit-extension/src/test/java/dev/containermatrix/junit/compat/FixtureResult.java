@@ -64,21 +64,12 @@ record FixtureResult(String fixture, Path copy, Path log, int exitCode) {
 
   /** The build's {@code target/containermatrix/report.json}. */
   MatrixReport report() {
-    Path report = copy.resolve("target/containermatrix/report.json");
-    if (!Files.isRegularFile(report)) {
-      fail("%s wrote no %s", this, report);
-    }
-    return MatrixReport.read(report);
+    return MatrixReport.written(copy.resolve("target/containermatrix/report.json"), this);
   }
 
   /** The last lines of the log. */
   String tail() {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the log of fixture " + fixture + ": " + log, e);
-    }
+    return ProcessLog.tail(log, TAIL_LINES, "fixture " + fixture);
   }
 
   /** Names the fixture, its copy and its log, for failure messages. */

@@ -1,9 +1,12 @@
 package dev.containermatrix.junit.compat;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,14 @@ import java.util.List;
  * @param json its content
  */
 record MatrixReport(Path file, JsonNode json) {
+
+  /** The report {@code writer} (a build or launcher run, named in the failure) was to write at {@code file}. */
+  static MatrixReport written(Path file, Object writer) {
+    if (!Files.isRegularFile(file)) {
+      fail("%s wrote no %s", writer, file);
+    }
+    return read(file);
+  }
 
   static MatrixReport read(Path file) {
     try {

@@ -1,0 +1,38 @@
+package dev.containermatrix.junit.compat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The log of a child process these tests start (a fixture build, a console launcher): it begins with
+ * where and what ran, then the process's stdout and stderr.
+ */
+final class ProcessLog {
+  private ProcessLog() {}
+
+  /** Starts {@code command} in {@code directory}, stdin from /dev/null, its output appended to {@code log}. */
+  static Process start(List<String> command, Path directory, Path log) throws IOException {
+    Files.createDirectories(log.getParent());
+    Files.writeString(log, "# in " + directory + "\n# " + String.join(" ", command) + "\n");
+    return new ProcessBuilder(command)
+        .directory(directory.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+        .start();
+  }
+
+  /** The last {@code lines} lines of {@code log}; {@code what} names the run in the error if it cannot be read. */
+  static String tail(Path log, int lines, String what) {
+    try {
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the log of " + what + ": " + log, e);
+    }
+  }
+}
