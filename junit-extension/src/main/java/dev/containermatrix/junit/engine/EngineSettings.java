@@ -3,7 +3,6 @@ package dev.containermatrix.junit.engine;
 import dev.containermatrix.engine.expand.VariantFilter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.OptionalInt;
 import dev.containermatrix.engine.archive.ArchiveMode;
 import dev.containermatrix.engine.archive.ReplayRequest;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -12,6 +11,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  * The {@code containermatrix.*} configuration parameters, parsed once per run.
  *
  * @param baseDirectory the module's base directory: relative paths resolve against it
+ * @param archiveBounds how much the archive keeps ({@code containermatrix.archive.keepRuns}, {@code keepDays},
+ *     {@code keepSize})
  * @param classData whether variants start from a class-data archive ({@code containermatrix.classData=auto})
  */
 record EngineSettings(
@@ -20,8 +21,7 @@ record EngineSettings(
     int storeUnusedDays,
     ArchiveMode archive,
     Path archiveDirectory,
-    OptionalInt archiveKeepRuns,
-    OptionalInt archiveKeepDays,
+    ArchiveBounds archiveBounds,
     Optional<ReplayRequest> replay,
     boolean classData) {
 
@@ -33,8 +33,6 @@ record EngineSettings(
   static final String STORE_UNUSED_DAYS = "containermatrix.store.unusedDays";
   static final String ARCHIVE = "containermatrix.archive";
   static final String ARCHIVE_DIR = "containermatrix.archive.dir";
-  static final String ARCHIVE_KEEP_RUNS = "containermatrix.archive.keepRuns";
-  static final String ARCHIVE_KEEP_DAYS = "containermatrix.archive.keepDays";
   static final String CLASS_DATA = "containermatrix.classData";
 
   static EngineSettings from(ConfigurationParameters parameters) {
@@ -61,21 +59,14 @@ record EngineSettings(
     ArchiveMode archive = parameters.get(ARCHIVE).map(t -> ArchiveMode.parse(ARCHIVE, t)).orElse(ArchiveMode.ON);
     Path archiveDir = parameters.get(ARCHIVE_DIR).map(String::trim).filter(x -> !x.isEmpty()).map(base::resolve)
         .orElseGet(() -> Path.of(System.getProperty("user.home"), ".containermatrix", "archive"));
-    OptionalInt keepRuns = optionalPositive(parameters, ARCHIVE_KEEP_RUNS, "how many of the latest archived runs to keep, e.g. 20");
-    OptionalInt keepDays = optionalPositive(parameters, ARCHIVE_KEEP_DAYS, "for how many days to keep archived runs, e.g. 90");
+    ArchiveBounds archiveBounds = ArchiveBounds.from(parameters);
     ReplayRequest.CodeMode code = parameters.get(ReplayRequest.CODE_KEY).map(ReplayRequest.CodeMode::parse)
         .orElse(ReplayRequest.CodeMode.CURRENT);
     Optional<ReplayRequest> replay = parameters.get(ReplayRequest.KEY).map(String::trim).filter(x -> !x.isEmpty())
         .map(text -> ReplayRequest.parse(text, base, archiveDir, code));
     boolean classData = parameters.get(CLASS_DATA).map(String::trim).map(EngineSettings::parseClassData).orElse(true);
     return new EngineSettings(backend, variants, parallelism, reportDir, base, store, unusedDays, archive, archiveDir,
-        keepRuns, keepDays, replay, classData);
-  }
-
-  private static OptionalInt optionalPositive(ConfigurationParameters parameters, String key, String meaning) {
-    return parameters.get(key).map(String::trim).filter(x -> !x.isEmpty())
-        .map(text -> OptionalInt.of(positive(key, text, meaning))).orElse(OptionalInt.empty());
-
+        archiveBounds, replay, classData);
   }
 
   private static boolean parseClassData(String text) {
