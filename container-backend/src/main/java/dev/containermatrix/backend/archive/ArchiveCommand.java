@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
@@ -20,7 +21,9 @@ import org.apiguardian.api.API;
  * list   &lt;dir&gt;                                  runs with their own and total size, and a total line
  * verify &lt;dir&gt; &lt;runId&gt;                          reads every blob of the run
  * export &lt;dir&gt; &lt;runId&gt; &lt;variantId&gt; &lt;tar&gt;       a docker-archive for docker load, and its config.json
- * prune  &lt;dir&gt; [--keep-last N] [--keep-days D] removes runs neither rule keeps, then unreferenced blobs
+ * prune  &lt;dir&gt; [--keep-last N] [--keep-days D] [--keep-size S]
+ *                                             removes runs neither count nor age rule keeps, and the oldest runs
+ *                                             beyond size S (e.g. 10GB), then unreferenced blobs
  * </pre>
  *
  * Exit status: 0 done, 1 the archive is corrupt or an I/O error, 2 bad arguments (usage is printed).
@@ -32,7 +35,7 @@ public final class ArchiveCommand {
       "usage: java -jar junit-extension.jar list <dir>",
       "       java -jar junit-extension.jar verify <dir> <runId>",
       "       java -jar junit-extension.jar export <dir> <runId> <variantId> <tar>",
-      "       java -jar junit-extension.jar prune <dir> [--keep-last N] [--keep-days D]",
+      "       java -jar junit-extension.jar prune <dir> [--keep-last N] [--keep-days D] [--keep-size S]",
       "  (junit-extension.jar: the jar of dev.containermatrix:junit-extension, e.g. from ~/.m2/repository)");
 
   private ArchiveCommand() {}
@@ -87,19 +90,23 @@ public final class ArchiveCommand {
   private static void prune(String[] args, PrintStream out) throws IOException {
     OptionalInt keepLast = OptionalInt.empty();
     Optional<Duration> keepFor = Optional.empty();
+    OptionalLong keepBytes = OptionalLong.empty();
     for (int i = 2; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(args[i] + " needs a value");
       }
-      int value = number(args[i], args[i + 1]);
+      String value = args[i + 1];
       switch (args[i]) {
-        case "--keep-last" -> keepLast = OptionalInt.of(value);
-        case "--keep-days" -> keepFor = Optional.of(Duration.of(value, ChronoUnit.DAYS));
+        case "--keep-last" -> keepLast = OptionalInt.of(number(args[i], value));
+        case "--keep-days" -> keepFor = Optional.of(Duration.of(number(args[i], value), ChronoUnit.DAYS));
+        case "--keep-size" -> keepBytes = OptionalLong.of(ByteSize.parse(value).orElseThrow(() ->
+            new IllegalArgumentException("--keep-size needs a size such as 500MB or 10GB (a whole number and KB, MB, GB"
+                + " or TB), was \"" + value + "\"")));
         default -> throw new IllegalArgumentException("unknown option \"" + args[i] + "\"");
       }
     }
     RunArchive archive = RunArchive.open(Path.of(args[1]));
-    RetentionResult result = archive.retain(new RetentionPolicy(keepLast, keepFor));
+    RetentionResult result = archive.retain(new RetentionPolicy(keepLast, keepFor).withKeepBytes(keepBytes));
     out.println("removed " + result.removedRuns().size() + " runs " + result.removedRuns() + " and "
         + result.removedBlobs() + " blobs, freed " + human(result.freedBytes()));
   }

@@ -13,11 +13,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * One application of a {@link RetentionPolicy}, with the archive's lock held: which runs go, then which
- * blobs no remaining run (nor another tool's index entry) references. References are computed before
+ * One application of a {@link RetentionPolicy}, with the archive's lock held: which runs go (the count and age
+ * rules, then the size bound from the newest run down), then which blobs no remaining run (nor another tool's index
+ * entry) references. References are computed before
  * anything is removed, so an unreadable manifest stops retention before it deletes anything.
  */
 final class Retention {
@@ -40,16 +42,44 @@ final class Retention {
 
   RetentionResult apply(RetentionPolicy policy, References references) throws IOException {
     List<ArchivedRun> runs = index.runs();
-    List<String> removed = new ArrayList<>();
-    Set<String> referenced = new HashSet<>();
-    for (int i = 0; i < runs.size(); i++) {
-      ArchivedRun run = runs.get(i);
-      if (removes(policy, run, runs.size() - 1 - i)) {
-        removed.add(run.runId());
-      } else {
-        referenced.addAll(references.of(run).keySet());
+    // protected runs first, then the others newest first: the size bound fills from the newest
+    List<Integer> order = new ArrayList<>();
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      if (policy.protectedRuns().contains(runs.get(i).runId())) {
+        order.add(i);
       }
     }
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      if (!policy.protectedRuns().contains(runs.get(i).runId())) {
+        order.add(i);
+      }
+    }
+    Set<Integer> removedIndexes = new TreeSet<>();
+    Set<String> referenced = new HashSet<>();
+    long keptBytes = 0;
+    boolean full = false;
+    for (int i : order) {
+      ArchivedRun run = runs.get(i);
+      boolean isProtected = policy.protectedRuns().contains(run.runId());
+      if (!isProtected && (full || removes(policy, run, runs.size() - 1 - i))) {
+        removedIndexes.add(i);
+        continue;
+      }
+      Map<String, Long> blobs = references.of(run);
+      long added = 0;
+      for (Map.Entry<String, Long> blob : blobs.entrySet()) {
+        added += referenced.contains(blob.getKey()) ? 0 : blob.getValue();
+      }
+      if (!isProtected && policy.keepBytes().isPresent() && keptBytes + added > policy.keepBytes().getAsLong()) {
+        full = true; // this run and every older one go
+        removedIndexes.add(i);
+        continue;
+      }
+      keptBytes += added;
+      referenced.addAll(blobs.keySet());
+    }
+    List<String> removed = new ArrayList<>();
+    removedIndexes.forEach(i -> removed.add(runs.get(i).runId()));
     for (String foreign : index.foreignManifests()) {
       referenced.add(foreign);
       referenced.addAll(foreignReferences(foreign));

@@ -79,6 +79,17 @@ class ArchiveCommandTest {
   }
 
   @Test
+  void pruneWithASizeBoundRemovesTheOldestRunsBeyondItAndRefusesASizeWithoutAUnit() {
+    assertThat(run("prune", dir(), "--keep-size", "5MB")).isZero();
+    assertThat(run("prune", dir(), "--keep-size", "3mb")).as("run-2 alone holds 3.2 MiB; prune protects no run").isZero();
+    assertThat(run("prune", dir(), "--keep-size", "3")).isEqualTo(2);
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("removed 0 runs []").contains("removed 2 runs [run-1, run-2]");
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("--keep-size needs a size such as 500MB or 10GB (a whole"
+        + " number and KB, MB, GB or TB), was \"3\"\n" + ArchiveCommand.USAGE);
+  }
+
+  @Test
   void sizesArePrintedInBinaryUnitsLikeDu() {
     assertThat(List.of(ArchiveCommand.human(0), ArchiveCommand.human(1023), ArchiveCommand.human(1536),
         ArchiveCommand.human(20L << 20), ArchiveCommand.human(3L << 40))).containsExactly("0B", "1023B", "1.5K", "20M", "3.0T");

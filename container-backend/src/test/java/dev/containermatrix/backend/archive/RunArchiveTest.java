@@ -221,6 +221,43 @@ class RunArchiveTest {
   }
 
   @Test
+  void theSizeBoundRemovesTheOldestRunsThatDoNotFitAndKeepsTheBlobsKeptRunsShare() throws Exception {
+    StoredLayer shared = fixture.randomLayer("shared.bin", 200_000, 1);
+    StoredLayer own1 = fixture.randomLayer("own.bin", 100_000, 2);
+    fixture.commit("run-1", T0, Map.of("v", fixture.image(List.of(shared, own1), "one")));
+    fixture.commit("run-2", T0.plusSeconds(1), Map.of("v", fixture.image(List.of(shared, fixture.randomLayer("own.bin", 100_000, 3)), "two")));
+    fixture.commit("run-3", T0.plusSeconds(2), Map.of("v", fixture.image(List.of(shared, fixture.randomLayer("own.bin", 100_000, 4)), "three")));
+    RunArchive later = RunArchive.open(archive.directory(), Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+
+    // run-3 and run-2 share 200 KB and own 100 KB each: about 400 KB; run-1 would add 100 KB more
+    RetentionResult result = later.retain(RetentionPolicy.keepBytes(450_000).withProtectedRun("run-3"));
+
+    assertThat(result.removedRuns()).containsExactly("run-1");
+    assertThat(later.runs()).extracting(ArchivedRun::runId).containsExactly("run-2", "run-3");
+    assertThat(fixture.blobFile(shared.digest().toString())).as("shared with kept runs").exists();
+    assertThat(fixture.blobFile(own1.digest().toString())).doesNotExist();
+    assertThat(later.blobBytes()).isLessThanOrEqualTo(450_000);
+  }
+
+  @Test
+  void aProtectedRunIsKeptEvenWhenItAloneExceedsTheSizeBoundAndNewerRunsGoFirst() throws Exception {
+    ArchivedBlob image = fixture.image(List.of(fixture.randomLayer("big.bin", 100_000, 1)), "x");
+    fixture.commit("current", T0, Map.of("v", image));
+    fixture.commit("newer", T0.plusSeconds(1), Map.of("v", fixture.image(List.of(fixture.randomLayer("b.bin", 10_000, 2)), "y")));
+
+    RetentionResult result = archive.retain(RetentionPolicy.keepBytes(1024).withProtectedRun("current"));
+
+    assertThat(result.removedRuns()).containsExactly("newer");
+    assertThat(archive.runs()).extracting(ArchivedRun::runId).containsExactly("current");
+    assertThat(archive.retain(RetentionPolicy.keepLast(0).withProtectedRun("current")).removedRuns()).isEmpty();
+  }
+
+  @Test
+  void aSizeBoundIsPositive() {
+    assertThatThrownBy(() -> RetentionPolicy.keepBytes(0)).hasMessage("keepBytes must be positive, was 0");
+  }
+
+  @Test
   void usageShowsWhatEachRunReferencesAndWhatOnlyItReferences() throws Exception {
     StoredLayer shared = fixture.randomLayer("shared.bin", 100_000, 1);
     StoredLayer own1 = fixture.randomLayer("own.bin", 10_000, 2);

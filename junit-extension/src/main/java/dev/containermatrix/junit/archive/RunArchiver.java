@@ -55,7 +55,8 @@ public final class RunArchiver {
   }
 
   /**
-   * Archives the run and applies {@code retention}.
+   * Archives the run and applies {@code retention} (which should protect this run, see
+   * {@link RetentionPolicy#withProtectedRun}).
    *
    * @param replayOf the run this one replayed, if it was a replay
    */
@@ -74,7 +75,8 @@ public final class RunArchiver {
     ArchivedBlob recordBlob = archive.addBlob(RunRecordJson.write(record), RunArchive.RECORD_MEDIA_TYPE);
     archive.commitRun(report.runId(), report.startedAt(), recordBlob, images);
     int removed = archive.retain(retention).removedRuns().size();
-    return new ArchivedRunSummary(archive.directory(), report.runId(), recordBlob.digest(), refs, removed);
+    return new ArchivedRunSummary(archive.directory(), report.runId(), recordBlob.digest(), refs, removed,
+        archive.runs().size(), archive.blobBytes());
   }
 
   private RunRecord.Variant archive(String key, ArchiveCandidate candidate) throws IOException {

@@ -36,7 +36,10 @@ final class ClassRunState {
     return permits;
   }
 
-  /** Why the remaining variants are cancelled, once failFast has tripped. */
+  /**
+   * Why the remaining variants are cancelled, once failFast has tripped: "failFast is set and variant n=first failed"
+   * (a cause, to follow "cancelled because" or to go in "was cancelled (…)").
+   */
   Optional<String> cancelCause() {
     return Optional.ofNullable(cancelCause.get());
   }
@@ -55,7 +58,7 @@ final class ClassRunState {
     if (!failFast) {
       return;
     }
-    String cause = "cancelled because failFast is set and variant " + variantName + " failed";
+    String cause = "failFast is set and variant " + variantName + " failed";
     if (cancelCause.compareAndSet(null, cause)) {
       running.forEach(h -> h.cancel(cause));
     }

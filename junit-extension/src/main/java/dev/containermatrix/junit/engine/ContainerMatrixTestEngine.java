@@ -57,8 +57,17 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
  *       from a class-data archive of its JDK and shared jars (the AOT cache on JDK 24+, a dynamic
  *       AppCDS archive on JDK 13 to 23), trained on first use and kept in the store, where the
  *       backend uses layers; {@code off} never does;
- *   <li>{@code containermatrix.archive}, {@code containermatrix.archive.dir},
- *       {@code containermatrix.replay}: reserved for the archive; not read by this version.
+ *   <li>{@code containermatrix.archive} (default {@code on}): {@code on}, {@code failed} (only runs with a
+ *       failure) or {@code off}: whether the run is archived for replay;
+ *   <li>{@code containermatrix.archive.dir} (default {@code ~/.containermatrix/archive}): the run archive;
+ *   <li>{@code containermatrix.archive.keepRuns} (default 20), {@code containermatrix.archive.keepDays}
+ *       (default none) and {@code containermatrix.archive.keepSize} (default {@code 10GB}; KB, MB, GB or TB,
+ *       binary): after archiving, keep the last 20 runs or 10 GB, whichever is smaller (a run goes by count
+ *       only if it is also older than keepDays, where that is set); {@code all} turns a bound off; the run
+ *       just archived is never removed;
+ *   <li>{@code containermatrix.replay} (default none): replay an archived run, by its path or id,
+ *       optionally {@code #variant-filter}; {@code containermatrix.replay.code} (default
+ *       {@code current}): {@code current} runs today's test classes, {@code archived} those that ran then.
  * </ul>
  */
 @API(status = EXPERIMENTAL, since = "0.1")

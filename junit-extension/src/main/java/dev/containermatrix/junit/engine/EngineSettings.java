@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -17,6 +16,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  * The {@code containermatrix.*} configuration parameters, parsed once per run.
  *
  * @param baseDirectory the module's base directory: relative paths resolve against it
+ * @param archiveBounds how much the archive keeps ({@code containermatrix.archive.keepRuns}, {@code keepDays},
+ *     {@code keepSize})
  * @param classData whether variants start from a class-data archive ({@code containermatrix.classData=auto})
  */
 record EngineSettings(
@@ -25,8 +26,7 @@ record EngineSettings(
     int storeUnusedDays,
     ArchiveMode archive,
     Path archiveDirectory,
-    OptionalInt archiveKeepRuns,
-    OptionalInt archiveKeepDays,
+    ArchiveBounds archiveBounds,
     Optional<ReplayRequest> replay,
     boolean classData) {
 
@@ -38,8 +38,6 @@ record EngineSettings(
   static final String STORE_UNUSED_DAYS = "containermatrix.store.unusedDays";
   static final String ARCHIVE = "containermatrix.archive";
   static final String ARCHIVE_DIR = "containermatrix.archive.dir";
-  static final String ARCHIVE_KEEP_RUNS = "containermatrix.archive.keepRuns";
-  static final String ARCHIVE_KEEP_DAYS = "containermatrix.archive.keepDays";
   static final String CLASS_DATA = "containermatrix.classData";
 
   /**
@@ -80,10 +78,7 @@ record EngineSettings(
         () -> parameters.get(ARCHIVE).map(t -> ArchiveMode.parse(ARCHIVE, t)).orElse(ArchiveMode.ON));
     Path archiveDir = parameters.get(ARCHIVE_DIR).map(String::trim).filter(x -> !x.isEmpty()).map(base::resolve)
         .orElseGet(() -> Path.of(System.getProperty("user.home"), ".containermatrix", "archive"));
-    OptionalInt keepRuns = value(errors, OptionalInt.empty(),
-        () -> optionalPositive(parameters, ARCHIVE_KEEP_RUNS, "how many of the latest archived runs to keep, e.g. 20"));
-    OptionalInt keepDays = value(errors, OptionalInt.empty(),
-        () -> optionalPositive(parameters, ARCHIVE_KEEP_DAYS, "for how many days to keep archived runs, e.g. 90"));
+    ArchiveBounds archiveBounds = value(errors, ArchiveBounds.defaults(), () -> ArchiveBounds.from(parameters));
     Optional<ReplayRequest> replay = value(errors, Optional.empty(), () -> {
       ReplayRequest.CodeMode code = parameters.get(ReplayRequest.CODE_KEY).map(ReplayRequest.CodeMode::parse)
           .orElse(ReplayRequest.CodeMode.CURRENT);
@@ -93,7 +88,7 @@ record EngineSettings(
     boolean classData = value(errors, true,
         () -> parameters.get(CLASS_DATA).map(String::trim).map(EngineSettings::parseClassData).orElse(true));
     return new EngineSettings(backend, variants, parallelism, reportDir, base, store, unusedDays, archive, archiveDir,
-        keepRuns, keepDays, replay, classData);
+        archiveBounds, replay, classData);
   }
 
   /** One key's value, or its default with the key's error collected. */
@@ -116,11 +111,6 @@ record EngineSettings(
           + " outside the module (the default is ~/.cache/containermatrix)");
     }
     return store;
-  }
-
-  private static OptionalInt optionalPositive(ConfigurationParameters parameters, String key, String meaning) {
-    return parameters.get(key).map(String::trim).filter(x -> !x.isEmpty())
-        .map(text -> OptionalInt.of(positive(key, text, meaning))).orElse(OptionalInt.empty());
   }
 
   private static boolean parseClassData(String text) {

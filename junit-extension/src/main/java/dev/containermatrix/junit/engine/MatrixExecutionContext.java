@@ -9,7 +9,6 @@ import dev.containermatrix.backend.image.ImageImport;
 import dev.containermatrix.backend.image.ImageReaders;
 import dev.containermatrix.backend.image.ImageReferences;
 import dev.containermatrix.backend.layers.LayerStore;
-import dev.containermatrix.backend.archive.RetentionPolicy;
 import dev.containermatrix.backend.archive.RunArchive;
 import dev.containermatrix.engine.archive.ArchiveMode;
 import dev.containermatrix.engine.plan.PlannedLayer;
@@ -135,8 +134,9 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
       RunArchive archive = RunArchive.open(settings.archiveDirectory());
       ArchivedRunSummary summary = new RunArchiver(archive, layerStore()).archive(report, candidates,
           settings.baseDirectory(), replay.map(ReplaySource::describe),
-          new RetentionPolicy(settings.archiveKeepRuns(), settings.archiveKeepDays().isPresent()
-              ? Optional.of(java.time.Duration.ofDays(settings.archiveKeepDays().getAsInt())) : Optional.empty()));
+          settings.archiveBounds().policy(report.runId()));
+      System.err.println(settings.archiveBounds().consoleLine(summary.directory(), summary.runsHeld(),
+          summary.bytesHeld(), summary.removedRuns()));
       report.archived(new RunReport.ArchiveEntry(summary.directory().toString(), summary.recordDigest(),
           summary.refsByVariant(), summary.removedRuns() == 0 ? null
               : "retention removed " + summary.removedRuns() + " older run(s)"));

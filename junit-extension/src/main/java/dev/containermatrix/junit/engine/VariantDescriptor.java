@@ -55,7 +55,7 @@ final class VariantDescriptor extends AbstractTestDescriptor implements Node<Mat
   public SkipResult shouldBeSkipped(MatrixExecutionContext context) {
     return context.classState(getParent().orElseThrow().getUniqueId())
         .cancelCause()
-        .map(SkipResult::skip)
+        .map(cause -> SkipResult.skip("cancelled because " + cause))
         .orElse(SkipResult.doNotSkip());
   }
 

@@ -95,8 +95,9 @@ final class VariantExecution {
   private void runRecorded(long start) throws Exception {
     Optional<String> cancelled = classState.cancelCause();
     if (cancelled.isPresent()) {
-      record(VariantStatus.ABORTED, cancelled, null, start);
-      throw new TestAbortedException("variant " + variant.displayName() + " was " + cancelled.get());
+      String reason = "was cancelled (" + cancelled.get() + ") before it started";
+      record(VariantStatus.ABORTED, Optional.of(reason), null, start);
+      throw new TestAbortedException("variant " + variant.displayName() + " " + reason);
     }
     ContainerRuntime runtime;
     ContainerSpec spec;
@@ -250,7 +251,7 @@ final class VariantExecution {
 
   private void conclude(EventRelay relay, ExitStatus exit, long start) {
     if (exit.reason() == ExitStatus.Reason.CANCELLED) {
-      String reason = "was " + exit.description();
+      String reason = exit.description(); // "was cancelled (why); its JVM (pid …) was killed"
       relay.abortPending(reason);
       record(VariantStatus.ABORTED, Optional.of(reason), relay, start);
       throw new TestAbortedException("variant " + variant.displayName() + " " + reason);

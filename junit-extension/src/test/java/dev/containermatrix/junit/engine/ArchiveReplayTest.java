@@ -108,6 +108,30 @@ class ArchiveReplayTest {
   }
 
   @Test
+  void aReplayNamesItsVariantsAndTestsAsTheOriginalRunDidInMatrixOrder() throws Exception {
+    Path archive = work.resolve("archive");
+    // the fixture's matrix order is jdk, conf: not the sorted order, which a replay once used
+    JsonNode original = archivedRun(archive, "then");
+    EngineExecutionResults first = run(archive, work.resolve("again"), Map.of("containermatrix.archive", "off"));
+
+    EngineExecutionResults replay = run(archive, work.resolve("replay"),
+        Map.of("containermatrix.replay", original.get("runId").asText(), "containermatrix.archive", "off"));
+
+    replay.testEvents().assertStatistics(s -> s.succeeded(1));
+    assertThat(displayNames(first)).containsValue("jdk=17, conf=app");
+    assertThat(displayNames(replay)).isEqualTo(displayNames(first));
+    assertThat(report(work.resolve("replay")).get("variants").get(0).get("name").asText())
+        .isEqualTo(original.get("variants").get(0).get("name").asText());
+  }
+
+  /** The display names of every started node, by unique id: what Surefire and CI test history see. */
+  private static Map<String, String> displayNames(EngineExecutionResults results) {
+    return results.allEvents().started().stream().collect(Collectors.toMap(
+        e -> e.getTestDescriptor().getUniqueId().toString(), e -> e.getTestDescriptor().getDisplayName(), (a, b) -> a,
+        java.util.TreeMap::new));
+  }
+
+  @Test
   void aConfigFileOnlyItsOwnerMayReadStaysSoInTheStoreTheContainerAndTheArchive() throws Exception {
     Path archive = work.resolve("archive");
     Path store = work.resolve("store");
@@ -180,6 +204,33 @@ class ArchiveReplayTest {
     run(archive, work.resolve("off"), Map.of("containermatrix.archive", "off")).testEvents().assertStatistics(s -> s.succeeded(1));
     assertThat(report(work.resolve("off")).get("archive")).isNull();
     assertThat(RunArchive.open(archive).runs()).hasSize(1);
+  }
+
+  @Test
+  void aRunBeyondTheSizeBoundRemovesOlderRunsButNeverItselfAndTellsTheConsoleHowToChangeTheBound() throws Exception {
+    Path archive = work.resolve("archive");
+    archivedRun(archive, "then");
+    java.io.PrintStream console = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    EngineExecutionResults second;
+    try {
+      System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      second = run(archive, work.resolve("second"), Map.of("containermatrix.archive.keepSize", "1KB"));
+    } finally {
+      System.setErr(console);
+    }
+    second.testEvents().assertStatistics(s -> s.succeeded(1));
+    String runId = report(work.resolve("second")).get("runId").asText();
+
+    assertThat(RunArchive.open(archive).runs()).extracting(r -> r.runId()).as("this run alone is larger than 1 KB")
+        .containsExactly(runId);
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+        .filter(l -> l.startsWith("[container-matrix] archive ")).toList()).singleElement().asString()
+        .matches("\\[container-matrix\\] archive " + java.util.regex.Pattern.quote(archive.toString())
+            + " holds 1 run, [0-9.]+ (B|KiB|MiB|GiB) \\(retention removed 1 older run\\); it keeps the last 20 runs or"
+            + " 1\\.0 KiB, whichever is smaller; change that with containermatrix.archive.keepRuns,"
+            + " containermatrix.archive.keepDays and containermatrix.archive.keepSize \\(a number, a size such as 5GB,"
+            + " or all for no bound\\)");
   }
 
   private static List<String> failureMessages(EngineExecutionResults results) {

@@ -25,6 +25,7 @@ import dev.containermatrix.junit.engine.fixtures.MissingArtifactFixture;
 import dev.containermatrix.junit.engine.fixtures.MissingJdkFixture;
 import dev.containermatrix.junit.engine.fixtures.OneAtATimeFixture;
 import dev.containermatrix.junit.engine.fixtures.FailFastFixture;
+import dev.containermatrix.junit.engine.fixtures.FailFastWhileRunningFixture;
 import dev.containermatrix.junit.engine.fixtures.HaltingFixture;
 import dev.containermatrix.junit.engine.fixtures.LimitedFixture;
 import dev.containermatrix.junit.engine.fixtures.NestedAndDynamicFixture;
@@ -203,7 +204,20 @@ class ContainerMatrixEngineTest {
     // a variant still queued for a permit is skipped; one that already held it is aborted
     results.containerEvents().assertThatEvents().haveExactly(2, event(variantNode(), anyOf(
         skippedWithReason(r -> r.matches("cancelled because failFast is set and variant n=\\w+ failed")),
-        abortedWithReason(message(m -> m.matches(".*cancelled because failFast is set and variant n=\\w+ failed"))))));
+        abortedWithReason(message(m -> m.matches(
+            "variant n=\\w+ was cancelled \\(failFast is set and variant n=\\w+ failed\\) before it started"))))));
+  }
+
+  @Test
+  void failFastCancelsARunningVariantWithAReasonThatReadsAsOneSentence() {
+    EngineExecutionResults results = run(selectClass(FailFastWhileRunningFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.failed(1).succeeded(0));
+    // n=waits is killed while it runs; on a slow host failFast may trip before it started
+    results.containerEvents().assertThatEvents().haveExactly(1, event(variantNode(), abortedWithReason(message(m -> m.matches(
+        "variant n=waits was cancelled \\(failFast is set and variant n=fails failed\\)"
+            + "(; its JVM \\(pid \\d+\\)( and \\d+ child process(es)? were| was) killed| before it started)")))));
+    assertThat(results.allEvents().stream().map(Object::toString)).noneMatch(e -> e.contains("was was"));
   }
 
   @Test

@@ -3,6 +3,9 @@ package dev.containermatrix.engine.archive;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,6 +74,8 @@ public record RunRecord(
   /**
    * One variant's environment and result.
    *
+   * @param values axis name to value in matrix order (axes, then include extras), as the original run named the
+   *     variant; kept in that order in the record and its JSON, so a replay names its variants and testcases alike
    * @param key its name in the archive: {@code <test class simple name>.<variant id>}, unique within the run
    * @param classDirectories the classpath entries that were the module's class directories (the code, which a
    *     replay may swap for today's)
@@ -83,7 +88,7 @@ public record RunRecord(
       String id,
       String testClass,
       String name,
-      Map<String, String> values,
+      @JsonSerialize(using = InsertionOrderMapSerializer.class) Map<String, String> values,
       String base,
       String jdkHome,
       int jdkFeature,
@@ -101,7 +106,7 @@ public record RunRecord(
     public Variant {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(id, "id");
-      values = Map.copyOf(values);
+      values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
       classpath = List.copyOf(classpath);
       classDirectories = List.copyOf(classDirectories);
       jvmOptions = List.copyOf(jvmOptions);

@@ -42,6 +42,34 @@ class RunRecordTest {
   }
 
   @Test
+  void aVariantsValuesKeepTheirMatrixOrderThroughTheRecordAndItsJson() throws IOException {
+    // matrix order: neither sorted (cfg < jdk < os < zone) nor what a hash map of these keys yields
+    Map<String, String> matrixOrder = new java.util.LinkedHashMap<>();
+    matrixOrder.put("zone", "utc");
+    matrixOrder.put("jdk", "17");
+    matrixOrder.put("os", "debian");
+    matrixOrder.put("cfg", "rel");
+    RunRecord.Variant original = sample().variants().get(0);
+    RunRecord.Variant variant = new RunRecord.Variant(original.key(), original.id(), original.testClass(),
+        "zone=utc, jdk=17, os=debian, cfg=rel", matrixOrder, original.base(), original.jdkHome(),
+        original.jdkFeature(), original.classpath(), original.classDirectories(), original.jvmOptions(), original.env(),
+        original.systemProperties(), original.limits(), original.files(), original.layers(), original.manifestDigest(),
+        original.timeoutMillis(), original.result());
+    RunRecord record = withVariants(sample(), List.of(variant));
+
+    RunRecord back = RunRecordJson.read(RunRecordJson.write(record), "test");
+
+    assertThat(variant.values().keySet()).containsExactly("zone", "jdk", "os", "cfg");
+    assertThat(back.variants().get(0).values().keySet()).containsExactly("zone", "jdk", "os", "cfg");
+    assertThat(RunRecordJson.text(record)).containsSubsequence("\"zone\"", "\"jdk\"", "\"os\"", "\"cfg\"");
+  }
+
+  private static RunRecord withVariants(RunRecord r, List<RunRecord.Variant> variants) {
+    return new RunRecord(r.format(), r.runId(), r.startedAt(), r.finishedAt(), r.backend(), r.host(),
+        r.projectDirectory(), r.gitCommit(), r.replayOf(), r.matrices(), variants);
+  }
+
+  @Test
   void aRecordOfALaterFormatIsRefusedNamingWhereItCameFrom() {
     byte[] later = RunRecordJson.text(sample()).replace("\"format\" : 1", "\"format\" : 2").getBytes(StandardCharsets.UTF_8);
 
