@@ -35,4 +35,17 @@ public record RemoteFailure(
     Objects.requireNonNull(cause, "cause");
     suppressed = List.copyOf(suppressed);
   }
+
+  /**
+   * This failure with its message prefixed, e.g. {@code [jdk=25, tz=kolkata] expected: 0 but was: 1}
+   * for the prefix {@code [jdk=25, tz=kolkata]}; a failure without a message gets the prefix as its
+   * message. Its class, expected and actual values, stack, cause and suppressed stay as they are.
+   */
+  public RemoteFailure withMessagePrefix(String prefix) {
+    if (prefix.isBlank()) {
+      throw new IllegalArgumentException("a message prefix must not be blank; pass the variant's name, e.g. [jdk=25]");
+    }
+    return new RemoteFailure(className, Optional.of(message.map(m -> prefix + " " + m).orElse(prefix)), assertion,
+        expected, actual, stack, cause, suppressed);
+  }
 }

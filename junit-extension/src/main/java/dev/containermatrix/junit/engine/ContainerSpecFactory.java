@@ -33,8 +33,10 @@ final class ContainerSpecFactory {
    * @param ownHostname whether the backend gives containers a hostname of their own; then it is the
    *     variant id, else the host's
    * @param layers the variant's layer stack, bottom first, holding its classpath at host paths
+   * @param outputDirectory where the variant's stdout and stderr go
    */
-  ContainerSpec create(VariantPlan plan, List<String> agentSelectors, boolean ownHostname, List<PlannedLayer> layers) {
+  ContainerSpec create(VariantPlan plan, List<String> agentSelectors, boolean ownHostname, List<PlannedLayer> layers,
+      Path outputDirectory) {
     VariantDefinition variant = plan.variant();
     List<String> jvmOptions = new ArrayList<>();
     if (plan.replayOf().isPresent() && !plan.archivedJvmOptions().isEmpty()) {
@@ -57,7 +59,7 @@ final class ContainerSpecFactory {
         limits(plan),
         files(plan, layers),
         runDirectory.resolve(containerId + ".sock"),
-        VariantExecution.outputDirectory(settings, plan),
+        outputDirectory,
         variant.matrix().strategy().timeout());
   }
 

@@ -1,7 +1,9 @@
 package dev.containermatrix.junit.engine;
 
+import dev.containermatrix.engine.report.TestFailure;
 import dev.containermatrix.junit.channel.AgentEvent;
 import dev.containermatrix.junit.channel.AgentEventListener;
+import dev.containermatrix.junit.channel.RemoteFailure;
 import dev.containermatrix.junit.channel.RemoteThrowables;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,12 +18,19 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.opentest4j.TestAbortedException;
 
 /**
  * Replays one agent's events into the host's JUnit tree under a variant's node: every Jupiter node
  * becomes a {@link MirroredDescriptor}, registered dynamically, then started, skipped and finished
- * as it was inside. Counts the outcome for the report.
+ * as it was inside. Counts the outcome for the report, and keeps each failed test's name and message
+ * for it ({@link #failures()}).
+ *
+ * <p>Every relayed failure's message starts with the variant's name in brackets, e.g. {@code [jdk=25,
+ * tz=kolkata] expected: 0 but was: 1800000}, so that a summary listing failures by class and method
+ * (Surefire's) says which variant failed; the failure keeps its type and expected and actual values.
  *
  * <p>Anything that makes the stream untrustworthy {@linkplain #broken() breaks} it, and the variant
  * then ends as {@code INFRA_ERROR}, never {@code PASSED}: a line that is no valid event or is over the
@@ -33,7 +42,10 @@ final class EventRelay implements AgentEventListener {
   private final TestDescriptor variant;
   private final EngineExecutionListener listener;
   private final String variantName;
+  private final String logs;
   private final Map<String, TestDescriptor> nodes = new LinkedHashMap<>();
+  private final Map<String, String> legacyNames = new java.util.HashMap<>();
+  private final List<TestFailure> failures = new ArrayList<>();
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> done = ConcurrentHashMap.newKeySet();
   private final RelayedTally tally = new RelayedTally();
@@ -44,10 +56,12 @@ final class EventRelay implements AgentEventListener {
   private int failed;
   private int skipped;
 
-  EventRelay(TestDescriptor variant, EngineExecutionListener listener, String variantName) {
+  /** @param logs the variant's log directory relative to the report directory, as failures name it */
+  EventRelay(TestDescriptor variant, EngineExecutionListener listener, String variantName, String logs) {
     this.variant = variant;
     this.listener = listener;
     this.variantName = variantName;
+    this.logs = logs;
   }
 
   @Override
@@ -123,6 +137,7 @@ final class EventRelay implements AgentEventListener {
     MirroredDescriptor mirrored = new MirroredDescriptor(id, r.displayName(), r.source().orElse(null), r.kind(), legacy);
     parent.addChild(mirrored);
     nodes.put(r.id(), mirrored);
+    legacyNames.put(r.id(), r.legacyName());
     listener.dynamicTestRegistered(mirrored);
   }
 
@@ -139,7 +154,8 @@ final class EventRelay implements AgentEventListener {
   private void finished(AgentEvent.Finished f) {
     // a finished event for a node never registered is the Jupiter engine root's
     Optional<TestDescriptor> node = Optional.ofNullable(nodes.get(f.id()));
-    Optional<Throwable> failure = f.failure().map(RemoteThrowables::rebuild);
+    Optional<Throwable> failure = f.failure()
+        .map(remote -> RemoteThrowables.rebuild(remote.withMessagePrefix("[" + variantName + "]")));
     if (node.isEmpty()) {
       if (f.status() != TestExecutionResult.Status.SUCCESSFUL) {
         engineFailure = failure.or(() -> Optional.of(new IllegalStateException("the Jupiter engine inside the variant failed")));
@@ -168,7 +184,32 @@ final class EventRelay implements AgentEventListener {
     } else if (f.status() == TestExecutionResult.Status.FAILED) {
       failed++;
     }
+    if (f.status() == TestExecutionResult.Status.FAILED) {
+      failures.add(TestFailure.of(testName(d, f.id()),
+          f.failure().map(EventRelay::message).orElse("(no message: the test failed without a throwable)"), logs));
+    }
     listener.executionFinished(d, result);
+  }
+
+  /**
+   * How report.json names a failed node: {@code <class>#<legacy name>} for a method (e.g. {@code
+   * demo.OneBadTest#offsetIsWhole(Variant)}, {@code demo.OneBadTest#works(int)[2]}), the class name for
+   * a class, else its display name.
+   */
+  private String testName(TestDescriptor d, String agentId) {
+    String legacy = legacyNames.getOrDefault(agentId, d.getDisplayName());
+    return d.getSource()
+        .map(source -> source instanceof MethodSource m ? m.getClassName() + "#" + legacy
+            : source instanceof ClassSource c ? c.getClassName() : null)
+        .orElse(d.getDisplayName());
+  }
+
+  /** The failure's own message: an assertion's message, else {@code class: message} as its toString reads. */
+  private static String message(RemoteFailure failure) {
+    if (failure.assertion()) {
+      return failure.message().filter(m -> !m.isBlank()).orElse(failure.className());
+    }
+    return failure.message().map(m -> failure.className() + ": " + m).orElse(failure.className());
   }
 
   private void markSkipped(TestDescriptor d) {
@@ -189,14 +230,12 @@ final class EventRelay implements AgentEventListener {
   }
 
   /**
-   * After the container ended without saying bye: every test that did not finish fails with {@code
-   * cause}, and every open container closes, so nothing stays pending.
+   * After the variant ended without finishing its tests (cancelled, or an infrastructure failure:
+   * OOM, timeout, a JVM that died, a broken stream): every test that did not finish is aborted with
+   * {@code reason}, and every open container closes, so nothing stays pending. Aborted, not failed:
+   * the variant's own node carries an infrastructure failure, so it is counted once (Surefire counts
+   * aborted tests as skipped).
    */
-  synchronized void failPending(Throwable cause) {
-    closePending(TestExecutionResult.failed(cause));
-  }
-
-  /** After the variant was cancelled: every test that did not finish is aborted with {@code reason}. */
   synchronized void abortPending(String reason) {
     closePending(TestExecutionResult.aborted(new TestAbortedException(reason)));
   }
@@ -225,6 +264,11 @@ final class EventRelay implements AgentEventListener {
         listener.executionFinished(d, TestExecutionResult.successful());
       }
     }
+  }
+
+  /** The tests (and containers) that failed inside, in the order they finished. */
+  synchronized List<TestFailure> failures() {
+    return List.copyOf(failures);
   }
 
   boolean sawBye() {

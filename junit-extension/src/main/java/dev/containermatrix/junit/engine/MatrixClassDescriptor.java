@@ -21,6 +21,11 @@ import org.junit.platform.engine.support.hierarchical.Node;
 /**
  * A {@code @ContainerMatrix} class. Its children are its variants. If its matrix is wrong it has no
  * children and fails with the matrix error when executed, so nothing of it runs.
+ *
+ * <p>Its display name is the class's fully qualified name, not its simple name as Jupiter's: a
+ * variant's node has no source, and Surefire names the testcase of a node without one (a variant that
+ * failed as a whole) by its parent's display name, so {@code demo.ResourceTest} and not {@code
+ * ResourceTest}, like the testcases of the methods inside.
  */
 final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node<MatrixExecutionContext> {
   static final String SEGMENT_TYPE = "class";
@@ -40,7 +45,7 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
   private MatrixClassDescriptor(
       UniqueId id, Class<?> testClass, @Nullable RuntimeException matrixError, @Nullable MatrixSummary summary,
       int maxParallel, boolean failFast) {
-    super(id, testClass.getSimpleName(), ClassSource.from(testClass));
+    super(id, testClass.getName(), ClassSource.from(testClass));
     this.testClass = testClass;
     this.matrixError = matrixError;
     this.summary = summary;
@@ -152,7 +157,7 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
   @Override
   public MatrixExecutionContext prepare(MatrixExecutionContext context) {
     if (summary != null) {
-      context.report().add(summary);
+      context.report().add(summary.withVariantsRun(getChildren().size()));
     }
     ClassRunState state = new ClassRunState(maxParallel, failFast);
     context.register(getUniqueId(), state);

@@ -53,8 +53,15 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
     return Optional.ofNullable(opened);
   }
 
+  /**
+   * Opens this run's log directory when anything is to run (which deletes the logs of earlier builds,
+   * see {@link dev.containermatrix.engine.report.VariantLogs}); for a replay, checks the archived run.
+   */
   @Override
   public MatrixExecutionContext before(MatrixExecutionContext context) throws Exception {
+    if (!getChildren().isEmpty()) {
+      context.variantLogs().open();
+    }
     if (context.replay().isPresent() && !getChildren().isEmpty()) {
       context.replay().get().verify();
     }

@@ -18,6 +18,8 @@ import dev.containermatrix.junit.archive.ReplaySource;
 import dev.containermatrix.junit.archive.RunArchiver;
 import java.util.List;
 import dev.containermatrix.engine.report.RunReport;
+import dev.containermatrix.engine.report.RunReportWriter;
+import dev.containermatrix.engine.report.VariantLogs;
 import dev.containermatrix.engine.report.VariantReport;
 import dev.containermatrix.engine.report.VariantStatus;
 import java.util.Map;
@@ -37,6 +39,7 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
   private final @Nullable RuntimeSelection selection;
   private final @Nullable ContainerException selectionError;
   private final RunReport report;
+  private final VariantLogs variantLogs;
   private final HostAdmission admission;
   private final Map<UniqueId, ClassRunState> classes = new ConcurrentHashMap<>();
   private final ExecutorService channelThreads =
@@ -65,6 +68,7 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
     this.selection = selection;
     this.selectionError = selectionError;
     this.report = report;
+    this.variantLogs = new RunReportWriter().variantLogs(report, settings.reportDirectory());
     this.runDirectory = runDirectory;
     this.replay = replay;
     this.admission = new HostAdmission(settings.store(), settings.parallelism());
@@ -80,6 +84,11 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
 
   RunReport report() {
     return report;
+  }
+
+  /** Where this run's variants write their logs ({@code variants/<runId>/…} in the report directory). */
+  VariantLogs variantLogs() {
+    return variantLogs;
   }
 
   /** This run's and the host's admission of variants ({@code containermatrix.parallelism}). */

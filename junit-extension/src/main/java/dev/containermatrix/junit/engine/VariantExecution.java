@@ -111,7 +111,7 @@ final class VariantExecution {
       Optional<ClassDataTraining.Outcome> classData = classData(runtime);
       classData.flatMap(ClassDataTraining.Outcome::layer).ifPresent(this::stackClassData);
       spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path())
-          .create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(), layers);
+          .create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(), layers, logs());
       if (classData.isPresent()) {
         spec = withClassData(spec, classData.get());
         context.listener().reportingEntryPublished(descriptor,
@@ -125,7 +125,7 @@ final class VariantExecution {
     } catch (ContainerException | java.io.UncheckedIOException e) {
       throw infraError("cannot run on this host: " + e.getMessage(), null, start);
     }
-    EventRelay relay = new EventRelay(descriptor, context.listener(), variant.displayName());
+    EventRelay relay = new EventRelay(descriptor, context.listener(), variant.displayName(), logsRelative());
     ExitStatus exit;
     try (EventChannelServer server = EventChannelServer.open(spec.channelSocket())) {
       Future<?> serving = context.channelThreads().submit(() -> {
@@ -252,28 +252,27 @@ final class VariantExecution {
   private void conclude(EventRelay relay, ExitStatus exit, long start) {
     if (exit.reason() == ExitStatus.Reason.CANCELLED) {
       String reason = exit.description(); // "was cancelled (why); its JVM (pid …) was killed"
-      relay.abortPending(reason);
+      relay.abortPending("variant " + variant.displayName() + " " + reason);
       record(VariantStatus.ABORTED, Optional.of(reason), relay, start);
       throw new TestAbortedException("variant " + variant.displayName() + " " + reason);
     }
     if (!relay.sawBye() || !(exit.isSuccess() || exit.exitCode() == 1)) {
       String reason = exit.description()
           + (relay.sawBye() ? "" : ", before it had reported all its tests")
-          + OutputAttachment.lastError(outputDirectory(context.settings(), plan).resolve("stderr.log"))
+          + OutputAttachment.lastError(logs().resolve("stderr.log"))
               .map(line -> " (its last error: " + line + ")").orElse("")
           + relay.broken().map(b -> " (its event stream broke: " + b + ")").orElse("")
-          + "; its output is in " + outputDirectory(context.settings(), plan);
+          + "; its output is in " + logs();
       VariantFailedException failure = new VariantFailedException("variant " + variant.displayName() + " " + reason);
-      relay.failPending(failure);
+      relay.abortPending(unfinished(failure));
       record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
       classState.variantFailed(variant.displayName());
       throw failure;
     }
     if (relay.broken().isPresent()) {
-      String reason = "the agent's event stream broke: " + relay.broken().get() + "; its output is in "
-          + outputDirectory(context.settings(), plan);
+      String reason = "the agent's event stream broke: " + relay.broken().get() + "; its output is in " + logs();
       VariantFailedException failure = new VariantFailedException("variant " + variant.displayName() + ": " + reason);
-      relay.failPending(failure);
+      relay.abortPending(unfinished(failure));
       record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
       classState.variantFailed(variant.displayName());
       throw failure;
@@ -292,6 +291,11 @@ final class VariantExecution {
     }
   }
 
+  /** Why a test the variant did not finish is aborted: the variant's failure, which its own node reports. */
+  private static String unfinished(VariantFailedException failure) {
+    return "did not finish: " + failure.getMessage() + " (counted once, as the variant's failure)";
+  }
+
   private VariantFailedException infraError(String reason, EventRelay relay, long start) {
     record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
     classState.variantFailed(variant.displayName());
@@ -305,6 +309,12 @@ final class VariantExecution {
         : new VariantReport.TestCounts(relay.passed(), relay.failed(), relay.skipped());
     VariantReport entry = report(plan, layers, status, reason, counts,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), notEnforced).withCpuMillis(cpuMillis);
+    if (launched != null) {
+      entry = entry.withLogs(logsRelative());
+    }
+    if (relay != null) {
+      entry = entry.withFailures(relay.failures());
+    }
     context.report().add(entry);
     ContainerSpec spec = launched;
     if (spec != null) {
@@ -331,7 +341,13 @@ final class VariantExecution {
         .orElse(VariantReport.Limits.none());
   }
 
-  static Path outputDirectory(EngineSettings settings, VariantPlan plan) {
-    return settings.reportDirectory().resolve("variants").resolve(plan.testClass()).resolve(plan.variant().id());
+  /** The variant's log directory (see {@link dev.containermatrix.engine.report.VariantLogs}). */
+  private Path logs() {
+    return context.variantLogs().directory(plan.testClass(), variant.displayName(), variant.id());
+  }
+
+  /** The variant's log directory relative to the report directory, as report.json names it. */
+  private String logsRelative() {
+    return context.variantLogs().relative(plan.testClass(), variant.displayName(), variant.id());
   }
 }

@@ -50,8 +50,9 @@ class JupiterMatrixClassFilterTest {
 
     assertThat(plan.getRoots().stream().flatMap(root -> plan.getChildren(root).stream())
             .map(TestIdentifier::getDisplayName))
-        .contains("NestedAndDynamicFixture", "BadMemoryFixture")
-        .doesNotContain("TwoZonesFixture");
+        .contains("dev.containermatrix.junit.engine.fixtures.NestedAndDynamicFixture",
+            "dev.containermatrix.junit.engine.fixtures.BadMemoryFixture")
+        .doesNotContain("dev.containermatrix.junit.engine.fixtures.TwoZonesFixture");
   }
 
   static class PlainJupiterTest {

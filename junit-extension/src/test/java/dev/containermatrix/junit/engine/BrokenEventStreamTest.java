@@ -47,10 +47,12 @@ class BrokenEventStreamTest {
     Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
         .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
     assertThat(failure).isInstanceOf(AssertionError.class)
-        .hasMessage("x".repeat(65_536) + "… [truncated 19,934,464 characters]");
+        .hasMessage("[size=huge] " + "x".repeat(65_536) + "… [truncated 19,934,464 characters]");
     JsonNode variant = variants().get("size=huge");
     assertThat(variant.get("status").asText()).isEqualTo("FAILED");
     assertThat(variant.get("tests").get("failed").asInt()).isEqualTo(1);
+    assertThat(variant.get("failures").get(0).get("message").asText())
+        .as("report.json keeps the start of the message").isEqualTo("x".repeat(1000) + " […]");
   }
 
   @Test
@@ -81,8 +83,7 @@ class BrokenEventStreamTest {
   }
 
   private String outputOf(JsonNode variant) {
-    return reports.resolve("variants").resolve(variant.get("class").asText()).resolve(variant.get("id").asText())
-        .toString();
+    return reports.resolve(variant.get("logs").asText()).toString();
   }
 
   private Map<String, JsonNode> variants() throws Exception {

@@ -148,7 +148,6 @@ class ClassDataEngineTest {
 
   private static String stdout(Path reports, JsonNode report) throws IOException {
     JsonNode variant = report.get("variants").get(0);
-    return Files.readString(reports.resolve("variants").resolve(variant.get("class").asText())
-        .resolve(variant.get("id").asText()).resolve("stdout.log"));
+    return Files.readString(reports.resolve(variant.get("logs").asText()).resolve("stdout.log"));
   }
 }

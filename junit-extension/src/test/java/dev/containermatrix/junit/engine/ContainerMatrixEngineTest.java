@@ -101,7 +101,9 @@ class ContainerMatrixEngineTest {
         .orElseThrow().getThrowable().orElseThrow();
     assertThat(failure).isInstanceOf(AssertionFailedError.class).isInstanceOf(AssertionError.class);
     AssertionFailedError assertion = (AssertionFailedError) failure;
-    assertThat(assertion.getMessage()).isEqualTo("zone of the variant ==> expected: <utc> but was: <kolkata>");
+    assertThat(assertion.getMessage())
+        .as("the message starts with the variant's name, so Surefire's summary line says which variant failed")
+        .isEqualTo("[tz=kolkata] zone of the variant ==> expected: <utc> but was: <kolkata>");
     assertThat(assertion.getExpected().getStringRepresentation()).isEqualTo("utc");
     assertThat(assertion.getActual().getStringRepresentation()).isEqualTo("kolkata");
     assertThat(failed.getTestDescriptor().getDisplayName()).isEqualTo("expectsUtc(Variant)");
@@ -118,7 +120,7 @@ class ContainerMatrixEngineTest {
   }
 
   @Test
-  void aVariantThatExceedsItsTimeoutIsReportedAsTimedOutAndItsJvmIsGone() throws Exception {
+  void aVariantThatExceedsItsTimeoutIsReportedOnceAsTimedOutAndItsJvmIsGone() throws Exception {
     Path pidFile = Path.of("target", "sleeping-fixture.pid");
     Files.deleteIfExists(pidFile);
 
@@ -127,20 +129,28 @@ class ContainerMatrixEngineTest {
     results.containerEvents().assertThatEvents().haveExactly(1,
         event(variantNode(), finishedWithFailure(
             instanceOf(VariantFailedException.class), message(m -> m.startsWith("variant mode=sleepy timed out after 3s")))));
+    results.containerEvents().assertStatistics(s -> s.failed(1));
+    results.testEvents().assertStatistics(s -> s.failed(0).aborted(1));
     results.testEvents().assertThatEvents().haveExactly(1,
-        event(test("sleepsForever"), finishedWithFailure(message(m -> m.contains("timed out after 3s")))));
+        event(test("sleepsForever"), abortedWithReason(message(m -> m.startsWith(
+            "did not finish: variant mode=sleepy timed out after 3s")))));
     long pid = Long.parseLong(Files.readString(pidFile).trim());
     await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
   }
 
   @Test
-  void aJvmThatDiesFailsItsPendingTestsWithTheExitReason() {
+  void aJvmThatDiesIsOneFailureOfItsVariantAndAbortsItsPendingTestsWithTheExitReason() {
     EngineExecutionResults results = run(selectClass(HaltingFixture.class));
 
     results.testEvents().assertThatEvents()
         .haveExactly(1, event(test("passes"), finishedSuccessfully()))
-        .haveExactly(1, event(test("haltsTheJvm"), finishedWithFailure(message(m -> m.contains("exited with status 7")))))
-        .haveExactly(1, event(test("neverRuns"), finishedWithFailure(message(m -> m.contains("exited with status 7")))));
+        .haveExactly(1, event(test("haltsTheJvm"), abortedWithReason(message(m -> m.contains("exited with status 7")))))
+        .haveExactly(1, event(test("neverRuns"), abortedWithReason(message(m -> m.contains("exited with status 7")))));
+    results.testEvents().assertStatistics(s -> s.failed(0).aborted(2));
+    results.containerEvents().assertThatEvents().haveExactly(1, event(variantNode(), displayName("mode=crash"),
+        finishedWithFailure(instanceOf(VariantFailedException.class), message(m -> m.startsWith("variant mode=crash")
+            && m.contains("exited with status 7")))));
+    results.containerEvents().assertStatistics(s -> s.failed(1));
   }
 
   @Test
@@ -176,10 +186,54 @@ class ContainerMatrixEngineTest {
   }
 
   @Test
-  void theVariantFilterRunsOnlyMatchingVariants() {
+  void theVariantFilterRunsOnlyMatchingVariantsAndTheReportCountsWhatRanOfWhatTheMatrixHolds() throws Exception {
     EngineExecutionResults results = run(Map.of("containermatrix.variants", "tz=utc"), selectClass(TwoZonesFixture.class));
 
     results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    JsonNode matrix = new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("matrices").get(0);
+    assertThat(matrix.get("variants").asInt()).isEqualTo(2);
+    assertThat(matrix.get("variantsRun").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aRunStartsByDeletingTheLogsOfOtherBuildsAndOfTheOldLayoutBesideItsOwn() throws Exception {
+    Path otherBuild = Files.createDirectories(reports.resolve("variants/20260101-000000-old/" + TwoZonesFixture.class.getName()));
+    Files.writeString(reports.resolve("variants/20260101-000000-old/build"), "another-build\n");
+    Path oldLayout = Files.createDirectories(reports.resolve("variants/" + TwoZonesFixture.class.getName() + "/0123456789ab"));
+    Files.writeString(oldLayout.resolve("stdout.log"), "from an engine of an earlier version");
+
+    run(selectClass(TwoZonesFixture.class));
+
+    String runId = new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("runId").asText();
+    try (java.util.stream.Stream<Path> entries = Files.list(reports.resolve("variants"))) {
+      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly(runId);
+    }
+    try (java.util.stream.Stream<Path> entries = Files.list(reports.resolve("variants").resolve(runId)
+        .resolve(TwoZonesFixture.class.getName()))) {
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .hasSize(2).allMatch(name -> name.matches("tz=(utc|kolkata)-[0-9a-f]{12}"));
+    }
+    assertThat(otherBuild).doesNotExist();
+  }
+
+  @Test
+  void surefireNamesAFailedVariantsTestcaseByTheFullyQualifiedClassName() {
+    TestDescriptor root = discover(
+        org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(TwoZonesFixture.class))
+            .configurationParameter("containermatrix.report.dir", reports.toString())
+            .build());
+
+    TestDescriptor matrixClass = root.getChildren().iterator().next();
+    // Surefire's classname of a node without a source (the variant) is its parent's display name;
+    // that of a method inside is its class's legacy reporting name
+    assertThat(matrixClass.getChildren()).isNotEmpty().allSatisfy(variant -> {
+      assertThat(variant.getSource()).isEmpty();
+      assertThat(variant.getParent().orElseThrow().getDisplayName()).isEqualTo(TwoZonesFixture.class.getName());
+    });
+    assertThat(matrixClass.getLegacyReportingName()).isEqualTo(TwoZonesFixture.class.getName());
+    assertThat(matrixClass.getSource()).contains(
+        org.junit.platform.engine.support.descriptor.ClassSource.from(TwoZonesFixture.class));
   }
 
   @Test
@@ -295,6 +349,19 @@ class ContainerMatrixEngineTest {
     assertThat(kolkata.get("tests").get("passed").asInt()).isEqualTo(1);
     assertThat(kolkata.get("tests").get("failed").asInt()).isEqualTo(1);
     assertThat(kolkata.get("id").asText()).matches("[0-9a-f]{12}");
+    String logs = "variants/" + report.get("runId").asText() + "/" + TwoZonesFixture.class.getName() + "/tz=kolkata-"
+        + kolkata.get("id").asText();
+    assertThat(kolkata.get("logs").asText()).isEqualTo(logs);
+    assertThat(reports.resolve(logs).resolve("stdout.log")).content().contains("hello from variant");
+    assertThat(kolkata.get("failures")).hasSize(1);
+    JsonNode failure = kolkata.get("failures").get(0);
+    assertThat(failure.get("test").asText()).isEqualTo(TwoZonesFixture.class.getName() + "#expectsUtc(Variant)");
+    assertThat(failure.get("message").asText()).isEqualTo("zone of the variant ==> expected: <utc> but was: <kolkata>");
+    assertThat(failure.get("logs").asText()).isEqualTo(logs);
+    JsonNode utc = kolkata == variants.get(0) ? variants.get(1) : variants.get(0);
+    assertThat(utc.get("failures")).isEmpty();
+    assertThat(report.get("matrices").get(0).get("variants").asInt()).isEqualTo(2);
+    assertThat(report.get("matrices").get(0).get("variantsRun").asInt()).isEqualTo(2);
     String runId = report.get("runId").asText();
     assertThat(variants).allSatisfy(v -> assertThat(v.get("runId").asText()).isEqualTo(runId));
     assertThat(report.get("runs")).extracting(r -> r.get("part").asText()).endsWith("runs/report-" + runId + ".json");

@@ -2,6 +2,7 @@ package dev.containermatrix.junit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
@@ -61,14 +62,22 @@ class NativeEngineTest {
   }
 
   @Test
-  void aVariantKilledForExceedingItsMemoryIsReportedInPlainWords() {
+  void aVariantKilledForExceedingItsMemoryIsReportedInPlainWordsAndCountedOnce() throws Exception {
     EngineExecutionResults results = run(MemoryHogFixture.class);
 
     results.containerEvents().assertThatEvents().haveExactly(1, event(
         new Condition<Event>(e -> e.getTestDescriptor() instanceof VariantDescriptor, "a variant"),
         finishedWithFailure(instanceOf(VariantFailedException.class), message(m -> m.startsWith(
             "variant resources=tiny was killed: it exceeded its memory limit of 160 MiB (OOM)")))));
-    results.testEvents().assertStatistics(s -> s.failed(1));
+    results.containerEvents().assertStatistics(s -> s.failed(1));
+    results.testEvents().assertStatistics(s -> s.failed(0).aborted(1));
+    results.testEvents().assertThatEvents().haveExactly(1, event(abortedWithReason(message(m -> m.startsWith(
+        "did not finish: variant resources=tiny was killed: it exceeded its memory limit of 160 MiB (OOM)")))));
+    JsonNode variant = new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("variants").get(0);
+    assertThat(variant.get("status").asText()).isEqualTo("INFRA_ERROR");
+    assertThat(variant.get("reason").asText()).startsWith("was killed: it exceeded its memory limit of 160 MiB (OOM)");
+    assertThat(variant.get("failures")).isEmpty();
+    assertThat(reports.resolve(variant.get("logs").asText())).isDirectory();
   }
 
   @Test

@@ -44,11 +44,21 @@ final class ReportParts {
    * @throws IllegalArgumentException if the run id is not a plain file name part
    */
   Path file(String runId) {
+    return directory.resolve("report-" + checkRunId(runId, "name a report part") + ".json");
+  }
+
+  /**
+   * Returns {@code runId} if it can be part of a file name.
+   *
+   * @param use what the id is for, e.g. {@code "name a report part"}
+   * @throws IllegalArgumentException if it cannot
+   */
+  static String checkRunId(String runId, String use) {
     if (!RUN_ID.matcher(runId).matches()) {
-      throw new IllegalArgumentException("run id '" + runId + "' cannot name a report part: it must be letters,"
+      throw new IllegalArgumentException("run id '" + runId + "' cannot " + use + ": it must be letters,"
           + " digits, '.', '_' and '-', starting with a letter or digit");
     }
-    return directory.resolve("report-" + runId + ".json");
+    return runId;
   }
 
   /** Every part in the directory, by file name, sorted into those that can be read and those that cannot. */

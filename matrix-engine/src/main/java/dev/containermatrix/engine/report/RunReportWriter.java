@@ -99,6 +99,11 @@ public final class RunReportWriter {
     }
   }
 
+  /** The layout of {@code report}'s variant logs in the report directory {@code directory}, for its build. */
+  public VariantLogs variantLogs(RunReport report, Path directory) {
+    return new VariantLogs(directory, report.runId(), buildId(report));
+  }
+
   /** The build of a run: this JVM's Maven build, or else the run itself. */
   String buildId(RunReport report) {
     return mavenBuild.orElse(report.runId());
@@ -158,6 +163,7 @@ public final class RunReportWriter {
           node.put("source", m.source());
           node.put("combinations", m.combinations());
           node.put("variants", m.variants());
+          m.variantsRun().ifPresentOrElse(n -> node.put("variantsRun", n), () -> node.putNull("variantsRun"));
           node.put("fullProduct", m.fullProduct());
         });
     ArrayNode variants = mapper.createArrayNode();
@@ -199,6 +205,14 @@ public final class RunReportWriter {
     tests.put("passed", v.tests().passed());
     tests.put("failed", v.tests().failed());
     tests.put("skipped", v.tests().skipped());
+    ArrayNode failures = node.putArray("failures");
+    v.failures().forEach(f -> {
+      ObjectNode failure = failures.addObject();
+      failure.put("test", f.test());
+      failure.put("message", f.message());
+      failure.put("logs", f.logs());
+    });
+    v.logs().ifPresentOrElse(l -> node.put("logs", l), () -> node.putNull("logs"));
     node.put("durationMillis", v.durationMillis());
     v.cpuMillis().ifPresentOrElse(c -> node.put("cpuMillis", c), () -> node.putNull("cpuMillis"));
     v.classpathEntries().ifPresentOrElse(c -> node.put("classpathEntries", c), () -> node.putNull("classpathEntries"));

@@ -21,6 +21,10 @@ import org.apiguardian.api.API;
  *     the backend could not measure it
  * @param classpathEntries how many entries the variant's JVM had on its classpath; empty where no
  *     JVM was planned (a variant that failed before it had a plan)
+ * @param failures each test that failed inside the variant, in the order they finished; tests left
+ *     unfinished by an infrastructure failure are not failures (the variant's {@code reason} says why)
+ * @param logs the variant's log directory (stdout, stderr) relative to the report directory; empty
+ *     when the variant never got one (skipped, or refused before it was launched)
  */
 @API(status = INTERNAL, since = "0.1")
 public record VariantReport(
@@ -37,7 +41,9 @@ public record VariantReport(
     Optional<String> archive,
     List<String> notEnforced,
     OptionalLong cpuMillis,
-    OptionalInt classpathEntries) {
+    OptionalInt classpathEntries,
+    List<TestFailure> failures,
+    Optional<String> logs) {
 
   public VariantReport {
     Objects.requireNonNull(cpuMillis, "cpuMillis");
@@ -49,6 +55,8 @@ public record VariantReport(
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     layers = List.copyOf(layers);
     notEnforced = List.copyOf(notEnforced);
+    failures = List.copyOf(failures);
+    Objects.requireNonNull(logs, "logs");
   }
 
   /** An entry whose CPU time and classpath are unknown. */
@@ -56,12 +64,12 @@ public record VariantReport(
       List<LayerEntry> layers, VariantStatus status, Optional<String> reason, TestCounts tests, long durationMillis,
       Optional<String> archive, List<String> notEnforced) {
     this(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive, notEnforced,
-        OptionalLong.empty(), OptionalInt.empty());
+        OptionalLong.empty(), OptionalInt.empty(), List.of(), Optional.empty());
   }
 
   public VariantReport withCpuMillis(OptionalLong value) {
     return new VariantReport(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive,
-        notEnforced, value, classpathEntries);
+        notEnforced, value, classpathEntries, failures, logs);
   }
 
   public VariantReport withClasspathEntries(int entries) {
@@ -69,7 +77,21 @@ public record VariantReport(
       throw new IllegalArgumentException("classpathEntries must not be negative: " + entries);
     }
     return new VariantReport(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive,
-        notEnforced, cpuMillis, OptionalInt.of(entries));
+        notEnforced, cpuMillis, OptionalInt.of(entries), failures, logs);
+  }
+
+  public VariantReport withFailures(List<TestFailure> value) {
+    return new VariantReport(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive,
+        notEnforced, cpuMillis, classpathEntries, value, logs);
+  }
+
+  /** @param directory the variant's log directory relative to the report directory */
+  public VariantReport withLogs(String directory) {
+    if (directory.isBlank()) {
+      throw new IllegalArgumentException("a variant's log directory must be named, was blank");
+    }
+    return new VariantReport(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive,
+        notEnforced, cpuMillis, classpathEntries, failures, Optional.of(directory));
   }
 
   /** The limits a variant ran with; absent ones were not set. */

@@ -151,4 +151,33 @@ class RunReportWriterTest {
       return entries.map(p -> p.getFileName().toString()).sorted().toList();
     }
   }
+
+  @Test
+  void eachVariantListsItsFailedTestsWithMessageAndLogsAndEachMatrixCountsWhatRan() throws IOException {
+    RunReport run = new RunReport("run-f", EARLIER, "process", "asked for",
+        new HostInfo("Linux 6.1", "amd64", 2, java.util.OptionalLong.empty()));
+    run.add(new MatrixSummary("demo.OneBadTest", "annotations", "all", 20, 20).withVariantsRun(1));
+    String logs = "variants/run-f/demo.OneBadTest/jdk=25,tz=kolkata-3f2a9c0b1d4e";
+    run.add(new VariantReport("3f2a9c0b1d4e", "demo.OneBadTest", "jdk=25, tz=kolkata",
+        java.util.Map.of("jdk", "25", "tz", "kolkata"), VariantReport.Limits.none(), List.of(), VariantStatus.FAILED,
+        Optional.of("1 test(s) failed"), new VariantReport.TestCounts(1, 1, 0), 10, Optional.empty(), List.of())
+        .withLogs(logs)
+        .withFailures(List.of(TestFailure.of("demo.OneBadTest#offsetIsWhole(Variant)",
+            "expected: 0 but was: 1800000", logs))));
+
+    build.write(run, reports);
+
+    JsonNode report = json(reports.resolve("report.json"));
+    JsonNode matrix = report.get("matrices").get(0);
+    assertThat(matrix.get("variants").asInt()).isEqualTo(20);
+    assertThat(matrix.get("variantsRun").asInt()).isEqualTo(1);
+    JsonNode variant = report.get("variants").get(0);
+    assertThat(variant.get("logs").asText()).isEqualTo(logs);
+    assertThat(variant.get("failures")).hasSize(1);
+    JsonNode failure = variant.get("failures").get(0);
+    assertThat(fieldNames(failure)).containsExactly("test", "message", "logs");
+    assertThat(failure.get("test").asText()).isEqualTo("demo.OneBadTest#offsetIsWhole(Variant)");
+    assertThat(failure.get("message").asText()).isEqualTo("expected: 0 but was: 1800000");
+    assertThat(failure.get("logs").asText()).isEqualTo(logs);
+  }
 }
