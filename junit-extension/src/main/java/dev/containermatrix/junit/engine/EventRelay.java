@@ -7,6 +7,7 @@ import dev.containermatrix.junit.channel.RemoteFailure;
 import dev.containermatrix.junit.channel.RemoteThrowables;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class EventRelay implements AgentEventListener {
   private final String variantName;
   private final String logs;
   private final Map<String, TestDescriptor> nodes = new LinkedHashMap<>();
-  private final Map<String, String> legacyNames = new java.util.HashMap<>();
+  private final Map<String, String> legacyNames = new HashMap<>();
   private final List<TestFailure> failures = new ArrayList<>();
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> done = ConcurrentHashMap.newKeySet();
