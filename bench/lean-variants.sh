@@ -57,8 +57,8 @@ run baseline; run head; : > "$results"   # warm-up: trains the archives, fills t
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 for _ in $(seq 1 "$repeats"); do run baseline; run head; done
 load_after=$(cut -d' ' -f1 /proc/loadavg)
-python3 - "$results" "$repeats" "$load_before" "$load_after" "$(git rev-parse --short "$baseline")" \
-    "$(git rev-parse --short HEAD)" <<'PY'
+python3 - "$results" "$repeats" "$load_before" "$load_after" "$(git -C "$work/baseline" rev-parse --short HEAD)" \
+    "$(git -C "$work/head" rev-parse --short HEAD)" <<'PY'
 import json, statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
 out = {"benchmark": "lean-variants-cpu-per-variant", "workload": "ClassDataBenchmark (3 tests), classData=auto",
