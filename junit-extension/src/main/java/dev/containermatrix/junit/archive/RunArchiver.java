@@ -9,6 +9,7 @@ import dev.containermatrix.backend.archive.RetentionPolicy;
 import dev.containermatrix.backend.archive.RunArchive;
 import dev.containermatrix.backend.layers.HashingInputStream;
 import dev.containermatrix.backend.layers.LayerDigest;
+import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.engine.archive.RunRecord;
@@ -36,9 +37,6 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RunArchiver {
-  /** Role of the layer that makes a {@code host}-based variant runnable on its own (the JDK's native libraries). */
-  public static final String EXPORT_BASE = "export-base";
-
   /** Files of /etc a JVM reads at start, added to a host-based variant's export base when the host has them. */
   private static final List<Path> EXPORT_BASE_FILES = List.of(Path.of("/etc/passwd"), Path.of("/etc/group"),
       Path.of("/etc/nsswitch.conf"), Path.of("/etc/hosts"), Path.of("/etc/ld.so.cache"));
@@ -87,7 +85,7 @@ public final class RunArchiver {
       StoredLayer base = exportBase(plan.jdkHome());
       ArchivedBlob blob = layer(base);
       blobs.add(blob);
-      recorded.add(new RunRecord.Layer(EXPORT_BASE, blob.digest(), base.digest().toString(), blob.size()));
+      recorded.add(new RunRecord.Layer(LayerRole.EXPORT_BASE, blob.digest(), base.digest().toString(), blob.size()));
     }
     for (PlannedLayer layer : candidate.layers()) {
       StoredLayer stored = store.get(LayerDigest.parse(layer.digest())).orElseThrow(() -> new IOException(

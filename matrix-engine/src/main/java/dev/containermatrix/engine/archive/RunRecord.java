@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.containermatrix.backend.layers.LayerRole;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,7 +130,11 @@ public record RunRecord(
    * A layer: {@code digest} is its blob in the archive, {@code storeDigest} its DiffID in the layer store that
    * ran it (they differ only for layers re-normalized when archived, such as imported base layers).
    */
-  public record Layer(String role, String digest, String storeDigest, long sizeBytes) {}
+  public record Layer(LayerRole role, String digest, String storeDigest, long sizeBytes) {
+    public Layer {
+      Objects.requireNonNull(role, "role");
+    }
+  }
 
   /** The variant's outcome. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

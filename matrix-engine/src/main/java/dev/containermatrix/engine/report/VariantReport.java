@@ -2,6 +2,7 @@ package dev.containermatrix.engine.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.layers.LayerRole;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,11 +103,16 @@ public record VariantReport(
   }
 
   /**
-   * A filesystem layer of the variant's stack.
+   * A filesystem layer of the variant's stack, as {@code report.json} lists it.
    *
    * @param built whether this run built it; else it was already in the store
    */
-  public record LayerEntry(String digest, long sizeBytes, String role, boolean built) {}
+  public record LayerEntry(String digest, long sizeBytes, LayerRole role, boolean built) {
+    public LayerEntry {
+      Objects.requireNonNull(digest, "digest");
+      Objects.requireNonNull(role, "role");
+    }
+  }
 
   /** How many of the variant's tests passed, failed and were skipped (aborted counts as skipped). */
   public record TestCounts(int passed, int failed, int skipped) {}
