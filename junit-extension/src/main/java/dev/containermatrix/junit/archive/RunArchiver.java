@@ -80,12 +80,12 @@ public final class RunArchiver {
   private RunRecord.Variant archive(String key, ArchiveCandidate candidate) throws IOException {
     VariantPlan plan = candidate.plan();
     List<ArchivedBlob> blobs = new ArrayList<>();
-    List<RunRecord.Layer> recorded = new ArrayList<>();
+    List<RunRecord.ArchivedLayer> recorded = new ArrayList<>();
     if ("host".equals(plan.base())) {
       StoredLayer base = exportBase(plan.jdkHome());
       ArchivedBlob blob = layer(base);
       blobs.add(blob);
-      recorded.add(new RunRecord.Layer(LayerRole.EXPORT_BASE, blob.digest(), base.digest().toString(), blob.size()));
+      recorded.add(new RunRecord.ArchivedLayer(LayerRole.EXPORT_BASE, blob.digest(), base.digest().toString(), blob.size()));
     }
     for (PlannedLayer layer : candidate.layers()) {
       StoredLayer stored = store.get(LayerDigest.parse(layer.digest())).orElseThrow(() -> new IOException(
@@ -93,7 +93,7 @@ public final class RunArchiver {
               + " is no longer in the layer store " + store.root() + "; run again to archive it"));
       ArchivedBlob blob = layer(stored);
       blobs.add(blob);
-      recorded.add(new RunRecord.Layer(layer.role(), blob.digest(), layer.digest(), blob.size()));
+      recorded.add(new RunRecord.ArchivedLayer(layer.role(), blob.digest(), layer.digest(), blob.size()));
     }
     VariantImage image = new VariantImage(candidate.spec(), plan);
     Map<String, String> labels = new LinkedHashMap<>();
@@ -106,7 +106,7 @@ public final class RunArchiver {
     return variantRecord(key, candidate, recorded, manifest);
   }
 
-  private RunRecord.Variant variantRecord(String key, ArchiveCandidate candidate, List<RunRecord.Layer> layers,
+  private RunRecord.Variant variantRecord(String key, ArchiveCandidate candidate, List<RunRecord.ArchivedLayer> layers,
       ArchivedBlob manifest) throws IOException {
     VariantPlan plan = candidate.plan();
     VariantReport report = candidate.report();

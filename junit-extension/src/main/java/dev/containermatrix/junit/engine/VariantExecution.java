@@ -331,7 +331,7 @@ final class VariantExecution {
       VariantReport.TestCounts counts, long durationMillis, List<String> notEnforced) {
     VariantDefinition variant = plan.variant();
     return new VariantReport(variant.id(), plan.testClass(), variant.displayName(), variant.values(), limits(plan),
-        layers.stream().map(l -> new VariantReport.LayerEntry(l.digest(), l.sizeBytes(), l.role(), l.built())).toList(),
+        layers.stream().map(l -> new VariantReport.ReportedLayer(l.digest(), l.sizeBytes(), l.role(), l.built())).toList(),
         status, reason, counts, durationMillis, Optional.empty(), notEnforced)
         .withClasspathEntries(plan.classpath().size());
   }

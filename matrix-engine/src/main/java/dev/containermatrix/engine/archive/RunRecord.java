@@ -100,7 +100,7 @@ public record RunRecord(
       Map<String, String> systemProperties,
       Limits limits,
       List<ConfigFile> files,
-      List<Layer> layers,
+      List<ArchivedLayer> layers,
       String manifestDigest,
       long timeoutMillis,
       Result result) {
@@ -127,11 +127,11 @@ public record RunRecord(
   public record ConfigFile(String target, String source, String sha256) {}
 
   /**
-   * A layer: {@code digest} is its blob in the archive, {@code storeDigest} its DiffID in the layer store that
+   * An archived layer: {@code digest} is its blob in the archive, {@code storeDigest} its DiffID in the layer store that
    * ran it (they differ only for layers re-normalized when archived, such as imported base layers).
    */
-  public record Layer(LayerRole role, String digest, String storeDigest, long sizeBytes) {
-    public Layer {
+  public record ArchivedLayer(LayerRole role, String digest, String storeDigest, long sizeBytes) {
+    public ArchivedLayer {
       Objects.requireNonNull(role, "role");
     }
   }

@@ -34,7 +34,7 @@ public record VariantReport(
     String name,
     Map<String, String> values,
     Limits limits,
-    List<LayerEntry> layers,
+    List<ReportedLayer> layers,
     VariantStatus status,
     Optional<String> reason,
     TestCounts tests,
@@ -62,7 +62,7 @@ public record VariantReport(
 
   /** An entry whose CPU time and classpath are unknown. */
   public VariantReport(String id, String testClass, String name, Map<String, String> values, Limits limits,
-      List<LayerEntry> layers, VariantStatus status, Optional<String> reason, TestCounts tests, long durationMillis,
+      List<ReportedLayer> layers, VariantStatus status, Optional<String> reason, TestCounts tests, long durationMillis,
       Optional<String> archive, List<String> notEnforced) {
     this(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive, notEnforced,
         OptionalLong.empty(), OptionalInt.empty(), List.of(), Optional.empty());
@@ -107,8 +107,8 @@ public record VariantReport(
    *
    * @param built whether this run built it; else it was already in the store
    */
-  public record LayerEntry(String digest, long sizeBytes, LayerRole role, boolean built) {
-    public LayerEntry {
+  public record ReportedLayer(String digest, long sizeBytes, LayerRole role, boolean built) {
+    public ReportedLayer {
       Objects.requireNonNull(digest, "digest");
       Objects.requireNonNull(role, "role");
     }

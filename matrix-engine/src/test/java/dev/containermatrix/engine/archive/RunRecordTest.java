@@ -22,7 +22,7 @@ class RunRecordTest {
         Map.of("TZ", "Asia/Kolkata"), Map.of("user.timezone", "Asia/Kolkata"),
         new RunRecord.Limits(1.0, 256L << 20, null, 256L, null),
         List.of(new RunRecord.ConfigFile("/etc/app/app.yaml", "conf/kolkata.yaml", "ab".repeat(32))),
-        List.of(new RunRecord.Layer(LayerRole.JDK, "sha256:" + "1".repeat(64), "sha256:" + "1".repeat(64), 1000)),
+        List.of(new RunRecord.ArchivedLayer(LayerRole.JDK, "sha256:" + "1".repeat(64), "sha256:" + "1".repeat(64), 1000)),
         "sha256:" + "2".repeat(64), 600_000, new RunRecord.Result("PASSED", null, 5, 0, 0, 1234));
     return new RunRecord(RunRecord.FORMAT, "20261127-010203-abcdef", "2026-11-27T01:02:03Z", "2026-11-27T01:03:00Z",
         "native", new RunRecord.Host("6.1.0", "amd64", 2, 4L << 30), "/p", "0a1b2c", null,
