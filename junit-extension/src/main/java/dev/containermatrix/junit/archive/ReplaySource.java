@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.archive.ArchivedRun;
 import dev.containermatrix.backend.archive.RunArchive;
+import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.engine.archive.ReplayRequest;
@@ -168,14 +169,14 @@ public final class ReplaySource {
       }
       List<PlannedLayer> stack = new ArrayList<>();
       for (int i = 0; i < stored.size(); i++) {
-        String role = archived.layers().get(i).role();
+        LayerRole role = archived.layers().get(i).role();
         StoredLayer layer = stored.get(i);
-        if (role.equals(RunArchiver.EXPORT_BASE)) {
+        if (role == LayerRole.EXPORT_BASE) {
           continue;
         }
-        if (role.equals(PlannedLayer.CLASSES) && request.code() == ReplayRequest.CodeMode.CURRENT) {
+        if (role == LayerRole.CLASSES && request.code() == ReplayRequest.CodeMode.CURRENT) {
           if (todayClasses == null) {
-            todayClasses = new LayerPlanner(store).layerOf(PlannedLayer.CLASSES, todayClassDirectories);
+            todayClasses = new LayerPlanner(store).layerOf(LayerRole.CLASSES, todayClassDirectories);
           }
           stack.add(todayClasses);
           continue;

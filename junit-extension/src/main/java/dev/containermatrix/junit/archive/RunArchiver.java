@@ -9,6 +9,7 @@ import dev.containermatrix.backend.archive.RetentionPolicy;
 import dev.containermatrix.backend.archive.RunArchive;
 import dev.containermatrix.backend.layers.HashingInputStream;
 import dev.containermatrix.backend.layers.LayerDigest;
+import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.engine.archive.RunRecord;
@@ -36,9 +37,6 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RunArchiver {
-  /** Role of the layer that makes a {@code host}-based variant runnable on its own (the JDK's native libraries). */
-  public static final String EXPORT_BASE = "export-base";
-
   /** Files of /etc a JVM reads at start, added to a host-based variant's export base when the host has them. */
   private static final List<Path> EXPORT_BASE_FILES = List.of(Path.of("/etc/passwd"), Path.of("/etc/group"),
       Path.of("/etc/nsswitch.conf"), Path.of("/etc/hosts"), Path.of("/etc/ld.so.cache"));
@@ -82,12 +80,12 @@ public final class RunArchiver {
   private RunRecord.Variant archive(String key, ArchiveCandidate candidate) throws IOException {
     VariantPlan plan = candidate.plan();
     List<ArchivedBlob> blobs = new ArrayList<>();
-    List<RunRecord.Layer> recorded = new ArrayList<>();
+    List<RunRecord.ArchivedLayer> recorded = new ArrayList<>();
     if ("host".equals(plan.base())) {
       StoredLayer base = exportBase(plan.jdkHome());
       ArchivedBlob blob = layer(base);
       blobs.add(blob);
-      recorded.add(new RunRecord.Layer(EXPORT_BASE, blob.digest(), base.digest().toString(), blob.size()));
+      recorded.add(new RunRecord.ArchivedLayer(LayerRole.EXPORT_BASE, blob.digest(), base.digest().toString(), blob.size()));
     }
     for (PlannedLayer layer : candidate.layers()) {
       StoredLayer stored = store.get(LayerDigest.parse(layer.digest())).orElseThrow(() -> new IOException(
@@ -95,7 +93,7 @@ public final class RunArchiver {
               + " is no longer in the layer store " + store.root() + "; run again to archive it"));
       ArchivedBlob blob = layer(stored);
       blobs.add(blob);
-      recorded.add(new RunRecord.Layer(layer.role(), blob.digest(), layer.digest(), blob.size()));
+      recorded.add(new RunRecord.ArchivedLayer(layer.role(), blob.digest(), layer.digest(), blob.size()));
     }
     VariantImage image = new VariantImage(candidate.spec(), plan);
     Map<String, String> labels = new LinkedHashMap<>();
@@ -108,7 +106,7 @@ public final class RunArchiver {
     return variantRecord(key, candidate, recorded, manifest);
   }
 
-  private RunRecord.Variant variantRecord(String key, ArchiveCandidate candidate, List<RunRecord.Layer> layers,
+  private RunRecord.Variant variantRecord(String key, ArchiveCandidate candidate, List<RunRecord.ArchivedLayer> layers,
       ArchivedBlob manifest) throws IOException {
     VariantPlan plan = candidate.plan();
     VariantReport report = candidate.report();

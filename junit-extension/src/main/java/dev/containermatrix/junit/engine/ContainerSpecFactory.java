@@ -1,5 +1,6 @@
 package dev.containermatrix.junit.engine;
 
+import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.FileMount;
 import dev.containermatrix.backend.spi.JvmCommand;
@@ -65,7 +66,7 @@ final class ContainerSpecFactory {
 
   /** Config files: in the config layer when the backend uses layers, else placed by the backend itself. */
   private static List<FileMount> files(VariantPlan plan, List<PlannedLayer> layers) {
-    if (layers.stream().anyMatch(l -> l.role().equals(PlannedLayer.CONFIG))) {
+    if (layers.stream().anyMatch(l -> l.role() == LayerRole.CONFIG)) {
       return List.of();
     }
     return plan.files().stream().map(f -> new FileMount(f.source(), f.target())).toList();
@@ -78,10 +79,10 @@ final class ContainerSpecFactory {
 
   private static String role(PlannedLayer layer) {
     return switch (layer.role()) {
-      case PlannedLayer.BASE -> Layer.BASE;
-      case PlannedLayer.JDK -> Layer.JDK;
-      case PlannedLayer.CONFIG -> Layer.CONFIG;
-      default -> Layer.CLASSPATH;
+      case BASE -> Layer.BASE;
+      case JDK -> Layer.JDK;
+      case CONFIG -> Layer.CONFIG;
+      case SHARED_JARS, CLASS_DATA, VARIANT_JARS, CLASSES, EXPORT_BASE -> Layer.CLASSPATH;
     };
   }
 

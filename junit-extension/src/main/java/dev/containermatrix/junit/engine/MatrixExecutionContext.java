@@ -1,5 +1,6 @@
 package dev.containermatrix.junit.engine;
 
+import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.rundir.RunDirectory;
 import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerRuntime;
@@ -185,7 +186,7 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
         var image = ImageReaders.of(ImageReferences.parse(ref, settings.baseDirectory()),
             java.nio.file.Files.createDirectories(runDirectory.path().resolve("images"))).read();
         return ImageImport.intoStore(image, layerStore()).stream()
-            .map(l -> new PlannedLayer(PlannedLayer.BASE, l.digest().toString(), l.directory(), l.sizeBytes(), l.built()))
+            .map(l -> new PlannedLayer(LayerRole.BASE, l.digest().toString(), l.directory(), l.sizeBytes(), l.built()))
             .toList();
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException("Could not read base image " + ref + " into the layer store at "

@@ -1,5 +1,6 @@
 package dev.containermatrix.junit.engine;
 
+import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerRuntime;
@@ -218,8 +219,8 @@ final class VariantExecution {
     List<PlannedLayer> stack = new java.util.ArrayList<>(layers);
     int at = 0;
     for (int i = 0; i < stack.size(); i++) {
-      String role = stack.get(i).role();
-      if (role.equals(PlannedLayer.BASE) || role.equals(PlannedLayer.JDK) || role.equals(PlannedLayer.SHARED_JARS)) {
+      LayerRole role = stack.get(i).role();
+      if (role == LayerRole.BASE || role == LayerRole.JDK || role == LayerRole.SHARED_JARS) {
         at = i + 1;
       }
     }
@@ -330,7 +331,7 @@ final class VariantExecution {
       VariantReport.TestCounts counts, long durationMillis, List<String> notEnforced) {
     VariantDefinition variant = plan.variant();
     return new VariantReport(variant.id(), plan.testClass(), variant.displayName(), variant.values(), limits(plan),
-        layers.stream().map(l -> new VariantReport.LayerEntry(l.digest(), l.sizeBytes(), l.role(), l.built())).toList(),
+        layers.stream().map(l -> new VariantReport.ReportedLayer(l.digest(), l.sizeBytes(), l.role(), l.built())).toList(),
         status, reason, counts, durationMillis, Optional.empty(), notEnforced)
         .withClasspathEntries(plan.classpath().size());
   }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.containermatrix.backend.layers.LayerRole;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ public record RunRecord(
       Map<String, String> systemProperties,
       Limits limits,
       List<ConfigFile> files,
-      List<Layer> layers,
+      List<ArchivedLayer> layers,
       String manifestDigest,
       long timeoutMillis,
       Result result) {
@@ -126,10 +127,14 @@ public record RunRecord(
   public record ConfigFile(String target, String source, String sha256) {}
 
   /**
-   * A layer: {@code digest} is its blob in the archive, {@code storeDigest} its DiffID in the layer store that
+   * An archived layer: {@code digest} is its blob in the archive, {@code storeDigest} its DiffID in the layer store that
    * ran it (they differ only for layers re-normalized when archived, such as imported base layers).
    */
-  public record Layer(String role, String digest, String storeDigest, long sizeBytes) {}
+  public record ArchivedLayer(LayerRole role, String digest, String storeDigest, long sizeBytes) {
+    public ArchivedLayer {
+      Objects.requireNonNull(role, "role");
+    }
+  }
 
   /** The variant's outcome. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

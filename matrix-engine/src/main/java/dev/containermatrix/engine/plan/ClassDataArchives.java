@@ -2,6 +2,7 @@ package dev.containermatrix.engine.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.layers.StoreLock;
@@ -16,8 +17,8 @@ import org.apiguardian.api.API;
 
 /**
  * Class-data archives, one per (kind, JDK, shared classpath, base, JVM options): which a variant
- * uses ({@link #decide}), and the archives in the {@link LayerStore} as layers of role {@value
- * PlannedLayer#CLASS_DATA} holding the file at {@value #DIRECTORY_INSIDE}{@code /<key>.<ext>}. The
+ * uses ({@link #decide}), and the archives in the {@link LayerStore} as layers of role {@link
+ * LayerRole#CLASS_DATA} holding the file at {@value #DIRECTORY_INSIDE}{@code /<key>.<ext>}. The
  * layer's digest is remembered under the store's {@code plan-index/class-data/<key>}, so a later run
  * (or another JVM) finds it without training; {@link #lock} serializes training of one key across
  * JVMs.
@@ -57,9 +58,9 @@ public final class ClassDataArchives {
     List<PlannedLayer> training = new ArrayList<>();
     PlannedLayer shared = null;
     for (PlannedLayer layer : stack) {
-      if (layer.role().equals(PlannedLayer.BASE) || layer.role().equals(PlannedLayer.JDK)) {
+      if (layer.role() == LayerRole.BASE || layer.role() == LayerRole.JDK) {
         training.add(layer);
-      } else if (layer.role().equals(PlannedLayer.SHARED_JARS)) {
+      } else if (layer.role() == LayerRole.SHARED_JARS) {
         shared = layer;
       }
     }
@@ -73,7 +74,7 @@ public final class ClassDataArchives {
         .toList();
     List<String> options = kind.get().compatibleOptions(jvmOptions);
     StringBuilder identity = new StringBuilder(kind.get().name()).append('\n');
-    training.forEach(l -> identity.append(l.role()).append(' ').append(l.digest()).append('\n'));
+    training.forEach(l -> identity.append(l.role().label()).append(' ').append(l.digest()).append('\n'));
     classpath.forEach(entry -> identity.append("cp ").append(entry).append('\n'));
     options.forEach(option -> identity.append("opt ").append(option).append('\n'));
     return new ClassDataDecision.Use(kind.get(), PlanIndex.key(identity.toString()), training, classpath, options);
@@ -117,7 +118,7 @@ public final class ClassDataArchives {
   }
 
   private static PlannedLayer planned(StoredLayer layer) {
-    return new PlannedLayer(PlannedLayer.CLASS_DATA, layer.digest().toString(), layer.directory(), layer.sizeBytes(),
+    return new PlannedLayer(LayerRole.CLASS_DATA, layer.digest().toString(), layer.directory(), layer.sizeBytes(),
         layer.built());
   }
 

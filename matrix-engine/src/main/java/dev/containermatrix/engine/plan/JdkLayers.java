@@ -1,5 +1,6 @@
 package dev.containermatrix.engine.plan;
 
+import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.layers.StoredLayer;
@@ -37,7 +38,7 @@ final class JdkLayers {
   }
 
   private static PlannedLayer planned(StoredLayer layer) {
-    return new PlannedLayer(PlannedLayer.JDK, layer.digest().toString(), layer.directory(), layer.sizeBytes(), layer.built());
+    return new PlannedLayer(LayerRole.JDK, layer.digest().toString(), layer.directory(), layer.sizeBytes(), layer.built());
   }
 
   private static ReproducibleLayer build(Path jdkHome) throws IOException {

@@ -2,6 +2,7 @@ package dev.containermatrix.engine.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.layers.StoredLayer;
@@ -55,11 +56,11 @@ public final class LayerPlanner {
     for (VariantPlan variant : variants) {
       List<PlannedLayer> stack = new ArrayList<>();
       stack.add(jdks.computeIfAbsent(variant.jdkHome(), this::jdk));
-      addIfAny(stack, built, PlannedLayer.SHARED_JARS, shared);
+      addIfAny(stack, built, LayerRole.SHARED_JARS, shared);
       Set<Path> own = new LinkedHashSet<>(jars(variant));
       own.removeAll(shared);
-      addIfAny(stack, built, PlannedLayer.VARIANT_JARS, own);
-      addIfAny(stack, built, PlannedLayer.CLASSES, new LinkedHashSet<>(directories(variant)));
+      addIfAny(stack, built, LayerRole.VARIANT_JARS, own);
+      addIfAny(stack, built, LayerRole.CLASSES, new LinkedHashSet<>(directories(variant)));
       if (!variant.files().isEmpty()) {
         stack.add(configs.computeIfAbsent(variant.files(), this::config));
       }
@@ -72,7 +73,7 @@ public final class LayerPlanner {
    * One layer of {@code role} holding {@code entries} (files, and directories with everything under
    * them) at their host paths; a replay builds today's classes layer with it.
    */
-  public PlannedLayer layerOf(String role, List<Path> entries) {
+  public PlannedLayer layerOf(LayerRole role, List<Path> entries) {
     return store(role, new LinkedHashSet<>(entries));
   }
 
@@ -97,18 +98,18 @@ public final class LayerPlanner {
         layer.addFile(file.target().substring(1), file.source(), mode & 0777);
       }
     } catch (IOException e) {
-      throw storeFailure(PlannedLayer.CONFIG, files.size(), e);
+      throw storeFailure(LayerRole.CONFIG, files.size(), e);
     }
-    return stored(PlannedLayer.CONFIG, layer, files.size());
+    return stored(LayerRole.CONFIG, layer, files.size());
   }
 
-  private void addIfAny(List<PlannedLayer> stack, Map<Set<Path>, PlannedLayer> built, String role, Set<Path> entries) {
+  private void addIfAny(List<PlannedLayer> stack, Map<Set<Path>, PlannedLayer> built, LayerRole role, Set<Path> entries) {
     if (!entries.isEmpty()) {
       stack.add(built.computeIfAbsent(entries, e -> store(role, e)));
     }
   }
 
-  private PlannedLayer store(String role, Set<Path> entries) {
+  private PlannedLayer store(LayerRole role, Set<Path> entries) {
     try {
       ReproducibleLayer.Builder layer = ReproducibleLayer.builder();
       for (Path entry : entries) {
@@ -124,7 +125,7 @@ public final class LayerPlanner {
     }
   }
 
-  private PlannedLayer stored(String role, ReproducibleLayer.Builder layer, int entries) {
+  private PlannedLayer stored(LayerRole role, ReproducibleLayer.Builder layer, int entries) {
     try {
       StoredLayer stored = store.put(layer.build());
       return new PlannedLayer(role, stored.digest().toString(), stored.directory(), stored.sizeBytes(), stored.built());
@@ -133,7 +134,7 @@ public final class LayerPlanner {
     }
   }
 
-  private UncheckedIOException storeFailure(String role, int entries, IOException e) {
+  private UncheckedIOException storeFailure(LayerRole role, int entries, IOException e) {
     return new UncheckedIOException("Could not store the " + role + " layer of " + entries + " entries in "
         + store.root() + ": " + e.getMessage() + "; check that the store is writable, or set containermatrix.store", e);
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.StoreLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -196,7 +197,7 @@ public final class RunReportWriter {
       ObjectNode layer = layers.addObject();
       layer.put("digest", l.digest());
       layer.put("sizeBytes", l.sizeBytes());
-      layer.put("role", l.role());
+      layer.put("role", l.role().label());
       layer.put("built", l.built());
     });
     node.put("status", v.status().name());

@@ -2,6 +2,7 @@ package dev.containermatrix.engine.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.layers.LayerRole;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public record VariantReport(
     String name,
     Map<String, String> values,
     Limits limits,
-    List<LayerEntry> layers,
+    List<ReportedLayer> layers,
     VariantStatus status,
     Optional<String> reason,
     TestCounts tests,
@@ -61,7 +62,7 @@ public record VariantReport(
 
   /** An entry whose CPU time and classpath are unknown. */
   public VariantReport(String id, String testClass, String name, Map<String, String> values, Limits limits,
-      List<LayerEntry> layers, VariantStatus status, Optional<String> reason, TestCounts tests, long durationMillis,
+      List<ReportedLayer> layers, VariantStatus status, Optional<String> reason, TestCounts tests, long durationMillis,
       Optional<String> archive, List<String> notEnforced) {
     this(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive, notEnforced,
         OptionalLong.empty(), OptionalInt.empty(), List.of(), Optional.empty());
@@ -102,11 +103,16 @@ public record VariantReport(
   }
 
   /**
-   * A filesystem layer of the variant's stack.
+   * A filesystem layer of the variant's stack, as {@code report.json} lists it.
    *
    * @param built whether this run built it; else it was already in the store
    */
-  public record LayerEntry(String digest, long sizeBytes, String role, boolean built) {}
+  public record ReportedLayer(String digest, long sizeBytes, LayerRole role, boolean built) {
+    public ReportedLayer {
+      Objects.requireNonNull(digest, "digest");
+      Objects.requireNonNull(role, "role");
+    }
+  }
 
   /** How many of the variant's tests passed, failed and were skipped (aborted counts as skipped). */
   public record TestCounts(int passed, int failed, int skipped) {}

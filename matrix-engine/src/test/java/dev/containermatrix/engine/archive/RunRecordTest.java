@@ -3,6 +3,7 @@ package dev.containermatrix.engine.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.containermatrix.backend.layers.LayerRole;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class RunRecordTest {
         Map.of("TZ", "Asia/Kolkata"), Map.of("user.timezone", "Asia/Kolkata"),
         new RunRecord.Limits(1.0, 256L << 20, null, 256L, null),
         List.of(new RunRecord.ConfigFile("/etc/app/app.yaml", "conf/kolkata.yaml", "ab".repeat(32))),
-        List.of(new RunRecord.Layer("jdk", "sha256:" + "1".repeat(64), "sha256:" + "1".repeat(64), 1000)),
+        List.of(new RunRecord.ArchivedLayer(LayerRole.JDK, "sha256:" + "1".repeat(64), "sha256:" + "1".repeat(64), 1000)),
         "sha256:" + "2".repeat(64), 600_000, new RunRecord.Result("PASSED", null, 5, 0, 0, 1234));
     return new RunRecord(RunRecord.FORMAT, "20261127-010203-abcdef", "2026-11-27T01:02:03Z", "2026-11-27T01:03:00Z",
         "native", new RunRecord.Host("6.1.0", "amd64", 2, 4L << 30), "/p", "0a1b2c", null,
@@ -39,6 +40,7 @@ class RunRecordTest {
     assertThat(back.variantsOf("com.example.JsonCodecTest")).hasSize(1);
     assertThat(back.variant("JsonCodecTest.0123456789ab")).isPresent();
     assertThat(RunRecordJson.text(record)).doesNotContain("replayOf").contains("\"gitCommit\" : \"0a1b2c\"");
+    assertThat(RunRecordJson.text(record)).contains("\"role\" : \"jdk\"");
   }
 
   @Test

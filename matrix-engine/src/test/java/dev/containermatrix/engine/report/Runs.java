@@ -1,5 +1,6 @@
 package dev.containermatrix.engine.report;
 
+import dev.containermatrix.backend.layers.LayerRole;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class Runs {
     report.add(new MatrixSummary(testClass, "annotations", "all", variantNames.length, variantNames.length));
     for (String name : variantNames) {
       report.add(new VariantReport(Integer.toHexString(name.hashCode()), testClass, name, Map.of("tz", name),
-          VariantReport.Limits.none(), List.of(new VariantReport.LayerEntry("sha256:" + layer, 100, "classes", built)),
+          VariantReport.Limits.none(), List.of(new VariantReport.ReportedLayer("sha256:" + layer, 100, LayerRole.CLASSES, built)),
           VariantStatus.PASSED, Optional.empty(), new VariantReport.TestCounts(1, 0, 0), 10, Optional.empty(),
           List.of()));
     }

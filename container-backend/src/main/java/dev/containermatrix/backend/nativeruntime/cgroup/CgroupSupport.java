@@ -92,7 +92,7 @@ public record CgroupSupport(
     for (Controller controller : Controller.values()) {
       ControllerPlacement placement = usable.get(controller);
       lines.add(placement != null
-          ? controller.limitName() + ": enforced by cgroup " + (placement.version() == CgroupVersion.LEGACY ? "v1" : "v2")
+          ? controller.limitName() + ": enforced by cgroup " + placement.hierarchy().label()
               + " under " + placement.containersDirectory()
           : controller.limitName() + ": not enforced: " + unusable.get(controller));
     }

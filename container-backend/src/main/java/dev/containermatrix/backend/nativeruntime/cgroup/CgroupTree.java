@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Processes in and removal of cgroup directories with all their descendant cgroups, bounded in
+ * Creation of, processes in and removal of cgroup directories with all their descendant cgroups, bounded in
  * time: killed processes take a moment to leave, and the kernel refuses {@code rmdir} until they have.
  */
 final class CgroupTree {
@@ -27,6 +27,19 @@ final class CgroupTree {
   private static final int ROUNDS = 500;
 
   private CgroupTree() {}
+
+  /**
+   * Creates {@code directory} and the cgroups above it that are missing.
+   *
+   * @throws IOException naming the cgroup and the kernel's reason
+   */
+  static void create(Path directory) throws IOException {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new IOException("cannot create cgroup " + directory + ": " + ControlFiles.reason(e), e);
+    }
+  }
 
   /** Every pid in {@code directories} and the cgroups below them, sorted, without duplicates. */
   static List<Long> pids(List<Path> directories) throws IOException {

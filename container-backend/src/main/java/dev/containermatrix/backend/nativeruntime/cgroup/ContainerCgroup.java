@@ -21,10 +21,10 @@ public final class ContainerCgroup {
    * One directory of the container's cgroups: on v1 one per hierarchy, on v2 one for all.
    *
    * @param directory the cgroup
-   * @param version its hierarchy's version
+   * @param hierarchy the controller files of its hierarchy's version
    * @param controllers the controllers it was made for
    */
-  record Leaf(Path directory, CgroupVersion version, Set<Controller> controllers) {}
+  record Leaf(Path directory, CgroupHierarchy hierarchy, Set<Controller> controllers) {}
 
   private final String name;
   private final List<Leaf> leaves;
@@ -33,7 +33,7 @@ public final class ContainerCgroup {
   ContainerCgroup(String name, List<Leaf> leaves, List<String> notEnforced) {
     this.name = name;
     this.leaves = leaves.stream()
-        .map(l -> new Leaf(l.directory(), l.version(), Set.copyOf(l.controllers())))
+        .map(l -> new Leaf(l.directory(), l.hierarchy(), Set.copyOf(l.controllers())))
         .toList();
     this.notEnforced = List.copyOf(notEnforced);
   }
@@ -72,9 +72,7 @@ public final class ContainerCgroup {
   public boolean oomKilled() throws IOException {
     for (Leaf leaf : leaves) {
       if (leaf.controllers().contains(Controller.MEMORY) && Files.isDirectory(leaf.directory())) {
-        return leaf.version() == CgroupVersion.LEGACY
-            ? new LegacyMemory(leaf.directory()).oomKilled()
-            : new UnifiedMemory(leaf.directory()).oomKilled();
+        return leaf.hierarchy().memory(leaf.directory()).oomKilled();
       }
     }
     return false;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,29 +64,22 @@ public final class ContainerCgroups {
     }
     List<String> notEnforced = new ArrayList<>();
     Map<Path, ContainerCgroup.Leaf> leaves = new LinkedHashMap<>();
-    List<Controller> unified = new ArrayList<>();
-    for (Controller controller : Controller.values()) {
-      if (controller.describe(limits).isPresent() && support.placement(controller)
-          .filter(p -> p.version() == CgroupVersion.UNIFIED).isPresent()) {
-        unified.add(controller);
-      }
-    }
-    Map<Controller, String> unifiedFailures = enableUnified(unified);
+    Map<Controller, String> enableFailures = enableForContainers(limits);
     for (Controller controller : Controller.values()) {
       String limit = controller.describe(limits).orElse(null);
       if (limit == null) {
         continue;
       }
       ControllerPlacement placement = support.placement(controller).orElse(null);
-      String failure = placement == null ? support.whyNot(controller).orElseThrow() : unifiedFailures.get(controller);
+      String failure = placement == null ? support.whyNot(controller).orElseThrow() : enableFailures.get(controller);
       if (failure == null) {
         try {
           Path leaf = leaves.containsKey(placement.containersDirectory().resolve(name))
               ? placement.containersDirectory().resolve(name)
               : createLeaf(placement, name);
-          leaves.computeIfAbsent(leaf, d -> new ContainerCgroup.Leaf(d, placement.version(), EnumSet.noneOf(Controller.class)))
+          leaves.computeIfAbsent(leaf, d -> new ContainerCgroup.Leaf(d, placement.hierarchy(), EnumSet.noneOf(Controller.class)))
               .controllers().add(controller);
-          write(controller, placement.version(), leaf, limits);
+          write(controller, placement.hierarchy(), leaf, limits);
         } catch (IOException e) {
           failure = e.getMessage();
         }
@@ -97,23 +91,21 @@ public final class ContainerCgroups {
     return new ContainerCgroup(name, List.copyOf(leaves.values()), notEnforced);
   }
 
-  /** Enables the controllers in this process's cgroup2 cgroup and in its {@code containermatrix} child. */
-  private Map<Controller, String> enableUnified(List<Controller> controllers) {
-    Map<Controller, String> failures = new LinkedHashMap<>();
-    if (controllers.isEmpty()) {
-      return failures;
-    }
-    Path own = support.placement(controllers.get(0)).orElseThrow().directory();
-    try {
-      failures.putAll(new UnifiedSubtree(own).enable(controllers));
-      List<Controller> enabled = controllers.stream().filter(c -> !failures.containsKey(c)).toList();
-      if (!enabled.isEmpty()) {
-        createDirectories(own.resolve(CONTAINERS));
-        failures.putAll(new UnifiedSubtree(own.resolve(CONTAINERS)).enable(enabled));
+  /**
+   * Lets containers' cgroups get the controllers whose limits {@code limits} sets, per cgroup of
+   * this process that places them (see {@link CgroupHierarchy#enableForContainers}).
+   */
+  private Map<Controller, String> enableForContainers(ResourceLimits limits) {
+    Map<Path, List<Controller>> byOwnCgroup = new LinkedHashMap<>();
+    for (Controller controller : Controller.values()) {
+      if (controller.describe(limits).isPresent()) {
+        support.placement(controller).ifPresent(
+            placement -> byOwnCgroup.computeIfAbsent(placement.directory(), d -> new ArrayList<>()).add(controller));
       }
-    } catch (IOException e) {
-      controllers.forEach(c -> failures.putIfAbsent(c, e.getMessage()));
     }
+    Map<Controller, String> failures = new EnumMap<>(Controller.class);
+    byOwnCgroup.forEach((own, controllers) -> failures.putAll(
+        support.placement(controllers.get(0)).orElseThrow().hierarchy().enableForContainers(own, controllers)));
     return failures;
   }
 
@@ -122,9 +114,9 @@ public final class ContainerCgroups {
     Path parent = placement.containersDirectory();
     Path leaf = parent.resolve(name);
     for (int attempt = 0; ; attempt++) {
-      createDirectories(parent);
-      if (placement.controller() == Controller.CPUSET && placement.version() == CgroupVersion.LEGACY) {
-        new LegacyCpuset(parent).inheritWhereEmpty();
+      CgroupTree.create(parent);
+      if (placement.controller() == Controller.CPUSET) {
+        placement.hierarchy().cpuset(parent).inheritWhereEmpty();
       }
       try {
         return Files.createDirectory(leaf);
@@ -141,49 +133,13 @@ public final class ContainerCgroups {
     }
   }
 
-  private static void createDirectories(Path directory) throws IOException {
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new IOException("cannot create cgroup " + directory + ": " + ControlFiles.reason(e), e);
-    }
-  }
-
-  private static void write(Controller controller, CgroupVersion version, Path leaf, ResourceLimits limits) throws IOException {
-    boolean legacy = version == CgroupVersion.LEGACY;
+  private static void write(Controller controller, CgroupHierarchy hierarchy, Path leaf, ResourceLimits limits)
+      throws IOException {
     switch (controller) {
-      case CPU -> {
-        double cpus = limits.cpus().orElseThrow();
-        if (legacy) {
-          new LegacyCpu(leaf).setQuota(cpus);
-        } else {
-          new UnifiedCpu(leaf).setQuota(cpus);
-        }
-      }
-      case MEMORY -> {
-        long bytes = limits.memoryBytes().orElseThrow();
-        if (legacy) {
-          new LegacyMemory(leaf).setLimit(bytes);
-        } else {
-          new UnifiedMemory(leaf).setMax(bytes);
-        }
-      }
-      case PIDS -> {
-        long pids = limits.pids().orElseThrow();
-        if (legacy) {
-          new LegacyPids(leaf).setMax(pids);
-        } else {
-          new UnifiedPids(leaf).setMax(pids);
-        }
-      }
-      case CPUSET -> {
-        String cpus = limits.cpuset().orElseThrow();
-        if (legacy) {
-          new LegacyCpuset(leaf).setCpus(cpus);
-        } else {
-          new UnifiedCpuset(leaf).setCpus(cpus);
-        }
-      }
+      case CPU -> hierarchy.cpu(leaf).setQuota(limits.cpus().orElseThrow());
+      case MEMORY -> hierarchy.memory(leaf).setMax(limits.memoryBytes().orElseThrow());
+      case PIDS -> hierarchy.pids(leaf).setMax(limits.pids().orElseThrow());
+      case CPUSET -> hierarchy.cpuset(leaf).setCpus(limits.cpuset().orElseThrow());
     }
   }
 }

@@ -23,6 +23,11 @@ public record ControllerPlacement(Controller controller, CgroupVersion version, 
     Objects.requireNonNull(directory, "directory");
   }
 
+  /** The controller files of {@link #version}'s hierarchy. */
+  CgroupHierarchy hierarchy() {
+    return CgroupHierarchy.of(version);
+  }
+
   /** Where this process's containers go: {@code <directory>/containermatrix}. */
   public Path containersDirectory() {
     return directory.resolve(ContainerCgroups.CONTAINERS);

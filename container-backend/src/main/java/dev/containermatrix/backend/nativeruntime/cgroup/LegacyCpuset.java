@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * The cgroup v1 cpuset controller of one cgroup. A new v1 cpuset cgroup starts with empty {@code
  * cpuset.cpus} and {@code cpuset.mems}, and no process can join it until both are set.
  */
-final class LegacyCpuset {
+final class LegacyCpuset implements CpusetController {
 
   private final Path directory;
 
@@ -16,13 +16,15 @@ final class LegacyCpuset {
   }
 
   /** Copies the parent's {@code cpuset.cpus} and {@code cpuset.mems} where this cgroup's are empty. */
-  void inheritWhereEmpty() throws IOException {
+  @Override
+  public void inheritWhereEmpty() throws IOException {
     inheritWhereEmpty("cpuset.cpus");
     inheritWhereEmpty("cpuset.mems");
   }
 
   /** Writes {@code cpuset.cpus}, then copies the parent's {@code cpuset.mems} if this cgroup's are empty. */
-  void setCpus(String cpus) throws IOException {
+  @Override
+  public void setCpus(String cpus) throws IOException {
     ControlFiles.write(directory.resolve("cpuset.cpus"), cpus);
     inheritWhereEmpty("cpuset.mems");
   }

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The cgroup v1 memory controller of one cgroup. */
-final class LegacyMemory {
+final class LegacyMemory implements MemoryController {
 
   private final Path directory;
 
@@ -19,7 +19,8 @@ final class LegacyMemory {
    * and {@code memory.swappiness} 0 where the kernel lets it be written. Whether a file exists is
    * asked of the parent, which is in the same hierarchy and not its root.
    */
-  void setLimit(long bytes) throws IOException {
+  @Override
+  public void setMax(long bytes) throws IOException {
     ControlFiles.write(directory.resolve("memory.limit_in_bytes"), Long.toString(bytes));
     if (Files.exists(directory.getParent().resolve("memory.memsw.limit_in_bytes"))) {
       ControlFiles.write(directory.resolve("memory.memsw.limit_in_bytes"), Long.toString(bytes));
@@ -38,7 +39,8 @@ final class LegacyMemory {
    * memory.oom_control} is positive, or (on kernels without that line) the limit was hit while
    * {@code under_oom}.
    */
-  boolean oomKilled() throws IOException {
+  @Override
+  public boolean oomKilled() throws IOException {
     Path control = directory.resolve("memory.oom_control");
     if (ControlFiles.keyed(control, "oom_kill") > 0) {
       return true;

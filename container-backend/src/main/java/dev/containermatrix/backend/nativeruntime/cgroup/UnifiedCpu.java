@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** The cgroup v2 cpu controller of one cgroup. */
-final class UnifiedCpu {
+final class UnifiedCpu implements CpuController {
 
   private final Path directory;
 
@@ -13,7 +13,8 @@ final class UnifiedCpu {
   }
 
   /** Writes {@code cpu.max} as {@code "<quota> 100000"}: {@code 0.5} CPUs is {@code 50000 100000}. */
-  void setQuota(double cpus) throws IOException {
-    ControlFiles.write(directory.resolve("cpu.max"), LegacyCpu.quotaMicros(cpus) + " " + LegacyCpu.PERIOD_MICROS);
+  @Override
+  public void setQuota(double cpus) throws IOException {
+    ControlFiles.write(directory.resolve("cpu.max"), CpuController.quotaMicros(cpus) + " " + PERIOD_MICROS);
   }
 }

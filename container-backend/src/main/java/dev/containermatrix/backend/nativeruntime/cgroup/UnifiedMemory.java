@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The cgroup v2 memory controller of one cgroup. */
-final class UnifiedMemory {
+final class UnifiedMemory implements MemoryController {
 
   private final Path directory;
 
@@ -17,7 +17,8 @@ final class UnifiedMemory {
    * Writes {@code memory.max}, and {@code memory.swap.max} 0 where swap accounting exists (asked
    * of the parent, which is not the root cgroup).
    */
-  void setMax(long bytes) throws IOException {
+  @Override
+  public void setMax(long bytes) throws IOException {
     ControlFiles.write(directory.resolve("memory.max"), Long.toString(bytes));
     if (Files.exists(directory.getParent().resolve("memory.swap.max"))) {
       ControlFiles.write(directory.resolve("memory.swap.max"), "0");
@@ -25,7 +26,8 @@ final class UnifiedMemory {
   }
 
   /** Whether {@code oom_kill} in {@code memory.events} is positive. */
-  boolean oomKilled() throws IOException {
+  @Override
+  public boolean oomKilled() throws IOException {
     return ControlFiles.keyed(directory.resolve("memory.events"), "oom_kill") > 0;
   }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** The cgroup v2 pids controller of one cgroup. */
-final class UnifiedPids {
+final class UnifiedPids implements PidsController {
 
   private final Path directory;
 
@@ -13,7 +13,8 @@ final class UnifiedPids {
   }
 
   /** Writes {@code pids.max}. */
-  void setMax(long pids) throws IOException {
+  @Override
+  public void setMax(long pids) throws IOException {
     ControlFiles.write(directory.resolve("pids.max"), Long.toString(pids));
   }
 }
