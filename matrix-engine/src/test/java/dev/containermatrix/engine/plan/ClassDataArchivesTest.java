@@ -6,6 +6,7 @@ import static dev.containermatrix.engine.plan.Plans.plan;
 import static dev.containermatrix.engine.plan.Plans.variant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,7 @@ class ClassDataArchivesTest {
 
     assertThat(use.kind()).isEqualTo(ClassDataKind.APP_CDS);
     assertThat(use.trainingLayers()).extracting(PlannedLayer::role)
-        .containsExactly(PlannedLayer.JDK, PlannedLayer.SHARED_JARS);
+        .containsExactly(LayerRole.JDK, LayerRole.SHARED_JARS);
     assertThat(use.trainingClasspath()).containsExactly(shared);
     assertThat(use.pathInside()).isEqualTo(ClassDataArchives.DIRECTORY_INSIDE + "/" + use.key() + ".jsa");
   }
@@ -100,7 +101,7 @@ class ClassDataArchivesTest {
 
     assertThat(new ClassDataArchives(LayerStore.open(temp.resolve("store"))).find(use.key()))
         .hasValueSatisfying(layer -> {
-          assertThat(layer.role()).isEqualTo(PlannedLayer.CLASS_DATA);
+          assertThat(layer.role()).isEqualTo(LayerRole.CLASS_DATA);
           assertThat(layer.directory().resolve(use.pathInside().substring(1))).hasContent("archive bytes");
         });
   }

@@ -7,6 +7,7 @@ import static dev.containermatrix.engine.plan.Plans.plan;
 import static dev.containermatrix.engine.plan.Plans.variant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class LayerPlannerTest {
         plan(variant("b"), jdk, 17, List.of(classes, shared), List.of())));
 
     assertThat(stacks.get(variant("a").id())).extracting(PlannedLayer::role).containsExactly(
-        PlannedLayer.JDK, PlannedLayer.SHARED_JARS, PlannedLayer.VARIANT_JARS, PlannedLayer.CLASSES);
+        LayerRole.JDK, LayerRole.SHARED_JARS, LayerRole.VARIANT_JARS, LayerRole.CLASSES);
   }
 
   @Test
@@ -74,7 +75,7 @@ class LayerPlannerTest {
         plan(variant("b"), jdk, 17, List.of(classes, shared), List.of())));
 
     assertThat(stacks.get(variant("b").id())).extracting(PlannedLayer::role)
-        .containsExactly(PlannedLayer.JDK, PlannedLayer.SHARED_JARS, PlannedLayer.CLASSES);
+        .containsExactly(LayerRole.JDK, LayerRole.SHARED_JARS, LayerRole.CLASSES);
   }
 
   @Test
@@ -89,9 +90,9 @@ class LayerPlannerTest {
         plan(variant("c"), jdk, 17, List.of(shared), List.of())));
 
     PlannedLayer config = stacks.get(variant("a").id()).get(2);
-    assertThat(config.role()).isEqualTo(PlannedLayer.CONFIG);
+    assertThat(config.role()).isEqualTo(LayerRole.CONFIG);
     assertThat(stacks.get(variant("b").id()).get(2)).isEqualTo(config);
-    assertThat(stacks.get(variant("c").id())).extracting(PlannedLayer::role).doesNotContain(PlannedLayer.CONFIG);
+    assertThat(stacks.get(variant("c").id())).extracting(PlannedLayer::role).doesNotContain(LayerRole.CONFIG);
     Path target = config.directory().resolve("etc/app/secret.properties");
     assertThat(target).hasContent("token=1");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
