@@ -129,8 +129,8 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
     RunReport report = new RunReport(newRunId(), Instant.now(), backend, why, HostInfo.read(Path.of("/proc")));
     Optional<ReplaySource> replay = engine.openedReplay();
     replay.ifPresent(r -> report.replayOf(r.describe()));
-    return new MatrixExecutionContext(
-        request.getEngineExecutionListener(), settings, selection, selectionError, report, runDirectory, replay);
+    return new MatrixExecutionContext(request.getEngineExecutionListener(),
+        new RunServices(settings, selection, selectionError, runDirectory, replay), new RunOutcome(report, settings));
   }
 
   /** Reaps what killed runs left behind, then makes this run's directory (channel sockets live there). */

@@ -157,15 +157,15 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
   @Override
   public MatrixExecutionContext prepare(MatrixExecutionContext context) {
     if (summary != null) {
-      context.report().add(summary.withVariantsRun(getChildren().size()));
+      context.outcome().report().add(summary.withVariantsRun(getChildren().size()));
     }
     ClassRunState state = new ClassRunState(maxParallel, failFast);
     context.register(getUniqueId(), state);
-    if (matrixError == null && !getChildren().isEmpty() && context.needsLayers()) {
+    if (matrixError == null && !getChildren().isEmpty() && context.services().needsLayers()) {
       List<VariantPlan> plans = getChildren().stream().map(c -> ((VariantDescriptor) c).plan()).toList();
-      state.layers(context.replay().isPresent()
-          ? context.replay().get().stacks(plans, context.layerStore())
-          : new LayerPlanner(context.layerStore()).plan(plans));
+      state.layers(context.services().replay().isPresent()
+          ? context.services().replay().get().stacks(plans, context.services().layerStore())
+          : new LayerPlanner(context.services().layerStore()).plan(plans));
     }
     return context;
   }

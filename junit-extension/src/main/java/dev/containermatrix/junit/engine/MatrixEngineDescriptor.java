@@ -60,10 +60,10 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
   @Override
   public MatrixExecutionContext before(MatrixExecutionContext context) throws Exception {
     if (!getChildren().isEmpty()) {
-      context.variantLogs().open();
+      context.outcome().variantLogs().open();
     }
-    if (context.replay().isPresent() && !getChildren().isEmpty()) {
-      context.replay().get().verify();
+    if (context.services().replay().isPresent() && !getChildren().isEmpty()) {
+      context.services().replay().get().verify();
     }
     return context;
   }
@@ -74,7 +74,7 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
    */
   private static void writeReport(MatrixExecutionContext context, Optional<RuntimeException> archiveFailure) {
     try {
-      new RunReportWriter().write(context.report(), context.settings().reportDirectory());
+      new RunReportWriter().write(context.outcome().report(), context.services().settings().reportDirectory());
     } catch (RuntimeException e) {
       archiveFailure.ifPresent(e::addSuppressed);
       throw e;
@@ -91,12 +91,12 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
       Optional<RuntimeException> archiveFailure = Optional.empty();
       try {
         if (!getChildren().isEmpty()) {
-          archiveFailure = context.archiveRun();
+          archiveFailure = context.outcome().archiveRun(context.services());
         }
       } finally {
         // the results are written whatever happened to the archive
         if (!getChildren().isEmpty()) {
-          context.collectUnusedLayers();
+          context.outcome().collected(context.services().collectUnusedLayers());
         }
         writeReport(context, archiveFailure);
       }

@@ -68,6 +68,6 @@ final class VariantDescriptor extends AbstractTestDescriptor implements Node<Mat
 
   @Override
   public void nodeSkipped(MatrixExecutionContext context, org.junit.platform.engine.TestDescriptor testDescriptor, SkipResult result) {
-    context.recordSkipped(this, result.getReason().orElse("skipped"));
+    context.outcome().recordSkipped(this, result.getReason().orElse("skipped"));
   }
 }

@@ -65,7 +65,7 @@ final class VariantExecution {
   private HostAdmission.Admitted admit() {
     long start = System.nanoTime();
     try {
-      return context.admission().admit();
+      return context.services().admission().admit();
     } catch (java.io.UncheckedIOException e) {
       throw infraError("cannot run on this host: " + e.getMessage(), null, start);
     } catch (InterruptedException e) {
@@ -103,7 +103,7 @@ final class VariantExecution {
     ContainerRuntime runtime;
     ContainerSpec spec;
     try {
-      runtime = context.runtime();
+      runtime = context.services().runtime();
       if (plan.replayOf().isPresent() && !runtime.usesLayers()) {
         throw new ContainerException("a replay runs on the archived run's layers, which the " + runtime.name()
             + " backend cannot mount; replay with -Dcontainermatrix.backend=native");
@@ -111,7 +111,7 @@ final class VariantExecution {
       layers = stack(runtime);
       Optional<ClassDataTraining.Outcome> classData = classData(runtime);
       classData.flatMap(ClassDataTraining.Outcome::layer).ifPresent(this::stackClassData);
-      spec = new ContainerSpecFactory(context.settings(), context.runDirectory().path())
+      spec = new ContainerSpecFactory(context.services().settings(), context.services().runDirectory().path())
           .create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(), layers, logs());
       if (classData.isPresent()) {
         spec = withClassData(spec, classData.get());
@@ -129,7 +129,7 @@ final class VariantExecution {
     EventRelay relay = new EventRelay(descriptor, context.listener(), variant.displayName(), logsRelative());
     ExitStatus exit;
     try (EventChannelServer server = EventChannelServer.open(spec.channelSocket())) {
-      Future<?> serving = context.channelThreads().submit(() -> {
+      Future<?> serving = context.services().channelThreads().submit(() -> {
         server.serve(relay);
         return null;
       });
@@ -199,7 +199,7 @@ final class VariantExecution {
   private List<PlannedLayer> fullStack() {
     List<PlannedLayer> stack = new java.util.ArrayList<>();
     if (!"host".equals(plan.base()) && plan.replayOf().isEmpty()) {
-      stack.addAll(context.baseLayers(plan.base()));
+      stack.addAll(context.services().baseLayers(plan.base()));
     }
     stack.addAll(classState.layers(variant.id()));
     return List.copyOf(stack);
@@ -207,11 +207,11 @@ final class VariantExecution {
 
   /** The class-data archive this variant starts from, or why none; empty where none is ever used. */
   private Optional<ClassDataTraining.Outcome> classData(ContainerRuntime runtime) throws ContainerException {
-    if (!context.settings().classData() || !runtime.usesLayers() || plan.replayOf().isPresent()) {
+    if (!context.services().settings().classData() || !runtime.usesLayers() || plan.replayOf().isPresent()) {
       // a replay starts from the class-data layer and JVM options it archived
       return Optional.empty();
     }
-    return Optional.of(context.classData().archiveFor(plan, layers, ShortRunFlags.forEnvironment(plan.env())));
+    return Optional.of(context.services().classData().archiveFor(plan, layers, ShortRunFlags.forEnvironment(plan.env())));
   }
 
   /** Puts the archive's layer right above the shared jars (or the JDK, when no jar is shared). */
@@ -316,12 +316,12 @@ final class VariantExecution {
     if (relay != null) {
       entry = entry.withFailures(relay.failures());
     }
-    context.report().add(entry);
+    context.outcome().report().add(entry);
     ContainerSpec spec = launched;
     if (spec != null) {
       List<PlannedLayer> archived = layers.isEmpty() ? fullStack() : layers;
       if (!archived.isEmpty()) {
-        context.archiveCandidate(new dev.containermatrix.junit.archive.ArchiveCandidate(plan, spec, archived, entry));
+        context.outcome().archiveCandidate(new dev.containermatrix.junit.archive.ArchiveCandidate(plan, spec, archived, entry));
       }
     }
   }
@@ -344,11 +344,11 @@ final class VariantExecution {
 
   /** The variant's log directory (see {@link dev.containermatrix.engine.report.VariantLogs}). */
   private Path logs() {
-    return context.variantLogs().directory(plan.testClass(), variant.displayName(), variant.id());
+    return context.outcome().variantLogs().directory(plan.testClass(), variant.displayName(), variant.id());
   }
 
   /** The variant's log directory relative to the report directory, as report.json names it. */
   private String logsRelative() {
-    return context.variantLogs().relative(plan.testClass(), variant.displayName(), variant.id());
+    return context.outcome().variantLogs().relative(plan.testClass(), variant.displayName(), variant.id());
   }
 }

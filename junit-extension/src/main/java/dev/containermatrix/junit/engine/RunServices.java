@@ -1,0 +1,165 @@
+package dev.containermatrix.junit.engine;
+
+import dev.containermatrix.backend.RuntimeSelection;
+import dev.containermatrix.backend.image.ImageImport;
+import dev.containermatrix.backend.image.ImageReaders;
+import dev.containermatrix.backend.image.ImageReferences;
+import dev.containermatrix.backend.layers.LayerRole;
+import dev.containermatrix.backend.layers.LayerStore;
+import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.rundir.RunDirectory;
+import dev.containermatrix.backend.spi.ContainerException;
+import dev.containermatrix.backend.spi.ContainerRuntime;
+import dev.containermatrix.engine.archive.ArchiveMode;
+import dev.containermatrix.engine.plan.PlannedLayer;
+import dev.containermatrix.junit.archive.ReplaySource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one run uses, shared by all its variants: its settings, the chosen backend (or why there is
+ * none), the layer store with the base images read into it, class-data training, admission, the
+ * channel threads and the run directory. Closed when the run ends. What the run produces is its
+ * {@link RunOutcome}.
+ */
+final class RunServices implements AutoCloseable {
+  private final EngineSettings settings;
+  private final @Nullable RuntimeSelection selection;
+  private final @Nullable ContainerException selectionError;
+  private final RunDirectory runDirectory;
+  private final Optional<ReplaySource> replay;
+  private final HostAdmission admission;
+  private final ExecutorService channelThreads = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "containermatrix-channel");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<String, List<PlannedLayer>> baseImages = new ConcurrentHashMap<>();
+  private @Nullable LayerStore layerStore;
+  private @Nullable ClassDataTraining classData;
+
+  RunServices(EngineSettings settings, @Nullable RuntimeSelection selection, @Nullable ContainerException selectionError,
+      RunDirectory runDirectory, Optional<ReplaySource> replay) {
+    this.settings = settings;
+    this.selection = selection;
+    this.selectionError = selectionError;
+    this.runDirectory = runDirectory;
+    this.replay = replay;
+    this.admission = new HostAdmission(settings.store(), settings.parallelism());
+  }
+
+  EngineSettings settings() {
+    return settings;
+  }
+
+  /** This run's and the host's admission of variants ({@code containermatrix.parallelism}). */
+  HostAdmission admission() {
+    return admission;
+  }
+
+  ExecutorService channelThreads() {
+    return channelThreads;
+  }
+
+  RunDirectory runDirectory() {
+    return runDirectory;
+  }
+
+  /** The archived run this run replays, if it is a replay. */
+  Optional<ReplaySource> replay() {
+    return replay;
+  }
+
+  /** The backend chosen by {@code containermatrix.backend}, or why there is none. */
+  ContainerRuntime runtime() throws ContainerException {
+    if (selection == null) {
+      throw selectionError != null ? selectionError : new ContainerException("no container backend was chosen");
+    }
+    return selection.runtime();
+  }
+
+  /** Whether variants need layer stacks: to run on them, or to archive them. */
+  boolean needsLayers() {
+    return selection != null
+        && (selection.runtime().usesLayers() || settings.archive() != ArchiveMode.OFF || replay.isPresent());
+  }
+
+  /** The layer store at {@code containermatrix.store}, opened on first use. */
+  synchronized LayerStore layerStore() {
+    if (layerStore == null) {
+      try {
+        layerStore = LayerStore.open(settings.store());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not open the layer store at " + settings.store() + ": "
+            + e.getMessage() + "; check that it is writable, or set containermatrix.store to another directory", e);
+      }
+    }
+    return layerStore;
+  }
+
+  /**
+   * The layers of base image {@code reference} in the store, bottom first, read once per run (its
+   * relative paths resolve against the module directory).
+   *
+   * @throws UncheckedIOException naming the image when it cannot be read or stored
+   */
+  List<PlannedLayer> baseLayers(String reference) {
+    return baseImages.computeIfAbsent(reference, ref -> {
+      try {
+        var image = ImageReaders.of(ImageReferences.parse(ref, settings.baseDirectory()),
+            Files.createDirectories(runDirectory.path().resolve("images"))).read();
+        return ImageImport.intoStore(image, layerStore()).stream()
+            .map(l -> new PlannedLayer(LayerRole.BASE, l.digest().toString(), l.directory(), l.sizeBytes(), l.built()))
+            .toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read base image " + ref + " into the layer store at "
+            + settings.store() + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /** Class-data archives for this run's variants, trained through the chosen backend on first use. */
+  synchronized ClassDataTraining classData() throws ContainerException {
+    if (classData == null) {
+      classData = new ClassDataTraining(layerStore(), runtime(), runDirectory.path(), settings);
+    }
+    return classData;
+  }
+
+  /**
+   * Removes layers no run has used for {@code containermatrix.store.unusedDays}, if this run used the
+   * store at all, and returns them; none if it did not or could not (a failure to collect never fails
+   * the run).
+   */
+  synchronized List<StoredLayer> collectUnusedLayers() {
+    if (layerStore == null) {
+      return List.of();
+    }
+    try {
+      return layerStore.gc(Duration.ofDays(settings.storeUnusedDays()));
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  @Override
+  public void close() {
+    channelThreads.shutdownNow();
+    try {
+      if (selection != null) {
+        selection.runtime().close();
+      }
+    } finally {
+      runDirectory.close();
+    }
+  }
+}
