@@ -13,6 +13,7 @@ import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.backend.linux.LinuxCalls;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -213,7 +214,7 @@ public final class RunArchive {
    * @throws ArchiveIntegrityException if it is missing or does not hash to {@code digest}
    */
   public byte[] readBlob(String digest) throws IOException {
-    BlobDigests.check(digest, "a blob digest");
+    Digest.parse(digest, "a blob digest");
     return blobs.read(digest, OptionalLong.empty());
   }
 
@@ -273,7 +274,7 @@ public final class RunArchive {
           + " are the layers of its manifest " + manifestDigest + " (" + layerDigests + ")");
     }
     String runtimeDigest = config.labels().get(RUNTIME_CONFIG_LABEL);
-    if (runtimeDigest == null || !runtimeDigest.matches("sha256:[0-9a-f]{64}")) {
+    if (Digest.tryParse(runtimeDigest).isEmpty()) {
       throw malformed(manifest.config().digest(), "an image config with a label " + RUNTIME_CONFIG_LABEL
           + " naming its runtime config (was " + runtimeDigest + ")");
     }
@@ -408,7 +409,7 @@ public final class RunArchive {
   private Optional<String> knownDigest(Path mapping) throws IOException {
     try {
       String digest = Files.readString(mapping, StandardCharsets.US_ASCII).strip();
-      return digest.matches("sha256:[0-9a-f]{64}") ? Optional.of(digest) : Optional.empty();
+      return Digest.tryParse(digest).map(Digest::toString);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ final class ManifestSelector {
       if (entry.isManifest()) {
         into.putIfAbsent(entry.digest(), entry);
       } else if (entry.isIndex() && depth < MAX_DEPTH && indexesRead.add(entry.digest())) {
-        String path = Digests.layoutPath(entry.digest());
+        String path = Digest.parse(entry.digest()).layoutPath();
         collect(OciJson.index(files.readBlob(entry.digest(), entry.size()), files.describe(path)), into, indexesRead,
             depth + 1);
       }

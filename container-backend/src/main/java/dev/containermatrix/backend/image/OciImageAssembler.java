@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,10 +24,10 @@ final class OciImageAssembler {
     }
     OciDescriptor chosen = new ManifestSelector(files, platform).select();
     OciManifest manifest = OciJson.manifest(files.readBlob(chosen.digest(), chosen.size()),
-        files.describe(Digests.layoutPath(chosen.digest())));
+        files.describe(Digest.parse(chosen.digest()).layoutPath()));
     OciDescriptor configDescriptor = manifest.config();
     ImageConfig config = OciJson.config(files.readBlob(configDescriptor.digest(), configDescriptor.size()),
-        files.describe(Digests.layoutPath(configDescriptor.digest())));
+        files.describe(Digest.parse(configDescriptor.digest()).layoutPath()));
     if (config.diffIds().size() != manifest.layers().size()) {
       throw new ImageSourceException("The manifest " + chosen.digest() + " in " + files.describe() + " lists "
           + manifest.layers().size() + " layers, but its config lists " + config.diffIds().size()
@@ -40,7 +41,7 @@ final class OciImageAssembler {
       } catch (IllegalArgumentException e) {
         throw new ImageSourceException("Layer " + layer.digest() + " of " + reference + ": " + e.getMessage(), e);
       }
-      String path = Digests.layoutPath(layer.digest());
+      String path = Digest.parse(layer.digest()).layoutPath();
       layers.add(new ImageLayerBlob(layer.digest(), layer.mediaType(), layer.size(), compression,
           files.blobOpener(path, layer.digest(), layer.size())));
     }

@@ -3,6 +3,7 @@ package dev.containermatrix.backend.image;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,7 +106,7 @@ final class OciJson {
   }
 
   private static String checkDigest(String digest, String where, String field) throws ImageSourceException {
-    if (!Digests.isSha256(digest)) {
+    if (Digest.tryParse(digest).isEmpty()) {
       throw invalid(where, "has \"" + field + "\" = \"" + digest + "\", which is not a sha256 digest (only sha256 is supported)");
     }
     return digest;

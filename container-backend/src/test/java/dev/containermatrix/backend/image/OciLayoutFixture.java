@@ -1,6 +1,7 @@
 package dev.containermatrix.backend.image;
 
 import com.github.luben.zstd.ZstdOutputStream;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ final class OciLayoutFixture {
     List<LayerBlob> blobs = new ArrayList<>();
     for (LayerSpec layer : layers) {
       byte[] tar = tar(layer.files());
-      blobs.add(new LayerBlob(layer.compression(), compress(layer.compression(), tar), Digests.of(tar)));
+      blobs.add(new LayerBlob(layer.compression(), compress(layer.compression(), tar), Digest.of(tar).toString()));
     }
     return writeImageOfBlobs(layout, architecture, blobs);
   }
@@ -82,8 +83,8 @@ final class OciLayoutFixture {
   }
 
   static String writeBlob(Path layout, byte[] bytes) throws IOException {
-    String digest = Digests.of(bytes);
-    Path path = layout.resolve(Digests.layoutPath(digest));
+    String digest = Digest.of(bytes).toString();
+    Path path = layout.resolve(Digest.parse(digest).layoutPath());
     Files.createDirectories(path.getParent());
     Files.write(path, bytes);
     return digest;
