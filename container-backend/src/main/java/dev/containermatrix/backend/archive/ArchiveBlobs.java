@@ -67,7 +67,7 @@ final class ArchiveBlobs {
         content.writeTo(out);
       }
       String digest = out.digest().toString();
-      long size = out.count();
+      long size = Files.size(temp);
       Files.move(temp, layout.blob(digest), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return new ArchivedBlob(digest, size, mediaType);
     } finally {

@@ -88,7 +88,7 @@ class DigestTest {
   }
 
   @Test
-  void streamsHashAndCountWhatPassesThroughThem() throws IOException {
+  void streamsHashWhatPassesThroughThemAndTheInputCountsIt() throws IOException {
     byte[] abc = "abc".getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
     DigestingOutputStream out = new DigestingOutputStream(sink);
@@ -100,7 +100,6 @@ class DigestTest {
     assertThat(in.skip(5)).isEqualTo(2);
 
     assertThat(sink.toByteArray()).isEqualTo(abc);
-    assertThat(out.count()).isEqualTo(3);
     assertThat(out.digest().hex()).isEqualTo(ABC);
     assertThat(in.count()).isEqualTo(3);
     assertThat(in.digest().hex()).isEqualTo(ABC);
