@@ -68,9 +68,10 @@ public final class DockerArchiveReader implements ImageReader {
       compression = Compression.ofMagic(in.readNBytes(4));
     }
     Optional<Digest> named = digestFromPath(path);
-    String digest = named.isPresent() ? named.get().toString()
-        : compression == Compression.NONE ? diffId : Digest.of(files.open(path)).toString();
-    return new ImageLayerBlob(digest, compression.ociMediaType(), size, compression, files.blobOpener(path, digest, size));
+    Digest digest = named.isPresent() ? named.get()
+        : compression == Compression.NONE ? Digest.parse(diffId) : Digest.of(files.open(path));
+    return new ImageLayerBlob(digest.toString(), compression.ociMediaType(), size, compression,
+        files.blobOpener(path, digest, size));
   }
 
   private OciJson.DockerManifestEntry single(List<OciJson.DockerManifestEntry> entries) throws ImageSourceException {

@@ -46,8 +46,8 @@ interface LayoutFiles {
   }
 
   /** Reads a small content-addressed blob (a manifest, index or config) whole and checks its sha256 and size. */
-  default byte[] readBlob(String digest, long expectedSize) throws IOException {
-    String path = Digest.parse(digest).layoutPath();
+  default byte[] readBlob(Digest digest, long expectedSize) throws IOException {
+    String path = digest.layoutPath();
     if (expectedSize > MAX_DOCUMENT_BYTES) {
       throw new ImageSourceException("The descriptor of " + describe(path) + " gives it " + expectedSize
           + " bytes, more than the " + MAX_DOCUMENT_BYTES + " a manifest or config may have: it is not an image"
@@ -58,22 +58,22 @@ interface LayoutFiles {
       bytes = in.readNBytes((int) expectedSize + 1);
     }
     Digest actual = Digest.of(bytes);
-    if (!actual.toString().equals(digest) || bytes.length != expectedSize) {
+    if (!actual.equals(digest) || bytes.length != expectedSize) {
       throw mismatch(digest, expectedSize, describe(path), actual, bytes.length);
     }
     return bytes;
   }
 
   /** Opens a blob lazily; the stream checks its sha256 and size as it is read. */
-  default BlobOpener blobOpener(String path, String digest, long expectedSize) {
-    return () -> new VerifyingInputStream(openBlob(path, expectedSize), Digest.parse(digest), expectedSize,
+  default BlobOpener blobOpener(String path, Digest digest, long expectedSize) {
+    return () -> new VerifyingInputStream(openBlob(path, expectedSize), digest, expectedSize,
         (actual, count) -> mismatch(digest, expectedSize, describe(path), actual, count));
   }
 
   /** The error for a blob read from {@code where} that is not the {@code expectedDigest} and size its descriptor names. */
-  private static ImageSourceException mismatch(String expectedDigest, long expectedSize, String where, Digest actual,
+  private static ImageSourceException mismatch(Digest expectedDigest, long expectedSize, String where, Digest actual,
       long count) {
-    if (!actual.toString().equals(expectedDigest)) {
+    if (!actual.equals(expectedDigest)) {
       return new ImageSourceException("Blob " + expectedDigest + " read from " + where + " has digest " + actual
           + ": the file is corrupt or was changed after the image was written; export the image again");
     }

@@ -1,10 +1,11 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.util.Map;
 import java.util.Optional;
 
 /** A content descriptor of an index or manifest: media type, sha256 digest, size, and for index entries an optional platform. */
-record OciDescriptor(String mediaType, String digest, long size, Optional<Platform> platform, Map<String, String> annotations) {
+record OciDescriptor(String mediaType, Digest digest, long size, Optional<Platform> platform, Map<String, String> annotations) {
 
   static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
   static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";

@@ -1,6 +1,5 @@
 package dev.containermatrix.backend.image;
 
-import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,10 +23,10 @@ final class OciImageAssembler {
     }
     OciDescriptor chosen = new ManifestSelector(files, platform).select();
     OciManifest manifest = OciJson.manifest(files.readBlob(chosen.digest(), chosen.size()),
-        files.describe(Digest.parse(chosen.digest()).layoutPath()));
+        files.describe(chosen.digest().layoutPath()));
     OciDescriptor configDescriptor = manifest.config();
     ImageConfig config = OciJson.config(files.readBlob(configDescriptor.digest(), configDescriptor.size()),
-        files.describe(Digest.parse(configDescriptor.digest()).layoutPath()));
+        files.describe(configDescriptor.digest().layoutPath()));
     if (config.diffIds().size() != manifest.layers().size()) {
       throw new ImageSourceException("The manifest " + chosen.digest() + " in " + files.describe() + " lists "
           + manifest.layers().size() + " layers, but its config lists " + config.diffIds().size()
@@ -41,10 +40,10 @@ final class OciImageAssembler {
       } catch (IllegalArgumentException e) {
         throw new ImageSourceException("Layer " + layer.digest() + " of " + reference + ": " + e.getMessage(), e);
       }
-      String path = Digest.parse(layer.digest()).layoutPath();
-      layers.add(new ImageLayerBlob(layer.digest(), layer.mediaType(), layer.size(), compression,
+      String path = layer.digest().layoutPath();
+      layers.add(new ImageLayerBlob(layer.digest().toString(), layer.mediaType(), layer.size(), compression,
           files.blobOpener(path, layer.digest(), layer.size())));
     }
-    return new Image(reference, layers, configDescriptor.digest(), config);
+    return new Image(reference, layers, configDescriptor.digest().toString(), config);
   }
 }
