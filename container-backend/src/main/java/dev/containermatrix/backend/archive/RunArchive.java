@@ -14,6 +14,7 @@ import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.backend.linux.LinuxCalls;
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.MediaTypes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -162,8 +163,8 @@ public final class RunArchive {
       }
     }
     ArchivedBlob runtimeConfig = blobs.put(image.runtimeConfigJson(), RUNTIME_CONFIG_MEDIA_TYPE);
-    ArchivedBlob config = blobs.put(ImageJson.config(image, runtimeConfig.digest()), ImageJson.CONFIG_MEDIA_TYPE);
-    return blobs.put(ImageJson.manifest(config, image.layers()), ImageJson.MANIFEST_MEDIA_TYPE);
+    ArchivedBlob config = blobs.put(ImageJson.config(image, runtimeConfig.digest()), MediaTypes.OCI_CONFIG);
+    return blobs.put(ImageJson.manifest(config, image.layers()), MediaTypes.OCI_MANIFEST);
   }
 
   /**
@@ -279,7 +280,7 @@ public final class RunArchive {
           + " naming its runtime config (was " + runtimeDigest + ")");
     }
     byte[] runtimeConfig = blobs.read(runtimeDigest, OptionalLong.empty());
-    return new ArchivedImageView(new ArchivedBlob(manifestDigest, manifestBytes.length, ImageJson.MANIFEST_MEDIA_TYPE),
+    return new ArchivedImageView(new ArchivedBlob(manifestDigest, manifestBytes.length, MediaTypes.OCI_MANIFEST),
         manifest.config(), manifest.layers(), config.diffIds(), config.env(), config.cmd(), config.workingDir(),
         config.labels(), new ArchivedBlob(runtimeDigest, runtimeConfig.length, RUNTIME_CONFIG_MEDIA_TYPE), runtimeConfig);
   }

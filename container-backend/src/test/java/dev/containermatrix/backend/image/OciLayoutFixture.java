@@ -2,6 +2,7 @@ package dev.containermatrix.backend.image;
 
 import com.github.luben.zstd.ZstdOutputStream;
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.MediaTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ final class OciLayoutFixture {
         + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + diffIds.stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(",")) + "]}}";
     byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
     String configDigest = writeBlob(layout, configBytes);
-    String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + OciDescriptor.OCI_MANIFEST + "\",\"config\":"
+    String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":"
         + descriptor("application/vnd.oci.image.config.v1+json", configDigest, configBytes.length)
         + ",\"layers\":[" + String.join(",", layerDescriptors) + "]}";
     byte[] manifestBytes = manifest.getBytes(StandardCharsets.UTF_8);
@@ -73,7 +74,7 @@ final class OciLayoutFixture {
 
   /** An index entry for a manifest, with a platform when {@code architecture} is not null. */
   static String entry(WrittenImage image, String architecture, String refName) {
-    return "{\"mediaType\":\"" + OciDescriptor.OCI_MANIFEST + "\",\"digest\":\"" + image.manifestDigest() + "\",\"size\":" + image.manifestSize()
+    return "{\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + image.manifestDigest() + "\",\"size\":" + image.manifestSize()
         + (architecture == null ? "" : ",\"platform\":{\"os\":\"linux\",\"architecture\":\"" + architecture + "\"}")
         + (refName == null ? "" : ",\"annotations\":{\"org.opencontainers.image.ref.name\":\"" + refName + "\"}") + "}";
   }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.containermatrix.backend.image.OciLayoutFixture.LayerSpec;
 import dev.containermatrix.backend.image.OciLayoutFixture.WrittenImage;
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ class OciLayoutReaderTest {
   void picksTheManifestForTheWantedPlatformAndSkipsAttestations() throws IOException {
     WrittenImage amd64 = OciLayoutFixture.writeImage(layout, "amd64", threeLayers().subList(0, 1));
     WrittenImage arm64 = OciLayoutFixture.writeImage(layout, "arm64", threeLayers().subList(1, 2));
-    String attestation = "{\"mediaType\":\"" + OciDescriptor.OCI_MANIFEST + "\",\"digest\":\"" + arm64.manifestDigest()
+    String attestation = "{\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + arm64.manifestDigest()
         + "\",\"size\":" + arm64.manifestSize() + ",\"platform\":{\"os\":\"unknown\",\"architecture\":\"unknown\"}}";
     OciLayoutFixture.writeIndex(layout, entry(arm64, "arm64", null), entry(amd64, "amd64", null), attestation);
 
@@ -114,10 +115,10 @@ class OciLayoutReaderTest {
   void followsANestedIndexOfAMultiPlatformImage() throws IOException {
     WrittenImage amd64 = OciLayoutFixture.writeImage(layout, "amd64", threeLayers().subList(0, 1));
     WrittenImage arm64 = OciLayoutFixture.writeImage(layout, "arm64", threeLayers().subList(1, 2));
-    byte[] nested = ("{\"schemaVersion\":2,\"mediaType\":\"" + OciDescriptor.OCI_INDEX + "\",\"manifests\":["
+    byte[] nested = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
         + entry(arm64, "arm64", null) + "," + entry(amd64, "amd64", null) + "]}").getBytes();
     String nestedDigest = OciLayoutFixture.writeBlob(layout, nested);
-    OciLayoutFixture.writeIndex(layout, OciLayoutFixture.descriptor(OciDescriptor.OCI_INDEX, nestedDigest, nested.length));
+    OciLayoutFixture.writeIndex(layout, OciLayoutFixture.descriptor(MediaTypes.OCI_INDEX, nestedDigest, nested.length));
 
     assertThat(new OciLayoutReader(layout, AMD64).read().configDigest()).isEqualTo(amd64.configDigest());
   }
