@@ -1,8 +1,10 @@
 package dev.containermatrix.backend.archive;
 
 import dev.containermatrix.backend.layers.StoreLock;
+import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.DigestingOutputStream;
+import dev.containermatrix.backend.oci.VerifyingInputStream;
 import java.io.BufferedOutputStream;
-import dev.containermatrix.backend.layers.CheckedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,8 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
@@ -51,7 +51,7 @@ final class ArchiveBlobs {
 
   /** Stores {@code content} unless present; either way it is claimed for the grace period. */
   ArchivedBlob put(byte[] content, String mediaType) throws IOException {
-    String digest = BlobDigests.of(content);
+    String digest = Digest.of(content).toString();
     if (claim(digest)) {
       return new ArchivedBlob(digest, content.length, mediaType);
     }
@@ -62,11 +62,11 @@ final class ArchiveBlobs {
   ArchivedBlob write(Content content, String mediaType) throws IOException {
     Path temp = layout.newTempFile();
     try {
-      MessageDigest sha256 = BlobDigests.sha256();
-      try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024), sha256)) {
+      DigestingOutputStream out = new DigestingOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024));
+      try (out) {
         content.writeTo(out);
       }
-      String digest = BlobDigests.of(sha256);
+      String digest = out.digest().toString();
       long size = Files.size(temp);
       Files.move(temp, layout.blob(digest), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return new ArchivedBlob(digest, size, mediaType);
@@ -108,7 +108,10 @@ final class ArchiveBlobs {
     } catch (NoSuchFileException e) {
       throw missing(digest, expectedSize);
     }
-    check(digest, expectedSize, BlobDigests.of(bytes), bytes.length);
+    Digest actual = Digest.of(bytes);
+    if (!actual.toString().equals(digest) || expectedSize.isPresent() && expectedSize.getAsLong() != bytes.length) {
+      throw corrupt(digest, expectedSize, actual, bytes.length);
+    }
     return bytes;
   }
 
@@ -123,20 +126,17 @@ final class ArchiveBlobs {
   InputStream open(String digest, long expectedSize) throws IOException {
     Path file = layout.blob(digest);
     try {
-      return new CheckedInputStream(Files.newInputStream(file),
-          (actual, count) -> check(digest, OptionalLong.of(expectedSize), actual.toString(), count));
+      return new VerifyingInputStream(Files.newInputStream(file), Digest.parse(digest), expectedSize,
+          (actual, count) -> corrupt(digest, OptionalLong.of(expectedSize), actual, count));
     } catch (NoSuchFileException e) {
       throw missing(digest, OptionalLong.of(expectedSize));
     }
   }
 
-  private void check(String digest, OptionalLong expectedSize, String actual, long count) throws ArchiveIntegrityException {
-    boolean sizeFits = expectedSize.isEmpty() || expectedSize.getAsLong() == count;
-    if (!actual.equals(digest) || !sizeFits) {
-      throw new ArchiveIntegrityException(layout.root(), digest, layout.blob(digest), "is corrupt: expected " + digest
-          + expectedSize.stream().mapToObj(s -> " (" + s + " bytes)").findFirst().orElse("") + ", read " + actual
-          + " (" + count + " bytes)", referrers.of(digest));
-    }
+  private ArchiveIntegrityException corrupt(String digest, OptionalLong expectedSize, Digest actual, long count) {
+    return new ArchiveIntegrityException(layout.root(), digest, layout.blob(digest), "is corrupt: expected " + digest
+        + expectedSize.stream().mapToObj(s -> " (" + s + " bytes)").findFirst().orElse("") + ", read " + actual
+        + " (" + count + " bytes)", referrers.of(digest));
   }
 
   private ArchiveIntegrityException missing(String digest, OptionalLong expectedSize) {

@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.archive;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ final class ArchiveLayout {
   }
 
   Path blob(String digest) {
-    return blobDirectory().resolve(BlobDigests.hex(digest));
+    return blobDirectory().resolve(Digest.parse(digest).hex());
   }
 
   Path diffIdDirectory() {

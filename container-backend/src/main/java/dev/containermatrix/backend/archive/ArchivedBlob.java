@@ -2,6 +2,7 @@ package dev.containermatrix.backend.archive;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -16,7 +17,7 @@ import org.apiguardian.api.API;
 public record ArchivedBlob(String digest, long size, String mediaType) {
 
   public ArchivedBlob {
-    BlobDigests.check(digest, "an archived blob's digest");
+    Digest.parse(digest, "an archived blob's digest");
     Objects.requireNonNull(mediaType, "mediaType");
     if (size < 0 || mediaType.isBlank()) {
       throw new IllegalArgumentException("an archived blob has a size >= 0 and a media type, was " + size

@@ -2,6 +2,7 @@ package dev.containermatrix.backend.archive;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,11 +25,11 @@ public record ArchivedRun(String runId, Instant created, String recordDigest, Ma
   public ArchivedRun {
     ArchiveIds.check(runId, "run id");
     Objects.requireNonNull(created, "created");
-    BlobDigests.check(recordDigest, "the record digest of run " + runId);
+    Digest.parse(recordDigest, "the record digest of run " + runId);
     TreeMap<String, String> sorted = new TreeMap<>(manifestDigestByVariantId);
     sorted.forEach((variant, digest) -> {
       ArchiveIds.check(variant, "variant id");
-      BlobDigests.check(digest, "the manifest digest of variant " + variant + " of run " + runId);
+      Digest.parse(digest, "the manifest digest of variant " + variant + " of run " + runId);
     });
     if (sorted.isEmpty()) {
       throw new IllegalArgumentException("run " + runId + " has no variants; an archived run has at least one");

@@ -2,6 +2,7 @@ package dev.containermatrix.backend.archive;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,12 +47,12 @@ final class DockerArchiveWriter {
            TarArchiveOutputStream tar = new TarArchiveOutputStream(file, StandardCharsets.UTF_8.name())) {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        String configName = BlobDigests.hex(image.config().digest()) + ".json";
+        String configName = Digest.parse(image.config().digest()).hex() + ".json";
         copyBlob(tar, configName, image.config());
         Set<String> written = new LinkedHashSet<>();
         ArrayNode layerNames = ImageJson.MAPPER.createArrayNode();
         for (ArchivedBlob layer : image.layers()) {
-          String directory = BlobDigests.hex(layer.digest());
+          String directory = Digest.parse(layer.digest()).hex();
           if (written.add(directory)) {
             addDirectory(tar, directory + "/");
             addBytes(tar, directory + "/VERSION", "1.0".getBytes(StandardCharsets.UTF_8));
@@ -68,7 +69,7 @@ final class DockerArchiveWriter {
           int colon = tag.lastIndexOf(':');
           ObjectNode repositories = ImageJson.MAPPER.createObjectNode();
           repositories.putObject(tag.substring(0, colon))
-              .put(tag.substring(colon + 1), BlobDigests.hex(image.layers().get(image.layers().size() - 1).digest()));
+              .put(tag.substring(colon + 1), Digest.parse(image.layers().get(image.layers().size() - 1).digest()).hex());
           addBytes(tar, "repositories", ImageJson.bytes(repositories));
         }
         tar.finish();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.containermatrix.backend.image.Platform;
+import dev.containermatrix.backend.oci.MediaTypes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,6 @@ import java.util.TreeMap;
  * blobs. Readers throw {@link IllegalArgumentException} with the reason a document is malformed.
  */
 final class ImageJson {
-
-  static final String MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
-  static final String CONFIG_MEDIA_TYPE = "application/vnd.oci.image.config.v1+json";
 
   static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -60,7 +58,7 @@ final class ImageJson {
   static byte[] manifest(ArchivedBlob config, List<ArchivedBlob> layers) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schemaVersion", 2);
-    root.put("mediaType", MANIFEST_MEDIA_TYPE);
+    root.put("mediaType", MediaTypes.OCI_MANIFEST);
     descriptor(root.putObject("config"), config);
     ArrayNode array = root.putArray("layers");
     layers.forEach(layer -> descriptor(array.addObject(), layer));

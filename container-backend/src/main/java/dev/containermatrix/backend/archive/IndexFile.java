@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.containermatrix.backend.image.Platform;
+import dev.containermatrix.backend.oci.MediaTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,7 +42,7 @@ final class IndexFile {
     if (!Files.exists(layout.index())) {
       ObjectNode index = ImageJson.MAPPER.createObjectNode();
       index.put("schemaVersion", 2);
-      index.put("mediaType", "application/vnd.oci.image.index.v1+json");
+      index.put("mediaType", MediaTypes.OCI_INDEX);
       index.putArray("manifests");
       write(index);
     }
@@ -63,7 +64,7 @@ final class IndexFile {
     Platform host = Platform.host();
     run.manifestDigestByVariantId().forEach((variant, digest) -> {
       ObjectNode entry = manifests.addObject();
-      entry.put("mediaType", ImageJson.MANIFEST_MEDIA_TYPE);
+      entry.put("mediaType", MediaTypes.OCI_MANIFEST);
       entry.put("digest", digest);
       entry.put("size", manifestSizes.get(digest));
       ObjectNode platform = entry.putObject("platform");

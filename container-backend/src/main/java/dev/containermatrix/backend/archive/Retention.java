@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.archive;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,7 +148,7 @@ final class Retention {
         } catch (NoSuchFileException e) {
           continue;
         }
-        if (!digest.matches("sha256:[0-9a-f]{64}") || !Files.exists(layout.blob(digest))) {
+        if (Digest.tryParse(digest).isEmpty() || !Files.exists(layout.blob(digest))) {
           Files.deleteIfExists(mapping);
         }
       }

@@ -13,6 +13,8 @@ import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.backend.linux.LinuxCalls;
+import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.MediaTypes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -161,8 +163,8 @@ public final class RunArchive {
       }
     }
     ArchivedBlob runtimeConfig = blobs.put(image.runtimeConfigJson(), RUNTIME_CONFIG_MEDIA_TYPE);
-    ArchivedBlob config = blobs.put(ImageJson.config(image, runtimeConfig.digest()), ImageJson.CONFIG_MEDIA_TYPE);
-    return blobs.put(ImageJson.manifest(config, image.layers()), ImageJson.MANIFEST_MEDIA_TYPE);
+    ArchivedBlob config = blobs.put(ImageJson.config(image, runtimeConfig.digest()), MediaTypes.OCI_CONFIG);
+    return blobs.put(ImageJson.manifest(config, image.layers()), MediaTypes.OCI_MANIFEST);
   }
 
   /**
@@ -213,7 +215,7 @@ public final class RunArchive {
    * @throws ArchiveIntegrityException if it is missing or does not hash to {@code digest}
    */
   public byte[] readBlob(String digest) throws IOException {
-    BlobDigests.check(digest, "a blob digest");
+    Digest.parse(digest, "a blob digest");
     return blobs.read(digest, OptionalLong.empty());
   }
 
@@ -273,12 +275,12 @@ public final class RunArchive {
           + " are the layers of its manifest " + manifestDigest + " (" + layerDigests + ")");
     }
     String runtimeDigest = config.labels().get(RUNTIME_CONFIG_LABEL);
-    if (runtimeDigest == null || !runtimeDigest.matches("sha256:[0-9a-f]{64}")) {
+    if (Digest.tryParse(runtimeDigest).isEmpty()) {
       throw malformed(manifest.config().digest(), "an image config with a label " + RUNTIME_CONFIG_LABEL
           + " naming its runtime config (was " + runtimeDigest + ")");
     }
     byte[] runtimeConfig = blobs.read(runtimeDigest, OptionalLong.empty());
-    return new ArchivedImageView(new ArchivedBlob(manifestDigest, manifestBytes.length, ImageJson.MANIFEST_MEDIA_TYPE),
+    return new ArchivedImageView(new ArchivedBlob(manifestDigest, manifestBytes.length, MediaTypes.OCI_MANIFEST),
         manifest.config(), manifest.layers(), config.diffIds(), config.env(), config.cmd(), config.workingDir(),
         config.labels(), new ArchivedBlob(runtimeDigest, runtimeConfig.length, RUNTIME_CONFIG_MEDIA_TYPE), runtimeConfig);
   }
@@ -408,7 +410,7 @@ public final class RunArchive {
   private Optional<String> knownDigest(Path mapping) throws IOException {
     try {
       String digest = Files.readString(mapping, StandardCharsets.US_ASCII).strip();
-      return digest.matches("sha256:[0-9a-f]{64}") ? Optional.of(digest) : Optional.empty();
+      return Digest.tryParse(digest).map(Digest::toString);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }

@@ -2,6 +2,7 @@ package dev.containermatrix.backend.image;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.oci.MediaTypes;
 import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +13,11 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public enum Compression {
   /** A plain tar. */
-  NONE("application/vnd.oci.image.layer.v1.tar"),
+  NONE(MediaTypes.OCI_LAYER),
   /** A gzip-compressed tar. */
-  GZIP("application/vnd.oci.image.layer.v1.tar+gzip"),
+  GZIP(MediaTypes.OCI_LAYER_GZIP),
   /** A zstd-compressed tar. */
-  ZSTD("application/vnd.oci.image.layer.v1.tar+zstd");
+  ZSTD(MediaTypes.OCI_LAYER_ZSTD);
 
   private final String ociMediaType;
 

@@ -2,13 +2,13 @@ package dev.containermatrix.backend.image;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -22,9 +22,8 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class DockerArchiveReader implements ImageReader {
 
-  /** A blob of Docker 25+'s embedded OCI layout, or an old-style config named by its digest. */
-  private static final Pattern BLOB_PATH = Pattern.compile("blobs/sha256/([0-9a-f]{64})");
-  private static final Pattern CONFIG_NAME = Pattern.compile("([0-9a-f]{64})\\.json");
+  /** An old-style config is named {@code <hex>.json} by its digest. */
+  private static final String CONFIG_SUFFIX = ".json";
 
   private final Path archive;
   private final String reference;
@@ -48,7 +47,7 @@ public final class DockerArchiveReader implements ImageReader {
     }
     OciJson.DockerManifestEntry entry = single(OciJson.dockerManifest(files.readAll("manifest.json"), files.describe("manifest.json")));
     byte[] configBytes = files.readAll(entry.config());
-    String configDigest = Digests.of(configBytes);
+    String configDigest = Digest.of(configBytes).toString();
     checkNamedDigest(files, entry.config(), configDigest);
     ImageConfig config = OciJson.config(configBytes, files.describe(entry.config()));
     if (config.diffIds().size() != entry.layers().size()) {
@@ -68,11 +67,11 @@ public final class DockerArchiveReader implements ImageReader {
     try (InputStream in = files.open(path)) {
       compression = Compression.ofMagic(in.readNBytes(4));
     }
-    String digest = digestFromPath(path);
-    if (digest == null) {
-      digest = compression == Compression.NONE ? diffId : hash(files, path);
-    }
-    return new ImageLayerBlob(digest, compression.ociMediaType(), size, compression, files.blobOpener(path, digest, size));
+    Optional<Digest> named = digestFromPath(path);
+    Digest digest = named.isPresent() ? named.get()
+        : compression == Compression.NONE ? Digest.parse(diffId) : Digest.of(files.open(path));
+    return new ImageLayerBlob(digest.toString(), compression.ociMediaType(), size, compression,
+        files.blobOpener(path, digest, size));
   }
 
   private OciJson.DockerManifestEntry single(List<OciJson.DockerManifestEntry> entries) throws ImageSourceException {
@@ -85,23 +84,18 @@ public final class DockerArchiveReader implements ImageReader {
   }
 
   private static void checkNamedDigest(LayoutFiles files, String path, String actual) throws ImageSourceException {
-    String named = digestFromPath(path);
-    Matcher config = CONFIG_NAME.matcher(TarLayoutFiles.normalize(path));
-    if (named == null && config.matches()) {
-      named = "sha256:" + config.group(1);
-    }
-    if (named != null && !named.equals(actual)) {
-      throw new ImageSourceException("Blob " + named + " read from " + files.describe(path) + " has digest " + actual
+    String normalized = TarLayoutFiles.normalize(path);
+    Optional<Digest> named = digestFromPath(path).or(() -> normalized.endsWith(CONFIG_SUFFIX)
+        ? Digest.tryParse("sha256:" + normalized.substring(0, normalized.length() - CONFIG_SUFFIX.length()))
+        : Optional.empty());
+    if (named.isPresent() && !named.get().toString().equals(actual)) {
+      throw new ImageSourceException("Blob " + named.get() + " read from " + files.describe(path) + " has digest " + actual
           + ": the file is corrupt or was changed after the image was written; export the image again");
     }
   }
 
-  private static String digestFromPath(String path) {
-    Matcher matcher = BLOB_PATH.matcher(TarLayoutFiles.normalize(path));
-    return matcher.matches() ? "sha256:" + matcher.group(1) : null;
-  }
-
-  private static String hash(LayoutFiles files, String path) throws IOException {
-    return Digests.of(files.open(path));
+  /** The digest a blob of Docker 25+'s embedded OCI layout is named by. */
+  private static Optional<Digest> digestFromPath(String path) {
+    return Digest.fromLayoutPath(TarLayoutFiles.normalize(path));
   }
 }

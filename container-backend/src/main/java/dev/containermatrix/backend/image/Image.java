@@ -2,6 +2,7 @@ package dev.containermatrix.backend.image;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -22,7 +23,7 @@ public record Image(String reference, List<ImageLayerBlob> layers, String config
   public Image {
     Objects.requireNonNull(reference, "image reference must not be null");
     layers = List.copyOf(layers);
-    Digests.checkSha256(configDigest, "config digest");
+    Digest.parse(configDigest, "config digest");
     Objects.requireNonNull(config, "image config must not be null");
     if (layers.size() != config.diffIds().size()) {
       throw new IllegalArgumentException("Image " + reference + " has " + layers.size() + " layers but its config "

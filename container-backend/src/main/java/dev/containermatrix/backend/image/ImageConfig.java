@@ -2,6 +2,7 @@ package dev.containermatrix.backend.image;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -24,7 +25,7 @@ public record ImageConfig(String os, String architecture, List<String> env, List
     env = List.copyOf(env);
     diffIds = List.copyOf(diffIds);
     for (String diffId : diffIds) {
-      Digests.checkSha256(diffId, "diff_id");
+      Digest.parse(diffId, "diff_id");
     }
   }
 }

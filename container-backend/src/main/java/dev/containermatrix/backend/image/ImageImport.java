@@ -2,9 +2,9 @@ package dev.containermatrix.backend.image;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.containermatrix.backend.layers.LayerDigest;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public final class ImageImport {
   public static List<StoredLayer> intoStore(Image image, LayerStore store) throws IOException {
     List<StoredLayer> stored = new ArrayList<>();
     for (int i = 0; i < image.layers().size(); i++) {
-      LayerDigest diffId = LayerDigest.parse(image.config().diffIds().get(i));
+      Digest diffId = Digest.parse(image.config().diffIds().get(i));
       Optional<StoredLayer> present = store.get(diffId);
       if (present.isPresent()) {
         stored.add(present.get());

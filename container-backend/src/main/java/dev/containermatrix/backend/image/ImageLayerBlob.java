@@ -2,6 +2,7 @@ package dev.containermatrix.backend.image;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -24,7 +25,7 @@ import org.apiguardian.api.API;
 public record ImageLayerBlob(String digest, String mediaType, long size, Compression compression, BlobOpener opener) {
 
   public ImageLayerBlob {
-    Digests.checkSha256(Objects.requireNonNull(digest, "layer digest must not be null"), "layer digest");
+    Digest.parse(Objects.requireNonNull(digest, "layer digest must not be null"), "layer digest");
     Objects.requireNonNull(mediaType, "layer media type must not be null");
     Objects.requireNonNull(compression, "layer compression must not be null");
     Objects.requireNonNull(opener, "layer opener must not be null");

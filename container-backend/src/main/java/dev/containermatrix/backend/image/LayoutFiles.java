@@ -1,6 +1,7 @@
 package dev.containermatrix.backend.image;
 
-import dev.containermatrix.backend.layers.CheckedInputStream;
+import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -45,8 +46,8 @@ interface LayoutFiles {
   }
 
   /** Reads a small content-addressed blob (a manifest, index or config) whole and checks its sha256 and size. */
-  default byte[] readBlob(String digest, long expectedSize) throws IOException {
-    String path = Digests.layoutPath(digest);
+  default byte[] readBlob(Digest digest, long expectedSize) throws IOException {
+    String path = digest.layoutPath();
     if (expectedSize > MAX_DOCUMENT_BYTES) {
       throw new ImageSourceException("The descriptor of " + describe(path) + " gives it " + expectedSize
           + " bytes, more than the " + MAX_DOCUMENT_BYTES + " a manifest or config may have: it is not an image"
@@ -56,13 +57,27 @@ interface LayoutFiles {
     try (InputStream in = openBlob(path, expectedSize)) {
       bytes = in.readNBytes((int) expectedSize + 1);
     }
-    BlobCheck.check(digest, expectedSize, describe(path), Digests.of(bytes), bytes.length);
+    Digest actual = Digest.of(bytes);
+    if (!actual.equals(digest) || bytes.length != expectedSize) {
+      throw mismatch(digest, expectedSize, describe(path), actual, bytes.length);
+    }
     return bytes;
   }
 
   /** Opens a blob lazily; the stream checks its sha256 and size as it is read. */
-  default BlobOpener blobOpener(String path, String digest, long expectedSize) {
-    return () -> new CheckedInputStream(openBlob(path, expectedSize),
-        (actual, count) -> BlobCheck.check(digest, expectedSize, describe(path), actual.toString(), count));
+  default BlobOpener blobOpener(String path, Digest digest, long expectedSize) {
+    return () -> new VerifyingInputStream(openBlob(path, expectedSize), digest, expectedSize,
+        (actual, count) -> mismatch(digest, expectedSize, describe(path), actual, count));
+  }
+
+  /** The error for a blob read from {@code where} that is not the {@code expectedDigest} and size its descriptor names. */
+  private static ImageSourceException mismatch(Digest expectedDigest, long expectedSize, String where, Digest actual,
+      long count) {
+    if (!actual.equals(expectedDigest)) {
+      return new ImageSourceException("Blob " + expectedDigest + " read from " + where + " has digest " + actual
+          + ": the file is corrupt or was changed after the image was written; export the image again");
+    }
+    return new ImageSourceException("Blob " + expectedDigest + " read from " + where + " has " + count
+        + " bytes, but its descriptor says " + expectedSize + ": export the image again");
   }
 }

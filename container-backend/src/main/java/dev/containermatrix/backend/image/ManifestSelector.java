@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ final class ManifestSelector {
 
   OciDescriptor select() throws IOException {
     String where = files.describe("index.json");
-    Map<String, OciDescriptor> manifests = new LinkedHashMap<>();
+    Map<Digest, OciDescriptor> manifests = new LinkedHashMap<>();
     collect(OciJson.index(files.readAll("index.json"), where), manifests, new HashSet<>(), 0);
     List<OciDescriptor> candidates = List.copyOf(manifests.values());
     if (candidates.isEmpty()) {
@@ -52,7 +53,7 @@ final class ManifestSelector {
   }
 
   /** Adds the manifests of {@code entries} by digest (the first entry naming one wins), following indexes not yet read. */
-  private void collect(List<OciDescriptor> entries, Map<String, OciDescriptor> into, Set<String> indexesRead, int depth)
+  private void collect(List<OciDescriptor> entries, Map<Digest, OciDescriptor> into, Set<Digest> indexesRead, int depth)
       throws IOException {
     for (OciDescriptor entry : entries) {
       if (entry.isAttestation()) {
@@ -61,7 +62,7 @@ final class ManifestSelector {
       if (entry.isManifest()) {
         into.putIfAbsent(entry.digest(), entry);
       } else if (entry.isIndex() && depth < MAX_DEPTH && indexesRead.add(entry.digest())) {
-        String path = Digests.layoutPath(entry.digest());
+        String path = entry.digest().layoutPath();
         collect(OciJson.index(files.readBlob(entry.digest(), entry.size()), files.describe(path)), into, indexesRead,
             depth + 1);
       }

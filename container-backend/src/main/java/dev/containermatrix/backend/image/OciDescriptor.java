@@ -1,15 +1,16 @@
 package dev.containermatrix.backend.image;
 
+import static dev.containermatrix.backend.oci.MediaTypes.DOCKER_MANIFEST;
+import static dev.containermatrix.backend.oci.MediaTypes.DOCKER_MANIFEST_LIST;
+import static dev.containermatrix.backend.oci.MediaTypes.OCI_INDEX;
+import static dev.containermatrix.backend.oci.MediaTypes.OCI_MANIFEST;
+
+import dev.containermatrix.backend.oci.Digest;
 import java.util.Map;
 import java.util.Optional;
 
 /** A content descriptor of an index or manifest: media type, sha256 digest, size, and for index entries an optional platform. */
-record OciDescriptor(String mediaType, String digest, long size, Optional<Platform> platform, Map<String, String> annotations) {
-
-  static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-  static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-  static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-  static final String DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+record OciDescriptor(String mediaType, Digest digest, long size, Optional<Platform> platform, Map<String, String> annotations) {
 
   OciDescriptor {
     annotations = Map.copyOf(annotations);

@@ -23,10 +23,10 @@ final class OciImageAssembler {
     }
     OciDescriptor chosen = new ManifestSelector(files, platform).select();
     OciManifest manifest = OciJson.manifest(files.readBlob(chosen.digest(), chosen.size()),
-        files.describe(Digests.layoutPath(chosen.digest())));
+        files.describe(chosen.digest().layoutPath()));
     OciDescriptor configDescriptor = manifest.config();
     ImageConfig config = OciJson.config(files.readBlob(configDescriptor.digest(), configDescriptor.size()),
-        files.describe(Digests.layoutPath(configDescriptor.digest())));
+        files.describe(configDescriptor.digest().layoutPath()));
     if (config.diffIds().size() != manifest.layers().size()) {
       throw new ImageSourceException("The manifest " + chosen.digest() + " in " + files.describe() + " lists "
           + manifest.layers().size() + " layers, but its config lists " + config.diffIds().size()
@@ -40,10 +40,10 @@ final class OciImageAssembler {
       } catch (IllegalArgumentException e) {
         throw new ImageSourceException("Layer " + layer.digest() + " of " + reference + ": " + e.getMessage(), e);
       }
-      String path = Digests.layoutPath(layer.digest());
-      layers.add(new ImageLayerBlob(layer.digest(), layer.mediaType(), layer.size(), compression,
+      String path = layer.digest().layoutPath();
+      layers.add(new ImageLayerBlob(layer.digest().toString(), layer.mediaType(), layer.size(), compression,
           files.blobOpener(path, layer.digest(), layer.size())));
     }
-    return new Image(reference, layers, configDescriptor.digest(), config);
+    return new Image(reference, layers, configDescriptor.digest().toString(), config);
   }
 }

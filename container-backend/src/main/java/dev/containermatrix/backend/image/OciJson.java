@@ -3,6 +3,7 @@ package dev.containermatrix.backend.image;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ final class OciJson {
     }
     List<String> ids = new ArrayList<>();
     for (JsonNode id : diffIds) {
-      ids.add(checkDigest(id.asText(), where, "rootfs.diff_ids[" + ids.size() + "]"));
+      ids.add(checkDigest(id.asText(), where, "rootfs.diff_ids[" + ids.size() + "]").toString());
     }
     return new ImageConfig(text(root, "os", where, "os"), text(root, "architecture", where, "architecture"), env, ids);
   }
@@ -104,11 +105,9 @@ final class OciJson {
         size.asLong(), platform, annotations);
   }
 
-  private static String checkDigest(String digest, String where, String field) throws ImageSourceException {
-    if (!Digests.isSha256(digest)) {
-      throw invalid(where, "has \"" + field + "\" = \"" + digest + "\", which is not a sha256 digest (only sha256 is supported)");
-    }
-    return digest;
+  private static Digest checkDigest(String digest, String where, String field) throws ImageSourceException {
+    return Digest.tryParse(digest).orElseThrow(() -> invalid(where,
+        "has \"" + field + "\" = \"" + digest + "\", which is not a sha256 digest (only sha256 is supported)"));
   }
 
   private static String text(JsonNode node, String name, String where, String field) throws ImageSourceException {

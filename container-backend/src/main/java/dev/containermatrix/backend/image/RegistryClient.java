@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.oci.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,9 +17,7 @@ import java.util.Optional;
  */
 final class RegistryClient {
   static final String MANIFEST_TYPES = String.join(", ",
-      "application/vnd.oci.image.index.v1+json", "application/vnd.oci.image.manifest.v1+json",
-      "application/vnd.docker.distribution.manifest.list.v2+json",
-      "application/vnd.docker.distribution.manifest.v2+json");
+      MediaTypes.OCI_INDEX, MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.DOCKER_MANIFEST);
 
   private final RegistryCoordinates coordinates;
   private final RegistryHttp http;

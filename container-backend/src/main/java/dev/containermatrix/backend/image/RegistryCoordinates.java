@@ -1,5 +1,7 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.oci.Digest;
+
 /**
  * Where a {@code registry:} reference points: {@code [host[:port]/]name[:tag|@digest]}, as Docker
  * reads it. Without a host (no dot, colon or {@code localhost} in the first component) it is Docker
@@ -27,7 +29,7 @@ record RegistryCoordinates(String host, String name, String reference) {
     if (at >= 0) {
       reference = rest.substring(at + 1);
       rest = rest.substring(0, at);
-      if (!Digests.isSha256(reference)) {
+      if (Digest.tryParse(reference).isEmpty()) {
         throw new IllegalArgumentException("registry:" + text + " pins \"" + reference + "\", which is no sha256"
             + " digest: write registry:[host[:port]/]name@sha256:<64 lowercase hex digits>");
       }
@@ -49,6 +51,6 @@ record RegistryCoordinates(String host, String name, String reference) {
 
   /** The digest the reference pins, if it names one ({@code name@sha256:…}) rather than a tag. */
   java.util.Optional<String> pinnedDigest() {
-    return Digests.isSha256(reference) ? java.util.Optional.of(reference) : java.util.Optional.empty();
+    return Digest.tryParse(reference).map(Digest::toString);
   }
 }

@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,14 +88,14 @@ final class RegistryLayoutFiles implements LayoutFiles {
       String path = "manifests/" + coordinates.reference();
       HttpResponse<InputStream> response = client.get(path, RegistryClient.MANIFEST_TYPES, client.documentLimit());
       byte[] bytes = read(response, path);
-      String digest = Digests.of(bytes);
+      Digest digest = Digest.of(bytes);
       Optional<String> named = response.headers().firstValue("Docker-Content-Digest");
-      if (coordinates.pinnedDigest().isPresent() && !digest.equals(coordinates.pinnedDigest().get())) {
+      if (coordinates.pinnedDigest().isPresent() && !digest.toString().equals(coordinates.pinnedDigest().get())) {
         throw new ImageSourceException(describe() + " answered " + response.uri() + " with a manifest whose digest is "
             + digest + ", not the " + coordinates.pinnedDigest().get() + " that registry:" + text()
             + " pins: refusing it, since it is not the image asked for; check the reference and the registry");
       }
-      if (coordinates.pinnedDigest().isEmpty() && named.isPresent() && !digest.equals(named.get())) {
+      if (coordinates.pinnedDigest().isEmpty() && named.isPresent() && !digest.toString().equals(named.get())) {
         throw new ImageSourceException(describe() + " answered " + response.uri() + " with a manifest whose digest is "
             + digest + ", not the " + named.get() + " its Docker-Content-Digest header names: refusing it, since"
             + " the registry contradicts itself; check the registry");
@@ -106,7 +107,7 @@ final class RegistryLayoutFiles implements LayoutFiles {
         }
         return bytes;
       }
-      documents.put(Digests.layoutPath(digest), bytes);
+      documents.put(digest.layoutPath(), bytes);
       return ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"" + type + "\",\"digest\":\"" + digest
           + "\",\"size\":" + bytes.length + "}]}").getBytes(StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -115,9 +116,9 @@ final class RegistryLayoutFiles implements LayoutFiles {
   }
 
   /** Fetches a manifest an index names; its digest and size are checked when it is read as a blob. */
-  private void fetchManifest(String digest) throws IOException {
+  private void fetchManifest(Digest digest) throws IOException {
     String path = "manifests/" + digest;
-    documents.put(Digests.layoutPath(digest),
+    documents.put(digest.layoutPath(),
         read(client.get(path, RegistryClient.MANIFEST_TYPES, client.documentLimit()), path));
   }
 

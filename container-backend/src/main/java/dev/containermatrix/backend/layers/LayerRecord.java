@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.UUID;
  * @param created when it was unpacked
  * @param lastUsed when a run last got it; what {@link UnusedLayerCollector} goes by
  */
-record LayerRecord(LayerDigest digest, long sizeBytes, Instant created, Instant lastUsed,
+record LayerRecord(Digest digest, long sizeBytes, Instant created, Instant lastUsed,
                    OverlayConvention overlayConvention) {
 
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -57,10 +58,10 @@ record LayerRecord(LayerDigest digest, long sizeBytes, Instant created, Instant 
    *
    * @throws LayerStoreException naming the file and the directory to delete if it is unreadable
    */
-  static LayerRecord read(Path file, LayerDigest expected, Path layerDirectory) throws IOException {
+  static LayerRecord read(Path file, Digest expected, Path layerDirectory) throws IOException {
     try {
       Json json = JSON.readValue(Files.readAllBytes(file), Json.class);
-      LayerRecord record = new LayerRecord(LayerDigest.parse(json.digest()), json.sizeBytes(),
+      LayerRecord record = new LayerRecord(Digest.parse(json.digest()), json.sizeBytes(),
           Instant.parse(json.created()), Instant.parse(json.lastUsed()),
           OverlayConvention.valueOf(json.overlayConvention()));
       if (!record.digest().equals(expected)) {

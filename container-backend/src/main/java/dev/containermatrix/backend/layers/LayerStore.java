@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.hostfs.PrivateDirectory;
 import dev.containermatrix.backend.linux.LinuxCalls;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -130,7 +131,7 @@ public final class LayerStore {
    * @throws LayerStoreException if the tar does not hash to {@code expected}, holds an unsafe entry, or
    *     is beyond the store's {@link LayerLimits}; nothing is stored then
    */
-  public StoredLayer put(@Nullable LayerDigest expected, InputStream uncompressedTar) throws IOException {
+  public StoredLayer put(@Nullable Digest expected, InputStream uncompressedTar) throws IOException {
     Objects.requireNonNull(uncompressedTar, "uncompressedTar");
     if (expected != null) {
       return putExpected(expected, work -> uncompressedTar);
@@ -151,7 +152,7 @@ public final class LayerStore {
    */
   public StoredLayer put(ReproducibleLayer layer) throws IOException {
     Objects.requireNonNull(layer, "layer");
-    LayerDigest digest = layer.digest();
+    Digest digest = layer.digest();
     return putExpected(digest, work -> {
       Path tar = work.directory().resolve("layer.tar");
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tar))) {
@@ -168,7 +169,7 @@ public final class LayerStore {
    * @throws LayerStoreException if its directory exists but its record is missing or unreadable,
    *     naming what to delete
    */
-  public Optional<StoredLayer> get(LayerDigest digest) throws IOException {
+  public Optional<StoredLayer> get(Digest digest) throws IOException {
     Objects.requireNonNull(digest, "digest");
     try (StoreLock lock = StoreLock.acquire(layout.lockFile(digest))) {
       return findAndTouch(digest);
@@ -207,7 +208,7 @@ public final class LayerStore {
     InputStream open(TempWork work) throws IOException;
   }
 
-  private StoredLayer putExpected(LayerDigest expected, TarSource source) throws IOException {
+  private StoredLayer putExpected(Digest expected, TarSource source) throws IOException {
     try (StoreLock lock = StoreLock.acquire(layout.lockFile(expected))) {
       Optional<StoredLayer> existing = findAndTouch(expected);
       if (existing.isPresent()) {
@@ -233,7 +234,7 @@ public final class LayerStore {
   /** With the layer's lock held: the record first, then the one rename that makes the layer exist. */
   private StoredLayer commit(LayerUnpacker.Unpacked unpacked, Path tree) throws IOException {
     Instant now = clock.instant();
-    LayerDigest digest = unpacked.digest();
+    Digest digest = unpacked.digest();
     new LayerRecord(digest, unpacked.sizeBytes(), now, now, unpacked.overlayConvention())
         .write(layout.recordFile(digest), layout.tempDirectory());
     Path directory = layout.layerDirectory(digest);
@@ -242,7 +243,7 @@ public final class LayerStore {
   }
 
   /** With the layer's lock held. */
-  private Optional<StoredLayer> findAndTouch(LayerDigest digest) throws IOException {
+  private Optional<StoredLayer> findAndTouch(Digest digest) throws IOException {
     Path directory = layout.layerDirectory(digest);
     if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();

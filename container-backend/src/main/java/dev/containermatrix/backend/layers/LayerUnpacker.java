@@ -2,6 +2,8 @@ package dev.containermatrix.backend.layers;
 
 import dev.containermatrix.backend.linux.LinuxCalls;
 import dev.containermatrix.backend.linux.LinuxCalls.LinuxCallException;
+import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.DigestingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 final class LayerUnpacker {
 
   /** What an unpacked tar was. */
-  record Unpacked(LayerDigest digest, long sizeBytes, OverlayConvention overlayConvention) {}
+  record Unpacked(Digest digest, long sizeBytes, OverlayConvention overlayConvention) {}
 
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
@@ -63,7 +65,7 @@ final class LayerUnpacker {
    *     limits; {@code target} is then half full
    */
   Unpacked unpack(InputStream tar, Path target, String layer) throws IOException {
-    HashingInputStream hashing = new HashingInputStream(new LimitedLayerStream(tar, limits, layer));
+    DigestingInputStream hashing = new DigestingInputStream(new LimitedLayerStream(tar, limits, layer));
     UnpackedTree tree = new UnpackedTree(target);
     boolean usedOpaqueAttribute = false;
     long count = 0;

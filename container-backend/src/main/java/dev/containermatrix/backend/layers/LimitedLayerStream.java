@@ -53,6 +53,12 @@ final class LimitedLayerStream extends FilterInputStream {
     return false;
   }
 
+  /** Leaves the tar open: the caller owns it. */
+  @Override
+  public void close() {
+    // the caller owns the tar
+  }
+
   private void counted(int n) throws LayerStoreException {
     count += n;
     if (count > limits.maxBytes()) {

@@ -2,6 +2,8 @@ package dev.containermatrix.backend.layers;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.DigestingOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A layer built from files, directories and symlinks into a normalized, uncompressed tar whose sha256
- * is its {@link LayerDigest} (OCI DiffID). The same entries give the same bytes whatever the order
+ * is its {@link Digest} (OCI DiffID). The same entries give the same bytes whatever the order
  * they were added in and whatever the host files' times and owners, as Jib's layers do: entries are
  * sorted by path, parent directories are added, every entry has mtime 1970-01-01T00:00:01Z, uid and
  * gid 0 and empty user and group names, and mode 0644 (files), 0755 (executables and directories) or
@@ -33,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *     .addFile("app/run.sh", "#!/bin/sh\n".getBytes(UTF_8), true)
  *     .addSymlink("app/current", "lib/json.jar")
  *     .build();
- * LayerDigest diffId = layer.writeTo(out);
+ * Digest diffId = layer.writeTo(out);
  * }</pre>
  *
  * <p>Host files are read when the tar is written, not when they are added.
@@ -88,8 +90,8 @@ public final class ReproducibleLayer {
    *
    * @throws IOException if {@code out} or a host file fails, or a host file changed size while read
    */
-  public LayerDigest writeTo(OutputStream out) throws IOException {
-    HashingOutputStream hashing = new HashingOutputStream(out);
+  public Digest writeTo(OutputStream out) throws IOException {
+    DigestingOutputStream hashing = new DigestingOutputStream(out);
     TarArchiveOutputStream tar = new TarArchiveOutputStream(hashing, StandardCharsets.UTF_8.name());
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -102,7 +104,7 @@ public final class ReproducibleLayer {
   }
 
   /** The digest, computed by writing the tar to nowhere (host files are read each time). */
-  public LayerDigest digest() throws IOException {
+  public Digest digest() throws IOException {
     return writeTo(OutputStream.nullOutputStream());
   }
 

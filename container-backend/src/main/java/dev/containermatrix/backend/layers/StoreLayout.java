@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.layers;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -54,11 +55,11 @@ final class StoreLayout {
     return root.resolve("layers").resolve("sha256");
   }
 
-  Path layerDirectory(LayerDigest digest) {
+  Path layerDirectory(Digest digest) {
     return layersDirectory().resolve(digest.hex());
   }
 
-  Path recordFile(LayerDigest digest) {
+  Path recordFile(Digest digest) {
     return layersDirectory().resolve(digest.hex() + JSON);
   }
 
@@ -66,7 +67,7 @@ final class StoreLayout {
     return root.resolve("locks");
   }
 
-  Path lockFile(LayerDigest digest) {
+  Path lockFile(Digest digest) {
     return locksDirectory().resolve(digest.hex() + ".lock");
   }
 
@@ -84,8 +85,8 @@ final class StoreLayout {
   }
 
   /** The digests that have a directory or a record under {@code layers/sha256/}, sorted. */
-  SortedSet<LayerDigest> storedDigests() throws IOException {
-    SortedSet<LayerDigest> digests = new TreeSet<>(java.util.Comparator.comparing(LayerDigest::hex));
+  SortedSet<Digest> storedDigests() throws IOException {
+    SortedSet<Digest> digests = new TreeSet<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(layersDirectory())) {
       for (Path entry : entries) {
         digestOf(entry.getFileName().toString()).ifPresent(digests::add);
@@ -94,10 +95,10 @@ final class StoreLayout {
     return digests;
   }
 
-  private static Optional<LayerDigest> digestOf(String name) {
+  private static Optional<Digest> digestOf(String name) {
     String hex = name.endsWith(JSON) ? name.substring(0, name.length() - JSON.length()) : name;
     try {
-      return Optional.of(new LayerDigest(hex));
+      return Optional.of(new Digest(hex));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -2,6 +2,7 @@ package dev.containermatrix.backend.layers;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -16,7 +17,7 @@ import org.apiguardian.api.API;
  * @param overlayConvention the overlay attributes it relies on, which decide the overlay's mount options
  */
 @API(status = INTERNAL, since = "0.1")
-public record StoredLayer(LayerDigest digest, Path directory, long sizeBytes, boolean built,
+public record StoredLayer(Digest digest, Path directory, long sizeBytes, boolean built,
                           OverlayConvention overlayConvention) {
 
   public StoredLayer {

@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.layers;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ final class UnusedLayerCollector {
   /** The layers it removed, each with its recorded size (0 for a damaged one). */
   List<StoredLayer> collect(Instant cutoff) throws IOException {
     List<StoredLayer> removed = new ArrayList<>();
-    for (LayerDigest digest : layout.storedDigests()) {
+    for (Digest digest : layout.storedDigests()) {
       Path lockFile = layout.lockFile(digest);
       try {
         Files.createFile(lockFile);
@@ -46,7 +47,7 @@ final class UnusedLayerCollector {
     return removed;
   }
 
-  private Optional<StoredLayer> collectOne(LayerDigest digest, Instant cutoff) throws IOException {
+  private Optional<StoredLayer> collectOne(Digest digest, Instant cutoff) throws IOException {
     Path directory = layout.layerDirectory(digest);
     Path recordFile = layout.recordFile(digest);
     if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {

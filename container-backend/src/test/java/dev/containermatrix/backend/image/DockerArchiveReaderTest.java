@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containermatrix.backend.image.OciLayoutFixture.LayerSpec;
 import dev.containermatrix.backend.image.OciLayoutFixture.WrittenImage;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,9 +30,9 @@ class DockerArchiveReaderTest {
     Path content = Files.createDirectory(dir.resolve("content"));
     WrittenImage written = OciLayoutFixture.writeImage(content, "amd64", PLAIN_LAYERS);
     OciLayoutFixture.writeIndex(content, OciLayoutFixture.entry(written, null, "cmtest/app:1"));
-    Files.writeString(content.resolve("manifest.json"), "[{\"Config\":\"" + Digests.layoutPath(written.configDigest())
+    Files.writeString(content.resolve("manifest.json"), "[{\"Config\":\"" + Digest.parse(written.configDigest()).layoutPath()
         + "\",\"RepoTags\":[\"cmtest/app:1\"],\"Layers\":[" + written.layerDigests().stream()
-        .map(d -> "\"" + Digests.layoutPath(d) + "\"").collect(Collectors.joining(",")) + "],\"LayerSources\":{}}]");
+        .map(d -> "\"" + Digest.parse(d).layoutPath() + "\"").collect(Collectors.joining(",")) + "],\"LayerSources\":{}}]");
     Path tar = OciLayoutFixture.tarDirectory(content, dir.resolve("app.tar"), Map.of());
 
     Image image = new DockerArchiveReader(tar).read();
@@ -49,12 +50,12 @@ class DockerArchiveReaderTest {
   void readsTheOldShapeFollowingSymlinkedLayers() throws IOException {
     Path content = Files.createDirectory(dir.resolve("content"));
     byte[] layer = OciLayoutFixture.tar(Map.of("hello.txt", "base file"));
-    String diffId = Digests.of(layer);
+    String diffId = Digest.of(layer).toString();
     Files.createDirectory(content.resolve("aaa"));
     Files.write(content.resolve("aaa/layer.tar"), layer);
     byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":null},"
         + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\",\"" + diffId + "\"]}}").getBytes(StandardCharsets.UTF_8);
-    String configHex = Digests.of(config).substring(7);
+    String configHex = Digest.of(config).toString().substring(7);
     Files.write(content.resolve(configHex + ".json"), config);
     Files.writeString(content.resolve("manifest.json"), "[{\"Config\":\"" + configHex + ".json\",\"RepoTags\":null,"
         + "\"Layers\":[\"aaa/layer.tar\",\"bbb/layer.tar\"]}]");
@@ -64,7 +65,7 @@ class DockerArchiveReaderTest {
 
     assertThat(image.config()).isEqualTo(new ImageConfig("linux", "amd64", List.of(), List.of(diffId, diffId)));
     assertThat(image.layers()).extracting(ImageLayerBlob::digest).containsExactly(diffId, diffId);
-    assertThat(Digests.of(image.layers().get(1).openUncompressed())).isEqualTo(diffId);
+    assertThat(Digest.of(image.layers().get(1).openUncompressed()).toString()).isEqualTo(diffId);
   }
 
   @Test
@@ -74,15 +75,15 @@ class DockerArchiveReaderTest {
     byte[] gzipped = OciLayoutFixture.compress(Compression.GZIP, layer);
     Files.write(content.resolve("layer-one.tar.gz"), gzipped);
     Files.writeString(content.resolve("config.json"), "{\"architecture\":\"arm64\",\"os\":\"linux\","
-        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + Digests.of(layer) + "\"]}}");
+        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + Digest.of(layer).toString() + "\"]}}");
     Files.writeString(content.resolve("manifest.json"), "[{\"Config\":\"config.json\",\"RepoTags\":[\"jib/app\"],\"Layers\":[\"layer-one.tar.gz\"]}]");
     Path tar = OciLayoutFixture.tarDirectory(content, dir.resolve("jib.tar"), Map.of());
 
     ImageLayerBlob blob = new DockerArchiveReader(tar).read().layers().get(0);
 
     assertThat(blob).extracting(ImageLayerBlob::digest, ImageLayerBlob::compression, ImageLayerBlob::size)
-        .containsExactly(Digests.of(gzipped), Compression.GZIP, (long) gzipped.length);
-    assertThat(Digests.of(blob.openUncompressed())).isEqualTo(Digests.of(layer));
+        .containsExactly(Digest.of(gzipped).toString(), Compression.GZIP, (long) gzipped.length);
+    assertThat(Digest.of(blob.openUncompressed()).toString()).isEqualTo(Digest.of(layer).toString());
   }
 
   @Test

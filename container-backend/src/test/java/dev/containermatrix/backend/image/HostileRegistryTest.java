@@ -3,6 +3,7 @@ package dev.containermatrix.backend.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -115,7 +116,7 @@ class HostileRegistryTest {
     assertThatThrownBy(() -> read("cm/liar:1", SHORT))
         .isInstanceOf(ImageSourceException.class)
         .hasMessage("registry " + host + " repository cm/liar answered http://" + host + "/v2/cm/liar/manifests/1 with a"
-            + " manifest whose digest is " + Digests.of(manifest) + ", not the " + claimed + " its Docker-Content-Digest"
+            + " manifest whose digest is " + Digest.of(manifest).toString() + ", not the " + claimed + " its Docker-Content-Digest"
             + " header names: refusing it, since the registry contradicts itself; check the registry");
   }
 
@@ -206,15 +207,15 @@ class HostileRegistryTest {
   private record TinyImage(byte[] manifest, byte[] config, byte[] layer, String layerDigest) {
     static TinyImage serve(FakeRegistry registry, String name) {
       byte[] layer = "not really a tar, but nothing here unpacks it".getBytes(StandardCharsets.UTF_8);
-      String layerDigest = Digests.of(layer);
+      String layerDigest = Digest.of(layer).toString();
       byte[] config = ("{\"os\":\"linux\",\"architecture\":\"amd64\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
           + layerDigest + "\"]}}").getBytes(StandardCharsets.UTF_8);
       byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST_TYPE + "\",\"config\":{\"mediaType\":"
-          + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + Digests.of(config) + "\",\"size\":"
+          + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + Digest.of(config).toString() + "\",\"size\":"
           + config.length + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\""
           + layerDigest + "\",\"size\":" + layer.length + "}]}").getBytes(StandardCharsets.UTF_8);
       registry.on("/v2/" + name + "/manifests/1", exchange -> FakeRegistry.send(exchange, 200, MANIFEST_TYPE, manifest));
-      registry.on("/v2/" + name + "/blobs/" + Digests.of(config), exchange ->
+      registry.on("/v2/" + name + "/blobs/" + Digest.of(config).toString(), exchange ->
           FakeRegistry.send(exchange, 200, "application/octet-stream", config));
       registry.on("/v2/" + name + "/blobs/" + layerDigest, exchange ->
           FakeRegistry.send(exchange, 200, "application/octet-stream", layer));

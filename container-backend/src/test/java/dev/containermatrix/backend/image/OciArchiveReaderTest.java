@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containermatrix.backend.image.OciLayoutFixture.WrittenImage;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class OciArchiveReaderTest {
     assertThat(image.configDigest()).isEqualTo(written.configDigest());
     assertThat(image.layers()).extracting(ImageLayerBlob::digest).isEqualTo(written.layerDigests());
     for (int i = 0; i < 3; i++) {
-      assertThat(Digests.of(image.layers().get(i).openUncompressed())).isEqualTo(written.diffIds().get(i));
+      assertThat(Digest.of(image.layers().get(i).openUncompressed()).toString()).isEqualTo(written.diffIds().get(i));
     }
     assertThat(OciLayoutFixture.entries(image.layers().get(1).openUncompressed())).containsExactly(Map.entry("app/app.txt", "v1"));
     assertThat(dir).isDirectoryNotContaining(p -> !p.equals(layout) && !p.equals(tar));
@@ -43,15 +44,15 @@ class OciArchiveReaderTest {
     WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64", OciLayoutReaderTest.threeLayers());
     OciLayoutFixture.writeIndex(layout, entry(written, "amd64", null));
     String digest = written.layerDigests().get(2);
-    Path blob = layout.resolve(Digests.layoutPath(digest));
+    Path blob = layout.resolve(Digest.parse(digest).layoutPath());
     OciLayoutFixture.flipByte(blob, 700);
-    String tampered = Digests.of(Files.readAllBytes(blob));
+    String tampered = Digest.of(Files.readAllBytes(blob)).toString();
     Path tar = OciLayoutFixture.tarDirectory(layout, dir.resolve("app.tar"), Map.of());
     Image image = new OciArchiveReader(tar, AMD64).read();
 
-    assertThatThrownBy(() -> Digests.of(image.layers().get(2).open()))
+    assertThatThrownBy(() -> Digest.of(image.layers().get(2).open()).toString())
         .isInstanceOf(ImageSourceException.class)
-        .hasMessage("Blob " + digest + " read from " + Digests.layoutPath(digest) + " in " + tar + " has digest " + tampered
+        .hasMessage("Blob " + digest + " read from " + Digest.parse(digest).layoutPath() + " in " + tar + " has digest " + tampered
             + ": the file is corrupt or was changed after the image was written; export the image again");
   }
 

@@ -3,6 +3,7 @@ package dev.containermatrix.backend.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,7 @@ class OciJsonFuzzTest {
 
   private static byte[] withReferences(String text, List<byte[]> earlier) {
     for (int i = 0; i < earlier.size(); i++) {
-      text = text.replace("@" + i, Digests.of(earlier.get(i))).replace("#" + i, String.valueOf(earlier.get(i).length));
+      text = text.replace("@" + i, Digest.of(earlier.get(i)).toString()).replace("#" + i, String.valueOf(earlier.get(i).length));
     }
     return text.getBytes(StandardCharsets.UTF_8);
   }
@@ -78,7 +79,7 @@ class OciJsonFuzzTest {
 
     MemoryLayoutFiles(byte[] index, List<byte[]> blobs) {
       files.put("index.json", index);
-      blobs.forEach(blob -> files.put(Digests.layoutPath(Digests.of(blob)), blob));
+      blobs.forEach(blob -> files.put(Digest.parse(Digest.of(blob).toString()).layoutPath(), blob));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.containermatrix.backend.image;
 
 import com.github.luben.zstd.ZstdOutputStream;
+import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.MediaTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +39,7 @@ final class OciLayoutFixture {
     List<LayerBlob> blobs = new ArrayList<>();
     for (LayerSpec layer : layers) {
       byte[] tar = tar(layer.files());
-      blobs.add(new LayerBlob(layer.compression(), compress(layer.compression(), tar), Digests.of(tar)));
+      blobs.add(new LayerBlob(layer.compression(), compress(layer.compression(), tar), Digest.of(tar).toString()));
     }
     return writeImageOfBlobs(layout, architecture, blobs);
   }
@@ -56,7 +58,7 @@ final class OciLayoutFixture {
         + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + diffIds.stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(",")) + "]}}";
     byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
     String configDigest = writeBlob(layout, configBytes);
-    String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + OciDescriptor.OCI_MANIFEST + "\",\"config\":"
+    String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":"
         + descriptor("application/vnd.oci.image.config.v1+json", configDigest, configBytes.length)
         + ",\"layers\":[" + String.join(",", layerDescriptors) + "]}";
     byte[] manifestBytes = manifest.getBytes(StandardCharsets.UTF_8);
@@ -72,7 +74,7 @@ final class OciLayoutFixture {
 
   /** An index entry for a manifest, with a platform when {@code architecture} is not null. */
   static String entry(WrittenImage image, String architecture, String refName) {
-    return "{\"mediaType\":\"" + OciDescriptor.OCI_MANIFEST + "\",\"digest\":\"" + image.manifestDigest() + "\",\"size\":" + image.manifestSize()
+    return "{\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + image.manifestDigest() + "\",\"size\":" + image.manifestSize()
         + (architecture == null ? "" : ",\"platform\":{\"os\":\"linux\",\"architecture\":\"" + architecture + "\"}")
         + (refName == null ? "" : ",\"annotations\":{\"org.opencontainers.image.ref.name\":\"" + refName + "\"}") + "}";
   }
@@ -82,8 +84,8 @@ final class OciLayoutFixture {
   }
 
   static String writeBlob(Path layout, byte[] bytes) throws IOException {
-    String digest = Digests.of(bytes);
-    Path path = layout.resolve(Digests.layoutPath(digest));
+    String digest = Digest.of(bytes).toString();
+    Path path = layout.resolve(Digest.parse(digest).layoutPath());
     Files.createDirectories(path.getParent());
     Files.write(path, bytes);
     return digest;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containermatrix.backend.image.OciLayoutFixture.LayerSpec;
 import dev.containermatrix.backend.image.OciLayoutFixture.WrittenImage;
+import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -46,9 +48,9 @@ class OciLayoutReaderTest {
     assertThat(image.config()).isEqualTo(new ImageConfig("linux", "amd64", List.of("PATH=/usr/bin:/bin", "GREETING=hi"), written.diffIds()));
     assertThat(image.layers()).extracting(ImageLayerBlob::digest).isEqualTo(written.layerDigests());
     assertThat(image.layers()).extracting(ImageLayerBlob::compression).containsExactly(Compression.GZIP, Compression.ZSTD, Compression.NONE);
-    assertThat(image.layers().get(2).size()).isEqualTo(Files.size(layout.resolve(Digests.layoutPath(written.layerDigests().get(2)))));
+    assertThat(image.layers().get(2).size()).isEqualTo(Files.size(layout.resolve(Digest.parse(written.layerDigests().get(2)).layoutPath())));
     for (int i = 0; i < 3; i++) {
-      assertThat(Digests.of(image.layers().get(i).openUncompressed())).isEqualTo(written.diffIds().get(i));
+      assertThat(Digest.of(image.layers().get(i).openUncompressed()).toString()).isEqualTo(written.diffIds().get(i));
     }
     assertThat(OciLayoutFixture.entries(image.layers().get(2).openUncompressed())).containsExactly(
         Map.entry("etc/.wh.old.conf", ""), Map.entry("app/app.txt", "v2"));
@@ -58,7 +60,7 @@ class OciLayoutReaderTest {
   void closingATamperedLayerBeforeItsEndStillChecksIt() throws IOException {
     WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64", threeLayers());
     OciLayoutFixture.writeIndex(layout, entry(written, "amd64", null));
-    OciLayoutFixture.flipByte(layout.resolve(Digests.layoutPath(written.layerDigests().get(0))), 40);
+    OciLayoutFixture.flipByte(layout.resolve(Digest.parse(written.layerDigests().get(0)).layoutPath()), 40);
     Image image = new OciLayoutReader(layout, AMD64).read();
 
     assertThatThrownBy(() -> {
@@ -75,13 +77,13 @@ class OciLayoutReaderTest {
     WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64", threeLayers());
     OciLayoutFixture.writeIndex(layout, entry(written, "amd64", null));
     String digest = written.layerDigests().get(layer);
-    Path file = layout.resolve(Digests.layoutPath(digest));
+    Path file = layout.resolve(Digest.parse(digest).layoutPath());
     OciLayoutFixture.flipByte(file, Files.size(file) / 2);
     Image image = new OciLayoutReader(layout, AMD64).read();
 
-    assertThatThrownBy(() -> Digests.of(image.layers().get(layer).openUncompressed()))
+    assertThatThrownBy(() -> Digest.of(image.layers().get(layer).openUncompressed()).toString())
         .isInstanceOf(ImageSourceException.class)
-        .hasMessage("Blob " + digest + " read from " + file + " has digest " + Digests.of(Files.readAllBytes(file))
+        .hasMessage("Blob " + digest + " read from " + file + " has digest " + Digest.of(Files.readAllBytes(file)).toString()
             + ": the file is corrupt or was changed after the image was written; export the image again");
   }
 
@@ -89,7 +91,7 @@ class OciLayoutReaderTest {
   void aTamperedManifestFailsTheRead() throws IOException {
     WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64", threeLayers());
     OciLayoutFixture.writeIndex(layout, entry(written, null, null));
-    Path manifest = layout.resolve(Digests.layoutPath(written.manifestDigest()));
+    Path manifest = layout.resolve(Digest.parse(written.manifestDigest()).layoutPath());
     Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\":2", "\"schemaVersion\":3"));
 
     assertThatThrownBy(() -> new OciLayoutReader(layout, AMD64).read())
@@ -101,7 +103,7 @@ class OciLayoutReaderTest {
   void picksTheManifestForTheWantedPlatformAndSkipsAttestations() throws IOException {
     WrittenImage amd64 = OciLayoutFixture.writeImage(layout, "amd64", threeLayers().subList(0, 1));
     WrittenImage arm64 = OciLayoutFixture.writeImage(layout, "arm64", threeLayers().subList(1, 2));
-    String attestation = "{\"mediaType\":\"" + OciDescriptor.OCI_MANIFEST + "\",\"digest\":\"" + arm64.manifestDigest()
+    String attestation = "{\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + arm64.manifestDigest()
         + "\",\"size\":" + arm64.manifestSize() + ",\"platform\":{\"os\":\"unknown\",\"architecture\":\"unknown\"}}";
     OciLayoutFixture.writeIndex(layout, entry(arm64, "arm64", null), entry(amd64, "amd64", null), attestation);
 
@@ -113,10 +115,10 @@ class OciLayoutReaderTest {
   void followsANestedIndexOfAMultiPlatformImage() throws IOException {
     WrittenImage amd64 = OciLayoutFixture.writeImage(layout, "amd64", threeLayers().subList(0, 1));
     WrittenImage arm64 = OciLayoutFixture.writeImage(layout, "arm64", threeLayers().subList(1, 2));
-    byte[] nested = ("{\"schemaVersion\":2,\"mediaType\":\"" + OciDescriptor.OCI_INDEX + "\",\"manifests\":["
+    byte[] nested = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
         + entry(arm64, "arm64", null) + "," + entry(amd64, "amd64", null) + "]}").getBytes();
     String nestedDigest = OciLayoutFixture.writeBlob(layout, nested);
-    OciLayoutFixture.writeIndex(layout, OciLayoutFixture.descriptor(OciDescriptor.OCI_INDEX, nestedDigest, nested.length));
+    OciLayoutFixture.writeIndex(layout, OciLayoutFixture.descriptor(MediaTypes.OCI_INDEX, nestedDigest, nested.length));
 
     assertThat(new OciLayoutReader(layout, AMD64).read().configDigest()).isEqualTo(amd64.configDigest());
   }
@@ -159,7 +161,7 @@ class OciLayoutReaderTest {
   void aMissingBlobIsNamed() throws IOException {
     WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64", threeLayers());
     OciLayoutFixture.writeIndex(layout, entry(written, null, null));
-    Path config = layout.resolve(Digests.layoutPath(written.configDigest()));
+    Path config = layout.resolve(Digest.parse(written.configDigest()).layoutPath());
     Files.delete(config);
 
     assertThatThrownBy(() -> new OciLayoutReader(layout, AMD64).read())

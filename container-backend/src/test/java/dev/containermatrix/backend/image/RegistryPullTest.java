@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.oci.Digest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,7 +69,7 @@ class RegistryPullTest {
   @Test
   void pullsByTheDigestThatPinsTheManifest() throws Exception {
     Path dockerConfig = registry.dockerConfig(work.resolve("docker-config-pinned.json"), "tester:s3cret");
-    String digest = Digests.of(manifest("1"));
+    String digest = Digest.of(manifest("1")).toString();
 
     Image pinned = new RegistryReader(host + "/cm/runtime@" + digest, dockerConfig).read();
 
@@ -88,7 +89,7 @@ class RegistryPullTest {
       assertThatThrownBy(() -> new RegistryReader(liar.host() + "/cm/runtime@" + wrong, work.resolve("none.json")).read())
           .isInstanceOf(ImageSourceException.class)
           .hasMessage("registry " + liar.host() + " repository cm/runtime answered http://" + liar.host()
-              + "/v2/cm/runtime/manifests/" + wrong + " with a manifest whose digest is " + Digests.of(manifest)
+              + "/v2/cm/runtime/manifests/" + wrong + " with a manifest whose digest is " + Digest.of(manifest).toString()
               + ", not the " + wrong + " that registry:" + liar.host() + "/cm/runtime@" + wrong + " pins: refusing it,"
               + " since it is not the image asked for; check the reference and the registry");
     }

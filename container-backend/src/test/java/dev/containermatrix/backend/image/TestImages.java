@@ -2,8 +2,8 @@ package dev.containermatrix.backend.image;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.containermatrix.backend.layers.LayerDigest;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +83,7 @@ public final class TestImages {
   private static void writeOciLayout(Path layout, ReproducibleLayer layer) throws IOException {
     ObjectMapper json = new ObjectMapper();
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
-    LayerDigest diffId = layer.writeTo(tar);
+    Digest diffId = layer.writeTo(tar);
     ByteArrayOutputStream gzip = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
       out.write(tar.toByteArray());
@@ -110,8 +110,8 @@ public final class TestImages {
   }
 
   private static String blob(Path layout, byte[] bytes) throws IOException {
-    String digest = Digests.of(bytes);
-    Files.write(layout.resolve(Digests.layoutPath(digest)), bytes);
+    String digest = Digest.of(bytes).toString();
+    Files.write(layout.resolve(Digest.parse(digest).layoutPath()), bytes);
     return digest;
   }
 }

@@ -10,6 +10,7 @@ import dev.containermatrix.backend.image.OciLayoutFixture.WrittenImage;
 import dev.containermatrix.backend.layers.LayerLimits;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.LayerStoreException;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,7 +57,7 @@ class UntrustedImageTest {
   void aBlobThatIsASymlinkIsRefused() throws Exception {
     Path layout = temp.resolve("layout");
     WrittenImage written = oneLayerImage(layout);
-    Path blob = layout.resolve(Digests.layoutPath(written.layerDigests().get(0)));
+    Path blob = layout.resolve(Digest.parse(written.layerDigests().get(0)).layoutPath());
     Path elsewhere = Files.move(blob, temp.resolve("elsewhere"));
     Files.createSymbolicLink(blob, elsewhere);
     Image image = new OciLayoutReader(layout, AMD64).read();
@@ -72,7 +73,7 @@ class UntrustedImageTest {
   void aBlobThatIsAFifoIsRefusedWithoutBlockingTheReader() throws Exception {
     Path layout = temp.resolve("layout");
     WrittenImage written = oneLayerImage(layout);
-    Path config = layout.resolve(Digests.layoutPath(written.configDigest()));
+    Path config = layout.resolve(Digest.parse(written.configDigest()).layoutPath());
     Files.delete(config);
     assertThat(new ProcessBuilder("mkfifo", config.toString()).start().waitFor()).isZero();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containermatrix.backend.linux.LinuxCalls;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -97,7 +98,7 @@ class LayerStoreTest {
     StoredLayer stored = store.put(null, new ByteArrayInputStream(tar));
 
     assertThat(stored.built()).isTrue();
-    assertThat(stored.digest()).isEqualTo(LayerDigest.of(Sha256.newDigest().digest(tar)));
+    assertThat(stored.digest()).isEqualTo(Digest.of(tar));
     assertThat(stored.sizeBytes()).isEqualTo(tar.length);
     assertThat(Files.readString(stored.directory().resolve("etc/motd"))).isEqualTo("hello\n");
   }
@@ -106,8 +107,8 @@ class LayerStoreTest {
   void rejectsContentThatDoesNotMatchTheExpectedDigestNamingBoth() throws Exception {
     LayerStore store = LayerStore.open(root);
     byte[] tar = tar(sampleLayer("actual"));
-    LayerDigest actual = LayerDigest.of(Sha256.newDigest().digest(tar));
-    LayerDigest expected = sampleLayer("expected").digest();
+    Digest actual = Digest.of(tar);
+    Digest expected = sampleLayer("expected").digest();
 
     assertThatThrownBy(() -> store.put(expected, new ByteArrayInputStream(tar)))
         .isInstanceOf(LayerStoreException.class)

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.containermatrix.backend.oci.Digest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -63,12 +64,12 @@ class ReproducibleLayerTest {
 
     ByteArrayOutputStream forwardBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream backwardBytes = new ByteArrayOutputStream();
-    LayerDigest forwardDigest = forward.writeTo(forwardBytes);
-    LayerDigest backwardDigest = backward.writeTo(backwardBytes);
+    Digest forwardDigest = forward.writeTo(forwardBytes);
+    Digest backwardDigest = backward.writeTo(backwardBytes);
 
     assertThat(backwardBytes.toByteArray()).isEqualTo(forwardBytes.toByteArray());
     assertThat(backwardDigest).isEqualTo(forwardDigest).isEqualTo(forward.digest());
-    assertThat(forwardDigest).isEqualTo(LayerDigest.of(Sha256.newDigest().digest(forwardBytes.toByteArray())));
+    assertThat(forwardDigest).isEqualTo(Digest.of(forwardBytes.toByteArray()));
   }
 
   @Test

@@ -7,11 +7,10 @@ import dev.containermatrix.backend.archive.ImageSpec;
 import dev.containermatrix.backend.archive.NativeClosure;
 import dev.containermatrix.backend.archive.RetentionPolicy;
 import dev.containermatrix.backend.archive.RunArchive;
-import dev.containermatrix.backend.layers.HashingInputStream;
-import dev.containermatrix.backend.layers.LayerDigest;
 import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.oci.Digest;
 import dev.containermatrix.engine.archive.RunRecord;
 import dev.containermatrix.engine.archive.RunRecordJson;
 import dev.containermatrix.engine.plan.PlannedLayer;
@@ -88,7 +87,7 @@ public final class RunArchiver {
       recorded.add(new RunRecord.ArchivedLayer(LayerRole.EXPORT_BASE, blob.digest(), base.digest().toString(), blob.size()));
     }
     for (PlannedLayer layer : candidate.layers()) {
-      StoredLayer stored = store.get(LayerDigest.parse(layer.digest())).orElseThrow(() -> new IOException(
+      StoredLayer stored = store.get(Digest.parse(layer.digest())).orElseThrow(() -> new IOException(
           "layer " + layer.digest() + " (" + layer.role() + ") of variant " + plan.variant().displayName()
               + " is no longer in the layer store " + store.root() + "; run again to archive it"));
       ArchivedBlob blob = layer(stored);
@@ -174,9 +173,6 @@ public final class RunArchiver {
   }
 
   private static String sha256(Path file) throws IOException {
-    try (HashingInputStream in = new HashingInputStream(Files.newInputStream(file))) {
-      in.drain();
-      return in.digest().hex();
-    }
+    return Digest.of(Files.newInputStream(file)).hex();
   }
 }

@@ -1,6 +1,6 @@
 package dev.containermatrix.junit.engine;
 
-import dev.containermatrix.backend.layers.Sha256;
+import dev.containermatrix.backend.oci.Digest;
 import dev.containermatrix.junit.agent.AgentMain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.Attributes;
@@ -146,6 +145,6 @@ final class AgentJar {
   }
 
   private static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
+    return Digest.of(bytes).hex();
   }
 }

@@ -1,15 +1,13 @@
 package dev.containermatrix.engine.plan;
 
-import dev.containermatrix.backend.layers.LayerDigest;
 import dev.containermatrix.backend.layers.LayerStore;
-import dev.containermatrix.backend.layers.Sha256;
 import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -28,7 +26,7 @@ final class PlanIndex {
 
   /** A key for {@code text}: its sha256 in hex. */
   static String key(String text) {
-    return HexFormat.of().formatHex(Sha256.newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
+    return Digest.of(text.getBytes(StandardCharsets.UTF_8)).hex();
   }
 
   /** Where the entry of {@code key} is (its lock file goes beside it). */
@@ -42,7 +40,7 @@ final class PlanIndex {
     if (!Files.isRegularFile(entry)) {
       return Optional.empty();
     }
-    return store.get(LayerDigest.parse(Files.readString(entry).strip()));
+    return store.get(Digest.parse(Files.readString(entry).strip()));
   }
 
   /** Remembers {@code layer} for {@code key}. */

@@ -1,32 +1,29 @@
-package dev.containermatrix.backend.layers;
+package dev.containermatrix.backend.oci;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
+import java.security.DigestInputStream;
 import org.apiguardian.api.API;
 
 /**
- * Computes the sha256 of the bytes read (or skipped) through it and counts them; {@link #close()}
- * does not close the source. The layer store hashes layer tars with it, the image readers blobs.
+ * A {@link DigestInputStream} over sha256 that also counts the bytes, and hashes the bytes it skips.
+ * Closing it closes the source.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class HashingInputStream extends FilterInputStream {
+public final class DigestingInputStream extends DigestInputStream {
 
-  private final MessageDigest sha256 = Sha256.newDigest();
   private long count;
 
-  public HashingInputStream(InputStream in) {
-    super(in);
+  public DigestingInputStream(InputStream in) {
+    super(in, Digest.newSha256());
   }
 
   @Override
   public int read() throws IOException {
-    int b = in.read();
+    int b = super.read();
     if (b >= 0) {
-      sha256.update((byte) b);
       count++;
     }
     return b;
@@ -34,17 +31,16 @@ public final class HashingInputStream extends FilterInputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    int n = in.read(b, off, len);
+    int n = super.read(b, off, len);
     if (n > 0) {
-      sha256.update(b, off, n);
       count += n;
     }
     return n;
   }
 
+  /** Reads (and so hashes) the skipped bytes. */
   @Override
   public long skip(long n) throws IOException {
-    // skipped bytes must be hashed too
     long skipped = 0;
     byte[] buffer = new byte[8192];
     while (skipped < n) {
@@ -62,12 +58,7 @@ public final class HashingInputStream extends FilterInputStream {
     return false;
   }
 
-  @Override
-  public void close() {
-    // the caller owns the source
-  }
-
-  /** Reads the source to its end, so trailing padding after the tar's end records is hashed too. */
+  /** Reads the source to its end, so trailing bytes (a tar's padding after its end records) are hashed too. */
   public void drain() throws IOException {
     skip(Long.MAX_VALUE);
   }
@@ -77,8 +68,8 @@ public final class HashingInputStream extends FilterInputStream {
     return count;
   }
 
-  /** The sha256 of the bytes so far; call once, at the end (it resets the digest). */
-  public LayerDigest digest() {
-    return LayerDigest.of(sha256.digest());
+  /** The digest of the bytes so far; call once, at the end (it resets the hash). */
+  public Digest digest() {
+    return Digest.ofHash(getMessageDigest().digest());
   }
 }
