@@ -22,8 +22,10 @@ public final class ContainerRuntimes {
 
   /** The configuration key that names the backend. */
   public static final String KEY = "containermatrix.backend";
+
   /** Its default value. */
   public static final String AUTO = "auto";
+
   /** Every value {@value #KEY} takes. */
   public static final List<String> NAMES = List.of(AUTO, "native", "docker", "process");
 
@@ -39,39 +41,58 @@ public final class ContainerRuntimes {
   public static RuntimeSelection select(String key) throws ContainerException {
     return switch (key) {
       case AUTO -> auto();
-      case "process" -> new RuntimeSelection(new ProcessRuntime(), KEY + "=process asked for the process backend");
+      case "process" ->
+          new RuntimeSelection(
+              new ProcessRuntime(), KEY + "=process asked for the process backend");
       case "native" -> {
         HostCapabilities host = probe();
         if (!host.canRunNative()) {
-          throw new ContainerException(KEY + "=native cannot run on this host: " + String.join("; ", host.missing())
-              + "; use " + KEY + "=auto or process");
+          throw new ContainerException(
+              KEY
+                  + "=native cannot run on this host: "
+                  + String.join("; ", host.missing())
+                  + "; use "
+                  + KEY
+                  + "=auto or process");
         }
-        yield new RuntimeSelection(nativeRuntime(host), KEY + "=native asked for the native backend"
-            + (host.rootless() ? " (rootless, through user namespaces)" : " (as root)"));
+        yield new RuntimeSelection(
+            nativeRuntime(host),
+            KEY
+                + "=native asked for the native backend"
+                + (host.rootless() ? " (rootless, through user namespaces)" : " (as root)"));
       }
-      case "docker" -> throw new ContainerException(
-          KEY + "=docker is not built yet: use " + KEY + "=native, process or auto");
-      default -> throw new ContainerException(
-          KEY + "=" + key + " names no backend: use one of " + String.join(", ", NAMES));
+      case "docker" ->
+          throw new ContainerException(
+              KEY + "=docker is not built yet: use " + KEY + "=native, process or auto");
+      default ->
+          throw new ContainerException(
+              KEY + "=" + key + " names no backend: use one of " + String.join(", ", NAMES));
     };
   }
 
   private static RuntimeSelection auto() throws ContainerException {
     if (!System.getProperty("os.name", "").startsWith("Linux")) {
-      return new RuntimeSelection(new ProcessRuntime(),
-          "auto chose process: the native backend needs Linux, this is " + System.getProperty("os.name"));
+      return new RuntimeSelection(
+          new ProcessRuntime(),
+          "auto chose process: the native backend needs Linux, this is "
+              + System.getProperty("os.name"));
     }
     HostCapabilities host = probe();
     if (host.canRunNative()) {
-      return new RuntimeSelection(nativeRuntime(host), "auto chose native: this host can run Linux namespaces"
-          + (host.rootless() ? " as an unprivileged user (rootless)" : " as root"));
+      return new RuntimeSelection(
+          nativeRuntime(host),
+          "auto chose native: this host can run Linux namespaces"
+              + (host.rootless() ? " as an unprivileged user (rootless)" : " as root"));
     }
-    return new RuntimeSelection(new ProcessRuntime(),
-        "auto chose process, without isolation: the native backend cannot run here: " + String.join("; ", host.missing()));
+    return new RuntimeSelection(
+        new ProcessRuntime(),
+        "auto chose process, without isolation: the native backend cannot run here: "
+            + String.join("; ", host.missing()));
   }
 
   private static NativeRuntime nativeRuntime(HostCapabilities host) {
-    return new NativeRuntime(new NativeHost(host.rootless(), host.ipCommand().isPresent(), host.missing()));
+    return new NativeRuntime(
+        new NativeHost(host.rootless(), host.ipCommand().isPresent(), host.missing()));
   }
 
   private static HostCapabilities probe() throws ContainerException {

@@ -12,29 +12,41 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * JVMs a test starts on its own classpath, as Surefire forks and concurrent builds are separate JVMs
- * sharing a store or a report directory. Register it with {@code @RegisterExtension}: every child still
- * alive when the test ends is killed (SIGKILL) and reaped, whether the test passed or not.
+ * JVMs a test starts on its own classpath, as Surefire forks and concurrent builds are separate
+ * JVMs sharing a store or a report directory. Register it with {@code @RegisterExtension}: every
+ * child still alive when the test ends is killed (SIGKILL) and reaped, whether the test passed or
+ * not.
  */
 public final class ChildJvms implements AfterEachCallback {
-  /** How long a test waits for a child's step, at most: the children start cold JVMs on a noisy host. */
+  /**
+   * How long a test waits for a child's step, at most: the children start cold JVMs on a noisy
+   * host.
+   */
   public static final Duration TIMEOUT = Duration.ofSeconds(90);
 
   private final List<Process> children = new ArrayList<>();
 
   /**
-   * Starts {@code main} with {@code args} in a JVM of the test's own Java and classpath, its stdout and
-   * stderr going to {@code output}.
+   * Starts {@code main} with {@code args} in a JVM of the test's own Java and classpath, its stdout
+   * and stderr going to {@code output}.
    */
   public Process start(Path output, Class<?> main, String... args) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"), main.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java.toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
     children.add(process);
     return process;
   }

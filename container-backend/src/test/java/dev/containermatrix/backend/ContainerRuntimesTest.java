@@ -11,22 +11,26 @@ class ContainerRuntimesTest {
 
   @Test
   void autoChoosesNativeWhereThisHostCanRunItAndSaysWhy() throws Exception {
-    HostRequirements.require(NativeTestSupport.isRoot(), "the native backend is only sure to run here as root");
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "the native backend is only sure to run here as root");
     RuntimeSelection selection = ContainerRuntimes.select("auto");
     assertThat(selection.runtime().name()).isEqualTo("native");
-    assertThat(selection.why()).isEqualTo("auto chose native: this host can run Linux namespaces as root");
+    assertThat(selection.why())
+        .isEqualTo("auto chose native: this host can run Linux namespaces as root");
   }
 
   @Test
   void processIsChosenWhenAskedFor() throws Exception {
     RuntimeSelection selection = ContainerRuntimes.select("process");
     assertThat(selection.runtime().name()).isEqualTo("process");
-    assertThat(selection.why()).isEqualTo("containermatrix.backend=process asked for the process backend");
+    assertThat(selection.why())
+        .isEqualTo("containermatrix.backend=process asked for the process backend");
   }
 
   @Test
   void nativeIsChosenWhenAskedForOnAHostThatCanRunIt() throws Exception {
-    HostRequirements.require(NativeTestSupport.isRoot(), "the native backend is only sure to run here as root");
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "the native backend is only sure to run here as root");
     assertThat(ContainerRuntimes.select("native").runtime().name()).isEqualTo("native");
   }
 
@@ -34,13 +38,17 @@ class ContainerRuntimesTest {
   void dockerIsRefusedUntilItIsBuilt() {
     assertThatThrownBy(() -> ContainerRuntimes.select("docker"))
         .isInstanceOf(ContainerException.class)
-        .hasMessage("containermatrix.backend=docker is not built yet: use containermatrix.backend=native, process or auto");
+        .hasMessage(
+            "containermatrix.backend=docker is not built yet: use containermatrix.backend=native,"
+                + " process or auto");
   }
 
   @Test
   void anUnknownBackendIsRefusedListingTheValidOnes() {
     assertThatThrownBy(() -> ContainerRuntimes.select("podman"))
         .isInstanceOf(ContainerException.class)
-        .hasMessage("containermatrix.backend=podman names no backend: use one of auto, native, docker, process");
+        .hasMessage(
+            "containermatrix.backend=podman names no backend: use one of auto, native, docker,"
+                + " process");
   }
 }

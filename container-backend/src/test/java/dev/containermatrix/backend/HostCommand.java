@@ -11,14 +11,19 @@ public final class HostCommand {
 
   private HostCommand() {}
 
-  public static String run(Path directory, Map<String, String> env, String... command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(directory.toFile()).redirectErrorStream(true);
+  public static String run(Path directory, Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(List.of(command))
+            .directory(directory.toFile())
+            .redirectErrorStream(true);
     builder.environment().putAll(env);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = process.waitFor();
     if (exit != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + exit + ":\n" + output);
+      throw new IllegalStateException(
+          String.join(" ", command) + " failed with exit code " + exit + ":\n" + output);
     }
     return output.strip();
   }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Assumptions;
 
-/** Skips a test whose host lacks something, except on CI ({@code CI=true}), where it fails instead. */
+/**
+ * Skips a test whose host lacks something, except on CI ({@code CI=true}), where it fails instead.
+ */
 public final class HostRequirements {
 
   private HostRequirements() {}

@@ -23,12 +23,15 @@ public final class UnprivilegedUser {
   private UnprivilegedUser() {}
 
   /**
-   * A place for one run as the user: {@code root} (under /var/tmp, readable by all), {@code owned} in
-   * it (the user's own), and this JVM's classpath copied where the user can read it. Delete
+   * A place for one run as the user: {@code root} (under /var/tmp, readable by all), {@code owned}
+   * in it (the user's own), and this JVM's classpath copied where the user can read it. Delete
    * {@code root} with {@link #run} {@code rm -rf} when done.
    */
   public record Workspace(Path root, Path owned, String classpath) {
-    /** {@code setpriv … <this JVM's java> <jvmArgs…> -cp <classpath> <mainClass> <args…>} as the user. */
+    /**
+     * {@code setpriv … <this JVM's java> <jvmArgs…> -cp <classpath> <mainClass> <args…>} as the
+     * user.
+     */
     public List<String> javaCommand(List<String> jvmArgs, String mainClass, List<String> args) {
       List<String> command = new ArrayList<>(setpriv());
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -52,12 +55,17 @@ public final class UnprivilegedUser {
 
   /** Creates the user where it is missing. */
   public static void ensureExists() throws Exception {
-    run(List.of("sh", "-c", "id -u " + NAME + " >/dev/null 2>&1 || useradd --system --no-create-home " + NAME));
+    run(
+        List.of(
+            "sh",
+            "-c",
+            "id -u " + NAME + " >/dev/null 2>&1 || useradd --system --no-create-home " + NAME));
   }
 
   /** The {@code setpriv} prefix that runs a command as the user, with a clean environment. */
   public static List<String> setpriv() {
-    return List.of("setpriv", "--reuid=" + NAME, "--regid=" + NAME, "--init-groups", "--reset-env", "--");
+    return List.of(
+        "setpriv", "--reuid=" + NAME, "--regid=" + NAME, "--init-groups", "--reset-env", "--");
   }
 
   /** This JVM's classpath, copied into {@code target} with modes anyone can read. */
@@ -87,7 +95,8 @@ public final class UnprivilegedUser {
     Files.setPosixFilePermissions(target.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
     try (Stream<Path> paths = Files.walk(source)) {
       for (Path path : paths.toList()) {
-        Path copy = source.equals(path) ? target : target.resolve(source.relativize(path).toString());
+        Path copy =
+            source.equals(path) ? target : target.resolve(source.relativize(path).toString());
         if (Files.isDirectory(path)) {
           Files.createDirectories(copy);
           Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -9,7 +9,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 
-/** Base images to run on, named {@code base}: {@code host}, {@code oci-archive:<tar>}, {@code registry:<ref>}, ... */
+/**
+ * Base images to run on, named {@code base}: {@code host}, {@code oci-archive:<tar>}, {@code
+ * registry:<ref>}, ...
+ */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

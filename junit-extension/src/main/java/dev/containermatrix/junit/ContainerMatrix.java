@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs a Jupiter test class once per variant of a matrix, each variant in its own container.
  *
  * <p>The matrix comes from the axis annotations on the class ({@link LibraryAxis}, {@link JdkAxis},
- * {@link ResourceAxis}, {@link ConfigAxis}, {@link BaseAxis}, {@link Include}, {@link Exclude}), or from
- * a YAML file named by {@link #value()}; not both. The class is run by the {@code container-matrix}
- * engine, never by the host's Jupiter engine.
+ * {@link ResourceAxis}, {@link ConfigAxis}, {@link BaseAxis}, {@link Include}, {@link Exclude}), or
+ * from a YAML file named by {@link #value()}; not both. The class is run by the {@code
+ * container-matrix} engine, never by the host's Jupiter engine.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Target(ElementType.TYPE)
@@ -25,7 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VariantParameterResolver.class)
 public @interface ContainerMatrix {
 
-  /** A YAML matrix file on the test classpath, such as {@code matrix/json.yaml}; empty for annotations. */
+  /**
+   * A YAML matrix file on the test classpath, such as {@code matrix/json.yaml}; empty for
+   * annotations.
+   */
   String value() default "";
 
   /** The default base image for variants without a {@link BaseAxis}. */
@@ -37,7 +40,10 @@ public @interface ContainerMatrix {
   /** Cancel the remaining variants once one fails. */
   boolean failFast() default false;
 
-  /** Per-variant timeout such as {@code 10m}, {@code 90s}, {@code 1h}; the variant is killed when it runs longer. */
+  /**
+   * Per-variant timeout such as {@code 10m}, {@code 90s}, {@code 1h}; the variant is killed when it
+   * runs longer.
+   */
   String timeout() default "10m";
 
   /** The full product of the axes, or a pairwise covering subset of it. */

@@ -10,7 +10,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 
-/** Extends every combination it does not contradict with these {@code key=value} pairs, or adds a new combination where it extends none (GitHub Actions' rules). Keys that are not axes become extra values of the variant. */
+/**
+ * Extends every combination it does not contradict with these {@code key=value} pairs, or adds a
+ * new combination where it extends none (GitHub Actions' rules). Keys that are not axes become
+ * extra values of the variant.
+ */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,7 +12,10 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface Variant {
 
-  /** The variant id: a short digest of its definition, stable across runs and machines; also its hostname. */
+  /**
+   * The variant id: a short digest of its definition, stable across runs and machines; also its
+   * hostname.
+   */
   String id();
 
   /** The axis values as shown in reports, such as {@code jackson-databind=2.22.0, jdk=25}. */

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 final class VariantParameterResolver implements ParameterResolver {
 
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return parameterContext.getParameter().getType() == Variant.class;
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     VariantVariables env =
         VariantVariables.read(System.getenv())
             .orElseThrow(
@@ -26,13 +28,14 @@ final class VariantParameterResolver implements ParameterResolver {
                             + parameterContext.getDeclaringExecutable()
                             + ": this test is running outside ContainerMatrix (the "
                             + VariantVariables.ID
-                            + " environment variable is unset). Run it through the container-matrix engine"
-                            + " (mvn verify, or your IDE's JUnit Platform launcher) with junit-extension on the"
-                            + " test classpath."));
+                            + " environment variable is unset). Run it through the container-matrix"
+                            + " engine (mvn verify, or your IDE's JUnit Platform launcher) with"
+                            + " junit-extension on the test classpath."));
     return new RunningVariant(env.id(), env.name(), env.values());
   }
 
-  private record RunningVariant(String id, String name, Map<String, String> values) implements Variant {
+  private record RunningVariant(String id, String name, Map<String, String> values)
+      implements Variant {
     @Override
     public String value(String axis) {
       String value = values.get(axis);

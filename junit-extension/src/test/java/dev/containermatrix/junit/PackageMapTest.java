@@ -33,10 +33,13 @@ class PackageMapTest {
   private static final String PREFIX = "dev.containermatrix.";
   private static final List<String> MODULES =
       List.of("container-backend", "matrix-engine", "junit-extension");
-  private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+  private static final Pattern PACKAGE =
+      Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+
   /** A name of ours in code: lower-case package segments, then a type's upper-case initial. */
   private static final Pattern QUALIFIED =
       Pattern.compile("\\bdev\\.containermatrix((?:\\.[a-z_][\\w]*)*)\\.[A-Z]");
+
   private static final Pattern IMPORT =
       Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)(?:\\.\\*)?\\s*;", Pattern.MULTILINE);
 
@@ -84,11 +87,18 @@ class PackageMapTest {
           continue;
         }
         if (!allows(allowed, used)) {
-          offences.add(String.format(
-              "%s:%d uses %s, but package %s may not use package %s: add '%s' to the line of '%s'"
-                  + " in the package-map block of docs/architecture.md, or remove the dependency",
-              root.relativize(source.file()), reference.line(), reference.name(), source.pkg(), used,
-              shortName(used), shortName(source.pkg())));
+          offences.add(
+              String.format(
+                  "%s:%d uses %s, but package %s may not use package %s: add '%s' to the line of"
+                      + " '%s' in the package-map block of docs/architecture.md, or remove the"
+                      + " dependency",
+                  root.relativize(source.file()),
+                  reference.line(),
+                  reference.name(),
+                  source.pkg(),
+                  used,
+                  shortName(used),
+                  shortName(source.pkg())));
         }
       }
     }
@@ -98,14 +108,21 @@ class PackageMapTest {
   @Test
   void everyPackageHasALineInThePackageMap() {
     Map<String, Set<String>> graph = graph();
-    List<String> missing = graph.keySet().stream()
-        .filter(pkg -> !map.containsKey(pkg))
-        .map(pkg -> String.format(
-            "package %s (e.g. %s) has no line in the package-map block of docs/architecture.md;"
-                + " add: %s -> %s",
-            pkg, firstFileOf(pkg), shortName(pkg),
-            graph.get(pkg).stream().map(PackageMapTest::shortName).collect(Collectors.joining(" "))))
-        .toList();
+    List<String> missing =
+        graph.keySet().stream()
+            .filter(pkg -> !map.containsKey(pkg))
+            .map(
+                pkg ->
+                    String.format(
+                        "package %s (e.g. %s) has no line in the package-map block of"
+                            + " docs/architecture.md; add: %s -> %s",
+                        pkg,
+                        firstFileOf(pkg),
+                        shortName(pkg),
+                        graph.get(pkg).stream()
+                            .map(PackageMapTest::shortName)
+                            .collect(Collectors.joining(" "))))
+            .toList();
     assertThat(missing).as("packages missing from the package map").isEmpty();
   }
 
@@ -113,18 +130,27 @@ class PackageMapTest {
   void thePackageMapNamesNoPackageThatIsGone() {
     Set<String> existing = graph().keySet();
     List<String> gone = new ArrayList<>();
-    map.forEach((pkg, allowed) -> {
-      if (!existing.contains(pkg)) {
-        gone.add("the package map has a line for " + shortName(pkg)
-            + ", which no main source file is in: remove the line from docs/architecture.md");
-      }
-      for (String dependency : allowed) {
-        if (!dependency.endsWith(".*") && !existing.contains(dependency)) {
-          gone.add("the line of " + shortName(pkg) + " allows " + shortName(dependency)
-              + ", which no main source file is in: remove it from the line in docs/architecture.md");
-        }
-      }
-    });
+    map.forEach(
+        (pkg, allowed) -> {
+          if (!existing.contains(pkg)) {
+            gone.add(
+                "the package map has a line for "
+                    + shortName(pkg)
+                    + ", which no main source file is in: remove the line from"
+                    + " docs/architecture.md");
+          }
+          for (String dependency : allowed) {
+            if (!dependency.endsWith(".*") && !existing.contains(dependency)) {
+              gone.add(
+                  "the line of "
+                      + shortName(pkg)
+                      + " allows "
+                      + shortName(dependency)
+                      + ", which no main source file is in: remove it from the line in"
+                      + " docs/architecture.md");
+            }
+          }
+        });
     assertThat(gone).as("stale entries of the package map").isEmpty();
   }
 
@@ -133,39 +159,60 @@ class PackageMapTest {
     Map<String, Set<String>> graph = graph();
     List<String> cycle = findCycle(graph);
     assertThat(cycle)
-        .as("packages that depend on each other in a cycle (%s); move the shared classes into a package"
-            + " both may use", String.join(" -> ", cycle))
+        .as(
+            "packages that depend on each other in a cycle (%s); move the shared classes into a"
+                + " package both may use",
+            String.join(" -> ", cycle))
         .isEmpty();
   }
 
   @Test
   void containerBackendUsesNeitherMatrixEngineNorJunitExtension() {
-    assertThat(importsOf("container-backend", "dev.containermatrix.engine.", "dev.containermatrix.junit."))
+    assertThat(
+            importsOf(
+                "container-backend", "dev.containermatrix.engine.", "dev.containermatrix.junit."))
         .as("container-backend is the bottom module: it may not import the modules above it")
         .isEmpty();
   }
 
   @Test
   void matrixEngineUsesNoJunitJnaDockerOrJunitExtension() {
-    assertThat(importsOf("matrix-engine", "org.junit.", "org.opentest4j.", "com.sun.jna.",
-            "com.github.dockerjava.", "org.testcontainers.", "dev.containermatrix.junit."))
-        .as("matrix-engine is JUnit-free and has no JNA or Docker dependency (docs/architecture.md,"
-            + " Modules): move the code to junit-extension or container-backend")
+    assertThat(
+            importsOf(
+                "matrix-engine",
+                "org.junit.",
+                "org.opentest4j.",
+                "com.sun.jna.",
+                "com.github.dockerjava.",
+                "org.testcontainers.",
+                "dev.containermatrix.junit."))
+        .as(
+            "matrix-engine is JUnit-free and has no JNA or Docker dependency (docs/architecture.md,"
+                + " Modules): move the code to junit-extension or container-backend")
         .isEmpty();
   }
 
   @Test
   void theAgentUsesNoJackson() {
-    List<String> jackson = sources.stream()
-        .filter(source -> source.pkg().equals(PREFIX + "junit.agent"))
-        .flatMap(source -> source.references().stream()
-            .filter(reference -> reference.name().startsWith("com.fasterxml.jackson."))
-            .map(reference -> root.relativize(source.file()) + ":" + reference.line() + " imports "
-                + reference.name()))
-        .toList();
+    List<String> jackson =
+        sources.stream()
+            .filter(source -> source.pkg().equals(PREFIX + "junit.agent"))
+            .flatMap(
+                source ->
+                    source.references().stream()
+                        .filter(reference -> reference.name().startsWith("com.fasterxml.jackson."))
+                        .map(
+                            reference ->
+                                root.relativize(source.file())
+                                    + ":"
+                                    + reference.line()
+                                    + " imports "
+                                    + reference.name()))
+            .toList();
     assertThat(jackson)
-        .as("the agent runs on the variant's classpath, where Jackson may be any version or missing:"
-            + " write JSON with JsonWriter")
+        .as(
+            "the agent runs on the variant's classpath, where Jackson may be any version or"
+                + " missing: write JSON with JsonWriter")
         .isEmpty();
   }
 
@@ -183,7 +230,9 @@ class PackageMapTest {
         continue;
       }
       String[] sides = text.split("->", -1);
-      assertThat(sides).as("package-map line '%s' is 'package -> packages it may use'", text).hasSize(2);
+      assertThat(sides)
+          .as("package-map line '%s' is 'package -> packages it may use'", text)
+          .hasSize(2);
       String pkg = fullName(sides[0].strip());
       Set<String> allowed = new TreeSet<>();
       for (String name : sides[1].strip().split("[\\s,]+")) {
@@ -191,7 +240,9 @@ class PackageMapTest {
           allowed.add(fullName(name));
         }
       }
-      assertThat(lines.put(pkg, allowed)).as("package-map has two lines for %s", sides[0].strip()).isNull();
+      assertThat(lines.put(pkg, allowed))
+          .as("package-map has two lines for %s", sides[0].strip())
+          .isNull();
     }
     return lines;
   }
@@ -310,7 +361,8 @@ class PackageMapTest {
     for (Source source : sources) {
       Set<String> uses = graph.computeIfAbsent(source.pkg(), p -> new TreeSet<>());
       for (Reference reference : source.references()) {
-        if (reference.pkg().startsWith("dev.containermatrix") && !reference.pkg().equals(source.pkg())) {
+        if (reference.pkg().startsWith("dev.containermatrix")
+            && !reference.pkg().equals(source.pkg())) {
           uses.add(reference.pkg());
         }
       }
@@ -319,8 +371,11 @@ class PackageMapTest {
   }
 
   private static String firstFileOf(String pkg) {
-    return sources.stream().filter(s -> s.pkg().equals(pkg)).findFirst()
-        .map(s -> root.relativize(s.file()).toString()).orElse("?");
+    return sources.stream()
+        .filter(s -> s.pkg().equals(pkg))
+        .findFirst()
+        .map(s -> root.relativize(s.file()).toString())
+        .orElse("?");
   }
 
   private List<String> importsOf(String module, String... forbidden) {
@@ -332,7 +387,12 @@ class PackageMapTest {
       for (Reference reference : source.references()) {
         for (String prefix : forbidden) {
           if ((reference.name() + ".").startsWith(prefix)) {
-            found.add(root.relativize(source.file()) + ":" + reference.line() + " uses " + reference.name());
+            found.add(
+                root.relativize(source.file())
+                    + ":"
+                    + reference.line()
+                    + " uses "
+                    + reference.name());
           }
         }
       }

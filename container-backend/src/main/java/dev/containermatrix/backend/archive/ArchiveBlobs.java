@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The archive's content-addressed blobs: written once (temp file, then rename into place), read only
- * through a check of their sha256 (and size, where a descriptor gives one).
+ * The archive's content-addressed blobs: written once (temp file, then rename into place), read
+ * only through a check of their sha256 (and size, where a descriptor gives one).
  *
- * <p>A blob that already exists is claimed by touching it under the archive lock: retention deletes only
- * unreferenced blobs older than its grace period, and checks their time under the same lock, so a blob a
- * writer has just claimed for a run it has not committed yet is never deleted under it.
+ * <p>A blob that already exists is claimed by touching it under the archive lock: retention deletes
+ * only unreferenced blobs older than its grace period, and checks their time under the same lock,
+ * so a blob a writer has just claimed for a run it has not committed yet is never deleted under it.
  */
 final class ArchiveBlobs {
 
@@ -62,13 +62,19 @@ final class ArchiveBlobs {
   ArchivedBlob write(Content content, String mediaType) throws IOException {
     Path temp = layout.newTempFile();
     try {
-      DigestingOutputStream out = new DigestingOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024));
+      DigestingOutputStream out =
+          new DigestingOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024));
       try (out) {
         content.writeTo(out);
       }
       String digest = out.digest().toString();
       long size = Files.size(temp);
-      Files.move(temp, layout.blob(digest), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temp,
+          layout.blob(digest),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       return new ArchivedBlob(digest, size, mediaType);
     } finally {
       Files.deleteIfExists(temp);
@@ -109,7 +115,8 @@ final class ArchiveBlobs {
       throw missing(digest, expectedSize);
     }
     Digest actual = Digest.of(bytes);
-    if (!actual.toString().equals(digest) || expectedSize.isPresent() && expectedSize.getAsLong() != bytes.length) {
+    if (!actual.toString().equals(digest)
+        || expectedSize.isPresent() && expectedSize.getAsLong() != bytes.length) {
       throw corrupt(digest, expectedSize, actual, bytes.length);
     }
     return bytes;
@@ -122,26 +129,49 @@ final class ArchiveBlobs {
     }
   }
 
-  /** Opens a blob; the stream checks it at its end, and closing it early reads the rest and checks it too. */
+  /**
+   * Opens a blob; the stream checks it at its end, and closing it early reads the rest and checks
+   * it too.
+   */
   InputStream open(String digest, long expectedSize) throws IOException {
     Path file = layout.blob(digest);
     try {
-      return new VerifyingInputStream(Files.newInputStream(file), Digest.parse(digest), expectedSize,
+      return new VerifyingInputStream(
+          Files.newInputStream(file),
+          Digest.parse(digest),
+          expectedSize,
           (actual, count) -> corrupt(digest, OptionalLong.of(expectedSize), actual, count));
     } catch (NoSuchFileException e) {
       throw missing(digest, OptionalLong.of(expectedSize));
     }
   }
 
-  private ArchiveIntegrityException corrupt(String digest, OptionalLong expectedSize, Digest actual, long count) {
-    return new ArchiveIntegrityException(layout.root(), digest, layout.blob(digest), "is corrupt: expected " + digest
-        + expectedSize.stream().mapToObj(s -> " (" + s + " bytes)").findFirst().orElse("") + ", read " + actual
-        + " (" + count + " bytes)", referrers.of(digest));
+  private ArchiveIntegrityException corrupt(
+      String digest, OptionalLong expectedSize, Digest actual, long count) {
+    return new ArchiveIntegrityException(
+        layout.root(),
+        digest,
+        layout.blob(digest),
+        "is corrupt: expected "
+            + digest
+            + expectedSize.stream().mapToObj(s -> " (" + s + " bytes)").findFirst().orElse("")
+            + ", read "
+            + actual
+            + " ("
+            + count
+            + " bytes)",
+        referrers.of(digest));
   }
 
   private ArchiveIntegrityException missing(String digest, OptionalLong expectedSize) {
-    return new ArchiveIntegrityException(layout.root(), digest, layout.blob(digest), "is missing: expected " + digest
-        + expectedSize.stream().mapToObj(s -> " (" + s + " bytes)").findFirst().orElse("") + ", read no file",
+    return new ArchiveIntegrityException(
+        layout.root(),
+        digest,
+        layout.blob(digest),
+        "is missing: expected "
+            + digest
+            + expectedSize.stream().mapToObj(s -> " (" + s + " bytes)").findFirst().orElse("")
+            + ", read no file",
         referrers.of(digest));
   }
 }

@@ -26,17 +26,22 @@ import org.apiguardian.api.API;
  *                                             beyond size S (e.g. 10GB), then unreferenced blobs
  * </pre>
  *
- * Exit status: 0 done, 1 the archive is corrupt or an I/O error, 2 bad arguments (usage is printed).
+ * Exit status: 0 done, 1 the archive is corrupt or an I/O error, 2 bad arguments (usage is
+ * printed).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ArchiveCommand {
 
-  static final String USAGE = String.join("\n",
-      "usage: java -jar junit-extension.jar list <dir>",
-      "       java -jar junit-extension.jar verify <dir> <runId>",
-      "       java -jar junit-extension.jar export <dir> <runId> <variantId> <tar>",
-      "       java -jar junit-extension.jar prune <dir> [--keep-last N] [--keep-days D] [--keep-size S]",
-      "  (junit-extension.jar: the jar of dev.containermatrix:junit-extension, e.g. from ~/.m2/repository)");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar junit-extension.jar list <dir>",
+          "       java -jar junit-extension.jar verify <dir> <runId>",
+          "       java -jar junit-extension.jar export <dir> <runId> <variantId> <tar>",
+          "       java -jar junit-extension.jar prune <dir> [--keep-last N] [--keep-days D]"
+              + " [--keep-size S]",
+          "  (junit-extension.jar: the jar of dev.containermatrix:junit-extension, e.g. from"
+              + " ~/.m2/repository)");
 
   private ArchiveCommand() {}
 
@@ -70,8 +75,15 @@ public final class ArchiveCommand {
           RunArchive archive = RunArchive.open(directory);
           Path tar = Path.of(args[4]).toAbsolutePath();
           Path config = archive.export(runOf(archive, args[2]), args[3], tar);
-          out.println("wrote " + tar + " (docker load -i " + tar + "; tag " + DockerArchiveWriter.tag(args[2], args[3])
-              + ") and its OCI runtime config " + config);
+          out.println(
+              "wrote "
+                  + tar
+                  + " (docker load -i "
+                  + tar
+                  + "; tag "
+                  + DockerArchiveWriter.tag(args[2], args[3])
+                  + ") and its OCI runtime config "
+                  + config);
         }
         case "prune" -> prune(args, out);
         default -> throw new IllegalArgumentException("unknown command \"" + args[0] + "\"");
@@ -98,42 +110,87 @@ public final class ArchiveCommand {
       String value = args[i + 1];
       switch (args[i]) {
         case "--keep-last" -> keepLast = OptionalInt.of(number(args[i], value));
-        case "--keep-days" -> keepFor = Optional.of(Duration.of(number(args[i], value), ChronoUnit.DAYS));
-        case "--keep-size" -> keepBytes = OptionalLong.of(ByteSize.parse(value).orElseThrow(() ->
-            new IllegalArgumentException("--keep-size needs a size such as 500MB or 10GB (a whole number and KB, MB, GB"
-                + " or TB), was \"" + value + "\"")));
+        case "--keep-days" ->
+            keepFor = Optional.of(Duration.of(number(args[i], value), ChronoUnit.DAYS));
+        case "--keep-size" ->
+            keepBytes =
+                OptionalLong.of(
+                    ByteSize.parse(value)
+                        .orElseThrow(
+                            () ->
+                                new IllegalArgumentException(
+                                    "--keep-size needs a size such as 500MB or 10GB (a whole number"
+                                        + " and KB, MB, GB or TB), was \""
+                                        + value
+                                        + "\"")));
         default -> throw new IllegalArgumentException("unknown option \"" + args[i] + "\"");
       }
     }
     RunArchive archive = RunArchive.open(Path.of(args[1]));
-    RetentionResult result = archive.retain(new RetentionPolicy(keepLast, keepFor).withKeepBytes(keepBytes));
-    out.println("removed " + result.removedRuns().size() + " runs " + result.removedRuns() + " and "
-        + result.removedBlobs() + " blobs, freed " + human(result.freedBytes()));
+    RetentionResult result =
+        archive.retain(new RetentionPolicy(keepLast, keepFor).withKeepBytes(keepBytes));
+    out.println(
+        "removed "
+            + result.removedRuns().size()
+            + " runs "
+            + result.removedRuns()
+            + " and "
+            + result.removedBlobs()
+            + " blobs, freed "
+            + human(result.freedBytes()));
   }
 
   private static void list(RunArchive archive, PrintStream out) throws IOException {
     List<RunUsage> usage = archive.usage();
     int width = Math.max(6, usage.stream().mapToInt(u -> u.runId().length()).max().orElse(0));
-    out.printf(Locale.ROOT, "%-" + width + "s  %-24s  %8s  %10s  %10s%n", "RUN", "CREATED", "VARIANTS", "OWN", "TOTAL");
+    out.printf(
+        Locale.ROOT,
+        "%-" + width + "s  %-24s  %8s  %10s  %10s%n",
+        "RUN",
+        "CREATED",
+        "VARIANTS",
+        "OWN",
+        "TOTAL");
     long own = 0;
     for (RunUsage run : usage) {
-      out.printf(Locale.ROOT, "%-" + width + "s  %-24s  %8d  %10s  %10s%n", run.runId(), run.created(), run.variants(),
-          human(run.ownBytes()), human(run.totalBytes()));
+      out.printf(
+          Locale.ROOT,
+          "%-" + width + "s  %-24s  %8d  %10s  %10s%n",
+          run.runId(),
+          run.created(),
+          run.variants(),
+          human(run.ownBytes()),
+          human(run.totalBytes()));
       own += run.ownBytes();
     }
     long all = archive.blobBytes();
-    out.printf(Locale.ROOT, "%-" + width + "s  %-24s  %8s  %10s  %10s%n", "total", usage.size() + " runs", "",
-        human(own), human(all));
+    out.printf(
+        Locale.ROOT,
+        "%-" + width + "s  %-24s  %8s  %10s  %10s%n",
+        "total",
+        usage.size() + " runs",
+        "",
+        human(own),
+        human(all));
   }
 
   private static ArchivedRun runOf(RunArchive archive, String runId) throws IOException {
-    return archive.run(runId).orElseThrow(() -> new IllegalArgumentException("the archive " + archive.directory()
-        + " has no run \"" + runId + "\"; list shows the runs it has"));
+    return archive
+        .run(runId)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the archive "
+                        + archive.directory()
+                        + " has no run \""
+                        + runId
+                        + "\"; list shows the runs it has"));
   }
 
   private static void arity(String[] args, int expected) {
     if (args.length != expected) {
-      throw new IllegalArgumentException(args[0] + " takes " + (expected - 1) + " arguments, got " + (args.length - 1));
+      throw new IllegalArgumentException(
+          args[0] + " takes " + (expected - 1) + " arguments, got " + (args.length - 1));
     }
   }
 
@@ -146,7 +203,8 @@ public final class ArchiveCommand {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(option + " needs a whole number of 0 or more, was \"" + value + "\"");
+    throw new IllegalArgumentException(
+        option + " needs a whole number of 0 or more, was \"" + value + "\"");
   }
 
   /** Bytes in binary units, like {@code du -h}: {@code 512B}, {@code 1.5K}, {@code 20M}. */
@@ -158,7 +216,10 @@ public final class ArchiveCommand {
       value /= 1024;
       unit++;
     }
-    return unit == 0 ? bytes + "B" : value < 10 ? String.format(Locale.ROOT, "%.1f%s", value, units[unit])
-        : String.format(Locale.ROOT, "%.0f%s", value, units[unit]);
+    return unit == 0
+        ? bytes + "B"
+        : value < 10
+            ? String.format(Locale.ROOT, "%.1f%s", value, units[unit])
+            : String.format(Locale.ROOT, "%.0f%s", value, units[unit]);
   }
 }

@@ -9,8 +9,8 @@ import org.apiguardian.api.API;
 
 /**
  * A blob of a {@link RunArchive} is missing, or its bytes do not hash to its digest or have another
- * size than its descriptor says. Nothing read from it may be used. The message names the archive, the
- * blob and its file, what was expected and what was read, and the runs to delete.
+ * size than its descriptor says. Nothing read from it may be used. The message names the archive,
+ * the blob and its file, what was expected and what was read, and the runs to delete.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ArchiveIntegrityException extends IOException {
@@ -20,9 +20,19 @@ public final class ArchiveIntegrityException extends IOException {
   private final String blobDigest;
   private final transient Path blobFile;
 
-  ArchiveIntegrityException(Path archive, String blobDigest, Path blobFile, String problem, List<String> runIds) {
-    super("archive " + archive + ": blob " + blobDigest + " (" + blobFile + ") " + problem
-        + "; the archive cannot be trusted: restore it from a backup or " + deletion(runIds));
+  ArchiveIntegrityException(
+      Path archive, String blobDigest, Path blobFile, String problem, List<String> runIds) {
+    super(
+        "archive "
+            + archive
+            + ": blob "
+            + blobDigest
+            + " ("
+            + blobFile
+            + ") "
+            + problem
+            + "; the archive cannot be trusted: restore it from a backup or "
+            + deletion(runIds));
     this.blobDigest = blobDigest;
     this.blobFile = blobFile;
   }

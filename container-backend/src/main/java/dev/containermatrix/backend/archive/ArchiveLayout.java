@@ -71,7 +71,10 @@ final class ArchiveLayout {
     return tempDirectory().resolve(UUID.randomUUID() + ".tmp");
   }
 
-  /** Creates the directories and {@code oci-layout}; {@code index.json} is created by {@link IndexFile}. */
+  /**
+   * Creates the directories and {@code oci-layout}; {@code index.json} is created by {@link
+   * IndexFile}.
+   */
   void create() throws IOException {
     Files.createDirectories(blobDirectory());
     Files.createDirectories(diffIdDirectory());

@@ -20,8 +20,13 @@ public record ArchivedBlob(String digest, long size, String mediaType) {
     Digest.parse(digest, "an archived blob's digest");
     Objects.requireNonNull(mediaType, "mediaType");
     if (size < 0 || mediaType.isBlank()) {
-      throw new IllegalArgumentException("an archived blob has a size >= 0 and a media type, was " + size
-          + " bytes and \"" + mediaType + "\" for " + digest);
+      throw new IllegalArgumentException(
+          "an archived blob has a size >= 0 and a media type, was "
+              + size
+              + " bytes and \""
+              + mediaType
+              + "\" for "
+              + digest);
     }
   }
 }

@@ -14,7 +14,8 @@ import org.apiguardian.api.API;
  * @param manifest the image manifest blob
  * @param config the image config blob
  * @param layers the layer blobs, bottom first
- * @param diffIds the config's {@code rootfs.diff_ids}, equal to the layers' digests (they are uncompressed)
+ * @param diffIds the config's {@code rootfs.diff_ids}, equal to the layers' digests (they are
+ *     uncompressed)
  * @param env {@code config.Env}
  * @param cmd {@code config.Cmd}
  * @param workingDir {@code config.WorkingDir}, {@code ""} if none
@@ -23,9 +24,17 @@ import org.apiguardian.api.API;
  * @param runtimeConfigJson its bytes (copied)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ArchivedImageView(ArchivedBlob manifest, ArchivedBlob config, List<ArchivedBlob> layers, List<String> diffIds,
-                                List<String> env, List<String> cmd, String workingDir, Map<String, String> labels,
-                                ArchivedBlob runtimeConfig, byte[] runtimeConfigJson) {
+public record ArchivedImageView(
+    ArchivedBlob manifest,
+    ArchivedBlob config,
+    List<ArchivedBlob> layers,
+    List<String> diffIds,
+    List<String> env,
+    List<String> cmd,
+    String workingDir,
+    Map<String, String> labels,
+    ArchivedBlob runtimeConfig,
+    byte[] runtimeConfigJson) {
 
   public ArchivedImageView {
     Objects.requireNonNull(manifest, "manifest");
@@ -39,8 +48,14 @@ public record ArchivedImageView(ArchivedBlob manifest, ArchivedBlob config, List
     Objects.requireNonNull(runtimeConfig, "runtimeConfig");
     runtimeConfigJson = runtimeConfigJson.clone();
     if (layers.size() != diffIds.size()) {
-      throw new IllegalArgumentException("image " + manifest.digest() + " has " + layers.size() + " layers but "
-          + diffIds.size() + " diff_ids");
+      throw new IllegalArgumentException(
+          "image "
+              + manifest.digest()
+              + " has "
+              + layers.size()
+              + " layers but "
+              + diffIds.size()
+              + " diff_ids");
     }
   }
 
@@ -52,21 +67,50 @@ public record ArchivedImageView(ArchivedBlob manifest, ArchivedBlob config, List
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ArchivedImageView that && manifest.equals(that.manifest) && config.equals(that.config)
-        && layers.equals(that.layers) && diffIds.equals(that.diffIds) && env.equals(that.env) && cmd.equals(that.cmd)
-        && workingDir.equals(that.workingDir) && labels.equals(that.labels) && runtimeConfig.equals(that.runtimeConfig)
+    return other instanceof ArchivedImageView that
+        && manifest.equals(that.manifest)
+        && config.equals(that.config)
+        && layers.equals(that.layers)
+        && diffIds.equals(that.diffIds)
+        && env.equals(that.env)
+        && cmd.equals(that.cmd)
+        && workingDir.equals(that.workingDir)
+        && labels.equals(that.labels)
+        && runtimeConfig.equals(that.runtimeConfig)
         && Arrays.equals(runtimeConfigJson, that.runtimeConfigJson);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(manifest, config, layers, diffIds, env, cmd, workingDir, labels, runtimeConfig,
+    return Objects.hash(
+        manifest,
+        config,
+        layers,
+        diffIds,
+        env,
+        cmd,
+        workingDir,
+        labels,
+        runtimeConfig,
         Arrays.hashCode(runtimeConfigJson));
   }
 
   @Override
   public String toString() {
-    return "ArchivedImageView[manifest=" + manifest.digest() + ", config=" + config.digest() + ", layers=" + layers.size()
-        + ", env=" + env + ", cmd=" + cmd + ", workingDir=" + workingDir + ", labels=" + labels + "]";
+    return "ArchivedImageView[manifest="
+        + manifest.digest()
+        + ", config="
+        + config.digest()
+        + ", layers="
+        + layers.size()
+        + ", env="
+        + env
+        + ", cmd="
+        + cmd
+        + ", workingDir="
+        + workingDir
+        + ", labels="
+        + labels
+        + "]";
   }
 }

@@ -17,22 +17,29 @@ import org.apiguardian.api.API;
  * @param runId the run's id
  * @param created when it was committed (the {@code org.opencontainers.image.created} annotation)
  * @param recordDigest the digest of its run-record blob
- * @param manifestDigestByVariantId its variants' image manifests, by variant id, sorted by id; never empty
+ * @param manifestDigestByVariantId its variants' image manifests, by variant id, sorted by id;
+ *     never empty
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ArchivedRun(String runId, Instant created, String recordDigest, Map<String, String> manifestDigestByVariantId) {
+public record ArchivedRun(
+    String runId,
+    Instant created,
+    String recordDigest,
+    Map<String, String> manifestDigestByVariantId) {
 
   public ArchivedRun {
     ArchiveIds.check(runId, "run id");
     Objects.requireNonNull(created, "created");
     Digest.parse(recordDigest, "the record digest of run " + runId);
     TreeMap<String, String> sorted = new TreeMap<>(manifestDigestByVariantId);
-    sorted.forEach((variant, digest) -> {
-      ArchiveIds.check(variant, "variant id");
-      Digest.parse(digest, "the manifest digest of variant " + variant + " of run " + runId);
-    });
+    sorted.forEach(
+        (variant, digest) -> {
+          ArchiveIds.check(variant, "variant id");
+          Digest.parse(digest, "the manifest digest of variant " + variant + " of run " + runId);
+        });
     if (sorted.isEmpty()) {
-      throw new IllegalArgumentException("run " + runId + " has no variants; an archived run has at least one");
+      throw new IllegalArgumentException(
+          "run " + runId + " has no variants; an archived run has at least one");
     }
     manifestDigestByVariantId = Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
   }
@@ -41,8 +48,13 @@ public record ArchivedRun(String runId, Instant created, String recordDigest, Ma
   String manifestOf(String variantId) {
     String digest = manifestDigestByVariantId.get(variantId);
     if (digest == null) {
-      throw new IllegalArgumentException("run " + runId + " has no variant \"" + variantId + "\"; its variants are "
-          + manifestDigestByVariantId.keySet());
+      throw new IllegalArgumentException(
+          "run "
+              + runId
+              + " has no variant \""
+              + variantId
+              + "\"; its variants are "
+              + manifestDigestByVariantId.keySet());
     }
     return digest;
   }

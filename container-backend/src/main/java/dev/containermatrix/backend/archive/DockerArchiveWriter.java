@@ -19,10 +19,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Writes one archived variant as a classic {@code docker save} archive, the format Docker 20.10's
- * {@code docker load} (and {@code podman load}) accepts: {@code manifest.json}, {@code repositories},
- * {@code <config hex>.json} and {@code <layer hex>/layer.tar} per distinct layer. Every blob is checked
- * against its digest as it is copied; the tar is written to a temp file next to the target and renamed
- * into place only when all of it checked out.
+ * {@code docker load} (and {@code podman load}) accepts: {@code manifest.json}, {@code
+ * repositories}, {@code <config hex>.json} and {@code <layer hex>/layer.tar} per distinct layer.
+ * Every blob is checked against its digest as it is copied; the tar is written to a temp file next
+ * to the target and renamed into place only when all of it checked out.
  */
 final class DockerArchiveWriter {
 
@@ -32,11 +32,17 @@ final class DockerArchiveWriter {
     this.blobs = blobs;
   }
 
-  /** The repository:tag an exported variant is loaded as: {@code containermatrix/<variant>:<run>}, sanitized for Docker. */
+  /**
+   * The repository:tag an exported variant is loaded as: {@code containermatrix/<variant>:<run>},
+   * sanitized for Docker.
+   */
   static String tag(String runId, String variantId) {
-    String repository = variantId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String repository =
+        variantId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     String tag = runId.replaceAll("[^A-Za-z0-9_.-]", "_");
-    return "containermatrix/" + (repository.isEmpty() ? "variant" : repository) + ":"
+    return "containermatrix/"
+        + (repository.isEmpty() ? "variant" : repository)
+        + ":"
         + (tag.startsWith(".") || tag.startsWith("-") ? "_" + tag.substring(1) : tag);
   }
 
@@ -44,7 +50,8 @@ final class DockerArchiveWriter {
     Path temp = tarFile.resolveSibling(tarFile.getFileName() + ".tmp");
     try {
       try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024);
-           TarArchiveOutputStream tar = new TarArchiveOutputStream(file, StandardCharsets.UTF_8.name())) {
+          TarArchiveOutputStream tar =
+              new TarArchiveOutputStream(file, StandardCharsets.UTF_8.name())) {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         String configName = Digest.parse(image.config().digest()).hex() + ".json";
@@ -64,28 +71,36 @@ final class DockerArchiveWriter {
         entry.put("Config", configName);
         entry.putArray("RepoTags").add(tag);
         entry.set("Layers", layerNames);
-        addBytes(tar, "manifest.json", ImageJson.bytes(ImageJson.MAPPER.createArrayNode().add(entry)));
+        addBytes(
+            tar, "manifest.json", ImageJson.bytes(ImageJson.MAPPER.createArrayNode().add(entry)));
         if (!image.layers().isEmpty()) {
           int colon = tag.lastIndexOf(':');
           ObjectNode repositories = ImageJson.MAPPER.createObjectNode();
-          repositories.putObject(tag.substring(0, colon))
-              .put(tag.substring(colon + 1), Digest.parse(image.layers().get(image.layers().size() - 1).digest()).hex());
+          repositories
+              .putObject(tag.substring(0, colon))
+              .put(
+                  tag.substring(colon + 1),
+                  Digest.parse(image.layers().get(image.layers().size() - 1).digest()).hex());
           addBytes(tar, "repositories", ImageJson.bytes(repositories));
         }
         tar.finish();
       }
-      Files.move(temp, tarFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temp, tarFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
     }
   }
 
-  private void copyBlob(TarArchiveOutputStream tar, String name, ArchivedBlob blob) throws IOException {
+  private void copyBlob(TarArchiveOutputStream tar, String name, ArchivedBlob blob)
+      throws IOException {
     TarArchiveEntry entry = entry(name);
     entry.setSize(blob.size());
     tar.putArchiveEntry(entry);
-    // at most the declared size goes into the entry; closing the blob reads any rest and checks it all, so a
-    // truncated or longer blob is reported as such before the tar could complain about a short entry
+    // at most the declared size goes into the entry; closing the blob reads any rest and checks it
+    // all, so a
+    // truncated or longer blob is reported as such before the tar could complain about a short
+    // entry
     try (InputStream in = blobs.open(blob.digest(), blob.size())) {
       byte[] buffer = new byte[64 * 1024];
       long remaining = blob.size();
@@ -108,7 +123,8 @@ final class DockerArchiveWriter {
     tar.closeArchiveEntry();
   }
 
-  private static void addBytes(TarArchiveOutputStream tar, String name, byte[] bytes) throws IOException {
+  private static void addBytes(TarArchiveOutputStream tar, String name, byte[] bytes)
+      throws IOException {
     TarArchiveEntry entry = entry(name);
     entry.setSize(bytes.length);
     tar.putArchiveEntry(entry);
@@ -123,4 +139,3 @@ final class DockerArchiveWriter {
     return entry;
   }
 }
-

@@ -28,7 +28,14 @@ final class ImageJson {
   record Manifest(ArchivedBlob config, List<ArchivedBlob> layers) {}
 
   /** What the archive reads from an image config. */
-  record Config(String os, String architecture, List<String> diffIds, List<String> env, List<String> cmd, String workingDir, Map<String, String> labels) {}
+  record Config(
+      String os,
+      String architecture,
+      List<String> diffIds,
+      List<String> env,
+      List<String> cmd,
+      String workingDir,
+      Map<String, String> labels) {}
 
   static byte[] config(ImageSpec spec, String runtimeConfigDigest) {
     ObjectNode root = MAPPER.createObjectNode();
@@ -69,7 +76,8 @@ final class ImageJson {
     JsonNode root = parse(json);
     JsonNode layers = root.path("layers");
     if (!layers.isArray()) {
-      throw new IllegalArgumentException("it has no \"layers\" array, so it is not an image manifest");
+      throw new IllegalArgumentException(
+          "it has no \"layers\" array, so it is not an image manifest");
     }
     List<ArchivedBlob> result = new ArrayList<>();
     for (JsonNode layer : layers) {
@@ -82,21 +90,28 @@ final class ImageJson {
     JsonNode root = parse(json);
     JsonNode diffIds = root.path("rootfs").path("diff_ids");
     if (!diffIds.isArray()) {
-      throw new IllegalArgumentException("it has no \"rootfs.diff_ids\" array, so it is not an image config");
+      throw new IllegalArgumentException(
+          "it has no \"rootfs.diff_ids\" array, so it is not an image config");
     }
     JsonNode config = root.path("config");
     Map<String, String> labels = new TreeMap<>();
     config.path("Labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
-    return new Config(root.path("os").asText("linux"), root.path("architecture").asText(Platform.host().architecture()),
-        texts(diffIds), texts(config.path("Env")), texts(config.path("Cmd")),
-        config.path("WorkingDir").asText(""), labels);
+    return new Config(
+        root.path("os").asText("linux"),
+        root.path("architecture").asText(Platform.host().architecture()),
+        texts(diffIds),
+        texts(config.path("Env")),
+        texts(config.path("Cmd")),
+        config.path("WorkingDir").asText(""),
+        labels);
   }
 
   static JsonNode parse(byte[] json) {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("it is not valid JSON (" + e.getOriginalMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "it is not valid JSON (" + e.getOriginalMessage() + ")", e);
     } catch (IOException e) {
       throw new IllegalArgumentException("it cannot be read as JSON (" + e.getMessage() + ")", e);
     }
@@ -106,7 +121,8 @@ final class ImageJson {
     try {
       return MAPPER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree built in memory could not be written: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "a JSON tree built in memory could not be written: " + e.getMessage(), e);
     }
   }
 
@@ -122,9 +138,11 @@ final class ImageJson {
       throw new IllegalArgumentException("it has no valid descriptor at \"" + field + "\"");
     }
     try {
-      return new ArchivedBlob(node.path("digest").asText(), size.asLong(), node.path("mediaType").asText());
+      return new ArchivedBlob(
+          node.path("digest").asText(), size.asLong(), node.path("mediaType").asText());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("its descriptor \"" + field + "\" is invalid: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "its descriptor \"" + field + "\" is invalid: " + e.getMessage(), e);
     }
   }
 

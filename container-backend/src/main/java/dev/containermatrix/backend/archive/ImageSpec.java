@@ -16,12 +16,19 @@ import org.apiguardian.api.API;
  * @param env the image config's {@code Env}, {@code NAME=value}
  * @param cmd the image config's {@code Cmd}; may be empty
  * @param workingDir the image config's {@code WorkingDir}; {@code ""} for none
- * @param labels the image config's {@code Labels}; the archive adds {@code dev.containermatrix.runtime-config}
- * @param runtimeConfigJson the variant's OCI runtime {@code config.json} (see {@link OciRuntimeConfig}); copied
+ * @param labels the image config's {@code Labels}; the archive adds {@code
+ *     dev.containermatrix.runtime-config}
+ * @param runtimeConfigJson the variant's OCI runtime {@code config.json} (see {@link
+ *     OciRuntimeConfig}); copied
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ImageSpec(List<ArchivedBlob> layers, List<String> env, List<String> cmd, String workingDir,
-                        Map<String, String> labels, byte[] runtimeConfigJson) {
+public record ImageSpec(
+    List<ArchivedBlob> layers,
+    List<String> env,
+    List<String> cmd,
+    String workingDir,
+    Map<String, String> labels,
+    byte[] runtimeConfigJson) {
 
   public ImageSpec {
     layers = List.copyOf(layers);
@@ -32,16 +39,26 @@ public record ImageSpec(List<ArchivedBlob> layers, List<String> env, List<String
     runtimeConfigJson = runtimeConfigJson.clone();
     for (ArchivedBlob layer : layers) {
       if (!layer.mediaType().equals(RunArchive.LAYER_MEDIA_TYPE)) {
-        throw new IllegalArgumentException("layer " + layer.digest() + " has media type " + layer.mediaType()
-            + ", but an archived image's layers are " + RunArchive.LAYER_MEDIA_TYPE + "; add it with addLayer");
+        throw new IllegalArgumentException(
+            "layer "
+                + layer.digest()
+                + " has media type "
+                + layer.mediaType()
+                + ", but an archived image's layers are "
+                + RunArchive.LAYER_MEDIA_TYPE
+                + "; add it with addLayer");
       }
     }
     if (labels.containsKey(RunArchive.RUNTIME_CONFIG_LABEL)) {
-      throw new IllegalArgumentException("the label " + RunArchive.RUNTIME_CONFIG_LABEL
-          + " is set by the archive; pass the runtime config as runtimeConfigJson instead");
+      throw new IllegalArgumentException(
+          "the label "
+              + RunArchive.RUNTIME_CONFIG_LABEL
+              + " is set by the archive; pass the runtime config as runtimeConfigJson instead");
     }
     if (runtimeConfigJson.length == 0) {
-      throw new IllegalArgumentException("an archived image needs its OCI runtime config.json; build it with OciRuntimeConfig.json");
+      throw new IllegalArgumentException(
+          "an archived image needs its OCI runtime config.json; build it with"
+              + " OciRuntimeConfig.json");
     }
   }
 
@@ -53,8 +70,12 @@ public record ImageSpec(List<ArchivedBlob> layers, List<String> env, List<String
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ImageSpec that && layers.equals(that.layers) && env.equals(that.env) && cmd.equals(that.cmd)
-        && workingDir.equals(that.workingDir) && labels.equals(that.labels)
+    return other instanceof ImageSpec that
+        && layers.equals(that.layers)
+        && env.equals(that.env)
+        && cmd.equals(that.cmd)
+        && workingDir.equals(that.workingDir)
+        && labels.equals(that.labels)
         && Arrays.equals(runtimeConfigJson, that.runtimeConfigJson);
   }
 
@@ -65,7 +86,18 @@ public record ImageSpec(List<ArchivedBlob> layers, List<String> env, List<String
 
   @Override
   public String toString() {
-    return "ImageSpec[layers=" + layers + ", env=" + env + ", cmd=" + cmd + ", workingDir=" + workingDir
-        + ", labels=" + labels + ", runtimeConfigJson=" + runtimeConfigJson.length + " bytes]";
+    return "ImageSpec[layers="
+        + layers
+        + ", env="
+        + env
+        + ", cmd="
+        + cmd
+        + ", workingDir="
+        + workingDir
+        + ", labels="
+        + labels
+        + ", runtimeConfigJson="
+        + runtimeConfigJson.length
+        + " bytes]";
   }
 }

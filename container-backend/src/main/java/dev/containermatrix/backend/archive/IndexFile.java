@@ -1,10 +1,10 @@
 package dev.containermatrix.backend.archive;
 
-import dev.containermatrix.backend.layers.StoreLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.containermatrix.backend.image.Platform;
+import dev.containermatrix.backend.layers.StoreLock;
 import dev.containermatrix.backend.oci.MediaTypes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The archive's {@code index.json}: one image manifest descriptor per archived variant, annotated with its
- * run, variant, record and time. Entries without the run annotation (put there by other tools) are kept
- * as they are. Readers need no lock (the file is replaced by a rename); writers hold the {@link StoreLock} on {@code index.lock}.
+ * The archive's {@code index.json}: one image manifest descriptor per archived variant, annotated
+ * with its run, variant, record and time. Entries without the run annotation (put there by other
+ * tools) are kept as they are. Readers need no lock (the file is replaced by a rename); writers
+ * hold the {@link StoreLock} on {@code index.lock}.
  */
 final class IndexFile {
 
@@ -57,26 +58,32 @@ final class IndexFile {
   void add(ArchivedRun run, Map<String, Long> manifestSizes) throws IOException {
     ObjectNode index = read();
     if (runsOf(index).stream().anyMatch(r -> r.runId().equals(run.runId()))) {
-      throw new IllegalStateException("run " + run.runId() + " is already archived in " + layout.root()
-          + "; commit each run once, under an id of its own");
+      throw new IllegalStateException(
+          "run "
+              + run.runId()
+              + " is already archived in "
+              + layout.root()
+              + "; commit each run once, under an id of its own");
     }
     ArrayNode manifests = (ArrayNode) index.get("manifests");
     Platform host = Platform.host();
-    run.manifestDigestByVariantId().forEach((variant, digest) -> {
-      ObjectNode entry = manifests.addObject();
-      entry.put("mediaType", MediaTypes.OCI_MANIFEST);
-      entry.put("digest", digest);
-      entry.put("size", manifestSizes.get(digest));
-      ObjectNode platform = entry.putObject("platform");
-      platform.put("architecture", host.architecture());
-      platform.put("os", host.os());
-      ObjectNode annotations = entry.putObject("annotations");
-      annotations.put(REF_NAME, run.runId() + "-" + variant);
-      annotations.put(RUN, run.runId());
-      annotations.put(VARIANT, variant);
-      annotations.put(RECORD, run.recordDigest());
-      annotations.put(CREATED, run.created().toString());
-    });
+    run.manifestDigestByVariantId()
+        .forEach(
+            (variant, digest) -> {
+              ObjectNode entry = manifests.addObject();
+              entry.put("mediaType", MediaTypes.OCI_MANIFEST);
+              entry.put("digest", digest);
+              entry.put("size", manifestSizes.get(digest));
+              ObjectNode platform = entry.putObject("platform");
+              platform.put("architecture", host.architecture());
+              platform.put("os", host.os());
+              ObjectNode annotations = entry.putObject("annotations");
+              annotations.put(REF_NAME, run.runId() + "-" + variant);
+              annotations.put(RUN, run.runId());
+              annotations.put(VARIANT, variant);
+              annotations.put(RECORD, run.recordDigest());
+              annotations.put(CREATED, run.created().toString());
+            });
     write(index);
   }
 
@@ -93,7 +100,10 @@ final class IndexFile {
     write(index);
   }
 
-  /** The digests of index entries that belong to no run (other tools' images); retention keeps what they reference. */
+  /**
+   * The digests of index entries that belong to no run (other tools' images); retention keeps what
+   * they reference.
+   */
   List<String> foreignManifests() throws IOException {
     List<String> result = new ArrayList<>();
     for (JsonNode entry : read().get("manifests")) {
@@ -109,8 +119,13 @@ final class IndexFile {
     try {
       json = Files.readAllBytes(layout.index());
     } catch (NoSuchFileException e) {
-      throw new IOException(layout.index() + " is missing, so " + layout.root() + " is not a run archive (any more);"
-          + " open it with RunArchive.open, which creates an empty one, or restore it from a backup", e);
+      throw new IOException(
+          layout.index()
+              + " is missing, so "
+              + layout.root()
+              + " is not a run archive (any more); open it with RunArchive.open, which creates an"
+              + " empty one, or restore it from a backup",
+          e);
     }
     JsonNode root;
     try {
@@ -132,17 +147,28 @@ final class IndexFile {
       if (runId.isEmpty()) {
         continue;
       }
-      RunEntries run = byRun.computeIfAbsent(runId, id -> new RunEntries(annotations.path(CREATED).asText(""),
-          annotations.path(RECORD).asText(""), new LinkedHashMap<>()));
+      RunEntries run =
+          byRun.computeIfAbsent(
+              runId,
+              id ->
+                  new RunEntries(
+                      annotations.path(CREATED).asText(""),
+                      annotations.path(RECORD).asText(""),
+                      new LinkedHashMap<>()));
       run.manifests().put(annotations.path(VARIANT).asText(""), entry.path("digest").asText(""));
     }
     List<ArchivedRun> runs = new ArrayList<>();
     for (Map.Entry<String, RunEntries> e : byRun.entrySet()) {
       try {
-        runs.add(new ArchivedRun(e.getKey(), Instant.parse(e.getValue().created()), e.getValue().record(),
-            e.getValue().manifests()));
+        runs.add(
+            new ArchivedRun(
+                e.getKey(),
+                Instant.parse(e.getValue().created()),
+                e.getValue().record(),
+                e.getValue().manifests()));
       } catch (IllegalArgumentException | DateTimeParseException bad) {
-        throw malformed("its entries of run \"" + e.getKey() + "\" are invalid (" + bad.getMessage() + ")");
+        throw malformed(
+            "its entries of run \"" + e.getKey() + "\" are invalid (" + bad.getMessage() + ")");
       }
     }
     runs.sort(Comparator.comparing(ArchivedRun::created).thenComparing(ArchivedRun::runId));
@@ -156,8 +182,13 @@ final class IndexFile {
   }
 
   private IOException malformed(String reason) {
-    return new IOException(layout.index() + " is not a valid run archive index: " + reason
-        + "; restore it from a backup (the blobs under " + layout.blobDirectory() + " are intact, but which runs they"
-        + " form is recorded only there)");
+    return new IOException(
+        layout.index()
+            + " is not a valid run archive index: "
+            + reason
+            + "; restore it from a backup (the blobs under "
+            + layout.blobDirectory()
+            + " are intact, but which runs they"
+            + " form is recorded only there)");
   }
 }

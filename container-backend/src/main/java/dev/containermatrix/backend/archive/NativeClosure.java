@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
- * A layer of the host's shared libraries that some ELF files need: what gives an exported {@code host}-based
- * variant (whose JDK is a layer of its own) a base it runs on outside this host.
+ * A layer of the host's shared libraries that some ELF files need: what gives an exported {@code
+ * host}-based variant (whose JDK is a layer of its own) a base it runs on outside this host.
  *
  * <pre>{@code
  * ReproducibleLayer base = NativeClosure.layer(List.of(Path.of("/usr/lib/jvm/temurin-25-jdk-amd64")),
@@ -36,21 +36,25 @@ public final class NativeClosure {
   private NativeClosure() {}
 
   /**
-   * The libraries that {@code ldd} says the ELF files under {@code elfRoots} need (the dynamic loader
-   * included), at their host paths, with every symlink on the way to them (e.g. {@code /lib64 -> usr/lib64})
-   * kept as a symlink and its target added too; minus files under {@code elfRoots} themselves; plus
-   * {@code extraFiles} that exist (others are skipped). Libraries {@code ldd} cannot find are left out.
+   * The libraries that {@code ldd} says the ELF files under {@code elfRoots} need (the dynamic
+   * loader included), at their host paths, with every symlink on the way to them (e.g. {@code
+   * /lib64 -> usr/lib64}) kept as a symlink and its target added too; minus files under {@code
+   * elfRoots} themselves; plus {@code extraFiles} that exist (others are skipped). Libraries {@code
+   * ldd} cannot find are left out.
    *
-   * @param elfRoots files or directories; every regular file under them that starts with the ELF magic is asked about
+   * @param elfRoots files or directories; every regular file under them that starts with the ELF
+   *     magic is asked about
    * @param extraFiles absolute host paths to add as they are
-   * @throws IOException if {@code ldd} cannot be run, or does not finish within {@link Ldd#DEFAULT}'s
-   *     time limit (60 s for each batch of 64 files)
+   * @throws IOException if {@code ldd} cannot be run, or does not finish within {@link
+   *     Ldd#DEFAULT}'s time limit (60 s for each batch of 64 files)
    */
-  public static ReproducibleLayer layer(List<Path> elfRoots, List<Path> extraFiles) throws IOException {
+  public static ReproducibleLayer layer(List<Path> elfRoots, List<Path> extraFiles)
+      throws IOException {
     return layer(elfRoots, extraFiles, Ldd.DEFAULT);
   }
 
-  static ReproducibleLayer layer(List<Path> elfRoots, List<Path> extraFiles, Ldd ldd) throws IOException {
+  static ReproducibleLayer layer(List<Path> elfRoots, List<Path> extraFiles, Ldd ldd)
+      throws IOException {
     List<Path> roots = new ArrayList<>();
     for (Path root : elfRoots) {
       roots.add(root.toAbsolutePath().normalize());
@@ -61,8 +65,11 @@ public final class NativeClosure {
     Set<Path> libraries = new TreeSet<>();
     List<Path> elfFiles = elfFiles(elfRoots);
     for (int i = 0; i < elfFiles.size(); i += LDD_BATCH) {
-      for (Path library : ldd.libraries(elfFiles.subList(i, Math.min(elfFiles.size(), i + LDD_BATCH)))) {
-        if (Files.exists(library) && !isUnder(library, roots) && !isUnder(library.toRealPath(), roots)) {
+      for (Path library :
+          ldd.libraries(elfFiles.subList(i, Math.min(elfFiles.size(), i + LDD_BATCH)))) {
+        if (Files.exists(library)
+            && !isUnder(library, roots)
+            && !isUnder(library.toRealPath(), roots)) {
           libraries.add(library);
         }
       }
@@ -83,7 +90,10 @@ public final class NativeClosure {
     List<Path> result = new ArrayList<>();
     for (Path root : roots) {
       if (!Files.exists(root)) {
-        throw new IOException("cannot collect the libraries of " + root + ": it does not exist; pass existing files or directories");
+        throw new IOException(
+            "cannot collect the libraries of "
+                + root
+                + ": it does not exist; pass existing files or directories");
       }
       try (Stream<Path> files = Files.walk(root)) {
         for (Path file : (Iterable<Path>) files::iterator) {
@@ -114,10 +124,14 @@ public final class NativeClosure {
     private final ReproducibleLayer.Builder builder = ReproducibleLayer.builder();
     private final Set<Path> added = new HashSet<>();
 
-    /** Adds {@code path} (absolute, normalized): each symlink among its prefixes, and what they lead to. */
+    /**
+     * Adds {@code path} (absolute, normalized): each symlink among its prefixes, and what they lead
+     * to.
+     */
     void include(Path path, int depth) throws IOException {
       if (depth > MAX_LINKS) {
-        throw new IOException("too many symlinks on the way to " + path + "; the host's library links loop");
+        throw new IOException(
+            "too many symlinks on the way to " + path + "; the host's library links loop");
       }
       Path current = path.getRoot();
       for (int i = 0; i < path.getNameCount(); i++) {

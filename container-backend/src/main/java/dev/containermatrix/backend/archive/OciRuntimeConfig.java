@@ -11,10 +11,10 @@ import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
- * An OCI runtime {@code config.json} (runtime-spec 1.0) for running an archived variant by hand with
- * {@code runc run} from a bundle whose root file system is {@code rootfs/}: the process, its rlimit,
- * the hostname, {@code /proc}, a tmpfs {@code /dev} and {@code /tmp}, new pid, mount, ipc, uts and network
- * namespaces (loopback only), and the variant's cgroup limits.
+ * An OCI runtime {@code config.json} (runtime-spec 1.0) for running an archived variant by hand
+ * with {@code runc run} from a bundle whose root file system is {@code rootfs/}: the process, its
+ * rlimit, the hostname, {@code /proc}, a tmpfs {@code /dev} and {@code /tmp}, new pid, mount, ipc,
+ * uts and network namespaces (loopback only), and the variant's cgroup limits.
  *
  * <pre>{@code
  * byte[] json = OciRuntimeConfig.json(List.of("/jdk/bin/java", "-cp", "/app/*", "Main"), List.of("LANG=C.UTF-8"),
@@ -27,6 +27,7 @@ public final class OciRuntimeConfig {
 
   /** The runtime-spec version the documents declare. */
   public static final String OCI_VERSION = "1.0.2";
+
   /** The CFS period the CPU quota is expressed in, in microseconds. */
   public static final long CPU_PERIOD_MICROS = 100_000;
 
@@ -44,10 +45,19 @@ public final class OciRuntimeConfig {
    * @param pids {@code linux.resources.pids.limit}
    * @param nofile {@code RLIMIT_NOFILE}, soft and hard
    * @param cpuset {@code linux.resources.cpu.cpus}, e.g. {@code 0-1}
-   * @throws IllegalArgumentException if {@code args} is empty, {@code cwd} is not absolute, or a limit is not positive
+   * @throws IllegalArgumentException if {@code args} is empty, {@code cwd} is not absolute, or a
+   *     limit is not positive
    */
-  public static byte[] json(List<String> args, List<String> env, String cwd, String hostname, OptionalLong memoryBytes,
-                            Optional<Double> cpus, OptionalLong pids, OptionalLong nofile, Optional<String> cpuset) {
+  public static byte[] json(
+      List<String> args,
+      List<String> env,
+      String cwd,
+      String hostname,
+      OptionalLong memoryBytes,
+      Optional<Double> cpus,
+      OptionalLong pids,
+      OptionalLong nofile,
+      Optional<String> cpuset) {
     Objects.requireNonNull(hostname, "hostname");
     if (args.isEmpty()) {
       throw new IllegalArgumentException("a runtime config needs a process to run; args was empty");
@@ -84,7 +94,12 @@ public final class OciRuntimeConfig {
     root.put("hostname", hostname);
     ArrayNode mounts = root.putArray("mounts");
     mount(mounts, "/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev"));
-    mount(mounts, "/dev", "tmpfs", "tmpfs", List.of("nosuid", "strictatime", "mode=755", "size=65536k"));
+    mount(
+        mounts,
+        "/dev",
+        "tmpfs",
+        "tmpfs",
+        List.of("nosuid", "strictatime", "mode=755", "size=65536k"));
     mount(mounts, "/tmp", "tmpfs", "tmpfs", List.of("nosuid", "nodev", "mode=1777"));
     ObjectNode linux = root.putObject("linux");
     ArrayNode namespaces = linux.putArray("namespaces");
@@ -95,17 +110,19 @@ public final class OciRuntimeConfig {
     memoryBytes.ifPresent(limit -> resources.putObject("memory").put("limit", limit));
     if (cpus.isPresent() || cpuset.isPresent()) {
       ObjectNode cpu = resources.putObject("cpu");
-      cpus.ifPresent(n -> {
-        cpu.put("quota", Math.round(n * CPU_PERIOD_MICROS));
-        cpu.put("period", CPU_PERIOD_MICROS);
-      });
+      cpus.ifPresent(
+          n -> {
+            cpu.put("quota", Math.round(n * CPU_PERIOD_MICROS));
+            cpu.put("period", CPU_PERIOD_MICROS);
+          });
       cpuset.ifPresent(set -> cpu.put("cpus", set));
     }
     pids.ifPresent(limit -> resources.putObject("pids").put("limit", limit));
     return ImageJson.bytes(root);
   }
 
-  private static void mount(ArrayNode mounts, String destination, String type, String source, List<String> options) {
+  private static void mount(
+      ArrayNode mounts, String destination, String type, String source, List<String> options) {
     ObjectNode mount = mounts.addObject();
     mount.put("destination", destination);
     mount.put("type", type);

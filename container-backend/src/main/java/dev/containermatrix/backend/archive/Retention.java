@@ -18,10 +18,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * One application of a {@link RetentionPolicy}, with the archive's lock held: which runs go (the count and age
- * rules, then the size bound from the newest run down), then which blobs no remaining run (nor another tool's index
- * entry) references. References are computed before
- * anything is removed, so an unreadable manifest stops retention before it deletes anything.
+ * One application of a {@link RetentionPolicy}, with the archive's lock held: which runs go (the
+ * count and age rules, then the size bound from the newest run down), then which blobs no remaining
+ * run (nor another tool's index entry) references. References are computed before anything is
+ * removed, so an unreadable manifest stops retention before it deletes anything.
  */
 final class Retention {
 
@@ -71,7 +71,9 @@ final class Retention {
       for (Map.Entry<String, Long> blob : blobs.entrySet()) {
         added += referenced.contains(blob.getKey()) ? 0 : blob.getValue();
       }
-      if (!isProtected && policy.keepBytes().isPresent() && keptBytes + added > policy.keepBytes().getAsLong()) {
+      if (!isProtected
+          && policy.keepBytes().isPresent()
+          && keptBytes + added > policy.keepBytes().getAsLong()) {
         full = true; // this run and every older one go
         removedIndexes.add(i);
         continue;
@@ -107,25 +109,33 @@ final class Retention {
     return new RetentionResult(removed, deleted, freed);
   }
 
-  /** @param newer how many runs are newer than this one */
+  /**
+   * @param newer how many runs are newer than this one
+   */
   private boolean removes(RetentionPolicy policy, ArchivedRun run, int newer) {
     if (policy.keepLast().isEmpty() && policy.keepFor().isEmpty()) {
       return false;
     }
     boolean beyondLast = policy.keepLast().isEmpty() || newer >= policy.keepLast().getAsInt();
-    boolean tooOld = policy.keepFor().isEmpty() || run.created().isBefore(now.minus(policy.keepFor().get()));
+    boolean tooOld =
+        policy.keepFor().isEmpty() || run.created().isBefore(now.minus(policy.keepFor().get()));
     return beyondLast && tooOld;
   }
 
-  /** What another tool's manifest references; unreadable ones keep only themselves (and stop nothing). */
+  /**
+   * What another tool's manifest references; unreadable ones keep only themselves (and stop
+   * nothing).
+   */
   private Set<String> foreignReferences(String manifestDigest) {
     Set<String> result = new HashSet<>();
     try {
-      ImageJson.Manifest manifest = ImageJson.readManifest(Files.readAllBytes(layout.blob(manifestDigest)));
+      ImageJson.Manifest manifest =
+          ImageJson.readManifest(Files.readAllBytes(layout.blob(manifestDigest)));
       result.add(manifest.config().digest());
       manifest.layers().forEach(layer -> result.add(layer.digest()));
     } catch (IOException | IllegalArgumentException e) {
-      // not ours and not readable: what it references cannot be known, so keep every blob of it that is named
+      // not ours and not readable: what it references cannot be known, so keep every blob of it
+      // that is named
       // elsewhere; its own manifest is kept by the caller
     }
     return result;
@@ -133,7 +143,10 @@ final class Retention {
 
   private static boolean olderThan(Path file, Instant cutoff) throws IOException {
     try {
-      return Files.readAttributes(file, BasicFileAttributes.class).lastModifiedTime().toInstant().isBefore(cutoff);
+      return Files.readAttributes(file, BasicFileAttributes.class)
+          .lastModifiedTime()
+          .toInstant()
+          .isBefore(cutoff);
     } catch (NoSuchFileException e) {
       return false;
     }

@@ -15,13 +15,16 @@ import org.apiguardian.api.API;
  * Which runs {@link RunArchive#retain} keeps.
  *
  * <ul>
- *   <li>{@code keepLast} and {@code keepFor}: a run is removed by these only if every one of them that is set says
- *       so: it is not among the newest {@code keepLast} runs, and it is older than {@code keepFor}.
- *   <li>{@code keepBytes} bounds the archive's size on top of that: going from the newest run to the oldest, runs
- *       are kept while the blobs they reference (each blob counted once, however many runs share it) fit in
- *       {@code keepBytes}; the first run that does not fit and every older run are removed.
- *   <li>{@code protectedRuns} are never removed, whatever the rules say (the run just archived); their blobs count
- *       first toward {@code keepBytes}, so one protected run larger than the bound is kept alone.
+ *   <li>{@code keepLast} and {@code keepFor}: a run is removed by these only if every one of them
+ *       that is set says so: it is not among the newest {@code keepLast} runs, and it is older than
+ *       {@code keepFor}.
+ *   <li>{@code keepBytes} bounds the archive's size on top of that: going from the newest run to
+ *       the oldest, runs are kept while the blobs they reference (each blob counted once, however
+ *       many runs share it) fit in {@code keepBytes}; the first run that does not fit and every
+ *       older run are removed.
+ *   <li>{@code protectedRuns} are never removed, whatever the rules say (the run just archived);
+ *       their blobs count first toward {@code keepBytes}, so one protected run larger than the
+ *       bound is kept alone.
  * </ul>
  *
  * With no rule set, every run is kept (and only unreferenced blobs are removed).
@@ -32,7 +35,10 @@ import org.apiguardian.api.API;
  * @param protectedRuns ids of runs never to remove
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record RetentionPolicy(OptionalInt keepLast, Optional<Duration> keepFor, OptionalLong keepBytes,
+public record RetentionPolicy(
+    OptionalInt keepLast,
+    Optional<Duration> keepFor,
+    OptionalLong keepBytes,
     Set<String> protectedRuns) {
 
   public RetentionPolicy {
@@ -47,7 +53,8 @@ public record RetentionPolicy(OptionalInt keepLast, Optional<Duration> keepFor, 
       throw new IllegalArgumentException("keepFor must not be negative, was " + keepFor.get());
     }
     if (keepBytes.isPresent() && keepBytes.getAsLong() <= 0) {
-      throw new IllegalArgumentException("keepBytes must be positive, was " + keepBytes.getAsLong());
+      throw new IllegalArgumentException(
+          "keepBytes must be positive, was " + keepBytes.getAsLong());
     }
   }
 
@@ -68,7 +75,8 @@ public record RetentionPolicy(OptionalInt keepLast, Optional<Duration> keepFor, 
 
   /** Keeps the newest runs whose blobs fit in {@code bytes}. */
   public static RetentionPolicy keepBytes(long bytes) {
-    return new RetentionPolicy(OptionalInt.empty(), Optional.empty(), OptionalLong.of(bytes), Set.of());
+    return new RetentionPolicy(
+        OptionalInt.empty(), Optional.empty(), OptionalLong.of(bytes), Set.of());
   }
 
   /** This policy with the size bound {@code bytes}, or none when empty. */

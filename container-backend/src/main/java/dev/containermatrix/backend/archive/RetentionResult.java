@@ -18,7 +18,8 @@ public record RetentionResult(List<String> removedRuns, int removedBlobs, long f
   public RetentionResult {
     removedRuns = List.copyOf(removedRuns);
     if (removedBlobs < 0 || freedBytes < 0) {
-      throw new IllegalArgumentException("removed blobs and freed bytes are >= 0, were " + removedBlobs + " and " + freedBytes);
+      throw new IllegalArgumentException(
+          "removed blobs and freed bytes are >= 0, were " + removedBlobs + " and " + freedBytes);
     }
   }
 }

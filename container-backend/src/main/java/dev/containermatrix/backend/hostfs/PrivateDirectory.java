@@ -24,16 +24,22 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class PrivateDirectory {
 
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
-  private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OTHERS =
+      EnumSet.of(
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.GROUP_EXECUTE,
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE,
+          PosixFilePermission.OTHERS_EXECUTE);
 
   private PrivateDirectory() {}
 
   /**
-   * Creates {@code directory}, which must not exist, with mode 0700 (its parent must exist). Without
-   * POSIX permissions (not Linux or macOS) it is created plainly.
+   * Creates {@code directory}, which must not exist, with mode 0700 (its parent must exist).
+   * Without POSIX permissions (not Linux or macOS) it is created plainly.
    *
    * @throws FileAlreadyExistsException if something is already there
    */
@@ -45,12 +51,13 @@ public final class PrivateDirectory {
   }
 
   /**
-   * Makes {@code directory} private: creates it with mode 0700 (missing parents get the default mode),
-   * or, if it exists and belongs to this user, takes away its group's and others' bits. A directory
-   * of another user is left as it is.
+   * Makes {@code directory} private: creates it with mode 0700 (missing parents get the default
+   * mode), or, if it exists and belongs to this user, takes away its group's and others' bits. A
+   * directory of another user is left as it is.
    *
    * @return empty if the directory is private now; else why it is not, as a clause such as
-   *     "/srv/store belongs to ci, not to me, and has mode rwxr-xr-x, so other users can read what it holds"
+   *     "/srv/store belongs to ci, not to me, and has mode rwxr-xr-x, so other users can read what
+   *     it holds"
    */
   public static Optional<String> ensure(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
@@ -62,7 +69,8 @@ public final class PrivateDirectory {
         // made by another process meanwhile, or a file: decided below
       }
       if (!Files.isDirectory(directory)) {
-        throw new NotDirectoryException(directory + " exists but is not a directory; move it away or name another directory");
+        throw new NotDirectoryException(
+            directory + " exists but is not a directory; move it away or name another directory");
       }
     }
     if (!isPosix()) {
@@ -81,8 +89,15 @@ public final class PrivateDirectory {
       Files.setPosixFilePermissions(directory, permissions);
       return Optional.empty();
     }
-    return Optional.of(directory + " belongs to " + owner.getName() + ", not to " + me + ", and has mode "
-        + PosixFilePermissions.toString(permissions) + ", so other users can read what it holds");
+    return Optional.of(
+        directory
+            + " belongs to "
+            + owner.getName()
+            + ", not to "
+            + me
+            + ", and has mode "
+            + PosixFilePermissions.toString(permissions)
+            + ", so other users can read what it holds");
   }
 
   private static boolean isPosix() {

@@ -13,9 +13,9 @@ import org.apiguardian.api.API;
 
 /**
  * Reads a file that must be a plain file of its own, not a symbolic link, FIFO, device, socket or
- * directory. Its type is read with {@code lstat} before it is opened, so a FIFO cannot block the open
- * and a device is never opened; it is then opened with {@code O_NOFOLLOW}, so a link swapped in
- * meanwhile fails the open instead of being followed.
+ * directory. Its type is read with {@code lstat} before it is opened, so a FIFO cannot block the
+ * open and a device is never opened; it is then opened with {@code O_NOFOLLOW}, so a link swapped
+ * in meanwhile fails the open instead of being followed.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RegularFile {
@@ -35,7 +35,9 @@ public final class RegularFile {
       this.kind = kind;
     }
 
-    /** What the file is instead: "a symbolic link", "a FIFO", "a directory", "a character device", … */
+    /**
+     * What the file is instead: "a symbolic link", "a FIFO", "a directory", "a character device", …
+     */
     public String kind() {
       return kind;
     }
@@ -65,16 +67,17 @@ public final class RegularFile {
   private static long requireRegular(Path path) throws IOException {
     Map<String, Object> attributes = Files.readAttributes(path, "unix:mode,size", NOFOLLOW);
     int mode = (int) attributes.get("mode");
-    String kind = switch (mode & 0170000) {
-      case 0100000 -> "";
-      case 0120000 -> "a symbolic link";
-      case 0040000 -> "a directory";
-      case 0010000 -> "a FIFO";
-      case 0020000 -> "a character device";
-      case 0060000 -> "a block device";
-      case 0140000 -> "a socket";
-      default -> "a file of type " + Integer.toOctalString(mode & 0170000);
-    };
+    String kind =
+        switch (mode & 0170000) {
+          case 0100000 -> "";
+          case 0120000 -> "a symbolic link";
+          case 0040000 -> "a directory";
+          case 0010000 -> "a FIFO";
+          case 0020000 -> "a character device";
+          case 0060000 -> "a block device";
+          case 0140000 -> "a socket";
+          default -> "a file of type " + Integer.toOctalString(mode & 0170000);
+        };
     if (!kind.isEmpty()) {
       throw new NotRegularFileException(path, kind);
     }

@@ -22,29 +22,33 @@ import org.apiguardian.api.API;
 
 /**
  * Deletes a tree without ever following a symbolic link. Each directory is opened relative to its
- * parent's open descriptor with {@code O_NOFOLLOW} (a {@link SecureDirectoryStream}, which
- * {@link Files#newDirectoryStream} returns on Linux) and each entry is unlinked by name inside it, so
- * a symlink planted anywhere in the tree, or swapped in for a directory while the tree is deleted, is
+ * parent's open descriptor with {@code O_NOFOLLOW} (a {@link SecureDirectoryStream}, which {@link
+ * Files#newDirectoryStream} returns on Linux) and each entry is unlinked by name inside it, so a
+ * symlink planted anywhere in the tree, or swapped in for a directory while the tree is deleted, is
  * itself unlinked and what it points at is never touched.
  *
  * <p>A directory its owner cannot write (a layer's 0555) is opened up for the owner through its
  * descriptor. One its owner cannot even open (overlayfs leaves {@code work/work} with mode 000) is
  * opened up by path: only a caller without root meets that case, and such a caller deletes only its
- * own files. Where the platform has no secure directory streams, the tree is walked with
- * {@code lstat} instead, which does not follow links either but cannot rule out a swap mid-way.
+ * own files. Where the platform has no secure directory streams, the tree is walked with {@code
+ * lstat} instead, which does not follow links either but cannot rule out a swap mid-way.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class TreeDeletion {
 
   private static final Set<PosixFilePermission> OWNER_ALL =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+      EnumSet.of(
+          PosixFilePermission.OWNER_READ,
+          PosixFilePermission.OWNER_WRITE,
+          PosixFilePermission.OWNER_EXECUTE);
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
   private TreeDeletion() {}
 
   /**
-   * Deletes {@code path} and, if it is a directory (not a link to one), everything under it; nothing
-   * happens if it does not exist. The directory that holds {@code path} is trusted as named.
+   * Deletes {@code path} and, if it is a directory (not a link to one), everything under it;
+   * nothing happens if it does not exist. The directory that holds {@code path} is trusted as
+   * named.
    *
    * @throws IOException naming the entry that could not be deleted and why
    */
@@ -52,7 +56,8 @@ public final class TreeDeletion {
     Path absolute = path.toAbsolutePath();
     Path parent = absolute.getParent();
     if (parent == null) {
-      throw new IllegalArgumentException("refusing to delete " + path + ", the root of the file system");
+      throw new IllegalArgumentException(
+          "refusing to delete " + path + ", the root of the file system");
     }
     DirectoryStream<Path> stream;
     try {
@@ -69,12 +74,19 @@ public final class TreeDeletion {
     }
   }
 
-  /** Deletes the entry {@code name} of the open directory {@code directory}; {@code where} is its full path, for messages. */
-  private static void deleteIn(SecureDirectoryStream<Path> directory, Path name, Path where) throws IOException {
+  /**
+   * Deletes the entry {@code name} of the open directory {@code directory}; {@code where} is its
+   * full path, for messages.
+   */
+  private static void deleteIn(SecureDirectoryStream<Path> directory, Path name, Path where)
+      throws IOException {
     boolean isDirectory;
     try {
-      isDirectory = directory.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
-          .readAttributes().isDirectory();
+      isDirectory =
+          directory
+              .getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
+              .readAttributes()
+              .isDirectory();
     } catch (NoSuchFileException e) {
       return;
     }
@@ -99,8 +111,8 @@ public final class TreeDeletion {
     }
   }
 
-  private static SecureDirectoryStream<Path> openChild(SecureDirectoryStream<Path> directory, Path name, Path where)
-      throws IOException {
+  private static SecureDirectoryStream<Path> openChild(
+      SecureDirectoryStream<Path> directory, Path name, Path where) throws IOException {
     try {
       return directory.newDirectoryStream(name, NOFOLLOW);
     } catch (AccessDeniedException e) {
@@ -127,10 +139,13 @@ public final class TreeDeletion {
     }
   }
 
-  /** The same by path ({@code chmod} has no way not to follow a link; {@code lstat} said it was a directory). */
+  /**
+   * The same by path ({@code chmod} has no way not to follow a link; {@code lstat} said it was a
+   * directory).
+   */
   private static void openUpByPath(Path directory) throws IOException {
-    Set<PosixFilePermission> permissions = Files.readAttributes(directory, PosixFileAttributes.class, NOFOLLOW)
-        .permissions();
+    Set<PosixFilePermission> permissions =
+        Files.readAttributes(directory, PosixFileAttributes.class, NOFOLLOW).permissions();
     if (!permissions.containsAll(OWNER_ALL)) {
       Files.setPosixFilePermissions(directory, withOwnerAll(permissions));
     }
@@ -142,7 +157,9 @@ public final class TreeDeletion {
     return widened;
   }
 
-  /** Without secure directory streams: {@code lstat} decides, so links are deleted, never entered. */
+  /**
+   * Without secure directory streams: {@code lstat} decides, so links are deleted, never entered.
+   */
   private static void deleteByPath(Path path) throws IOException {
     if (!Files.exists(path, NOFOLLOW)) {
       return;

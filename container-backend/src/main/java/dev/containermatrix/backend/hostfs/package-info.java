@@ -1,4 +1,7 @@
-/** The host's file system where its content is not ours to trust: trees deleted and files opened without following links, private directories. */
+/**
+ * The host's file system where its content is not ours to trust: trees deleted and files opened
+ * without following links, private directories.
+ */
 @NullMarked
 package dev.containermatrix.backend.hostfs;
 

@@ -36,20 +36,31 @@ final class HostProcessHandle implements ContainerHandle {
   private volatile java.util.Optional<java.time.Duration> cpuTime = java.util.Optional.empty();
 
   HostProcessHandle(
-      ContainerSpec spec, Process process, Path stdout, Path stderr,
-      ScheduledExecutorService timer, Executor killer, Consumer<HostProcessHandle> onFinished, Teardown teardown) {
+      ContainerSpec spec,
+      Process process,
+      Path stdout,
+      Path stderr,
+      ScheduledExecutorService timer,
+      Executor killer,
+      Consumer<HostProcessHandle> onFinished,
+      Teardown teardown) {
     this.spec = spec;
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
     this.onFinished = onFinished;
     this.teardown = teardown;
-    this.deadline = timer.schedule(() -> killer.execute(this::timeOut), spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
-    process.onExit().thenAccept(p -> {
-      if (ending.compareAndSet(null, "exited")) {
-        finish(ExitStatus.fromExitCode(p.exitValue()));
-      }
-    });
+    this.deadline =
+        timer.schedule(
+            () -> killer.execute(this::timeOut), spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    process
+        .onExit()
+        .thenAccept(
+            p -> {
+              if (ending.compareAndSet(null, "exited")) {
+                finish(ExitStatus.fromExitCode(p.exitValue()));
+              }
+            });
   }
 
   @Override
@@ -62,7 +73,8 @@ final class HostProcessHandle implements ContainerHandle {
     try {
       return exit.get();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("waiting for container " + spec.id() + " failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "waiting for container " + spec.id() + " failed: " + e.getCause(), e.getCause());
     }
   }
 
@@ -123,7 +135,10 @@ final class HostProcessHandle implements ContainerHandle {
     }
   }
 
-  /** Marks the end before the status is published, so a runtime no longer counts a handle whose status is out. */
+  /**
+   * Marks the end before the status is published, so a runtime no longer counts a handle whose
+   * status is out.
+   */
   private void finish(ExitStatus status) {
     finished.set(true);
     deadline.cancel(false);

@@ -28,13 +28,16 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class HostProcesses {
   private static final ScheduledThreadPoolExecutor TIMER = timer();
-  private static final ExecutorService KILLERS = Executors.newCachedThreadPool(daemon("containermatrix-kill"));
+  private static final ExecutorService KILLERS =
+      Executors.newCachedThreadPool(daemon("containermatrix-kill"));
 
   private final String backend;
   private final Set<HostProcessHandle> running = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean hookRegistered = new AtomicBoolean();
 
-  /** @param backend the backend's name, for messages */
+  /**
+   * @param backend the backend's name, for messages
+   */
   public HostProcesses(String backend) {
     this.backend = backend;
   }
@@ -45,7 +48,11 @@ public final class HostProcesses {
    * @throws ContainerException naming the command and the output directory when it cannot start
    */
   public ContainerHandle start(
-      ContainerSpec spec, List<String> argv, Map<String, String> environment, Path workingDirectory, Teardown teardown)
+      ContainerSpec spec,
+      List<String> argv,
+      Map<String, String> environment,
+      Path workingDirectory,
+      Teardown teardown)
       throws ContainerException {
     Path out = spec.outputDirectory();
     Path stdout = out.resolve("stdout.log");
@@ -53,10 +60,11 @@ public final class HostProcesses {
     Process process;
     try {
       Files.createDirectories(out);
-      ProcessBuilder builder = new ProcessBuilder(argv)
-          .directory(workingDirectory.toFile())
-          .redirectOutput(stdout.toFile())
-          .redirectError(stderr.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(argv)
+              .directory(workingDirectory.toFile())
+              .redirectOutput(stdout.toFile())
+              .redirectError(stderr.toFile());
       builder.environment().clear();
       builder.environment().putAll(environment);
       registerShutdownHook();
@@ -64,12 +72,23 @@ public final class HostProcesses {
       process.getOutputStream().close();
     } catch (IOException e) {
       teardown.release();
-      throw new ContainerException("container " + spec.id() + " cannot start " + argv.get(0) + " on the " + backend
-          + " backend, with output in " + out + ": " + e.getMessage()
-          + ": check that the program runs and the output directory is writable", e);
+      throw new ContainerException(
+          "container "
+              + spec.id()
+              + " cannot start "
+              + argv.get(0)
+              + " on the "
+              + backend
+              + " backend, with output in "
+              + out
+              + ": "
+              + e.getMessage()
+              + ": check that the program runs and the output directory is writable",
+          e);
     }
     HostProcessHandle handle =
-        new HostProcessHandle(spec, process, stdout, stderr, TIMER, KILLERS, running::remove, teardown);
+        new HostProcessHandle(
+            spec, process, stdout, stderr, TIMER, KILLERS, running::remove, teardown);
     running.add(handle);
     if (!handle.isRunning()) {
       running.remove(handle);
@@ -84,16 +103,19 @@ public final class HostProcesses {
 
   private void registerShutdownHook() {
     if (hookRegistered.compareAndSet(false, true)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(this::cancelAll, "containermatrix-" + backend + "-shutdown"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(this::cancelAll, "containermatrix-" + backend + "-shutdown"));
     }
   }
 
   private void cancelAll() {
-    List.copyOf(running).parallelStream().forEach(handle -> handle.cancel("the host JVM is shutting down"));
+    List.copyOf(running).parallelStream()
+        .forEach(handle -> handle.cancel("the host JVM is shutting down"));
   }
 
   private static ScheduledThreadPoolExecutor timer() {
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("containermatrix-timeouts"));
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(1, daemon("containermatrix-timeouts"));
     timer.setRemoveOnCancelPolicy(true);
     return timer;
   }

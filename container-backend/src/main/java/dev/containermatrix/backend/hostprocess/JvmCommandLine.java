@@ -2,13 +2,12 @@ package dev.containermatrix.backend.hostprocess;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import org.apiguardian.api.API;
-
 import dev.containermatrix.backend.spi.JvmCommand;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The command line of a container's JVM: {@code <javaHome>/bin/java @<argFile> <mainClass>
@@ -37,7 +36,9 @@ public final class JvmCommandLine {
     return out;
   }
 
-  /** The argument file's content: {@code -cp}, the classpath, then each JVM option, one per line. */
+  /**
+   * The argument file's content: {@code -cp}, the classpath, then each JVM option, one per line.
+   */
   public String argFileContent() {
     List<String> classpath = new ArrayList<>();
     command.classpath().forEach(entry -> classpath.add(entry.toString()));

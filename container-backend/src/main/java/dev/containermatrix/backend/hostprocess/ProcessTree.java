@@ -17,9 +17,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The descendants are listed before the root dies (afterwards they would be re-parented and
  * could no longer be found), and each is asked for descendants of its own just before it is killed,
- * which catches processes forked in between. A process that forks faster than that, or a child
- * left behind by a JVM that already exited, escapes: only a pid namespace or cgroup (the native
- * backend) closes that gap.
+ * which catches processes forked in between. A process that forks faster than that, or a child left
+ * behind by a JVM that already exited, escapes: only a pid namespace or cgroup (the native backend)
+ * closes that gap.
  */
 final class ProcessTree {
 
@@ -50,7 +50,8 @@ final class ProcessTree {
       killed++;
     }
     try {
-      CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).get(WAIT_FOR_EXIT.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
+          .get(WAIT_FOR_EXIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       // SIGKILL cannot be refused; a process still present after 20 s is stuck in the kernel, which
       // waiting longer here would not change.

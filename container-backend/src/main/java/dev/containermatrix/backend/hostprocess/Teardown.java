@@ -16,7 +16,10 @@ public interface Teardown {
   /** Nothing to add: a plain host process. */
   Teardown NONE = new Teardown() {};
 
-  /** Rewrites the raw exit status, e.g. into {@link ExitStatus.Reason#OUT_OF_MEMORY}. The default keeps it. */
+  /**
+   * Rewrites the raw exit status, e.g. into {@link ExitStatus.Reason#OUT_OF_MEMORY}. The default
+   * keeps it.
+   */
   default ExitStatus interpret(ExitStatus status) {
     return status;
   }
@@ -26,7 +29,9 @@ public interface Teardown {
     return 0;
   }
 
-  /** Releases what the container held (directories, cgroups); called exactly once, after it ended. */
+  /**
+   * Releases what the container held (directories, cgroups); called exactly once, after it ended.
+   */
   default void release() {}
 
   /** The limits of the spec that this container does not enforce, one sentence each. */

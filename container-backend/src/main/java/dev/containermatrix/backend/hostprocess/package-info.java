@@ -1,6 +1,7 @@
 /**
- * Containers whose root process is a process of this host (the process and native backends): starting it, its timeout
- * and cancel, killing its whole process tree, and the shutdown hook that ends what still runs.
+ * Containers whose root process is a process of this host (the process and native backends):
+ * starting it, its timeout and cancel, killing its whole process tree, and the shutdown hook that
+ * ends what still runs.
  */
 @NullMarked
 package dev.containermatrix.backend.hostprocess;

@@ -29,7 +29,8 @@ record AuthChallenge(String text, String scheme, Map<String, String> parameters)
     Map<String, String> parameters = new LinkedHashMap<>();
     Matcher matcher = PARAMETER.matcher(space < 0 ? "" : trimmed.substring(space + 1));
     while (matcher.find()) {
-      parameters.putIfAbsent(matcher.group(1).toLowerCase(Locale.ROOT),
+      parameters.putIfAbsent(
+          matcher.group(1).toLowerCase(Locale.ROOT),
           matcher.group(2) != null ? matcher.group(2) : matcher.group(3));
     }
     return new AuthChallenge(header, scheme, parameters);

@@ -37,7 +37,8 @@ final class BearerTokens {
    * @param registry a URL of the registry, whose origin is the one the login may go to
    * @param basic the base64 {@code user:password} for the registry, if the Docker config has one
    */
-  BearerTokens(RegistryHttp http, URI registry, String host, Optional<String> basic, Path dockerConfig) {
+  BearerTokens(
+      RegistryHttp http, URI registry, String host, Optional<String> basic, Path dockerConfig) {
     this.http = http;
     this.registry = registry;
     this.host = host;
@@ -46,15 +47,27 @@ final class BearerTokens {
   }
 
   Token fetch(AuthChallenge challenge) throws IOException {
-    String realm = challenge.parameter("realm").orElseThrow(() -> new ImageSourceException("Registry " + host
-        + " sent a Bearer challenge without a realm: \"" + challenge.text() + "\"; the registry's auth configuration"
-        + " is broken"));
+    String realm =
+        challenge
+            .parameter("realm")
+            .orElseThrow(
+                () ->
+                    new ImageSourceException(
+                        "Registry "
+                            + host
+                            + " sent a Bearer challenge without a realm: \""
+                            + challenge.text()
+                            + "\"; the registry's auth configuration"
+                            + " is broken"));
     StringBuilder url = new StringBuilder(realm);
     String separator = realm.contains("?") ? "&" : "?";
     for (String key : new String[] {"service", "scope"}) {
       Optional<String> value = challenge.parameter(key);
       if (value.isPresent()) {
-        url.append(separator).append(key).append('=').append(URLEncoder.encode(value.get(), StandardCharsets.UTF_8));
+        url.append(separator)
+            .append(key)
+            .append('=')
+            .append(URLEncoder.encode(value.get(), StandardCharsets.UTF_8));
         separator = "&";
       }
     }
@@ -62,50 +75,103 @@ final class BearerTokens {
     try {
       uri = URI.create(url.toString());
     } catch (IllegalArgumentException e) {
-      throw new ImageSourceException("Registry " + host + " names a token service realm that is no URL: \"" + realm
-          + "\" (challenge \"" + challenge.text() + "\"); the registry's auth configuration is broken", e);
+      throw new ImageSourceException(
+          "Registry "
+              + host
+              + " names a token service realm that is no URL: \""
+              + realm
+              + "\" (challenge \""
+              + challenge.text()
+              + "\"); the registry's auth configuration is broken",
+          e);
     }
     boolean ownOrigin = RegistryHttp.sameOrigin(registry, uri);
     Optional<String> login = ownOrigin ? basic.map(b -> "Basic " + b) : Optional.empty();
     String service = "The token service " + realm + " of registry " + host;
     HttpResponse<InputStream> response =
-        http.get(uri, "application/json", login, http.documentLimit(), "the token service of registry " + host);
+        http.get(
+            uri,
+            "application/json",
+            login,
+            http.documentLimit(),
+            "the token service of registry " + host);
     byte[] body;
     try (InputStream in = response.body()) {
       body = in.readAllBytes();
     }
     int status = response.statusCode();
     if ((status == 401 || status == 403) && !ownOrigin) {
-      throw new ImageSourceException(service + " refused to give a token without a login (HTTP " + status + "); it is"
-          + " not on " + registry.getScheme() + "://" + host + ", so the login for " + host + " is not sent to it: run"
-          + " the token service on the registry's own host and port, or pull an image it gives without a login");
+      throw new ImageSourceException(
+          service
+              + " refused to give a token without a login (HTTP "
+              + status
+              + "); it is"
+              + " not on "
+              + registry.getScheme()
+              + "://"
+              + host
+              + ", so the login for "
+              + host
+              + " is not sent to it: run the token service on the registry's own host and port, or"
+              + " pull an image it gives without a login");
     }
     if ((status == 401 || status == 403) && basic.isEmpty()) {
-      throw new ImageSourceException(service + " asks for a login, but " + dockerConfig + " has none for "
-          + host + " (HTTP " + status + "): add one, e.g. with docker login " + host);
+      throw new ImageSourceException(
+          service
+              + " asks for a login, but "
+              + dockerConfig
+              + " has none for "
+              + host
+              + " (HTTP "
+              + status
+              + "): add one, e.g. with docker login "
+              + host);
     }
     if (status == 401 || status == 403) {
-      throw new ImageSourceException(service + " refused the login for " + host + " in " + dockerConfig
-          + " (HTTP " + status + "): correct it there, e.g. with docker login " + host);
+      throw new ImageSourceException(
+          service
+              + " refused the login for "
+              + host
+              + " in "
+              + dockerConfig
+              + " (HTTP "
+              + status
+              + "): correct it there, e.g. with docker login "
+              + host);
     }
     if (status != 200) {
-      throw new ImageSourceException(service + " answered HTTP " + status + " to " + uri
-          + ": check that the token service works");
+      throw new ImageSourceException(
+          service
+              + " answered HTTP "
+              + status
+              + " to "
+              + uri
+              + ": check that the token service works");
     }
     JsonNode json;
     try {
       json = JSON.readTree(body);
     } catch (IOException e) {
-      throw new ImageSourceException(service + " answered with no JSON document: " + e.getMessage()
-          + "; check that " + realm + " is a Docker token service", e);
+      throw new ImageSourceException(
+          service
+              + " answered with no JSON document: "
+              + e.getMessage()
+              + "; check that "
+              + realm
+              + " is a Docker token service",
+          e);
     }
     String value = json == null ? "" : json.path("token").asText("");
     if (value.isEmpty() && json != null) {
       value = json.path("access_token").asText("");
     }
     if (value.isEmpty()) {
-      throw new ImageSourceException(service + " returned no token (neither \"token\" nor \"access_token\")"
-          + ": check that " + realm + " is a Docker token service");
+      throw new ImageSourceException(
+          service
+              + " returned no token (neither \"token\" nor \"access_token\")"
+              + ": check that "
+              + realm
+              + " is a Docker token service");
     }
     return new Token("Bearer " + value, !ownOrigin);
   }

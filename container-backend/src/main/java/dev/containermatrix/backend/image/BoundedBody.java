@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class BoundedBody implements HttpResponse.BodySubscriber<InputStream> {
 
-  /** The most bytes a body may have, and why, for the message: "the size its descriptor gives: …". */
+  /**
+   * The most bytes a body may have, and why, for the message: "the size its descriptor gives: …".
+   */
   record Limit(long bytes, String reason) {}
 
   private static final Object END = new Object();
@@ -47,7 +49,8 @@ final class BoundedBody implements HttpResponse.BodySubscriber<InputStream> {
   }
 
   /** A handler whose body is bounded so; the deadline runs from the response's headers. */
-  static HttpResponse.BodyHandler<InputStream> handler(URI uri, Limit limit, Duration readTimeout, Duration deadline) {
+  static HttpResponse.BodyHandler<InputStream> handler(
+      URI uri, Limit limit, Duration readTimeout, Duration deadline) {
     return info -> new BoundedBody(uri, limit, readTimeout, deadline);
   }
 
@@ -123,7 +126,8 @@ final class BoundedBody implements HttpResponse.BodySubscriber<InputStream> {
       int n = Math.min(length, current.remaining());
       if (count + n > limit.bytes()) {
         cancel();
-        throw new ImageSourceException(uri + " sent more than " + limit.bytes() + " bytes, " + limit.reason());
+        throw new ImageSourceException(
+            uri + " sent more than " + limit.bytes() + " bytes, " + limit.reason());
       }
       current.get(target, offset, n);
       count += n;
@@ -135,7 +139,10 @@ final class BoundedBody implements HttpResponse.BodySubscriber<InputStream> {
       long left = deadlineNanos - System.nanoTime();
       Object next;
       try {
-        next = left <= 0 ? null : arrivals.poll(Math.min(left, readTimeout.toNanos()), TimeUnit.NANOSECONDS);
+        next =
+            left <= 0
+                ? null
+                : arrivals.poll(Math.min(left, readTimeout.toNanos()), TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         cancel();
@@ -144,20 +151,39 @@ final class BoundedBody implements HttpResponse.BodySubscriber<InputStream> {
       if (next == null) {
         cancel();
         if (System.nanoTime() - deadlineNanos >= 0) {
-          throw new ImageSourceException(uri + " did not send its whole body within " + format(deadline)
-              + " (the read timeout of " + format(readTimeout) + " and the time " + limit.bytes()
-              + " bytes take at the slowest rate allowed): the registry or the network is too slow, or the registry"
-              + " trickles; try again, or check them");
+          throw new ImageSourceException(
+              uri
+                  + " did not send its whole body within "
+                  + format(deadline)
+                  + " (the read timeout of "
+                  + format(readTimeout)
+                  + " and the time "
+                  + limit.bytes()
+                  + " bytes take at the slowest rate allowed): the registry or the network is too"
+                  + " slow, or the registry trickles; try again, or check them");
         }
-        throw new ImageSourceException(uri + " sent nothing for " + format(readTimeout) + " (the read timeout) after "
-            + count + " bytes of its body: the registry or the network stalls; try again, or check them");
+        throw new ImageSourceException(
+            uri
+                + " sent nothing for "
+                + format(readTimeout)
+                + " (the read timeout) after "
+                + count
+                + " bytes of its body: the registry or the network stalls; try again, or check"
+                + " them");
       }
       if (next == END) {
         ended = true;
       } else if (next instanceof Throwable failure) {
         ended = true;
-        throw new ImageSourceException("Reading " + uri + " failed after " + count + " bytes: " + failure
-            + "; check that the registry runs and try again", failure);
+        throw new ImageSourceException(
+            "Reading "
+                + uri
+                + " failed after "
+                + count
+                + " bytes: "
+                + failure
+                + "; check that the registry runs and try again",
+            failure);
       } else {
         buffers = ((List<ByteBuffer>) next).iterator();
         subscription.request(1);

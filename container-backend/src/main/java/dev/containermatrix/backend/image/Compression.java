@@ -45,8 +45,11 @@ public enum Compression {
     if (mediaType.endsWith(".tar")) {
       return NONE;
     }
-    throw new IllegalArgumentException("Layer media type \"" + mediaType
-        + "\" is not a tar, tar+gzip or tar+zstd layer: convert the image's layers to one of these (e.g. skopeo copy --dest-compress-format gzip)");
+    throw new IllegalArgumentException(
+        "Layer media type \""
+            + mediaType
+            + "\" is not a tar, tar+gzip or tar+zstd layer: convert the image's layers to one of"
+            + " these (e.g. skopeo copy --dest-compress-format gzip)");
   }
 
   /** The compression the first bytes of a blob show: the gzip or zstd magic number, else none. */
@@ -54,14 +57,20 @@ public enum Compression {
     if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
       return GZIP;
     }
-    if (head.length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5
-        && (head[2] & 0xff) == 0x2f && (head[3] & 0xff) == 0xfd) {
+    if (head.length >= 4
+        && (head[0] & 0xff) == 0x28
+        && (head[1] & 0xff) == 0xb5
+        && (head[2] & 0xff) == 0x2f
+        && (head[3] & 0xff) == 0xfd) {
       return ZSTD;
     }
     return NONE;
   }
 
-  /** Wraps {@code compressed} in a stream of its uncompressed bytes; closing it closes {@code compressed}. */
+  /**
+   * Wraps {@code compressed} in a stream of its uncompressed bytes; closing it closes {@code
+   * compressed}.
+   */
   public InputStream decompress(InputStream compressed) throws IOException {
     return switch (this) {
       case NONE -> compressed;

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * An image's files in a directory (an OCI image layout). Each must be a regular file of its own: a
- * symlink (which could lead anywhere on the host) or a FIFO (which would block the reader) is refused,
- * and is found out before it is opened (see {@link RegularFile}).
+ * symlink (which could lead anywhere on the host) or a FIFO (which would block the reader) is
+ * refused, and is found out before it is opened (see {@link RegularFile}).
  */
 final class DirectoryLayoutFiles implements LayoutFiles {
 
@@ -60,13 +60,23 @@ final class DirectoryLayoutFiles implements LayoutFiles {
   }
 
   private ImageSourceException missing(String path) {
-    return new ImageSourceException(describe(path) + " does not exist, but the image refers to it: the layout in "
-        + root + " is incomplete; export the image again");
+    return new ImageSourceException(
+        describe(path)
+            + " does not exist, but the image refers to it: the layout in "
+            + root
+            + " is incomplete; export the image again");
   }
 
   private ImageSourceException notRegular(String path, NotRegularFileException e) {
-    return new ImageSourceException(describe(path) + " is " + e.kind() + ", not a regular file: every file of an"
-        + " image layout must be one, so the layout in " + root + " is damaged or hostile; export the image again"
-        + " (copying it with cp -L if it was assembled from links)", e);
+    return new ImageSourceException(
+        describe(path)
+            + " is "
+            + e.kind()
+            + ", not a regular file: every file of an"
+            + " image layout must be one, so the layout in "
+            + root
+            + " is damaged or hostile; export the image again"
+            + " (copying it with cp -L if it was assembled from links)",
+        e);
   }
 }

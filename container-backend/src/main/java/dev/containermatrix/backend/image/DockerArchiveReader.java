@@ -12,12 +12,12 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Reads a {@code docker save} archive ({@code docker-archive:<tar>}) in place, through its
- * {@code manifest.json}: layers as {@code <id>/layer.tar} (Docker before 25) or
- * {@code blobs/sha256/<hex>} (Docker 25 and later, which embed an OCI layout); links between
- * entries are followed. Layer compression is told by the bytes. A layer's digest comes from its
- * path when that is {@code blobs/sha256/<hex>}, else from the config's diff_id for a plain tar, else
- * it is computed here by reading the layer once.
+ * Reads a {@code docker save} archive ({@code docker-archive:<tar>}) in place, through its {@code
+ * manifest.json}: layers as {@code <id>/layer.tar} (Docker before 25) or {@code blobs/sha256/<hex>}
+ * (Docker 25 and later, which embed an OCI layout); links between entries are followed. Layer
+ * compression is told by the bytes. A layer's digest comes from its path when that is {@code
+ * blobs/sha256/<hex>}, else from the config's diff_id for a plain tar, else it is computed here by
+ * reading the layer once.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DockerArchiveReader implements ImageReader {
@@ -42,17 +42,30 @@ public final class DockerArchiveReader implements ImageReader {
   public Image read() throws IOException {
     LayoutFiles files = TarLayoutFiles.index(archive);
     if (!files.exists("manifest.json")) {
-      throw new ImageSourceException(archive + " has no manifest.json, so it is not a docker save archive"
-          + (files.exists("oci-layout") ? " (it is an OCI archive: use oci-archive:)" : "") + ": export the image with docker save -o <tar> <name>");
+      throw new ImageSourceException(
+          archive
+              + " has no manifest.json, so it is not a docker save archive"
+              + (files.exists("oci-layout") ? " (it is an OCI archive: use oci-archive:)" : "")
+              + ": export the image with docker save -o <tar> <name>");
     }
-    OciJson.DockerManifestEntry entry = single(OciJson.dockerManifest(files.readAll("manifest.json"), files.describe("manifest.json")));
+    OciJson.DockerManifestEntry entry =
+        single(
+            OciJson.dockerManifest(
+                files.readAll("manifest.json"), files.describe("manifest.json")));
     byte[] configBytes = files.readAll(entry.config());
     String configDigest = Digest.of(configBytes).toString();
     checkNamedDigest(files, entry.config(), configDigest);
     ImageConfig config = OciJson.config(configBytes, files.describe(entry.config()));
     if (config.diffIds().size() != entry.layers().size()) {
-      throw new ImageSourceException(files.describe("manifest.json") + " lists " + entry.layers().size()
-          + " layers, but the config " + entry.config() + " lists " + config.diffIds().size() + " diff_ids: the archive is malformed; export the image again");
+      throw new ImageSourceException(
+          files.describe("manifest.json")
+              + " lists "
+              + entry.layers().size()
+              + " layers, but the config "
+              + entry.config()
+              + " lists "
+              + config.diffIds().size()
+              + " diff_ids: the archive is malformed; export the image again");
     }
     List<ImageLayerBlob> layers = new ArrayList<>();
     for (int i = 0; i < entry.layers().size(); i++) {
@@ -68,29 +81,57 @@ public final class DockerArchiveReader implements ImageReader {
       compression = Compression.ofMagic(in.readNBytes(4));
     }
     Optional<Digest> named = digestFromPath(path);
-    Digest digest = named.isPresent() ? named.get()
-        : compression == Compression.NONE ? Digest.parse(diffId) : Digest.of(files.open(path));
-    return new ImageLayerBlob(digest.toString(), compression.ociMediaType(), size, compression,
+    Digest digest =
+        named.isPresent()
+            ? named.get()
+            : compression == Compression.NONE ? Digest.parse(diffId) : Digest.of(files.open(path));
+    return new ImageLayerBlob(
+        digest.toString(),
+        compression.ociMediaType(),
+        size,
+        compression,
         files.blobOpener(path, digest, size));
   }
 
-  private OciJson.DockerManifestEntry single(List<OciJson.DockerManifestEntry> entries) throws ImageSourceException {
+  private OciJson.DockerManifestEntry single(List<OciJson.DockerManifestEntry> entries)
+      throws ImageSourceException {
     if (entries.size() == 1) {
       return entries.get(0);
     }
     List<List<String>> tags = entries.stream().map(OciJson.DockerManifestEntry::repoTags).toList();
-    throw new ImageSourceException(archive + " holds " + entries.size() + " images " + tags
-        + (entries.isEmpty() ? "" : ", so which one to use is ambiguous") + ": save one image per archive (docker save -o <tar> <name>)");
+    throw new ImageSourceException(
+        archive
+            + " holds "
+            + entries.size()
+            + " images "
+            + tags
+            + (entries.isEmpty() ? "" : ", so which one to use is ambiguous")
+            + ": save one image per archive (docker save -o <tar> <name>)");
   }
 
-  private static void checkNamedDigest(LayoutFiles files, String path, String actual) throws ImageSourceException {
+  private static void checkNamedDigest(LayoutFiles files, String path, String actual)
+      throws ImageSourceException {
     String normalized = TarLayoutFiles.normalize(path);
-    Optional<Digest> named = digestFromPath(path).or(() -> normalized.endsWith(CONFIG_SUFFIX)
-        ? Digest.tryParse("sha256:" + normalized.substring(0, normalized.length() - CONFIG_SUFFIX.length()))
-        : Optional.empty());
+    Optional<Digest> named =
+        digestFromPath(path)
+            .or(
+                () ->
+                    normalized.endsWith(CONFIG_SUFFIX)
+                        ? Digest.tryParse(
+                            "sha256:"
+                                + normalized.substring(
+                                    0, normalized.length() - CONFIG_SUFFIX.length()))
+                        : Optional.empty());
     if (named.isPresent() && !named.get().toString().equals(actual)) {
-      throw new ImageSourceException("Blob " + named.get() + " read from " + files.describe(path) + " has digest " + actual
-          + ": the file is corrupt or was changed after the image was written; export the image again");
+      throw new ImageSourceException(
+          "Blob "
+              + named.get()
+              + " read from "
+              + files.describe(path)
+              + " has digest "
+              + actual
+              + ": the file is corrupt or was changed after the image was written; export the image"
+              + " again");
     }
   }
 

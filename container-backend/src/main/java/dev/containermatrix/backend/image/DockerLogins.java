@@ -17,7 +17,8 @@ final class DockerLogins {
    * The base64 {@code user:password} stored for {@code host} ({@code host[:port]}, also under the
    * {@code https://} and {@code http://} forms of the key), if the file has one.
    *
-   * @throws ImageSourceException naming {@code dockerConfig} if it exists but is not a readable JSON file
+   * @throws ImageSourceException naming {@code dockerConfig} if it exists but is not a readable
+   *     JSON file
    */
   static Optional<String> find(Path dockerConfig, String host) throws ImageSourceException {
     try {
@@ -32,12 +33,20 @@ final class DockerLogins {
         }
         if (entry.hasNonNull("username")) {
           String pair = entry.get("username").asText() + ":" + entry.path("password").asText();
-          return Optional.of(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+          return Optional.of(
+              Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
       }
     } catch (IOException e) {
-      throw new ImageSourceException("Cannot read the Docker config " + dockerConfig + " for the login to " + host
-          + ": " + e.getMessage() + "; correct its JSON or remove it", e);
+      throw new ImageSourceException(
+          "Cannot read the Docker config "
+              + dockerConfig
+              + " for the login to "
+              + host
+              + ": "
+              + e.getMessage()
+              + "; correct its JSON or remove it",
+          e);
     }
     return Optional.empty();
   }

@@ -18,7 +18,8 @@ import org.apiguardian.api.API;
  * @param config the parts of the config that later stages need
  */
 @API(status = INTERNAL, since = "0.1")
-public record Image(String reference, List<ImageLayerBlob> layers, String configDigest, ImageConfig config) {
+public record Image(
+    String reference, List<ImageLayerBlob> layers, String configDigest, ImageConfig config) {
 
   public Image {
     Objects.requireNonNull(reference, "image reference must not be null");
@@ -26,8 +27,16 @@ public record Image(String reference, List<ImageLayerBlob> layers, String config
     Digest.parse(configDigest, "config digest");
     Objects.requireNonNull(config, "image config must not be null");
     if (layers.size() != config.diffIds().size()) {
-      throw new IllegalArgumentException("Image " + reference + " has " + layers.size() + " layers but its config "
-          + configDigest + " lists " + config.diffIds().size() + " diff_ids: the image is malformed; export it again");
+      throw new IllegalArgumentException(
+          "Image "
+              + reference
+              + " has "
+              + layers.size()
+              + " layers but its config "
+              + configDigest
+              + " lists "
+              + config.diffIds().size()
+              + " diff_ids: the image is malformed; export it again");
     }
   }
 }

@@ -13,9 +13,9 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Puts an image's layers into the layer store, each under its DiffID from the image config: a
- * layer the store already has is not read at all; one it lacks is decompressed, unpacked with
- * its whiteouts in overlay form, and verified twice (the stored blob's digest as it is read, the
+ * Puts an image's layers into the layer store, each under its DiffID from the image config: a layer
+ * the store already has is not read at all; one it lacks is decompressed, unpacked with its
+ * whiteouts in overlay form, and verified twice (the stored blob's digest as it is read, the
  * uncompressed tar's against the DiffID).
  */
 @API(status = INTERNAL, since = "0.1")

@@ -22,7 +22,8 @@ import org.apiguardian.api.API;
  *     to its end or closed, and throws {@link ImageSourceException} on a mismatch
  */
 @API(status = INTERNAL, since = "0.1")
-public record ImageLayerBlob(String digest, String mediaType, long size, Compression compression, BlobOpener opener) {
+public record ImageLayerBlob(
+    String digest, String mediaType, long size, Compression compression, BlobOpener opener) {
 
   public ImageLayerBlob {
     Digest.parse(Objects.requireNonNull(digest, "layer digest must not be null"), "layer digest");
@@ -30,7 +31,8 @@ public record ImageLayerBlob(String digest, String mediaType, long size, Compres
     Objects.requireNonNull(compression, "layer compression must not be null");
     Objects.requireNonNull(opener, "layer opener must not be null");
     if (size < 0) {
-      throw new IllegalArgumentException("layer size must not be negative, was " + size + " for " + digest);
+      throw new IllegalArgumentException(
+          "layer size must not be negative, was " + size + " for " + digest);
     }
   }
 

@@ -31,7 +31,12 @@ public final class ImageReaders {
     } else if (reference instanceof ImageReference.Registry registry) {
       return new RegistryReader(registry.reference());
     }
-    throw new IllegalArgumentException("\"" + reference.text() + "\" is the host's own system directories, not an image to read: "
-        + "the backend lays them out itself; use an image reference (" + ImageReferences.VALID_FORMS + ") for a base image");
+    throw new IllegalArgumentException(
+        "\""
+            + reference.text()
+            + "\" is the host's own system directories, not an image to read: "
+            + "the backend lays them out itself; use an image reference ("
+            + ImageReferences.VALID_FORMS
+            + ") for a base image");
   }
 }

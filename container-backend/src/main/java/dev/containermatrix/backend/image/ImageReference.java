@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
-/**
- * Where an image comes from, as parsed by {@link ImageReferences#parse}. Paths are absolute.
- */
+/** Where an image comes from, as parsed by {@link ImageReferences#parse}. Paths are absolute. */
 @API(status = INTERNAL, since = "0.1")
 public sealed interface ImageReference {
 
-  /** The reference in canonical form, e.g. {@code oci-archive:/abs/bookworm.tar}; parses back to an equal reference. */
+  /**
+   * The reference in canonical form, e.g. {@code oci-archive:/abs/bookworm.tar}; parses back to an
+   * equal reference.
+   */
   String text();
 
   /** {@code host}: the host's own system directories, read-only. */
@@ -59,10 +60,14 @@ public sealed interface ImageReference {
     }
   }
 
-  /** {@code docker:<name>}: an image in the local Docker engine, by name, {@code name:tag}, digest or id. */
+  /**
+   * {@code docker:<name>}: an image in the local Docker engine, by name, {@code name:tag}, digest
+   * or id.
+   */
   record DockerEngine(String name) implements ImageReference {
     public DockerEngine {
-      ImageReferences.checkName(Objects.requireNonNull(name, "docker image name must not be null"), "docker:");
+      ImageReferences.checkName(
+          Objects.requireNonNull(name, "docker image name must not be null"), "docker:");
     }
 
     @Override
@@ -74,7 +79,8 @@ public sealed interface ImageReference {
   /** {@code registry:<reference>}: an image in an OCI distribution registry. */
   record Registry(String reference) implements ImageReference {
     public Registry {
-      ImageReferences.checkName(Objects.requireNonNull(reference, "registry reference must not be null"), "registry:");
+      ImageReferences.checkName(
+          Objects.requireNonNull(reference, "registry reference must not be null"), "registry:");
     }
 
     @Override

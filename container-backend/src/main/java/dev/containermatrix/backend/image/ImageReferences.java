@@ -8,15 +8,22 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
-/** Parses image references: {@code host}, {@code oci-layout:<dir>}, {@code oci-archive:<tar>}, {@code docker-archive:<tar>}, {@code docker:<name>}, {@code registry:<reference>}. */
+/**
+ * Parses image references: {@code host}, {@code oci-layout:<dir>}, {@code oci-archive:<tar>},
+ * {@code docker-archive:<tar>}, {@code docker:<name>}, {@code registry:<reference>}.
+ */
 @API(status = INTERNAL, since = "0.1")
 public final class ImageReferences {
 
   /** The valid forms, as error messages list them. */
   public static final String VALID_FORMS =
-      "host, oci-layout:<dir>, oci-archive:<tar>, docker-archive:<tar>, docker:<name>, registry:<reference>";
+      "host, oci-layout:<dir>, oci-archive:<tar>, docker-archive:<tar>, docker:<name>,"
+          + " registry:<reference>";
 
-  /** An image name, name:tag, name@digest or image id: no spaces, no leading '-' (so it is never a CLI option). */
+  /**
+   * An image name, name:tag, name@digest or image id: no spaces, no leading '-' (so it is never a
+   * CLI option).
+   */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}");
 
   private ImageReferences() {}
@@ -25,7 +32,8 @@ public final class ImageReferences {
    * Parses {@code reference}; a relative path resolves against {@code baseDirectory} (the module's
    * base directory).
    *
-   * @throws IllegalArgumentException if the reference has none of the {@link #VALID_FORMS}, naming it
+   * @throws IllegalArgumentException if the reference has none of the {@link #VALID_FORMS}, naming
+   *     it
    */
   public static ImageReference parse(String reference, Path baseDirectory) {
     Objects.requireNonNull(reference, "image reference must not be null");
@@ -45,7 +53,8 @@ public final class ImageReferences {
     return switch (kind) {
       case "oci-layout" -> new ImageReference.OciLayout(path(reference, rest, baseDirectory));
       case "oci-archive" -> new ImageReference.OciArchive(path(reference, rest, baseDirectory));
-      case "docker-archive" -> new ImageReference.DockerArchive(path(reference, rest, baseDirectory));
+      case "docker-archive" ->
+          new ImageReference.DockerArchive(path(reference, rest, baseDirectory));
       case "docker" -> new ImageReference.DockerEngine(rest);
       case "registry" -> new ImageReference.Registry(rest);
       default -> throw malformed(reference, "\"" + kind + "\" is not a kind of image reference");
@@ -61,21 +70,35 @@ public final class ImageReferences {
   }
 
   private static IllegalArgumentException malformed(String reference, String why) {
-    return new IllegalArgumentException("Malformed image reference \"" + reference + "\": " + why
-        + ". Valid forms: " + VALID_FORMS + " (relative paths resolve against the module's base directory)");
+    return new IllegalArgumentException(
+        "Malformed image reference \""
+            + reference
+            + "\": "
+            + why
+            + ". Valid forms: "
+            + VALID_FORMS
+            + " (relative paths resolve against the module's base directory)");
   }
 
   static void checkAbsolute(Path path, String what) {
     Objects.requireNonNull(path, what + " must not be null");
     if (!path.isAbsolute()) {
-      throw new IllegalArgumentException(what + " must be an absolute path, was \"" + path
-          + "\": resolve it against the module's base directory first");
+      throw new IllegalArgumentException(
+          what
+              + " must be an absolute path, was \""
+              + path
+              + "\": resolve it against the module's base directory first");
     }
   }
 
   static void checkName(String name, String kind) {
     if (!NAME.matcher(name).matches()) {
-      throw malformed(kind + name, "\"" + name + "\" is not an image name (letters, digits and . _ / : @ -, starting with a letter or digit)");
+      throw malformed(
+          kind + name,
+          "\""
+              + name
+              + "\" is not an image name (letters, digits and . _ / : @ -, starting with a letter"
+              + " or digit)");
     }
   }
 }

@@ -5,7 +5,10 @@ import dev.containermatrix.backend.oci.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** The files of an image, by their path inside it ({@code index.json}, {@code blobs/sha256/…}), wherever they are kept. */
+/**
+ * The files of an image, by their path inside it ({@code index.json}, {@code blobs/sha256/…}),
+ * wherever they are kept.
+ */
 interface LayoutFiles {
 
   /** Largest JSON document (index, manifest, config) read into memory. */
@@ -19,7 +22,10 @@ interface LayoutFiles {
   /** Opens the file; throws {@link ImageSourceException} naming it if it is missing. */
   InputStream open(String path) throws IOException;
 
-  /** Where the file is, for messages: {@code /dir/blobs/sha256/ab…} or {@code blobs/sha256/ab… in /x/image.tar}. */
+  /**
+   * Where the file is, for messages: {@code /dir/blobs/sha256/ab…} or {@code blobs/sha256/ab… in
+   * /x/image.tar}.
+   */
   String describe(String path);
 
   /** What the image is, for messages: the directory or the archive. */
@@ -29,8 +35,13 @@ interface LayoutFiles {
   default byte[] readAll(String path) throws IOException {
     long size = size(path);
     if (size > MAX_DOCUMENT_BYTES) {
-      throw new ImageSourceException(describe(path) + " has " + size + " bytes, more than the " + MAX_DOCUMENT_BYTES
-          + " a manifest or config may have: it is not an image document; check the image");
+      throw new ImageSourceException(
+          describe(path)
+              + " has "
+              + size
+              + " bytes, more than the "
+              + MAX_DOCUMENT_BYTES
+              + " a manifest or config may have: it is not an image document; check the image");
     }
     try (InputStream in = open(path)) {
       return in.readAllBytes();
@@ -38,20 +49,29 @@ interface LayoutFiles {
   }
 
   /**
-   * Opens a blob whose descriptor gives {@code expectedSize} bytes. Sources that stream from outside
-   * (registries) stop with an error after that many bytes; the default opens {@code path}.
+   * Opens a blob whose descriptor gives {@code expectedSize} bytes. Sources that stream from
+   * outside (registries) stop with an error after that many bytes; the default opens {@code path}.
    */
   default InputStream openBlob(String path, long expectedSize) throws IOException {
     return open(path);
   }
 
-  /** Reads a small content-addressed blob (a manifest, index or config) whole and checks its sha256 and size. */
+  /**
+   * Reads a small content-addressed blob (a manifest, index or config) whole and checks its sha256
+   * and size.
+   */
   default byte[] readBlob(Digest digest, long expectedSize) throws IOException {
     String path = digest.layoutPath();
     if (expectedSize > MAX_DOCUMENT_BYTES) {
-      throw new ImageSourceException("The descriptor of " + describe(path) + " gives it " + expectedSize
-          + " bytes, more than the " + MAX_DOCUMENT_BYTES + " a manifest or config may have: it is not an image"
-          + " document; check the image");
+      throw new ImageSourceException(
+          "The descriptor of "
+              + describe(path)
+              + " gives it "
+              + expectedSize
+              + " bytes, more than the "
+              + MAX_DOCUMENT_BYTES
+              + " a manifest or config may have: it is not an image"
+              + " document; check the image");
     }
     byte[] bytes;
     try (InputStream in = openBlob(path, expectedSize)) {
@@ -66,18 +86,40 @@ interface LayoutFiles {
 
   /** Opens a blob lazily; the stream checks its sha256 and size as it is read. */
   default BlobOpener blobOpener(String path, Digest digest, long expectedSize) {
-    return () -> new VerifyingInputStream(openBlob(path, expectedSize), digest, expectedSize,
-        (actual, count) -> mismatch(digest, expectedSize, describe(path), actual, count));
+    return () ->
+        new VerifyingInputStream(
+            openBlob(path, expectedSize),
+            digest,
+            expectedSize,
+            (actual, count) -> mismatch(digest, expectedSize, describe(path), actual, count));
   }
 
-  /** The error for a blob read from {@code where} that is not the {@code expectedDigest} and size its descriptor names. */
-  private static ImageSourceException mismatch(Digest expectedDigest, long expectedSize, String where, Digest actual,
-      long count) {
+  /**
+   * The error for a blob read from {@code where} that is not the {@code expectedDigest} and size
+   * its descriptor names.
+   */
+  private static ImageSourceException mismatch(
+      Digest expectedDigest, long expectedSize, String where, Digest actual, long count) {
     if (!actual.equals(expectedDigest)) {
-      return new ImageSourceException("Blob " + expectedDigest + " read from " + where + " has digest " + actual
-          + ": the file is corrupt or was changed after the image was written; export the image again");
+      return new ImageSourceException(
+          "Blob "
+              + expectedDigest
+              + " read from "
+              + where
+              + " has digest "
+              + actual
+              + ": the file is corrupt or was changed after the image was written; export the image"
+              + " again");
     }
-    return new ImageSourceException("Blob " + expectedDigest + " read from " + where + " has " + count
-        + " bytes, but its descriptor says " + expectedSize + ": export the image again");
+    return new ImageSourceException(
+        "Blob "
+            + expectedDigest
+            + " read from "
+            + where
+            + " has "
+            + count
+            + " bytes, but its descriptor says "
+            + expectedSize
+            + ": export the image again");
   }
 }

@@ -10,10 +10,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Picks the one image manifest of an OCI layout: the only one there is, or else the only one for the
- * wanted platform. Nested indexes (multi-platform images) are followed; buildx attestation manifests
- * are skipped. A manifest or index named more than once (two tags of one image) counts once, so an
- * index whose entries all name the same nested index is read once, not once per entry and level.
+ * Picks the one image manifest of an OCI layout: the only one there is, or else the only one for
+ * the wanted platform. Nested indexes (multi-platform images) are followed; buildx attestation
+ * manifests are skipped. A manifest or index named more than once (two tags of one image) counts
+ * once, so an index whose entries all name the same nested index is read once, not once per entry
+ * and level.
  */
 final class ManifestSelector {
 
@@ -33,27 +34,50 @@ final class ManifestSelector {
     collect(OciJson.index(files.readAll("index.json"), where), manifests, new HashSet<>(), 0);
     List<OciDescriptor> candidates = List.copyOf(manifests.values());
     if (candidates.isEmpty()) {
-      throw new ImageSourceException(where + " lists no image manifest: the layout holds no image; export the image again");
+      throw new ImageSourceException(
+          where + " lists no image manifest: the layout holds no image; export the image again");
     }
     if (candidates.size() == 1) {
       return candidates.get(0);
     }
-    List<OciDescriptor> fitting = candidates.stream()
-        .filter(d -> d.platform().map(wanted::accepts).orElse(false))
-        .toList();
+    List<OciDescriptor> fitting =
+        candidates.stream().filter(d -> d.platform().map(wanted::accepts).orElse(false)).toList();
     if (fitting.size() == 1) {
       return fitting.get(0);
     }
     if (fitting.isEmpty()) {
-      throw new ImageSourceException(files.describe() + " holds " + candidates.size() + " image manifests and none for "
-          + wanted + ": " + labels(candidates) + ". Export the image for " + wanted + " alone (e.g. skopeo copy --override-arch)");
+      throw new ImageSourceException(
+          files.describe()
+              + " holds "
+              + candidates.size()
+              + " image manifests and none for "
+              + wanted
+              + ": "
+              + labels(candidates)
+              + ". Export the image for "
+              + wanted
+              + " alone (e.g. skopeo copy --override-arch)");
     }
-    throw new ImageSourceException(files.describe() + " holds " + fitting.size() + " image manifests for " + wanted
-        + ", so which one to use is ambiguous: " + labels(fitting) + ". Keep one image per layout or archive");
+    throw new ImageSourceException(
+        files.describe()
+            + " holds "
+            + fitting.size()
+            + " image manifests for "
+            + wanted
+            + ", so which one to use is ambiguous: "
+            + labels(fitting)
+            + ". Keep one image per layout or archive");
   }
 
-  /** Adds the manifests of {@code entries} by digest (the first entry naming one wins), following indexes not yet read. */
-  private void collect(List<OciDescriptor> entries, Map<Digest, OciDescriptor> into, Set<Digest> indexesRead, int depth)
+  /**
+   * Adds the manifests of {@code entries} by digest (the first entry naming one wins), following
+   * indexes not yet read.
+   */
+  private void collect(
+      List<OciDescriptor> entries,
+      Map<Digest, OciDescriptor> into,
+      Set<Digest> indexesRead,
+      int depth)
       throws IOException {
     for (OciDescriptor entry : entries) {
       if (entry.isAttestation()) {
@@ -63,7 +87,10 @@ final class ManifestSelector {
         into.putIfAbsent(entry.digest(), entry);
       } else if (entry.isIndex() && depth < MAX_DEPTH && indexesRead.add(entry.digest())) {
         String path = entry.digest().layoutPath();
-        collect(OciJson.index(files.readBlob(entry.digest(), entry.size()), files.describe(path)), into, indexesRead,
+        collect(
+            OciJson.index(files.readBlob(entry.digest(), entry.size()), files.describe(path)),
+            into,
+            indexesRead,
             depth + 1);
       }
     }

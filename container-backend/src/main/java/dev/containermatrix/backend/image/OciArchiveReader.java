@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import org.apiguardian.api.API;
 
 /**
- * Reads an OCI image layout inside a tar ({@code oci-archive:<tar>}), in place: nothing is unpacked;
- * each blob is read from its offset in the tar. The tar must stay in place while the image's layers
- * are read.
+ * Reads an OCI image layout inside a tar ({@code oci-archive:<tar>}), in place: nothing is
+ * unpacked; each blob is read from its offset in the tar. The tar must stay in place while the
+ * image's layers are read.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class OciArchiveReader implements ImageReader {
@@ -30,6 +30,7 @@ public final class OciArchiveReader implements ImageReader {
 
   @Override
   public Image read() throws IOException {
-    return OciImageAssembler.read(TarLayoutFiles.index(archive), "oci-archive:" + archive, platform);
+    return OciImageAssembler.read(
+        TarLayoutFiles.index(archive), "oci-archive:" + archive, platform);
   }
 }

@@ -9,8 +9,16 @@ import dev.containermatrix.backend.oci.Digest;
 import java.util.Map;
 import java.util.Optional;
 
-/** A content descriptor of an index or manifest: media type, sha256 digest, size, and for index entries an optional platform. */
-record OciDescriptor(String mediaType, Digest digest, long size, Optional<Platform> platform, Map<String, String> annotations) {
+/**
+ * A content descriptor of an index or manifest: media type, sha256 digest, size, and for index
+ * entries an optional platform.
+ */
+record OciDescriptor(
+    String mediaType,
+    Digest digest,
+    long size,
+    Optional<Platform> platform,
+    Map<String, String> annotations) {
 
   OciDescriptor {
     annotations = Map.copyOf(annotations);
@@ -24,7 +32,10 @@ record OciDescriptor(String mediaType, Digest digest, long size, Optional<Platfo
     return mediaType.equals(OCI_MANIFEST) || mediaType.equals(DOCKER_MANIFEST);
   }
 
-  /** An attestation or signature manifest that buildx puts next to the image (platform unknown/unknown). */
+  /**
+   * An attestation or signature manifest that buildx puts next to the image (platform
+   * unknown/unknown).
+   */
   boolean isAttestation() {
     return "attestation-manifest".equals(annotations.get("vnd.docker.reference.type"))
         || platform.map(p -> p.os().equals("unknown")).orElse(false);
@@ -32,9 +43,13 @@ record OciDescriptor(String mediaType, Digest digest, long size, Optional<Platfo
 
   /** For messages: {@code linux/amd64 sha256:ab… (ref app:1)}. */
   String label() {
-    String name = annotations.getOrDefault("org.opencontainers.image.ref.name",
-        annotations.getOrDefault("io.containerd.image.name", ""));
-    return platform.map(Platform::toString).orElse("(no platform)") + " " + digest
+    String name =
+        annotations.getOrDefault(
+            "org.opencontainers.image.ref.name",
+            annotations.getOrDefault("io.containerd.image.name", ""));
+    return platform.map(Platform::toString).orElse("(no platform)")
+        + " "
+        + digest
         + (name.isEmpty() ? "" : " (" + name + ")");
   }
 }

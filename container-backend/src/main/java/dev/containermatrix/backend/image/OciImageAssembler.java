@@ -5,32 +5,54 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns an OCI image layout, wherever its files are, into an {@link Image}: layout check, manifest choice, config, layers. */
+/**
+ * Turns an OCI image layout, wherever its files are, into an {@link Image}: layout check, manifest
+ * choice, config, layers.
+ */
 final class OciImageAssembler {
 
   private OciImageAssembler() {}
 
   static Image read(LayoutFiles files, String reference, Platform platform) throws IOException {
     if (!files.exists("oci-layout")) {
-      throw new ImageSourceException(files.describe() + " has no oci-layout file, so it is not an OCI image layout"
-          + (files.exists("manifest.json") ? " (it looks like a docker save archive: use docker-archive:)" : "")
-          + ": export the image with skopeo copy … oci:<dir> or docker buildx --output type=oci");
+      throw new ImageSourceException(
+          files.describe()
+              + " has no oci-layout file, so it is not an OCI image layout"
+              + (files.exists("manifest.json")
+                  ? " (it looks like a docker save archive: use docker-archive:)"
+                  : "")
+              + ": export the image with skopeo copy … oci:<dir> or docker buildx --output"
+              + " type=oci");
     }
     String layoutVersion = new String(files.readAll("oci-layout"), StandardCharsets.UTF_8);
     if (!layoutVersion.contains("\"imageLayoutVersion\"")) {
-      throw new ImageSourceException(files.describe("oci-layout") + " does not declare an imageLayoutVersion (was "
-          + layoutVersion.strip() + "): it is not an OCI image layout");
+      throw new ImageSourceException(
+          files.describe("oci-layout")
+              + " does not declare an imageLayoutVersion (was "
+              + layoutVersion.strip()
+              + "): it is not an OCI image layout");
     }
     OciDescriptor chosen = new ManifestSelector(files, platform).select();
-    OciManifest manifest = OciJson.manifest(files.readBlob(chosen.digest(), chosen.size()),
-        files.describe(chosen.digest().layoutPath()));
+    OciManifest manifest =
+        OciJson.manifest(
+            files.readBlob(chosen.digest(), chosen.size()),
+            files.describe(chosen.digest().layoutPath()));
     OciDescriptor configDescriptor = manifest.config();
-    ImageConfig config = OciJson.config(files.readBlob(configDescriptor.digest(), configDescriptor.size()),
-        files.describe(configDescriptor.digest().layoutPath()));
+    ImageConfig config =
+        OciJson.config(
+            files.readBlob(configDescriptor.digest(), configDescriptor.size()),
+            files.describe(configDescriptor.digest().layoutPath()));
     if (config.diffIds().size() != manifest.layers().size()) {
-      throw new ImageSourceException("The manifest " + chosen.digest() + " in " + files.describe() + " lists "
-          + manifest.layers().size() + " layers, but its config lists " + config.diffIds().size()
-          + " diff_ids: the image is malformed; export it again");
+      throw new ImageSourceException(
+          "The manifest "
+              + chosen.digest()
+              + " in "
+              + files.describe()
+              + " lists "
+              + manifest.layers().size()
+              + " layers, but its config lists "
+              + config.diffIds().size()
+              + " diff_ids: the image is malformed; export it again");
     }
     List<ImageLayerBlob> layers = new ArrayList<>();
     for (OciDescriptor layer : manifest.layers()) {
@@ -38,11 +60,17 @@ final class OciImageAssembler {
       try {
         compression = Compression.ofMediaType(layer.mediaType());
       } catch (IllegalArgumentException e) {
-        throw new ImageSourceException("Layer " + layer.digest() + " of " + reference + ": " + e.getMessage(), e);
+        throw new ImageSourceException(
+            "Layer " + layer.digest() + " of " + reference + ": " + e.getMessage(), e);
       }
       String path = layer.digest().layoutPath();
-      layers.add(new ImageLayerBlob(layer.digest().toString(), layer.mediaType(), layer.size(), compression,
-          files.blobOpener(path, layer.digest(), layer.size())));
+      layers.add(
+          new ImageLayerBlob(
+              layer.digest().toString(),
+              layer.mediaType(),
+              layer.size(),
+              compression,
+              files.blobOpener(path, layer.digest(), layer.size())));
     }
     return new Image(reference, layers, configDescriptor.digest().toString(), config);
   }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads OCI (and Docker) image JSON: indexes, manifests, configs and {@code docker save}'s manifest.json. Every error names the file and the field. */
+/**
+ * Reads OCI (and Docker) image JSON: indexes, manifests, configs and {@code docker save}'s
+ * manifest.json. Every error names the file and the field.
+ */
 final class OciJson {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -57,13 +60,15 @@ final class OciJson {
     for (JsonNode id : diffIds) {
       ids.add(checkDigest(id.asText(), where, "rootfs.diff_ids[" + ids.size() + "]").toString());
     }
-    return new ImageConfig(text(root, "os", where, "os"), text(root, "architecture", where, "architecture"), env, ids);
+    return new ImageConfig(
+        text(root, "os", where, "os"), text(root, "architecture", where, "architecture"), env, ids);
   }
 
   /** One entry of {@code docker save}'s manifest.json. */
   record DockerManifestEntry(String config, List<String> repoTags, List<String> layers) {}
 
-  static List<DockerManifestEntry> dockerManifest(byte[] json, String where) throws ImageSourceException {
+  static List<DockerManifestEntry> dockerManifest(byte[] json, String where)
+      throws ImageSourceException {
     JsonNode root = parse(json, where);
     if (!root.isArray()) {
       throw invalid(where, "is not a JSON array of images");
@@ -78,12 +83,14 @@ final class OciJson {
         throw invalid(where, "has no \"Layers\" array in " + field);
       }
       entry.path("Layers").forEach(layer -> layers.add(layer.asText()));
-      result.add(new DockerManifestEntry(text(entry, "Config", where, field + ".Config"), tags, layers));
+      result.add(
+          new DockerManifestEntry(text(entry, "Config", where, field + ".Config"), tags, layers));
     }
     return result;
   }
 
-  private static OciDescriptor descriptor(JsonNode node, String where, String field) throws ImageSourceException {
+  private static OciDescriptor descriptor(JsonNode node, String where, String field)
+      throws ImageSourceException {
     if (!node.isObject()) {
       throw invalid(where, "has no descriptor object at \"" + field + "\"");
     }
@@ -94,23 +101,41 @@ final class OciJson {
     Optional<Platform> platform = Optional.empty();
     JsonNode p = node.path("platform");
     if (p.isObject()) {
-      platform = Optional.of(new Platform(text(p, "os", where, field + ".platform.os"),
-          text(p, "architecture", where, field + ".platform.architecture"),
-          Optional.ofNullable(p.path("variant").textValue())));
+      platform =
+          Optional.of(
+              new Platform(
+                  text(p, "os", where, field + ".platform.os"),
+                  text(p, "architecture", where, field + ".platform.architecture"),
+                  Optional.ofNullable(p.path("variant").textValue())));
     }
     Map<String, String> annotations = new LinkedHashMap<>();
-    node.path("annotations").properties().forEach(e -> annotations.put(e.getKey(), e.getValue().asText()));
-    return new OciDescriptor(text(node, "mediaType", where, field + ".mediaType"),
+    node.path("annotations")
+        .properties()
+        .forEach(e -> annotations.put(e.getKey(), e.getValue().asText()));
+    return new OciDescriptor(
+        text(node, "mediaType", where, field + ".mediaType"),
         checkDigest(text(node, "digest", where, field + ".digest"), where, field + ".digest"),
-        size.asLong(), platform, annotations);
+        size.asLong(),
+        platform,
+        annotations);
   }
 
-  private static Digest checkDigest(String digest, String where, String field) throws ImageSourceException {
-    return Digest.tryParse(digest).orElseThrow(() -> invalid(where,
-        "has \"" + field + "\" = \"" + digest + "\", which is not a sha256 digest (only sha256 is supported)"));
+  private static Digest checkDigest(String digest, String where, String field)
+      throws ImageSourceException {
+    return Digest.tryParse(digest)
+        .orElseThrow(
+            () ->
+                invalid(
+                    where,
+                    "has \""
+                        + field
+                        + "\" = \""
+                        + digest
+                        + "\", which is not a sha256 digest (only sha256 is supported)"));
   }
 
-  private static String text(JsonNode node, String name, String where, String field) throws ImageSourceException {
+  private static String text(JsonNode node, String name, String where, String field)
+      throws ImageSourceException {
     JsonNode value = node.path(name);
     if (!value.isTextual() || value.asText().isEmpty()) {
       throw invalid(where, "has no \"" + field + "\" string");
@@ -122,13 +147,24 @@ final class OciJson {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new ImageSourceException(where + " is not valid JSON (" + e.getOriginalMessage() + "): the image is corrupt; export it again", e);
+      throw new ImageSourceException(
+          where
+              + " is not valid JSON ("
+              + e.getOriginalMessage()
+              + "): the image is corrupt; export it again",
+          e);
     } catch (IOException e) {
-      throw new ImageSourceException(where + " cannot be read as JSON (" + e.getMessage() + "): the image is corrupt; export it again", e);
+      throw new ImageSourceException(
+          where
+              + " cannot be read as JSON ("
+              + e.getMessage()
+              + "): the image is corrupt; export it again",
+          e);
     }
   }
 
   private static ImageSourceException invalid(String where, String what) {
-    return new ImageSourceException(where + " " + what + ": the image is malformed; export it again");
+    return new ImageSourceException(
+        where + " " + what + ": the image is malformed; export it again");
   }
 }

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import org.apiguardian.api.API;
 
 /**
- * Reads an OCI image layout directory ({@code oci-layout:<dir>}): {@code oci-layout}, {@code index.json},
- * blobs under {@code blobs/sha256/}. From an index with several manifests it takes the one for the
- * wanted platform (by default this host's).
+ * Reads an OCI image layout directory ({@code oci-layout:<dir>}): {@code oci-layout}, {@code
+ * index.json}, blobs under {@code blobs/sha256/}. From an index with several manifests it takes the
+ * one for the wanted platform (by default this host's).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class OciLayoutReader implements ImageReader {
@@ -32,9 +32,14 @@ public final class OciLayoutReader implements ImageReader {
   @Override
   public Image read() throws IOException {
     if (!Files.isDirectory(directory)) {
-      throw new ImageSourceException("oci-layout:" + directory + " names no directory"
-          + (Files.isRegularFile(directory) ? " but a file (for a tar use oci-archive:)" : "") + ": check the path");
+      throw new ImageSourceException(
+          "oci-layout:"
+              + directory
+              + " names no directory"
+              + (Files.isRegularFile(directory) ? " but a file (for a tar use oci-archive:)" : "")
+              + ": check the path");
     }
-    return OciImageAssembler.read(new DirectoryLayoutFiles(directory), "oci-layout:" + directory, platform);
+    return OciImageAssembler.read(
+        new DirectoryLayoutFiles(directory), "oci-layout:" + directory, platform);
   }
 }

@@ -31,18 +31,23 @@ public record Platform(String os, String architecture, Optional<String> variant)
   public static Platform host() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-    String goArch = switch (arch) {
-      case "amd64", "x86_64" -> "amd64";
-      case "aarch64", "arm64" -> "arm64";
-      case "x86", "i386", "i686" -> "386";
-      default -> arch;
-    };
+    String goArch =
+        switch (arch) {
+          case "amd64", "x86_64" -> "amd64";
+          case "aarch64", "arm64" -> "arm64";
+          case "x86", "i386", "i686" -> "386";
+          default -> arch;
+        };
     return of(os.startsWith("linux") ? "linux" : os, goArch);
   }
 
-  /** Whether an index entry for {@code other} fits this platform: same OS and architecture, and variant if this one has one. */
+  /**
+   * Whether an index entry for {@code other} fits this platform: same OS and architecture, and
+   * variant if this one has one.
+   */
   public boolean accepts(Platform other) {
-    return os.equals(other.os) && architecture.equals(other.architecture)
+    return os.equals(other.os)
+        && architecture.equals(other.architecture)
         && (variant.isEmpty() || variant.equals(other.variant));
   }
 

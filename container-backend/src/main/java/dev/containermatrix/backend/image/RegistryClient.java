@@ -16,8 +16,13 @@ import java.util.Optional;
  * only to a token service on the registry's own origin, and the request is retried with it.
  */
 final class RegistryClient {
-  static final String MANIFEST_TYPES = String.join(", ",
-      MediaTypes.OCI_INDEX, MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.DOCKER_MANIFEST);
+  static final String MANIFEST_TYPES =
+      String.join(
+          ", ",
+          MediaTypes.OCI_INDEX,
+          MediaTypes.OCI_MANIFEST,
+          MediaTypes.DOCKER_MANIFEST_LIST,
+          MediaTypes.DOCKER_MANIFEST);
 
   private final RegistryCoordinates coordinates;
   private final RegistryHttp http;
@@ -30,15 +35,22 @@ final class RegistryClient {
   private volatile boolean anonymousToken;
 
   /**
-   * @throws ImageSourceException naming {@code dockerConfig} if it exists but is not a readable JSON
-   *     file, or naming the host if it cannot be resolved
+   * @throws ImageSourceException naming {@code dockerConfig} if it exists but is not a readable
+   *     JSON file, or naming the host if it cannot be resolved
    */
-  RegistryClient(RegistryCoordinates coordinates, Path dockerConfig, RegistryHttp http) throws ImageSourceException {
+  RegistryClient(RegistryCoordinates coordinates, Path dockerConfig, RegistryHttp http)
+      throws ImageSourceException {
     this.coordinates = coordinates;
     this.http = http;
     this.dockerConfig = dockerConfig;
-    this.base = URI.create(http.transport().schemeFor(coordinates.host()) + "://" + coordinates.host() + "/v2/"
-        + coordinates.name() + "/");
+    this.base =
+        URI.create(
+            http.transport().schemeFor(coordinates.host())
+                + "://"
+                + coordinates.host()
+                + "/v2/"
+                + coordinates.name()
+                + "/");
     this.basic = DockerLogins.find(dockerConfig, coordinates.host());
     this.tokens = new BearerTokens(http, base, coordinates.host(), basic, dockerConfig);
     this.what = "registry " + coordinates.host();
@@ -54,8 +66,12 @@ final class RegistryClient {
     return http.documentLimit();
   }
 
-  /** GETs {@code path} below {@code /v2/<name>/}, logging in as the registry asks; any status is returned. */
-  HttpResponse<InputStream> get(String path, String accept, BoundedBody.Limit limit) throws IOException {
+  /**
+   * GETs {@code path} below {@code /v2/<name>/}, logging in as the registry asks; any status is
+   * returned.
+   */
+  HttpResponse<InputStream> get(String path, String accept, BoundedBody.Limit limit)
+      throws IOException {
     URI uri = url(path);
     return authorized(uri, auth -> http.get(uri, accept, auth, limit, what));
   }
@@ -80,7 +96,10 @@ final class RegistryClient {
     response = request.send(authorization);
     if (response.statusCode() == 401) {
       close(response);
-      AuthChallenge again = response.headers().firstValue("WWW-Authenticate").isPresent() ? challenge(response) : challenge;
+      AuthChallenge again =
+          response.headers().firstValue("WWW-Authenticate").isPresent()
+              ? challenge(response)
+              : challenge;
       throw refusedAfterLogin(uri, again);
     }
     return response;
@@ -92,36 +111,85 @@ final class RegistryClient {
 
   private String authorize(AuthChallenge challenge, URI uri) throws IOException {
     if (challenge.isBasic()) {
-      return basic.map(b -> "Basic " + b).orElseThrow(() -> new ImageSourceException("Registry " + coordinates.host()
-          + " asks for a login (" + uri + "), but " + dockerConfig + " has none for " + coordinates.host()
-          + ": add one, e.g. with docker login " + coordinates.host()));
+      return basic
+          .map(b -> "Basic " + b)
+          .orElseThrow(
+              () ->
+                  new ImageSourceException(
+                      "Registry "
+                          + coordinates.host()
+                          + " asks for a login ("
+                          + uri
+                          + "), but "
+                          + dockerConfig
+                          + " has none for "
+                          + coordinates.host()
+                          + ": add one, e.g. with docker login "
+                          + coordinates.host()));
     }
     if (!challenge.isBearer()) {
-      throw new ImageSourceException("Registry " + coordinates.host() + " refused " + uri + " with a challenge we"
-          + " cannot answer: \"" + challenge.text() + "\"");
+      throw new ImageSourceException(
+          "Registry "
+              + coordinates.host()
+              + " refused "
+              + uri
+              + " with a challenge we"
+              + " cannot answer: \""
+              + challenge.text()
+              + "\"");
     }
     BearerTokens.Token token = tokens.fetch(challenge);
     anonymousToken = token.anonymousElsewhere();
     return token.authorization();
   }
 
-  /** A 401 to a request that carried the credentials or token the registry's first 401 asked for. */
+  /**
+   * A 401 to a request that carried the credentials or token the registry's first 401 asked for.
+   */
   private ImageSourceException refusedAfterLogin(URI uri, AuthChallenge challenge) {
     String host = coordinates.host();
     if (challenge.isBearer() && anonymousToken) {
-      return new ImageSourceException("Registry " + host + " refused " + uri + " with the token it asked for (HTTP 401,"
-          + " challenge \"" + challenge.text() + "\"): the token was asked for without a login, since the token"
-          + " service is not on the registry's own host and port; run it there, or pull an image it gives without"
-          + " a login");
+      return new ImageSourceException(
+          "Registry "
+              + host
+              + " refused "
+              + uri
+              + " with the token it asked for (HTTP 401,"
+              + " challenge \""
+              + challenge.text()
+              + "\"): the token was asked for without a login, since the token service is not on"
+              + " the registry's own host and port; run it there, or pull an image it gives without"
+              + " a login");
     }
     if (challenge.isBearer()) {
-      return new ImageSourceException("Registry " + host + " refused " + uri + " with the token it"
-          + " asked for (HTTP 401, challenge \"" + challenge.text() + "\"): the login for " + host + " in "
-          + dockerConfig + " has no " + challenge.parameter("scope").map(s -> "\"" + s + "\"").orElse("such")
-          + " access; ask for it or correct the login, e.g. with docker login " + host);
+      return new ImageSourceException(
+          "Registry "
+              + host
+              + " refused "
+              + uri
+              + " with the token it"
+              + " asked for (HTTP 401, challenge \""
+              + challenge.text()
+              + "\"): the login for "
+              + host
+              + " in "
+              + dockerConfig
+              + " has no "
+              + challenge.parameter("scope").map(s -> "\"" + s + "\"").orElse("such")
+              + " access; ask for it or correct the login, e.g. with docker login "
+              + host);
     }
-    return new ImageSourceException("Registry " + host + " refused " + uri + " with the login for "
-        + host + " in " + dockerConfig + " (HTTP 401): correct it there, e.g. with docker login " + host);
+    return new ImageSourceException(
+        "Registry "
+            + host
+            + " refused "
+            + uri
+            + " with the login for "
+            + host
+            + " in "
+            + dockerConfig
+            + " (HTTP 401): correct it there, e.g. with docker login "
+            + host);
   }
 
   private static void close(HttpResponse<?> response) throws IOException {

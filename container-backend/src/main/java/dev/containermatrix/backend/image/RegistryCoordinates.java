@@ -5,10 +5,10 @@ import dev.containermatrix.backend.oci.Digest;
 /**
  * Where a {@code registry:} reference points: {@code [host[:port]/]name[:tag|@digest]}, as Docker
  * reads it. Without a host (no dot, colon or {@code localhost} in the first component) it is Docker
- * Hub, with {@code library/} before one-component names; without a tag or digest it is
- * {@code latest}. A digest must be {@code sha256:} and 64 lowercase hex digits: it pins the
- * manifest, which is refused unless it hashes to it. Which scheme the host is spoken to with is
- * {@link RegistryTransport}'s to decide.
+ * Hub, with {@code library/} before one-component names; without a tag or digest it is {@code
+ * latest}. A digest must be {@code sha256:} and 64 lowercase hex digits: it pins the manifest,
+ * which is refused unless it hashes to it. Which scheme the host is spoken to with is {@link
+ * RegistryTransport}'s to decide.
  */
 record RegistryCoordinates(String host, String name, String reference) {
   static final String DOCKER_HUB = "registry-1.docker.io";
@@ -30,8 +30,13 @@ record RegistryCoordinates(String host, String name, String reference) {
       reference = rest.substring(at + 1);
       rest = rest.substring(0, at);
       if (Digest.tryParse(reference).isEmpty()) {
-        throw new IllegalArgumentException("registry:" + text + " pins \"" + reference + "\", which is no sha256"
-            + " digest: write registry:[host[:port]/]name@sha256:<64 lowercase hex digits>");
+        throw new IllegalArgumentException(
+            "registry:"
+                + text
+                + " pins \""
+                + reference
+                + "\", which is no sha256"
+                + " digest: write registry:[host[:port]/]name@sha256:<64 lowercase hex digits>");
       }
     } else {
       int colon = rest.lastIndexOf(':');
@@ -40,8 +45,12 @@ record RegistryCoordinates(String host, String name, String reference) {
         rest = rest.substring(0, colon);
       }
     }
-    if (rest.isEmpty() || !rest.matches("[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*")) {
-      throw new IllegalArgumentException("registry:" + text + " names no repository: write registry:[host[:port]/]name[:tag|@sha256:…]");
+    if (rest.isEmpty()
+        || !rest.matches("[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*")) {
+      throw new IllegalArgumentException(
+          "registry:"
+              + text
+              + " names no repository: write registry:[host[:port]/]name[:tag|@sha256:…]");
     }
     if (host.equals(DOCKER_HUB) && !rest.contains("/")) {
       rest = "library/" + rest;

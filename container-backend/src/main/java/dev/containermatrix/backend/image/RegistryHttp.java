@@ -17,7 +17,8 @@ import java.util.Optional;
  * first {@linkplain RegistryTransport#check checked} (https, or plain http to loopback only);
  * connecting and waiting for headers are bounded by {@link RegistryLimits}; a body is a {@link
  * BoundedBody}; redirects are followed here, at most {@value #MAX_REDIRECTS}, each target checked
- * too, and an {@code Authorization} goes only to the origin (scheme, host and port) it was given for.
+ * too, and an {@code Authorization} goes only to the origin (scheme, host and port) it was given
+ * for.
  */
 final class RegistryHttp {
   static final int MAX_REDIRECTS = 5;
@@ -29,8 +30,11 @@ final class RegistryHttp {
   RegistryHttp(RegistryLimits limits, RegistryTransport transport) {
     this.limits = limits;
     this.transport = transport;
-    this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(limits.connectTimeout()).build();
+    this.client =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(limits.connectTimeout())
+            .build();
   }
 
   RegistryLimits limits() {
@@ -41,42 +45,63 @@ final class RegistryHttp {
     return transport;
   }
 
-  /** What a document (manifest, index, config, token response) may have, and the message's reason. */
+  /**
+   * What a document (manifest, index, config, token response) may have, and the message's reason.
+   */
   BoundedBody.Limit documentLimit() {
-    return new BoundedBody.Limit(limits.documentBytes(), "the most a manifest, index, config or token response may"
-        + " have: it is no such document; check the reference and the registry");
+    return new BoundedBody.Limit(
+        limits.documentBytes(),
+        "the most a manifest, index, config or token response may"
+            + " have: it is no such document; check the reference and the registry");
   }
 
   /**
    * GETs {@code uri} and returns the response whatever its status; its body is bounded by {@code
-   * limit}, and must arrive within the time {@link RegistryLimits#deadlineFor} gives that many bytes.
+   * limit}, and must arrive within the time {@link RegistryLimits#deadlineFor} gives that many
+   * bytes.
    *
    * @param authorization sent to {@code uri}'s origin only, never to another a redirect leads to
    * @param what what the URL is, for messages: "registry 127.0.0.1:5000"
    */
-  HttpResponse<InputStream> get(URI uri, String accept, Optional<String> authorization, BoundedBody.Limit limit,
-      String what) throws IOException {
+  HttpResponse<InputStream> get(
+      URI uri, String accept, Optional<String> authorization, BoundedBody.Limit limit, String what)
+      throws IOException {
     Duration deadline = limits.deadlineFor(limit.bytes());
-    return send(uri, "GET", accept, authorization, what,
+    return send(
+        uri,
+        "GET",
+        accept,
+        authorization,
+        what,
         target -> BoundedBody.handler(target, limit, limits.readTimeout(), deadline));
   }
 
   /** HEADs {@code uri}, as {@link #get} does, with no body. */
-  HttpResponse<Void> head(URI uri, String accept, Optional<String> authorization, String what) throws IOException {
-    return send(uri, "HEAD", accept, authorization, what, target -> HttpResponse.BodyHandlers.discarding());
+  HttpResponse<Void> head(URI uri, String accept, Optional<String> authorization, String what)
+      throws IOException {
+    return send(
+        uri, "HEAD", accept, authorization, what, target -> HttpResponse.BodyHandlers.discarding());
   }
 
   private interface Handlers<T> {
     HttpResponse.BodyHandler<T> forTarget(URI target);
   }
 
-  private <T> HttpResponse<T> send(URI uri, String method, String accept, Optional<String> authorization,
-      String what, Handlers<T> handlers) throws IOException {
+  private <T> HttpResponse<T> send(
+      URI uri,
+      String method,
+      String accept,
+      Optional<String> authorization,
+      String what,
+      Handlers<T> handlers)
+      throws IOException {
     URI target = uri;
     for (int redirects = 0; ; redirects++) {
       transport.check(target, what);
-      HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(limits.readTimeout())
-          .method(method, HttpRequest.BodyPublishers.noBody());
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(target)
+              .timeout(limits.readTimeout())
+              .method(method, HttpRequest.BodyPublishers.noBody());
       if (!accept.isEmpty()) {
         request.header("Accept", accept);
       }
@@ -90,31 +115,58 @@ final class RegistryHttp {
       }
       close(response);
       if (redirects == MAX_REDIRECTS) {
-        throw new ImageSourceException(uri + " (" + what + ") redirected more than " + MAX_REDIRECTS
-            + " times, the last time to " + location.get() + ": the registry is misconfigured");
+        throw new ImageSourceException(
+            uri
+                + " ("
+                + what
+                + ") redirected more than "
+                + MAX_REDIRECTS
+                + " times, the last time to "
+                + location.get()
+                + ": the registry is misconfigured");
       }
       try {
         target = target.resolve(location.get());
       } catch (IllegalArgumentException e) {
-        throw new ImageSourceException(target + " (" + what + ") redirected to \"" + location.get()
-            + "\", which is no URL: the registry is misconfigured", e);
+        throw new ImageSourceException(
+            target
+                + " ("
+                + what
+                + ") redirected to \""
+                + location.get()
+                + "\", which is no URL: the registry is misconfigured",
+            e);
       }
     }
   }
 
-  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what)
-      throws IOException {
+  private <T> HttpResponse<T> exchange(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) throws IOException {
     try {
       return client.send(request, handler);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ImageSourceException("Interrupted while asking " + request.uri() + " (" + what + ")");
+      throw new ImageSourceException(
+          "Interrupted while asking " + request.uri() + " (" + what + ")");
     } catch (HttpTimeoutException e) {
-      throw new ImageSourceException(request.uri() + " (" + what + ") did not answer within " + timeoutOf(e)
-          + ": the registry or the network is too slow or stalls; try again, or check them", e);
+      throw new ImageSourceException(
+          request.uri()
+              + " ("
+              + what
+              + ") did not answer within "
+              + timeoutOf(e)
+              + ": the registry or the network is too slow or stalls; try again, or check them",
+          e);
     } catch (IOException e) {
-      throw new ImageSourceException("Cannot reach " + what + " at " + request.uri() + ": " + e
-          + "; check the reference and that the registry runs", e);
+      throw new ImageSourceException(
+          "Cannot reach "
+              + what
+              + " at "
+              + request.uri()
+              + ": "
+              + e
+              + "; check the reference and that the registry runs",
+          e);
     }
   }
 

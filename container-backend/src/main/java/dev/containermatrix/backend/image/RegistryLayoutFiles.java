@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A repository of an OCI distribution registry seen as an image layout, so that the layout
- * reader's manifest choice, config and layer checks serve registries too: {@code oci-layout} is
- * implied, {@code index.json} is the manifest the reference names (an index as it is, a single
- * manifest wrapped in a one-entry index), and {@code blobs/sha256/<hex>} are fetched by digest,
- * manifests from the manifests endpoint, everything else from the blobs endpoint.
+ * A repository of an OCI distribution registry seen as an image layout, so that the layout reader's
+ * manifest choice, config and layer checks serve registries too: {@code oci-layout} is implied,
+ * {@code index.json} is the manifest the reference names (an index as it is, a single manifest
+ * wrapped in a one-entry index), and {@code blobs/sha256/<hex>} are fetched by digest, manifests
+ * from the manifests endpoint, everything else from the blobs endpoint.
  *
  * <p>Nothing the registry sends is trusted unchecked: the manifest a reference pins by digest
  * ({@code name@sha256:…}) must hash to that digest (and one fetched by tag to the {@code
@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * other manifest and blob is checked against its descriptor's digest and size when read.
  */
 final class RegistryLayoutFiles implements LayoutFiles {
-  private static final byte[] LAYOUT = "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] LAYOUT =
+      "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
 
   private final RegistryCoordinates coordinates;
   private final RegistryClient client;
@@ -48,8 +49,11 @@ final class RegistryLayoutFiles implements LayoutFiles {
     }
     HttpResponse<Void> response = client.head("blobs/" + digestOf(path), "");
     check(response, path);
-    return response.headers().firstValueAsLong("Content-Length").orElseThrow(() -> new ImageSourceException(
-        describe(path) + " answered without a Content-Length"));
+    return response
+        .headers()
+        .firstValueAsLong("Content-Length")
+        .orElseThrow(
+            () -> new ImageSourceException(describe(path) + " answered without a Content-Length"));
   }
 
   @Override
@@ -65,9 +69,16 @@ final class RegistryLayoutFiles implements LayoutFiles {
       return new ByteArrayInputStream(document);
     }
     String digest = digestOf(path);
-    HttpResponse<InputStream> response = client.get("blobs/" + digest, "", new BoundedBody.Limit(expectedSize,
-        "the size the descriptor of blob " + digest + " gives: the registry serves another blob than the image names;"
-            + " check the registry"));
+    HttpResponse<InputStream> response =
+        client.get(
+            "blobs/" + digest,
+            "",
+            new BoundedBody.Limit(
+                expectedSize,
+                "the size the descriptor of blob "
+                    + digest
+                    + " gives: the registry serves another blob than the image names;"
+                    + " check the registry"));
     check(response, path);
     return response.body();
   }
@@ -86,19 +97,39 @@ final class RegistryLayoutFiles implements LayoutFiles {
   private byte[] fetchIndex() {
     try {
       String path = "manifests/" + coordinates.reference();
-      HttpResponse<InputStream> response = client.get(path, RegistryClient.MANIFEST_TYPES, client.documentLimit());
+      HttpResponse<InputStream> response =
+          client.get(path, RegistryClient.MANIFEST_TYPES, client.documentLimit());
       byte[] bytes = read(response, path);
       Digest digest = Digest.of(bytes);
       Optional<String> named = response.headers().firstValue("Docker-Content-Digest");
-      if (coordinates.pinnedDigest().isPresent() && !digest.toString().equals(coordinates.pinnedDigest().get())) {
-        throw new ImageSourceException(describe() + " answered " + response.uri() + " with a manifest whose digest is "
-            + digest + ", not the " + coordinates.pinnedDigest().get() + " that registry:" + text()
-            + " pins: refusing it, since it is not the image asked for; check the reference and the registry");
+      if (coordinates.pinnedDigest().isPresent()
+          && !digest.toString().equals(coordinates.pinnedDigest().get())) {
+        throw new ImageSourceException(
+            describe()
+                + " answered "
+                + response.uri()
+                + " with a manifest whose digest is "
+                + digest
+                + ", not the "
+                + coordinates.pinnedDigest().get()
+                + " that registry:"
+                + text()
+                + " pins: refusing it, since it is not the image asked for; check the reference and"
+                + " the registry");
       }
-      if (coordinates.pinnedDigest().isEmpty() && named.isPresent() && !digest.toString().equals(named.get())) {
-        throw new ImageSourceException(describe() + " answered " + response.uri() + " with a manifest whose digest is "
-            + digest + ", not the " + named.get() + " its Docker-Content-Digest header names: refusing it, since"
-            + " the registry contradicts itself; check the registry");
+      if (coordinates.pinnedDigest().isEmpty()
+          && named.isPresent()
+          && !digest.toString().equals(named.get())) {
+        throw new ImageSourceException(
+            describe()
+                + " answered "
+                + response.uri()
+                + " with a manifest whose digest is "
+                + digest
+                + ", not the "
+                + named.get()
+                + " its Docker-Content-Digest header names: refusing it, since"
+                + " the registry contradicts itself; check the registry");
       }
       String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
       if (type.endsWith("index.v1+json") || type.endsWith("manifest.list.v2+json")) {
@@ -108,17 +139,26 @@ final class RegistryLayoutFiles implements LayoutFiles {
         return bytes;
       }
       documents.put(digest.layoutPath(), bytes);
-      return ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"" + type + "\",\"digest\":\"" + digest
-          + "\",\"size\":" + bytes.length + "}]}").getBytes(StandardCharsets.UTF_8);
+      return ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\""
+              + type
+              + "\",\"digest\":\""
+              + digest
+              + "\",\"size\":"
+              + bytes.length
+              + "}]}")
+          .getBytes(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
-  /** Fetches a manifest an index names; its digest and size are checked when it is read as a blob. */
+  /**
+   * Fetches a manifest an index names; its digest and size are checked when it is read as a blob.
+   */
   private void fetchManifest(Digest digest) throws IOException {
     String path = "manifests/" + digest;
-    documents.put(digest.layoutPath(),
+    documents.put(
+        digest.layoutPath(),
         read(client.get(path, RegistryClient.MANIFEST_TYPES, client.documentLimit()), path));
   }
 
@@ -134,16 +174,25 @@ final class RegistryLayoutFiles implements LayoutFiles {
       if (response.body() instanceof InputStream in) {
         in.close();
       }
-      throw new ImageSourceException(describe(path) + " answered HTTP " + response.statusCode()
-          + (response.statusCode() == 404 ? ": the repository, tag or blob does not exist there" : "")
-          + "; check registry:" + text());
+      throw new ImageSourceException(
+          describe(path)
+              + " answered HTTP "
+              + response.statusCode()
+              + (response.statusCode() == 404
+                  ? ": the repository, tag or blob does not exist there"
+                  : "")
+              + "; check registry:"
+              + text());
     }
   }
 
   /** The reference as written: {@code host/name:tag} or {@code host/name@sha256:…}. */
   private String text() {
-    return coordinates.host() + "/" + coordinates.name()
-        + (coordinates.pinnedDigest().isPresent() ? "@" : ":") + coordinates.reference();
+    return coordinates.host()
+        + "/"
+        + coordinates.name()
+        + (coordinates.pinnedDigest().isPresent() ? "@" : ":")
+        + coordinates.reference();
   }
 
   private static String digestOf(String path) {

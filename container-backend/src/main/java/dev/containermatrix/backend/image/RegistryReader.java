@@ -25,7 +25,8 @@ final class RegistryReader implements ImageReader {
   }
 
   /** With other limits (tests use short ones) and a resolver for the loopback rule. */
-  RegistryReader(String reference, Path dockerConfig, RegistryLimits limits, RegistryTransport transport) {
+  RegistryReader(
+      String reference, Path dockerConfig, RegistryLimits limits, RegistryTransport transport) {
     this.reference = reference;
     this.dockerConfig = dockerConfig;
     this.limits = limits;
@@ -40,8 +41,10 @@ final class RegistryReader implements ImageReader {
     } catch (IllegalArgumentException e) {
       throw new ImageSourceException(e.getMessage(), e);
     }
-    RegistryLayoutFiles files = new RegistryLayoutFiles(coordinates, new RegistryClient(coordinates, dockerConfig,
-        new RegistryHttp(limits, transport)));
+    RegistryLayoutFiles files =
+        new RegistryLayoutFiles(
+            coordinates,
+            new RegistryClient(coordinates, dockerConfig, new RegistryHttp(limits, transport)));
     try {
       return OciImageAssembler.read(files, "registry:" + reference, Platform.host());
     } catch (java.io.UncheckedIOException e) {

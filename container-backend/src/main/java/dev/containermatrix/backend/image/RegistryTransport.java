@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
  */
 final class RegistryTransport {
 
-  /** Resolves a host name (or literal address) to its addresses; {@link InetAddress#getAllByName} by default. */
+  /**
+   * Resolves a host name (or literal address) to its addresses; {@link InetAddress#getAllByName} by
+   * default.
+   */
   @FunctionalInterface
   interface Resolver {
     InetAddress[] resolve(String host) throws UnknownHostException;
@@ -34,14 +37,15 @@ final class RegistryTransport {
   String schemeFor(String authority) throws ImageSourceException {
     String host = URI.create("http://" + authority).getHost();
     if (host == null) {
-      throw new ImageSourceException("The registry host \"" + authority + "\" is no host[:port]: correct the reference");
+      throw new ImageSourceException(
+          "The registry host \"" + authority + "\" is no host[:port]: correct the reference");
     }
     return isLoopback(resolve(host, "registry " + authority)) ? "http" : "https";
   }
 
   /**
-   * Returns {@code uri} if it may be fetched: an {@code https} URL, or an {@code http} URL whose host
-   * resolves to loopback addresses only.
+   * Returns {@code uri} if it may be fetched: an {@code https} URL, or an {@code http} URL whose
+   * host resolves to loopback addresses only.
    *
    * @param what what the URL is, for the message: "the token service of registry 127.0.0.1:5000"
    */
@@ -51,14 +55,27 @@ final class RegistryTransport {
       return uri;
     }
     if (!scheme.equals("http") || uri.getHost() == null) {
-      throw new ImageSourceException("Refusing " + uri + " (" + what + "): only http and https URLs with a host are"
-          + " fetched; check the registry's configuration");
+      throw new ImageSourceException(
+          "Refusing "
+              + uri
+              + " ("
+              + what
+              + "): only http and https URLs with a host are"
+              + " fetched; check the registry's configuration");
     }
     InetAddress[] addresses = resolve(uri.getHost(), what);
     if (!isLoopback(addresses)) {
-      throw new ImageSourceException("Refusing plain http to " + uri + " (" + what + "): " + uri.getHost()
-          + " resolves to " + describe(addresses) + ", not to a loopback address, and credentials and images must not"
-          + " cross a network unencrypted; use https, or a loopback address");
+      throw new ImageSourceException(
+          "Refusing plain http to "
+              + uri
+              + " ("
+              + what
+              + "): "
+              + uri.getHost()
+              + " resolves to "
+              + describe(addresses)
+              + ", not to a loopback address, and credentials and images must not"
+              + " cross a network unencrypted; use https, or a loopback address");
     }
     return uri;
   }
@@ -71,8 +88,8 @@ final class RegistryTransport {
       }
       return addresses;
     } catch (UnknownHostException e) {
-      throw new ImageSourceException("Cannot resolve " + host + " (" + what + "): " + e.getMessage()
-          + "; check the name", e);
+      throw new ImageSourceException(
+          "Cannot resolve " + host + " (" + what + "): " + e.getMessage() + "; check the name", e);
     }
   }
 
@@ -81,6 +98,8 @@ final class RegistryTransport {
   }
 
   private static String describe(InetAddress[] addresses) {
-    return Arrays.stream(addresses).map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
+    return Arrays.stream(addresses)
+        .map(InetAddress::getHostAddress)
+        .collect(Collectors.joining(", "));
   }
 }

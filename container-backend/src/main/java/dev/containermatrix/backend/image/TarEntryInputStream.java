@@ -36,9 +36,13 @@ final class TarEntryInputStream extends InputStream {
     if (remaining <= 0) {
       return -1;
     }
-    int n = channel.read(ByteBuffer.wrap(buffer, offset, (int) Math.min(length, remaining)), position);
+    int n =
+        channel.read(ByteBuffer.wrap(buffer, offset, (int) Math.min(length, remaining)), position);
     if (n < 0) {
-      throw new IOException("the tar ended " + (end - position) + " bytes before the entry's end: the archive is truncated");
+      throw new IOException(
+          "the tar ended "
+              + (end - position)
+              + " bytes before the entry's end: the archive is truncated");
     }
     position += n;
     return n;

@@ -13,9 +13,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
- * An image's files inside an uncompressed tar, read in place: the tar's headers are indexed once, and
- * each file is read straight from its offset in the tar. Nothing is unpacked to disk. Symbolic and
- * hard links between entries (which {@code docker save} writes for shared layers) are followed.
+ * An image's files inside an uncompressed tar, read in place: the tar's headers are indexed once,
+ * and each file is read straight from its offset in the tar. Nothing is unpacked to disk. Symbolic
+ * and hard links between entries (which {@code docker save} writes for shared layers) are followed.
  */
 final class TarLayoutFiles implements LayoutFiles {
 
@@ -49,12 +49,19 @@ final class TarLayoutFiles implements LayoutFiles {
     } catch (NoSuchFileException e) {
       throw new ImageSourceException(archive + " does not exist: check the image reference's path");
     } catch (IOException | IllegalArgumentException e) {
-      throw new ImageSourceException(archive + " is not an uncompressed tar archive (" + e.getMessage()
-          + "): give the .tar that docker save, skopeo or buildx wrote, decompressed if it was compressed", e);
+      throw new ImageSourceException(
+          archive
+              + " is not an uncompressed tar archive ("
+              + e.getMessage()
+              + "): give the .tar that docker save, skopeo or buildx wrote, decompressed if it was"
+              + " compressed",
+          e);
     }
     if (entries.isEmpty()) {
-      throw new ImageSourceException(archive + " holds no files, so it is not a tar of an image: "
-          + "give the .tar that docker save, skopeo or buildx wrote");
+      throw new ImageSourceException(
+          archive
+              + " holds no files, so it is not a tar of an image: "
+              + "give the .tar that docker save, skopeo or buildx wrote");
     }
     return new TarLayoutFiles(archive, Map.copyOf(entries));
   }
@@ -62,8 +69,10 @@ final class TarLayoutFiles implements LayoutFiles {
   private static void checkUncompressed(Path archive) throws IOException {
     // a FIFO (or a device) would block the read below, or never end
     if (Files.exists(archive) && !Files.isRegularFile(archive)) {
-      throw new ImageSourceException(archive + " is not a regular file (a directory, FIFO, socket or device):"
-          + " name the .tar that docker save, skopeo or buildx wrote");
+      throw new ImageSourceException(
+          archive
+              + " is not a regular file (a directory, FIFO, socket or device):"
+              + " name the .tar that docker save, skopeo or buildx wrote");
     }
     Compression compression;
     try (InputStream in = Files.newInputStream(archive)) {
@@ -72,8 +81,13 @@ final class TarLayoutFiles implements LayoutFiles {
       throw new ImageSourceException(archive + " does not exist: check the image reference's path");
     }
     if (compression != Compression.NONE) {
-      throw new ImageSourceException(archive + " is " + compression + "-compressed, not a plain tar: decompress it first ("
-          + (compression == Compression.GZIP ? "gunzip" : "zstd -d") + ") and name the .tar");
+      throw new ImageSourceException(
+          archive
+              + " is "
+              + compression
+              + "-compressed, not a plain tar: decompress it first ("
+              + (compression == Compression.GZIP ? "gunzip" : "zstd -d")
+              + ") and name the .tar");
     }
   }
 
@@ -106,7 +120,10 @@ final class TarLayoutFiles implements LayoutFiles {
   private Entry entry(String path) throws ImageSourceException {
     Entry entry = find(path);
     if (entry == null) {
-      throw new ImageSourceException(describe(path) + " does not exist, but the image refers to it: the archive is incomplete; export the image again");
+      throw new ImageSourceException(
+          describe(path)
+              + " does not exist, but the image refers to it: the archive is incomplete; export the"
+              + " image again");
     }
     return entry;
   }

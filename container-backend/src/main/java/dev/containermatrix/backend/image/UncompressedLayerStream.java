@@ -13,7 +13,8 @@ final class UncompressedLayerStream extends FilterInputStream {
   private final InputStream stored;
   private final ImageLayerBlob blob;
 
-  private UncompressedLayerStream(InputStream uncompressed, InputStream stored, ImageLayerBlob blob) {
+  private UncompressedLayerStream(
+      InputStream uncompressed, InputStream stored, ImageLayerBlob blob) {
     super(uncompressed);
     this.stored = stored;
     this.blob = blob;
@@ -66,8 +67,16 @@ final class UncompressedLayerStream extends FilterInputStream {
     } catch (IOException closing) {
       cause.addSuppressed(closing);
     }
-    return new ImageSourceException("Layer " + blob.digest() + " is not valid " + blob.compression() + " data ("
-        + cause.getMessage() + "): its media type " + blob.mediaType()
-        + " does not match its bytes; export the image again", cause);
+    return new ImageSourceException(
+        "Layer "
+            + blob.digest()
+            + " is not valid "
+            + blob.compression()
+            + " data ("
+            + cause.getMessage()
+            + "): its media type "
+            + blob.mediaType()
+            + " does not match its bytes; export the image again",
+        cause);
   }
 }

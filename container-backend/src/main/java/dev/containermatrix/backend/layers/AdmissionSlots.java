@@ -13,23 +13,24 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Host-wide admission slots: {@code count} empty files {@code admission/slot-0 … slot-<count-1>} in a
- * layer store's root, each held by an exclusive file lock for as long as one container runs. Every JVM
- * on the host that opens the same store with the same count shares the slots, so together they hold at
- * most {@code count} at once; a JVM that counts more slots may use the ones above the others' count.
- * Slots are taken lowest first.
+ * Host-wide admission slots: {@code count} empty files {@code admission/slot-0 … slot-<count-1>} in
+ * a layer store's root, each held by an exclusive file lock for as long as one container runs.
+ * Every JVM on the host that opens the same store with the same count shares the slots, so together
+ * they hold at most {@code count} at once; a JVM that counts more slots may use the ones above the
+ * others' count. Slots are taken lowest first.
  *
  * <p>This is mechanism only: how many slots a run asks for is the caller's policy. The locks are
- * {@link StoreLock}s (a file lock plus an in-JVM lock), so two threads of one JVM never hold the same
- * slot either; a slot is closed by the thread that acquired it. The kernel releases a file lock when its
- * process dies, so a killed JVM holds no slot. Slot files are a few bytes of metadata, never deleted;
- * one that was deleted anyway is made again.
+ * {@link StoreLock}s (a file lock plus an in-JVM lock), so two threads of one JVM never hold the
+ * same slot either; a slot is closed by the thread that acquired it. The kernel releases a file
+ * lock when its process dies, so a killed JVM holds no slot. Slot files are a few bytes of
+ * metadata, never deleted; one that was deleted anyway is made again.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class AdmissionSlots {
 
   /** The first pause between two looks at the slot files while all are held. */
   static final Duration FIRST_PAUSE = Duration.ofMillis(5);
+
   /** The longest pause: the pause doubles up to this. */
   static final Duration LONGEST_PAUSE = Duration.ofMillis(250);
 
@@ -62,7 +63,8 @@ public final class AdmissionSlots {
       slots.createSlotFiles();
       return slots;
     } catch (IOException e) {
-      throw new IOException("Could not prepare the host's admission slots in " + admission + ": " + reason(e), e);
+      throw new IOException(
+          "Could not prepare the host's admission slots in " + admission + ": " + reason(e), e);
     }
   }
 
@@ -95,7 +97,8 @@ public final class AdmissionSlots {
   }
 
   /**
-   * Takes the lowest free slot if one is free now; empty if every slot is held by a thread or process.
+   * Takes the lowest free slot if one is free now; empty if every slot is held by a thread or
+   * process.
    *
    * @throws IOException naming the slot file that cannot be made or locked, and why
    */
@@ -112,7 +115,8 @@ public final class AdmissionSlots {
           return Optional.of(new Slot(i, file, lock.get()));
         }
       } catch (IOException e) {
-        throw new IOException("Could not lock the host's admission slot " + file + ": " + reason(e), e);
+        throw new IOException(
+            "Could not lock the host's admission slot " + file + ": " + reason(e), e);
       }
     }
     return Optional.empty();
@@ -130,10 +134,14 @@ public final class AdmissionSlots {
   }
 
   private static String reason(IOException e) {
-    return e instanceof AccessDeniedException ? "permission denied on " + e.getMessage() : String.valueOf(e.getMessage());
+    return e instanceof AccessDeniedException
+        ? "permission denied on " + e.getMessage()
+        : String.valueOf(e.getMessage());
   }
 
-  /** A held slot; closing it (in the thread that acquired it) frees it for any thread or process. */
+  /**
+   * A held slot; closing it (in the thread that acquired it) frees it for any thread or process.
+   */
   public static final class Slot implements AutoCloseable {
     private final int index;
     private final Path file;

@@ -3,7 +3,10 @@ package dev.containermatrix.backend.layers;
 import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 
-/** Told when a store starts building a layer it holds the lock of; a seam for tests that force builds to overlap. */
+/**
+ * Told when a store starts building a layer it holds the lock of; a seam for tests that force
+ * builds to overlap.
+ */
 interface BuildListener {
 
   BuildListener NONE = digest -> {};

@@ -20,24 +20,38 @@ public record LayerLimits(long maxBytes, long maxEntries) {
 
   public LayerLimits {
     if (maxBytes <= 0 || maxEntries <= 0) {
-      throw new IllegalArgumentException("layer limits must be positive, were " + maxBytes + " bytes and " + maxEntries
-          + " entries");
+      throw new IllegalArgumentException(
+          "layer limits must be positive, were "
+              + maxBytes
+              + " bytes and "
+              + maxEntries
+              + " entries");
     }
   }
 
   /** The error for {@code layer} ("layer sha256:…") having more than {@link #maxBytes()}. */
   LayerStoreException tooLarge(String layer) {
-    return new LayerStoreException(layer + " exceeds " + bytes(maxBytes) + " uncompressed: refusing it (a decompression"
-        + " bomb or a corrupt image?); nothing of it was stored");
+    return new LayerStoreException(
+        layer
+            + " exceeds "
+            + bytes(maxBytes)
+            + " uncompressed: refusing it (a decompression"
+            + " bomb or a corrupt image?); nothing of it was stored");
   }
 
   /** The error for {@code layer} having more than {@link #maxEntries()}. */
   LayerStoreException tooManyEntries(String layer) {
-    return new LayerStoreException(layer + " has more than " + maxEntries + " entries: refusing it (a tar bomb or a"
-        + " corrupt image?); nothing of it was stored");
+    return new LayerStoreException(
+        layer
+            + " has more than "
+            + maxEntries
+            + " entries: refusing it (a tar bomb or a"
+            + " corrupt image?); nothing of it was stored");
   }
 
-  /** {@code 8 GiB}, {@code 64 KiB} or {@code 1000 bytes}: the largest unit that divides the count. */
+  /**
+   * {@code 8 GiB}, {@code 64 KiB} or {@code 1000 bytes}: the largest unit that divides the count.
+   */
   static String bytes(long count) {
     String[] units = {"GiB", "MiB", "KiB"};
     for (int i = 0; i < units.length; i++) {

@@ -14,15 +14,16 @@ final class LayerPath {
   /**
    * The normalized form of {@code raw}, {@code ""} for the layer's root.
    *
-   * @throws IllegalArgumentException with the reason if {@code raw} is absolute, contains a
-   *     {@code ..} segment or a NUL character
+   * @throws IllegalArgumentException with the reason if {@code raw} is absolute, contains a {@code
+   *     ..} segment or a NUL character
    */
   static String normalize(String raw) {
     if (raw.indexOf('\0') >= 0) {
       throw new IllegalArgumentException("it contains a NUL character");
     }
     if (raw.startsWith("/")) {
-      throw new IllegalArgumentException("it is absolute; paths in a layer are relative to its root");
+      throw new IllegalArgumentException(
+          "it is absolute; paths in a layer are relative to its root");
     }
     List<String> segments = new ArrayList<>();
     for (String segment : raw.split("/")) {

@@ -22,7 +22,10 @@ public enum LayerRole {
   JDK("jdk"),
   /** Jars every variant of the class has: built once, shared by all. */
   SHARED_JARS("shared-jars"),
-  /** The class-data archive of the JDK and the shared jars (AOT cache or AppCDS), right above the shared jars. */
+  /**
+   * The class-data archive of the JDK and the shared jars (AOT cache or AppCDS), right above the
+   * shared jars.
+   */
   CLASS_DATA("class-data"),
   /** The jars only this variant has (its library versions and their dependencies). */
   VARIANT_JARS("variant-jars"),
@@ -30,7 +33,10 @@ public enum LayerRole {
   CLASSES("classes"),
   /** The variant's config files, each at its target path. */
   CONFIG("config"),
-  /** Only in the run archive: what makes a {@code host}-based variant runnable on its own (the JDK's native libraries). */
+  /**
+   * Only in the run archive: what makes a {@code host}-based variant runnable on its own (the JDK's
+   * native libraries).
+   */
   EXPORT_BASE("export-base");
 
   private final String label;
@@ -51,8 +57,11 @@ public enum LayerRole {
         return role;
       }
     }
-    throw new IllegalArgumentException("not a layer role: \"" + label + "\"; expected one of "
-        + Arrays.stream(values()).map(LayerRole::label).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "not a layer role: \""
+            + label
+            + "\"; expected one of "
+            + Arrays.stream(values()).map(LayerRole::label).collect(Collectors.joining(", ")));
   }
 
   /** The written form: {@code base}, {@code jdk}, {@code shared-jars}, … */

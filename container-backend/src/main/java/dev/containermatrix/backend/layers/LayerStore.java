@@ -29,18 +29,19 @@ import org.jspecify.annotations.Nullable;
  * documented on {@code StoreLayout} and in {@code docs/layer-store.md}.
  *
  * <ul>
- *   <li>A layer is unpacked into {@code tmp/} while its tar is hashed, then renamed into
- *       {@code layers/sha256/<hex>/}: a crash never leaves a half layer there, only debris in
- *       {@code tmp/} that the next {@link #open} (or {@link #cleanTemp()}) removes.
- *   <li>Building a layer holds its lock ({@code locks/<hex>.lock}, a file lock plus an in-JVM lock):
- *       a second builder of the same layer, in any JVM, waits and then finds it built.
- *   <li>{@link #get} and {@link #put} record the time of use; {@link #gc} removes layers unused for a
- *       given time, never one whose lock is held.
+ *   <li>A layer is unpacked into {@code tmp/} while its tar is hashed, then renamed into {@code
+ *       layers/sha256/<hex>/}: a crash never leaves a half layer there, only debris in {@code tmp/}
+ *       that the next {@link #open} (or {@link #cleanTemp()}) removes.
+ *   <li>Building a layer holds its lock ({@code locks/<hex>.lock}, a file lock plus an in-JVM
+ *       lock): a second builder of the same layer, in any JVM, waits and then finds it built.
+ *   <li>{@link #get} and {@link #put} record the time of use; {@link #gc} removes layers unused for
+ *       a given time, never one whose lock is held.
  *   <li>OCI whiteouts are converted to overlay form; see {@link OverlayConvention} for what that
  *       means for the overlay's mount options.
- *   <li>Layers are untrusted input: no entry or link may reach outside its layer; setuid bits, device
- *       nodes and FIFOs are kept only when root unpacks into a root-owned store with a private (0700)
- *       root; a layer beyond its {@link LayerLimits} is refused (see {@code LayerUnpacker}).
+ *   <li>Layers are untrusted input: no entry or link may reach outside its layer; setuid bits,
+ *       device nodes and FIFOs are kept only when root unpacks into a root-owned store with a
+ *       private (0700) root; a layer beyond its {@link LayerLimits} is refused (see {@code
+ *       LayerUnpacker}).
  * </ul>
  *
  * <p>Thread-safe. Unpacked trees are only read after they are stored: nothing must write to them
@@ -58,7 +59,11 @@ public final class LayerStore {
   private final BuildListener listener;
   private final Optional<String> notPrivate;
 
-  private LayerStore(StoreLayout layout, LayerUnpacker unpacker, Clock clock, BuildListener listener,
+  private LayerStore(
+      StoreLayout layout,
+      LayerUnpacker unpacker,
+      Clock clock,
+      BuildListener listener,
       Optional<String> notPrivate) {
     this.layout = layout;
     this.unpacker = unpacker;
@@ -81,25 +86,46 @@ public final class LayerStore {
     return open(root, LayerLimits.DEFAULT);
   }
 
-  /** Opens the store at {@code root} as {@link #open(Path)} does, refusing layers beyond {@code limits}. */
+  /**
+   * Opens the store at {@code root} as {@link #open(Path)} does, refusing layers beyond {@code
+   * limits}.
+   */
   public static LayerStore open(Path root, LayerLimits limits) throws IOException {
     LinuxCalls calls = LinuxCalls.system();
-    return open(root, limits, calls, OverlayWhiteouts.forThisProcess(calls), Clock.systemUTC(), BuildListener.NONE);
+    return open(
+        root,
+        limits,
+        calls,
+        OverlayWhiteouts.forThisProcess(calls),
+        Clock.systemUTC(),
+        BuildListener.NONE);
   }
 
-  static LayerStore open(Path root, LinuxCalls calls, OverlayWhiteouts whiteouts, Clock clock, BuildListener listener)
+  static LayerStore open(
+      Path root, LinuxCalls calls, OverlayWhiteouts whiteouts, Clock clock, BuildListener listener)
       throws IOException {
     return open(root, LayerLimits.DEFAULT, calls, whiteouts, clock, listener);
   }
 
-  static LayerStore open(Path root, LayerLimits limits, LinuxCalls calls, OverlayWhiteouts whiteouts, Clock clock,
-      BuildListener listener) throws IOException {
+  static LayerStore open(
+      Path root,
+      LayerLimits limits,
+      LinuxCalls calls,
+      OverlayWhiteouts whiteouts,
+      Clock clock,
+      BuildListener listener)
+      throws IOException {
     Optional<String> notPrivate = PrivateDirectory.ensure(root);
     StoreLayout layout = new StoreLayout(root.toRealPath());
     layout.create();
     boolean processIsRoot = calls.isSupported() && calls.geteuid() == 0;
-    LayerUnpacker unpacker = new LayerUnpacker(calls, whiteouts, processIsRoot,
-        PrivilegedEntries.forStore(layout.root(), processIsRoot), limits);
+    LayerUnpacker unpacker =
+        new LayerUnpacker(
+            calls,
+            whiteouts,
+            processIsRoot,
+            PrivilegedEntries.forStore(layout.root(), processIsRoot),
+            limits);
     LayerStore store = new LayerStore(layout, unpacker, clock, listener, notPrivate);
     store.cleanTemp();
     return store;
@@ -111,9 +137,10 @@ public final class LayerStore {
   }
 
   /**
-   * Why the store's root is not private, if it is not: it belongs to another user and lets others in,
-   * as in "/srv/store belongs to ci, not to me, and has mode rwxr-xr-x, so other users can read what
-   * it holds". Empty when the root has mode 0700, as a root this store created or tightened has.
+   * Why the store's root is not private, if it is not: it belongs to another user and lets others
+   * in, as in "/srv/store belongs to ci, not to me, and has mode rwxr-xr-x, so other users can read
+   * what it holds". Empty when the root has mode 0700, as a root this store created or tightened
+   * has.
    */
   public Optional<String> notPrivate() {
     return notPrivate;
@@ -123,22 +150,25 @@ public final class LayerStore {
    * Stores the layer read from {@code uncompressedTar} (read to its end, not closed).
    *
    * <p>With an {@code expected} digest, the layer's lock is taken first: if the layer is already
-   * stored the stream is not read at all ({@link StoredLayer#built()} is {@code false}); otherwise it is
-   * unpacked and must hash to {@code expected}. Without one, the tar is unpacked first and its digest
-   * known after; if another builder stored it meanwhile, this copy is discarded.
+   * stored the stream is not read at all ({@link StoredLayer#built()} is {@code false}); otherwise
+   * it is unpacked and must hash to {@code expected}. Without one, the tar is unpacked first and
+   * its digest known after; if another builder stored it meanwhile, this copy is discarded.
    *
-   * @param expected the tar's digest (the DiffID an image's config names), or {@code null} if unknown
-   * @throws LayerStoreException if the tar does not hash to {@code expected}, holds an unsafe entry, or
-   *     is beyond the store's {@link LayerLimits}; nothing is stored then
+   * @param expected the tar's digest (the DiffID an image's config names), or {@code null} if
+   *     unknown
+   * @throws LayerStoreException if the tar does not hash to {@code expected}, holds an unsafe
+   *     entry, or is beyond the store's {@link LayerLimits}; nothing is stored then
    */
-  public StoredLayer put(@Nullable Digest expected, InputStream uncompressedTar) throws IOException {
+  public StoredLayer put(@Nullable Digest expected, InputStream uncompressedTar)
+      throws IOException {
     Objects.requireNonNull(uncompressedTar, "uncompressedTar");
     if (expected != null) {
       return putExpected(expected, work -> uncompressedTar);
     }
     try (TempWork work = TempWork.create(layout.tempDirectory())) {
       Path tree = Files.createDirectory(work.directory().resolve("layer"));
-      LayerUnpacker.Unpacked unpacked = unpacker.unpack(uncompressedTar, tree, "the layer being read");
+      LayerUnpacker.Unpacked unpacked =
+          unpacker.unpack(uncompressedTar, tree, "the layer being read");
       try (StoreLock lock = StoreLock.acquire(layout.lockFile(unpacked.digest()))) {
         Optional<StoredLayer> existing = findAndTouch(unpacked.digest());
         return existing.isPresent() ? existing.get() : commit(unpacked, tree);
@@ -147,19 +177,21 @@ public final class LayerStore {
   }
 
   /**
-   * Stores {@code layer}: its digest is computed first (host files are read), then, only if the store
-   * lacks it, its tar is spooled to {@code tmp/} and unpacked.
+   * Stores {@code layer}: its digest is computed first (host files are read), then, only if the
+   * store lacks it, its tar is spooled to {@code tmp/} and unpacked.
    */
   public StoredLayer put(ReproducibleLayer layer) throws IOException {
     Objects.requireNonNull(layer, "layer");
     Digest digest = layer.digest();
-    return putExpected(digest, work -> {
-      Path tar = work.directory().resolve("layer.tar");
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tar))) {
-        layer.writeTo(out);
-      }
-      return new BufferedInputStream(Files.newInputStream(tar));
-    });
+    return putExpected(
+        digest,
+        work -> {
+          Path tar = work.directory().resolve("layer.tar");
+          try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tar))) {
+            layer.writeTo(out);
+          }
+          return new BufferedInputStream(Files.newInputStream(tar));
+        });
   }
 
   /**
@@ -222,16 +254,24 @@ public final class LayerStore {
           unpacked = unpacker.unpack(in, tree, "layer " + expected);
         }
         if (!unpacked.digest().equals(expected)) {
-          throw new LayerStoreException("layer " + expected + " does not match its content: the tar read has digest "
-              + unpacked.digest() + " (" + unpacked.sizeBytes() + " bytes), so its source is damaged or changed since"
-              + " its manifest was written; fetch or export the image again. Nothing was stored");
+          throw new LayerStoreException(
+              "layer "
+                  + expected
+                  + " does not match its content: the tar read has digest "
+                  + unpacked.digest()
+                  + " ("
+                  + unpacked.sizeBytes()
+                  + " bytes), so its source is damaged or changed since its manifest was written;"
+                  + " fetch or export the image again. Nothing was stored");
         }
         return commit(unpacked, tree);
       }
     }
   }
 
-  /** With the layer's lock held: the record first, then the one rename that makes the layer exist. */
+  /**
+   * With the layer's lock held: the record first, then the one rename that makes the layer exist.
+   */
   private StoredLayer commit(LayerUnpacker.Unpacked unpacked, Path tree) throws IOException {
     Instant now = clock.instant();
     Digest digest = unpacked.digest();
@@ -239,7 +279,8 @@ public final class LayerStore {
         .write(layout.recordFile(digest), layout.tempDirectory());
     Path directory = layout.layerDirectory(digest);
     Files.move(tree, directory, StandardCopyOption.ATOMIC_MOVE);
-    return new StoredLayer(digest, directory, unpacked.sizeBytes(), true, unpacked.overlayConvention());
+    return new StoredLayer(
+        digest, directory, unpacked.sizeBytes(), true, unpacked.overlayConvention());
   }
 
   /** With the layer's lock held. */
@@ -250,14 +291,21 @@ public final class LayerStore {
     }
     Path recordFile = layout.recordFile(digest);
     if (!Files.exists(recordFile)) {
-      throw new LayerStoreException("the layer store is damaged: layer directory " + directory + " has no record "
-          + recordFile + "; delete " + directory + " and the layer is unpacked again when next needed");
+      throw new LayerStoreException(
+          "the layer store is damaged: layer directory "
+              + directory
+              + " has no record "
+              + recordFile
+              + "; delete "
+              + directory
+              + " and the layer is unpacked again when next needed");
     }
     LayerRecord record = LayerRecord.read(recordFile, digest, directory);
     Instant now = clock.instant();
     if (record.lastUsed().isBefore(now.minus(TOUCH_GRANULARITY))) {
       record.withLastUsed(now).write(recordFile, layout.tempDirectory());
     }
-    return Optional.of(new StoredLayer(digest, directory, record.sizeBytes(), false, record.overlayConvention()));
+    return Optional.of(
+        new StoredLayer(digest, directory, record.sizeBytes(), false, record.overlayConvention()));
   }
 }

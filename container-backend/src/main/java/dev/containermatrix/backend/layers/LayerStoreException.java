@@ -6,9 +6,9 @@ import java.io.IOException;
 import org.apiguardian.api.API;
 
 /**
- * A layer could not be stored or read: its content is not what was expected, its tar is malformed or
- * unsafe, or the store on disk is damaged. The message names the layer, the value involved and what
- * to do.
+ * A layer could not be stored or read: its content is not what was expected, its tar is malformed
+ * or unsafe, or the store on disk is damaged. The message names the layer, the value involved and
+ * what to do.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class LayerStoreException extends IOException {
@@ -23,9 +23,16 @@ public final class LayerStoreException extends IOException {
     super(message, cause);
   }
 
-  /** A layer tar's entry is unsafe: {@code reason} says why, as in "it contains '..', which would leave the layer". */
+  /**
+   * A layer tar's entry is unsafe: {@code reason} says why, as in "it contains '..', which would
+   * leave the layer".
+   */
   static LayerStoreException refusedEntry(String entryName, String reason) {
-    return new LayerStoreException("refusing layer tar entry \"" + entryName + "\": " + reason
-        + "; the tar is malformed or hostile, and nothing of it was stored");
+    return new LayerStoreException(
+        "refusing layer tar entry \""
+            + entryName
+            + "\": "
+            + reason
+            + "; the tar is malformed or hostile, and nothing of it was stored");
   }
 }

@@ -17,16 +17,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Unpacks an uncompressed layer tar into an empty directory while computing its digest: modes,
- * mtimes and (as root) owners as the tar says, OCI whiteouts in overlay form (see
- * {@link OverlayWhiteouts}). A layer is untrusted input, so:
+ * mtimes and (as root) owners as the tar says, OCI whiteouts in overlay form (see {@link
+ * OverlayWhiteouts}). A layer is untrusted input, so:
  *
  * <ul>
- *   <li>No entry reaches outside the directory: absolute paths, {@code ..} and entries under a symlink
- *       of the same layer are refused, and no entry is ever written through a symlink (see
+ *   <li>No entry reaches outside the directory: absolute paths, {@code ..} and entries under a
+ *       symlink of the same layer are refused, and no entry is ever written through a symlink (see
  *       {@link UnpackedTree}). A symlink is made as it is, absolute or not: it resolves inside the
  *       container, and is never followed here.
- *   <li>A hard link may only name a regular file made earlier by this layer: not a symlink, not a path
- *       through one, not a directory or device.
+ *   <li>A hard link may only name a regular file made earlier by this layer: not a symlink, not a
+ *       path through one, not a directory or device.
  *   <li>Setuid and setgid bits, device nodes and FIFOs are kept only in a store that root owns and
  *       keeps private ({@link PrivilegedEntries}); sparse files are refused.
  *   <li>A layer beyond its {@link LayerLimits} (bytes of the tar, entries) is refused.
@@ -47,8 +47,14 @@ final class LayerUnpacker {
   private final PrivilegedEntries privileged;
   private final LayerLimits limits;
 
-  /** @param setOwners whether to give entries the tar's uid and gid, which needs root */
-  LayerUnpacker(LinuxCalls calls, OverlayWhiteouts whiteouts, boolean setOwners, PrivilegedEntries privileged,
+  /**
+   * @param setOwners whether to give entries the tar's uid and gid, which needs root
+   */
+  LayerUnpacker(
+      LinuxCalls calls,
+      OverlayWhiteouts whiteouts,
+      boolean setOwners,
+      PrivilegedEntries privileged,
       LayerLimits limits) {
     this.calls = calls;
     this.whiteouts = whiteouts;
@@ -58,20 +64,26 @@ final class LayerUnpacker {
   }
 
   /**
-   * Unpacks {@code tar} (read to its end, not closed) into {@code target}, an existing empty directory.
+   * Unpacks {@code tar} (read to its end, not closed) into {@code target}, an existing empty
+   * directory.
    *
-   * @param layer the layer, for messages: "layer sha256:…", or "the layer being read" if its digest is not known
+   * @param layer the layer, for messages: "layer sha256:…", or "the layer being read" if its digest
+   *     is not known
    * @throws LayerStoreException if an entry is unsafe or cannot be made, or the layer is beyond its
    *     limits; {@code target} is then half full
    */
   Unpacked unpack(InputStream tar, Path target, String layer) throws IOException {
-    DigestingInputStream hashing = new DigestingInputStream(new LimitedLayerStream(tar, limits, layer));
+    DigestingInputStream hashing =
+        new DigestingInputStream(new LimitedLayerStream(tar, limits, layer));
     UnpackedTree tree = new UnpackedTree(target);
     boolean usedOpaqueAttribute = false;
     long count = 0;
-    try (TarArchiveInputStream entries = new TarArchiveInputStream(hashing, StandardCharsets.UTF_8.name())) {
+    try (TarArchiveInputStream entries =
+        new TarArchiveInputStream(hashing, StandardCharsets.UTF_8.name())) {
       InputStream content = new MalformedTarGuard(entries, layer);
-      for (TarArchiveEntry entry = next(entries, layer); entry != null; entry = next(entries, layer)) {
+      for (TarArchiveEntry entry = next(entries, layer);
+          entry != null;
+          entry = next(entries, layer)) {
         if (++count > limits.maxEntries()) {
           throw limits.tooManyEntries(layer);
         }
@@ -80,12 +92,15 @@ final class LayerUnpacker {
       hashing.drain();
     }
     tree.finishDirectories(this::finishDirectory);
-    return new Unpacked(hashing.digest(), hashing.count(),
+    return new Unpacked(
+        hashing.digest(),
+        hashing.count(),
         usedOpaqueAttribute ? whiteouts.convention() : OverlayConvention.NONE);
   }
 
   /** The next entry; a header the tar reader cannot parse refuses the layer. */
-  private static @Nullable TarArchiveEntry next(TarArchiveInputStream entries, String layer) throws IOException {
+  private static @Nullable TarArchiveEntry next(TarArchiveInputStream entries, String layer)
+      throws IOException {
     try {
       return entries.getNextEntry();
     } catch (LayerStoreException e) {
@@ -97,8 +112,8 @@ final class LayerUnpacker {
 
   /**
    * An entry's content as the tar reader gives it; an error of the reader (a truncated or corrupt
-   * tar) becomes a {@link LayerStoreException} naming the layer, so that it is told apart from an error
-   * of the disk being written.
+   * tar) becomes a {@link LayerStoreException} naming the layer, so that it is told apart from an
+   * error of the disk being written.
    */
   private static final class MalformedTarGuard extends java.io.FilterInputStream {
     private final String layer;
@@ -110,8 +125,12 @@ final class LayerUnpacker {
 
     static LayerStoreException malformed(String layer, IOException e) {
       String reason = String.valueOf(e.getMessage()).replaceAll("\\.$", "");
-      return new LayerStoreException(layer + " is not a valid tar: " + reason
-          + "; the image is damaged or hostile, and nothing of the layer was stored", e);
+      return new LayerStoreException(
+          layer
+              + " is not a valid tar: "
+              + reason
+              + "; the image is damaged or hostile, and nothing of the layer was stored",
+          e);
     }
 
     @Override
@@ -143,7 +162,8 @@ final class LayerUnpacker {
   }
 
   /** Unpacks one entry; true if it made a directory opaque. */
-  private boolean unpack(UnpackedTree tree, TarArchiveEntry entry, InputStream content) throws IOException {
+  private boolean unpack(UnpackedTree tree, TarArchiveEntry entry, InputStream content)
+      throws IOException {
     if (entry.isGlobalPaxHeader()) {
       return false;
     }
@@ -166,8 +186,10 @@ final class LayerUnpacker {
       return false;
     }
     if (entry.isSparse()) {
-      throw LayerStoreException.refusedEntry(entry.getName(), "it is a sparse file, which could expand far beyond its"
-          + " size in the tar; layers may not hold sparse files");
+      throw LayerStoreException.refusedEntry(
+          entry.getName(),
+          "it is a sparse file, which could expand far beyond its"
+              + " size in the tar; layers may not hold sparse files");
     }
     Path path = tree.place(name, entry.getName(), entry.isDirectory());
     if (entry.isDirectory()) {
@@ -177,7 +199,8 @@ final class LayerUnpacker {
       tree.madeDirectory(name, entry);
     } else if (entry.isSymbolicLink()) {
       if (entry.getLinkName().isEmpty()) {
-        throw LayerStoreException.refusedEntry(entry.getName(), "it is a symlink to nothing (an empty target)");
+        throw LayerStoreException.refusedEntry(
+            entry.getName(), "it is a symlink to nothing (an empty target)");
       }
       Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
       tree.madeSymlink(name);
@@ -196,15 +219,21 @@ final class LayerUnpacker {
       Files.setAttribute(path, "unix:mode", privileged.fileMode(entry.getMode()), NOFOLLOW);
       Files.setLastModifiedTime(path, entry.getLastModifiedTime());
     } else {
-      throw LayerStoreException.refusedEntry(entry.getName(), "its type '" + (char) entry.getLinkFlag()
-          + "' is not a file, directory, link or device");
+      throw LayerStoreException.refusedEntry(
+          entry.getName(),
+          "its type '" + (char) entry.getLinkFlag() + "' is not a file, directory, link or device");
     }
     return false;
   }
 
-  private void whiteout(UnpackedTree tree, String parent, String hidden, String entryName) throws IOException {
-    if (hidden.isEmpty() || hidden.equals(".") || hidden.equals("..") || hidden.startsWith(OverlayWhiteouts.PREFIX)) {
-      throw LayerStoreException.refusedEntry(entryName, "it whites out \"" + hidden + "\", which is not a name");
+  private void whiteout(UnpackedTree tree, String parent, String hidden, String entryName)
+      throws IOException {
+    if (hidden.isEmpty()
+        || hidden.equals(".")
+        || hidden.equals("..")
+        || hidden.startsWith(OverlayWhiteouts.PREFIX)) {
+      throw LayerStoreException.refusedEntry(
+          entryName, "it whites out \"" + hidden + "\", which is not a name");
     }
     String name = parent.isEmpty() ? hidden : parent + "/" + hidden;
     tree.directory(parent, entryName);
@@ -215,13 +244,25 @@ final class LayerUnpacker {
   }
 
   private void device(Path path, TarArchiveEntry entry) throws IOException {
-    int type = entry.isFIFO() ? LinuxCalls.S_IFIFO : entry.isCharacterDevice() ? LinuxCalls.S_IFCHR : LinuxCalls.S_IFBLK;
+    int type =
+        entry.isFIFO()
+            ? LinuxCalls.S_IFIFO
+            : entry.isCharacterDevice() ? LinuxCalls.S_IFCHR : LinuxCalls.S_IFBLK;
     try {
-      calls.mknod(path, type | (entry.getMode() & 0777),
+      calls.mknod(
+          path,
+          type | (entry.getMode() & 0777),
           LinuxCalls.makedev(entry.getDevMajor(), entry.getDevMinor()));
     } catch (LinuxCallException | UnsupportedOperationException e) {
-      throw new LayerStoreException("cannot unpack layer entry " + entry.getName() + ": " + e.getMessage()
-          + (entry.isFIFO() ? "" : "; device nodes other than whiteouts can only be created as root"), e);
+      throw new LayerStoreException(
+          "cannot unpack layer entry "
+              + entry.getName()
+              + ": "
+              + e.getMessage()
+              + (entry.isFIFO()
+                  ? ""
+                  : "; device nodes other than whiteouts can only be created as root"),
+          e);
     }
     setOwner(path, entry);
   }

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Passes a layer tar's bytes through and refuses the layer as soon as more than its
- * {@link LayerLimits#maxBytes()} have been read. It never asks its source for more than one byte past
- * the limit, so a decompressor behind it stops there.
+ * Passes a layer tar's bytes through and refuses the layer as soon as more than its {@link
+ * LayerLimits#maxBytes()} have been read. It never asks its source for more than one byte past the
+ * limit, so a decompressor behind it stops there.
  */
 final class LimitedLayerStream extends FilterInputStream {
 
@@ -15,7 +15,9 @@ final class LimitedLayerStream extends FilterInputStream {
   private final String layer;
   private long count;
 
-  /** @param layer the layer, for the message: "layer sha256:…" */
+  /**
+   * @param layer the layer, for the message: "layer sha256:…"
+   */
   LimitedLayerStream(InputStream in, LayerLimits limits, String layer) {
     super(in);
     this.limits = limits;

@@ -15,7 +15,10 @@ public enum OverlayConvention {
   /** No overlay attributes: the layer stacks under any overlay mount. */
   NONE,
 
-  /** Opaque directories carry {@code trusted.overlay.opaque=y} (set as root): mount without {@code userxattr}. */
+  /**
+   * Opaque directories carry {@code trusted.overlay.opaque=y} (set as root): mount without {@code
+   * userxattr}.
+   */
   TRUSTED,
 
   /**

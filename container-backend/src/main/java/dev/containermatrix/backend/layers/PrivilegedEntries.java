@@ -8,13 +8,13 @@ import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
- * What a layer may keep that gives power on the host: setuid and setgid bits, device nodes and FIFOs.
- * A layer from an image is untrusted input, and its unpacked tree lies on the host, where a setuid
- * root file or a device node of a readable store would be anyone's to use. So they are kept only
- * when nobody but root can reach the tree: the store is unpacked by root, and its root directory
- * belongs to root and is private (mode 0700). Otherwise setuid, setgid and (on files) sticky bits are
- * dropped, and a device node or FIFO refuses the whole layer. Whiteouts are not affected: they are
- * made by the store, not taken from the tar.
+ * What a layer may keep that gives power on the host: setuid and setgid bits, device nodes and
+ * FIFOs. A layer from an image is untrusted input, and its unpacked tree lies on the host, where a
+ * setuid root file or a device node of a readable store would be anyone's to use. So they are kept
+ * only when nobody but root can reach the tree: the store is unpacked by root, and its root
+ * directory belongs to root and is private (mode 0700). Otherwise setuid, setgid and (on files)
+ * sticky bits are dropped, and a device node or FIFO refuses the whole layer. Whiteouts are not
+ * affected: they are made by the store, not taken from the tar.
  */
 final class PrivilegedEntries {
 
@@ -55,7 +55,9 @@ final class PrivilegedEntries {
     return whyNot.isEmpty() ? tarMode & 07777 : tarMode & ~(SETUID_SETGID | STICKY) & 0777;
   }
 
-  /** The permission bits a directory gets from its tar mode: sticky stays (it guards a shared /tmp). */
+  /**
+   * The permission bits a directory gets from its tar mode: sticky stays (it guards a shared /tmp).
+   */
   int directoryMode(int tarMode) {
     return whyNot.isEmpty() ? tarMode & 07777 : tarMode & ~SETUID_SETGID & 07777;
   }
@@ -63,13 +65,23 @@ final class PrivilegedEntries {
   /** Passes a device node or FIFO entry where they are kept; else refuses the layer, saying why. */
   void checkSpecial(TarArchiveEntry entry) throws LayerStoreException {
     if (whyNot.isPresent()) {
-      String kind = entry.isFIFO() ? "a FIFO"
-          : (entry.isCharacterDevice() ? "a character device " : "a block device ") + entry.getDevMajor() + "/"
-              + entry.getDevMinor();
-      throw new LayerStoreException("refusing layer tar entry \"" + entry.getName() + "\": it is " + kind
-          + ", and device nodes and FIFOs are kept only in a layer store that root unpacks, owns and keeps private"
-          + " (mode 0700), while here " + whyNot.get() + ": use such a store, or an image without them. Nothing of"
-          + " the layer was stored");
+      String kind =
+          entry.isFIFO()
+              ? "a FIFO"
+              : (entry.isCharacterDevice() ? "a character device " : "a block device ")
+                  + entry.getDevMajor()
+                  + "/"
+                  + entry.getDevMinor();
+      throw new LayerStoreException(
+          "refusing layer tar entry \""
+              + entry.getName()
+              + "\": it is "
+              + kind
+              + ", and device nodes and FIFOs are kept only in a layer store that root unpacks,"
+              + " owns and keeps private (mode 0700), while here "
+              + whyNot.get()
+              + ": use such a store, or an image without them. Nothing of"
+              + " the layer was stored");
     }
   }
 }

@@ -21,13 +21,13 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A layer built from files, directories and symlinks into a normalized, uncompressed tar whose sha256
- * is its {@link Digest} (OCI DiffID). The same entries give the same bytes whatever the order
- * they were added in and whatever the host files' times and owners, as Jib's layers do: entries are
- * sorted by path, parent directories are added, every entry has mtime 1970-01-01T00:00:01Z, uid and
- * gid 0 and empty user and group names, and mode 0644 (files), 0755 (executables and directories) or
- * 0777 (symlinks), unless a file is added with permissions of its own (a config file keeps its
- * 0600: see {@link Builder#addFile(String, Path, int)}).
+ * A layer built from files, directories and symlinks into a normalized, uncompressed tar whose
+ * sha256 is its {@link Digest} (OCI DiffID). The same entries give the same bytes whatever the
+ * order they were added in and whatever the host files' times and owners, as Jib's layers do:
+ * entries are sorted by path, parent directories are added, every entry has mtime
+ * 1970-01-01T00:00:01Z, uid and gid 0 and empty user and group names, and mode 0644 (files), 0755
+ * (executables and directories) or 0777 (symlinks), unless a file is added with permissions of its
+ * own (a config file keeps its 0600: see {@link Builder#addFile(String, Path, int)}).
  *
  * <pre>{@code
  * ReproducibleLayer layer = ReproducibleLayer.builder()
@@ -51,10 +51,19 @@ public final class ReproducibleLayer {
   private static final int DIRECTORY_MODE = 0755;
   private static final int SYMLINK_MODE = 0777;
 
-  private enum Kind { FILE, DIRECTORY, SYMLINK }
+  private enum Kind {
+    FILE,
+    DIRECTORY,
+    SYMLINK
+  }
 
-  private record Entry(String path, Kind kind, byte @Nullable [] bytes, @Nullable Path hostFile,
-                       @Nullable String linkTarget, int permissions) {
+  private record Entry(
+      String path,
+      Kind kind,
+      byte @Nullable [] bytes,
+      @Nullable Path hostFile,
+      @Nullable String linkTarget,
+      int permissions) {
 
     static Entry directory(String path) {
       return new Entry(path, Kind.DIRECTORY, null, null, null, DIRECTORY_MODE);
@@ -62,7 +71,10 @@ public final class ReproducibleLayer {
 
     String describe() {
       return switch (kind) {
-        case FILE -> hostFile != null ? "the host file " + hostFile : "a file of " + Objects.requireNonNull(bytes).length + " bytes";
+        case FILE ->
+            hostFile != null
+                ? "the host file " + hostFile
+                : "a file of " + Objects.requireNonNull(bytes).length + " bytes";
         case DIRECTORY -> "a directory";
         case SYMLINK -> "a symlink to " + linkTarget;
       };
@@ -80,7 +92,10 @@ public final class ReproducibleLayer {
     return new Builder();
   }
 
-  /** The paths of the layer's entries in tar order, parent directories included; never empty for a non-empty layer. */
+  /**
+   * The paths of the layer's entries in tar order, parent directories included; never empty for a
+   * non-empty layer.
+   */
   public List<String> paths() {
     return entries.stream().map(Entry::path).toList();
   }
@@ -109,15 +124,16 @@ public final class ReproducibleLayer {
   }
 
   private static void write(TarArchiveOutputStream tar, Entry entry) throws IOException {
-    TarArchiveEntry header = switch (entry.kind()) {
-      case DIRECTORY -> new TarArchiveEntry(entry.path() + "/");
-      case SYMLINK -> {
-        TarArchiveEntry link = new TarArchiveEntry(entry.path(), TarConstants.LF_SYMLINK);
-        link.setLinkName(Objects.requireNonNull(entry.linkTarget()));
-        yield link;
-      }
-      case FILE -> new TarArchiveEntry(entry.path());
-    };
+    TarArchiveEntry header =
+        switch (entry.kind()) {
+          case DIRECTORY -> new TarArchiveEntry(entry.path() + "/");
+          case SYMLINK -> {
+            TarArchiveEntry link = new TarArchiveEntry(entry.path(), TarConstants.LF_SYMLINK);
+            link.setLinkName(Objects.requireNonNull(entry.linkTarget()));
+            yield link;
+          }
+          case FILE -> new TarArchiveEntry(entry.path());
+        };
     header.setMode((header.getMode() & ~07777) | entry.permissions());
     header.setModTime(MTIME_MILLIS);
     header.setIds(0, 0);
@@ -156,52 +172,74 @@ public final class ReproducibleLayer {
      */
     public Builder addFile(String pathInLayer, byte[] content, boolean executable) {
       Objects.requireNonNull(content, "content");
-      return add(new Entry(path(pathInLayer), Kind.FILE, content.clone(), null, null, mode(executable)));
+      return add(
+          new Entry(path(pathInLayer), Kind.FILE, content.clone(), null, null, mode(executable)));
     }
 
     /**
      * A regular file with the content of {@code hostFile}, read when the tar is written.
      *
-     * @throws IllegalArgumentException if the path is invalid or already added, or {@code hostFile} is
-     *     not a regular file
+     * @throws IllegalArgumentException if the path is invalid or already added, or {@code hostFile}
+     *     is not a regular file
      */
     public Builder addFile(String pathInLayer, Path hostFile, boolean executable) {
       return addFile(pathInLayer, hostFile, mode(executable));
     }
 
     /**
-     * A regular file with the content of {@code hostFile} and the given permission bits, such as 0600
-     * for a config file only its owner may read.
+     * A regular file with the content of {@code hostFile} and the given permission bits, such as
+     * 0600 for a config file only its owner may read.
      *
      * @param permissions 0 to 0777: setuid, setgid and sticky bits are not kept in layers
-     * @throws IllegalArgumentException if the path is invalid or already added, {@code hostFile} is not
-     *     a regular file, or the permissions are out of range
+     * @throws IllegalArgumentException if the path is invalid or already added, {@code hostFile} is
+     *     not a regular file, or the permissions are out of range
      */
     public Builder addFile(String pathInLayer, Path hostFile, int permissions) {
       Objects.requireNonNull(hostFile, "hostFile");
       if (!Files.isRegularFile(hostFile)) {
-        throw new IllegalArgumentException("cannot add " + hostFile + " as " + pathInLayer
-            + ": it is not a regular file; add directories entry by entry");
+        throw new IllegalArgumentException(
+            "cannot add "
+                + hostFile
+                + " as "
+                + pathInLayer
+                + ": it is not a regular file; add directories entry by entry");
       }
       if (permissions < 0 || permissions > 0777) {
-        throw new IllegalArgumentException("cannot add " + hostFile + " as " + pathInLayer + " with mode 0"
-            + Integer.toOctalString(permissions) + ": a layer's files have permission bits 0 to 0777 (no setuid,"
-            + " setgid or sticky bit); pass mode & 0777");
+        throw new IllegalArgumentException(
+            "cannot add "
+                + hostFile
+                + " as "
+                + pathInLayer
+                + " with mode 0"
+                + Integer.toOctalString(permissions)
+                + ": a layer's files have permission bits 0 to 0777 (no setuid,"
+                + " setgid or sticky bit); pass mode & 0777");
       }
-      return add(new Entry(path(pathInLayer), Kind.FILE, null, hostFile.toAbsolutePath(), null, permissions));
+      return add(
+          new Entry(
+              path(pathInLayer), Kind.FILE, null, hostFile.toAbsolutePath(), null, permissions));
     }
 
-    /** An empty directory (a directory that is also the parent of other entries is added anyway). */
+    /**
+     * An empty directory (a directory that is also the parent of other entries is added anyway).
+     */
     public Builder addDirectory(String pathInLayer) {
       return add(Entry.directory(path(pathInLayer)));
     }
 
-    /** A symlink whose target is written as given (it may be absolute: it resolves inside the container). */
+    /**
+     * A symlink whose target is written as given (it may be absolute: it resolves inside the
+     * container).
+     */
     public Builder addSymlink(String pathInLayer, String target) {
       Objects.requireNonNull(target, "target");
       if (target.isEmpty() || target.indexOf('\0') >= 0) {
-        throw new IllegalArgumentException("symlink " + pathInLayer + " needs a non-empty target without NUL, was \""
-            + target.replace("\0", "\\0") + "\"");
+        throw new IllegalArgumentException(
+            "symlink "
+                + pathInLayer
+                + " needs a non-empty target without NUL, was \""
+                + target.replace("\0", "\\0")
+                + "\"");
       }
       return add(new Entry(path(pathInLayer), Kind.SYMLINK, null, null, target, SYMLINK_MODE));
     }
@@ -214,11 +252,18 @@ public final class ReproducibleLayer {
     public ReproducibleLayer build() {
       TreeMap<String, Entry> all = new TreeMap<>(entries);
       for (Entry entry : entries.values()) {
-        for (String parent = LayerPath.parent(entry.path()); !parent.isEmpty(); parent = LayerPath.parent(parent)) {
+        for (String parent = LayerPath.parent(entry.path());
+            !parent.isEmpty();
+            parent = LayerPath.parent(parent)) {
           Entry existing = all.putIfAbsent(parent, Entry.directory(parent));
           if (existing != null && existing.kind() != Kind.DIRECTORY) {
-            throw new IllegalArgumentException(entry.path() + " lies under " + parent + ", which was added as "
-                + existing.describe() + "; a parent must be a directory");
+            throw new IllegalArgumentException(
+                entry.path()
+                    + " lies under "
+                    + parent
+                    + ", which was added as "
+                    + existing.describe()
+                    + "; a parent must be a directory");
           }
         }
       }
@@ -227,9 +272,13 @@ public final class ReproducibleLayer {
 
     private Builder add(Entry entry) {
       Entry existing = entries.putIfAbsent(entry.path(), entry);
-      if (existing != null && !(existing.kind() == Kind.DIRECTORY && entry.kind() == Kind.DIRECTORY)) {
-        throw new IllegalArgumentException(entry.path() + " was already added as " + existing.describe()
-            + "; each path in a layer holds one entry");
+      if (existing != null
+          && !(existing.kind() == Kind.DIRECTORY && entry.kind() == Kind.DIRECTORY)) {
+        throw new IllegalArgumentException(
+            entry.path()
+                + " was already added as "
+                + existing.describe()
+                + "; each path in a layer holds one entry");
       }
       return this;
     }
@@ -244,10 +293,12 @@ public final class ReproducibleLayer {
       try {
         normalized = LayerPath.normalize(pathInLayer);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("invalid path in layer \"" + pathInLayer + "\": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "invalid path in layer \"" + pathInLayer + "\": " + e.getMessage(), e);
       }
       if (normalized.isEmpty()) {
-        throw new IllegalArgumentException("invalid path in layer \"" + pathInLayer + "\": it names the layer's root");
+        throw new IllegalArgumentException(
+            "invalid path in layer \"" + pathInLayer + "\": it names the layer's root");
       }
       return normalized;
     }

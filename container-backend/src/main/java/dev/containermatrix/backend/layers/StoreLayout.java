@@ -6,8 +6,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Where everything of a layer store lives; no other class builds a path under the store's root.
@@ -35,7 +35,10 @@ final class StoreLayout {
 
   private final Path root;
 
-  /** @param root absolute, real (symlinks resolved), so locks are keyed the same in every store of this JVM */
+  /**
+   * @param root absolute, real (symlinks resolved), so locks are keyed the same in every store of
+   *     this JVM
+   */
   StoreLayout(Path root) {
     this.root = root;
   }

@@ -18,9 +18,9 @@ import org.apiguardian.api.API;
  * An exclusive lock on a lock file, held against other threads of this JVM and against other
  * processes. File locks are per process (closing any channel on a file drops the process's locks on
  * it), so this JVM opens a lock file only while it holds the file's in-JVM lock: one channel per
- * file at a time. The layer store's per-layer locks, its admission slots, the run archive's
- * {@code index.lock}, the class-data index's training locks and the report directory's
- * {@code report.lock} are all of this kind.
+ * file at a time. The layer store's per-layer locks, its admission slots, the run archive's {@code
+ * index.lock}, the class-data index's training locks and the report directory's {@code report.lock}
+ * are all of this kind.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class StoreLock implements AutoCloseable {
@@ -33,7 +33,12 @@ public final class StoreLock implements AutoCloseable {
   private final FileLock fileLock;
   private final boolean forgetOnClose;
 
-  private StoreLock(Path key, ReentrantLock inJvm, FileChannel channel, FileLock fileLock, boolean forgetOnClose) {
+  private StoreLock(
+      Path key,
+      ReentrantLock inJvm,
+      FileChannel channel,
+      FileLock fileLock,
+      boolean forgetOnClose) {
     this.key = key;
     this.inJvm = inJvm;
     this.channel = channel;
@@ -47,18 +52,20 @@ public final class StoreLock implements AutoCloseable {
   }
 
   /**
-   * Creates {@code file}, which must not exist, and locks it; the lock is one of a kind (a temporary
-   * directory's), so this JVM forgets it when it is closed.
+   * Creates {@code file}, which must not exist, and locks it; the lock is one of a kind (a
+   * temporary directory's), so this JVM forgets it when it is closed.
    */
   static StoreLock acquireNew(Path file) throws IOException {
     return acquire(file, StandardOpenOption.CREATE_NEW, true);
   }
 
-  private static StoreLock acquire(Path file, StandardOpenOption create, boolean forgetOnClose) throws IOException {
+  private static StoreLock acquire(Path file, StandardOpenOption create, boolean forgetOnClose)
+      throws IOException {
     Path key = key(file);
     ReentrantLock inJvm = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
     if (inJvm.isHeldByCurrentThread()) {
-      throw new IllegalStateException("this thread already holds the lock " + file + "; locks are not reentrant");
+      throw new IllegalStateException(
+          "this thread already holds the lock " + file + "; locks are not reentrant");
     }
     inJvm.lock();
     FileChannel channel = null;
@@ -73,8 +80,8 @@ public final class StoreLock implements AutoCloseable {
   }
 
   /**
-   * The lock on the existing {@code file} if nobody holds it now; empty if a thread or process does,
-   * or if the file does not exist.
+   * The lock on the existing {@code file} if nobody holds it now; empty if a thread or process
+   * does, or if the file does not exist.
    */
   static Optional<StoreLock> tryAcquire(Path file) throws IOException {
     Path key = key(file);
@@ -102,7 +109,9 @@ public final class StoreLock implements AutoCloseable {
     }
   }
 
-  /** Whether a thread of this JVM holds the lock on {@code file} (other processes are not asked). */
+  /**
+   * Whether a thread of this JVM holds the lock on {@code file} (other processes are not asked).
+   */
   static boolean isHeldInThisJvm(Path file) {
     ReentrantLock lock = IN_JVM.get(key(file));
     return lock != null && lock.isLocked();

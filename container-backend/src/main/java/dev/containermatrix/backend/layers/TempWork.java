@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A private directory under the store's {@code tmp/} for partial work, marked live by a held lock on
- * its sibling {@code <name>.lock}. {@link #close()} deletes both; a process killed mid-way leaves them
- * with the lock free, and {@link #removeDebris} deletes them later.
+ * A private directory under the store's {@code tmp/} for partial work, marked live by a held lock
+ * on its sibling {@code <name>.lock}. {@link #close()} deletes both; a process killed mid-way
+ * leaves them with the lock free, and {@link #removeDebris} deletes them later.
  */
 final class TempWork implements AutoCloseable {
 
   private static final String LOCK = ".lock";
+
   /** A loose file (a record being written) older than this is debris. */
   private static final Duration LOOSE_FILE_AGE = Duration.ofHours(1);
 
@@ -37,7 +38,8 @@ final class TempWork implements AutoCloseable {
       String name = UUID.randomUUID().toString();
       Path lockFile = tempDirectory.resolve(name + LOCK);
       StoreLock lock = StoreLock.acquireNew(lockFile);
-      // a cleaner may have taken the fresh, not yet locked file for debris and deleted it: start over
+      // a cleaner may have taken the fresh, not yet locked file for debris and deleted it: start
+      // over
       if (Files.exists(lockFile)) {
         Path directory = tempDirectory.resolve(name);
         try {
@@ -92,7 +94,8 @@ final class TempWork implements AutoCloseable {
             }
           }
         } else if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          // its lock file is created first and deleted last, so a directory without one is dead work
+          // its lock file is created first and deleted last, so a directory without one is dead
+          // work
           if (!Files.exists(tempDirectory.resolve(name + LOCK))) {
             TreeDeletion.delete(entry);
             removed++;
@@ -106,10 +109,15 @@ final class TempWork implements AutoCloseable {
     return removed;
   }
 
-  /** False also if {@code entry} is gone (a work directory deleted with its lock earlier in the listing). */
+  /**
+   * False also if {@code entry} is gone (a work directory deleted with its lock earlier in the
+   * listing).
+   */
   private static boolean isOlderThan(Path entry, Instant cutoff) throws IOException {
     try {
-      return Files.getLastModifiedTime(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff);
+      return Files.getLastModifiedTime(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          .toInstant()
+          .isBefore(cutoff);
     } catch (java.nio.file.NoSuchFileException e) {
       return false;
     }

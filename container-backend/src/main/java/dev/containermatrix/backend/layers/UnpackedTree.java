@@ -15,10 +15,10 @@ import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
- * The tree one unpacking makes in its private target directory, by layer path. It knows what it made
- * at each path, so that no entry is written through a symlink and a hard link reaches only a regular
- * file of this layer; and before anything is made in a directory, it checks on disk that the
- * directory's real path is its path, so that a link it did not know of would be refused too.
+ * The tree one unpacking makes in its private target directory, by layer path. It knows what it
+ * made at each path, so that no entry is written through a symlink and a hard link reaches only a
+ * regular file of this layer; and before anything is made in a directory, it checks on disk that
+ * the directory's real path is its path, so that a link it did not know of would be refused too.
  */
 final class UnpackedTree {
 
@@ -30,7 +30,9 @@ final class UnpackedTree {
   private final Set<String> regularFiles = new HashSet<>();
   private final Map<String, TarArchiveEntry> directoryEntries = new HashMap<>();
 
-  /** @param target an existing empty directory */
+  /**
+   * @param target an existing empty directory
+   */
   UnpackedTree(Path target) throws IOException {
     this.root = target.toRealPath();
     directories.add("");
@@ -46,10 +48,16 @@ final class UnpackedTree {
 
   /** Refuses {@code name} if a symlink of this layer is among its parents. */
   void requireNoSymlinkAbove(String name, String entryName) throws LayerStoreException {
-    for (String parent = LayerPath.parent(name); !parent.isEmpty(); parent = LayerPath.parent(parent)) {
+    for (String parent = LayerPath.parent(name);
+        !parent.isEmpty();
+        parent = LayerPath.parent(parent)) {
       if (symlinks.contains(parent)) {
-        throw LayerStoreException.refusedEntry(entryName, "it lies under " + parent + ", a symlink of the same layer,"
-            + " so writing it would follow the link");
+        throw LayerStoreException.refusedEntry(
+            entryName,
+            "it lies under "
+                + parent
+                + ", a symlink of the same layer,"
+                + " so writing it would follow the link");
       }
     }
   }
@@ -66,7 +74,10 @@ final class UnpackedTree {
     return path(name);
   }
 
-  /** Makes {@code name} a directory as {@link #ensureDirectory} does, checks it on disk and returns its path. */
+  /**
+   * Makes {@code name} a directory as {@link #ensureDirectory} does, checks it on disk and returns
+   * its path.
+   */
   Path directory(String name, String entryName) throws IOException {
     ensureDirectory(name);
     requireRealDirectory(name, entryName);
@@ -98,51 +109,75 @@ final class UnpackedTree {
   }
 
   /**
-   * The host path of the regular file a hard link entry names. It must be a regular file made earlier
-   * by this layer, not a symlink, not under one, not a directory or device (as containerd's unpacker
-   * requires), so the link cannot reach outside the layer.
+   * The host path of the regular file a hard link entry names. It must be a regular file made
+   * earlier by this layer, not a symlink, not under one, not a directory or device (as containerd's
+   * unpacker requires), so the link cannot reach outside the layer.
    */
   Path hardLinkTarget(String rawTarget, String entryName) throws IOException {
     String target;
     try {
       target = LayerPath.normalize(rawTarget);
     } catch (IllegalArgumentException e) {
-      throw LayerStoreException.refusedEntry(entryName, "it is a hard link to " + rawTarget + ", outside the layer: "
-          + e.getMessage());
+      throw LayerStoreException.refusedEntry(
+          entryName,
+          "it is a hard link to " + rawTarget + ", outside the layer: " + e.getMessage());
     }
     if (symlinks.contains(target)) {
-      throw LayerStoreException.refusedEntry(entryName, "it is a hard link to " + rawTarget + ", a symlink; a hard"
-          + " link may only name a regular file earlier in this layer");
+      throw LayerStoreException.refusedEntry(
+          entryName,
+          "it is a hard link to "
+              + rawTarget
+              + ", a symlink; a hard"
+              + " link may only name a regular file earlier in this layer");
     }
-    for (String parent = LayerPath.parent(target); !parent.isEmpty(); parent = LayerPath.parent(parent)) {
+    for (String parent = LayerPath.parent(target);
+        !parent.isEmpty();
+        parent = LayerPath.parent(parent)) {
       if (symlinks.contains(parent)) {
-        throw LayerStoreException.refusedEntry(entryName, "it is a hard link to " + rawTarget + ", which lies under "
-            + parent + ", a symlink of the same layer");
+        throw LayerStoreException.refusedEntry(
+            entryName,
+            "it is a hard link to "
+                + rawTarget
+                + ", which lies under "
+                + parent
+                + ", a symlink of the same layer");
       }
     }
     if (!regularFiles.contains(target)) {
-      throw LayerStoreException.refusedEntry(entryName, "it is a hard link to " + rawTarget + ", which is not a"
-          + " regular file earlier in this layer");
+      throw LayerStoreException.refusedEntry(
+          entryName,
+          "it is a hard link to "
+              + rawTarget
+              + ", which is not a"
+              + " regular file earlier in this layer");
     }
     requireRealDirectory(LayerPath.parent(target), entryName);
     Path path = path(target);
     if (!Files.isRegularFile(path, NOFOLLOW)) {
-      throw LayerStoreException.refusedEntry(entryName, "it is a hard link to " + rawTarget + ", which is no longer"
-          + " a regular file on disk");
+      throw LayerStoreException.refusedEntry(
+          entryName,
+          "it is a hard link to " + rawTarget + ", which is no longer" + " a regular file on disk");
     }
     return path;
   }
 
-  /** Directory modes, owners and mtimes last (children change mtimes; a read-only mode would block them), deepest first. */
+  /**
+   * Directory modes, owners and mtimes last (children change mtimes; a read-only mode would block
+   * them), deepest first.
+   */
   void finishDirectories(DirectoryFinisher finisher) throws IOException {
     List<String> names = new ArrayList<>(directories);
-    names.sort(Comparator.comparing((String n) -> n.chars().filter(c -> c == '/').count()).reversed());
+    names.sort(
+        Comparator.comparing((String n) -> n.chars().filter(c -> c == '/').count()).reversed());
     for (String name : names) {
       finisher.finish(path(name), directoryEntries.get(name));
     }
   }
 
-  /** Gives one directory its mode, owner and mtime; {@code entry} is null for a directory the tar did not list. */
+  /**
+   * Gives one directory its mode, owner and mtime; {@code entry} is null for a directory the tar
+   * did not list.
+   */
   @FunctionalInterface
   interface DirectoryFinisher {
     void finish(Path directory, TarArchiveEntry entry) throws IOException;
@@ -151,8 +186,13 @@ final class UnpackedTree {
   private void requireRealDirectory(String name, String entryName) throws IOException {
     Path path = path(name);
     if (!path.toRealPath().equals(path)) {
-      throw LayerStoreException.refusedEntry(entryName, "its directory " + (name.isEmpty() ? "." : name)
-          + " resolves to " + path.toRealPath() + " on disk, so writing it would follow a link");
+      throw LayerStoreException.refusedEntry(
+          entryName,
+          "its directory "
+              + (name.isEmpty() ? "." : name)
+              + " resolves to "
+              + path.toRealPath()
+              + " on disk, so writing it would follow a link");
     }
   }
 
@@ -161,7 +201,8 @@ final class UnpackedTree {
     if (Files.exists(path, NOFOLLOW)) {
       TreeDeletion.delete(path);
       String prefix = name + "/";
-      for (Set<String> made : List.of(directories, symlinks, regularFiles, directoryEntries.keySet())) {
+      for (Set<String> made :
+          List.of(directories, symlinks, regularFiles, directoryEntries.keySet())) {
         made.removeIf(d -> d.equals(name) || d.startsWith(prefix));
       }
     }

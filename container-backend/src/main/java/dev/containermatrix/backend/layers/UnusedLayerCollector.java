@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Removes layers no run has used since a cutoff. A layer whose lock is held (being built, touched or
- * collected elsewhere) is skipped. A layer first disappears from {@code layers/} by one rename into
- * {@code tmp/}, then its record and tree are deleted, so a crash leaves only debris. A record without
- * its directory is deleted; a directory without a readable record is damaged and removed too.
+ * Removes layers no run has used since a cutoff. A layer whose lock is held (being built, touched
+ * or collected elsewhere) is skipped. A layer first disappears from {@code layers/} by one rename
+ * into {@code tmp/}, then its record and tree are deleted, so a crash leaves only debris. A record
+ * without its directory is deleted; a directory without a readable record is damaged and removed
+ * too.
  */
 final class UnusedLayerCollector {
 
@@ -69,8 +70,10 @@ final class UnusedLayerCollector {
       Files.move(directory, work.directory().resolve("layer"), StandardCopyOption.ATOMIC_MOVE);
       Files.deleteIfExists(recordFile);
     }
-    return Optional.of(record == null
-        ? new StoredLayer(digest, directory, 0, false, OverlayConvention.NONE)
-        : new StoredLayer(digest, directory, record.sizeBytes(), false, record.overlayConvention()));
+    return Optional.of(
+        record == null
+            ? new StoredLayer(digest, directory, 0, false, OverlayConvention.NONE)
+            : new StoredLayer(
+                digest, directory, record.sizeBytes(), false, record.overlayConvention()));
   }
 }

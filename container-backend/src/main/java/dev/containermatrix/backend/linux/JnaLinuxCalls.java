@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** The calls bound to glibc through JNA; errno is read with {@link Native#getLastError()} right after each call. */
+/**
+ * The calls bound to glibc through JNA; errno is read with {@link Native#getLastError()} right
+ * after each call.
+ */
 final class JnaLinuxCalls implements LinuxCalls {
 
   private static final int ENODATA = 61;
@@ -58,7 +61,8 @@ final class JnaLinuxCalls implements LinuxCalls {
   public Optional<byte[]> getxattr(Path path, String name) throws LinuxCallException {
     byte[] buffer = new byte[256];
     while (true) {
-      long length = libc.lgetxattr(path.toString(), name, buffer, new NativeLong(buffer.length)).longValue();
+      long length =
+          libc.lgetxattr(path.toString(), name, buffer, new NativeLong(buffer.length)).longValue();
       if (length >= 0) {
         return Optional.of(Arrays.copyOf(buffer, (int) length));
       }
@@ -67,7 +71,8 @@ final class JnaLinuxCalls implements LinuxCalls {
         return Optional.empty();
       }
       if (errno != ERANGE || buffer.length >= 65536) {
-        throw new LinuxCallException(String.format("lgetxattr(\"%s\", \"%s\")", path, name), errno, text(errno));
+        throw new LinuxCallException(
+            String.format("lgetxattr(\"%s\", \"%s\")", path, name), errno, text(errno));
       }
       buffer = new byte[buffer.length * 16];
     }
@@ -90,7 +95,9 @@ final class JnaLinuxCalls implements LinuxCalls {
 
   private static String printable(byte[] value) {
     String text = new String(value, StandardCharsets.US_ASCII);
-    return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? "\"" + text + "\"" : "0x" + HexFormat.of().formatHex(value);
+    return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+        ? "\"" + text + "\""
+        : "0x" + HexFormat.of().formatHex(value);
   }
 
   private static long major(long dev) {

@@ -20,11 +20,12 @@ import java.util.Set;
  * with the container.
  *
  * <p>Inside, the container sees: the layers, top first, over the base; the host directories the
- * base binds; a fresh {@code /proc}, masked as {@link SandboxPolicy} says; no {@code /sys}; a minimal
- * {@code /dev}; a private, writable {@code /tmp} (part of the root overlay); {@code /etc/hosts} and {@code /etc/hostname} with its
- * hostname; its config files at their paths; the spec's writable directories, bound read-write at their host paths; the JDK and classpath entries read-only at their host
- * paths; its working directory copy-on-write over the host's; and the event channel at {@value
- * #CHANNEL_INSIDE}.
+ * base binds; a fresh {@code /proc}, masked as {@link SandboxPolicy} says; no {@code /sys}; a
+ * minimal {@code /dev}; a private, writable {@code /tmp} (part of the root overlay); {@code
+ * /etc/hosts} and {@code /etc/hostname} with its hostname; its config files at their paths; the
+ * spec's writable directories, bound read-write at their host paths; the JDK and classpath entries
+ * read-only at their host paths; its working directory copy-on-write over the host's; and the event
+ * channel at {@value #CHANNEL_INSIDE}.
  */
 final class ContainerRootfs {
   static final String CHANNEL_INSIDE = "/run/containermatrix/channel.sock";
@@ -32,7 +33,9 @@ final class ContainerRootfs {
 
   private final Path directory;
 
-  /** @param directory this container's own directory on the host, created if missing */
+  /**
+   * @param directory this container's own directory on the host, created if missing
+   */
   ContainerRootfs(Path directory) {
     this.directory = directory;
   }
@@ -49,8 +52,9 @@ final class ContainerRootfs {
   static List<String> unplaceable(ContainerSpec spec) {
     Path wd = spec.workingDirectory();
     if (wd.getNameCount() == 0) {
-      return List.of("the native backend cannot use / as working directory: it is the container's own root;"
-          + " use the module's directory");
+      return List.of(
+          "the native backend cannot use / as working directory: it is the container's own root;"
+              + " use the module's directory");
     }
     return List.of();
   }
@@ -60,9 +64,15 @@ final class ContainerRootfs {
    *
    * @param argFileContent the JVM argument file, placed at {@value #ARGFILE_INSIDE}
    * @param sandbox what of {@code /proc} the container may see and change
-   * @param rootless whether the container has a user namespace (then overlays use {@code userxattr})
+   * @param rootless whether the container has a user namespace (then overlays use {@code
+   *     userxattr})
    */
-  void prepare(ContainerSpec spec, HostBaseLayer base, SandboxPolicy sandbox, String argFileContent, boolean rootless)
+  void prepare(
+      ContainerSpec spec,
+      HostBaseLayer base,
+      SandboxPolicy sandbox,
+      String argFileContent,
+      boolean rootless)
       throws IOException {
     Path config = directory.resolve("config");
     for (String name : List.of("upper", "work", "root", "wd-upper", "wd-work")) {
@@ -70,8 +80,11 @@ final class ContainerRootfs {
     }
     Path etc = Files.createDirectories(config.resolve("etc"));
     Files.writeString(etc.resolve("hostname"), spec.hostname() + "\n");
-    Files.writeString(etc.resolve("hosts"),
-        "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t" + spec.hostname() + "\n");
+    Files.writeString(
+        etc.resolve("hosts"),
+        "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t"
+            + spec.hostname()
+            + "\n");
     Path run = Files.createDirectories(inside(config, Path.of("/run/containermatrix")));
     Files.writeString(run.resolve("java.args"), argFileContent, StandardCharsets.UTF_8);
     Files.createFile(run.resolve("channel.sock"));
@@ -91,24 +104,29 @@ final class ContainerRootfs {
     lower.add(base.directory());
     layers.stream().filter(ContainerRootfs::isBase).forEach(layer -> lower.add(layer.directory()));
 
-    Fstab fstab = new Fstab().overlay(root(), lower, directory.resolve("upper"), directory.resolve("work"), rootless);
+    Fstab fstab =
+        new Fstab()
+            .overlay(
+                root(), lower, directory.resolve("upper"), directory.resolve("work"), rootless);
     for (Path dir : base.bindDirectories()) {
       fstab.bindReadOnly(dir, inside(root(), dir));
     }
     for (String device : HostBaseLayer.DEVICES) {
       fstab.bind(Path.of("/dev", device), root().resolve("dev").resolve(device));
     }
-    // /tmp needs no mount: the root overlay is already private and writable per container, and paths
+    // /tmp needs no mount: the root overlay is already private and writable per container, and
+    // paths
     // below /tmp (a project checked out there) can then be placed like any other
-    fstab.devpts(root().resolve("dev/pts"))
+    fstab
+        .devpts(root().resolve("dev/pts"))
         .tmpfs(root().resolve("dev/shm"), "mode=1777,nosuid,nodev");
     sandbox.mountProc(fstab, root().resolve("proc"));
 
     Path wd = spec.workingDirectory();
     Set<Path> visible = new LinkedHashSet<>(base.bindDirectories());
     visible.add(wd);
-    List<Path> layerDirectories = spec.layers().stream()
-        .filter(l -> !isBase(l)).map(Layer::directory).toList();
+    List<Path> layerDirectories =
+        spec.layers().stream().filter(l -> !isBase(l)).map(Layer::directory).toList();
     for (Path entry : readOnlyEntries(spec)) {
       if (visible.stream().anyMatch(entry::startsWith) || inAnyLayer(layerDirectories, entry)) {
         continue;
@@ -124,8 +142,12 @@ final class ContainerRootfs {
       visible.add(entry);
     }
     Files.createDirectories(inside(config, wd));
-    fstab.overlay(inside(root(), wd), workingDirectoryLowers(layerDirectories, wd), directory.resolve("wd-upper"),
-        directory.resolve("wd-work"), rootless);
+    fstab.overlay(
+        inside(root(), wd),
+        workingDirectoryLowers(layerDirectories, wd),
+        directory.resolve("wd-upper"),
+        directory.resolve("wd-work"),
+        rootless);
     // after the working directory's overlay, so that one below it is still the host's
     for (Path writable : spec.writableDirectories()) {
       Files.createDirectories(inside(config, writable));
@@ -138,9 +160,10 @@ final class ContainerRootfs {
   }
 
   /**
-   * The lower directories of the working directory's overlay, top first: what the variant's layers hold
-   * under it (its classes, say), then the host's directory. So a layer's files win over the host's, as
-   * everywhere else in the container: a replay of archived classes sees them, not today's.
+   * The lower directories of the working directory's overlay, top first: what the variant's layers
+   * hold under it (its classes, say), then the host's directory. So a layer's files win over the
+   * host's, as everywhere else in the container: a replay of archived classes sees them, not
+   * today's.
    */
   private static List<Path> workingDirectoryLowers(List<Path> layerDirectories, Path wd) {
     List<Path> lowers = new java.util.ArrayList<>();
@@ -174,6 +197,9 @@ final class ContainerRootfs {
 
   /** {@code absolute} as a path below {@code root}. */
   static Path inside(Path root, Path absolute) {
-    return Optional.of(absolute.toString().substring(1)).filter(s -> !s.isEmpty()).map(root::resolve).orElse(root);
+    return Optional.of(absolute.toString().substring(1))
+        .filter(s -> !s.isEmpty())
+        .map(root::resolve)
+        .orElse(root);
   }
 }

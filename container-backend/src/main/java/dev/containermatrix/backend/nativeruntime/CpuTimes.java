@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A container's CPU time as its pid 1 shell reports it with the {@code times} builtin when its command
- * has ended: the shell's own and its waited-for children's (mount, ip, unshare, the JVM and all they
- * waited for) user and system time. A shell that was killed writes nothing, and the time is unknown.
+ * A container's CPU time as its pid 1 shell reports it with the {@code times} builtin when its
+ * command has ended: the shell's own and its waited-for children's (mount, ip, unshare, the JVM and
+ * all they waited for) user and system time. A shell that was killed writes nothing, and the time
+ * is unknown.
  *
  * <p>Chosen over a per-container accounting cgroup, which costs a task migration (about 11 ms per
  * container here, measured with bench/native-overhead.sh) on every launch.
@@ -32,7 +33,10 @@ final class CpuTimes {
     return "{ times >&5; } 2>/dev/null";
   }
 
-  /** The sum of the four times in {@code file}; empty if it is missing or not what {@code times} prints. */
+  /**
+   * The sum of the four times in {@code file}; empty if it is missing or not what {@code times}
+   * prints.
+   */
   static Optional<Duration> read(Path file) {
     String text;
     try {
@@ -48,7 +52,9 @@ final class CpuTimes {
     long nanos = 0;
     int found = 0;
     while (m.find()) {
-      nanos += Long.parseLong(m.group(1)) * 60_000_000_000L + Math.round(Double.parseDouble(m.group(2)) * 1e9);
+      nanos +=
+          Long.parseLong(m.group(1)) * 60_000_000_000L
+              + Math.round(Double.parseDouble(m.group(2)) * 1e9);
       found++;
     }
     return found == 4 ? Optional.of(Duration.ofNanos(nanos)) : Optional.empty();

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A container's mount table, in fstab(5) form, so that one {@code mount -a -T <file>} inside the new
- * mount namespace makes every mount. Entries are mounted in the order added.
+ * A container's mount table, in fstab(5) form, so that one {@code mount -a -T <file>} inside the
+ * new mount namespace makes every mount. Entries are mounted in the order added.
  */
 final class Fstab {
   private final List<String> lines = new ArrayList<>();
@@ -23,8 +23,17 @@ final class Fstab {
       }
       lower.append(dir.toString().replace("\\", "\\\\").replace(":", "\\:").replace(",", "\\,"));
     }
-    return add("overlay", target, "overlay",
-        "lowerdir=" + lower + ",upperdir=" + upperDir + ",workdir=" + workDir + (userxattr ? ",userxattr" : ""));
+    return add(
+        "overlay",
+        target,
+        "overlay",
+        "lowerdir="
+            + lower
+            + ",upperdir="
+            + upperDir
+            + ",workdir="
+            + workDir
+            + (userxattr ? ",userxattr" : ""));
   }
 
   /** A read-only bind mount of {@code source} at {@code target}. */
@@ -37,7 +46,9 @@ final class Fstab {
     return add(source.toString(), target, "none", "bind");
   }
 
-  /** A fresh proc file system; it shows the pid namespace of the process that runs {@code mount}. */
+  /**
+   * A fresh proc file system; it shows the pid namespace of the process that runs {@code mount}.
+   */
   Fstab proc(Path target) {
     return add("proc", target, "proc", "nosuid,nodev,noexec");
   }
@@ -51,7 +62,15 @@ final class Fstab {
   }
 
   private Fstab add(String source, Path target, String type, String options) {
-    lines.add(escape(source) + " " + escape(target.toString()) + " " + type + " " + escape(options) + " 0 0");
+    lines.add(
+        escape(source)
+            + " "
+            + escape(target.toString())
+            + " "
+            + type
+            + " "
+            + escape(options)
+            + " 0 0");
     return this;
   }
 

@@ -12,33 +12,67 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code host} base image: the host's own system directories, read-only, and a minimal
- * {@code /etc}; never {@code /home}, {@code /root}, {@code /tmp} or {@code /var}.
+ * The {@code host} base image: the host's own system directories, read-only, and a minimal {@code
+ * /etc}; never {@code /home}, {@code /root}, {@code /tmp} or {@code /var}.
  *
  * <p>It is a skeleton directory (the top-level symlinks of a merged-/usr host, empty mount points,
- * {@code /dev} stubs, copies of the few {@code /etc} entries a JVM reads) used as the bottom overlay
- * layer, plus the host directories that are bind-mounted read-only over its mount points:
+ * {@code /dev} stubs, copies of the few {@code /etc} entries a JVM reads) used as the bottom
+ * overlay layer, plus the host directories that are bind-mounted read-only over its mount points:
  * {@code /usr}, and {@code /bin}, {@code /sbin}, {@code /lib*} where the host has them as real
  * directories.
  */
 final class HostBaseLayer {
   static final List<String> TOP_LEVEL = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
   static final List<String> MOUNT_POINTS =
-      List.of("usr", "proc", "dev", "dev/pts", "dev/shm", "tmp", "sys", "run", "run/containermatrix", "opt", "root",
-          "home", "var", "var/tmp", "mnt");
+      List.of(
+          "usr",
+          "proc",
+          "dev",
+          "dev/pts",
+          "dev/shm",
+          "tmp",
+          "sys",
+          "run",
+          "run/containermatrix",
+          "opt",
+          "root",
+          "home",
+          "var",
+          "var/tmp",
+          "mnt");
   static final List<String> DEVICES = List.of("null", "zero", "full", "random", "urandom", "tty");
-  /** Files of /etc a JVM and a test typically read, copied; anything absent on the host is skipped. */
+
+  /**
+   * Files of /etc a JVM and a test typically read, copied; anything absent on the host is skipped.
+   */
   static final List<String> ETC_FILES =
-      List.of("passwd", "group", "nsswitch.conf", "localtime", "timezone", "ld.so.cache", "ld.so.conf",
-          "ca-certificates.conf", "os-release", "debian_version", "mime.types", "host.conf", "gai.conf", "protocols",
-          "services", "login.defs", "ssl/openssl.cnf");
+      List.of(
+          "passwd",
+          "group",
+          "nsswitch.conf",
+          "localtime",
+          "timezone",
+          "ld.so.cache",
+          "ld.so.conf",
+          "ca-certificates.conf",
+          "os-release",
+          "debian_version",
+          "mime.types",
+          "host.conf",
+          "gai.conf",
+          "protocols",
+          "services",
+          "login.defs",
+          "ssl/openssl.cnf");
+
   /**
    * Directories of /etc, bind-mounted read-only rather than copied (their file names need not be
    * valid in this JVM's encoding): public certificates, the alternatives links, and Debian's JDK
-   * configuration, which its JDKs' conf/ and lib/security link into. Never secrets: not
-   * {@code /etc/ssl/private}, {@code /etc/shadow} or {@code /etc/sudoers*}.
+   * configuration, which its JDKs' conf/ and lib/security link into. Never secrets: not {@code
+   * /etc/ssl/private}, {@code /etc/shadow} or {@code /etc/sudoers*}.
    */
-  static final List<String> ETC_DIRECTORIES = List.of("ld.so.conf.d", "alternatives", "ssl/certs", "ca-certificates");
+  static final List<String> ETC_DIRECTORIES =
+      List.of("ld.so.conf.d", "alternatives", "ssl/certs", "ca-certificates");
 
   private final Path directory;
   private final List<Path> bindDirectories;
@@ -63,8 +97,8 @@ final class HostBaseLayer {
 
   /**
    * Builds the skeleton in {@code directory} from the host whose root is {@code hostRoot}: in a
-   * sibling temp directory first, renamed into place when complete, so a failed build leaves nothing
-   * half-made.
+   * sibling temp directory first, renamed into place when complete, so a failed build leaves
+   * nothing half-made.
    */
   static HostBaseLayer build(Path hostRoot, Path directory, SandboxTools tools) throws IOException {
     return build(hostRoot, directory, true, tools);
@@ -72,20 +106,23 @@ final class HostBaseLayer {
 
   /**
    * The skeleton that goes above an image's own layers: only the mount points, {@code /dev} stubs
-   * and a {@code /tmp} anyone may write; the host's system directories stay out, except Debian
-   * JDK configuration ({@code /etc/java-*}), which a host JDK bound into the image still links into.
+   * and a {@code /tmp} anyone may write; the host's system directories stay out, except Debian JDK
+   * configuration ({@code /etc/java-*}), which a host JDK bound into the image still links into.
    */
-  static HostBaseLayer skeletonForImages(Path hostRoot, Path directory, SandboxTools tools) throws IOException {
+  static HostBaseLayer skeletonForImages(Path hostRoot, Path directory, SandboxTools tools)
+      throws IOException {
     return build(hostRoot, directory, false, tools);
   }
 
-  private static HostBaseLayer build(Path hostRoot, Path directory, boolean hostSystem, SandboxTools tools)
-      throws IOException {
-    Path partial = Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".partial-");
+  private static HostBaseLayer build(
+      Path hostRoot, Path directory, boolean hostSystem, SandboxTools tools) throws IOException {
+    Path partial =
+        Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".partial-");
     try {
       List<Path> binds = buildInto(hostRoot, partial, hostSystem);
       Files.createDirectories(ContainerRootfs.inside(partial, Path.of(LaunchScript.OLD_ROOT)));
-      tools.copyInto(Files.createDirectories(ContainerRootfs.inside(partial, Path.of(SandboxTools.INSIDE))));
+      tools.copyInto(
+          Files.createDirectories(ContainerRootfs.inside(partial, Path.of(SandboxTools.INSIDE))));
       Files.move(partial, directory, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return new HostBaseLayer(directory, binds);
     } finally {
@@ -93,8 +130,10 @@ final class HostBaseLayer {
     }
   }
 
-  private static List<Path> buildInto(Path hostRoot, Path directory, boolean hostSystem) throws IOException {
-    Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+  private static List<Path> buildInto(Path hostRoot, Path directory, boolean hostSystem)
+      throws IOException {
+    Files.setPosixFilePermissions(
+        directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     List<Path> binds = new ArrayList<>();
     if (hostSystem) {
       binds.add(Path.of("/usr"));
@@ -109,8 +148,10 @@ final class HostBaseLayer {
         binds.add(Path.of("/" + name));
       }
     }
-    for (String name : hostSystem ? MOUNT_POINTS : List.of("proc", "dev", "dev/pts", "dev/shm", "tmp", "run",
-        "run/containermatrix")) {
+    for (String name :
+        hostSystem
+            ? MOUNT_POINTS
+            : List.of("proc", "dev", "dev/pts", "dev/shm", "tmp", "run", "run/containermatrix")) {
       Files.createDirectories(directory.resolve(name));
     }
     Path dev = directory.resolve("dev");
@@ -139,11 +180,16 @@ final class HostBaseLayer {
         binds.add(Path.of("/etc", name));
       }
     }
-    Files.setPosixFilePermissions(directory.resolve("tmp"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    Files.setPosixFilePermissions(
+        directory.resolve("tmp"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
     return binds;
   }
 
-  /** Copies a file, link or tree, keeping symbolic links as links; skips what is absent or unreadable. */
+  /**
+   * Copies a file, link or tree, keeping symbolic links as links; skips what is absent or
+   * unreadable.
+   */
   private static void copy(Path source, Path target) throws IOException {
     if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS) || !Files.isReadable(source)) {
       return;
@@ -153,24 +199,28 @@ final class HostBaseLayer {
       copyEntry(source, target);
       return;
     }
-    Files.walkFileTree(source, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.createDirectories(target.resolve(source.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        source,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        copyEntry(file, target.resolve(source.relativize(file).toString()));
-        return FileVisitResult.CONTINUE;
-      }
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            copyEntry(file, target.resolve(source.relativize(file).toString()));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   private static void copyEntry(Path source, Path target) throws IOException {

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The smallest exec chain that must run single-threaded: where there are limits, a {@code /bin/sh -c}
- * script joins the container's cgroups and sets its rlimits (shell builtins, in the host's
+ * The smallest exec chain that must run single-threaded: where there are limits, a {@code /bin/sh
+ * -c} script joins the container's cgroups and sets its rlimits (shell builtins, in the host's
  * namespaces), then {@code unshare} the new namespaces with a forked pid 1, a shell which:
  *
  * <ol>
- *   <li>mounts the container's filesystem with one {@code mount -a} (its fresh, masked
- *       {@code /proc} included: pid 1 is already in the new pid namespace), sets its hostname and
- *       brings loopback up;
+ *   <li>mounts the container's filesystem with one {@code mount -a} (its fresh, masked {@code
+ *       /proc} included: pid 1 is already in the new pid namespace), sets its hostname and brings
+ *       loopback up;
  *   <li>moves its root: {@code pivot_root} makes the container's root the mount namespace's root,
  *       with the host's root under {@value #OLD_ROOT}, and {@code umount -l} detaches that, so no
  *       path, file descriptor or process in the container leads to the host's root any more (the
@@ -22,8 +22,9 @@ import java.util.List;
  * </ol>
  *
  * <p>Steps 2 and 3 run the host's programs copied into the container ({@link SandboxTools}). The
- * shell stays as pid 1 and exits with the JVM's status (128+signal when a signal killed it); when it
- * ends, the kernel kills everything else in the pid namespace. No Java runs between fork and exec.
+ * shell stays as pid 1 and exits with the JVM's status (128+signal when a signal killed it); when
+ * it ends, the kernel kills everything else in the pid namespace. No Java runs between fork and
+ * exec.
  */
 final class LaunchScript {
   private final List<Path> cgroupProcsFiles = new ArrayList<>();
@@ -58,7 +59,10 @@ final class LaunchScript {
     return this;
   }
 
-  /** Has pid 1 write its and its children's CPU times into {@code file} once the command has ended ({@link CpuTimes}). */
+  /**
+   * Has pid 1 write its and its children's CPU times into {@code file} once the command has ended
+   * ({@link CpuTimes}).
+   */
   LaunchScript recordCpuTimesIn(Path file) {
     this.cpuTimes = file;
     return this;
@@ -77,34 +81,56 @@ final class LaunchScript {
   }
 
   /** The argument vector: {@code /bin/sh -c <script>}. */
-  List<String> argv(Path fstab, String hostname, Path root, Path workingDirectory, List<String> command) {
+  List<String> argv(
+      Path fstab, String hostname, Path root, Path workingDirectory, List<String> command) {
     // sh exports PWD; the container's environment is exactly the spec's
     StringBuilder inner = new StringBuilder("unset PWD; set -e\n");
     if (cpuTimes != null) {
       inner.append("exec 5>").append(Shell.quote(cpuTimes.toString())).append('\n');
     }
-    inner.append("mount -a -T ").append(Shell.quote(fstab.toString())).append('\n')
-        // as root a builtin write is cheapest; inside a user namespace only sethostname(2) is allowed
-        .append(userNamespace
-            ? "hostname " + Shell.quote(hostname)
-            : "echo " + Shell.quote(hostname) + " > /proc/sys/kernel/hostname").append('\n');
+    inner
+        .append("mount -a -T ")
+        .append(Shell.quote(fstab.toString()))
+        .append('\n')
+        // as root a builtin write is cheapest; inside a user namespace only sethostname(2) is
+        // allowed
+        .append(
+            userNamespace
+                ? "hostname " + Shell.quote(hostname)
+                : "echo " + Shell.quote(hostname) + " > /proc/sys/kernel/hostname")
+        .append('\n');
     if (loopback) {
       inner.append("ip link set lo up\n");
     }
-    inner.append("cd ").append(Shell.quote(root.toString())).append('\n')
-        .append(Shell.quote(tools.pivotRoot().toString())).append(" . ").append(Shell.quote(OLD_ROOT.substring(1)))
+    inner
+        .append("cd ")
+        .append(Shell.quote(root.toString()))
+        .append('\n')
+        .append(Shell.quote(tools.pivotRoot().toString()))
+        .append(" . ")
+        .append(Shell.quote(OLD_ROOT.substring(1)))
         .append('\n')
         // no mtab, no canonicalizing, no umount.<type> helpers: the least umount(8) can do
-        .append(Shell.words(SandboxTools.inside(tools.viaLoader(), "umount"))).append(" -n -c -i -l ")
-        .append(Shell.quote(OLD_ROOT)).append('\n')
+        .append(Shell.words(SandboxTools.inside(tools.viaLoader(), "umount")))
+        .append(" -n -c -i -l ")
+        .append(Shell.quote(OLD_ROOT))
+        .append('\n')
         .append("set +e\n")
-        // not exec: util-linux 2.38's unshare --fork turns a child killed by a signal into exit status 1,
-        // so this shell stays as pid 1 and exits with 128+signal, as a shell does; its end ends the namespace
+        // not exec: util-linux 2.38's unshare --fork turns a child killed by a signal into exit
+        // status 1,
+        // so this shell stays as pid 1 and exits with 128+signal, as a shell does; its end ends the
+        // namespace
         // cd exports PWD and OLDPWD; the JVM's environment is exactly the spec's
-        .append("(cd ").append(Shell.quote(workingDirectory.toString())).append(" && unset PWD OLDPWD && exec ")
-        .append(Shell.words(SandboxTools.inside(tools.viaLoader(), "setpriv"))).append(' ')
-        .append(Shell.words(SandboxPolicy.setprivOptions())).append(' ')
-        .append(Shell.words(command)).append(cpuTimes == null ? "" : " 5>&-").append(")\n");
+        .append("(cd ")
+        .append(Shell.quote(workingDirectory.toString()))
+        .append(" && unset PWD OLDPWD && exec ")
+        .append(Shell.words(SandboxTools.inside(tools.viaLoader(), "setpriv")))
+        .append(' ')
+        .append(Shell.words(SandboxPolicy.setprivOptions()))
+        .append(' ')
+        .append(Shell.words(command))
+        .append(cpuTimes == null ? "" : " 5>&-")
+        .append(")\n");
     if (cpuTimes != null) {
       inner.append("status=$?; ").append(CpuTimes.command()).append("; exit $status\n");
     }
@@ -112,8 +138,22 @@ final class LaunchScript {
     if (userNamespace) {
       namespaces.addAll(List.of("--user", "--map-root-user"));
     }
-    namespaces.addAll(List.of("--mount", "--uts", "--ipc", "--net", "--pid", "--cgroup", "--fork", "--kill-child",
-        "--propagation", "private", "--", "/bin/sh", "-c", inner.toString()));
+    namespaces.addAll(
+        List.of(
+            "--mount",
+            "--uts",
+            "--ipc",
+            "--net",
+            "--pid",
+            "--cgroup",
+            "--fork",
+            "--kill-child",
+            "--propagation",
+            "private",
+            "--",
+            "/bin/sh",
+            "-c",
+            inner.toString()));
     if (cgroupProcsFiles.isEmpty() && rlimits.isEmpty() && cpuAffinity.isEmpty()) {
       return namespaces; // nothing to do in the host's namespaces first: no shell needed there
     }

@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  * @param cgroups where containers' cgroups go, and which limits they can hold
  */
 @API(status = INTERNAL, since = "0.1")
-public record NativeHost(boolean rootless, boolean hasIp, List<String> missing, ContainerCgroups cgroups) {
+public record NativeHost(
+    boolean rootless, boolean hasIp, List<String> missing, ContainerCgroups cgroups) {
   public NativeHost {
     missing = List.copyOf(missing);
     java.util.Objects.requireNonNull(cgroups, "cgroups");

@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * How one container's limits are enforced: by its cgroups where the host lets us write them, else by
- * rlimits and CPU affinity; and how its JVM is told about them ({@code -XX:ActiveProcessorCount},
- * {@code -XX:MaxRAM}), since a JVM in a container without {@code /sys/fs/cgroup} cannot read them.
+ * How one container's limits are enforced: by its cgroups where the host lets us write them, else
+ * by rlimits and CPU affinity; and how its JVM is told about them ({@code
+ * -XX:ActiveProcessorCount}, {@code -XX:MaxRAM}), since a JVM in a container without {@code
+ * /sys/fs/cgroup} cannot read them.
  */
 final class NativeLimits {
   private final ResourceLimits limits;
@@ -49,13 +50,16 @@ final class NativeLimits {
       return command;
     }
     options.addAll(command.jvmOptions());
-    return new JvmCommand(command.javaHome(), command.classpath(), options, command.mainClass(), command.arguments());
+    return new JvmCommand(
+        command.javaHome(), command.classpath(), options, command.mainClass(), command.arguments());
   }
 
   /** The CPU count the JVM should see: the quota rounded up, at most the pinned CPUs. */
   OptionalInt processors() {
-    OptionalInt fromQuota = limits.cpus().map(c -> OptionalInt.of((int) Math.ceil(c))).orElse(OptionalInt.empty());
-    OptionalInt fromSet = limits.cpuset().map(NativeLimits::count).map(OptionalInt::of).orElse(OptionalInt.empty());
+    OptionalInt fromQuota =
+        limits.cpus().map(c -> OptionalInt.of((int) Math.ceil(c))).orElse(OptionalInt.empty());
+    OptionalInt fromSet =
+        limits.cpuset().map(NativeLimits::count).map(OptionalInt::of).orElse(OptionalInt.empty());
     if (fromQuota.isPresent() && fromSet.isPresent()) {
       return OptionalInt.of(Math.min(fromQuota.getAsInt(), fromSet.getAsInt()));
     }

@@ -22,15 +22,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The native backend: every container gets its own mount, pid, uts, ipc and network namespaces (and
  * a user namespace when not root), an overlay root over read-only layers with a private upper
- * directory, loopback only, its hostname, and limits from cgroups where the host lets us write them,
- * else from rlimits, CPU affinity and the JVM's own flags, with each limit it cannot enforce named
- * in {@link ContainerHandle#notEnforced()}.
+ * directory, loopback only, its hostname, and limits from cgroups where the host lets us write
+ * them, else from rlimits, CPU affinity and the JVM's own flags, with each limit it cannot enforce
+ * named in {@link ContainerHandle#notEnforced()}.
  *
  * <p>The JVM runs under a shell that is pid 1 of its pid namespace and ends with it, so when the
- * JVM ends every process it forked ends too,
- * and all mounts live only in the container's mount namespace, so they end with it. What stays on
- * the host (the container's directories and cgroups) is removed when the container ends, or by the
- * next run's reaper if the host JVM was killed.
+ * JVM ends every process it forked ends too, and all mounts live only in the container's mount
+ * namespace, so they end with it. What stays on the host (the container's directories and cgroups)
+ * is removed when the container ends, or by the next run's reaper if the host JVM was killed.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class NativeRuntime implements ContainerRuntime {
@@ -43,7 +42,9 @@ public final class NativeRuntime implements ContainerRuntime {
   private @Nullable SandboxTools tools;
   private final SandboxPolicy sandbox = SandboxPolicy.forKernel(Path.of("/proc"));
 
-  /** @param host what this host can do, from the probe */
+  /**
+   * @param host what this host can do, from the probe
+   */
   public NativeRuntime(NativeHost host) {
     this.host = host;
   }
@@ -61,9 +62,14 @@ public final class NativeRuntime implements ContainerRuntime {
   @Override
   public List<String> unsupported(ContainerSpec spec) {
     List<String> out = new ArrayList<>(host.missing());
-    if (!ContainerSpec.HOST.equals(spec.baseImage()) && spec.layers().stream().noneMatch(ContainerRootfs::isBase)) {
-      out.add("the native backend needs base image " + spec.baseImage() + " as layers of role '" + Layer.BASE
-          + "' in the spec (bottom first): read it into the layer store first");
+    if (!ContainerSpec.HOST.equals(spec.baseImage())
+        && spec.layers().stream().noneMatch(ContainerRootfs::isBase)) {
+      out.add(
+          "the native backend needs base image "
+              + spec.baseImage()
+              + " as layers of role '"
+              + Layer.BASE
+              + "' in the spec (bottom first): read it into the layer store first");
     }
     out.addAll(ContainerRootfs.unplaceable(spec));
     return out;
@@ -73,18 +79,32 @@ public final class NativeRuntime implements ContainerRuntime {
   public ContainerHandle launch(ContainerSpec spec) throws ContainerException {
     List<String> unsupported = unsupported(spec);
     if (!unsupported.isEmpty()) {
-      throw new ContainerException("container " + spec.id() + " cannot run on the native backend: "
-          + String.join("; ", unsupported));
+      throw new ContainerException(
+          "container "
+              + spec.id()
+              + " cannot run on the native backend: "
+              + String.join("; ", unsupported));
     }
     Path directory;
     try {
       directory = runDirectory().path().resolve(spec.id());
     } catch (IOException e) {
-      throw new ContainerException("container " + spec.id() + " cannot get a run directory under "
-          + RunDirectory.TMP + ": " + e.getMessage() + ": check that it is writable", e);
+      throw new ContainerException(
+          "container "
+              + spec.id()
+              + " cannot get a run directory under "
+              + RunDirectory.TMP
+              + ": "
+              + e.getMessage()
+              + ": check that it is writable",
+          e);
     }
-    NativeLimits limits = NativeLimits.apply(spec.limits(), host, runDirectory.path().getFileName() + "-" + spec.id());
-    JvmCommandLine jvm = new JvmCommandLine(limits.withJvmView(spec.command()), Path.of(ContainerRootfs.ARGFILE_INSIDE));
+    NativeLimits limits =
+        NativeLimits.apply(
+            spec.limits(), host, runDirectory.path().getFileName() + "-" + spec.id());
+    JvmCommandLine jvm =
+        new JvmCommandLine(
+            limits.withJvmView(spec.command()), Path.of(ContainerRootfs.ARGFILE_INSIDE));
     return start(spec, directory, limits, jvm.argFileContent(), jvm.command());
   }
 
@@ -92,25 +112,47 @@ public final class NativeRuntime implements ContainerRuntime {
    * Starts {@code command} (already in its in-container form) as the container's main process. The
    * benchmark uses it with {@code /bin/true}.
    */
-  ContainerHandle start(ContainerSpec spec, Path directory, NativeLimits limits, String argFile, List<String> inner)
+  ContainerHandle start(
+      ContainerSpec spec, Path directory, NativeLimits limits, String argFile, List<String> inner)
       throws ContainerException {
     SandboxTools tools = tools(spec);
     ContainerTeardown teardown = new ContainerTeardown(directory, limits, spec, teardowns);
     try {
       ContainerRootfs rootfs = new ContainerRootfs(directory);
-      rootfs.prepare(spec, ContainerSpec.HOST.equals(spec.baseImage()) ? hostBase(tools) : imageSkeleton(tools), sandbox,
-          argFile, host.rootless());
-      LaunchScript script = limits.configure(new LaunchScript(tools))
-          .userNamespace(host.rootless())
-          .loopback(host.hasIp());
+      rootfs.prepare(
+          spec,
+          ContainerSpec.HOST.equals(spec.baseImage()) ? hostBase(tools) : imageSkeleton(tools),
+          sandbox,
+          argFile,
+          host.rootless());
+      LaunchScript script =
+          limits
+              .configure(new LaunchScript(tools))
+              .userNamespace(host.rootless())
+              .loopback(host.hasIp());
       script.recordCpuTimesIn(directory.resolve(CpuTimes.FILE_NAME));
-      List<String> argv = script.argv(rootfs.fstabFile(), spec.hostname(), rootfs.root(), spec.workingDirectory(), inner);
-      return processes.start(spec, argv, ContainerEnvironment.of(spec, ContainerRootfs.CHANNEL_INSIDE),
-          spec.workingDirectory(), teardown);
+      List<String> argv =
+          script.argv(
+              rootfs.fstabFile(), spec.hostname(), rootfs.root(), spec.workingDirectory(), inner);
+      return processes.start(
+          spec,
+          argv,
+          ContainerEnvironment.of(spec, ContainerRootfs.CHANNEL_INSIDE),
+          spec.workingDirectory(),
+          teardown);
     } catch (IOException | RuntimeException e) {
       teardown.release();
-      throw new ContainerException("container " + spec.id() + " could not be prepared in " + directory + ": "
-          + e.getMessage() + ": check that " + RunDirectory.TMP + " is writable and has space", e);
+      throw new ContainerException(
+          "container "
+              + spec.id()
+              + " could not be prepared in "
+              + directory
+              + ": "
+              + e.getMessage()
+              + ": check that "
+              + RunDirectory.TMP
+              + " is writable and has space",
+          e);
     }
   }
 
@@ -138,7 +180,9 @@ public final class NativeRuntime implements ContainerRuntime {
 
   private synchronized HostBaseLayer imageSkeleton(SandboxTools tools) throws IOException {
     if (imageSkeleton == null) {
-      imageSkeleton = HostBaseLayer.skeletonForImages(Path.of("/"), runDirectory().path().resolve("base-skeleton"), tools);
+      imageSkeleton =
+          HostBaseLayer.skeletonForImages(
+              Path.of("/"), runDirectory().path().resolve("base-skeleton"), tools);
     }
     return imageSkeleton;
   }
@@ -149,7 +193,8 @@ public final class NativeRuntime implements ContainerRuntime {
       try {
         tools = SandboxTools.locate(ExecutableSearch.ofEnvironment());
       } catch (IOException e) {
-        throw new ContainerException("container " + spec.id() + " cannot be sandboxed: " + e.getMessage(), e);
+        throw new ContainerException(
+            "container " + spec.id() + " cannot be sandboxed: " + e.getMessage(), e);
       }
     }
     return tools;
@@ -157,7 +202,8 @@ public final class NativeRuntime implements ContainerRuntime {
 
   private synchronized HostBaseLayer hostBase(SandboxTools tools) throws IOException {
     if (hostBase == null) {
-      hostBase = HostBaseLayer.build(Path.of("/"), runDirectory().path().resolve("base-host"), tools);
+      hostBase =
+          HostBaseLayer.build(Path.of("/"), runDirectory().path().resolve("base-host"), tools);
     }
     return hostBase;
   }

@@ -12,25 +12,31 @@ import java.util.concurrent.TimeoutException;
  * is reported at once, and the runtime waits for these only when it closes.
  */
 final class PendingTeardowns {
-  private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "containermatrix-native-teardown");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "containermatrix-native-teardown");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Phaser pending = new Phaser(1);
 
   void submit(Runnable teardown) {
     pending.register();
-    executor.execute(() -> {
-      try {
-        teardown.run();
-      } finally {
-        pending.arriveAndDeregister();
-      }
-    });
+    executor.execute(
+        () -> {
+          try {
+            teardown.run();
+          } finally {
+            pending.arriveAndDeregister();
+          }
+        });
   }
 
-  /** Waits up to {@code limit} for every submitted teardown; what is still running is left to the reaper. */
+  /**
+   * Waits up to {@code limit} for every submitted teardown; what is still running is left to the
+   * reaper.
+   */
   void awaitAll(Duration limit) {
     try {
       pending.awaitAdvanceInterruptibly(pending.arrive(), limit.toMillis(), TimeUnit.MILLISECONDS);

@@ -26,7 +26,8 @@ final class SandboxTools {
   /** Where a container sees the copied programs. */
   static final String INSIDE = "/run/containermatrix/init";
 
-  private static final String INSTALL = "install util-linux (it has pivot_root, umount and setpriv)";
+  private static final String INSTALL =
+      "install util-linux (it has pivot_root, umount and setpriv)";
 
   private final Path pivotRoot;
   private final Path umount;
@@ -34,7 +35,8 @@ final class SandboxTools {
   private final Optional<Path> loader;
   private final List<Path> libraries;
 
-  private SandboxTools(Path pivotRoot, Path umount, Path setpriv, Optional<Path> loader, List<Path> libraries) {
+  private SandboxTools(
+      Path pivotRoot, Path umount, Path setpriv, Optional<Path> loader, List<Path> libraries) {
     this.pivotRoot = pivotRoot;
     this.umount = umount;
     this.setpriv = setpriv;
@@ -56,8 +58,17 @@ final class SandboxTools {
     for (Path program : List.of(umount, setpriv)) {
       Ldd.Linkage ldd = Ldd.DEFAULT.linkage(program);
       if (loader.isPresent() && ldd.loader().isPresent() && !loader.equals(ldd.loader())) {
-        throw new IOException(umount + " and " + setpriv + " name different dynamic loaders (" + loader.get()
-            + ", " + ldd.loader().get() + "); " + INSTALL + " from one distribution");
+        throw new IOException(
+            umount
+                + " and "
+                + setpriv
+                + " name different dynamic loaders ("
+                + loader.get()
+                + ", "
+                + ldd.loader().get()
+                + "); "
+                + INSTALL
+                + " from one distribution");
       }
       loader = loader.or(ldd::loader);
       libraries.addAll(ldd.libraries());
@@ -66,9 +77,15 @@ final class SandboxTools {
   }
 
   private static Path find(ExecutableSearch search, String name) throws IOException {
-    return search.find(name).orElseThrow(() -> new IOException(
-        name + " is neither on PATH nor in /usr/sbin or /sbin; the native runtime needs it to sandbox containers: "
-            + INSTALL));
+    return search
+        .find(name)
+        .orElseThrow(
+            () ->
+                new IOException(
+                    name
+                        + " is neither on PATH nor in /usr/sbin or /sbin; the native runtime needs"
+                        + " it to sandbox containers: "
+                        + INSTALL));
   }
 
   /** The host's {@code pivot_root}, run by its path before the root moves. */
@@ -77,8 +94,8 @@ final class SandboxTools {
   }
 
   /**
-   * Copies the programs, libraries and loader into {@code directory} (a layer's
-   * {@code run/containermatrix/init}): {@code bin/}, {@code lib/} and {@code ld.so}, read-only.
+   * Copies the programs, libraries and loader into {@code directory} (a layer's {@code
+   * run/containermatrix/init}): {@code bin/}, {@code lib/} and {@code ld.so}, read-only.
    */
   void copyInto(Path directory) throws IOException {
     Path bin = Files.createDirectories(directory.resolve("bin"));
@@ -86,24 +103,36 @@ final class SandboxTools {
     Files.copy(umount, bin.resolve("umount"), StandardCopyOption.REPLACE_EXISTING);
     Files.copy(setpriv, bin.resolve("setpriv"), StandardCopyOption.REPLACE_EXISTING);
     for (Path library : libraries) {
-      Files.copy(library, lib.resolve(library.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          library,
+          lib.resolve(library.getFileName().toString()),
+          StandardCopyOption.REPLACE_EXISTING);
     }
     if (loader.isPresent()) {
       Files.copy(loader.get(), directory.resolve("ld.so"), StandardCopyOption.REPLACE_EXISTING);
-      Files.setPosixFilePermissions(directory.resolve("ld.so"), PosixFilePermissions.fromString("r-xr-xr-x"));
+      Files.setPosixFilePermissions(
+          directory.resolve("ld.so"), PosixFilePermissions.fromString("r-xr-xr-x"));
     }
     for (Path program : List.of(bin.resolve("umount"), bin.resolve("setpriv"))) {
       Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("r-xr-xr-x"));
     }
   }
 
-  /** The words that run the copied {@code program} ({@code umount} or {@code setpriv}) inside a container. */
+  /**
+   * The words that run the copied {@code program} ({@code umount} or {@code setpriv}) inside a
+   * container.
+   */
   static List<String> inside(boolean viaLoader, String program) {
     String binary = INSIDE + "/bin/" + program;
-    return viaLoader ? List.of(INSIDE + "/ld.so", "--library-path", INSIDE + "/lib", binary) : List.of(binary);
+    return viaLoader
+        ? List.of(INSIDE + "/ld.so", "--library-path", INSIDE + "/lib", binary)
+        : List.of(binary);
   }
 
-  /** Whether the copied programs are started through the copied loader (they are dynamically linked). */
+  /**
+   * Whether the copied programs are started through the copied loader (they are dynamically
+   * linked).
+   */
   boolean viaLoader() {
     return loader.isPresent();
   }

@@ -17,10 +17,10 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A content digest in the OCI form {@code sha256:<64 lowercase hex digits>}: of a blob as stored, or
- * of a layer's uncompressed tar (its DiffID). sha256 is the only algorithm; it is what every image
- * this reads and every blob this writes uses. Built through {@link #parse(String)} and the {@code of}
- * factories, which validate; serialized by Jackson as its string form.
+ * A content digest in the OCI form {@code sha256:<64 lowercase hex digits>}: of a blob as stored,
+ * or of a layer's uncompressed tar (its DiffID). sha256 is the only algorithm; it is what every
+ * image this reads and every blob this writes uses. Built through {@link #parse(String)} and the
+ * {@code of} factories, which validate; serialized by Jackson as its string form.
  *
  * @param hex the 64 lowercase hex digits
  */
@@ -39,7 +39,8 @@ public record Digest(String hex) implements Comparable<Digest> {
   public Digest {
     Objects.requireNonNull(hex, "hex");
     if (!FORM.matcher(ALGORITHM + ":" + hex).matches()) {
-      throw new IllegalArgumentException("a sha256 digest's hex part must be 64 lowercase hex digits, was \"" + hex + "\"");
+      throw new IllegalArgumentException(
+          "a sha256 digest's hex part must be 64 lowercase hex digits, was \"" + hex + "\"");
     }
   }
 
@@ -60,13 +61,23 @@ public record Digest(String hex) implements Comparable<Digest> {
    * @throws IllegalArgumentException naming {@code what} and the value if it is not of that form
    */
   public static Digest parse(@Nullable String value, String what) {
-    return tryParse(value).orElseThrow(() -> new IllegalArgumentException(what
-        + " must be sha256: followed by 64 lowercase hex digits, was \"" + value + "\""
-        + (value != null && value.startsWith("sha512:")
-            ? ": sha512 blobs are not supported; re-export the image with sha256" : "")));
+    return tryParse(value)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    what
+                        + " must be sha256: followed by 64 lowercase hex digits, was \""
+                        + value
+                        + "\""
+                        + (value != null && value.startsWith("sha512:")
+                            ? ": sha512 blobs are not supported; re-export the image with sha256"
+                            : "")));
   }
 
-  /** The digest {@code value} writes, or empty if it is not {@code sha256:<64 lowercase hex digits>}. */
+  /**
+   * The digest {@code value} writes, or empty if it is not {@code sha256:<64 lowercase hex
+   * digits>}.
+   */
   public static Optional<Digest> tryParse(@Nullable String value) {
     if (value == null) {
       return Optional.empty();
@@ -76,14 +87,16 @@ public record Digest(String hex) implements Comparable<Digest> {
   }
 
   /**
-   * The digest whose 32 sha256 bytes are {@code sha256}, as {@link MessageDigest#digest()} gives them.
+   * The digest whose 32 sha256 bytes are {@code sha256}, as {@link MessageDigest#digest()} gives
+   * them.
    *
    * @throws IllegalArgumentException if {@code sha256} is not 32 bytes long
    */
   public static Digest ofHash(byte[] sha256) {
     Objects.requireNonNull(sha256, "sha256");
     if (sha256.length != BYTES) {
-      throw new IllegalArgumentException("a sha256 digest is 32 bytes, was " + sha256.length + " bytes");
+      throw new IllegalArgumentException(
+          "a sha256 digest is 32 bytes, was " + sha256.length + " bytes");
     }
     return new Digest(HexFormat.of().formatHex(sha256));
   }
@@ -101,12 +114,15 @@ public record Digest(String hex) implements Comparable<Digest> {
     }
   }
 
-  /** A new SHA-256 {@link MessageDigest}; the one place that asks the JDK for it (every JDK has it). */
+  /**
+   * A new SHA-256 {@link MessageDigest}; the one place that asks the JDK for it (every JDK has it).
+   */
   static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JDK lacks SHA-256, which every Java SE platform must provide", e);
+      throw new IllegalStateException(
+          "this JDK lacks SHA-256, which every Java SE platform must provide", e);
     }
   }
 
@@ -120,10 +136,15 @@ public record Digest(String hex) implements Comparable<Digest> {
     return "blobs/" + ALGORITHM + "/" + hex;
   }
 
-  /** The digest of the blob at {@code path} in an OCI image layout ({@code blobs/sha256/<hex>}), if it is such a path. */
+  /**
+   * The digest of the blob at {@code path} in an OCI image layout ({@code blobs/sha256/<hex>}), if
+   * it is such a path.
+   */
   public static Optional<Digest> fromLayoutPath(String path) {
     String prefix = "blobs/" + ALGORITHM + "/";
-    return path.startsWith(prefix) ? tryParse(ALGORITHM + ":" + path.substring(prefix.length())) : Optional.empty();
+    return path.startsWith(prefix)
+        ? tryParse(ALGORITHM + ":" + path.substring(prefix.length()))
+        : Optional.empty();
   }
 
   /** {@code sha256:<hex>}. */

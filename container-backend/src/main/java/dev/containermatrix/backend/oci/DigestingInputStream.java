@@ -8,8 +8,8 @@ import java.security.DigestInputStream;
 import org.apiguardian.api.API;
 
 /**
- * A {@link DigestInputStream} over sha256 that also counts the bytes, and hashes the bytes it skips.
- * Closing it closes the source.
+ * A {@link DigestInputStream} over sha256 that also counts the bytes, and hashes the bytes it
+ * skips. Closing it closes the source.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DigestingInputStream extends DigestInputStream {
@@ -58,7 +58,10 @@ public final class DigestingInputStream extends DigestInputStream {
     return false;
   }
 
-  /** Reads the source to its end, so trailing bytes (a tar's padding after its end records) are hashed too. */
+  /**
+   * Reads the source to its end, so trailing bytes (a tar's padding after its end records) are
+   * hashed too.
+   */
   public void drain() throws IOException {
     skip(Long.MAX_VALUE);
   }

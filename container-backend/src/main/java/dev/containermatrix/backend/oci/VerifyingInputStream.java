@@ -28,7 +28,8 @@ public final class VerifyingInputStream extends FilterInputStream {
   private final Mismatch mismatch;
   private boolean verified;
 
-  public VerifyingInputStream(InputStream source, Digest expected, long expectedSize, Mismatch mismatch) {
+  public VerifyingInputStream(
+      InputStream source, Digest expected, long expectedSize, Mismatch mismatch) {
     super(new DigestingInputStream(source));
     this.expected = Objects.requireNonNull(expected, "expected");
     this.expectedSize = expectedSize;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What of a spec a plain host JVM cannot honour: a base image other than {@code host}, layers
- * other than {@link Layer#CLASSPATH} ones, files at fixed paths, any resource limit, and a hostname
- * other than the host's.
+ * What of a spec a plain host JVM cannot honour: a base image other than {@code host}, layers other
+ * than {@link Layer#CLASSPATH} ones, files at fixed paths, any resource limit, and a hostname other
+ * than the host's.
  */
 final class ProcessLimitations {
 
@@ -25,22 +25,40 @@ final class ProcessLimitations {
   List<String> of(ContainerSpec spec) {
     List<String> out = new ArrayList<>();
     if (!spec.baseImage().equals(ContainerSpec.HOST)) {
-      out.add("the process backend cannot use base image " + spec.baseImage()
-          + ": it runs on the host's own system; " + USE_OTHER);
+      out.add(
+          "the process backend cannot use base image "
+              + spec.baseImage()
+              + ": it runs on the host's own system; "
+              + USE_OTHER);
     }
-    if (!spec.hostname().equals(ContainerSpec.HOST) && !spec.hostname().equals(hostHostname.get())) {
-      out.add("the process backend cannot set hostname " + spec.hostname() + ": it shares the host's name "
-          + hostHostname.get() + "; use hostname \"host\" or containermatrix.backend=native or docker");
+    if (!spec.hostname().equals(ContainerSpec.HOST)
+        && !spec.hostname().equals(hostHostname.get())) {
+      out.add(
+          "the process backend cannot set hostname "
+              + spec.hostname()
+              + ": it shares the host's name "
+              + hostHostname.get()
+              + "; use hostname \"host\" or containermatrix.backend=native or docker");
     }
     for (Layer layer : spec.layers()) {
       if (!layer.role().equals(Layer.CLASSPATH)) {
-        out.add("the process backend cannot mount layer " + layer.directory() + " (role " + layer.role()
-            + "): it runs on the host's filesystem, where only classpath layers need no mount; " + USE_OTHER);
+        out.add(
+            "the process backend cannot mount layer "
+                + layer.directory()
+                + " (role "
+                + layer.role()
+                + "): it runs on the host's filesystem, where only classpath layers need no mount; "
+                + USE_OTHER);
       }
     }
     for (FileMount file : spec.files()) {
-      out.add("the process backend cannot place " + file.source() + " at " + file.target()
-          + ": it runs on the host's filesystem; " + USE_OTHER);
+      out.add(
+          "the process backend cannot place "
+              + file.source()
+              + " at "
+              + file.target()
+              + ": it runs on the host's filesystem; "
+              + USE_OTHER);
     }
     for (String limit : spec.limits().describe()) {
       out.add("the process backend cannot enforce " + limit + ": " + USE_OTHER);

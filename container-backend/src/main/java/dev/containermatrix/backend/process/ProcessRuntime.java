@@ -2,6 +2,9 @@ package dev.containermatrix.backend.process;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.hostprocess.HostProcesses;
+import dev.containermatrix.backend.hostprocess.JvmCommandLine;
+import dev.containermatrix.backend.hostprocess.Teardown;
 import dev.containermatrix.backend.spi.ContainerEnvironment;
 import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerHandle;
@@ -13,9 +16,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.containermatrix.backend.hostprocess.HostProcesses;
-import dev.containermatrix.backend.hostprocess.JvmCommandLine;
-import dev.containermatrix.backend.hostprocess.Teardown;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -38,7 +38,8 @@ import org.apiguardian.api.API;
 public final class ProcessRuntime implements ContainerRuntime {
 
   private final HostProcesses processes = new HostProcesses("process");
-  private final ProcessLimitations limitations = new ProcessLimitations(ProcessRuntime::hostHostname);
+  private final ProcessLimitations limitations =
+      new ProcessLimitations(ProcessRuntime::hostHostname);
 
   /** Variants share the host's hostname: the process backend has no UTS namespace. */
   @Override
@@ -60,17 +61,28 @@ public final class ProcessRuntime implements ContainerRuntime {
   public ContainerHandle launch(ContainerSpec spec) throws ContainerException {
     List<String> unsupported = unsupported(spec);
     if (!unsupported.isEmpty()) {
-      throw new ContainerException("container " + spec.id() + " cannot run on the process backend: "
-          + String.join("; ", unsupported));
+      throw new ContainerException(
+          "container "
+              + spec.id()
+              + " cannot run on the process backend: "
+              + String.join("; ", unsupported));
     }
     Path java = spec.command().javaLauncher();
     if (!Files.isExecutable(java)) {
-      throw new ContainerException("container " + spec.id() + " cannot start: there is no executable " + java
-          + ": point javaHome at a JDK or JRE");
+      throw new ContainerException(
+          "container "
+              + spec.id()
+              + " cannot start: there is no executable "
+              + java
+              + ": point javaHome at a JDK or JRE");
     }
     if (!Files.isDirectory(spec.workingDirectory())) {
-      throw new ContainerException("container " + spec.id() + " cannot start: its working directory "
-          + spec.workingDirectory() + " does not exist: create it before launching");
+      throw new ContainerException(
+          "container "
+              + spec.id()
+              + " cannot start: its working directory "
+              + spec.workingDirectory()
+              + " does not exist: create it before launching");
     }
     Path argFile = spec.outputDirectory().resolve("java.args");
     JvmCommandLine commandLine = new JvmCommandLine(spec.command(), argFile);
@@ -78,11 +90,22 @@ public final class ProcessRuntime implements ContainerRuntime {
       Files.createDirectories(spec.outputDirectory());
       Files.writeString(argFile, commandLine.argFileContent(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ContainerException("container " + spec.id() + " cannot write its argument file " + argFile + ": "
-          + e.getMessage() + ": check that the output directory is writable", e);
+      throw new ContainerException(
+          "container "
+              + spec.id()
+              + " cannot write its argument file "
+              + argFile
+              + ": "
+              + e.getMessage()
+              + ": check that the output directory is writable",
+          e);
     }
-    return processes.start(spec, commandLine.command(),
-        ContainerEnvironment.of(spec, spec.channelSocket().toString()), spec.workingDirectory(), Teardown.NONE);
+    return processes.start(
+        spec,
+        commandLine.command(),
+        ContainerEnvironment.of(spec, spec.channelSocket().toString()),
+        spec.workingDirectory(),
+        Teardown.NONE);
   }
 
   /** The containers of this runtime that have not ended yet. */
@@ -101,5 +124,4 @@ public final class ProcessRuntime implements ContainerRuntime {
       }
     }
   }
-
 }

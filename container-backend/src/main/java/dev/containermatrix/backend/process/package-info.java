@@ -1,4 +1,7 @@
-/** The process backend: a plain host JVM per container, without isolation, for hosts that have neither the native runtime nor Docker. */
+/**
+ * The process backend: a plain host JVM per container, without isolation, for hosts that have
+ * neither the native runtime nor Docker.
+ */
 @NullMarked
 package dev.containermatrix.backend.process;
 

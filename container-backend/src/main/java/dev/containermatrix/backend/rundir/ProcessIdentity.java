@@ -27,15 +27,25 @@ public record ProcessIdentity(long pid, String start) {
   public ProcessIdentity {
     Objects.requireNonNull(start, "start");
     if (pid <= 0 || !start.matches("(proc|instant):\\d+")) {
-      throw new IllegalArgumentException("a process identity is a positive pid and a start of proc:<ticks> or instant:<millis>, was pid "
-          + pid + " start " + start);
+      throw new IllegalArgumentException(
+          "a process identity is a positive pid and a start of proc:<ticks> or instant:<millis>,"
+              + " was pid "
+              + pid
+              + " start "
+              + start);
     }
   }
 
   /** This JVM. */
   public static ProcessIdentity current() {
-    return of(ProcessHandle.current().pid(), PROC).orElseThrow(() -> new IllegalStateException(
-        "cannot read the start time of this JVM (pid " + ProcessHandle.current().pid() + ") from " + PROC));
+    return of(ProcessHandle.current().pid(), PROC)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "cannot read the start time of this JVM (pid "
+                        + ProcessHandle.current().pid()
+                        + ") from "
+                        + PROC));
   }
 
   /**
@@ -59,7 +69,8 @@ public record ProcessIdentity(long pid, String start) {
       // the process ended while its stat was read
       return Optional.empty();
     }
-    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ')'
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last
+    // ')'
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).strip().split(" ");
     if (fields.length < 20 || fields[0].equals("Z") || fields[0].equals("X")) {
       return Optional.empty();

@@ -17,7 +17,10 @@ public final class Reaper {
 
   private final List<ReapableKind> kinds;
 
-  /** A reaper of {@code kinds}, run in that order (so mounts can go before the directories they are in). */
+  /**
+   * A reaper of {@code kinds}, run in that order (so mounts can go before the directories they are
+   * in).
+   */
   public Reaper(List<ReapableKind> kinds) {
     this.kinds = List.copyOf(kinds);
   }

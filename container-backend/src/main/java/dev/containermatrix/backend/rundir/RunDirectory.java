@@ -19,8 +19,8 @@ import org.apiguardian.api.API;
 /**
  * A private temporary directory of this JVM, {@code /tmp/cm-<pid>-<8 hex>}: short, since Unix
  * socket paths must stay under 108 bytes, and marked with its owner's {@link ProcessIdentity} so
- * that {@link StaleRunDirectories} can remove it once the owner is gone. {@link #close()} deletes it
- * with all it holds.
+ * that {@link StaleRunDirectories} can remove it once the owner is gone. {@link #close()} deletes
+ * it with all it holds.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class RunDirectory implements AutoCloseable {
@@ -45,7 +45,10 @@ public final class RunDirectory implements AutoCloseable {
     return create(TMP);
   }
 
-  /** A new run directory under {@code tmpRoot}, readable by this user only where POSIX permissions exist. */
+  /**
+   * A new run directory under {@code tmpRoot}, readable by this user only where POSIX permissions
+   * exist.
+   */
   public static RunDirectory create(Path tmpRoot) throws IOException {
     ProcessIdentity owner = ProcessIdentity.current();
     for (int attempt = 0; ; attempt++) {
@@ -90,7 +93,9 @@ public final class RunDirectory implements AutoCloseable {
   /** The owner pid a run directory's name carries, if {@code name} is one. */
   static OptionalLong ownerPidOf(String name) {
     Matcher matcher = NAME.matcher(name);
-    return matcher.matches() ? OptionalLong.of(Long.parseLong(matcher.group(1))) : OptionalLong.empty();
+    return matcher.matches()
+        ? OptionalLong.of(Long.parseLong(matcher.group(1)))
+        : OptionalLong.empty();
   }
 
   /**
@@ -103,9 +108,13 @@ public final class RunDirectory implements AutoCloseable {
     try {
       TreeDeletion.delete(directory);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete run directory " + directory + ": " + e.getMessage()
-          + ": delete it by hand, or check what holds it open", e);
+      throw new UncheckedIOException(
+          "cannot delete run directory "
+              + directory
+              + ": "
+              + e.getMessage()
+              + ": delete it by hand, or check what holds it open",
+          e);
     }
   }
-
 }

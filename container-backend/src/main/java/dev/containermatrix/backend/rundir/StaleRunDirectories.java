@@ -29,7 +29,8 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class StaleRunDirectories implements ReapableKind {
 
-  private static final Pattern RUN_PREFIX = Pattern.compile("(" + RunDirectory.NAME.pattern() + ")(?:[^0-9a-f].*)?");
+  private static final Pattern RUN_PREFIX =
+      Pattern.compile("(" + RunDirectory.NAME.pattern() + ")(?:[^0-9a-f].*)?");
 
   private final Path tmpRoot;
   private final Path procRoot;
@@ -100,10 +101,12 @@ public final class StaleRunDirectories implements ReapableKind {
     }
     return ProcessIdentity.of(pid, procRoot).isPresent()
         ? Optional.empty()
-        : Optional.of("its run directory " + directory + " is gone and so is pid " + pid + " from its name");
+        : Optional.of(
+            "its run directory " + directory + " is gone and so is pid " + pid + " from its name");
   }
 
-  private Optional<String> whyStale(Path directory, long namedPid, Optional<ProcessIdentity> owner) {
+  private Optional<String> whyStale(
+      Path directory, long namedPid, Optional<ProcessIdentity> owner) {
     if (owner.isEmpty()) {
       return ProcessIdentity.of(namedPid, procRoot).isPresent()
           ? Optional.empty()
@@ -115,13 +118,20 @@ public final class StaleRunDirectories implements ReapableKind {
       return Optional.of("its owner pid " + pid + " is gone");
     }
     if (!now.get().equals(owner.get())) {
-      return Optional.of("its owner pid " + pid + " now belongs to another process (start " + now.get().start()
-          + ", not " + owner.get().start() + ")");
+      return Optional.of(
+          "its owner pid "
+              + pid
+              + " now belongs to another process (start "
+              + now.get().start()
+              + ", not "
+              + owner.get().start()
+              + ")");
     }
     return Optional.empty();
   }
 
   private static boolean ownedBy(Path directory, String user) throws IOException {
-    return user.isEmpty() || Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS).getName().equals(user);
+    return user.isEmpty()
+        || Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS).getName().equals(user);
   }
 }

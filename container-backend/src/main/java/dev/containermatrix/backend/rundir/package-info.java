@@ -1,4 +1,7 @@
-/** Short-lived run directories owned by one host process, and the reaper that removes what dead owners left behind. */
+/**
+ * Short-lived run directories owned by one host process, and the reaper that removes what dead
+ * owners left behind.
+ */
 @NullMarked
 package dev.containermatrix.backend.rundir;
 

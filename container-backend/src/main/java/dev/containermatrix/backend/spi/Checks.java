@@ -21,12 +21,21 @@ final class Checks {
 
   static Path absolute(@Nullable Path path, String what) {
     notNull(path, what);
-    check(path.isAbsolute(), "%s must be an absolute path, was \"%s\": resolve it against the module's base directory first", what, path);
+    check(
+        path.isAbsolute(),
+        "%s must be an absolute path, was \"%s\": resolve it against the module's base directory"
+            + " first",
+        what,
+        path);
     return path;
   }
 
   static String noNul(String value, String what) {
-    check(value.indexOf('\0') < 0, "%s must not contain a NUL character, was \"%s\"", what, value.replace("\0", "\\0"));
+    check(
+        value.indexOf('\0') < 0,
+        "%s must not contain a NUL character, was \"%s\"",
+        what,
+        value.replace("\0", "\\0"));
     return value;
   }
 }

@@ -24,8 +24,11 @@ public final class ContainerEnvironment {
 
   /** The variable naming the agent's channel socket. */
   public static final String CHANNEL = "CONTAINERMATRIX_CHANNEL";
+
   /** {@code PATH} unless the spec sets it; the same as Docker's default. */
-  public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  public static final String DEFAULT_PATH =
+      "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
   /** {@code LANG} unless the spec sets it. */
   public static final String DEFAULT_LANG = "C.UTF-8";
 

@@ -12,7 +12,9 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface ContainerHandle extends AutoCloseable {
 
-  /** The host pid of the container's JVM (or of the process that stands for it, for remote engines). */
+  /**
+   * The host pid of the container's JVM (or of the process that stands for it, for remote engines).
+   */
   long pid();
 
   /**

@@ -15,15 +15,18 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface ContainerRuntime extends AutoCloseable {
 
-  /** The backend's name, as in {@code containermatrix.backend}: {@code native}, {@code docker}, {@code process}. */
+  /**
+   * The backend's name, as in {@code containermatrix.backend}: {@code native}, {@code docker},
+   * {@code process}.
+   */
   String name();
 
   /**
    * What of {@code spec} this backend cannot honour on this host.
    *
-   * @return one plain sentence per part it cannot honour, naming it and what to do, e.g. "the process
-   *     backend cannot enforce memory=256 MiB: use containermatrix.backend=native or docker"; never
-   *     {@code null}, empty when the whole spec can be honoured
+   * @return one plain sentence per part it cannot honour, naming it and what to do, e.g. "the
+   *     process backend cannot enforce memory=256 MiB: use containermatrix.backend=native or
+   *     docker"; never {@code null}, empty when the whole spec can be honoured
    */
   List<String> unsupported(ContainerSpec spec);
 

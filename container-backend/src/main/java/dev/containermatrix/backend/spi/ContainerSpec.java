@@ -19,8 +19,8 @@ import org.apiguardian.api.API;
  * Everything a backend needs to run one container. Backend-neutral: a backend that cannot honour a
  * part says so in {@link ContainerRuntime#unsupported(ContainerSpec)}.
  *
- * @param id names the container on the host (cgroup, run directory, docker name): 1 to 63 of
- *     {@code [a-z0-9-]}
+ * @param id names the container on the host (cgroup, run directory, docker name): 1 to 63 of {@code
+ *     [a-z0-9-]}
  * @param hostname the container's hostname, or {@link #HOST} for the host's own
  * @param baseImage the image reference of the bottom layer, or {@link #HOST} for the host's own
  *     system directories ({@code /usr}, {@code /lib*}, {@code /bin}, {@code /sbin}, a minimal
@@ -39,8 +39,8 @@ import org.apiguardian.api.API;
  *     backend's own files; absolute; created if missing
  * @param timeout how long the container may run from launch before it is killed; positive
  * @param writableDirectories host directories the container may write to, each bound read-write at
- *     its own path (for example where a class-data archive is dumped); absolute, and existing when launched; never
- *     {@code null} but usually empty
+ *     its own path (for example where a class-data archive is dumped); absolute, and existing when
+ *     launched; never {@code null} but usually empty
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ContainerSpec(
@@ -58,7 +58,10 @@ public record ContainerSpec(
     Duration timeout,
     List<Path> writableDirectories) {
 
-  /** As {@link #baseImage()}: the host's own system directories; as {@link #hostname()}: the host's name. */
+  /**
+   * As {@link #baseImage()}: the host's own system directories; as {@link #hostname()}: the host's
+   * name.
+   */
   public static final String HOST = "host";
 
   /** Unix socket paths ({@code sun_path}) hold at most 107 bytes and a NUL. */
@@ -66,13 +69,22 @@ public record ContainerSpec(
 
   public ContainerSpec {
     notNull(id, "container id");
-    check(id.matches("[a-z0-9-]{1,63}"),
-        "container id \"%s\" is invalid: use 1 to 63 characters of a-z, 0-9 and '-'", id);
+    check(
+        id.matches("[a-z0-9-]{1,63}"),
+        "container id \"%s\" is invalid: use 1 to 63 characters of a-z, 0-9 and '-'",
+        id);
     notNull(hostname, "hostname");
-    check(hostname.length() <= 63 && hostname.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"),
-        "hostname \"%s\" of container %s is invalid: use 1 to 63 letters, digits and inner '-', or \"host\"", hostname, id);
+    check(
+        hostname.length() <= 63 && hostname.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"),
+        "hostname \"%s\" of container %s is invalid: use 1 to 63 letters, digits and inner '-', or"
+            + " \"host\"",
+        hostname,
+        id);
     notNull(baseImage, "base image");
-    check(!baseImage.isBlank(), "base image of container %s is blank: use \"host\" or an image reference", id);
+    check(
+        !baseImage.isBlank(),
+        "base image of container %s is blank: use \"host\" or an image reference",
+        id);
     layers = List.copyOf(notNull(layers, "layers"));
     notNull(command, "command");
     environment = copyEnvironment(notNull(environment, "environment"), id);
@@ -81,12 +93,19 @@ public record ContainerSpec(
     files = List.copyOf(notNull(files, "files"));
     absolute(channelSocket, "channel socket");
     int socketBytes = channelSocket.toString().getBytes(StandardCharsets.UTF_8).length;
-    check(socketBytes <= MAX_SOCKET_PATH_BYTES,
-        "channel socket path %s is %d bytes, but Unix socket paths must be under 108 bytes: put it in a short RunDirectory such as /tmp/cm-<pid>-<random>",
-        channelSocket, socketBytes);
+    check(
+        socketBytes <= MAX_SOCKET_PATH_BYTES,
+        "channel socket path %s is %d bytes, but Unix socket paths must be under 108 bytes: put it"
+            + " in a short RunDirectory such as /tmp/cm-<pid>-<random>",
+        channelSocket,
+        socketBytes);
     absolute(outputDirectory, "output directory");
     notNull(timeout, "timeout");
-    check(!timeout.isNegative() && !timeout.isZero(), "timeout of container %s must be positive, was %s", id, timeout);
+    check(
+        !timeout.isNegative() && !timeout.isZero(),
+        "timeout of container %s must be positive, was %s",
+        id,
+        timeout);
     writableDirectories = List.copyOf(notNull(writableDirectories, "writable directories"));
     for (Path directory : writableDirectories) {
       absolute(directory, "writable directory of container " + id);
@@ -107,67 +126,195 @@ public record ContainerSpec(
       Path channelSocket,
       Path outputDirectory,
       Duration timeout) {
-    this(id, hostname, baseImage, layers, command, environment, workingDirectory, limits, files, channelSocket,
-        outputDirectory, timeout, List.of());
+    this(
+        id,
+        hostname,
+        baseImage,
+        layers,
+        command,
+        environment,
+        workingDirectory,
+        limits,
+        files,
+        channelSocket,
+        outputDirectory,
+        timeout,
+        List.of());
   }
 
   private static Map<String, String> copyEnvironment(Map<String, String> environment, String id) {
     Map<String, String> copy = new LinkedHashMap<>();
-    environment.forEach((name, value) -> {
-      notNull(name, "environment variable name");
-      notNull(value, "value of environment variable " + name);
-      check(!name.isEmpty() && name.indexOf('=') < 0, "environment variable name \"%s\" must be non-empty and free of '='", name);
-      noNul(name, "environment variable name");
-      noNul(value, "value of environment variable " + name);
-      check(!name.equals(ContainerEnvironment.CHANNEL),
-          "environment variable %s of container %s is set by the backend: remove it from the spec", name, id);
-      copy.put(name, value);
-    });
+    environment.forEach(
+        (name, value) -> {
+          notNull(name, "environment variable name");
+          notNull(value, "value of environment variable " + name);
+          check(
+              !name.isEmpty() && name.indexOf('=') < 0,
+              "environment variable name \"%s\" must be non-empty and free of '='",
+              name);
+          noNul(name, "environment variable name");
+          noNul(value, "value of environment variable " + name);
+          check(
+              !name.equals(ContainerEnvironment.CHANNEL),
+              "environment variable %s of container %s is set by the backend: remove it from the"
+                  + " spec",
+              name,
+              id);
+          copy.put(name, value);
+        });
     return Collections.unmodifiableMap(copy);
   }
 
   public ContainerSpec withHostname(String value) {
-    return new ContainerSpec(id, value, baseImage, layers, command, environment, workingDirectory, limits, files,
-        channelSocket, outputDirectory, timeout, writableDirectories);
+    return new ContainerSpec(
+        id,
+        value,
+        baseImage,
+        layers,
+        command,
+        environment,
+        workingDirectory,
+        limits,
+        files,
+        channelSocket,
+        outputDirectory,
+        timeout,
+        writableDirectories);
   }
 
   public ContainerSpec withBaseImage(String value) {
-    return new ContainerSpec(id, hostname, value, layers, command, environment, workingDirectory, limits, files,
-        channelSocket, outputDirectory, timeout, writableDirectories);
+    return new ContainerSpec(
+        id,
+        hostname,
+        value,
+        layers,
+        command,
+        environment,
+        workingDirectory,
+        limits,
+        files,
+        channelSocket,
+        outputDirectory,
+        timeout,
+        writableDirectories);
   }
 
   public ContainerSpec withLayers(List<Layer> value) {
-    return new ContainerSpec(id, hostname, baseImage, value, command, environment, workingDirectory, limits, files,
-        channelSocket, outputDirectory, timeout, writableDirectories);
+    return new ContainerSpec(
+        id,
+        hostname,
+        baseImage,
+        value,
+        command,
+        environment,
+        workingDirectory,
+        limits,
+        files,
+        channelSocket,
+        outputDirectory,
+        timeout,
+        writableDirectories);
   }
 
   public ContainerSpec withCommand(JvmCommand value) {
-    return new ContainerSpec(id, hostname, baseImage, layers, value, environment, workingDirectory, limits, files,
-        channelSocket, outputDirectory, timeout, writableDirectories);
+    return new ContainerSpec(
+        id,
+        hostname,
+        baseImage,
+        layers,
+        value,
+        environment,
+        workingDirectory,
+        limits,
+        files,
+        channelSocket,
+        outputDirectory,
+        timeout,
+        writableDirectories);
   }
 
   public ContainerSpec withEnvironment(Map<String, String> value) {
-    return new ContainerSpec(id, hostname, baseImage, layers, command, value, workingDirectory, limits, files,
-        channelSocket, outputDirectory, timeout, writableDirectories);
+    return new ContainerSpec(
+        id,
+        hostname,
+        baseImage,
+        layers,
+        command,
+        value,
+        workingDirectory,
+        limits,
+        files,
+        channelSocket,
+        outputDirectory,
+        timeout,
+        writableDirectories);
   }
 
   public ContainerSpec withLimits(ResourceLimits value) {
-    return new ContainerSpec(id, hostname, baseImage, layers, command, environment, workingDirectory, value, files,
-        channelSocket, outputDirectory, timeout, writableDirectories);
+    return new ContainerSpec(
+        id,
+        hostname,
+        baseImage,
+        layers,
+        command,
+        environment,
+        workingDirectory,
+        value,
+        files,
+        channelSocket,
+        outputDirectory,
+        timeout,
+        writableDirectories);
   }
 
   public ContainerSpec withFiles(List<FileMount> value) {
-    return new ContainerSpec(id, hostname, baseImage, layers, command, environment, workingDirectory, limits, value,
-        channelSocket, outputDirectory, timeout, writableDirectories);
+    return new ContainerSpec(
+        id,
+        hostname,
+        baseImage,
+        layers,
+        command,
+        environment,
+        workingDirectory,
+        limits,
+        value,
+        channelSocket,
+        outputDirectory,
+        timeout,
+        writableDirectories);
   }
 
   public ContainerSpec withTimeout(Duration value) {
-    return new ContainerSpec(id, hostname, baseImage, layers, command, environment, workingDirectory, limits, files,
-        channelSocket, outputDirectory, value, writableDirectories);
+    return new ContainerSpec(
+        id,
+        hostname,
+        baseImage,
+        layers,
+        command,
+        environment,
+        workingDirectory,
+        limits,
+        files,
+        channelSocket,
+        outputDirectory,
+        value,
+        writableDirectories);
   }
 
   public ContainerSpec withWritableDirectories(List<Path> value) {
-    return new ContainerSpec(id, hostname, baseImage, layers, command, environment, workingDirectory, limits, files,
-        channelSocket, outputDirectory, timeout, value);
+    return new ContainerSpec(
+        id,
+        hostname,
+        baseImage,
+        layers,
+        command,
+        environment,
+        workingDirectory,
+        limits,
+        files,
+        channelSocket,
+        outputDirectory,
+        timeout,
+        value);
   }
 }

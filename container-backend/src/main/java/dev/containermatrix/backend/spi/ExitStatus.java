@@ -19,14 +19,45 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ExitStatus(int exitCode, Reason reason, String description) {
 
-  /** The exit code reported for {@link Reason#FAILED_TO_START}, as shells do for "command not found". */
+  /**
+   * The exit code reported for {@link Reason#FAILED_TO_START}, as shells do for "command not
+   * found".
+   */
   public static final int NOT_STARTED = 127;
 
   private static final String[] SIGNALS = {
-    null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL",
-    "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT",
-    "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF",
-    "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS"
+    null,
+    "SIGHUP",
+    "SIGINT",
+    "SIGQUIT",
+    "SIGILL",
+    "SIGTRAP",
+    "SIGABRT",
+    "SIGBUS",
+    "SIGFPE",
+    "SIGKILL",
+    "SIGUSR1",
+    "SIGSEGV",
+    "SIGUSR2",
+    "SIGPIPE",
+    "SIGALRM",
+    "SIGTERM",
+    "SIGSTKFLT",
+    "SIGCHLD",
+    "SIGCONT",
+    "SIGSTOP",
+    "SIGTSTP",
+    "SIGTTIN",
+    "SIGTTOU",
+    "SIGURG",
+    "SIGXCPU",
+    "SIGXFSZ",
+    "SIGVTALRM",
+    "SIGPROF",
+    "SIGWINCH",
+    "SIGIO",
+    "SIGPWR",
+    "SIGSYS"
   };
 
   /** Why a container ended. */
@@ -72,23 +103,29 @@ public record ExitStatus(int exitCode, Reason reason, String description) {
   public static ExitStatus killedBySignal(int signal) {
     check(signal > 0 && signal <= 64, "signal must be 1 to 64, was %s", signal);
     String name = signal < SIGNALS.length ? " (" + SIGNALS[signal] + ")" : "";
-    return new ExitStatus(128 + signal, Reason.KILLED_BY_SIGNAL, "was killed by signal " + signal + name);
+    return new ExitStatus(
+        128 + signal, Reason.KILLED_BY_SIGNAL, "was killed by signal " + signal + name);
   }
 
   /** "timed out after 2s; its JVM (pid 1234) and 2 child processes were killed". */
   public static ExitStatus timedOut(Duration timeout, int exitCode, long pid, int killedChildren) {
-    return new ExitStatus(exitCode, Reason.TIMED_OUT,
+    return new ExitStatus(
+        exitCode,
+        Reason.TIMED_OUT,
         "timed out after " + Units.duration(timeout) + "; " + killed(pid, killedChildren));
   }
 
   /** "was cancelled (the run was stopped); its JVM (pid 1234) was killed". */
   public static ExitStatus cancelled(String why, int exitCode, long pid, int killedChildren) {
-    return new ExitStatus(exitCode, Reason.CANCELLED, "was cancelled (" + why + "); " + killed(pid, killedChildren));
+    return new ExitStatus(
+        exitCode, Reason.CANCELLED, "was cancelled (" + why + "); " + killed(pid, killedChildren));
   }
 
   /** "was killed: it exceeded its memory limit of 256 MiB (OOM)". */
   public static ExitStatus outOfMemory(int exitCode, long limitBytes) {
-    return new ExitStatus(exitCode, Reason.OUT_OF_MEMORY,
+    return new ExitStatus(
+        exitCode,
+        Reason.OUT_OF_MEMORY,
         "was killed: it exceeded its memory limit of " + Units.bytes(limitBytes) + " (OOM)");
   }
 

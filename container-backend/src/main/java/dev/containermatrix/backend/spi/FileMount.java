@@ -22,8 +22,14 @@ public record FileMount(Path source, String target) {
     absolute(source, "file source");
     notNull(target, "file target");
     noNul(target, "file target");
-    check(target.startsWith("/") && !target.equals("/") && !target.endsWith("/")
-            && !target.contains("//") && !target.matches("(.*/)?\\.\\.?(/.*)?"),
-        "file target must be an absolute, normalized path inside the container such as /etc/app/app.yaml, was \"%s\"", target);
+    check(
+        target.startsWith("/")
+            && !target.equals("/")
+            && !target.endsWith("/")
+            && !target.contains("//")
+            && !target.matches("(.*/)?\\.\\.?(/.*)?"),
+        "file target must be an absolute, normalized path inside the container such as"
+            + " /etc/app/app.yaml, was \"%s\"",
+        target);
   }
 }

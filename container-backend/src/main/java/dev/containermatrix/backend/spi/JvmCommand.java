@@ -25,24 +25,38 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record JvmCommand(
-    Path javaHome, List<Path> classpath, List<String> jvmOptions, String mainClass, List<String> arguments) {
+    Path javaHome,
+    List<Path> classpath,
+    List<String> jvmOptions,
+    String mainClass,
+    List<String> arguments) {
 
-  private static final Set<String> CLASSPATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path", "-jar");
-  private static final String JAVA_NAME = "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*";
+  private static final Set<String> CLASSPATH_OPTIONS =
+      Set.of("-cp", "-classpath", "--class-path", "-jar");
+  private static final String JAVA_NAME =
+      "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*";
 
   public JvmCommand {
     absolute(javaHome, "javaHome");
     notNull(mainClass, "mainClass");
-    check(mainClass.matches(JAVA_NAME + "(\\." + JAVA_NAME + ")*"),
-        "main class must be a binary class name such as com.example.Main, was \"%s\"", mainClass);
+    check(
+        mainClass.matches(JAVA_NAME + "(\\." + JAVA_NAME + ")*"),
+        "main class must be a binary class name such as com.example.Main, was \"%s\"",
+        mainClass);
     classpath = List.copyOf(notNull(classpath, "classpath"));
-    check(!classpath.isEmpty(), "the classpath of main class %s is empty: add the jar or directory that holds it", mainClass);
+    check(
+        !classpath.isEmpty(),
+        "the classpath of main class %s is empty: add the jar or directory that holds it",
+        mainClass);
     classpath.forEach(entry -> absolute(entry, "classpath entry"));
     jvmOptions = List.copyOf(notNull(jvmOptions, "jvmOptions"));
     for (String option : jvmOptions) {
       noNul(option, "JVM option");
-      check(!CLASSPATH_OPTIONS.contains(option) && !option.startsWith("--class-path="),
-          "JVM option \"%s\" sets the classpath: put classpath entries in JvmCommand.classpath instead", option);
+      check(
+          !CLASSPATH_OPTIONS.contains(option) && !option.startsWith("--class-path="),
+          "JVM option \"%s\" sets the classpath: put classpath entries in JvmCommand.classpath"
+              + " instead",
+          option);
     }
     arguments = List.copyOf(notNull(arguments, "arguments"));
     arguments.forEach(argument -> noNul(argument, "argument"));

@@ -28,7 +28,12 @@ public record ResourceLimits(
     Optional<String> cpuset) {
 
   private static final ResourceLimits NONE =
-      new ResourceLimits(Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty());
+      new ResourceLimits(
+          Optional.empty(),
+          OptionalLong.empty(),
+          OptionalLong.empty(),
+          OptionalLong.empty(),
+          Optional.empty());
 
   public ResourceLimits {
     notNull(cpus, "cpus");
@@ -36,12 +41,18 @@ public record ResourceLimits(
     notNull(pids, "pids");
     notNull(nofile, "nofile");
     notNull(cpuset, "cpuset");
-    cpus.ifPresent(c -> check(c > 0 && !c.isInfinite(), "cpus must be a positive number, was %s", c));
-    memoryBytes.ifPresent(m -> check(m > 0, "memory limit must be a positive number of bytes, was %s", m));
+    cpus.ifPresent(
+        c -> check(c > 0 && !c.isInfinite(), "cpus must be a positive number, was %s", c));
+    memoryBytes.ifPresent(
+        m -> check(m > 0, "memory limit must be a positive number of bytes, was %s", m));
     pids.ifPresent(p -> check(p > 0, "pids limit must be positive, was %s", p));
     nofile.ifPresent(n -> check(n > 0, "nofile limit must be positive, was %s", n));
-    cpuset.ifPresent(s -> check(s.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*"),
-        "cpuset must be a CPU list such as 0-1,3, was \"%s\"", s));
+    cpuset.ifPresent(
+        s ->
+            check(
+                s.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*"),
+                "cpuset must be a CPU list such as 0-1,3, was \"%s\"",
+                s));
   }
 
   /** No limits at all. */

@@ -43,7 +43,8 @@ final class Units {
       out.append(minutes).append('m');
     }
     if (restMillis > 0) {
-      out.append(BigDecimal.valueOf(restMillis, 3).stripTrailingZeros().toPlainString()).append('s');
+      out.append(BigDecimal.valueOf(restMillis, 3).stripTrailingZeros().toPlainString())
+          .append('s');
     }
     return out.toString();
   }

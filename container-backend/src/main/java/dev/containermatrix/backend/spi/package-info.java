@@ -1,4 +1,8 @@
-/** The container runtime SPI: what a backend is given (a {@link dev.containermatrix.backend.spi.ContainerSpec}) and what it hands back (a {@link dev.containermatrix.backend.spi.ContainerHandle}). */
+/**
+ * The container runtime SPI: what a backend is given (a {@link
+ * dev.containermatrix.backend.spi.ContainerSpec}) and what it hands back (a {@link
+ * dev.containermatrix.backend.spi.ContainerHandle}).
+ */
 @NullMarked
 package dev.containermatrix.backend.spi;
 

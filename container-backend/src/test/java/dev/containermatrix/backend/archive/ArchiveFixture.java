@@ -30,10 +30,14 @@ final class ArchiveFixture {
   }
 
   static ArchiveFixture open(Path work) throws IOException {
-    return new ArchiveFixture(LayerStore.open(work.resolve("store")), RunArchive.open(work.resolve("archive")));
+    return new ArchiveFixture(
+        LayerStore.open(work.resolve("store")), RunArchive.open(work.resolve("archive")));
   }
 
-  /** A stored layer of one file of {@code size} pseudo-random bytes (seeded, so equal seeds give equal layers). */
+  /**
+   * A stored layer of one file of {@code size} pseudo-random bytes (seeded, so equal seeds give
+   * equal layers).
+   */
   StoredLayer randomLayer(String path, int size, long seed) throws IOException {
     byte[] bytes = new byte[size];
     new Random(seed).nextBytes(bytes);
@@ -41,7 +45,10 @@ final class ArchiveFixture {
   }
 
   StoredLayer textLayer(String path, String content) throws IOException {
-    return store.put(ReproducibleLayer.builder().addFile(path, content.getBytes(StandardCharsets.UTF_8), false).build());
+    return store.put(
+        ReproducibleLayer.builder()
+            .addFile(path, content.getBytes(StandardCharsets.UTF_8), false)
+            .build());
   }
 
   /** Archives the layers and an image of them whose Cmd is {@code cmd}. */
@@ -50,25 +57,45 @@ final class ArchiveFixture {
     for (StoredLayer layer : layers) {
       blobs.add(archive.addLayer(layer));
     }
-    return archive.addImage(new ImageSpec(blobs, List.of("PATH=/usr/bin:/bin"), List.of(cmd), "/",
-        Map.of("dev.containermatrix.test", "yes"), runtimeConfig(cmd)));
+    return archive.addImage(
+        new ImageSpec(
+            blobs,
+            List.of("PATH=/usr/bin:/bin"),
+            List.of(cmd),
+            "/",
+            Map.of("dev.containermatrix.test", "yes"),
+            runtimeConfig(cmd)));
   }
 
   static byte[] runtimeConfig(String... cmd) {
-    return OciRuntimeConfig.json(List.of(cmd), List.of("PATH=/usr/bin:/bin"), "/", "variant", OptionalLong.of(256L << 20),
-        Optional.of(1.0), OptionalLong.of(128), OptionalLong.of(1024), Optional.empty());
+    return OciRuntimeConfig.json(
+        List.of(cmd),
+        List.of("PATH=/usr/bin:/bin"),
+        "/",
+        "variant",
+        OptionalLong.of(256L << 20),
+        Optional.of(1.0),
+        OptionalLong.of(128),
+        OptionalLong.of(1024),
+        Optional.empty());
   }
 
   /** Commits a run with a small record. */
-  ArchivedRun commit(String runId, Instant created, Map<String, ArchivedBlob> variants) throws IOException {
-    ArchivedBlob record = archive.addBlob(("{\"run\":\"" + runId + "\"}").getBytes(StandardCharsets.UTF_8),
-        RunArchive.RECORD_MEDIA_TYPE);
+  ArchivedRun commit(String runId, Instant created, Map<String, ArchivedBlob> variants)
+      throws IOException {
+    ArchivedBlob record =
+        archive.addBlob(
+            ("{\"run\":\"" + runId + "\"}").getBytes(StandardCharsets.UTF_8),
+            RunArchive.RECORD_MEDIA_TYPE);
     archive.commitRun(runId, created, record, variants);
     return archive.run(runId).orElseThrow();
   }
 
   Path blobFile(String digest) {
-    return archive.directory().resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
+    return archive
+        .directory()
+        .resolve("blobs/sha256")
+        .resolve(digest.substring("sha256:".length()));
   }
 
   static void flipByte(Path file, long position) throws IOException {
@@ -81,6 +108,8 @@ final class ArchiveFixture {
   }
 
   static String sha256(Path file) throws Exception {
-    return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return "sha256:"
+        + HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

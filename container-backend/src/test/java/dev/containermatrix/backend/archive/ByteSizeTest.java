@@ -17,7 +17,8 @@ class ByteSizeTest {
 
   @Test
   void aNumberWithoutAUnitAFractionZeroOrTooMuchIsNotASize() {
-    for (String text : new String[] {"10", "10G", "1.5GB", "0GB", "-1GB", "GB", "10 PB", "9999999999999TB", ""}) {
+    for (String text :
+        new String[] {"10", "10G", "1.5GB", "0GB", "-1GB", "GB", "10 PB", "9999999999999TB", ""}) {
       assertThat(ByteSize.parse(text)).as(text).isEqualTo(OptionalLong.empty());
     }
   }

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A JVM that commits {@code count} runs named {@code <prefix>-<i>} to the archive at {@code dir}: {@code dir prefix count}. */
+/**
+ * A JVM that commits {@code count} runs named {@code <prefix>-<i>} to the archive at {@code dir}:
+ * {@code dir prefix count}.
+ */
 public final class CommitChildMain {
 
   private CommitChildMain() {}
@@ -17,10 +20,23 @@ public final class CommitChildMain {
     int count = Integer.parseInt(args[2]);
     ArchivedBlob emptyTar = archive.addBlob(new byte[1024], RunArchive.LAYER_MEDIA_TYPE);
     for (int i = 0; i < count; i++) {
-      ArchivedBlob image = archive.addImage(new ImageSpec(List.of(emptyTar), List.of(), List.of("/bin/true"), "",
-          Map.of("run", prefix + "-" + i), ArchiveFixture.runtimeConfig("/bin/true")));
-      ArchivedBlob record = archive.addBlob((prefix + "-" + i).getBytes(StandardCharsets.UTF_8), RunArchive.RECORD_MEDIA_TYPE);
-      archive.commitRun(prefix + "-" + i, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), record, Map.of("v", image));
+      ArchivedBlob image =
+          archive.addImage(
+              new ImageSpec(
+                  List.of(emptyTar),
+                  List.of(),
+                  List.of("/bin/true"),
+                  "",
+                  Map.of("run", prefix + "-" + i),
+                  ArchiveFixture.runtimeConfig("/bin/true")));
+      ArchivedBlob record =
+          archive.addBlob(
+              (prefix + "-" + i).getBytes(StandardCharsets.UTF_8), RunArchive.RECORD_MEDIA_TYPE);
+      archive.commitRun(
+          prefix + "-" + i,
+          Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i),
+          record,
+          Map.of("v", image));
     }
   }
 }

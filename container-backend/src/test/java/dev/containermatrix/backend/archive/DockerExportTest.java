@@ -1,15 +1,13 @@
 package dev.containermatrix.backend.archive;
 
-import dev.containermatrix.backend.HostCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.backend.HostCommand;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.layers.StoredLayer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An archived variant made of the host's {@code echo} and its native closure, exported, loaded into the
- * real Docker engine with {@code docker load} and run with {@code docker run}; and the archive itself
- * read by skopeo as an OCI layout.
+ * An archived variant made of the host's {@code echo} and its native closure, exported, loaded into
+ * the real Docker engine with {@code docker load} and run with {@code docker run}; and the archive
+ * itself read by skopeo as an OCI layout.
  */
 @Tag("docker")
 class DockerExportTest {
@@ -35,17 +33,28 @@ class DockerExportTest {
 
   @Test
   void anExportedVariantLoadsIntoDockerAndRunsAndSkopeoReadsTheLayout() throws Exception {
-    HostRequirements.require(HostCommand.works("docker", "info"),
-        "a Docker engine (apt-get install docker.io; dockerd --bridge=none --iptables=false --ip-masq=false)");
+    HostRequirements.require(
+        HostCommand.works("docker", "info"),
+        "a Docker engine (apt-get install docker.io; dockerd --bridge=none --iptables=false"
+            + " --ip-masq=false)");
     HostRequirements.require(Files.isExecutable(ECHO), "a dynamically linked " + ECHO);
     ArchiveFixture fixture = ArchiveFixture.open(work);
     String marker = "archived-" + UUID.randomUUID();
-    StoredLayer base = fixture.store.put(NativeClosure.layer(List.of(ECHO), List.of(Path.of("/etc/passwd"))));
-    StoredLayer tool = fixture.store.put(ReproducibleLayer.builder().addFile("usr/bin/echo", ECHO, true).build());
-    List<ArchivedBlob> layers = new ArrayList<>(List.of(fixture.archive.addLayer(base), fixture.archive.addLayer(tool)));
-    ArchivedBlob manifest = fixture.archive.addImage(new ImageSpec(layers, List.of("PATH=/usr/bin"),
-        List.of("/usr/bin/echo", marker), "/", Map.of("dev.containermatrix.test", "export"),
-        ArchiveFixture.runtimeConfig("/usr/bin/echo", marker)));
+    StoredLayer base =
+        fixture.store.put(NativeClosure.layer(List.of(ECHO), List.of(Path.of("/etc/passwd"))));
+    StoredLayer tool =
+        fixture.store.put(ReproducibleLayer.builder().addFile("usr/bin/echo", ECHO, true).build());
+    List<ArchivedBlob> layers =
+        new ArrayList<>(List.of(fixture.archive.addLayer(base), fixture.archive.addLayer(tool)));
+    ArchivedBlob manifest =
+        fixture.archive.addImage(
+            new ImageSpec(
+                layers,
+                List.of("PATH=/usr/bin"),
+                List.of("/usr/bin/echo", marker),
+                "/",
+                Map.of("dev.containermatrix.test", "export"),
+                ArchiveFixture.runtimeConfig("/usr/bin/echo", marker)));
     String runId = "r" + UUID.randomUUID().toString().substring(0, 8);
     ArchivedRun run = fixture.commit(runId, Instant.now(), Map.of("Echo_Variant", manifest));
 
@@ -58,14 +67,23 @@ class DockerExportTest {
     assertThat(runtime.path("root").path("path").asText()).isEqualTo("rootfs");
     String tag = "containermatrix/echo-variant:" + runId;
     try {
-      assertThat(HostCommand.run(work, Map.of(), "docker", "load", "-i", tar.toString())).contains("Loaded image: " + tag);
-      assertThat(HostCommand.run(work, Map.of(), "docker", "run", "--rm", "--network", "none", tag)).isEqualTo(marker);
+      assertThat(HostCommand.run(work, Map.of(), "docker", "load", "-i", tar.toString()))
+          .contains("Loaded image: " + tag);
+      assertThat(HostCommand.run(work, Map.of(), "docker", "run", "--rm", "--network", "none", tag))
+          .isEqualTo(marker);
     } finally {
       HostCommand.works("docker", "rmi", "-f", tag);
     }
     if (HostCommand.works("skopeo", "--version")) {
-      JsonNode inspected = new ObjectMapper().readTree(HostCommand.run(work, Map.of(), "skopeo", "inspect",
-          "oci:" + fixture.archive.directory() + ":" + runId + "-Echo_Variant"));
+      JsonNode inspected =
+          new ObjectMapper()
+              .readTree(
+                  HostCommand.run(
+                      work,
+                      Map.of(),
+                      "skopeo",
+                      "inspect",
+                      "oci:" + fixture.archive.directory() + ":" + runId + "-Echo_Variant"));
       assertThat(inspected.path("Layers").get(1).asText()).isEqualTo(layers.get(1).digest());
     }
   }

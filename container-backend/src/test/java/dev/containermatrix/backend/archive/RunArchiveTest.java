@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,25 +45,38 @@ class RunArchiveTest {
   void twoVariantsSharingLayersStoreEachSharedBlobOnceAndAreListedInIndexJson() throws Exception {
     StoredLayer base = fixture.randomLayer("base.bin", 200_000, 1);
     StoredLayer classes = fixture.textLayer("app/Main.class", "classes v1");
-    ArchivedBlob a = fixture.image(List.of(base, fixture.textLayer("lib/json-1.jar", "json 1"), classes), "/bin/true");
+    ArchivedBlob a =
+        fixture.image(
+            List.of(base, fixture.textLayer("lib/json-1.jar", "json 1"), classes), "/bin/true");
     long afterA = archive.blobBytes();
-    ArchivedBlob b = fixture.image(List.of(base, fixture.textLayer("lib/json-2.jar", "json 2"), classes), "/bin/true");
+    ArchivedBlob b =
+        fixture.image(
+            List.of(base, fixture.textLayer("lib/json-2.jar", "json 2"), classes), "/bin/true");
     ArchivedRun run = fixture.commit("run-1", T0, Map.of("json-1", a, "json-2", b));
 
-    assertThat(archive.blobBytes() - afterA).as("the second variant adds its own layer and json only").isLessThan(8_000);
+    assertThat(archive.blobBytes() - afterA)
+        .as("the second variant adds its own layer and json only")
+        .isLessThan(8_000);
     assertThat(archive.image(run, "json-1").layers().get(0).digest())
-        .as("a layer built reproducibly keeps its store digest").isEqualTo(base.digest().toString());
+        .as("a layer built reproducibly keeps its store digest")
+        .isEqualTo(base.digest().toString());
     assertThat(archive.runs()).containsExactly(run);
-    assertThat(run.manifestDigestByVariantId()).containsExactly(Map.entry("json-1", a.digest()), Map.entry("json-2", b.digest()));
-    JsonNode index = new ObjectMapper().readTree(archive.directory().resolve("index.json").toFile());
+    assertThat(run.manifestDigestByVariantId())
+        .containsExactly(Map.entry("json-1", a.digest()), Map.entry("json-2", b.digest()));
+    JsonNode index =
+        new ObjectMapper().readTree(archive.directory().resolve("index.json").toFile());
     assertThat(index.path("manifests")).hasSize(2);
     JsonNode annotations = index.path("manifests").get(0).path("annotations");
-    assertThat(annotations.path("org.opencontainers.image.ref.name").asText()).isEqualTo("run-1-json-1");
+    assertThat(annotations.path("org.opencontainers.image.ref.name").asText())
+        .isEqualTo("run-1-json-1");
     assertThat(annotations.path("dev.containermatrix.run").asText()).isEqualTo("run-1");
     assertThat(annotations.path("dev.containermatrix.variant").asText()).isEqualTo("json-1");
-    assertThat(annotations.path("dev.containermatrix.record").asText()).isEqualTo(run.recordDigest());
-    assertThat(annotations.path("org.opencontainers.image.created").asText()).isEqualTo("2026-01-01T12:00:00Z");
-    assertThat(Files.readString(archive.directory().resolve("oci-layout"))).isEqualTo("{\"imageLayoutVersion\":\"1.0.0\"}");
+    assertThat(annotations.path("dev.containermatrix.record").asText())
+        .isEqualTo(run.recordDigest());
+    assertThat(annotations.path("org.opencontainers.image.created").asText())
+        .isEqualTo("2026-01-01T12:00:00Z");
+    assertThat(Files.readString(archive.directory().resolve("oci-layout")))
+        .isEqualTo("{\"imageLayoutVersion\":\"1.0.0\"}");
   }
 
   @Test
@@ -77,28 +89,47 @@ class RunArchiveTest {
   void aSecondRunWithOneChangedLayerAddsOnlyThatLayerAndSmallJson() throws Exception {
     StoredLayer base = fixture.randomLayer("base.bin", 300_000, 1);
     StoredLayer lib = fixture.randomLayer("lib/lib.jar", 50_000, 2);
-    fixture.commit("run-1", T0, Map.of("v", fixture.image(List.of(base, lib, fixture.textLayer("app/A.class", "A v1")), "x")));
+    fixture.commit(
+        "run-1",
+        T0,
+        Map.of(
+            "v", fixture.image(List.of(base, lib, fixture.textLayer("app/A.class", "A v1")), "x")));
     long before = archive.blobBytes();
 
     StoredLayer changed = fixture.randomLayer("app/A.class", 20_000, 3);
-    fixture.commit("run-2", T0.plusSeconds(60), Map.of("v", fixture.image(List.of(base, lib, changed), "x")));
+    fixture.commit(
+        "run-2", T0.plusSeconds(60), Map.of("v", fixture.image(List.of(base, lib, changed), "x")));
 
     long growth = archive.blobBytes() - before;
-    assertThat(growth).isGreaterThanOrEqualTo(changed.sizeBytes()).isLessThan(changed.sizeBytes() + 2_000);
+    assertThat(growth)
+        .isGreaterThanOrEqualTo(changed.sizeBytes())
+        .isLessThan(changed.sizeBytes() + 2_000);
   }
 
   @Test
-  void twentyRunsWithOneClassChangingTakeAtMostATenthMoreThanOneRunPlusTheChangedLayers() throws Exception {
+  void twentyRunsWithOneClassChangingTakeAtMostATenthMoreThanOneRunPlusTheChangedLayers()
+      throws Exception {
     StoredLayer jdk = fixture.randomLayer("jdk/lib/modules", 1_000_000, 1);
     StoredLayer libs = fixture.randomLayer("app/lib/libs.jar", 200_000, 2);
     StoredLayer tests = fixture.randomLayer("app/test/Other.class", 5_000, 3);
     long oneRun = 0;
     long changedLayers = 0;
     for (int run = 0; run < 20; run++) {
-      StoredLayer changing = fixture.textLayer("app/classes/Changing.class", "version " + run + " ".repeat(2_000));
-      Map<String, ArchivedBlob> variants = Map.of(
-          "jdk17", fixture.image(List.of(jdk, libs, tests, changing), "java", "Main"),
-          "jdk21", fixture.image(List.of(jdk, fixture.textLayer("app/lib/extra.jar", "extra"), libs, tests, changing), "java", "Main"));
+      StoredLayer changing =
+          fixture.textLayer("app/classes/Changing.class", "version " + run + " ".repeat(2_000));
+      Map<String, ArchivedBlob> variants =
+          Map.of(
+              "jdk17", fixture.image(List.of(jdk, libs, tests, changing), "java", "Main"),
+              "jdk21",
+                  fixture.image(
+                      List.of(
+                          jdk,
+                          fixture.textLayer("app/lib/extra.jar", "extra"),
+                          libs,
+                          tests,
+                          changing),
+                      "java",
+                      "Main"));
       fixture.commit("run-" + run, T0.plusSeconds(run), variants);
       if (run == 0) {
         oneRun = archive.blobBytes();
@@ -111,19 +142,37 @@ class RunArchiveTest {
   }
 
   @Test
-  void aFlippedByteInALayerMakesVerifyAndImportRefuseNamingTheBlobAndStoreNothing() throws Exception {
+  void aFlippedByteInALayerMakesVerifyAndImportRefuseNamingTheBlobAndStoreNothing()
+      throws Exception {
     StoredLayer base = fixture.randomLayer("base.bin", 100_000, 1);
     ArchivedRun run = fixture.commit("run-1", T0, Map.of("v", fixture.image(List.of(base), "x")));
     archive.verify(run);
     Path blob = fixture.blobFile(base.digest().toString());
     ArchiveFixture.flipByte(blob, 5_000);
-    String expected = "archive " + archive.directory() + ": blob " + base.digest() + " (" + blob + ") is corrupt: expected "
-        + base.digest() + " (" + base.sizeBytes() + " bytes), read " + ArchiveFixture.sha256(blob) + " (" + base.sizeBytes()
-        + " bytes); the archive cannot be trusted: restore it from a backup or delete run run-1";
+    String expected =
+        "archive "
+            + archive.directory()
+            + ": blob "
+            + base.digest()
+            + " ("
+            + blob
+            + ") is corrupt: expected "
+            + base.digest()
+            + " ("
+            + base.sizeBytes()
+            + " bytes), read "
+            + ArchiveFixture.sha256(blob)
+            + " ("
+            + base.sizeBytes()
+            + " bytes); the archive cannot be trusted: restore it from a backup or delete run"
+            + " run-1";
 
-    assertThatThrownBy(() -> archive.verify(run)).isInstanceOf(ArchiveIntegrityException.class).hasMessage(expected);
+    assertThatThrownBy(() -> archive.verify(run))
+        .isInstanceOf(ArchiveIntegrityException.class)
+        .hasMessage(expected);
     LayerStore fresh = LayerStore.open(work.resolve("fresh-store"));
-    assertThatThrownBy(() -> archive.importVariant(run, "v", fresh)).isInstanceOf(ArchiveIntegrityException.class)
+    assertThatThrownBy(() -> archive.importVariant(run, "v", fresh))
+        .isInstanceOf(ArchiveIntegrityException.class)
         .hasMessage(expected);
     assertThat(fresh.get(base.digest())).isEmpty();
   }
@@ -136,13 +185,31 @@ class RunArchiveTest {
     byte[] bytes = Files.readAllBytes(blob);
     Files.write(blob, java.util.Arrays.copyOf(bytes, bytes.length - 1024));
 
-    assertThatThrownBy(() -> archive.verify(run)).isInstanceOf(ArchiveIntegrityException.class)
-        .hasMessage("archive " + archive.directory() + ": blob " + base.digest() + " (" + blob + ") is corrupt: expected "
-            + base.digest() + " (" + bytes.length + " bytes), read " + ArchiveFixture.sha256(blob) + " ("
-            + (bytes.length - 1024) + " bytes); the archive cannot be trusted: restore it from a backup or delete run run-1");
-    assertThatThrownBy(() -> archive.importVariant(run, "v", LayerStore.open(work.resolve("fresh"))))
-        .isInstanceOf(ArchiveIntegrityException.class).hasMessageContaining("is corrupt");
-    assertThatThrownBy(() -> archive.export(run, "v", work.resolve("v.tar"))).isInstanceOf(ArchiveIntegrityException.class);
+    assertThatThrownBy(() -> archive.verify(run))
+        .isInstanceOf(ArchiveIntegrityException.class)
+        .hasMessage(
+            "archive "
+                + archive.directory()
+                + ": blob "
+                + base.digest()
+                + " ("
+                + blob
+                + ") is corrupt: expected "
+                + base.digest()
+                + " ("
+                + bytes.length
+                + " bytes), read "
+                + ArchiveFixture.sha256(blob)
+                + " ("
+                + (bytes.length - 1024)
+                + " bytes); the archive cannot be trusted: restore it from a backup or delete run"
+                + " run-1");
+    assertThatThrownBy(
+            () -> archive.importVariant(run, "v", LayerStore.open(work.resolve("fresh"))))
+        .isInstanceOf(ArchiveIntegrityException.class)
+        .hasMessageContaining("is corrupt");
+    assertThatThrownBy(() -> archive.export(run, "v", work.resolve("v.tar")))
+        .isInstanceOf(ArchiveIntegrityException.class);
     assertThat(work.resolve("v.tar")).doesNotExist();
   }
 
@@ -154,20 +221,35 @@ class RunArchiveTest {
     Path blob = fixture.blobFile(base.digest().toString());
     Files.delete(blob);
 
-    assertThatThrownBy(() -> archive.verify(first)).isInstanceOf(ArchiveIntegrityException.class)
-        .hasMessage("archive " + archive.directory() + ": blob " + base.digest() + " (" + blob + ") is missing: expected "
-            + base.digest() + " (" + base.sizeBytes() + " bytes), read no file; the archive cannot be trusted: restore it"
-            + " from a backup or delete runs run-1, run-2");
+    assertThatThrownBy(() -> archive.verify(first))
+        .isInstanceOf(ArchiveIntegrityException.class)
+        .hasMessage(
+            "archive "
+                + archive.directory()
+                + ": blob "
+                + base.digest()
+                + " ("
+                + blob
+                + ") is missing: expected "
+                + base.digest()
+                + " ("
+                + base.sizeBytes()
+                + " bytes), read no file; the archive cannot be trusted: restore it"
+                + " from a backup or delete runs run-1, run-2");
   }
 
   @Test
   void readBlobReturnsTheCheckedBytesAndRefusesAFlippedRecord() throws Exception {
-    ArchivedRun run = fixture.commit("run-1", T0, Map.of("v", fixture.image(List.of(fixture.textLayer("a", "a")), "x")));
+    ArchivedRun run =
+        fixture.commit(
+            "run-1", T0, Map.of("v", fixture.image(List.of(fixture.textLayer("a", "a")), "x")));
     assertThat(new String(archive.readBlob(run.recordDigest()))).isEqualTo("{\"run\":\"run-1\"}");
 
     ArchiveFixture.flipByte(fixture.blobFile(run.recordDigest()), 2);
-    assertThatThrownBy(() -> archive.readBlob(run.recordDigest())).isInstanceOf(ArchiveIntegrityException.class)
-        .hasMessageContaining("blob " + run.recordDigest() + " (").hasMessageEndingWith("delete run run-1");
+    assertThatThrownBy(() -> archive.readBlob(run.recordDigest()))
+        .isInstanceOf(ArchiveIntegrityException.class)
+        .hasMessageContaining("blob " + run.recordDigest() + " (")
+        .hasMessageEndingWith("delete run run-1");
   }
 
   @Test
@@ -176,15 +258,19 @@ class RunArchiveTest {
     StoredLayer only1 = fixture.randomLayer("only.bin", 20_000, 2);
     StoredLayer only2 = fixture.randomLayer("only.bin", 30_000, 3);
     fixture.commit("run-1", T0, Map.of("v", fixture.image(List.of(shared, only1), "one")));
-    ArchivedRun second = fixture.commit("run-2", T0.plusSeconds(1), Map.of("v", fixture.image(List.of(shared, only2), "two")));
+    ArchivedRun second =
+        fixture.commit(
+            "run-2", T0.plusSeconds(1), Map.of("v", fixture.image(List.of(shared, only2), "two")));
     long ownOfFirst = archive.usage().get(0).ownBytes();
-    RunArchive later = RunArchive.open(archive.directory(), Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+    RunArchive later =
+        RunArchive.open(archive.directory(), Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
 
     RetentionResult result = later.retain(RetentionPolicy.keepLast(1));
 
     assertThat(result.removedRuns()).containsExactly("run-1");
     assertThat(result.freedBytes()).isEqualTo(ownOfFirst);
-    assertThat(result.removedBlobs()).isEqualTo(5); // layer, manifest, config, runtime config, record
+    assertThat(result.removedBlobs())
+        .isEqualTo(5); // layer, manifest, config, runtime config, record
     assertThat(fixture.blobFile(shared.digest().toString())).exists();
     assertThat(fixture.blobFile(only1.digest().toString())).doesNotExist();
     assertThat(later.runs()).containsExactly(second);
@@ -194,7 +280,8 @@ class RunArchiveTest {
 
   @Test
   void retentionLeavesUnreferencedBlobsYoungerThanTheGraceAlone() throws Exception {
-    fixture.commit("run-1", T0, Map.of("v", fixture.image(List.of(fixture.textLayer("a", "a")), "x")));
+    fixture.commit(
+        "run-1", T0, Map.of("v", fixture.image(List.of(fixture.textLayer("a", "a")), "x")));
     fixture.image(List.of(fixture.textLayer("b", "not committed yet")), "y");
     long before = archive.blobBytes();
 
@@ -213,24 +300,45 @@ class RunArchiveTest {
     fixture.commit("five-days", now.minus(Duration.ofDays(5)), Map.of("v", image));
     fixture.commit("one-hour", now.minus(Duration.ofHours(1)), Map.of("v", image));
 
-    assertThat(archive.retain(new RetentionPolicy(OptionalInt.of(2), Optional.of(Duration.ofDays(7)))).removedRuns())
+    assertThat(
+            archive
+                .retain(new RetentionPolicy(OptionalInt.of(2), Optional.of(Duration.ofDays(7))))
+                .removedRuns())
         .containsExactly("ten-days");
-    assertThat(archive.retain(new RetentionPolicy(OptionalInt.empty(), Optional.empty())).removedRuns()).isEmpty();
-    assertThat(archive.retain(RetentionPolicy.keepFor(Duration.ofDays(1))).removedRuns()).containsExactly("five-days");
+    assertThat(
+            archive
+                .retain(new RetentionPolicy(OptionalInt.empty(), Optional.empty()))
+                .removedRuns())
+        .isEmpty();
+    assertThat(archive.retain(RetentionPolicy.keepFor(Duration.ofDays(1))).removedRuns())
+        .containsExactly("five-days");
     assertThat(archive.runs()).extracting(ArchivedRun::runId).containsExactly("one-hour");
   }
 
   @Test
-  void theSizeBoundRemovesTheOldestRunsThatDoNotFitAndKeepsTheBlobsKeptRunsShare() throws Exception {
+  void theSizeBoundRemovesTheOldestRunsThatDoNotFitAndKeepsTheBlobsKeptRunsShare()
+      throws Exception {
     StoredLayer shared = fixture.randomLayer("shared.bin", 200_000, 1);
     StoredLayer own1 = fixture.randomLayer("own.bin", 100_000, 2);
     fixture.commit("run-1", T0, Map.of("v", fixture.image(List.of(shared, own1), "one")));
-    fixture.commit("run-2", T0.plusSeconds(1), Map.of("v", fixture.image(List.of(shared, fixture.randomLayer("own.bin", 100_000, 3)), "two")));
-    fixture.commit("run-3", T0.plusSeconds(2), Map.of("v", fixture.image(List.of(shared, fixture.randomLayer("own.bin", 100_000, 4)), "three")));
-    RunArchive later = RunArchive.open(archive.directory(), Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+    fixture.commit(
+        "run-2",
+        T0.plusSeconds(1),
+        Map.of(
+            "v",
+            fixture.image(List.of(shared, fixture.randomLayer("own.bin", 100_000, 3)), "two")));
+    fixture.commit(
+        "run-3",
+        T0.plusSeconds(2),
+        Map.of(
+            "v",
+            fixture.image(List.of(shared, fixture.randomLayer("own.bin", 100_000, 4)), "three")));
+    RunArchive later =
+        RunArchive.open(archive.directory(), Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
 
     // run-3 and run-2 share 200 KB and own 100 KB each: about 400 KB; run-1 would add 100 KB more
-    RetentionResult result = later.retain(RetentionPolicy.keepBytes(450_000).withProtectedRun("run-3"));
+    RetentionResult result =
+        later.retain(RetentionPolicy.keepBytes(450_000).withProtectedRun("run-3"));
 
     assertThat(result.removedRuns()).containsExactly("run-1");
     assertThat(later.runs()).extracting(ArchivedRun::runId).containsExactly("run-2", "run-3");
@@ -243,18 +351,25 @@ class RunArchiveTest {
   void aProtectedRunIsKeptEvenWhenItAloneExceedsTheSizeBoundAndNewerRunsGoFirst() throws Exception {
     ArchivedBlob image = fixture.image(List.of(fixture.randomLayer("big.bin", 100_000, 1)), "x");
     fixture.commit("current", T0, Map.of("v", image));
-    fixture.commit("newer", T0.plusSeconds(1), Map.of("v", fixture.image(List.of(fixture.randomLayer("b.bin", 10_000, 2)), "y")));
+    fixture.commit(
+        "newer",
+        T0.plusSeconds(1),
+        Map.of("v", fixture.image(List.of(fixture.randomLayer("b.bin", 10_000, 2)), "y")));
 
-    RetentionResult result = archive.retain(RetentionPolicy.keepBytes(1024).withProtectedRun("current"));
+    RetentionResult result =
+        archive.retain(RetentionPolicy.keepBytes(1024).withProtectedRun("current"));
 
     assertThat(result.removedRuns()).containsExactly("newer");
     assertThat(archive.runs()).extracting(ArchivedRun::runId).containsExactly("current");
-    assertThat(archive.retain(RetentionPolicy.keepLast(0).withProtectedRun("current")).removedRuns()).isEmpty();
+    assertThat(
+            archive.retain(RetentionPolicy.keepLast(0).withProtectedRun("current")).removedRuns())
+        .isEmpty();
   }
 
   @Test
   void aSizeBoundIsPositive() {
-    assertThatThrownBy(() -> RetentionPolicy.keepBytes(0)).hasMessage("keepBytes must be positive, was 0");
+    assertThatThrownBy(() -> RetentionPolicy.keepBytes(0))
+        .hasMessage("keepBytes must be positive, was 0");
   }
 
   @Test
@@ -263,19 +378,32 @@ class RunArchiveTest {
     StoredLayer own1 = fixture.randomLayer("own.bin", 10_000, 2);
     StoredLayer own2 = fixture.randomLayer("own.bin", 30_000, 3);
     fixture.commit("run-1", T0, Map.of("v", fixture.image(List.of(shared, own1), "one")));
-    fixture.commit("run-2", T0.plusSeconds(1), Map.of("v", fixture.image(List.of(shared, own2), "two"),
-        "w", fixture.image(List.of(shared), "three")));
+    fixture.commit(
+        "run-2",
+        T0.plusSeconds(1),
+        Map.of(
+            "v",
+            fixture.image(List.of(shared, own2), "two"),
+            "w",
+            fixture.image(List.of(shared), "three")));
 
     List<RunUsage> usage = archive.usage();
 
-    assertThat(usage).extracting(RunUsage::runId, RunUsage::created, RunUsage::variants)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("run-1", T0, 1),
+    assertThat(usage)
+        .extracting(RunUsage::runId, RunUsage::created, RunUsage::variants)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("run-1", T0, 1),
             org.assertj.core.groups.Tuple.tuple("run-2", T0.plusSeconds(1), 2));
     assertThat(usage.get(0).totalBytes()).isGreaterThan(shared.sizeBytes() + own1.sizeBytes());
-    assertThat(usage.get(0).ownBytes()).isGreaterThanOrEqualTo(own1.sizeBytes()).isLessThan(own1.sizeBytes() + 4_000);
-    assertThat(usage.get(1).ownBytes()).isGreaterThanOrEqualTo(own2.sizeBytes()).isLessThan(own2.sizeBytes() + 6_000);
+    assertThat(usage.get(0).ownBytes())
+        .isGreaterThanOrEqualTo(own1.sizeBytes())
+        .isLessThan(own1.sizeBytes() + 4_000);
+    assertThat(usage.get(1).ownBytes())
+        .isGreaterThanOrEqualTo(own2.sizeBytes())
+        .isLessThan(own2.sizeBytes() + 6_000);
     long sharedBytes = usage.get(0).totalBytes() - usage.get(0).ownBytes();
-    assertThat(usage.get(0).ownBytes() + usage.get(1).ownBytes() + sharedBytes).isEqualTo(archive.blobBytes());
+    assertThat(usage.get(0).ownBytes() + usage.get(1).ownBytes() + sharedBytes)
+        .isEqualTo(archive.blobBytes());
   }
 
   @Test
@@ -291,15 +419,20 @@ class RunArchiveTest {
       List<Future<?>> done = new ArrayList<>();
       for (int thread = 0; thread < 2; thread++) {
         int t = thread;
-        done.add(threads.submit(() -> {
-          start.await();
-          RunArchive own = RunArchive.open(archive.directory());
-          for (int i = t; i < 10; i += 2) {
-            ArchivedBlob record = own.addBlob(("{\"run\":" + i + "}").getBytes(), RunArchive.RECORD_MEDIA_TYPE);
-            own.commitRun("run-" + i, T0.plusSeconds(i), record, Map.of("v", images.get(i)));
-          }
-          return null;
-        }));
+        done.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  RunArchive own = RunArchive.open(archive.directory());
+                  for (int i = t; i < 10; i += 2) {
+                    ArchivedBlob record =
+                        own.addBlob(
+                            ("{\"run\":" + i + "}").getBytes(), RunArchive.RECORD_MEDIA_TYPE);
+                    own.commitRun(
+                        "run-" + i, T0.plusSeconds(i), record, Map.of("v", images.get(i)));
+                  }
+                  return null;
+                }));
       }
       for (Future<?> future : done) {
         future.get();
@@ -307,8 +440,10 @@ class RunArchiveTest {
     } finally {
       threads.shutdown();
     }
-    assertThat(archive.runs()).extracting(ArchivedRun::runId)
-        .containsExactly(Stream.iterate(0, i -> i + 1).limit(10).map(i -> "run-" + i).toArray(String[]::new));
+    assertThat(archive.runs())
+        .extracting(ArchivedRun::runId)
+        .containsExactly(
+            Stream.iterate(0, i -> i + 1).limit(10).map(i -> "run-" + i).toArray(String[]::new));
   }
 
   @Test
@@ -316,25 +451,46 @@ class RunArchiveTest {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<Process> children = new ArrayList<>();
     for (String prefix : List.of("a", "b")) {
-      children.add(new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
-          System.getProperty("java.class.path"), CommitChildMain.class.getName(), archive.directory().toString(), prefix, "8")
-          .redirectErrorStream(true).redirectOutput(work.resolve(prefix + ".out").toFile()).start());
+      children.add(
+          new ProcessBuilder(
+                  java.toString(),
+                  "-XX:TieredStopAtLevel=1",
+                  "-Xshare:auto",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  CommitChildMain.class.getName(),
+                  archive.directory().toString(),
+                  prefix,
+                  "8")
+              .redirectErrorStream(true)
+              .redirectOutput(work.resolve(prefix + ".out").toFile())
+              .start());
     }
     for (Process child : children) {
       assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child JVM finished").isTrue();
-      assertThat(child.exitValue()).as(Files.readString(work.resolve(children.indexOf(child) == 0 ? "a.out" : "b.out")))
+      assertThat(child.exitValue())
+          .as(Files.readString(work.resolve(children.indexOf(child) == 0 ? "a.out" : "b.out")))
           .isZero();
     }
-    assertThat(archive.runs()).extracting(ArchivedRun::runId).hasSize(16)
-        .containsAll(Stream.of("a", "b").flatMap(p -> Stream.iterate(0, i -> i + 1).limit(8).map(i -> p + "-" + i)).toList());
+    assertThat(archive.runs())
+        .extracting(ArchivedRun::runId)
+        .hasSize(16)
+        .containsAll(
+            Stream.of("a", "b")
+                .flatMap(p -> Stream.iterate(0, i -> i + 1).limit(8).map(i -> p + "-" + i))
+                .toList());
   }
 
   @Test
   void committingARunIdTwiceIsRefused() throws Exception {
     ArchivedBlob image = fixture.image(List.of(fixture.textLayer("a", "a")), "x");
     fixture.commit("run-1", T0, Map.of("v", image));
-    assertThatThrownBy(() -> fixture.commit("run-1", T0, Map.of("v", image))).isInstanceOf(IllegalStateException.class)
-        .hasMessage("run run-1 is already archived in " + archive.directory() + "; commit each run once, under an id of its own");
+    assertThatThrownBy(() -> fixture.commit("run-1", T0, Map.of("v", image)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "run run-1 is already archived in "
+                + archive.directory()
+                + "; commit each run once, under an id of its own");
   }
 
   @Test
@@ -342,19 +498,27 @@ class RunArchiveTest {
     ArchivedBlob image = fixture.image(List.of(fixture.textLayer("a", "a")), "x");
     ArchivedBlob record = archive.addBlob("{}".getBytes(), RunArchive.RECORD_MEDIA_TYPE);
     assertThatThrownBy(() -> archive.commitRun("run 1", T0, record, Map.of("v", image)))
-        .hasMessage("invalid run id \"run 1\": use 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        .hasMessage(
+            "invalid run id \"run 1\": use 1 to 100 letters, digits, '.', '_' or '-', starting with"
+                + " a letter or digit");
     assertThatThrownBy(() -> archive.commitRun("run-1", T0, record, Map.of()))
         .hasMessage("run run-1 has no variants; an archived run has at least one");
-    ArchivedBlob absent = new ArchivedBlob("sha256:" + "0".repeat(64), 3, RunArchive.RECORD_MEDIA_TYPE);
+    ArchivedBlob absent =
+        new ArchivedBlob("sha256:" + "0".repeat(64), 3, RunArchive.RECORD_MEDIA_TYPE);
     assertThatThrownBy(() -> archive.commitRun("run-1", T0, absent, Map.of("v", image)))
-        .hasMessage("the record of run run-1 (sha256:" + "0".repeat(64) + ") is not in the archive " + archive.directory()
-            + "; add every blob of a run before committing it");
+        .hasMessage(
+            "the record of run run-1 (sha256:"
+                + "0".repeat(64)
+                + ") is not in the archive "
+                + archive.directory()
+                + "; add every blob of a run before committing it");
   }
 
   @Test
   void imageViewGivesTheConfigAndRuntimeConfigBack() throws Exception {
     StoredLayer layer = fixture.textLayer("a", "a");
-    ArchivedRun run = fixture.commit("run-1", T0, Map.of("v", fixture.image(List.of(layer), "/bin/echo", "hi")));
+    ArchivedRun run =
+        fixture.commit("run-1", T0, Map.of("v", fixture.image(List.of(layer), "/bin/echo", "hi")));
 
     ArchivedImageView view = archive.image(run, "v");
 
@@ -362,7 +526,8 @@ class RunArchiveTest {
     assertThat(view.env()).containsExactly("PATH=/usr/bin:/bin");
     assertThat(view.workingDir()).isEqualTo("/");
     assertThat(view.diffIds()).containsExactly(layer.digest().toString());
-    assertThat(view.labels()).containsEntry("dev.containermatrix.test", "yes")
+    assertThat(view.labels())
+        .containsEntry("dev.containermatrix.test", "yes")
         .containsEntry(RunArchive.RUNTIME_CONFIG_LABEL, view.runtimeConfig().digest());
     assertThat(view.runtimeConfigJson()).isEqualTo(ArchiveFixture.runtimeConfig("/bin/echo", "hi"));
     assertThatThrownBy(() -> archive.image(run, "w"))

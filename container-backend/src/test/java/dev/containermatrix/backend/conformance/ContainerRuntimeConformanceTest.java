@@ -14,15 +14,15 @@ import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
 import dev.containermatrix.backend.spi.FileMount;
+import dev.containermatrix.backend.spi.JvmCommand;
 import dev.containermatrix.backend.spi.Layer;
 import dev.containermatrix.backend.testmains.ExitMain;
 import dev.containermatrix.backend.testmains.FileModeMain;
 import dev.containermatrix.backend.testmains.ForkingMain;
-import dev.containermatrix.backend.spi.JvmCommand;
 import dev.containermatrix.backend.testmains.PrintEnvMain;
 import dev.containermatrix.backend.testmains.SandboxProbeMain;
-import dev.containermatrix.backend.testmains.TestSpecs;
 import dev.containermatrix.backend.testmains.SleepMain;
+import dev.containermatrix.backend.testmains.TestSpecs;
 import dev.containermatrix.backend.testmains.WriteFileMain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,22 +69,32 @@ public abstract class ContainerRuntimeConformanceTest {
   /** A part of a spec that a backend either honours or declares in {@code unsupported}. */
   protected enum Feature {
     CPUS("cpus=1.5", (spec, scratch) -> spec.withLimits(spec.limits().withCpus(1.5))),
-    MEMORY("memory=256 MiB", (spec, scratch) -> spec.withLimits(spec.limits().withMemoryBytes(256L << 20))),
+    MEMORY(
+        "memory=256 MiB",
+        (spec, scratch) -> spec.withLimits(spec.limits().withMemoryBytes(256L << 20))),
     PIDS("pids=64", (spec, scratch) -> spec.withLimits(spec.limits().withPids(64))),
     NOFILE("nofile=128", (spec, scratch) -> spec.withLimits(spec.limits().withNofile(128))),
     CPUSET("cpuset=0", (spec, scratch) -> spec.withLimits(spec.limits().withCpuset("0"))),
-    FILES("/etc/app/app.yaml",
-        (spec, scratch) -> spec.withFiles(List.of(new FileMount(scratch.resolve("app.yaml"), "/etc/app/app.yaml")))),
-    BASE_IMAGE("oci-archive:/images/bookworm.tar", (spec, scratch) -> spec.withBaseImage("oci-archive:/images/bookworm.tar")),
+    FILES(
+        "/etc/app/app.yaml",
+        (spec, scratch) ->
+            spec.withFiles(
+                List.of(new FileMount(scratch.resolve("app.yaml"), "/etc/app/app.yaml")))),
+    BASE_IMAGE(
+        "oci-archive:/images/bookworm.tar",
+        (spec, scratch) -> spec.withBaseImage("oci-archive:/images/bookworm.tar")),
     HOSTNAME("variant-host", (spec, scratch) -> spec.withHostname("variant-host")),
-    JDK_LAYER("jdk-layer", (spec, scratch) -> {
-      List<Layer> layers = new ArrayList<>(spec.layers());
-      layers.add(new Layer(scratch.resolve("jdk-layer"), Layer.JDK));
-      return spec.withLayers(layers);
-    });
+    JDK_LAYER(
+        "jdk-layer",
+        (spec, scratch) -> {
+          List<Layer> layers = new ArrayList<>(spec.layers());
+          layers.add(new Layer(scratch.resolve("jdk-layer"), Layer.JDK));
+          return spec.withLayers(layers);
+        });
 
     /** Text the backend's sentence about this feature contains. */
     final String mention;
+
     final BiFunction<ContainerSpec, Path, ContainerSpec> demand;
 
     Feature(String mention, BiFunction<ContainerSpec, Path, ContainerSpec> demand) {
@@ -99,8 +109,12 @@ public abstract class ContainerRuntimeConformanceTest {
   /** The runtime under test. */
   protected abstract ContainerRuntime runtime();
 
-  /** A spec the backend honours in full, running {@code main} with {@code arguments}; see the class comment. */
-  protected abstract ContainerSpec spec(Path scratch, String id, Class<?> main, List<String> arguments);
+  /**
+   * A spec the backend honours in full, running {@code main} with {@code arguments}; see the class
+   * comment.
+   */
+  protected abstract ContainerSpec spec(
+      Path scratch, String id, Class<?> main, List<String> arguments);
 
   /** The features the backend honours on this host. */
   protected abstract Set<Feature> honoured();
@@ -112,9 +126,11 @@ public abstract class ContainerRuntimeConformanceTest {
 
   @Test
   void reportsTheExitCodeOfTheJvm() throws Exception {
-    try (ContainerHandle handle = runtime().launch(spec(scratch, "exit-three", ExitMain.class, List.of("3")))) {
+    try (ContainerHandle handle =
+        runtime().launch(spec(scratch, "exit-three", ExitMain.class, List.of("3")))) {
       ExitStatus status = handle.awaitExit();
-      assertThat(status).isEqualTo(new ExitStatus(3, ExitStatus.Reason.EXITED, "exited with status 3"));
+      assertThat(status)
+          .isEqualTo(new ExitStatus(3, ExitStatus.Reason.EXITED, "exited with status 3"));
       assertThat(status.isSuccess()).isFalse();
     }
   }
@@ -136,15 +152,23 @@ public abstract class ContainerRuntimeConformanceTest {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("GREETING", "hello world");
     environment.put("LANG", "de_DE.UTF-8");
-    ContainerSpec spec = spec(scratch, "environment", PrintEnvMain.class, List.of()).withEnvironment(environment);
+    ContainerSpec spec =
+        spec(scratch, "environment", PrintEnvMain.class, List.of()).withEnvironment(environment);
     try (ContainerHandle handle = runtime().launch(spec)) {
       assertThat(handle.awaitExit().isSuccess()).isTrue();
-      assertThat(environmentOf(handle.stdout())).containsExactlyInAnyOrderEntriesOf(Map.of(
-          "GREETING", "hello world",
-          "LANG", "de_DE.UTF-8",
-          ContainerEnvironment.CHANNEL, channelAsSeenInside(spec),
-          "PATH", ContainerEnvironment.DEFAULT_PATH,
-          "HOME", spec.workingDirectory().toString()));
+      assertThat(environmentOf(handle.stdout()))
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of(
+                  "GREETING",
+                  "hello world",
+                  "LANG",
+                  "de_DE.UTF-8",
+                  ContainerEnvironment.CHANNEL,
+                  channelAsSeenInside(spec),
+                  "PATH",
+                  ContainerEnvironment.DEFAULT_PATH,
+                  "HOME",
+                  spec.workingDirectory().toString()));
     }
   }
 
@@ -152,8 +176,13 @@ public abstract class ContainerRuntimeConformanceTest {
   void aFileWrittenInAWritableDirectoryAppearsOnTheHost() throws Exception {
     ContainerSpec probe = spec(scratch, "writable", WriteFileMain.class, List.of());
     Path writable = Files.createDirectories(probe.outputDirectory().resolveSibling("writable-dir"));
-    ContainerSpec spec = spec(scratch, "writable", WriteFileMain.class, List.of(writable.resolve("out.txt").toString(), "written inside"))
-        .withWritableDirectories(List.of(writable));
+    ContainerSpec spec =
+        spec(
+                scratch,
+                "writable",
+                WriteFileMain.class,
+                List.of(writable.resolve("out.txt").toString(), "written inside"))
+            .withWritableDirectories(List.of(writable));
     try (ContainerHandle handle = runtime().launch(spec)) {
       assertThat(handle.awaitExit().isSuccess()).isTrue();
     }
@@ -171,7 +200,8 @@ public abstract class ContainerRuntimeConformanceTest {
 
   @Test
   void killsTheJvmAndItsChildrenWhenTheTimeoutPasses() throws Exception {
-    ContainerSpec spec = spec(scratch, "timeout", ForkingMain.class, List.of()).withTimeout(Duration.ofSeconds(2));
+    ContainerSpec spec =
+        spec(scratch, "timeout", ForkingMain.class, List.of()).withTimeout(Duration.ofSeconds(2));
     try (ContainerHandle handle = runtime().launch(spec)) {
       List<ProcessHandle> tree = treeOnceItHasChildren(handle);
       ExitStatus status = handle.awaitExit();
@@ -183,13 +213,15 @@ public abstract class ContainerRuntimeConformanceTest {
 
   @Test
   void cancelKillsTheWholeTreeBeforeReturningAndReportsTheReason() throws Exception {
-    try (ContainerHandle handle = runtime().launch(spec(scratch, "cancel", ForkingMain.class, List.of()))) {
+    try (ContainerHandle handle =
+        runtime().launch(spec(scratch, "cancel", ForkingMain.class, List.of()))) {
       List<ProcessHandle> tree = treeOnceItHasChildren(handle);
       handle.cancel("the user stopped the run");
       assertThat(tree).noneMatch(ProcessHandle::isAlive);
       ExitStatus status = handle.awaitExit();
       assertThat(status.reason()).isEqualTo(ExitStatus.Reason.CANCELLED);
-      assertThat(status.description()).startsWith("was cancelled (the user stopped the run); its JVM (pid ");
+      assertThat(status.description())
+          .startsWith("was cancelled (the user stopped the run); its JVM (pid ");
       assertThat(handle.awaitExit()).isEqualTo(status);
     }
   }
@@ -209,24 +241,33 @@ public abstract class ContainerRuntimeConformanceTest {
     Assumptions.assumeTrue(honoured().contains(Feature.FILES), "the backend places no files");
     Path secret = Files.writeString(scratch.resolve("secret.yaml"), "token: s3cret\n");
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-    StoredLayer config = LayerStore.open(scratch.resolve("store")).put(ReproducibleLayer.builder()
-        .addFile("etc/app/layered.yaml", secret, 0600).build());
-    ContainerSpec base = spec(scratch, "modes", FileModeMain.class, List.of("/etc/app/mounted.yaml", "/etc/app/layered.yaml"));
+    StoredLayer config =
+        LayerStore.open(scratch.resolve("store"))
+            .put(ReproducibleLayer.builder().addFile("etc/app/layered.yaml", secret, 0600).build());
+    ContainerSpec base =
+        spec(
+            scratch,
+            "modes",
+            FileModeMain.class,
+            List.of("/etc/app/mounted.yaml", "/etc/app/layered.yaml"));
     List<Layer> layers = new ArrayList<>(base.layers());
     layers.add(new Layer(config.directory(), Layer.CONFIG));
-    ContainerSpec spec = base.withFiles(List.of(new FileMount(secret, "/etc/app/mounted.yaml"))).withLayers(layers);
+    ContainerSpec spec =
+        base.withFiles(List.of(new FileMount(secret, "/etc/app/mounted.yaml"))).withLayers(layers);
 
     try (ContainerHandle handle = runtime().launch(spec)) {
       assertThat(handle.awaitExit().isSuccess()).as("stderr: %s", lines(handle.stderr())).isTrue();
-      assertThat(lines(handle.stdout())).containsExactly("mode:/etc/app/mounted.yaml:rw-------",
-          "mode:/etc/app/layered.yaml:rw-------");
+      assertThat(lines(handle.stdout()))
+          .containsExactly(
+              "mode:/etc/app/mounted.yaml:rw-------", "mode:/etc/app/layered.yaml:rw-------");
     }
   }
 
   @ParameterizedTest
   @EnumSource(Feature.class)
   void declaresEveryFeatureItDoesNotHonour(Feature feature) throws IOException {
-    ContainerSpec spec = feature.demand.apply(spec(scratch, "demanding", PrintEnvMain.class, List.of()), scratch);
+    ContainerSpec spec =
+        feature.demand.apply(spec(scratch, "demanding", PrintEnvMain.class, List.of()), scratch);
     List<String> unsupported = runtime().unsupported(spec);
     if (honoured().contains(feature)) {
       assertThat(unsupported).noneMatch(sentence -> sentence.contains(feature.mention));
@@ -252,15 +293,24 @@ public abstract class ContainerRuntimeConformanceTest {
     try (SandboxMarkers markers = new SandboxMarkers()) {
       ContainerSpec spec = sandboxProbe("proc-links", markers.paths());
       List<String> seen = runProbe(spec);
-      assertThat(seen).filteredOn(line -> line.startsWith("root:")).isNotEmpty()
+      assertThat(seen)
+          .filteredOn(line -> line.startsWith("root:"))
+          .isNotEmpty()
           .noneMatch(line -> line.contains("reached"));
-      assertThat(seen).filteredOn(line -> line.startsWith("cwd-write:1:")).singleElement().asString()
+      assertThat(seen)
+          .filteredOn(line -> line.startsWith("cwd-write:1:"))
+          .singleElement()
+          .asString()
           .startsWith("cwd-write:1:denied");
-      // the probe's own working directory is copy-on-write: what it writes there stays in the container
-      for (Path hostDirectory : List.of(spec.workingDirectory(), Path.of("").toAbsolutePath(), Path.of("/"))) {
+      // the probe's own working directory is copy-on-write: what it writes there stays in the
+      // container
+      for (Path hostDirectory :
+          List.of(spec.workingDirectory(), Path.of("").toAbsolutePath(), Path.of("/"))) {
         try (var files = Files.list(hostDirectory)) {
-          assertThat(files).as("files in %s", hostDirectory)
-              .noneMatch(path -> path.getFileName().toString().startsWith("escaped-through-cwd-of-"));
+          assertThat(files)
+              .as("files in %s", hostDirectory)
+              .noneMatch(
+                  path -> path.getFileName().toString().startsWith("escaped-through-cwd-of-"));
         }
       }
     }
@@ -276,11 +326,14 @@ public abstract class ContainerRuntimeConformanceTest {
   }
 
   @Test
-  void aNewUserNamespaceRegainsCapabilitiesButTheChrootEscapeStillFindsNoHostRoot() throws Exception {
+  void aNewUserNamespaceRegainsCapabilitiesButTheChrootEscapeStillFindsNoHostRoot()
+      throws Exception {
     try (SandboxMarkers markers = new SandboxMarkers()) {
       List<String> seen = runProbe(sandboxProbe("userns-chroot", markers.paths()));
       assertThat(seen).contains("userns-exit:0", "userns-chroot:done");
-      assertThat(seen).filteredOn(line -> line.startsWith("userns-escaped:")).hasSize(2)
+      assertThat(seen)
+          .filteredOn(line -> line.startsWith("userns-escaped:"))
+          .hasSize(2)
           .allMatch(line -> line.contains("denied (NoSuchFileException"));
       assertThat(String.join("\n", seen)).doesNotContain(markers.secret());
     }
@@ -289,14 +342,23 @@ public abstract class ContainerRuntimeConformanceTest {
   @Test
   void kernelSettingsAreReadOnlyAndHostKernelFilesMasked() throws Exception {
     List<String> seen = runProbe(sandboxProbe("kernel", List.of()));
-    // as root the read-only mount refuses; rootless, the files' owner (the host's root) refuses first
-    assertThat(seen).filteredOn(line -> line.startsWith("open-for-write:")).hasSize(4)
+    // as root the read-only mount refuses; rootless, the files' owner (the host's root) refuses
+    // first
+    assertThat(seen)
+        .filteredOn(line -> line.startsWith("open-for-write:"))
+        .hasSize(4)
         .allMatch(line -> line.endsWith(":absent") || line.contains(":denied ("));
-    assertThat(seen).anyMatch(line -> line.startsWith("open-for-write:/proc/sys/kernel/core_pattern:denied ("));
-    assertThat(seen).filteredOn(line -> line.startsWith("mount:/proc/sys:")).singleElement().asString()
+    assertThat(seen)
+        .anyMatch(line -> line.startsWith("open-for-write:/proc/sys/kernel/core_pattern:denied ("));
+    assertThat(seen)
+        .filteredOn(line -> line.startsWith("mount:/proc/sys:"))
+        .singleElement()
+        .asString()
         .matches("mount:/proc/sys:ro(,.*)?");
     assertThat(seen).noneMatch(line -> line.startsWith("mount:/sys"));
-    assertThat(seen).filteredOn(line -> line.startsWith("readable-bytes:")).hasSize(3)
+    assertThat(seen)
+        .filteredOn(line -> line.startsWith("readable-bytes:"))
+        .hasSize(3)
         .allMatch(line -> line.endsWith(":0") || line.endsWith(":absent"));
     assertThat(seen).contains("readable-bytes:/proc/keys:0", "sys-entries:0");
     for (String name : List.of("irq", "bus", "sysrq-trigger")) {
@@ -311,11 +373,16 @@ public abstract class ContainerRuntimeConformanceTest {
     List<String> seen = runProbe(sandboxProbe("status", List.of()));
     long effective = capabilities(seen, "CapEff");
     long bounding = capabilities(seen, "CapBnd");
-    // CAP_DAC_READ_SEARCH 2, CAP_NET_ADMIN 12, CAP_NET_RAW 13, CAP_SYS_MODULE 16, CAP_SYS_RAWIO 17, CAP_SYS_CHROOT 18,
+    // CAP_DAC_READ_SEARCH 2, CAP_NET_ADMIN 12, CAP_NET_RAW 13, CAP_SYS_MODULE 16, CAP_SYS_RAWIO 17,
+    // CAP_SYS_CHROOT 18,
     // CAP_SYS_PTRACE 19, CAP_SYS_ADMIN 21, CAP_SYS_BOOT 22, CAP_SYS_TIME 25, CAP_MKNOD 27
     for (int capability : new int[] {2, 12, 13, 16, 17, 18, 19, 21, 22, 25, 27}) {
-      assertThat(effective & (1L << capability)).as("capability %d in CapEff %x", capability, effective).isZero();
-      assertThat(bounding & (1L << capability)).as("capability %d in CapBnd %x", capability, bounding).isZero();
+      assertThat(effective & (1L << capability))
+          .as("capability %d in CapEff %x", capability, effective)
+          .isZero();
+      assertThat(bounding & (1L << capability))
+          .as("capability %d in CapBnd %x", capability, bounding)
+          .isZero();
     }
     assertThat(seen).contains("NoNewPrivs:1", "CapInh:0000000000000000", "CapAmb:0000000000000000");
   }
@@ -326,19 +393,30 @@ public abstract class ContainerRuntimeConformanceTest {
     ContainerSpec spec = sandboxProbe("status", List.of());
     List<String> seen = runProbe(spec.withLimits(spec.limits().withPids(256)));
     // a cgroup namespace: /proc/self/cgroup names "/" for every hierarchy, not the host's paths
-    assertThat(seen).filteredOn(line -> line.startsWith("cgroup:")).isNotEmpty().allMatch(line -> line.endsWith(":/"));
+    assertThat(seen)
+        .filteredOn(line -> line.startsWith("cgroup:"))
+        .isNotEmpty()
+        .allMatch(line -> line.endsWith(":/"));
   }
 
   @Test
   void theHostBaseShowsNoSecretsOfTheHost() throws Exception {
     ContainerSpec spec = sandboxProbe("secrets", List.of());
     List<String> seen = runProbe(spec);
-    assertThat(seen).filteredOn(line -> line.startsWith("secret:")).hasSize(7)
-        .allMatch(line -> line.endsWith(":absent") || line.endsWith(":directory of 0 entries"), "absent or empty");
-    // the only files under /root and /home are classpath jars, each bound at its host path (~/.m2/…)
+    assertThat(seen)
+        .filteredOn(line -> line.startsWith("secret:"))
+        .hasSize(7)
+        .allMatch(
+            line -> line.endsWith(":absent") || line.endsWith(":directory of 0 entries"),
+            "absent or empty");
+    // the only files under /root and /home are classpath jars, each bound at its host path
+    // (~/.m2/…)
     List<String> classpath = spec.command().classpath().stream().map(Path::toString).toList();
-    assertThat(seen).filteredOn(line -> line.startsWith("file-under:"))
-        .allMatch(line -> classpath.contains(line.substring(line.indexOf(":/", "file-under:".length()) + 1)),
+    assertThat(seen)
+        .filteredOn(line -> line.startsWith("file-under:"))
+        .allMatch(
+            line ->
+                classpath.contains(line.substring(line.indexOf(":/", "file-under:".length()) + 1)),
             "a classpath entry");
   }
 
@@ -355,23 +433,32 @@ public abstract class ContainerRuntimeConformanceTest {
     ContainerSpec spec = spec(scratch, "sandbox-" + way, SandboxProbeMain.class, arguments);
     List<Path> classpath = new ArrayList<>(spec.command().classpath());
     classpath.add(TestSpecs.codeSourceOf(com.sun.jna.Native.class));
-    return spec.withCommand(new JvmCommand(spec.command().javaHome(), classpath, spec.command().jvmOptions(),
-        spec.command().mainClass(), spec.command().arguments()));
+    return spec.withCommand(
+        new JvmCommand(
+            spec.command().javaHome(),
+            classpath,
+            spec.command().jvmOptions(),
+            spec.command().mainClass(),
+            spec.command().arguments()));
   }
 
   private List<String> runProbe(ContainerSpec spec) throws Exception {
     try (ContainerHandle handle = runtime().launch(spec)) {
       ExitStatus status = handle.awaitExit();
       List<String> out = lines(handle.stdout());
-      assertThat(status.isSuccess()).as("probe %s: %s\n%s\n%s", spec.id(), status, out, lines(handle.stderr()))
+      assertThat(status.isSuccess())
+          .as("probe %s: %s\n%s\n%s", spec.id(), status, out, lines(handle.stderr()))
           .isTrue();
       return out;
     }
   }
 
   private static long capabilities(List<String> seen, String set) {
-    return seen.stream().filter(l -> l.startsWith(set + ":")).findFirst()
-        .map(l -> Long.parseUnsignedLong(l.substring(set.length() + 1), 16)).orElseThrow();
+    return seen.stream()
+        .filter(l -> l.startsWith(set + ":"))
+        .findFirst()
+        .map(l -> Long.parseUnsignedLong(l.substring(set.length() + 1), 16))
+        .orElseThrow();
   }
 
   /** The container's JVM and its descendants, once it has at least one, as the host sees them. */

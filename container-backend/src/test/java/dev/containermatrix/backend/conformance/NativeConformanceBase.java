@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the native backend's conformance runs, as root and rootless, share: scratch directories
- * from {@link NativeTestSupport}, the hostname set, the channel at its in-container path, and every
+ * What the native backend's conformance runs, as root and rootless, share: scratch directories from
+ * {@link NativeTestSupport}, the hostname set, the channel at its in-container path, and every
  * feature honoured but base images other than {@code host}.
  */
 abstract class NativeConformanceBase extends ContainerRuntimeConformanceTest {

@@ -1,30 +1,25 @@
 package dev.containermatrix.backend.conformance;
 
 import dev.containermatrix.backend.HostRequirements;
-import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.backend.nativeruntime.NativeRuntime;
-import dev.containermatrix.backend.spi.ContainerRuntime;
+import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.backend.spi.ContainerSpec;
-import dev.containermatrix.backend.testmains.TestSpecs;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The native backend keeps the runtime contract as root. Its scratch directories live under
- * {@code target/}, since a container's working directory may not be under {@code /tmp}.
+ * The native backend keeps the runtime contract as root. Its scratch directories live under {@code
+ * target/}, since a container's working directory may not be under {@code /tmp}.
  */
 class NativeRuntimeConformanceTest extends NativeConformanceBase {
   private static NativeRuntime runtime;
 
   @BeforeAll
   static void requireRoot() throws IOException {
-    HostRequirements.require(NativeTestSupport.isRoot(), "the native backend's root conformance run needs root");
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "the native backend's root conformance run needs root");
     runtime = new NativeRuntime(NativeTestSupport.rootHost());
   }
 
@@ -42,7 +37,12 @@ class NativeRuntimeConformanceTest extends NativeConformanceBase {
 
   @org.junit.jupiter.api.Test
   void countsTheCpuTimeOfTheContainersProcessesOnceItExited() throws Exception {
-    ContainerSpec spec = spec(scratch, "cpu-time", dev.containermatrix.backend.testmains.ExitMain.class, List.of("0"));
+    ContainerSpec spec =
+        spec(
+            scratch,
+            "cpu-time",
+            dev.containermatrix.backend.testmains.ExitMain.class,
+            List.of("0"));
     try (var handle = runtime.launch(spec)) {
       handle.awaitExit();
       org.assertj.core.api.Assertions.assertThat(handle.cpuTime())

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.UnprivilegedUser;
 import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +24,24 @@ class RootlessConformanceTest {
 
   @Test
   void theNativeConformanceSuitePassesAsAnUnprivilegedUser() throws Exception {
-    HostRequirements.require(NativeTestSupport.isRoot(), "switching to an unprivileged user needs root");
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "switching to an unprivileged user needs root");
     UnprivilegedUser.Workspace workspace = UnprivilegedUser.workspace("cm-rootless-");
     Path shared = workspace.root();
     try {
       Path log = temp.resolve("rootless.log");
-      List<String> command = workspace.javaCommand(
-          List.of("-Dcontainermatrix.test.scratch=" + workspace.owned(), "-Djava.io.tmpdir=/tmp"),
-          RootlessSuiteMain.class.getName(), List.of());
-      Process process = new ProcessBuilder(command).directory(shared.toFile()).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
+      List<String> command =
+          workspace.javaCommand(
+              List.of(
+                  "-Dcontainermatrix.test.scratch=" + workspace.owned(), "-Djava.io.tmpdir=/tmp"),
+              RootlessSuiteMain.class.getName(),
+              List.of());
+      Process process =
+          new ProcessBuilder(command)
+              .directory(shared.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       boolean ended = process.waitFor(10, TimeUnit.MINUTES);
       String output = Files.readString(log);
       System.out.println("rootless conformance run as " + USER + ":\n" + output);
@@ -49,12 +55,4 @@ class RootlessConformanceTest {
       UnprivilegedUser.run(List.of("rm", "-rf", shared.toString()));
     }
   }
-
-
-
-
-
-
-
-
 }

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /**
  * Marker files a sandboxed container must not reach: one in the host user's {@code $HOME} and one
- * under {@code /var} (each falls back to a directory this user can write: {@code /tmp} and
- * {@code /var/tmp}), world-readable, each holding a secret text that appears nowhere else.
+ * under {@code /var} (each falls back to a directory this user can write: {@code /tmp} and {@code
+ * /var/tmp}), world-readable, each holding a secret text that appears nowhere else.
  */
 final class SandboxMarkers implements AutoCloseable {
   private final List<Path> files = new ArrayList<>();

@@ -25,7 +25,8 @@ class PrivateDirectoryTest {
     assertThat(PrivateDirectory.ensure(directory)).isEmpty();
 
     assertThat(Files.getAttribute(directory, "unix:mode")).isEqualTo(040700);
-    assertThatThrownBy(() -> PrivateDirectory.createNew(directory)).isInstanceOf(FileAlreadyExistsException.class);
+    assertThatThrownBy(() -> PrivateDirectory.createNew(directory))
+        .isInstanceOf(FileAlreadyExistsException.class);
   }
 
   @Test
@@ -40,13 +41,18 @@ class PrivateDirectoryTest {
 
   @Test
   void leavesAnotherUsersDirectoryAndSaysWhyItIsNotPrivate() throws Exception {
-    HostRequirements.require("root".equals(System.getProperty("user.name")), "giving a directory to another user needs root");
+    HostRequirements.require(
+        "root".equals(System.getProperty("user.name")),
+        "giving a directory to another user needs root");
     Path directory = Files.createDirectory(temp.resolve("shared"));
     Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setAttribute(directory, "unix:uid", NOBODY);
 
-    assertThat(PrivateDirectory.ensure(directory)).contains(directory + " belongs to nobody, not to root, and has mode"
-        + " rwxr-xr-x, so other users can read what it holds");
+    assertThat(PrivateDirectory.ensure(directory))
+        .contains(
+            directory
+                + " belongs to nobody, not to root, and has mode"
+                + " rwxr-xr-x, so other users can read what it holds");
     assertThat(Files.getAttribute(directory, "unix:mode")).isEqualTo(040755);
   }
 
@@ -55,6 +61,7 @@ class PrivateDirectoryTest {
     Path file = Files.writeString(temp.resolve("store"), "x");
 
     assertThatThrownBy(() -> PrivateDirectory.ensure(file))
-        .hasMessage(file + " exists but is not a directory; move it away or name another directory");
+        .hasMessage(
+            file + " exists but is not a directory; move it away or name another directory");
   }
 }

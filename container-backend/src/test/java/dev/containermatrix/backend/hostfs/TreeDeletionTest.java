@@ -22,7 +22,8 @@ class TreeDeletionTest {
     Files.createSymbolicLink(tree.resolve("to-dir"), outside);
     Files.createSymbolicLink(tree.resolve("to-file"), kept);
     Files.createDirectory(temp.resolve("tree/a/locked"));
-    Files.setPosixFilePermissions(temp.resolve("tree/a/locked"), PosixFilePermissions.fromString("---------"));
+    Files.setPosixFilePermissions(
+        temp.resolve("tree/a/locked"), PosixFilePermissions.fromString("---------"));
     Files.setPosixFilePermissions(tree, PosixFilePermissions.fromString("r-xr-xr-x"));
 
     TreeDeletion.delete(temp.resolve("tree"));

@@ -16,23 +16,33 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Hand-made archives in the shapes that Docker 25+, older Docker and Jib write; real ones are in {@link DockerEngineImagesTest}. */
+/**
+ * Hand-made archives in the shapes that Docker 25+, older Docker and Jib write; real ones are in
+ * {@link DockerEngineImagesTest}.
+ */
 class DockerArchiveReaderTest {
 
   @TempDir Path dir;
 
-  private static final List<LayerSpec> PLAIN_LAYERS = List.of(
-      new LayerSpec(Compression.NONE, Map.of("hello.txt", "base file")),
-      new LayerSpec(Compression.NONE, Map.of("app/app.txt", "v1")));
+  private static final List<LayerSpec> PLAIN_LAYERS =
+      List.of(
+          new LayerSpec(Compression.NONE, Map.of("hello.txt", "base file")),
+          new LayerSpec(Compression.NONE, Map.of("app/app.txt", "v1")));
 
   @Test
   void readsTheDocker25ShapeWhoseLayersAreBlobsOfAnEmbeddedOciLayout() throws IOException {
     Path content = Files.createDirectory(dir.resolve("content"));
     WrittenImage written = OciLayoutFixture.writeImage(content, "amd64", PLAIN_LAYERS);
     OciLayoutFixture.writeIndex(content, OciLayoutFixture.entry(written, null, "cmtest/app:1"));
-    Files.writeString(content.resolve("manifest.json"), "[{\"Config\":\"" + Digest.parse(written.configDigest()).layoutPath()
-        + "\",\"RepoTags\":[\"cmtest/app:1\"],\"Layers\":[" + written.layerDigests().stream()
-        .map(d -> "\"" + Digest.parse(d).layoutPath() + "\"").collect(Collectors.joining(",")) + "],\"LayerSources\":{}}]");
+    Files.writeString(
+        content.resolve("manifest.json"),
+        "[{\"Config\":\""
+            + Digest.parse(written.configDigest()).layoutPath()
+            + "\",\"RepoTags\":[\"cmtest/app:1\"],\"Layers\":["
+            + written.layerDigests().stream()
+                .map(d -> "\"" + Digest.parse(d).layoutPath() + "\"")
+                .collect(Collectors.joining(","))
+            + "],\"LayerSources\":{}}]");
     Path tar = OciLayoutFixture.tarDirectory(content, dir.resolve("app.tar"), Map.of());
 
     Image image = new DockerArchiveReader(tar).read();
@@ -40,10 +50,15 @@ class DockerArchiveReaderTest {
     assertThat(image.reference()).isEqualTo("docker-archive:" + tar);
     assertThat(image.configDigest()).isEqualTo(written.configDigest());
     assertThat(image.layers()).extracting(ImageLayerBlob::digest).isEqualTo(written.layerDigests());
-    assertThat(image.layers()).extracting(ImageLayerBlob::mediaType).containsOnly("application/vnd.oci.image.layer.v1.tar");
-    assertThat(OciLayoutFixture.entries(image.layers().get(1).openUncompressed())).containsExactly(Map.entry("app/app.txt", "v1"));
+    assertThat(image.layers())
+        .extracting(ImageLayerBlob::mediaType)
+        .containsOnly("application/vnd.oci.image.layer.v1.tar");
+    assertThat(OciLayoutFixture.entries(image.layers().get(1).openUncompressed()))
+        .containsExactly(Map.entry("app/app.txt", "v1"));
     assertThat(new OciArchiveReader(tar, Platform.of("linux", "amd64")).read().layers())
-        .as("the same archive read as oci-archive").extracting(ImageLayerBlob::digest).isEqualTo(written.layerDigests());
+        .as("the same archive read as oci-archive")
+        .extracting(ImageLayerBlob::digest)
+        .isEqualTo(written.layerDigests());
   }
 
   @Test
@@ -53,17 +68,30 @@ class DockerArchiveReaderTest {
     String diffId = Digest.of(layer).toString();
     Files.createDirectory(content.resolve("aaa"));
     Files.write(content.resolve("aaa/layer.tar"), layer);
-    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":null},"
-        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\",\"" + diffId + "\"]}}").getBytes(StandardCharsets.UTF_8);
+    byte[] config =
+        ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":null},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + diffId
+                + "\",\""
+                + diffId
+                + "\"]}}")
+            .getBytes(StandardCharsets.UTF_8);
     String configHex = Digest.of(config).toString().substring(7);
     Files.write(content.resolve(configHex + ".json"), config);
-    Files.writeString(content.resolve("manifest.json"), "[{\"Config\":\"" + configHex + ".json\",\"RepoTags\":null,"
-        + "\"Layers\":[\"aaa/layer.tar\",\"bbb/layer.tar\"]}]");
-    Path tar = OciLayoutFixture.tarDirectory(content, dir.resolve("old.tar"), Map.of("bbb/layer.tar", "../aaa/layer.tar"));
+    Files.writeString(
+        content.resolve("manifest.json"),
+        "[{\"Config\":\""
+            + configHex
+            + ".json\",\"RepoTags\":null,"
+            + "\"Layers\":[\"aaa/layer.tar\",\"bbb/layer.tar\"]}]");
+    Path tar =
+        OciLayoutFixture.tarDirectory(
+            content, dir.resolve("old.tar"), Map.of("bbb/layer.tar", "../aaa/layer.tar"));
 
     Image image = new DockerArchiveReader(tar).read();
 
-    assertThat(image.config()).isEqualTo(new ImageConfig("linux", "amd64", List.of(), List.of(diffId, diffId)));
+    assertThat(image.config())
+        .isEqualTo(new ImageConfig("linux", "amd64", List.of(), List.of(diffId, diffId)));
     assertThat(image.layers()).extracting(ImageLayerBlob::digest).containsExactly(diffId, diffId);
     assertThat(Digest.of(image.layers().get(1).openUncompressed()).toString()).isEqualTo(diffId);
   }
@@ -74,29 +102,41 @@ class DockerArchiveReaderTest {
     byte[] layer = OciLayoutFixture.tar(Map.of("hello.txt", "base file"));
     byte[] gzipped = OciLayoutFixture.compress(Compression.GZIP, layer);
     Files.write(content.resolve("layer-one.tar.gz"), gzipped);
-    Files.writeString(content.resolve("config.json"), "{\"architecture\":\"arm64\",\"os\":\"linux\","
-        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + Digest.of(layer).toString() + "\"]}}");
-    Files.writeString(content.resolve("manifest.json"), "[{\"Config\":\"config.json\",\"RepoTags\":[\"jib/app\"],\"Layers\":[\"layer-one.tar.gz\"]}]");
+    Files.writeString(
+        content.resolve("config.json"),
+        "{\"architecture\":\"arm64\",\"os\":\"linux\","
+            + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+            + Digest.of(layer).toString()
+            + "\"]}}");
+    Files.writeString(
+        content.resolve("manifest.json"),
+        "[{\"Config\":\"config.json\",\"RepoTags\":[\"jib/app\"],\"Layers\":[\"layer-one.tar.gz\"]}]");
     Path tar = OciLayoutFixture.tarDirectory(content, dir.resolve("jib.tar"), Map.of());
 
     ImageLayerBlob blob = new DockerArchiveReader(tar).read().layers().get(0);
 
-    assertThat(blob).extracting(ImageLayerBlob::digest, ImageLayerBlob::compression, ImageLayerBlob::size)
+    assertThat(blob)
+        .extracting(ImageLayerBlob::digest, ImageLayerBlob::compression, ImageLayerBlob::size)
         .containsExactly(Digest.of(gzipped).toString(), Compression.GZIP, (long) gzipped.length);
-    assertThat(Digest.of(blob.openUncompressed()).toString()).isEqualTo(Digest.of(layer).toString());
+    assertThat(Digest.of(blob.openUncompressed()).toString())
+        .isEqualTo(Digest.of(layer).toString());
   }
 
   @Test
   void anArchiveOfSeveralImagesIsAmbiguousNamingTheirTags() throws IOException {
     Path content = Files.createDirectory(dir.resolve("content"));
-    Files.writeString(content.resolve("manifest.json"), "[{\"Config\":\"a.json\",\"RepoTags\":[\"app:1\"],\"Layers\":[]},"
-        + "{\"Config\":\"b.json\",\"RepoTags\":[\"app:2\",\"app:latest\"],\"Layers\":[]}]");
+    Files.writeString(
+        content.resolve("manifest.json"),
+        "[{\"Config\":\"a.json\",\"RepoTags\":[\"app:1\"],\"Layers\":[]},"
+            + "{\"Config\":\"b.json\",\"RepoTags\":[\"app:2\",\"app:latest\"],\"Layers\":[]}]");
     Path tar = OciLayoutFixture.tarDirectory(content, dir.resolve("two.tar"), Map.of());
 
     assertThatThrownBy(() -> new DockerArchiveReader(tar).read())
         .isInstanceOf(ImageSourceException.class)
-        .hasMessage(tar + " holds 2 images [[app:1], [app:2, app:latest]], so which one to use is ambiguous: "
-            + "save one image per archive (docker save -o <tar> <name>)");
+        .hasMessage(
+            tar
+                + " holds 2 images [[app:1], [app:2, app:latest]], so which one to use is"
+                + " ambiguous: save one image per archive (docker save -o <tar> <name>)");
   }
 
   @Test
@@ -108,7 +148,9 @@ class DockerArchiveReaderTest {
 
     assertThatThrownBy(() -> new DockerArchiveReader(tar).read())
         .isInstanceOf(ImageSourceException.class)
-        .hasMessage(tar + " has no manifest.json, so it is not a docker save archive (it is an OCI archive: use oci-archive:): "
-            + "export the image with docker save -o <tar> <name>");
+        .hasMessage(
+            tar
+                + " has no manifest.json, so it is not a docker save archive (it is an OCI archive:"
+                + " use oci-archive:): export the image with docker save -o <tar> <name>");
   }
 }

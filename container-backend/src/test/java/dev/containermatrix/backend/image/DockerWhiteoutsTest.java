@@ -1,8 +1,8 @@
 package dev.containermatrix.backend.image;
 
-import dev.containermatrix.backend.HostCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.containermatrix.backend.HostCommand;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whiteouts as a real Docker engine writes them: an image whose later layers delete a file and
- * replace a directory ({@code RUN rm}), saved with {@code docker save}, put into the layer store, and
- * run on the native backend, which must not show what the image deleted.
+ * replace a directory ({@code RUN rm}), saved with {@code docker save}, put into the layer store,
+ * and run on the native backend, which must not show what the image deleted.
  */
 @Tag("docker")
 class DockerWhiteoutsTest {
@@ -40,49 +40,108 @@ class DockerWhiteoutsTest {
 
   @Test
   void deletionsOfARealDockerImageAreGoneInTheStoreAndInTheContainer() throws Exception {
-    HostRequirements.require(DockerEngineSource.isAvailable() && HostCommand.works("docker", "info"),
-        "a Docker engine at /var/run/docker.sock (apt-get install docker.io; dockerd --bridge=none --iptables=false --ip-masq=false)");
-    HostRequirements.require(NativeTestSupport.isRoot(), "native containers on image layers need root here");
-    HostRequirements.require(Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
-    Path rootfs = TestImages.writeRootfsTar(work.resolve("tools.tar"), TEMURIN,
-        Map.of("sh", Path.of("/bin/dash"), "rm", Path.of("/bin/rm"), "mkdir", Path.of("/bin/mkdir"),
-            "touch", Path.of("/bin/touch")),
-        Map.of("etc/removed.conf", "x", "etc/kept.conf", "y", "usr/share/doc/a/readme", "a", "usr/share/doc/b", "b"));
+    HostRequirements.require(
+        DockerEngineSource.isAvailable() && HostCommand.works("docker", "info"),
+        "a Docker engine at /var/run/docker.sock (apt-get install docker.io; dockerd --bridge=none"
+            + " --iptables=false --ip-masq=false)");
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "native containers on image layers need root here");
+    HostRequirements.require(
+        Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
+    Path rootfs =
+        TestImages.writeRootfsTar(
+            work.resolve("tools.tar"),
+            TEMURIN,
+            Map.of(
+                "sh",
+                Path.of("/bin/dash"),
+                "rm",
+                Path.of("/bin/rm"),
+                "mkdir",
+                Path.of("/bin/mkdir"),
+                "touch",
+                Path.of("/bin/touch")),
+            Map.of(
+                "etc/removed.conf",
+                "x",
+                "etc/kept.conf",
+                "y",
+                "usr/share/doc/a/readme",
+                "a",
+                "usr/share/doc/b",
+                "b"));
     HostCommand.run(work, Map.of(), "docker", "import", rootfs.toString(), "cmtest/tools:1");
     Path context = Files.createDirectories(work.resolve("context"));
-    Files.writeString(context.resolve("Dockerfile"), "FROM cmtest/tools:1\n"
-        + "RUN rm /etc/removed.conf\n"
-        + "RUN rm -r /usr/share/doc && mkdir -p /usr/share/doc && touch /usr/share/doc/only\n");
-    HostCommand.run(context, Map.of("DOCKER_BUILDKIT", "0"), "docker", "build", "-q", "--network", "none", "-t", IMAGE, ".");
+    Files.writeString(
+        context.resolve("Dockerfile"),
+        "FROM cmtest/tools:1\n"
+            + "RUN rm /etc/removed.conf\n"
+            + "RUN rm -r /usr/share/doc && mkdir -p /usr/share/doc && touch /usr/share/doc/only\n");
+    HostCommand.run(
+        context,
+        Map.of("DOCKER_BUILDKIT", "0"),
+        "docker",
+        "build",
+        "-q",
+        "--network",
+        "none",
+        "-t",
+        IMAGE,
+        ".");
     Path saved = work.resolve("whiteouts.tar");
     HostCommand.run(work, Map.of(), "docker", "save", "-o", saved.toString(), IMAGE);
 
     Image image = new DockerArchiveReader(saved).read();
     assertThat(image.layers()).hasSize(3);
-    assertThat(OciLayoutFixture.entries(image.layers().get(1).openUncompressed())).containsKey("etc/.wh.removed.conf");
-    assertThat(OciLayoutFixture.entries(image.layers().get(2).openUncompressed())).containsKey("usr/share/doc/.wh..wh..opq");
+    assertThat(OciLayoutFixture.entries(image.layers().get(1).openUncompressed()))
+        .containsKey("etc/.wh.removed.conf");
+    assertThat(OciLayoutFixture.entries(image.layers().get(2).openUncompressed()))
+        .containsKey("usr/share/doc/.wh..wh..opq");
     List<StoredLayer> layers = ImageImport.intoStore(image, LayerStore.open(work.resolve("store")));
 
     Path whiteout = layers.get(1).directory().resolve("etc/removed.conf");
     assertThat((int) Files.getAttribute(whiteout, "unix:mode") & 0170000).isEqualTo(0020000);
     assertThat((long) Files.getAttribute(whiteout, "unix:rdev")).isZero();
-    assertThat(LinuxCalls.system().getxattr(layers.get(2).directory().resolve("usr/share/doc"), "trusted.overlay.opaque"))
-        .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).contains("y");
+    assertThat(
+            LinuxCalls.system()
+                .getxattr(
+                    layers.get(2).directory().resolve("usr/share/doc"), "trusted.overlay.opaque"))
+        .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+        .contains("y");
 
     NativeRuntime runtime = new NativeRuntime(NativeTestSupport.rootHost());
     try {
-      ContainerSpec base = TestSpecs.hostSpec(NativeTestSupport.scratch("whiteouts"), "whiteouts",
-          WhiteoutProbeMain.class, List.of());
-      ContainerSpec spec = base.withBaseImage("docker-archive:" + saved).withHostname("whiteouts")
-          .withLayers(layers.stream().map(l -> new Layer(l.directory(), Layer.BASE)).toList())
-          .withCommand(new JvmCommand(TEMURIN, base.command().classpath(), List.of("-Xshare:auto"),
-              base.command().mainClass(), List.of()));
+      ContainerSpec base =
+          TestSpecs.hostSpec(
+              NativeTestSupport.scratch("whiteouts"),
+              "whiteouts",
+              WhiteoutProbeMain.class,
+              List.of());
+      ContainerSpec spec =
+          base.withBaseImage("docker-archive:" + saved)
+              .withHostname("whiteouts")
+              .withLayers(layers.stream().map(l -> new Layer(l.directory(), Layer.BASE)).toList())
+              .withCommand(
+                  new JvmCommand(
+                      TEMURIN,
+                      base.command().classpath(),
+                      List.of("-Xshare:auto"),
+                      base.command().mainClass(),
+                      List.of()));
       try (ContainerHandle handle = runtime.launch(spec)) {
         ExitStatus status = handle.awaitExit();
-        assertThat(status.isSuccess()).as("%s; stderr: %s", status, Files.readString(handle.stderr())).isTrue();
-        Map<String, String> seen = Files.readAllLines(handle.stdout()).stream().filter(l -> l.contains(":"))
-            .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
-        assertThat(seen).containsEntry("removed-conf", "false").containsEntry("kept-conf", "true")
+        assertThat(status.isSuccess())
+            .as("%s; stderr: %s", status, Files.readString(handle.stderr()))
+            .isTrue();
+        Map<String, String> seen =
+            Files.readAllLines(handle.stdout()).stream()
+                .filter(l -> l.contains(":"))
+                .collect(
+                    Collectors.toMap(
+                        l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
+        assertThat(seen)
+            .containsEntry("removed-conf", "false")
+            .containsEntry("kept-conf", "true")
             .containsEntry("doc", "only");
       }
     } finally {

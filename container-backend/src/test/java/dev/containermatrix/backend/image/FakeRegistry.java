@@ -43,7 +43,8 @@ final class FakeRegistry implements AutoCloseable {
 
   /** Serves on a free port of {@code address} (127.0.0.1, or 127.0.0.2 for "another host"). */
   static FakeRegistry start(String address) throws IOException {
-    FakeRegistry registry = new FakeRegistry(HttpServer.create(new InetSocketAddress(address, 0), 0));
+    FakeRegistry registry =
+        new FakeRegistry(HttpServer.create(new InetSocketAddress(address, 0), 0));
     registry.server.setExecutor(registry.threads);
     registry.server.createContext("/", registry::handle);
     registry.server.start();
@@ -71,7 +72,11 @@ final class FakeRegistry implements AutoCloseable {
       requests.add(new Request(path, authorization == null ? "" : authorization));
       Answer answer = answers.get(path);
       if (answer == null) {
-        send(exchange, 404, "application/json", "{\"errors\":[{\"code\":\"NAME_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8));
+        send(
+            exchange,
+            404,
+            "application/json",
+            "{\"errors\":[{\"code\":\"NAME_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8));
       } else {
         answer.answer(exchange);
       }
@@ -81,7 +86,8 @@ final class FakeRegistry implements AutoCloseable {
   /** Answers {@code status} with {@code body} of {@code type}. */
   static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
+    exchange.sendResponseHeaders(
+        status, exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
     if (!exchange.getRequestMethod().equals("HEAD")) {
       exchange.getResponseBody().write(body);
     }

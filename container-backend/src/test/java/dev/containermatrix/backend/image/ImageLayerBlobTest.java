@@ -16,19 +16,28 @@ class ImageLayerBlobTest {
 
   @Test
   void mediaTypesOfOciAndDockerLayersNameTheirCompression() {
-    assertThat(Compression.ofMediaType("application/vnd.oci.image.layer.v1.tar")).isEqualTo(Compression.NONE);
-    assertThat(Compression.ofMediaType("application/vnd.oci.image.layer.v1.tar+gzip")).isEqualTo(Compression.GZIP);
-    assertThat(Compression.ofMediaType("application/vnd.oci.image.layer.v1.tar+zstd")).isEqualTo(Compression.ZSTD);
-    assertThat(Compression.ofMediaType("application/vnd.oci.image.layer.nondistributable.v1.tar+gzip")).isEqualTo(Compression.GZIP);
-    assertThat(Compression.ofMediaType("application/vnd.docker.image.rootfs.diff.tar")).isEqualTo(Compression.NONE);
-    assertThat(Compression.ofMediaType("application/vnd.docker.image.rootfs.diff.tar.gzip")).isEqualTo(Compression.GZIP);
+    assertThat(Compression.ofMediaType("application/vnd.oci.image.layer.v1.tar"))
+        .isEqualTo(Compression.NONE);
+    assertThat(Compression.ofMediaType("application/vnd.oci.image.layer.v1.tar+gzip"))
+        .isEqualTo(Compression.GZIP);
+    assertThat(Compression.ofMediaType("application/vnd.oci.image.layer.v1.tar+zstd"))
+        .isEqualTo(Compression.ZSTD);
+    assertThat(
+            Compression.ofMediaType("application/vnd.oci.image.layer.nondistributable.v1.tar+gzip"))
+        .isEqualTo(Compression.GZIP);
+    assertThat(Compression.ofMediaType("application/vnd.docker.image.rootfs.diff.tar"))
+        .isEqualTo(Compression.NONE);
+    assertThat(Compression.ofMediaType("application/vnd.docker.image.rootfs.diff.tar.gzip"))
+        .isEqualTo(Compression.GZIP);
   }
 
   @Test
   void rejectsAMediaTypeThatIsNoTarLayer() {
     assertThatThrownBy(() -> Compression.ofMediaType("application/vnd.in-toto+json"))
-        .hasMessage("Layer media type \"application/vnd.in-toto+json\" is not a tar, tar+gzip or tar+zstd layer: "
-            + "convert the image's layers to one of these (e.g. skopeo copy --dest-compress-format gzip)");
+        .hasMessage(
+            "Layer media type \"application/vnd.in-toto+json\" is not a tar, tar+gzip or tar+zstd"
+                + " layer: convert the image's layers to one of these (e.g. skopeo copy"
+                + " --dest-compress-format gzip)");
   }
 
   @ParameterizedTest
@@ -36,12 +45,19 @@ class ImageLayerBlobTest {
   void opensTheUncompressedTarWhoseDigestIsTheDiffId(Compression compression) throws IOException {
     byte[] tar = OciLayoutFixture.tar(Map.of("etc/.wh.old.conf", "", "app/app.txt", "v2"));
     byte[] stored = OciLayoutFixture.compress(compression, tar);
-    ImageLayerBlob blob = new ImageLayerBlob(Digest.of(stored).toString(), compression.ociMediaType(), stored.length, compression,
-        () -> new ByteArrayInputStream(stored));
+    ImageLayerBlob blob =
+        new ImageLayerBlob(
+            Digest.of(stored).toString(),
+            compression.ociMediaType(),
+            stored.length,
+            compression,
+            () -> new ByteArrayInputStream(stored));
 
     assertThat(Digest.of(blob.openUncompressed()).toString()).isEqualTo(Digest.of(tar).toString());
     assertThat(OciLayoutFixture.entries(blob.openUncompressed()))
-        .as("whiteouts pass through unchanged").containsEntry("etc/.wh.old.conf", "").containsEntry("app/app.txt", "v2");
+        .as("whiteouts pass through unchanged")
+        .containsEntry("etc/.wh.old.conf", "")
+        .containsEntry("app/app.txt", "v2");
     assertThat(Compression.ofMagic(blob.open().readNBytes(4))).isEqualTo(compression);
   }
 
@@ -49,20 +65,31 @@ class ImageLayerBlobTest {
   void aBlobWhoseBytesAreNotItsCompressionFailsNamingTheLayer() {
     byte[] notGzip = "plain text".getBytes();
     String digest = Digest.of(notGzip).toString();
-    ImageLayerBlob blob = new ImageLayerBlob(digest, Compression.GZIP.ociMediaType(), notGzip.length, Compression.GZIP,
-        () -> new ByteArrayInputStream(notGzip));
+    ImageLayerBlob blob =
+        new ImageLayerBlob(
+            digest,
+            Compression.GZIP.ociMediaType(),
+            notGzip.length,
+            Compression.GZIP,
+            () -> new ByteArrayInputStream(notGzip));
 
     assertThatThrownBy(blob::openUncompressed)
         .isInstanceOf(ImageSourceException.class)
-        .hasMessage("Layer " + digest + " is not valid GZIP data (Not in GZIP format): its media type "
-            + "application/vnd.oci.image.layer.v1.tar+gzip does not match its bytes; export the image again");
+        .hasMessage(
+            "Layer "
+                + digest
+                + " is not valid GZIP data (Not in GZIP format): its media type"
+                + " application/vnd.oci.image.layer.v1.tar+gzip does not match its bytes; export"
+                + " the image again");
   }
 
   @Test
   void rejectsADigestThatIsNotSha256() {
     InputStream empty = InputStream.nullInputStream();
-    assertThatThrownBy(() -> new ImageLayerBlob("sha512:abc", "t", 0, Compression.NONE, () -> empty))
-        .hasMessage("layer digest must be sha256: followed by 64 lowercase hex digits, was \"sha512:abc\": "
-            + "sha512 blobs are not supported; re-export the image with sha256");
+    assertThatThrownBy(
+            () -> new ImageLayerBlob("sha512:abc", "t", 0, Compression.NONE, () -> empty))
+        .hasMessage(
+            "layer digest must be sha256: followed by 64 lowercase hex digits, was \"sha512:abc\": "
+                + "sha512 blobs are not supported; re-export the image with sha256");
   }
 }

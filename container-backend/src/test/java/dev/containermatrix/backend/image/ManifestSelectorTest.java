@@ -20,8 +20,11 @@ class ManifestSelectorTest {
 
   @Test
   void aManifestTaggedTwiceIsOneImageNotAnAmbiguity() throws IOException {
-    WrittenImage image = OciLayoutFixture.writeImage(layout, "amd64", OciLayoutReaderTest.threeLayers().subList(0, 1));
-    OciLayoutFixture.writeIndex(layout, entry(image, "amd64", "app:1"), entry(image, "amd64", "app:latest"));
+    WrittenImage image =
+        OciLayoutFixture.writeImage(
+            layout, "amd64", OciLayoutReaderTest.threeLayers().subList(0, 1));
+    OciLayoutFixture.writeIndex(
+        layout, entry(image, "amd64", "app:1"), entry(image, "amd64", "app:latest"));
 
     OciDescriptor chosen = new ManifestSelector(new DirectoryLayoutFiles(layout), AMD64).select();
 
@@ -31,7 +34,9 @@ class ManifestSelectorTest {
 
   @Test
   void aNestedIndexNamedTwiceCountsOnce() throws IOException {
-    WrittenImage image = OciLayoutFixture.writeImage(layout, "amd64", OciLayoutReaderTest.threeLayers().subList(0, 1));
+    WrittenImage image =
+        OciLayoutFixture.writeImage(
+            layout, "amd64", OciLayoutReaderTest.threeLayers().subList(0, 1));
     String nested = nestedIndex(entry(image, "amd64", null));
     String outer = nestedIndex(nested, nested);
     OciLayoutFixture.writeIndex(layout, outer, outer);
@@ -43,8 +48,14 @@ class ManifestSelectorTest {
 
   /** Writes an index blob listing {@code entries}; returns a descriptor of it. */
   private String nestedIndex(String... entries) throws IOException {
-    byte[] index = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
-        + String.join(",", entries) + "]}").getBytes(StandardCharsets.UTF_8);
-    return OciLayoutFixture.descriptor(MediaTypes.OCI_INDEX, OciLayoutFixture.writeBlob(layout, index), index.length);
+    byte[] index =
+        ("{\"schemaVersion\":2,\"mediaType\":\""
+                + MediaTypes.OCI_INDEX
+                + "\",\"manifests\":["
+                + String.join(",", entries)
+                + "]}")
+            .getBytes(StandardCharsets.UTF_8);
+    return OciLayoutFixture.descriptor(
+        MediaTypes.OCI_INDEX, OciLayoutFixture.writeBlob(layout, index), index.length);
   }
 }

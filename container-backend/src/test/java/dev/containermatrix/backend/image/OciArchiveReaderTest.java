@@ -22,7 +22,8 @@ class OciArchiveReaderTest {
   @Test
   void readsTheLayoutInsideTheTarInPlace() throws IOException {
     Path layout = Files.createDirectory(dir.resolve("layout"));
-    WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64", OciLayoutReaderTest.threeLayers());
+    WrittenImage written =
+        OciLayoutFixture.writeImage(layout, "amd64", OciLayoutReaderTest.threeLayers());
     OciLayoutFixture.writeIndex(layout, entry(written, "amd64", "app:1"));
     Path tar = OciLayoutFixture.tarDirectory(layout, dir.resolve("app.tar"), Map.of());
 
@@ -32,16 +33,19 @@ class OciArchiveReaderTest {
     assertThat(image.configDigest()).isEqualTo(written.configDigest());
     assertThat(image.layers()).extracting(ImageLayerBlob::digest).isEqualTo(written.layerDigests());
     for (int i = 0; i < 3; i++) {
-      assertThat(Digest.of(image.layers().get(i).openUncompressed()).toString()).isEqualTo(written.diffIds().get(i));
+      assertThat(Digest.of(image.layers().get(i).openUncompressed()).toString())
+          .isEqualTo(written.diffIds().get(i));
     }
-    assertThat(OciLayoutFixture.entries(image.layers().get(1).openUncompressed())).containsExactly(Map.entry("app/app.txt", "v1"));
+    assertThat(OciLayoutFixture.entries(image.layers().get(1).openUncompressed()))
+        .containsExactly(Map.entry("app/app.txt", "v1"));
     assertThat(dir).isDirectoryNotContaining(p -> !p.equals(layout) && !p.equals(tar));
   }
 
   @Test
   void aTamperedBlobInsideTheTarIsNamedWithTheArchive() throws IOException {
     Path layout = Files.createDirectory(dir.resolve("layout"));
-    WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64", OciLayoutReaderTest.threeLayers());
+    WrittenImage written =
+        OciLayoutFixture.writeImage(layout, "amd64", OciLayoutReaderTest.threeLayers());
     OciLayoutFixture.writeIndex(layout, entry(written, "amd64", null));
     String digest = written.layerDigests().get(2);
     Path blob = layout.resolve(Digest.parse(digest).layoutPath());
@@ -52,8 +56,17 @@ class OciArchiveReaderTest {
 
     assertThatThrownBy(() -> Digest.of(image.layers().get(2).open()).toString())
         .isInstanceOf(ImageSourceException.class)
-        .hasMessage("Blob " + digest + " read from " + Digest.parse(digest).layoutPath() + " in " + tar + " has digest " + tampered
-            + ": the file is corrupt or was changed after the image was written; export the image again");
+        .hasMessage(
+            "Blob "
+                + digest
+                + " read from "
+                + Digest.parse(digest).layoutPath()
+                + " in "
+                + tar
+                + " has digest "
+                + tampered
+                + ": the file is corrupt or was changed after the image was written; export the"
+                + " image again");
   }
 
   @Test
@@ -62,17 +75,26 @@ class OciArchiveReaderTest {
 
     assertThatThrownBy(() -> new OciArchiveReader(notTar, AMD64).read())
         .isInstanceOf(ImageSourceException.class)
-        .hasMessage(notTar + " holds no files, so it is not a tar of an image: give the .tar that docker save, skopeo or buildx wrote");
+        .hasMessage(
+            notTar
+                + " holds no files, so it is not a tar of an image: give the .tar that docker save,"
+                + " skopeo or buildx wrote");
   }
 
   @Test
   void aCompressedTarIsNamedWithHowToDecompressIt() throws IOException {
-    Path gzipped = Files.write(dir.resolve("image.tar.gz"),
-        OciLayoutFixture.compress(Compression.GZIP, OciLayoutFixture.tar(Map.of("oci-layout", "{}"))));
+    Path gzipped =
+        Files.write(
+            dir.resolve("image.tar.gz"),
+            OciLayoutFixture.compress(
+                Compression.GZIP, OciLayoutFixture.tar(Map.of("oci-layout", "{}"))));
 
     assertThatThrownBy(() -> new OciArchiveReader(gzipped, AMD64).read())
         .isInstanceOf(ImageSourceException.class)
-        .hasMessage(gzipped + " is GZIP-compressed, not a plain tar: decompress it first (gunzip) and name the .tar");
+        .hasMessage(
+            gzipped
+                + " is GZIP-compressed, not a plain tar: decompress it first (gunzip) and name the"
+                + " .tar");
   }
 
   @Test

@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Any bytes read as an image index, manifest, config or {@code docker save} manifest.json end in a
  * result or an {@link ImageSourceException} naming the file: never another exception, a hang or
- * running out of memory. Without {@code JAZZER_FUZZ} these replay the seeds in
- * {@code OciJsonFuzzTestInputs/}; see docs/architecture.md, "Fuzz tests", for fuzzing for real.
+ * running out of memory. Without {@code JAZZER_FUZZ} these replay the seeds in {@code
+ * OciJsonFuzzTestInputs/}; see docs/architecture.md, "Fuzz tests", for fuzzing for real.
  */
 class OciJsonFuzzTest {
 
@@ -32,9 +32,10 @@ class OciJsonFuzzTest {
   }
 
   /**
-   * An index and up to three blobs, separated by NUL bytes: {@code index NUL blob0 NUL blob1 …}. In the
-   * index and in a blob, {@code @0}…{@code @2} stand for the digest of an earlier blob and
-   * {@code #0}…{@code #2} for its size, so that the fuzzer reaches nested indexes whose digests check out.
+   * An index and up to three blobs, separated by NUL bytes: {@code index NUL blob0 NUL blob1 …}. In
+   * the index and in a blob, {@code @0}…{@code @2} stand for the digest of an earlier blob and
+   * {@code #0}…{@code #2} for its size, so that the fuzzer reaches nested indexes whose digests
+   * check out.
    */
   @FuzzTest(maxDuration = "30s")
   void selectsOneManifestOrSaysWhy(byte[] input) {
@@ -68,7 +69,9 @@ class OciJsonFuzzTest {
 
   private static byte[] withReferences(String text, List<byte[]> earlier) {
     for (int i = 0; i < earlier.size(); i++) {
-      text = text.replace("@" + i, Digest.of(earlier.get(i)).toString()).replace("#" + i, String.valueOf(earlier.get(i).length));
+      text =
+          text.replace("@" + i, Digest.of(earlier.get(i)).toString())
+              .replace("#" + i, String.valueOf(earlier.get(i).length));
     }
     return text.getBytes(StandardCharsets.UTF_8);
   }

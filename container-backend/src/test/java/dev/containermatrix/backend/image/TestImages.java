@@ -18,9 +18,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Test images made on the spot, with no registry: an OCI image layout whose one layer holds only
- * the dynamic loader and the C libraries a given JDK's binaries need (found with {@code ldd}) and an
- * {@code /etc/image-release} marker. A host JDK bound into such an image runs on the image's libc.
- * Used by the backend's and the engine's tests (this module's test-jar).
+ * the dynamic loader and the C libraries a given JDK's binaries need (found with {@code ldd}) and
+ * an {@code /etc/image-release} marker. A host JDK bound into such an image runs on the image's
+ * libc. Used by the backend's and the engine's tests (this module's test-jar).
  */
 public final class TestImages {
   private TestImages() {}
@@ -36,38 +36,48 @@ public final class TestImages {
    * tools} (name in /bin → host binary, e.g. {@code sh} → {@code /bin/dash}) with theirs, and
    * {@code files} (path → text).
    */
-  public static Path writeRootfsTar(Path tar, Path jdk, Map<String, Path> tools, Map<String, String> files)
-      throws Exception {
+  public static Path writeRootfsTar(
+      Path tar, Path jdk, Map<String, Path> tools, Map<String, String> files) throws Exception {
     try (var out = Files.newOutputStream(tar)) {
       libraryLayer(jdk, "containermatrix-tools-image", tools, files).writeTo(out);
     }
     return tar;
   }
 
-  /** The dynamic loader and every shared library outside the JDK that its binaries need, at their paths. */
-  private static ReproducibleLayer libraryLayer(Path jdk, String release, Map<String, Path> tools,
-      Map<String, String> files) throws Exception {
+  /**
+   * The dynamic loader and every shared library outside the JDK that its binaries need, at their
+   * paths.
+   */
+  private static ReproducibleLayer libraryLayer(
+      Path jdk, String release, Map<String, Path> tools, Map<String, String> files)
+      throws Exception {
     Set<String> libraries = new TreeSet<>();
     List<Path> binaries;
     try (Stream<Path> tree = Files.walk(jdk)) {
-      binaries = new java.util.ArrayList<>(
-          tree.filter(p -> p.toString().endsWith(".so") || p.equals(jdk.resolve("bin/java"))).toList());
+      binaries =
+          new java.util.ArrayList<>(
+              tree.filter(p -> p.toString().endsWith(".so") || p.equals(jdk.resolve("bin/java")))
+                  .toList());
     }
     binaries.addAll(tools.values());
     for (Path binary : binaries) {
       Process ldd = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
-      for (String line : new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+      for (String line :
+          new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         String[] parts = line.trim().split("\\s+");
         for (String part : parts) {
-          if (part.startsWith("/") && !part.startsWith(jdk.toString()) && Files.exists(Path.of(part))) {
+          if (part.startsWith("/")
+              && !part.startsWith(jdk.toString())
+              && Files.exists(Path.of(part))) {
             libraries.add(part);
           }
         }
       }
       ldd.waitFor();
     }
-    ReproducibleLayer.Builder layer = ReproducibleLayer.builder()
-        .addFile("etc/image-release", (release + "\n").getBytes(StandardCharsets.UTF_8), false);
+    ReproducibleLayer.Builder layer =
+        ReproducibleLayer.builder()
+            .addFile("etc/image-release", (release + "\n").getBytes(StandardCharsets.UTF_8), false);
     for (String library : libraries) {
       layer.addFile(library.substring(1), Path.of(library).toRealPath(), true);
     }
@@ -94,17 +104,30 @@ public final class TestImages {
     config.putObject("rootfs").put("type", "layers").putArray("diff_ids").add(diffId.toString());
     byte[] configBytes = json.writeValueAsBytes(config);
     String configDigest = blob(layout, configBytes);
-    ObjectNode manifest = json.createObjectNode().put("schemaVersion", 2)
-        .put("mediaType", "application/vnd.oci.image.manifest.v1+json");
-    manifest.putObject("config").put("mediaType", "application/vnd.oci.image.config.v1+json")
-        .put("digest", configDigest).put("size", configBytes.length);
-    manifest.putArray("layers").addObject().put("mediaType", "application/vnd.oci.image.layer.v1.tar+gzip")
-        .put("digest", layerDigest).put("size", gzip.size());
+    ObjectNode manifest =
+        json.createObjectNode()
+            .put("schemaVersion", 2)
+            .put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+    manifest
+        .putObject("config")
+        .put("mediaType", "application/vnd.oci.image.config.v1+json")
+        .put("digest", configDigest)
+        .put("size", configBytes.length);
+    manifest
+        .putArray("layers")
+        .addObject()
+        .put("mediaType", "application/vnd.oci.image.layer.v1.tar+gzip")
+        .put("digest", layerDigest)
+        .put("size", gzip.size());
     byte[] manifestBytes = json.writeValueAsBytes(manifest);
     String manifestDigest = blob(layout, manifestBytes);
     ObjectNode index = json.createObjectNode().put("schemaVersion", 2);
-    index.putArray("manifests").addObject().put("mediaType", "application/vnd.oci.image.manifest.v1+json")
-        .put("digest", manifestDigest).put("size", manifestBytes.length);
+    index
+        .putArray("manifests")
+        .addObject()
+        .put("mediaType", "application/vnd.oci.image.manifest.v1+json")
+        .put("digest", manifestDigest)
+        .put("size", manifestBytes.length);
     Files.write(layout.resolve("index.json"), json.writeValueAsBytes(index));
     Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
   }

@@ -47,8 +47,11 @@ class UntrustedImageTest {
 
     assertThatThrownBy(() -> ImageImport.intoStore(image, store))
         .isInstanceOf(LayerStoreException.class)
-        .hasMessage("layer " + bomb.diffId() + " exceeds 1 MiB uncompressed: refusing it (a decompression bomb or a"
-            + " corrupt image?); nothing of it was stored");
+        .hasMessage(
+            "layer "
+                + bomb.diffId()
+                + " exceeds 1 MiB uncompressed: refusing it (a decompression bomb or a"
+                + " corrupt image?); nothing of it was stored");
     assertThat(store.root().resolve("layers/sha256")).isEmptyDirectory();
     assertThat(store.root().resolve("tmp")).isEmptyDirectory();
   }
@@ -64,9 +67,13 @@ class UntrustedImageTest {
 
     assertThatThrownBy(() -> image.layers().get(0).openUncompressed())
         .isInstanceOf(ImageSourceException.class)
-        .hasMessage(blob + " is a symbolic link, not a regular file: every file of an image layout must be one, so"
-            + " the layout in " + layout + " is damaged or hostile; export the image again (copying it with cp -L if"
-            + " it was assembled from links)");
+        .hasMessage(
+            blob
+                + " is a symbolic link, not a regular file: every file of an image layout must be"
+                + " one, so the layout in "
+                + layout
+                + " is damaged or hostile; export the image again (copying it with cp -L if"
+                + " it was assembled from links)");
   }
 
   @Test
@@ -79,9 +86,13 @@ class UntrustedImageTest {
 
     assertThatThrownBy(() -> new OciLayoutReader(layout, AMD64).read())
         .isInstanceOf(ImageSourceException.class)
-        .hasMessage(config + " is a FIFO, not a regular file: every file of an image layout must be one, so the"
-            + " layout in " + layout + " is damaged or hostile; export the image again (copying it with cp -L if it"
-            + " was assembled from links)");
+        .hasMessage(
+            config
+                + " is a FIFO, not a regular file: every file of an image layout must be one, so"
+                + " the layout in "
+                + layout
+                + " is damaged or hostile; export the image again (copying it with cp -L if it"
+                + " was assembled from links)");
   }
 
   @Test
@@ -89,26 +100,35 @@ class UntrustedImageTest {
     Path fifo = temp.resolve("image.tar");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
 
-    assertThatThrownBy(() -> ImageReaders.of(ImageReferences.parse("oci-archive:" + fifo, temp), temp.resolve("scratch"))
-        .read())
+    assertThatThrownBy(
+            () ->
+                ImageReaders.of(
+                        ImageReferences.parse("oci-archive:" + fifo, temp), temp.resolve("scratch"))
+                    .read())
         .isInstanceOf(ImageSourceException.class)
-        .hasMessage(fifo + " is not a regular file (a directory, FIFO, socket or device): name the .tar that docker"
-            + " save, skopeo or buildx wrote");
+        .hasMessage(
+            fifo
+                + " is not a regular file (a directory, FIFO, socket or device): name the .tar that"
+                + " docker save, skopeo or buildx wrote");
   }
 
   private static WrittenImage oneLayerImage(Path layout) throws IOException {
-    WrittenImage written = OciLayoutFixture.writeImage(layout, "amd64",
-        List.of(new LayerSpec(Compression.GZIP, Map.of("a.txt", "a"))));
+    WrittenImage written =
+        OciLayoutFixture.writeImage(
+            layout, "amd64", List.of(new LayerSpec(Compression.GZIP, Map.of("a.txt", "a"))));
     OciLayoutFixture.writeIndex(layout, entry(written, null, null));
     return written;
   }
 
-  /** A gzip'd tar holding one file of {@code size} zero bytes, written without holding it in memory. */
+  /**
+   * A gzip'd tar holding one file of {@code size} zero bytes, written without holding it in memory.
+   */
   private static LayerBlob gzipOfZeros(long size) throws IOException {
     ByteArrayOutputStream stored = new ByteArrayOutputStream();
     MessageDigest sha256 = sha256();
     try (OutputStream gzip = new GZIPOutputStream(stored, 64 * 1024);
-         TarArchiveOutputStream tar = new TarArchiveOutputStream(new DigestOutputStream(gzip, sha256))) {
+        TarArchiveOutputStream tar =
+            new TarArchiveOutputStream(new DigestOutputStream(gzip, sha256))) {
       TarArchiveEntry entry = new TarArchiveEntry("zeros");
       entry.setSize(size);
       tar.putArchiveEntry(entry);
@@ -118,7 +138,10 @@ class UntrustedImageTest {
       }
       tar.closeArchiveEntry();
     }
-    return new LayerBlob(Compression.GZIP, stored.toByteArray(), "sha256:" + HexFormat.of().formatHex(sha256.digest()));
+    return new LayerBlob(
+        Compression.GZIP,
+        stored.toByteArray(),
+        "sha256:" + HexFormat.of().formatHex(sha256.digest()));
   }
 
   private static MessageDigest sha256() {

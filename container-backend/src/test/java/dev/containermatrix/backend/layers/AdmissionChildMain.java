@@ -9,9 +9,9 @@ import java.util.stream.Stream;
  * A JVM that takes an admission slot of a store, for tests of admission across processes.
  *
  * <ul>
- *   <li>{@code observe <store> <slots> <markers> <name> <holdMillis>}: takes a slot, creates
- *       {@code <markers>/<name>}, counts the markers while it holds the slot (right away and after
- *       {@code holdMillis}), deletes its marker, frees the slot and prints {@code holders=<most it saw>}
+ *   <li>{@code observe <store> <slots> <markers> <name> <holdMillis>}: takes a slot, creates {@code
+ *       <markers>/<name>}, counts the markers while it holds the slot (right away and after {@code
+ *       holdMillis}), deletes its marker, frees the slot and prints {@code holders=<most it saw>}
  *       and {@code done}.
  *   <li>{@code hold <store> <slots>}: takes a slot, prints {@code holding slot-<i>} and never ends.
  *   <li>{@code once <store> <slots>}: takes a slot, prints {@code acquired slot-<i>}, frees it and

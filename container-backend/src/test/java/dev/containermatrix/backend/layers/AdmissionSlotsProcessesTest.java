@@ -16,11 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Admission slots shared by separate JVMs, as Surefire forks and concurrent builds share them. */
 class AdmissionSlotsProcessesTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
-  @RegisterExtension
-  final ChildJvms children = new ChildJvms();
+  @RegisterExtension final ChildJvms children = new ChildJvms();
 
   @Test
   void fourJvmsOnTwoSlotsNeverHoldMoreThanTwoAtOnceAndAllFinish() throws Exception {
@@ -38,8 +36,13 @@ class AdmissionSlotsProcessesTest {
       String output = output(names.get(i));
       assertThat(observers.get(i).exitValue()).as(output).isZero();
       assertThat(output).as("observer " + names.get(i)).contains("done");
-      long holders = output.lines().filter(l -> l.startsWith("holders=")).mapToLong(l -> Long.parseLong(l.substring(8)))
-          .findFirst().orElseThrow();
+      long holders =
+          output
+              .lines()
+              .filter(l -> l.startsWith("holders="))
+              .mapToLong(l -> Long.parseLong(l.substring(8)))
+              .findFirst()
+              .orElseThrow();
       assertThat(holders).as("holders observer " + names.get(i) + " saw").isBetween(1L, 2L);
     }
     assertThat(markers).isEmptyDirectory();

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AdmissionSlotsTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private final ExecutorService other = Executors.newSingleThreadExecutor();
 
@@ -31,7 +30,8 @@ class AdmissionSlotsTest {
   void openingMakesOneEmptyFileASlotInTheStoresAdmissionDirectoryAndTakesNone() throws Exception {
     AdmissionSlots slots = AdmissionSlots.open(temp.resolve("store"), 3);
 
-    assertThat(slots.directory()).isEqualTo(temp.resolve("store").toRealPath().resolve("admission"));
+    assertThat(slots.directory())
+        .isEqualTo(temp.resolve("store").toRealPath().resolve("admission"));
     assertThat(slots.directory().resolve("slot-0")).isEmptyFile();
     assertThat(slots.directory().resolve("slot-2")).isEmptyFile();
     assertThat(slots.directory().resolve("slot-3")).doesNotExist();
@@ -43,7 +43,8 @@ class AdmissionSlotsTest {
   @Test
   void slotsAreTakenLowestFirstAndTwoThreadsOfOneJvmNeverShareOne() throws Exception {
     AdmissionSlots slots = AdmissionSlots.open(temp.resolve("store"), 2);
-    try (AdmissionSlots.Slot first = slots.acquire(); HeldElsewhere second = heldByTheOtherThread(slots)) {
+    try (AdmissionSlots.Slot first = slots.acquire();
+        HeldElsewhere second = heldByTheOtherThread(slots)) {
       assertThat(first.index()).isZero();
       assertThat(second.index()).isEqualTo(1);
       assertThat(slots.tryAcquire()).as("both slots are held").isEmpty();
@@ -58,7 +59,8 @@ class AdmissionSlotsTest {
   void aRunCountingMoreSlotsUsesTheOnesAboveTheOthersCount() throws Exception {
     AdmissionSlots two = AdmissionSlots.open(temp.resolve("store"), 2);
     AdmissionSlots three = AdmissionSlots.open(temp.resolve("store"), 3);
-    try (AdmissionSlots.Slot a = two.acquire(); HeldElsewhere b = heldByTheOtherThread(two)) {
+    try (AdmissionSlots.Slot a = two.acquire();
+        HeldElsewhere b = heldByTheOtherThread(two)) {
       assertThat(two.tryAcquire()).isEmpty();
       try (AdmissionSlots.Slot c = three.tryAcquire().orElseThrow()) {
         assertThat(c.index()).isEqualTo(2);
@@ -83,8 +85,12 @@ class AdmissionSlotsTest {
 
     assertThatThrownBy(() -> AdmissionSlots.open(store, 2))
         .isInstanceOf(IOException.class)
-        .hasMessage("Could not prepare the host's admission slots in " + store.resolve("admission") + ": " + store
-            + " exists but is not a directory; move it away or name another directory");
+        .hasMessage(
+            "Could not prepare the host's admission slots in "
+                + store.resolve("admission")
+                + ": "
+                + store
+                + " exists but is not a directory; move it away or name another directory");
   }
 
   @Test
@@ -98,13 +104,14 @@ class AdmissionSlotsTest {
   private HeldElsewhere heldByTheOtherThread(AdmissionSlots slots) throws Exception {
     CompletableFuture<Void> free = new CompletableFuture<>();
     CompletableFuture<Integer> taken = new CompletableFuture<>();
-    other.submit(() -> {
-      try (AdmissionSlots.Slot slot = slots.acquire()) {
-        taken.complete(slot.index());
-        free.get();
-      }
-      return null;
-    });
+    other.submit(
+        () -> {
+          try (AdmissionSlots.Slot slot = slots.acquire()) {
+            taken.complete(slot.index());
+            free.get();
+          }
+          return null;
+        });
     return new HeldElsewhere(taken.get(30, TimeUnit.SECONDS), free);
   }
 

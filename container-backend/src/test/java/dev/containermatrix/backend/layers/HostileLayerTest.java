@@ -16,12 +16,16 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Layers built to escape the store or to plant power on the host, and what the store makes of them. */
+/**
+ * Layers built to escape the store or to plant power on the host, and what the store makes of them.
+ */
 class HostileLayerTest {
 
   /** The uid of nobody on Debian, as a user that is not this one. */
   private static final int NOBODY = 65534;
-  private static final String HOSTILE = "; the tar is malformed or hostile, and nothing of it was stored";
+
+  private static final String HOSTILE =
+      "; the tar is malformed or hostile, and nothing of it was stored";
 
   @TempDir Path temp;
 
@@ -30,12 +34,19 @@ class HostileLayerTest {
     Path outside = Files.createDirectory(temp.resolve("outside"));
     Path secret = Files.writeString(outside.resolve("secret"), "host secret");
     LayerStore store = LayerStore.open(temp.resolve("store"));
-    byte[] tar = new TestTars().symlink("s", outside.toString()).hardLink("h", "s").hardLink("x", "h/secret").toBytes();
+    byte[] tar =
+        new TestTars()
+            .symlink("s", outside.toString())
+            .hardLink("h", "s")
+            .hardLink("x", "h/secret")
+            .toBytes();
 
     assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(tar)))
         .isInstanceOf(LayerStoreException.class)
-        .hasMessage("refusing layer tar entry \"h\": it is a hard link to s, a symlink; a hard link may only name a"
-            + " regular file earlier in this layer" + HOSTILE);
+        .hasMessage(
+            "refusing layer tar entry \"h\": it is a hard link to s, a symlink; a hard link may"
+                + " only name a regular file earlier in this layer"
+                + HOSTILE);
 
     assertThat(Files.getAttribute(secret, "unix:nlink")).isEqualTo(1);
     assertThat(children(store.root().resolve("layers/sha256"))).isEmpty();
@@ -46,11 +57,14 @@ class HostileLayerTest {
     Path outside = Files.createDirectory(temp.resolve("outside"));
     Path secret = Files.writeString(outside.resolve("secret"), "host secret");
     LayerStore store = LayerStore.open(temp.resolve("store"));
-    byte[] tar = new TestTars().symlink("s", outside.toString()).hardLink("x", "s/secret").toBytes();
+    byte[] tar =
+        new TestTars().symlink("s", outside.toString()).hardLink("x", "s/secret").toBytes();
 
     assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(tar)))
-        .hasMessage("refusing layer tar entry \"x\": it is a hard link to s/secret, which lies under s, a symlink of"
-            + " the same layer" + HOSTILE);
+        .hasMessage(
+            "refusing layer tar entry \"x\": it is a hard link to s/secret, which lies under s, a"
+                + " symlink of the same layer"
+                + HOSTILE);
     assertThat(Files.getAttribute(secret, "unix:nlink")).isEqualTo(1);
   }
 
@@ -58,9 +72,14 @@ class HostileLayerTest {
   void aSymlinkToNothingIsRefused() throws Exception {
     LayerStore store = LayerStore.open(temp.resolve("store"));
 
-    assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(new TestTars().symlink("s", "").toBytes())))
+    assertThatThrownBy(
+            () ->
+                store.put(
+                    null, new ByteArrayInputStream(new TestTars().symlink("s", "").toBytes())))
         .isInstanceOf(LayerStoreException.class)
-        .hasMessage("refusing layer tar entry \"s\": it is a symlink to nothing (an empty target)" + HOSTILE);
+        .hasMessage(
+            "refusing layer tar entry \"s\": it is a symlink to nothing (an empty target)"
+                + HOSTILE);
   }
 
   @Test
@@ -71,8 +90,9 @@ class HostileLayerTest {
 
     assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(truncated)))
         .isInstanceOf(LayerStoreException.class)
-        .hasMessage("the layer being read is not a valid tar: Truncated TAR archive; the image is damaged or hostile,"
-            + " and nothing of the layer was stored");
+        .hasMessage(
+            "the layer being read is not a valid tar: Truncated TAR archive; the image is damaged"
+                + " or hostile, and nothing of the layer was stored");
     assertThat(children(store.root().resolve("layers/sha256"))).isEmpty();
   }
 
@@ -84,8 +104,9 @@ class HostileLayerTest {
 
     assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(tar)))
         .isInstanceOf(LayerStoreException.class)
-        .hasMessage("the layer being read is not a valid tar: Corrupted TAR archive; the image is damaged or hostile,"
-            + " and nothing of the layer was stored");
+        .hasMessage(
+            "the layer being read is not a valid tar: Corrupted TAR archive; the image is damaged"
+                + " or hostile, and nothing of the layer was stored");
   }
 
   @Test
@@ -94,8 +115,10 @@ class HostileLayerTest {
     byte[] tar = new TestTars().directory("etc").hardLink("x", "etc").toBytes();
 
     assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(tar)))
-        .hasMessage("refusing layer tar entry \"x\": it is a hard link to etc, which is not a regular file earlier in"
-            + " this layer" + HOSTILE);
+        .hasMessage(
+            "refusing layer tar entry \"x\": it is a hard link to etc, which is not a regular file"
+                + " earlier in this layer"
+                + HOSTILE);
   }
 
   @Test
@@ -103,16 +126,33 @@ class HostileLayerTest {
     Path outside = Files.createDirectory(temp.resolve("outside"));
     LayerStore store = LayerStore.open(temp.resolve("store"));
 
-    assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(
-        new TestTars().symlink("a", outside.toString()).directory("a/b").toBytes())))
-        .hasMessage("refusing layer tar entry \"a/b/\": it lies under a, a symlink of the same layer, so writing it"
-            + " would follow the link" + HOSTILE);
+    assertThatThrownBy(
+            () ->
+                store.put(
+                    null,
+                    new ByteArrayInputStream(
+                        new TestTars()
+                            .symlink("a", outside.toString())
+                            .directory("a/b")
+                            .toBytes())))
+        .hasMessage(
+            "refusing layer tar entry \"a/b/\": it lies under a, a symlink of the same layer, so"
+                + " writing it would follow the link"
+                + HOSTILE);
     assertThat(children(outside)).isEmpty();
 
-    StoredLayer stored = store.put(null, new ByteArrayInputStream(
-        new TestTars().symlink("etc", "/etc").file("etc", "now a file").symlink("lib", "/opt/nowhere/lib").toBytes()));
+    StoredLayer stored =
+        store.put(
+            null,
+            new ByteArrayInputStream(
+                new TestTars()
+                    .symlink("etc", "/etc")
+                    .file("etc", "now a file")
+                    .symlink("lib", "/opt/nowhere/lib")
+                    .toBytes()));
     assertThat(Files.readString(stored.directory().resolve("etc"))).isEqualTo("now a file");
-    assertThat(Files.readSymbolicLink(stored.directory().resolve("lib"))).isEqualTo(Path.of("/opt/nowhere/lib"));
+    assertThat(Files.readSymbolicLink(stored.directory().resolve("lib")))
+        .isEqualTo(Path.of("/opt/nowhere/lib"));
   }
 
   @Test
@@ -128,7 +168,9 @@ class HostileLayerTest {
     assertThat(Files.getAttribute(tree.resolve("tmp"), "unix:mode")).isEqualTo(041777);
     assertThat(Files.getAttribute(tree.resolve("dev/null"), "unix:rdev"))
         .isEqualTo(LinuxCalls.makedev(1, 3));
-    assertThat(Files.getAttribute(tree.resolve("run/pipe"), "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS))
+    assertThat(
+            Files.getAttribute(
+                tree.resolve("run/pipe"), "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS))
         .matches(mode -> ((int) mode & 0170000) == 0010000, "a FIFO");
   }
 
@@ -139,9 +181,17 @@ class HostileLayerTest {
     Files.setAttribute(root, "unix:uid", NOBODY);
     LayerStore store = LayerStore.open(root);
 
-    StoredLayer stored = store.put(null, new ByteArrayInputStream(new TestTars()
-        .file("bin/su", "su", 04755).file("bin/wall", "wall", 02755).file("note", "n", 01644)
-        .directory("shared", 02775).directory("tmp", 01777).toBytes()));
+    StoredLayer stored =
+        store.put(
+            null,
+            new ByteArrayInputStream(
+                new TestTars()
+                    .file("bin/su", "su", 04755)
+                    .file("bin/wall", "wall", 02755)
+                    .file("note", "n", 01644)
+                    .directory("shared", 02775)
+                    .directory("tmp", 01777)
+                    .toBytes()));
 
     Path tree = stored.directory();
     assertThat(Files.getAttribute(tree.resolve("bin/su"), "unix:mode")).isEqualTo(0100755);
@@ -150,44 +200,72 @@ class HostileLayerTest {
     assertThat(Files.getAttribute(tree.resolve("shared"), "unix:mode")).isEqualTo(040775);
     assertThat(Files.getAttribute(tree.resolve("tmp"), "unix:mode")).isEqualTo(041777);
     assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(privilegedTar())))
-        .hasMessage("refusing layer tar entry \"dev/null\": it is a character device 1/3, and device nodes and FIFOs"
-            + " are kept only in a layer store that root unpacks, owns and keeps private (mode 0700), while here "
-            + root.toRealPath() + " belongs to uid " + NOBODY + ": use such a store, or an image without them. Nothing"
-            + " of the layer was stored");
+        .hasMessage(
+            "refusing layer tar entry \"dev/null\": it is a character device 1/3, and device nodes"
+                + " and FIFOs are kept only in a layer store that root unpacks, owns and keeps"
+                + " private (mode 0700), while here "
+                + root.toRealPath()
+                + " belongs to uid "
+                + NOBODY
+                + ": use such a store, or an image without them. Nothing"
+                + " of the layer was stored");
   }
 
   @Test
   void withoutRootAFifoIsRefusedSayingSo() throws Exception {
     LinuxCalls notRoot = new NotRoot(LinuxCalls.system());
-    LayerStore store = LayerStore.open(temp.resolve("store"), notRoot,
-        new OverlayWhiteouts(notRoot, OverlayConvention.USER_XATTR), Clock.systemUTC(), BuildListener.NONE);
+    LayerStore store =
+        LayerStore.open(
+            temp.resolve("store"),
+            notRoot,
+            new OverlayWhiteouts(notRoot, OverlayConvention.USER_XATTR),
+            Clock.systemUTC(),
+            BuildListener.NONE);
 
-    assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(
-        new TestTars().special("run/pipe", TarConstants.LF_FIFO, 0, 0).toBytes())))
-        .hasMessage("refusing layer tar entry \"run/pipe\": it is a FIFO, and device nodes and FIFOs are kept only in"
-            + " a layer store that root unpacks, owns and keeps private (mode 0700), while here this process is not"
-            + " root: use such a store, or an image without them. Nothing of the layer was stored");
+    assertThatThrownBy(
+            () ->
+                store.put(
+                    null,
+                    new ByteArrayInputStream(
+                        new TestTars().special("run/pipe", TarConstants.LF_FIFO, 0, 0).toBytes())))
+        .hasMessage(
+            "refusing layer tar entry \"run/pipe\": it is a FIFO, and device nodes and FIFOs are"
+                + " kept only in a layer store that root unpacks, owns and keeps private (mode"
+                + " 0700), while here this process is not root: use such a store, or an image"
+                + " without them. Nothing of the layer was stored");
   }
 
   @Test
   void aLayerWithMoreEntriesThanItsLimitIsRefused() throws Exception {
     LinuxCalls calls = LinuxCalls.system();
-    LayerStore store = LayerStore.open(temp.resolve("store"), new LayerLimits(1 << 20, 10), calls,
-        OverlayWhiteouts.forThisProcess(calls), Clock.systemUTC(), BuildListener.NONE);
+    LayerStore store =
+        LayerStore.open(
+            temp.resolve("store"),
+            new LayerLimits(1 << 20, 10),
+            calls,
+            OverlayWhiteouts.forThisProcess(calls),
+            Clock.systemUTC(),
+            BuildListener.NONE);
     TestTars tar = new TestTars();
     for (int i = 0; i < 11; i++) {
       tar.file("f" + i, "");
     }
 
     assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(tar.toBytes())))
-        .hasMessage("the layer being read has more than 10 entries: refusing it (a tar bomb or a corrupt image?);"
-            + " nothing of it was stored");
+        .hasMessage(
+            "the layer being read has more than 10 entries: refusing it (a tar bomb or a corrupt"
+                + " image?); nothing of it was stored");
     assertThat(children(store.root().resolve("layers/sha256"))).isEmpty();
   }
 
   private static byte[] privilegedTar() {
-    return new TestTars().file("bin/su", "su", 04755).directory("shared", 02775).directory("tmp", 01777)
-        .special("dev/null", TarConstants.LF_CHR, 1, 3).special("run/pipe", TarConstants.LF_FIFO, 0, 0).toBytes();
+    return new TestTars()
+        .file("bin/su", "su", 04755)
+        .directory("shared", 02775)
+        .directory("tmp", 01777)
+        .special("dev/null", TarConstants.LF_CHR, 1, 3)
+        .special("run/pipe", TarConstants.LF_FIFO, 0, 0)
+        .toBytes();
   }
 
   private static boolean isRoot() {

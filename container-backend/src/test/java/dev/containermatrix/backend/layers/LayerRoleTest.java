@@ -12,8 +12,16 @@ class LayerRoleTest {
 
   @Test
   void eachRoleIsWrittenAsTheLowercaseHyphenatedWordsReportsAndRecordsHaveAlwaysUsed() {
-    assertThat(Arrays.stream(LayerRole.values()).map(LayerRole::label)).containsExactly(
-        "base", "jdk", "shared-jars", "class-data", "variant-jars", "classes", "config", "export-base");
+    assertThat(Arrays.stream(LayerRole.values()).map(LayerRole::label))
+        .containsExactly(
+            "base",
+            "jdk",
+            "shared-jars",
+            "class-data",
+            "variant-jars",
+            "classes",
+            "config",
+            "export-base");
     assertThat(LayerRole.SHARED_JARS).hasToString("shared-jars");
   }
 
@@ -24,14 +32,16 @@ class LayerRoleTest {
     String json = mapper.writeValueAsString(List.of(LayerRole.CLASS_DATA, LayerRole.EXPORT_BASE));
 
     assertThat(json).isEqualTo("[\"class-data\",\"export-base\"]");
-    assertThat(mapper.readValue("\"variant-jars\"", LayerRole.class)).isEqualTo(LayerRole.VARIANT_JARS);
+    assertThat(mapper.readValue("\"variant-jars\"", LayerRole.class))
+        .isEqualTo(LayerRole.VARIANT_JARS);
   }
 
   @Test
   void anUnknownLabelIsRefusedNamingItAndTheKnownRoles() {
     assertThatThrownBy(() -> LayerRole.parse("SHARED_JARS"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("not a layer role: \"SHARED_JARS\"; expected one of base, jdk, shared-jars, class-data,"
-            + " variant-jars, classes, config, export-base");
+        .hasMessage(
+            "not a layer role: \"SHARED_JARS\"; expected one of base, jdk, shared-jars, class-data,"
+                + " variant-jars, classes, config, export-base");
   }
 }

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store shared by separate JVMs, as two Surefire forks share it, and a JVM killed mid-build. */
+/**
+ * The store shared by separate JVMs, as two Surefire forks share it, and a JVM killed mid-build.
+ */
 class LayerStoreProcessesTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
-  @RegisterExtension
-  final ChildJvms children = new ChildJvms();
+  @RegisterExtension final ChildJvms children = new ChildJvms();
 
   @Test
   void twoJvmsPuttingTheSameLayerAtOnceBuildItOnce() throws Exception {
@@ -28,22 +28,33 @@ class LayerStoreProcessesTest {
     Path signals = Files.createDirectory(temp.resolve("signals"));
     Process first = start("same-layer", root, signals, "first");
     Process second = start("same-layer", root, signals, "second");
-    await().atMost(ChildJvms.TIMEOUT).until(() -> output("first").contains("ready") && output("second").contains("ready"));
+    await()
+        .atMost(ChildJvms.TIMEOUT)
+        .until(() -> output("first").contains("ready") && output("second").contains("ready"));
 
     Files.createFile(signals.resolve("go"));
-    await().atMost(ChildJvms.TIMEOUT).until(() -> listing(signals).stream().anyMatch(n -> n.startsWith("building-")));
-    Path lockFile = root.toRealPath().resolve("locks/" + StoreChildMain.sharedLayer().digest().hex() + ".lock");
+    await()
+        .atMost(ChildJvms.TIMEOUT)
+        .until(() -> listing(signals).stream().anyMatch(n -> n.startsWith("building-")));
+    Path lockFile =
+        root.toRealPath().resolve("locks/" + StoreChildMain.sharedLayer().digest().hex() + ".lock");
     long inode = (Long) Files.getAttribute(lockFile, "unix:ino");
     // the other JVM is blocked on the layer's file lock while the first builds
-    await().atMost(ChildJvms.TIMEOUT).until(() -> Files.readAllLines(Path.of("/proc/locks")).stream()
-        .anyMatch(line -> line.contains("->") && line.contains(":" + inode + " ")));
+    await()
+        .atMost(ChildJvms.TIMEOUT)
+        .until(
+            () ->
+                Files.readAllLines(Path.of("/proc/locks")).stream()
+                    .anyMatch(line -> line.contains("->") && line.contains(":" + inode + " ")));
     Files.createFile(signals.resolve("release"));
 
     assertThat(first.waitFor()).as(output("first")).isZero();
     assertThat(second.waitFor()).as(output("second")).isZero();
     assertThat(listing(signals)).filteredOn(n -> n.startsWith("building-")).hasSize(1);
-    List<String> results = List.of(output("first").lines().reduce((a, b) -> b).orElseThrow(),
-        output("second").lines().reduce((a, b) -> b).orElseThrow());
+    List<String> results =
+        List.of(
+            output("first").lines().reduce((a, b) -> b).orElseThrow(),
+            output("second").lines().reduce((a, b) -> b).orElseThrow());
     assertThat(results).filteredOn(r -> r.startsWith("built=true")).hasSize(1);
     assertThat(results).filteredOn(r -> r.startsWith("built=false")).hasSize(1);
     LayerStore store = LayerStore.open(root);
@@ -68,7 +79,9 @@ class LayerStoreProcessesTest {
     assertThat(listing(root.resolve("layers/sha256"))).isEmpty();
     assertThat(listing(root.resolve("tmp"))).hasSize(2);
     try (Stream<Path> debris = Files.walk(root.resolve("tmp"))) {
-      assertThat(debris.filter(Files::isRegularFile).count()).as("half an unpacked layer").isGreaterThan(100);
+      assertThat(debris.filter(Files::isRegularFile).count())
+          .as("half an unpacked layer")
+          .isGreaterThan(100);
     }
 
     LayerStore.open(root);
@@ -78,7 +91,12 @@ class LayerStoreProcessesTest {
   }
 
   private Process start(String mode, Path root, Path signals, String name) throws IOException {
-    return children.start(temp.resolve(name + ".out"), StoreChildMain.class, mode, root.toString(), signals.toString());
+    return children.start(
+        temp.resolve(name + ".out"),
+        StoreChildMain.class,
+        mode,
+        root.toString(),
+        signals.toString());
   }
 
   private String output(String name) throws IOException {

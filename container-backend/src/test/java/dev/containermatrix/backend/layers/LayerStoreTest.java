@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LayerStoreTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void storesALayerAndGetsItBack() throws Exception {
@@ -39,27 +38,41 @@ class LayerStoreTest {
 
     assertThat(stored.built()).isTrue();
     assertThat(stored.digest()).isEqualTo(layer.digest());
-    assertThat(stored.directory()).isEqualTo(root.toRealPath().resolve("layers/sha256/" + stored.digest().hex()));
+    assertThat(stored.directory())
+        .isEqualTo(root.toRealPath().resolve("layers/sha256/" + stored.digest().hex()));
     assertThat(stored.sizeBytes()).isEqualTo(tar(layer).length);
     assertThat(stored.overlayConvention()).isEqualTo(OverlayConvention.NONE);
     assertThat(Files.readString(stored.directory().resolve("app/config.txt"))).isEqualTo("one");
-    assertThat(Files.readSymbolicLink(stored.directory().resolve("app/current"))).isEqualTo(Path.of("lib/a.jar"));
-    assertThat(Files.getAttribute(stored.directory().resolve("app/bin/run"), "unix:mode")).isEqualTo(0100755);
-    assertThat(Files.getAttribute(stored.directory().resolve("app/lib"), "unix:mode")).isEqualTo(040755);
-    assertThat(Files.getLastModifiedTime(stored.directory().resolve("app/config.txt")).toMillis()).isEqualTo(1000L);
+    assertThat(Files.readSymbolicLink(stored.directory().resolve("app/current")))
+        .isEqualTo(Path.of("lib/a.jar"));
+    assertThat(Files.getAttribute(stored.directory().resolve("app/bin/run"), "unix:mode"))
+        .isEqualTo(0100755);
+    assertThat(Files.getAttribute(stored.directory().resolve("app/lib"), "unix:mode"))
+        .isEqualTo(040755);
+    assertThat(Files.getLastModifiedTime(stored.directory().resolve("app/config.txt")).toMillis())
+        .isEqualTo(1000L);
     assertThat(Files.readString(root.resolve("layers/sha256/" + stored.digest().hex() + ".json")))
-        .contains("\"digest\" : \"" + stored.digest() + "\"", "\"sizeBytes\" : " + stored.sizeBytes(),
+        .contains(
+            "\"digest\" : \"" + stored.digest() + "\"",
+            "\"sizeBytes\" : " + stored.sizeBytes(),
             "\"overlayConvention\" : \"NONE\"");
 
-    assertThat(store.get(stored.digest())).contains(
-        new StoredLayer(stored.digest(), stored.directory(), stored.sizeBytes(), false, OverlayConvention.NONE));
+    assertThat(store.get(stored.digest()))
+        .contains(
+            new StoredLayer(
+                stored.digest(),
+                stored.directory(),
+                stored.sizeBytes(),
+                false,
+                OverlayConvention.NONE));
     assertThat(store.get(sampleLayer("other").digest())).isEmpty();
     assertThat(children(root.resolve("tmp"))).isEmpty();
   }
 
   @Test
   void opensItsRootPrivate() throws Exception {
-    Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
 
     LayerStore store = LayerStore.open(root);
 
@@ -72,21 +85,24 @@ class LayerStoreTest {
     LayerStore store = LayerStore.open(root);
     ReproducibleLayer layer = sampleLayer("one");
     StoredLayer first = store.put(layer);
-    InputStream unreadable = new InputStream() {
-      @Override
-      public int read() throws IOException {
-        throw new IOException("the stream of a stored layer must not be read");
-      }
-    };
+    InputStream unreadable =
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("the stream of a stored layer must not be read");
+          }
+        };
 
     StoredLayer again = store.put(first.digest(), unreadable);
     StoredLayer rebuilt = store.put(layer);
     StoredLayer unknownDigest = store.put(null, new ByteArrayInputStream(tar(layer)));
 
-    assertThat(List.of(again, rebuilt, unknownDigest)).allSatisfy(layerAgain -> {
-      assertThat(layerAgain.built()).isFalse();
-      assertThat(layerAgain.directory()).isEqualTo(first.directory());
-    });
+    assertThat(List.of(again, rebuilt, unknownDigest))
+        .allSatisfy(
+            layerAgain -> {
+              assertThat(layerAgain.built()).isFalse();
+              assertThat(layerAgain.directory()).isEqualTo(first.directory());
+            });
     assertThat(children(root.resolve("tmp"))).isEmpty();
   }
 
@@ -112,9 +128,15 @@ class LayerStoreTest {
 
     assertThatThrownBy(() -> store.put(expected, new ByteArrayInputStream(tar)))
         .isInstanceOf(LayerStoreException.class)
-        .hasMessage("layer " + expected + " does not match its content: the tar read has digest " + actual + " ("
-            + tar.length + " bytes), so its source is damaged or changed since its manifest was written; fetch or"
-            + " export the image again. Nothing was stored");
+        .hasMessage(
+            "layer "
+                + expected
+                + " does not match its content: the tar read has digest "
+                + actual
+                + " ("
+                + tar.length
+                + " bytes), so its source is damaged or changed since its manifest was written;"
+                + " fetch or export the image again. Nothing was stored");
     assertThat(children(root.resolve("layers/sha256"))).isEmpty();
     assertThat(children(root.resolve("tmp"))).isEmpty();
   }
@@ -123,29 +145,59 @@ class LayerStoreTest {
   void refusesEntriesThatLeaveTheLayerAndStoresNothing() throws Exception {
     LayerStore store = LayerStore.open(root);
 
-    assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(
-        new TestTars().file("ok", "x").file("../../etc/passwd", "evil").toBytes())))
+    assertThatThrownBy(
+            () ->
+                store.put(
+                    null,
+                    new ByteArrayInputStream(
+                        new TestTars().file("ok", "x").file("../../etc/passwd", "evil").toBytes())))
         .isInstanceOf(LayerStoreException.class)
-        .hasMessage("refusing layer tar entry \"../../etc/passwd\": it contains '..', which would leave the layer;"
-            + " the tar is malformed or hostile, and nothing of it was stored");
-    assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(
-        new TestTars().file("/etc/passwd", "evil").toBytes())))
-        .hasMessage("refusing layer tar entry \"/etc/passwd\": it is absolute; paths in a layer are relative to its"
-            + " root; the tar is malformed or hostile, and nothing of it was stored");
-    assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(
-        new TestTars().hardLink("shadow", "../../etc/shadow").toBytes())))
-        .hasMessage("refusing layer tar entry \"shadow\": it is a hard link to ../../etc/shadow, outside the layer:"
-            + " it contains '..', which would leave the layer; the tar is malformed or hostile, and nothing of it"
-            + " was stored");
-    assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(
-        new TestTars().hardLink("passwd", "etc/passwd").toBytes())))
-        .hasMessage("refusing layer tar entry \"passwd\": it is a hard link to etc/passwd, which is not a"
-            + " regular file earlier in this layer; the tar is malformed or hostile, and nothing of it was stored");
+        .hasMessage(
+            "refusing layer tar entry \"../../etc/passwd\": it contains '..', which would leave the"
+                + " layer; the tar is malformed or hostile, and nothing of it was stored");
+    assertThatThrownBy(
+            () ->
+                store.put(
+                    null,
+                    new ByteArrayInputStream(new TestTars().file("/etc/passwd", "evil").toBytes())))
+        .hasMessage(
+            "refusing layer tar entry \"/etc/passwd\": it is absolute; paths in a layer are"
+                + " relative to its root; the tar is malformed or hostile, and nothing of it was"
+                + " stored");
+    assertThatThrownBy(
+            () ->
+                store.put(
+                    null,
+                    new ByteArrayInputStream(
+                        new TestTars().hardLink("shadow", "../../etc/shadow").toBytes())))
+        .hasMessage(
+            "refusing layer tar entry \"shadow\": it is a hard link to ../../etc/shadow, outside"
+                + " the layer: it contains '..', which would leave the layer; the tar is malformed"
+                + " or hostile, and nothing of it was stored");
+    assertThatThrownBy(
+            () ->
+                store.put(
+                    null,
+                    new ByteArrayInputStream(
+                        new TestTars().hardLink("passwd", "etc/passwd").toBytes())))
+        .hasMessage(
+            "refusing layer tar entry \"passwd\": it is a hard link to etc/passwd, which is not a"
+                + " regular file earlier in this layer; the tar is malformed or hostile, and"
+                + " nothing of it was stored");
     Path outside = Files.createDirectories(root.resolveSibling(root.getFileName() + "-outside"));
-    assertThatThrownBy(() -> store.put(null, new ByteArrayInputStream(
-        new TestTars().symlink("escape", outside.toString()).file("escape/planted", "evil").toBytes())))
-        .hasMessage("refusing layer tar entry \"escape/planted\": it lies under escape, a symlink of the same layer,"
-            + " so writing it would follow the link; the tar is malformed or hostile, and nothing of it was stored");
+    assertThatThrownBy(
+            () ->
+                store.put(
+                    null,
+                    new ByteArrayInputStream(
+                        new TestTars()
+                            .symlink("escape", outside.toString())
+                            .file("escape/planted", "evil")
+                            .toBytes())))
+        .hasMessage(
+            "refusing layer tar entry \"escape/planted\": it lies under escape, a symlink of the"
+                + " same layer, so writing it would follow the link; the tar is malformed or"
+                + " hostile, and nothing of it was stored");
 
     assertThat(children(outside)).isEmpty();
     assertThat(children(root.resolve("layers/sha256"))).isEmpty();
@@ -155,9 +207,13 @@ class LayerStoreTest {
   @Test
   void unpacksHardLinksAndLaterEntriesReplacingEarlierOnes() throws Exception {
     LayerStore store = LayerStore.open(root);
-    byte[] tar = new TestTars()
-        .file("bin/tool", "v1").file("bin/tool", "v2").hardLink("bin/alias", "bin/tool")
-        .directory("./opt").toBytes();
+    byte[] tar =
+        new TestTars()
+            .file("bin/tool", "v1")
+            .file("bin/tool", "v2")
+            .hardLink("bin/alias", "bin/tool")
+            .directory("./opt")
+            .toBytes();
 
     StoredLayer stored = store.put(null, new ByteArrayInputStream(tar));
 
@@ -174,12 +230,19 @@ class LayerStoreTest {
     ReproducibleLayer layer = sampleLayer("shared");
     ExecutorService threads = Executors.newFixedThreadPool(4);
     try {
-      List<Callable<StoredLayer>> puts = List.of(() -> store.put(layer), () -> sameRootAgain.put(layer),
-          () -> store.put(null, new ByteArrayInputStream(tar(layer))), () -> sameRootAgain.put(layer));
-      List<StoredLayer> results = threads.invokeAll(puts).stream().map(LayerStoreTest::join).toList();
+      List<Callable<StoredLayer>> puts =
+          List.of(
+              () -> store.put(layer),
+              () -> sameRootAgain.put(layer),
+              () -> store.put(null, new ByteArrayInputStream(tar(layer))),
+              () -> sameRootAgain.put(layer));
+      List<StoredLayer> results =
+          threads.invokeAll(puts).stream().map(LayerStoreTest::join).toList();
 
       assertThat(results).filteredOn(StoredLayer::built).hasSize(1);
-      assertThat(results).extracting(StoredLayer::directory).containsOnly(results.get(0).directory());
+      assertThat(results)
+          .extracting(StoredLayer::directory)
+          .containsOnly(results.get(0).directory());
     } finally {
       threads.shutdownNow();
     }
@@ -190,7 +253,9 @@ class LayerStoreTest {
   void gcRemovesLayersUnusedForTheGivenTimeAndKeepsRecentOnes() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     LinuxCalls calls = LinuxCalls.system();
-    LayerStore store = LayerStore.open(root, calls, OverlayWhiteouts.forThisProcess(calls), clock, BuildListener.NONE);
+    LayerStore store =
+        LayerStore.open(
+            root, calls, OverlayWhiteouts.forThisProcess(calls), clock, BuildListener.NONE);
     StoredLayer old = store.put(sampleLayer("old"));
     StoredLayer usedLater = store.put(sampleLayer("used later"));
     clock.now = Instant.parse("2026-01-09T00:00:00Z");
@@ -200,8 +265,10 @@ class LayerStoreTest {
 
     List<StoredLayer> freed = store.gc(Duration.ofDays(7));
 
-    assertThat(freed).containsExactly(
-        new StoredLayer(old.digest(), old.directory(), old.sizeBytes(), false, OverlayConvention.NONE));
+    assertThat(freed)
+        .containsExactly(
+            new StoredLayer(
+                old.digest(), old.directory(), old.sizeBytes(), false, OverlayConvention.NONE));
     assertThat(old.directory()).doesNotExist();
     assertThat(root.resolve("layers/sha256/" + old.digest().hex() + ".json")).doesNotExist();
     assertThat(store.get(old.digest())).isEmpty();
@@ -215,11 +282,14 @@ class LayerStoreTest {
     LayerStore store = LayerStore.open(root);
     StoredLayer layer = store.put(sampleLayer("busy"));
 
-    try (StoreLock held = StoreLock.acquire(root.toRealPath().resolve("locks/" + layer.digest().hex() + ".lock"))) {
+    try (StoreLock held =
+        StoreLock.acquire(root.toRealPath().resolve("locks/" + layer.digest().hex() + ".lock"))) {
       assertThat(store.gc(Duration.ZERO)).isEmpty();
     }
     assertThat(layer.directory()).isDirectory();
-    assertThat(store.gc(Duration.ZERO)).extracting(StoredLayer::digest).containsExactly(layer.digest());
+    assertThat(store.gc(Duration.ZERO))
+        .extracting(StoredLayer::digest)
+        .containsExactly(layer.digest());
   }
 
   @Test
@@ -231,8 +301,14 @@ class LayerStoreTest {
 
     assertThatThrownBy(() -> store.get(layer.digest()))
         .isInstanceOf(LayerStoreException.class)
-        .hasMessage("the layer store is damaged: layer directory " + layer.directory() + " has no record " + record
-            + "; delete " + layer.directory() + " and the layer is unpacked again when next needed");
+        .hasMessage(
+            "the layer store is damaged: layer directory "
+                + layer.directory()
+                + " has no record "
+                + record
+                + "; delete "
+                + layer.directory()
+                + " and the layer is unpacked again when next needed");
   }
 
   @Test
@@ -248,8 +324,9 @@ class LayerStoreTest {
 
     try (TempWork live = TempWork.create(tmp)) {
       assertThat(store.cleanTemp()).isEqualTo(21);
-      assertThat(children(tmp)).containsExactlyInAnyOrder(live.directory().getFileName().toString(),
-          live.directory().getFileName() + ".lock");
+      assertThat(children(tmp))
+          .containsExactlyInAnyOrder(
+              live.directory().getFileName().toString(), live.directory().getFileName() + ".lock");
     }
     assertThat(children(tmp)).isEmpty();
   }
@@ -305,6 +382,4 @@ class LayerStoreTest {
       return now;
     }
   }
-
-
 }

@@ -22,34 +22,45 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * never another exception (a bare {@link IOException} from the tar reader included), a hang or
  * running out of memory. The unpacker runs as the layer store runs it (owners set as root). Without
  * {@code JAZZER_FUZZ} these replay the seeds in {@code LayerUnpackerFuzzTestInputs/}; see
- * docs/architecture.md, "Fuzz tests", for fuzzing for real (in a small tmpfs: a tar can claim big files).
+ * docs/architecture.md, "Fuzz tests", for fuzzing for real (in a small tmpfs: a tar can claim big
+ * files).
  */
 class LayerUnpackerFuzzTest {
 
   private static final LinuxCalls CALLS = LinuxCalls.system();
   private static final LayerUnpacker UNPACKER = unpacker();
 
-  /** As the layer store makes it, over a fresh private store root; layers capped at 64 MiB so a fuzzed tar cannot fill the disk. */
+  /**
+   * As the layer store makes it, over a fresh private store root; layers capped at 64 MiB so a
+   * fuzzed tar cannot fill the disk.
+   */
   private static LayerUnpacker unpacker() {
     boolean root = CALLS.isSupported() && CALLS.geteuid() == 0;
     try {
       Path store = Files.createTempDirectory("layer-fuzz-store");
-      return new LayerUnpacker(CALLS, OverlayWhiteouts.forThisProcess(CALLS), root,
-          PrivilegedEntries.forStore(store, root), new LayerLimits(64L << 20, 100_000));
+      return new LayerUnpacker(
+          CALLS,
+          OverlayWhiteouts.forThisProcess(CALLS),
+          root,
+          PrivilegedEntries.forStore(store, root),
+          new LayerLimits(64L << 20, 100_000));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
-  /** Raw bytes as a tar: exercises the header parsing (checksums, PAX, GNU long names, sparse files). */
+  /**
+   * Raw bytes as a tar: exercises the header parsing (checksums, PAX, GNU long names, sparse
+   * files).
+   */
   @FuzzTest(maxDuration = "30s")
   void unpacksAnyTarOrRefusesIt(byte[] tar) throws IOException {
     unpack(tar);
   }
 
   /**
-   * A well-formed tar of entries the fuzzer chooses (names from a few segments so that they collide,
-   * any type, mode, owner, link target and content): exercises the unpacker's own rules.
+   * A well-formed tar of entries the fuzzer chooses (names from a few segments so that they
+   * collide, any type, mode, owner, link target and content): exercises the unpacker's own rules.
    */
   @FuzzTest(maxDuration = "30s")
   void unpacksAnyEntriesOrRefusesThem(FuzzedDataProvider data) throws IOException {
@@ -65,7 +76,8 @@ class LayerUnpackerFuzzTest {
   private static void unpack(byte[] tar) throws IOException {
     Path target = Files.createTempDirectory("layer-fuzz");
     try {
-      LayerUnpacker.Unpacked unpacked = UNPACKER.unpack(new ByteArrayInputStream(tar), target, "the fuzzed layer");
+      LayerUnpacker.Unpacked unpacked =
+          UNPACKER.unpack(new ByteArrayInputStream(tar), target, "the fuzzed layer");
       assertThat(unpacked.sizeBytes()).isEqualTo(tar.length);
     } catch (LayerStoreException e) {
       assertThat(e.getMessage()).isNotBlank();
@@ -74,13 +86,24 @@ class LayerUnpackerFuzzTest {
     }
   }
 
-  private static final String[] SEGMENTS = {"a", "b", "dir", ".", "..", "", ".wh.a", ".wh..wh..opq", ".wh.", "etc"};
-  private static final byte[] TYPES = {TarConstants.LF_NORMAL, TarConstants.LF_DIR, TarConstants.LF_SYMLINK,
-      TarConstants.LF_LINK, TarConstants.LF_CHR, TarConstants.LF_BLK, TarConstants.LF_FIFO, TarConstants.LF_CONTIG};
+  private static final String[] SEGMENTS = {
+    "a", "b", "dir", ".", "..", "", ".wh.a", ".wh..wh..opq", ".wh.", "etc"
+  };
+  private static final byte[] TYPES = {
+    TarConstants.LF_NORMAL,
+    TarConstants.LF_DIR,
+    TarConstants.LF_SYMLINK,
+    TarConstants.LF_LINK,
+    TarConstants.LF_CHR,
+    TarConstants.LF_BLK,
+    TarConstants.LF_FIFO,
+    TarConstants.LF_CONTIG
+  };
 
   static byte[] tarOf(FuzzedDataProvider data) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, StandardCharsets.UTF_8.name())) {
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(bytes, StandardCharsets.UTF_8.name())) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       int count = data.consumeInt(0, 12);

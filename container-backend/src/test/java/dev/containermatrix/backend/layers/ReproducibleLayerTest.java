@@ -20,25 +20,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReproducibleLayerTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void aFileAddedWithItsOwnPermissionsKeepsThemAndSetuidBitsAreRefused() throws Exception {
     Path secret = Files.writeString(temp.resolve("secret"), "s");
 
-    ReproducibleLayer layer = ReproducibleLayer.builder().addFile("etc/secret", secret, 0600).build();
+    ReproducibleLayer layer =
+        ReproducibleLayer.builder().addFile("etc/secret", secret, 0600).build();
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     layer.writeTo(out);
-    try (TarArchiveInputStream tar = new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
       assertThat(tar.getNextEntry().getName()).isEqualTo("etc/");
       assertThat(tar.getNextEntry().getMode() & 07777).isEqualTo(0600);
     }
     assertThatThrownBy(() -> ReproducibleLayer.builder().addFile("bin/su", secret, 04755))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("cannot add " + secret + " as bin/su with mode 04755: a layer's files have permission bits 0 to"
-            + " 0777 (no setuid, setgid or sticky bit); pass mode & 0777");
+        .hasMessage(
+            "cannot add "
+                + secret
+                + " as bin/su with mode 04755: a layer's files have permission bits 0 to"
+                + " 0777 (no setuid, setgid or sticky bit); pass mode & 0777");
   }
 
   @Test
@@ -47,20 +51,22 @@ class ReproducibleLayerTest {
     Path second = hostFiles(temp.resolve("second"), Instant.parse("2025-06-30T12:34:56Z"));
     String longName = "deep/" + "n".repeat(120) + "/file.txt";
 
-    ReproducibleLayer forward = ReproducibleLayer.builder()
-        .addFile("app/lib/a.jar", first.resolve("a.jar"), false)
-        .addFile("app/bin/run", first.resolve("run"), true)
-        .addFile(longName, "long".getBytes(UTF_8), false)
-        .addSymlink("app/current", "lib/a.jar")
-        .addDirectory("app/empty")
-        .build();
-    ReproducibleLayer backward = ReproducibleLayer.builder()
-        .addDirectory("app/empty")
-        .addSymlink("app/current", "lib/a.jar")
-        .addFile(longName, "long".getBytes(UTF_8), false)
-        .addFile("./app/bin/run", second.resolve("run"), true)
-        .addFile("app//lib/a.jar", second.resolve("a.jar"), false)
-        .build();
+    ReproducibleLayer forward =
+        ReproducibleLayer.builder()
+            .addFile("app/lib/a.jar", first.resolve("a.jar"), false)
+            .addFile("app/bin/run", first.resolve("run"), true)
+            .addFile(longName, "long".getBytes(UTF_8), false)
+            .addSymlink("app/current", "lib/a.jar")
+            .addDirectory("app/empty")
+            .build();
+    ReproducibleLayer backward =
+        ReproducibleLayer.builder()
+            .addDirectory("app/empty")
+            .addSymlink("app/current", "lib/a.jar")
+            .addFile(longName, "long".getBytes(UTF_8), false)
+            .addFile("./app/bin/run", second.resolve("run"), true)
+            .addFile("app//lib/a.jar", second.resolve("a.jar"), false)
+            .build();
 
     ByteArrayOutputStream forwardBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream backwardBytes = new ByteArrayOutputStream();
@@ -74,56 +80,70 @@ class ReproducibleLayerTest {
 
   @Test
   void entriesAreSortedWithParentsAndNormalizedHeaders() throws Exception {
-    ReproducibleLayer layer = ReproducibleLayer.builder()
-        .addFile("b/run.sh", "#!/bin/sh\n".getBytes(UTF_8), true)
-        .addFile("a/x/config.yaml", "k: v\n".getBytes(UTF_8), false)
-        .addSymlink("a/link", "/etc/hostname")
-        .build();
+    ReproducibleLayer layer =
+        ReproducibleLayer.builder()
+            .addFile("b/run.sh", "#!/bin/sh\n".getBytes(UTF_8), true)
+            .addFile("a/x/config.yaml", "k: v\n".getBytes(UTF_8), false)
+            .addSymlink("a/link", "/etc/hostname")
+            .build();
 
     List<TarArchiveEntry> entries = entries(layer);
 
-    assertThat(entries).extracting(TarArchiveEntry::getName)
+    assertThat(entries)
+        .extracting(TarArchiveEntry::getName)
         .containsExactly("a/", "a/link", "a/x/", "a/x/config.yaml", "b/", "b/run.sh");
-    assertThat(layer.paths()).containsExactly("a", "a/link", "a/x", "a/x/config.yaml", "b", "b/run.sh");
-    assertThat(entries).allSatisfy(entry -> {
-      assertThat(entry.getModTime().getTime()).isEqualTo(1000L);
-      assertThat(entry.getLongUserId()).isZero();
-      assertThat(entry.getLongGroupId()).isZero();
-      assertThat(entry.getUserName()).isEmpty();
-      assertThat(entry.getGroupName()).isEmpty();
-    });
-    assertThat(entries).extracting(e -> e.getMode() & 07777)
+    assertThat(layer.paths())
+        .containsExactly("a", "a/link", "a/x", "a/x/config.yaml", "b", "b/run.sh");
+    assertThat(entries)
+        .allSatisfy(
+            entry -> {
+              assertThat(entry.getModTime().getTime()).isEqualTo(1000L);
+              assertThat(entry.getLongUserId()).isZero();
+              assertThat(entry.getLongGroupId()).isZero();
+              assertThat(entry.getUserName()).isEmpty();
+              assertThat(entry.getGroupName()).isEmpty();
+            });
+    assertThat(entries)
+        .extracting(e -> e.getMode() & 07777)
         .containsExactly(0755, 0777, 0755, 0644, 0755, 0755);
     assertThat(entries.get(1).getLinkName()).isEqualTo("/etc/hostname");
   }
 
   @Test
   void rejectsAPathAddedTwiceNamingBoth() {
-    ReproducibleLayer.Builder builder = ReproducibleLayer.builder().addFile("app/a", new byte[3], false);
+    ReproducibleLayer.Builder builder =
+        ReproducibleLayer.builder().addFile("app/a", new byte[3], false);
 
     assertThatThrownBy(() -> builder.addSymlink("./app/a", "b"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("app/a was already added as a file of 3 bytes; each path in a layer holds one entry");
+        .hasMessage(
+            "app/a was already added as a file of 3 bytes; each path in a layer holds one entry");
   }
 
   @Test
   void rejectsPathsThatLeaveTheLayer() {
     assertThatThrownBy(() -> ReproducibleLayer.builder().addDirectory("/etc"))
-        .hasMessage("invalid path in layer \"/etc\": it is absolute; paths in a layer are relative to its root");
+        .hasMessage(
+            "invalid path in layer \"/etc\": it is absolute; paths in a layer are relative to its"
+                + " root");
     assertThatThrownBy(() -> ReproducibleLayer.builder().addFile("app/../../x", new byte[0], false))
-        .hasMessage("invalid path in layer \"app/../../x\": it contains '..', which would leave the layer");
+        .hasMessage(
+            "invalid path in layer \"app/../../x\": it contains '..', which would leave the layer");
     assertThatThrownBy(() -> ReproducibleLayer.builder().addDirectory("./"))
         .hasMessage("invalid path in layer \"./\": it names the layer's root");
   }
 
   @Test
   void rejectsAnEntryUnderAFile() {
-    ReproducibleLayer.Builder builder = ReproducibleLayer.builder()
-        .addSymlink("app", "/opt/app")
-        .addFile("app/x", new byte[0], false);
+    ReproducibleLayer.Builder builder =
+        ReproducibleLayer.builder()
+            .addSymlink("app", "/opt/app")
+            .addFile("app/x", new byte[0], false);
 
     assertThatThrownBy(builder::build)
-        .hasMessage("app/x lies under app, which was added as a symlink to /opt/app; a parent must be a directory");
+        .hasMessage(
+            "app/x lies under app, which was added as a symlink to /opt/app; a parent must be a"
+                + " directory");
   }
 
   private static Path hostFiles(Path directory, Instant mtime) throws Exception {
@@ -140,7 +160,8 @@ class ReproducibleLayerTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     layer.writeTo(bytes);
     List<TarArchiveEntry> entries = new ArrayList<>();
-    try (TarArchiveInputStream tar = new TarArchiveInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
         entries.add(e);
       }

@@ -12,11 +12,11 @@ import java.time.Clock;
  * A JVM that uses a layer store, for tests of what happens across processes.
  *
  * <ul>
- *   <li>{@code same-layer <root> <signals>}: prints {@code ready}, waits for {@code <signals>/go}, puts
- *       {@link #sharedLayer()}; while building it creates {@code <signals>/building-<pid>} and waits for
- *       {@code <signals>/release}; prints {@code built=<true|false> directory=<dir>}.
- *   <li>{@code slow-unpack <root> <signals>}: puts a large tar whose stream stops halfway, after creating
- *       {@code <signals>/halfway}, and never ends.
+ *   <li>{@code same-layer <root> <signals>}: prints {@code ready}, waits for {@code <signals>/go},
+ *       puts {@link #sharedLayer()}; while building it creates {@code <signals>/building-<pid>} and
+ *       waits for {@code <signals>/release}; prints {@code built=<true|false> directory=<dir>}.
+ *   <li>{@code slow-unpack <root> <signals>}: puts a large tar whose stream stops halfway, after
+ *       creating {@code <signals>/halfway}, and never ends.
  * </ul>
  */
 public final class StoreChildMain {
@@ -27,12 +27,18 @@ public final class StoreChildMain {
     Path root = Path.of(args[1]);
     Path signals = Path.of(args[2]);
     LinuxCalls calls = LinuxCalls.system();
-    BuildListener pauseWhileBuilding = digest -> {
-      Files.createFile(signals.resolve("building-" + ProcessHandle.current().pid()));
-      waitFor(signals.resolve("release"));
-    };
-    LayerStore store = LayerStore.open(root, calls, OverlayWhiteouts.forThisProcess(calls), Clock.systemUTC(),
-        pauseWhileBuilding);
+    BuildListener pauseWhileBuilding =
+        digest -> {
+          Files.createFile(signals.resolve("building-" + ProcessHandle.current().pid()));
+          waitFor(signals.resolve("release"));
+        };
+    LayerStore store =
+        LayerStore.open(
+            root,
+            calls,
+            OverlayWhiteouts.forThisProcess(calls),
+            Clock.systemUTC(),
+            pauseWhileBuilding);
     switch (args[0]) {
       case "same-layer" -> {
         System.out.println("ready");
@@ -40,7 +46,8 @@ public final class StoreChildMain {
         StoredLayer stored = store.put(sharedLayer());
         System.out.println("built=" + stored.built() + " directory=" + stored.directory());
       }
-      case "slow-unpack" -> store.put(null, new StallingStream(largeTar(), signals.resolve("halfway")));
+      case "slow-unpack" ->
+          store.put(null, new StallingStream(largeTar(), signals.resolve("halfway")));
       default -> throw new IllegalArgumentException(args[0]);
     }
   }

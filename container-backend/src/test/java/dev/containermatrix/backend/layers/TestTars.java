@@ -12,7 +12,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 final class TestTars {
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-  private final TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, StandardCharsets.UTF_8.name());
+  private final TarArchiveOutputStream tar =
+      new TarArchiveOutputStream(bytes, StandardCharsets.UTF_8.name());
 
   TestTars() {
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -43,7 +44,10 @@ final class TestTars {
     return put(entry, null);
   }
 
-  /** A character device ({@link TarConstants#LF_CHR}), block device ({@link TarConstants#LF_BLK}) or FIFO ({@link TarConstants#LF_FIFO}). */
+  /**
+   * A character device ({@link TarConstants#LF_CHR}), block device ({@link TarConstants#LF_BLK}) or
+   * FIFO ({@link TarConstants#LF_FIFO}).
+   */
   TestTars special(String name, byte type, int major, int minor) {
     TarArchiveEntry entry = new TarArchiveEntry(name, type);
     entry.setDevMajor(major);

@@ -14,24 +14,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** OCI whiteouts in overlay form, checked on disk and by mounting a real overlay over a lower layer. */
+/**
+ * OCI whiteouts in overlay form, checked on disk and by mounting a real overlay over a lower layer.
+ */
 class WhiteoutConversionTest {
 
   private static final LinuxCalls CALLS = LinuxCalls.system();
 
   /** An upper layer over {@link #lowerLayer()}: deletes gone.txt, replaces opq/, adds to dir/. */
-  private static final byte[] UPPER_TAR = new TestTars()
-      .file(".wh.gone.txt", "")
-      .directory("opq")
-      .file("opq/.wh..wh..opq", "")
-      .file("opq/new", "new")
-      .file("dir/b", "b")
-      .file("samelayer", "kept: a whiteout only hides lower layers")
-      .file(".wh.samelayer", "")
-      .toBytes();
+  private static final byte[] UPPER_TAR =
+      new TestTars()
+          .file(".wh.gone.txt", "")
+          .directory("opq")
+          .file("opq/.wh..wh..opq", "")
+          .file("opq/new", "new")
+          .file("dir/b", "b")
+          .file("samelayer", "kept: a whiteout only hides lower layers")
+          .file(".wh.samelayer", "")
+          .toBytes();
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @BeforeEach
   void requireLinuxCalls() {
@@ -55,16 +57,23 @@ class WhiteoutConversionTest {
 
   @Test
   void withoutRootOpaqueDirectoriesCarryUserXattrsForUserxattrMounts() throws Exception {
-    LayerStore store = LayerStore.open(root, CALLS, new OverlayWhiteouts(CALLS, OverlayConvention.USER_XATTR),
-        Clock.systemUTC(), BuildListener.NONE);
+    LayerStore store =
+        LayerStore.open(
+            root,
+            CALLS,
+            new OverlayWhiteouts(CALLS, OverlayConvention.USER_XATTR),
+            Clock.systemUTC(),
+            BuildListener.NONE);
     StoredLayer lower = store.put(lowerLayer());
 
     StoredLayer upper = store.put(null, new ByteArrayInputStream(UPPER_TAR));
 
     assertThat(upper.overlayConvention()).isEqualTo(OverlayConvention.USER_XATTR);
     assertConverted(upper, "user.overlay.opaque");
-    assertThat(CALLS.getxattr(upper.directory().resolve("opq"), "trusted.overlay.opaque")).isEmpty();
-    HostRequirements.require(CALLS.geteuid() == 0, "mounting an overlay to check the layer needs root");
+    assertThat(CALLS.getxattr(upper.directory().resolve("opq"), "trusted.overlay.opaque"))
+        .isEmpty();
+    HostRequirements.require(
+        CALLS.geteuid() == 0, "mounting an overlay to check the layer needs root");
     assertThat(mountAndList(lower, upper, ",userxattr")).isEqualTo(expectedListing());
   }
 
@@ -72,16 +81,19 @@ class WhiteoutConversionTest {
   void aLayerWithoutWhiteoutsNeedsNoConvention() throws Exception {
     LayerStore store = LayerStore.open(root);
 
-    StoredLayer layer = store.put(null, new ByteArrayInputStream(new TestTars().file("a/b", "c").toBytes()));
+    StoredLayer layer =
+        store.put(null, new ByteArrayInputStream(new TestTars().file("a/b", "c").toBytes()));
 
     assertThat(layer.overlayConvention()).isEqualTo(OverlayConvention.NONE);
   }
 
   private static void assertConverted(StoredLayer upper, String opaqueAttribute) throws Exception {
     Path whiteout = upper.directory().resolve("gone.txt");
-    assertThat((int) Files.getAttribute(whiteout, "unix:mode") & 0170000).isEqualTo(LinuxCalls.S_IFCHR);
+    assertThat((int) Files.getAttribute(whiteout, "unix:mode") & 0170000)
+        .isEqualTo(LinuxCalls.S_IFCHR);
     assertThat(Files.getAttribute(whiteout, "unix:rdev")).isEqualTo(0L);
-    assertThat(CALLS.getxattr(upper.directory().resolve("opq"), opaqueAttribute)).hasValue("y".getBytes(UTF_8));
+    assertThat(CALLS.getxattr(upper.directory().resolve("opq"), opaqueAttribute))
+        .hasValue("y".getBytes(UTF_8));
     assertThat(upper.directory().resolve(".wh.gone.txt")).doesNotExist();
     assertThat(upper.directory().resolve("opq/.wh..wh..opq")).doesNotExist();
     assertThat(upper.directory().resolve("samelayer")).isRegularFile();
@@ -98,17 +110,31 @@ class WhiteoutConversionTest {
   }
 
   private static String expectedListing() {
-    return String.join("\n", List.of("dir", "kept.txt", "opq", "samelayer", "--", "new", "--", "a", "b", ""));
+    return String.join(
+        "\n", List.of("dir", "kept.txt", "opq", "samelayer", "--", "new", "--", "a", "b", ""));
   }
 
   /** Mounts upper over lower in a private mount namespace and lists /, opq/ and dir/. */
-  private String mountAndList(StoredLayer lower, StoredLayer upper, String options) throws Exception {
+  private String mountAndList(StoredLayer lower, StoredLayer upper, String options)
+      throws Exception {
     Path mountPoint = Files.createDirectory(root.resolve("merged"));
-    String script = "mount -t overlay overlay -o \"lowerdir=$1:$2$3\" \"$4\" && LC_ALL=C ls -A \"$4\" && echo -- "
-        + "&& LC_ALL=C ls -A \"$4/opq\" && echo -- && LC_ALL=C ls -A \"$4/dir\"";
-    Process process = new ProcessBuilder("unshare", "--mount", "sh", "-c", script, "sh",
-        upper.directory().toString(), lower.directory().toString(), options, mountPoint.toString())
-        .redirectErrorStream(true).start();
+    String script =
+        "mount -t overlay overlay -o \"lowerdir=$1:$2$3\" \"$4\" && LC_ALL=C ls -A \"$4\" && echo"
+            + " -- && LC_ALL=C ls -A \"$4/opq\" && echo -- && LC_ALL=C ls -A \"$4/dir\"";
+    Process process =
+        new ProcessBuilder(
+                "unshare",
+                "--mount",
+                "sh",
+                "-c",
+                script,
+                "sh",
+                upper.directory().toString(),
+                lower.directory().toString(),
+                options,
+                mountPoint.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), UTF_8);
     assertThat(process.waitFor()).as(output).isZero();
     return output;

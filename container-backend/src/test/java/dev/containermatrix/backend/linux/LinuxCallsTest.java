@@ -16,8 +16,7 @@ class LinuxCallsTest {
 
   private final LinuxCalls calls = LinuxCalls.system();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @BeforeEach
   void requireLinux() {
@@ -30,7 +29,8 @@ class LinuxCallsTest {
 
     calls.mknod(whiteout, LinuxCalls.S_IFCHR, LinuxCalls.makedev(0, 0));
 
-    assertThat((int) Files.getAttribute(whiteout, "unix:mode") & 0170000).isEqualTo(LinuxCalls.S_IFCHR);
+    assertThat((int) Files.getAttribute(whiteout, "unix:mode") & 0170000)
+        .isEqualTo(LinuxCalls.S_IFCHR);
     assertThat(Files.getAttribute(whiteout, "unix:rdev")).isEqualTo(0L);
   }
 
@@ -40,9 +40,14 @@ class LinuxCallsTest {
 
     assertThatThrownBy(() -> calls.mknod(missing, LinuxCalls.S_IFCHR, LinuxCalls.makedev(0, 0)))
         .isInstanceOfSatisfying(LinuxCallException.class, e -> assertThat(e.errno()).isEqualTo(2))
-        .hasMessage("mknod(\"" + missing + "\", 020000, 0:0) failed: No such file or directory (errno 2)");
-    assertThatThrownBy(() -> calls.setxattr(missing, "user.x", "y".getBytes(StandardCharsets.US_ASCII)))
-        .hasMessage("lsetxattr(\"" + missing + "\", \"user.x\", \"y\") failed: No such file or directory (errno 2)");
+        .hasMessage(
+            "mknod(\"" + missing + "\", 020000, 0:0) failed: No such file or directory (errno 2)");
+    assertThatThrownBy(
+            () -> calls.setxattr(missing, "user.x", "y".getBytes(StandardCharsets.US_ASCII)))
+        .hasMessage(
+            "lsetxattr(\""
+                + missing
+                + "\", \"user.x\", \"y\") failed: No such file or directory (errno 2)");
   }
 
   @Test
@@ -51,7 +56,8 @@ class LinuxCallsTest {
 
     calls.setxattr(file, "user.containermatrix.test", "y".getBytes(StandardCharsets.US_ASCII));
 
-    assertThat(calls.getxattr(file, "user.containermatrix.test")).hasValue("y".getBytes(StandardCharsets.US_ASCII));
+    assertThat(calls.getxattr(file, "user.containermatrix.test"))
+        .hasValue("y".getBytes(StandardCharsets.US_ASCII));
     assertThat(calls.getxattr(file, "user.containermatrix.absent")).isEmpty();
   }
 

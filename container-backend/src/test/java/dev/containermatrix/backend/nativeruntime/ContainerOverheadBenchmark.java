@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Per-container overhead of the native backend: create + start + teardown of a container whose
- * pid 1 is {@code /bin/true}, on a warm host base layer, side by side in the same run with
- * {@code unshare --mount --pid --fork --uts --ipc --net --root=/ /bin/true} and a plain fork/exec of
- * {@code /bin/true} from this JVM. Prints one JSON object. Not a test: run it by hand (as root) with
- * {@code bench/native-overhead.sh}.
+ * Per-container overhead of the native backend: create + start + teardown of a container whose pid
+ * 1 is {@code /bin/true}, on a warm host base layer, side by side in the same run with {@code
+ * unshare --mount --pid --fork --uts --ipc --net --root=/ /bin/true} and a plain fork/exec of
+ * {@code /bin/true} from this JVM. Prints one JSON object. Not a test: run it by hand (as root)
+ * with {@code bench/native-overhead.sh}.
  */
 public final class ContainerOverheadBenchmark {
   private ContainerOverheadBenchmark() {}
@@ -34,7 +34,18 @@ public final class ContainerOverheadBenchmark {
       for (int i = 0; i < warmup + n; i++) {
         // interleaved, so that noise on this 2-core machine hits all three alike
         long nat = nativeTrue(runtime, host, scratch, i);
-        long uns = run(List.of("unshare", "--mount", "--pid", "--fork", "--uts", "--ipc", "--net", "--root=/", "/bin/true"));
+        long uns =
+            run(
+                List.of(
+                    "unshare",
+                    "--mount",
+                    "--pid",
+                    "--fork",
+                    "--uts",
+                    "--ipc",
+                    "--net",
+                    "--root=/",
+                    "/bin/true"));
         long fork = run(List.of("/bin/true"));
         if (i >= warmup) {
           nativeNanos.add(nat);
@@ -42,24 +53,33 @@ public final class ContainerOverheadBenchmark {
           forkNanos.add(fork);
         }
       }
-      System.out.println(String.format(Locale.ROOT,
-          "{\"benchmark\":\"native-container-overhead\",\"n\":%d,\"native\":%s,\"unshareBaseline\":%s,"
-              + "\"forkExecBaseline\":%s,\"nativeMinusUnshareMedianMs\":%.2f}",
-          n, stats(nativeNanos), stats(unshareNanos), stats(forkNanos),
-          (median(nativeNanos) - median(unshareNanos)) / 1e6));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "{\"benchmark\":\"native-container-overhead\",\"n\":%d,\"native\":%s,\"unshareBaseline\":%s,"
+                  + "\"forkExecBaseline\":%s,\"nativeMinusUnshareMedianMs\":%.2f}",
+              n,
+              stats(nativeNanos),
+              stats(unshareNanos),
+              stats(forkNanos),
+              (median(nativeNanos) - median(unshareNanos)) / 1e6));
     } finally {
       runtime.close();
     }
   }
 
-  private static long nativeTrue(NativeRuntime runtime, NativeHost host, Path scratch, int i) throws Exception {
-    ContainerSpec spec = TestSpecs.hostSpec(scratch, "b" + i, PrintEnvMain.class, List.of()).withHostname("bench");
+  private static long nativeTrue(NativeRuntime runtime, NativeHost host, Path scratch, int i)
+      throws Exception {
+    ContainerSpec spec =
+        TestSpecs.hostSpec(scratch, "b" + i, PrintEnvMain.class, List.of()).withHostname("bench");
     long start = System.nanoTime();
     Path directory = runtime.runDirectory().path().resolve(spec.id());
     NativeLimits limits = NativeLimits.apply(ResourceLimits.none(), host, "bench-" + i);
-    try (ContainerHandle handle = runtime.start(spec, directory, limits, "", List.of("/bin/true"))) {
+    try (ContainerHandle handle =
+        runtime.start(spec, directory, limits, "", List.of("/bin/true"))) {
       if (!handle.awaitExit().isSuccess()) {
-        throw new IllegalStateException("container /bin/true failed: " + java.nio.file.Files.readString(handle.stderr()));
+        throw new IllegalStateException(
+            "container /bin/true failed: " + java.nio.file.Files.readString(handle.stderr()));
       }
     }
     return System.nanoTime() - start;
@@ -84,7 +104,11 @@ public final class ContainerOverheadBenchmark {
     List<Long> sorted = new ArrayList<>(nanos);
     Collections.sort(sorted);
     double p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
-    return String.format(Locale.ROOT, "{\"medianMs\":%.2f,\"p95Ms\":%.2f,\"minMs\":%.2f}",
-        median(nanos) / 1e6, p95 / 1e6, sorted.get(0) / 1e6);
+    return String.format(
+        Locale.ROOT,
+        "{\"medianMs\":%.2f,\"p95Ms\":%.2f,\"minMs\":%.2f}",
+        median(nanos) / 1e6,
+        p95 / 1e6,
+        sorted.get(0) / 1e6);
   }
 }

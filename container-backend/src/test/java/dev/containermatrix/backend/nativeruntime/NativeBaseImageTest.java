@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A native container on a base image: an OCI image layout made here, holding only the C libraries
- * a JDK needs and a marker file, read into the layer store and run with a host JDK bound in. The
+ * A native container on a base image: an OCI image layout made here, holding only the C libraries a
+ * JDK needs and a marker file, read into the layer store and run with a host JDK bound in. The
  * container sees the image's root, not the host's.
  */
 class NativeBaseImageTest {
@@ -37,28 +37,51 @@ class NativeBaseImageTest {
 
   @Test
   void aVariantOnAnImageSeesTheImagesRootAndRunsAHostJdkInIt() throws Exception {
-    HostRequirements.require(NativeTestSupport.isRoot(), "native containers on image layers need root here");
-    HostRequirements.require(Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
-    Path layout = TestImages.writeJdkRuntimeImage(temp.resolve("layout"), TEMURIN, "containermatrix-test-image");
-    Image image = ImageReaders.of(ImageReferences.parse("oci-layout:" + layout, temp), temp.resolve("scratch")).read();
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "native containers on image layers need root here");
+    HostRequirements.require(
+        Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
+    Path layout =
+        TestImages.writeJdkRuntimeImage(
+            temp.resolve("layout"), TEMURIN, "containermatrix-test-image");
+    Image image =
+        ImageReaders.of(
+                ImageReferences.parse("oci-layout:" + layout, temp), temp.resolve("scratch"))
+            .read();
     LayerStore store = LayerStore.open(temp.resolve("store"));
     List<StoredLayer> layers = ImageImport.intoStore(image, store);
     assertThat(ImageImport.intoStore(image, store)).allMatch(l -> !l.built());
 
     NativeRuntime runtime = new NativeRuntime(NativeTestSupport.rootHost());
     try {
-      ContainerSpec base = TestSpecs.hostSpec(NativeTestSupport.scratch("image"), "image", ImageProbeMain.class, List.of());
-      ContainerSpec spec = base.withBaseImage("oci-layout:" + layout).withHostname("image-variant")
-          .withLayers(layers.stream().map(l -> new Layer(l.directory(), Layer.BASE)).toList())
-          .withCommand(new JvmCommand(TEMURIN, base.command().classpath(), List.of("-Xshare:auto"),
-              base.command().mainClass(), List.of()));
+      ContainerSpec base =
+          TestSpecs.hostSpec(
+              NativeTestSupport.scratch("image"), "image", ImageProbeMain.class, List.of());
+      ContainerSpec spec =
+          base.withBaseImage("oci-layout:" + layout)
+              .withHostname("image-variant")
+              .withLayers(layers.stream().map(l -> new Layer(l.directory(), Layer.BASE)).toList())
+              .withCommand(
+                  new JvmCommand(
+                      TEMURIN,
+                      base.command().classpath(),
+                      List.of("-Xshare:auto"),
+                      base.command().mainClass(),
+                      List.of()));
       assertThat(runtime.unsupported(spec)).isEmpty();
       try (ContainerHandle handle = runtime.launch(spec)) {
         ExitStatus status = handle.awaitExit();
-        assertThat(status.isSuccess()).as("%s; stderr: %s", status, Files.readString(handle.stderr())).isTrue();
-        Map<String, String> seen = Files.readAllLines(handle.stdout()).stream().filter(l -> l.contains(":"))
-            .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
-        assertThat(seen).containsEntry("release", "containermatrix-test-image")
+        assertThat(status.isSuccess())
+            .as("%s; stderr: %s", status, Files.readString(handle.stderr()))
+            .isTrue();
+        Map<String, String> seen =
+            Files.readAllLines(handle.stdout()).stream()
+                .filter(l -> l.contains(":"))
+                .collect(
+                    Collectors.toMap(
+                        l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
+        assertThat(seen)
+            .containsEntry("release", "containermatrix-test-image")
             .containsEntry("host-ls", "false")
             .containsEntry("java", "25")
             .containsEntry("hostname", "image-variant");
@@ -67,5 +90,4 @@ class NativeBaseImageTest {
       runtime.close();
     }
   }
-
 }

@@ -8,7 +8,6 @@ import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
 import dev.containermatrix.backend.testmains.IsolationProbeMain;
 import dev.containermatrix.backend.testmains.TestSpecs;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -33,16 +32,25 @@ class NativeIsolationTest {
     Path scratch = NativeTestSupport.scratch("isolation");
     Path secret = Files.writeString(scratch.resolve("host-secret.txt"), "secret");
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      ContainerSpec spec = TestSpecs.hostSpec(scratch, "isolation", IsolationProbeMain.class,
-              List.of(Integer.toString(server.getLocalPort()), "/root/.m2/repository"))
-          .withHostname("variant-0123");
+      ContainerSpec spec =
+          TestSpecs.hostSpec(
+                  scratch,
+                  "isolation",
+                  IsolationProbeMain.class,
+                  List.of(Integer.toString(server.getLocalPort()), "/root/.m2/repository"))
+              .withHostname("variant-0123");
       workingDirectory = spec.workingDirectory();
       try (ContainerHandle handle = runtime.launch(spec)) {
         ExitStatus status = handle.awaitExit();
-        assertThat(status.isSuccess()).as("probe exit %s, stderr %s", status, Files.readString(handle.stderr())).isTrue();
-        seen = Files.readAllLines(handle.stdout()).stream()
-            .filter(l -> l.contains(":"))
-            .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
+        assertThat(status.isSuccess())
+            .as("probe exit %s, stderr %s", status, Files.readString(handle.stderr()))
+            .isTrue();
+        seen =
+            Files.readAllLines(handle.stdout()).stream()
+                .filter(l -> l.contains(":"))
+                .collect(
+                    Collectors.toMap(
+                        l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
       }
       assertThat(secret).exists();
     }
@@ -90,7 +98,8 @@ class NativeIsolationTest {
 
   @Test
   void itHasAMinimalDev() {
-    assertThat(seen.get("dev").split(",")).contains("null", "zero", "full", "random", "urandom", "tty", "pts", "shm")
+    assertThat(seen.get("dev").split(","))
+        .contains("null", "zero", "full", "random", "urandom", "tty", "pts", "shm")
         .doesNotContain("sda", "vda", "kmsg", "mem");
   }
 }

@@ -13,7 +13,6 @@ import dev.containermatrix.backend.spi.ResourceLimits;
 import dev.containermatrix.backend.testmains.LimitsProbeMain;
 import dev.containermatrix.backend.testmains.TestSpecs;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,11 +26,14 @@ class NativeLimitsTest {
 
   @BeforeAll
   static void requireRootWithCgroups() {
-    HostRequirements.require(NativeTestSupport.isRoot(), "enforcing limits with cgroups needs root");
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "enforcing limits with cgroups needs root");
     var support = ContainerCgroups.host().support();
-    HostRequirements.require(support.canEnforce(Controller.MEMORY) && support.canEnforce(Controller.CPU)
-        && support.canEnforce(Controller.PIDS), "this host has no writable memory, cpu and pids cgroups: "
-        + support.describe());
+    HostRequirements.require(
+        support.canEnforce(Controller.MEMORY)
+            && support.canEnforce(Controller.CPU)
+            && support.canEnforce(Controller.PIDS),
+        "this host has no writable memory, cpu and pids cgroups: " + support.describe());
     runtime = new NativeRuntime(NativeTestSupport.rootHost());
   }
 
@@ -43,23 +45,31 @@ class NativeLimitsTest {
   }
 
   private static ContainerSpec spec(String id, ResourceLimits limits, String... args) {
-    return TestSpecs.hostSpec(NativeTestSupport.scratch(id), id, LimitsProbeMain.class, List.of(args))
-        .withHostname(id).withLimits(limits);
+    return TestSpecs.hostSpec(
+            NativeTestSupport.scratch(id), id, LimitsProbeMain.class, List.of(args))
+        .withHostname(id)
+        .withLimits(limits);
   }
 
   private static Map<String, String> run(ContainerSpec spec) throws Exception {
     try (ContainerHandle handle = runtime.launch(spec)) {
       ExitStatus status = handle.awaitExit();
-      assertThat(status.isSuccess()).as("%s; stderr: %s", status, Files.readString(handle.stderr())).isTrue();
+      assertThat(status.isSuccess())
+          .as("%s; stderr: %s", status, Files.readString(handle.stderr()))
+          .isTrue();
       assertThat(handle.notEnforced()).isEmpty();
-      return Files.readAllLines(handle.stdout()).stream().filter(l -> l.contains(":"))
-          .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
+      return Files.readAllLines(handle.stdout()).stream()
+          .filter(l -> l.contains(":"))
+          .collect(
+              Collectors.toMap(
+                  l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
     }
   }
 
   @Test
   void theJvmSeesItsCpusAndItsDefaultHeapFollowsItsMemory() throws Exception {
-    Map<String, String> seen = run(spec("view", ResourceLimits.none().withCpus(1).withMemoryBytes(512L << 20)));
+    Map<String, String> seen =
+        run(spec("view", ResourceLimits.none().withCpus(1).withMemoryBytes(512L << 20)));
     assertThat(seen.get("processors")).isEqualTo("1");
     // the default max heap is a quarter of the memory the JVM believes it has
     assertThat(Long.parseLong(seen.get("maxHeap"))).isBetween(100L << 20, 128L << 20);
@@ -67,7 +77,8 @@ class NativeLimitsTest {
 
   @Test
   void nofileAndCpusetHold() throws Exception {
-    Map<String, String> seen = run(spec("nofile", ResourceLimits.none().withNofile(256).withCpuset("0")));
+    Map<String, String> seen =
+        run(spec("nofile", ResourceLimits.none().withNofile(256).withCpuset("0")));
     assertThat(seen.get("nofile")).isEqualTo("256/256");
     assertThat(seen.get("cpus_allowed")).isEqualTo("0");
     assertThat(seen.get("processors")).isEqualTo("1");
@@ -78,13 +89,21 @@ class NativeLimitsTest {
     ContainerSpec base = spec("oom", ResourceLimits.none().withMemoryBytes(96L << 20), "allocate");
     JvmCommand command = base.command();
     // a heap larger than the limit, so the kernel, not the JVM, stops it
-    ContainerSpec spec = base.withCommand(new JvmCommand(command.javaHome(), command.classpath(),
-        List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), command.mainClass(), command.arguments()));
+    ContainerSpec spec =
+        base.withCommand(
+            new JvmCommand(
+                command.javaHome(),
+                command.classpath(),
+                List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
+                command.mainClass(),
+                command.arguments()));
     try (ContainerHandle handle = runtime.launch(spec)) {
       ExitStatus status = handle.awaitExit();
-      assertThat(status.reason()).as("%s; stderr: %s", status, Files.readString(handle.stderr()))
+      assertThat(status.reason())
+          .as("%s; stderr: %s", status, Files.readString(handle.stderr()))
           .isEqualTo(ExitStatus.Reason.OUT_OF_MEMORY);
-      assertThat(status.description()).isEqualTo("was killed: it exceeded its memory limit of 96 MiB (OOM)");
+      assertThat(status.description())
+          .isEqualTo("was killed: it exceeded its memory limit of 96 MiB (OOM)");
     }
   }
 

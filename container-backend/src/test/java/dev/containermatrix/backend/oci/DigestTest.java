@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class DigestTest {
 
-  private static final String EMPTY = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-  private static final String ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  private static final String EMPTY =
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+  private static final String ABC =
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
 
   @Test
   void parsesAndPrintsTheOciForm() {
@@ -44,10 +46,13 @@ class DigestTest {
     assertThat(Digest.tryParse(null)).isEmpty();
     assertThatThrownBy(() -> Digest.parse("sha256:abc"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("a digest must be sha256: followed by 64 lowercase hex digits, was \"sha256:abc\"");
+        .hasMessage(
+            "a digest must be sha256: followed by 64 lowercase hex digits, was \"sha256:abc\"");
     assertThatThrownBy(() -> Digest.parse("sha512:" + EMPTY, "layer digest"))
-        .hasMessage("layer digest must be sha256: followed by 64 lowercase hex digits, was \"sha512:" + EMPTY
-            + "\": sha512 blobs are not supported; re-export the image with sha256");
+        .hasMessage(
+            "layer digest must be sha256: followed by 64 lowercase hex digits, was \"sha512:"
+                + EMPTY
+                + "\": sha512 blobs are not supported; re-export the image with sha256");
     assertThatThrownBy(() -> Digest.parse(null))
         .hasMessage("a digest must be sha256: followed by 64 lowercase hex digits, was \"null\"");
   }
@@ -61,7 +66,10 @@ class DigestTest {
   @Test
   void refusesAHexPartWithNonHexDigits() {
     assertThatThrownBy(() -> new Digest("z".repeat(64)))
-        .hasMessage("a sha256 digest's hex part must be 64 lowercase hex digits, was \"" + "z".repeat(64) + "\"");
+        .hasMessage(
+            "a sha256 digest's hex part must be 64 lowercase hex digits, was \""
+                + "z".repeat(64)
+                + "\"");
   }
 
   @Test
@@ -84,7 +92,8 @@ class DigestTest {
     assertThat(written).isEqualTo("{\"digest\":\"sha256:" + ABC + "\"}");
     assertThat(json.readValue(written, Holder.class)).isEqualTo(holder);
     assertThatThrownBy(() -> json.readValue("{\"digest\":\"sha256:ABC\"}", Holder.class))
-        .hasRootCauseMessage("a digest must be sha256: followed by 64 lowercase hex digits, was \"sha256:ABC\"");
+        .hasRootCauseMessage(
+            "a digest must be sha256: followed by 64 lowercase hex digits, was \"sha256:ABC\"");
   }
 
   @Test

@@ -19,15 +19,20 @@ class VerifyingInputStreamTest {
 
   @Test
   void passesABlobThatIsWhatItsDescriptorSays() throws IOException {
-    try (InputStream in = new VerifyingInputStream(new ByteArrayInputStream(ABC), ABC_DIGEST, 3, MISMATCH)) {
+    try (InputStream in =
+        new VerifyingInputStream(new ByteArrayInputStream(ABC), ABC_DIGEST, 3, MISMATCH)) {
       assertThat(in.readAllBytes()).isEqualTo(ABC);
     }
   }
 
   @Test
   void failsTheReadThatReachesTheEndOfAnotherBlob() {
-    InputStream in = new VerifyingInputStream(new ByteArrayInputStream("abd".getBytes(StandardCharsets.UTF_8)),
-        ABC_DIGEST, 3, MISMATCH);
+    InputStream in =
+        new VerifyingInputStream(
+            new ByteArrayInputStream("abd".getBytes(StandardCharsets.UTF_8)),
+            ABC_DIGEST,
+            3,
+            MISMATCH);
 
     assertThatThrownBy(in::readAllBytes)
         .hasMessage("read " + Digest.of("abd".getBytes(StandardCharsets.UTF_8)) + " (3 bytes)");
@@ -35,7 +40,8 @@ class VerifyingInputStreamTest {
 
   @Test
   void failsOnTheSizeAlone() {
-    InputStream in = new VerifyingInputStream(new ByteArrayInputStream(ABC), ABC_DIGEST, 4, MISMATCH);
+    InputStream in =
+        new VerifyingInputStream(new ByteArrayInputStream(ABC), ABC_DIGEST, 4, MISMATCH);
 
     assertThatThrownBy(in::readAllBytes).hasMessage("read " + ABC_DIGEST + " (3 bytes)");
   }
@@ -43,12 +49,13 @@ class VerifyingInputStreamTest {
   @Test
   void closingEarlyReadsTheRestVerifiesItAndClosesTheSource() {
     AtomicBoolean closed = new AtomicBoolean();
-    InputStream source = new ByteArrayInputStream("abd".getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public void close() {
-        closed.set(true);
-      }
-    };
+    InputStream source =
+        new ByteArrayInputStream("abd".getBytes(StandardCharsets.UTF_8)) {
+          @Override
+          public void close() {
+            closed.set(true);
+          }
+        };
     InputStream in = new VerifyingInputStream(source, ABC_DIGEST, 3, MISMATCH);
 
     assertThatThrownBy(in::close).hasMessageStartingWith("read sha256:");

@@ -23,9 +23,11 @@ class ReaperTest {
   void runDirectoryIsShortMarkedAndDeletedOnClose() throws IOException {
     RunDirectory directory = RunDirectory.create();
     try {
-      assertThat(directory.path().toString()).matches("/tmp/cm-" + ProcessHandle.current().pid() + "-[0-9a-f]{8}");
+      assertThat(directory.path().toString())
+          .matches("/tmp/cm-" + ProcessHandle.current().pid() + "-[0-9a-f]{8}");
       assertThat(OwnerMarker.read(directory.path())).contains(ProcessIdentity.current());
-      Files.writeString(Files.createDirectories(directory.path().resolve("sub")).resolve("file"), "x");
+      Files.writeString(
+          Files.createDirectories(directory.path().resolve("sub")).resolve("file"), "x");
     } finally {
       directory.close();
       directory.close();
@@ -43,7 +45,9 @@ class ReaperTest {
 
     List<Reaped> reaped = Reaper.reap(tmp);
 
-    assertThat(reaped).containsExactly(new Reaped("run directory", dead, "its owner pid " + deadPid + " is gone"));
+    assertThat(reaped)
+        .containsExactly(
+            new Reaped("run directory", dead, "its owner pid " + deadPid + " is gone"));
     assertThat(dead).doesNotExist();
     assertThat(live.path()).isDirectory();
     assertThat(notOurs).isDirectory();
@@ -56,18 +60,31 @@ class ReaperTest {
     Path reused = Files.createDirectory(tmp.resolve("cm-" + me.pid() + "-0000000b"));
     OwnerMarker.write(reused, new ProcessIdentity(me.pid(), "proc:1"));
 
-    assertThat(Reaper.reap(tmp)).containsExactly(new Reaped("run directory", reused,
-        "its owner pid " + me.pid() + " now belongs to another process (start " + me.start() + ", not proc:1)"));
+    assertThat(Reaper.reap(tmp))
+        .containsExactly(
+            new Reaped(
+                "run directory",
+                reused,
+                "its owner pid "
+                    + me.pid()
+                    + " now belongs to another process (start "
+                    + me.start()
+                    + ", not proc:1)"));
   }
 
   @Test
   void keepsAnUnmarkedDirectoryWhileThePidInItsNameLives() throws Exception {
-    Path creating = Files.createDirectory(tmp.resolve("cm-" + ProcessHandle.current().pid() + "-0000000c"));
+    Path creating =
+        Files.createDirectory(tmp.resolve("cm-" + ProcessHandle.current().pid() + "-0000000c"));
     long deadPid = deadPid();
     Path abandoned = Files.createDirectory(tmp.resolve("cm-" + deadPid + "-0000000d"));
 
-    assertThat(Reaper.reap(tmp)).containsExactly(new Reaped("run directory", abandoned,
-        "it has no owner marker and pid " + deadPid + " from its name is gone"));
+    assertThat(Reaper.reap(tmp))
+        .containsExactly(
+            new Reaped(
+                "run directory",
+                abandoned,
+                "it has no owner marker and pid " + deadPid + " from its name is gone"));
     assertThat(creating).isDirectory();
   }
 
@@ -79,9 +96,12 @@ class ReaperTest {
     Path dead = Files.createDirectory(tmp.resolve("cm-" + deadPid + "-0000000e"));
     OwnerMarker.write(dead, new ProcessIdentity(deadPid, "proc:1"));
     Files.createSymbolicLink(dead.resolve("etc"), outside);
-    Files.createSymbolicLink(Files.createDirectories(dead.resolve("deep/er")).resolve("marker"), marker);
+    Files.createSymbolicLink(
+        Files.createDirectories(dead.resolve("deep/er")).resolve("marker"), marker);
 
-    assertThat(Reaper.reap(tmp)).containsExactly(new Reaped("run directory", dead, "its owner pid " + deadPid + " is gone"));
+    assertThat(Reaper.reap(tmp))
+        .containsExactly(
+            new Reaped("run directory", dead, "its owner pid " + deadPid + " is gone"));
 
     assertThat(dead).doesNotExist();
     assertThat(marker).hasContent("keep me");
@@ -105,17 +125,23 @@ class ReaperTest {
   void aFifoAsTheOwnerMarkerIsNoMarkerAndDoesNotBlock() throws Exception {
     long deadPid = deadPid();
     Path dead = Files.createDirectory(tmp.resolve("cm-" + deadPid + "-00000010"));
-    Process mkfifo = new ProcessBuilder("mkfifo", dead.resolve(OwnerMarker.FILE_NAME).toString()).start();
+    Process mkfifo =
+        new ProcessBuilder("mkfifo", dead.resolve(OwnerMarker.FILE_NAME).toString()).start();
     assertThat(mkfifo.waitFor()).isZero();
 
     assertThat(OwnerMarker.read(dead)).isEmpty();
-    assertThat(Reaper.reap(tmp)).containsExactly(new Reaped("run directory", dead,
-        "it has no owner marker and pid " + deadPid + " from its name is gone"));
+    assertThat(Reaper.reap(tmp))
+        .containsExactly(
+            new Reaped(
+                "run directory",
+                dead,
+                "it has no owner marker and pid " + deadPid + " from its name is gone"));
   }
 
   @Test
   void asRootLeavesAnotherUsersUnmarkedDirectoryAndReapsAMarkedOne() throws Exception {
-    HostRequirements.require("root".equals(System.getProperty("user.name")), "only root may reap other users' runs");
+    HostRequirements.require(
+        "root".equals(System.getProperty("user.name")), "only root may reap other users' runs");
     long deadPid = deadPid();
     Path unmarked = Files.createDirectory(tmp.resolve("cm-" + deadPid + "-00000011"));
     Path marked = Files.createDirectory(tmp.resolve("cm-" + deadPid + "-00000012"));
@@ -124,7 +150,9 @@ class ReaperTest {
       Files.setAttribute(directory, "unix:uid", NOBODY, LinkOption.NOFOLLOW_LINKS);
     }
 
-    assertThat(Reaper.reap(tmp)).containsExactly(new Reaped("run directory", marked, "its owner pid " + deadPid + " is gone"));
+    assertThat(Reaper.reap(tmp))
+        .containsExactly(
+            new Reaped("run directory", marked, "its owner pid " + deadPid + " is gone"));
 
     assertThat(unmarked).isDirectory();
     assertThat(marked).doesNotExist();
@@ -136,7 +164,8 @@ class ReaperTest {
     String fields = String.join(" ", Collections.nCopies(17, "0"));
     Files.writeString(proc.resolve("stat"), "42 (my (odd) name) S 1 " + fields + " 987654 0 0\n");
 
-    assertThat(ProcessIdentity.of(42, tmp.resolve("proc"))).contains(new ProcessIdentity(42, "proc:987654"));
+    assertThat(ProcessIdentity.of(42, tmp.resolve("proc")))
+        .contains(new ProcessIdentity(42, "proc:987654"));
     assertThat(ProcessIdentity.of(43, tmp.resolve("proc"))).isEmpty();
   }
 

@@ -9,7 +9,8 @@ class ExitStatusTest {
 
   @Test
   void describesAnOrdinaryExit() {
-    assertThat(ExitStatus.fromExitCode(0)).isEqualTo(new ExitStatus(0, ExitStatus.Reason.EXITED, "exited with status 0"));
+    assertThat(ExitStatus.fromExitCode(0))
+        .isEqualTo(new ExitStatus(0, ExitStatus.Reason.EXITED, "exited with status 0"));
     assertThat(ExitStatus.fromExitCode(0).isSuccess()).isTrue();
     assertThat(ExitStatus.fromExitCode(3).description()).isEqualTo("exited with status 3");
     assertThat(ExitStatus.fromExitCode(3).isSuccess()).isFalse();
@@ -18,9 +19,13 @@ class ExitStatusTest {
   @Test
   void readsExitCodesAbove128AsSignals() {
     assertThat(ExitStatus.fromExitCode(137))
-        .isEqualTo(new ExitStatus(137, ExitStatus.Reason.KILLED_BY_SIGNAL, "was killed by signal 9 (SIGKILL)"));
-    assertThat(ExitStatus.fromExitCode(143).description()).isEqualTo("was killed by signal 15 (SIGTERM)");
-    assertThat(ExitStatus.fromExitCode(128 + 40).description()).isEqualTo("was killed by signal 40");
+        .isEqualTo(
+            new ExitStatus(
+                137, ExitStatus.Reason.KILLED_BY_SIGNAL, "was killed by signal 9 (SIGKILL)"));
+    assertThat(ExitStatus.fromExitCode(143).description())
+        .isEqualTo("was killed by signal 15 (SIGTERM)");
+    assertThat(ExitStatus.fromExitCode(128 + 40).description())
+        .isEqualTo("was killed by signal 40");
     assertThat(ExitStatus.fromExitCode(128).reason()).isEqualTo(ExitStatus.Reason.EXITED);
   }
 
@@ -41,6 +46,10 @@ class ExitStatusTest {
     assertThat(ExitStatus.outOfMemory(137, 256L << 20).description())
         .isEqualTo("was killed: it exceeded its memory limit of 256 MiB (OOM)");
     assertThat(ExitStatus.failedToStart("no /bin/java in the image"))
-        .isEqualTo(new ExitStatus(127, ExitStatus.Reason.FAILED_TO_START, "failed to start: no /bin/java in the image"));
+        .isEqualTo(
+            new ExitStatus(
+                127,
+                ExitStatus.Reason.FAILED_TO_START,
+                "failed to start: no /bin/java in the image"));
   }
 }

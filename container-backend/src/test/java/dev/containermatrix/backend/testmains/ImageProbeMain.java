@@ -9,7 +9,8 @@ public final class ImageProbeMain {
 
   public static void main(String[] args) throws Exception {
     Path release = Path.of("/etc/image-release");
-    System.out.println("release:" + (Files.exists(release) ? Files.readString(release).strip() : "none"));
+    System.out.println(
+        "release:" + (Files.exists(release) ? Files.readString(release).strip() : "none"));
     System.out.println("host-ls:" + Files.exists(Path.of("/usr/bin/ls")));
     System.out.println("java:" + Runtime.version().feature());
     System.out.println("hostname:" + Files.readString(Path.of("/etc/hostname")).strip());

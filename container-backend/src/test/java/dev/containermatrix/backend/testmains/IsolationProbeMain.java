@@ -19,10 +19,15 @@ public final class IsolationProbeMain {
   public static void main(String[] args) throws Exception {
     System.out.println("pid:" + ProcessHandle.current().pid());
     System.out.println("processes:" + ProcessHandle.allProcesses().count());
-    System.out.println("hostname:" + Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
+    System.out.println(
+        "hostname:" + Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
     System.out.println("etc-hostname:" + Files.readString(Path.of("/etc/hostname")).strip());
-    System.out.println("interfaces:" + Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-        .map(i -> i.getName() + (isUp(i) ? "+up" : "")).sorted().collect(Collectors.joining(",")));
+    System.out.println(
+        "interfaces:"
+            + Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .map(i -> i.getName() + (isUp(i) ? "+up" : ""))
+                .sorted()
+                .collect(Collectors.joining(",")));
     System.out.println("host-port:" + connect(Integer.parseInt(args[0])));
     System.out.println("host-path-visible:" + Files.exists(Path.of(args[1])));
     System.out.println("root-home-visible:" + Files.exists(Path.of("/root/.m2")));
@@ -31,8 +36,12 @@ public final class IsolationProbeMain {
     System.out.println("wrote:yes");
     System.out.println("processors:" + Runtime.getRuntime().availableProcessors());
     System.out.println("maxHeap:" + Runtime.getRuntime().maxMemory());
-    System.out.println("dev:" + Files.list(Path.of("/dev")).map(p -> p.getFileName().toString()).sorted()
-        .collect(Collectors.joining(",")));
+    System.out.println(
+        "dev:"
+            + Files.list(Path.of("/dev"))
+                .map(p -> p.getFileName().toString())
+                .sorted()
+                .collect(Collectors.joining(",")));
   }
 
   private static boolean isUp(NetworkInterface i) {

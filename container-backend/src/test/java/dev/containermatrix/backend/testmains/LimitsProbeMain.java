@@ -17,7 +17,8 @@ public final class LimitsProbeMain {
     System.out.println("maxHeap:" + Runtime.getRuntime().maxMemory());
     for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
       if (line.startsWith("Max open files")) {
-        System.out.println("nofile:" + line.replaceAll("Max open files\\s+(\\S+)\\s+(\\S+).*", "$1/$2"));
+        System.out.println(
+            "nofile:" + line.replaceAll("Max open files\\s+(\\S+)\\s+(\\S+).*", "$1/$2"));
       }
     }
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -40,13 +41,15 @@ public final class LimitsProbeMain {
       int started = 0;
       try {
         for (; started < 10_000; started++) {
-          Thread t = new Thread(() -> {
-            try {
-              Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          });
+          Thread t =
+              new Thread(
+                  () -> {
+                    try {
+                      Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  });
           t.setDaemon(true);
           t.start();
         }

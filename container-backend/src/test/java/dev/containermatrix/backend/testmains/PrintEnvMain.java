@@ -2,11 +2,15 @@ package dev.containermatrix.backend.testmains;
 
 import java.util.TreeMap;
 
-/** Prints its environment ({@code env:K=V}), working directory, arguments and asked-for properties ({@code prop:name}). */
+/**
+ * Prints its environment ({@code env:K=V}), working directory, arguments and asked-for properties
+ * ({@code prop:name}).
+ */
 public final class PrintEnvMain {
 
   public static void main(String[] args) {
-    new TreeMap<>(System.getenv()).forEach((name, value) -> System.out.println("env:" + name + "=" + value));
+    new TreeMap<>(System.getenv())
+        .forEach((name, value) -> System.out.println("env:" + name + "=" + value));
     System.out.println("cwd:" + System.getProperty("user.dir"));
     System.out.println("classpath-length:" + System.getProperty("java.class.path").length());
     for (String arg : args) {

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Specs that run one of these test mains as a plain host JVM, with the test's own JDK and classes. */
+/**
+ * Specs that run one of these test mains as a plain host JVM, with the test's own JDK and classes.
+ */
 public final class TestSpecs {
 
   private TestSpecs() {}
@@ -23,18 +25,46 @@ public final class TestSpecs {
     }
   }
 
-  /** A host spec in {@code scratch} (working dir {@code scratch/work}, output {@code scratch/out-<id>}), timeout 1 minute. */
+  /**
+   * A host spec in {@code scratch} (working dir {@code scratch/work}, output {@code
+   * scratch/out-<id>}), timeout 1 minute.
+   */
   public static ContainerSpec hostSpec(Path scratch, String id, Class<?> main, List<String> args) {
-    return hostSpec(scratch, id, Path.of(System.getProperty("java.home")), List.of(codeSourceOf(main)), main, args);
+    return hostSpec(
+        scratch,
+        id,
+        Path.of(System.getProperty("java.home")),
+        List.of(codeSourceOf(main)),
+        main,
+        args);
   }
 
   public static ContainerSpec hostSpec(
-      Path scratch, String id, Path javaHome, List<Path> classpath, Class<?> main, List<String> args) {
+      Path scratch,
+      String id,
+      Path javaHome,
+      List<Path> classpath,
+      Class<?> main,
+      List<String> args) {
     Path work = scratch.resolve("work");
     work.toFile().mkdirs();
-    return new ContainerSpec(id, ContainerSpec.HOST, ContainerSpec.HOST, List.of(),
-        new JvmCommand(javaHome, classpath, List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"), main.getName(), args),
-        Map.of(), work, ResourceLimits.none(), List.of(), scratch.resolve("channel.sock"),
-        scratch.resolve("out-" + id), Duration.ofMinutes(1));
+    return new ContainerSpec(
+        id,
+        ContainerSpec.HOST,
+        ContainerSpec.HOST,
+        List.of(),
+        new JvmCommand(
+            javaHome,
+            classpath,
+            List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"),
+            main.getName(),
+            args),
+        Map.of(),
+        work,
+        ResourceLimits.none(),
+        List.of(),
+        scratch.resolve("channel.sock"),
+        scratch.resolve("out-" + id),
+        Duration.ofMinutes(1));
   }
 }

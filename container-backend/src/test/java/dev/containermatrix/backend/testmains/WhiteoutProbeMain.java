@@ -13,7 +13,9 @@ public final class WhiteoutProbeMain {
     System.out.println("removed-conf:" + Files.exists(Path.of("/etc/removed.conf")));
     System.out.println("kept-conf:" + Files.exists(Path.of("/etc/kept.conf")));
     try (Stream<Path> doc = Files.list(Path.of("/usr/share/doc"))) {
-      System.out.println("doc:" + doc.map(p -> p.getFileName().toString()).sorted().collect(Collectors.joining(",")));
+      System.out.println(
+          "doc:"
+              + doc.map(p -> p.getFileName().toString()).sorted().collect(Collectors.joining(",")));
     }
   }
 }

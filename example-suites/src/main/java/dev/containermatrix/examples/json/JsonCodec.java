@@ -25,7 +25,8 @@ public final class JsonCodec {
     try {
       return mapper.writeValueAsString(node);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Cannot encode " + event + ": " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot encode " + event + ": " + e.getOriginalMessage(), e);
     }
   }
 
@@ -35,7 +36,8 @@ public final class JsonCodec {
       JsonNode node = mapper.readTree(json);
       return new Event(node.get("name").asText(), Instant.parse(node.get("at").asText()));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Not an encoded event: " + json + " (" + e.getOriginalMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "Not an encoded event: " + json + " (" + e.getOriginalMessage() + ")", e);
     }
   }
 

@@ -28,11 +28,13 @@ import org.junit.jupiter.api.Test;
 @JdkAxis({"17", "25"})
 class ClassDataMatrixTest {
   private static final String ARCHIVES = "/opt/containermatrix/class-data/";
-  private static final String WHY = "the variant's classData report entry says why it has no archive";
+  private static final String WHY =
+      "the variant's classData report entry says why it has no archive";
 
   @BeforeEach
   void requireANativeContainer(Variant variant) throws IOException {
-    assumeTrue(InetAddress.getLocalHost().getHostName().equals(variant.id()),
+    assumeTrue(
+        InetAddress.getLocalHost().getHostName().equals(variant.id()),
         "class-data archives need the native backend (this variant's hostname is not its id)");
   }
 
@@ -40,7 +42,9 @@ class ClassDataMatrixTest {
   void startsWithTheArchiveOptionOfItsJdk() {
     String option = Runtime.version().feature() >= 24 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
     List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    assertThat(arguments).as(WHY).anySatisfy(argument -> assertThat(argument).startsWith(option + ARCHIVES));
+    assertThat(arguments)
+        .as(WHY)
+        .anySatisfy(argument -> assertThat(argument).startsWith(option + ARCHIVES));
   }
 
   @Test
@@ -55,7 +59,9 @@ class ClassDataMatrixTest {
   void hasTheArchiveMappedIntoItsMemory() throws IOException {
     String extension = Runtime.version().feature() >= 24 ? ".aot" : ".jsa";
     assertThat(Files.readAllLines(Path.of("/proc/self/maps")))
-        .as("the JVM mapped its archive; it ignores one that does not match its JDK, classpath or options")
+        .as(
+            "the JVM mapped its archive; it ignores one that does not match its JDK, classpath or"
+                + " options")
         .anySatisfy(line -> assertThat(line).contains(ARCHIVES).endsWith(extension));
   }
 }

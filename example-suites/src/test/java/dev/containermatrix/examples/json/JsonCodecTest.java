@@ -19,16 +19,25 @@ import org.junit.jupiter.api.Test;
  * variants, each in its own container, each test reported once per variant.
  */
 @ContainerMatrix(timeout = "5m")
-@LibraryAxis(artifact = "com.fasterxml.jackson.core:jackson-databind", versions = {"2.21.3", "2.22.0", "2.23.0"})
+@LibraryAxis(
+    artifact = "com.fasterxml.jackson.core:jackson-databind",
+    versions = {"2.21.3", "2.22.0", "2.23.0"})
 @JdkAxis({"17", "25"})
-@ConfigAxis(name = "tz", value = {
-    @Config(name = "utc", env = "TZ=UTC", systemProperties = "user.timezone=UTC"),
-    @Config(name = "kolkata", env = "TZ=Asia/Kolkata", systemProperties = "user.timezone=Asia/Kolkata")})
+@ConfigAxis(
+    name = "tz",
+    value = {
+      @Config(name = "utc", env = "TZ=UTC", systemProperties = "user.timezone=UTC"),
+      @Config(
+          name = "kolkata",
+          env = "TZ=Asia/Kolkata",
+          systemProperties = "user.timezone=Asia/Kolkata")
+    })
 class JsonCodecTest {
   private static final Instant NOON_UTC = Instant.parse("2024-03-10T12:00:00Z");
-  private static final Map<String, String> LOCAL_NOON = Map.of(
-      "utc", "2024-03-10T12:00:00Z",
-      "kolkata", "2024-03-10T17:30:00+05:30");
+  private static final Map<String, String> LOCAL_NOON =
+      Map.of(
+          "utc", "2024-03-10T12:00:00Z",
+          "kolkata", "2024-03-10T17:30:00+05:30");
 
   private final JsonCodec codec = new JsonCodec();
 

@@ -19,22 +19,37 @@ import org.junit.jupiter.api.Test;
  * every pair of values of any two axes (report.json says how many of the 36 it chose).
  */
 @ContainerMatrix(combinations = Combinations.PAIRWISE, timeout = "5m")
-@LibraryAxis(artifact = "com.fasterxml.jackson.core:jackson-databind", versions = {"2.21.3", "2.22.0", "2.23.0"})
+@LibraryAxis(
+    artifact = "com.fasterxml.jackson.core:jackson-databind",
+    versions = {"2.21.3", "2.22.0", "2.23.0"})
 @JdkAxis({"17", "25"})
-@ConfigAxis(name = "tz", value = {
-    @Config(name = "utc", env = "TZ=UTC"),
-    @Config(name = "kolkata", env = "TZ=Asia/Kolkata")})
-@ConfigAxis(name = "locale", value = {
-    @Config(name = "en", systemProperties = {"user.language=en", "user.country=US"}),
-    @Config(name = "de", systemProperties = {"user.language=de", "user.country=DE"}),
-    @Config(name = "fr", systemProperties = {"user.language=fr", "user.country=FR"})})
+@ConfigAxis(
+    name = "tz",
+    value = {
+      @Config(name = "utc", env = "TZ=UTC"),
+      @Config(name = "kolkata", env = "TZ=Asia/Kolkata")
+    })
+@ConfigAxis(
+    name = "locale",
+    value = {
+      @Config(
+          name = "en",
+          systemProperties = {"user.language=en", "user.country=US"}),
+      @Config(
+          name = "de",
+          systemProperties = {"user.language=de", "user.country=DE"}),
+      @Config(
+          name = "fr",
+          systemProperties = {"user.language=fr", "user.country=FR"})
+    })
 class PairwiseCompatibilityTest {
 
   @Test
   void everyAxisTakesEffect(Variant variant) {
     assertThat(PackageVersion.VERSION.toString()).isEqualTo(variant.value("jackson-databind"));
     assertThat(Runtime.version().feature()).isEqualTo(Integer.parseInt(variant.value("jdk")));
-    assertThat(System.getenv("TZ")).isEqualTo(variant.value("tz").equals("utc") ? "UTC" : "Asia/Kolkata");
+    assertThat(System.getenv("TZ"))
+        .isEqualTo(variant.value("tz").equals("utc") ? "UTC" : "Asia/Kolkata");
     assertThat(Locale.getDefault().getLanguage()).isEqualTo(variant.value("locale"));
   }
 

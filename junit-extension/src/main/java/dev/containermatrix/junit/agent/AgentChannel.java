@@ -9,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The agent's end of the event channel: a Unix domain socket to the host, written one line per event.
+ * The agent's end of the event channel: a Unix domain socket to the host, written one line per
+ * event.
  *
  * <p>Reads and writes use the {@link SocketChannel} directly (not {@code Channels.newInputStream}
- * and {@code newOutputStream}, which share one lock on Java 17 and would block every write while the
- * orphan guard waits in a read).
+ * and {@code newOutputStream}, which share one lock on Java 17 and would block every write while
+ * the orphan guard waits in a read).
  */
 final class AgentChannel implements AutoCloseable {
   private final SocketChannel socket;
@@ -69,9 +70,9 @@ final class AgentChannel implements AutoCloseable {
   }
 
   /**
-   * Starts a daemon thread that blocks reading the channel and runs {@code onHostGone} when the host
-   * ends it (EOF or a read error) before this agent called {@link #close()}. Anything the host sends
-   * is ignored.
+   * Starts a daemon thread that blocks reading the channel and runs {@code onHostGone} when the
+   * host ends it (EOF or a read error) before this agent called {@link #close()}. Anything the host
+   * sends is ignored.
    */
   void guardAgainstOrphaning() {
     Thread guard = new Thread(this::awaitHostEnd, "containermatrix-orphan-guard");

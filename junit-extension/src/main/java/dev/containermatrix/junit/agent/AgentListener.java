@@ -9,9 +9,9 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Sends the Jupiter run as channel events: first the whole static plan (pre-order, without the engine
- * root, so top-level classes have no parent), then start/skip/finish, dynamic registrations and
- * report entries as they happen.
+ * Sends the Jupiter run as channel events: first the whole static plan (pre-order, without the
+ * engine root, so top-level classes have no parent), then start/skip/finish, dynamic registrations
+ * and report entries as they happen.
  *
  * <p>The engine root itself is never registered, started or reported as finished, except when it
  * finishes unsuccessfully (for example when discovery failed): then a {@code finished} event with

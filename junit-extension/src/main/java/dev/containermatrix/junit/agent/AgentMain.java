@@ -24,8 +24,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /**
  * Runs the Jupiter engine inside a variant's JVM and streams its events to the host.
  *
- * <p>Usage: {@code java -cp <test classpath> dev.containermatrix.junit.agent.AgentMain <selector>...}
- * where each selector is a JUnit discovery selector identifier as {@link
+ * <p>Usage: {@code java -cp <test classpath> dev.containermatrix.junit.agent.AgentMain
+ * <selector>...} where each selector is a JUnit discovery selector identifier as {@link
  * SelectorText} reads it ({@code class:com.example.FooTest}, {@code
  * method:com.example.FooTest#bar(java.lang.String)}, {@code nested-class:…}, {@code
  * uid:[engine:junit-jupiter]/[class:…]/[method:…]}), and the environment variable {@value
@@ -37,11 +37,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * properties (for example {@code -Djunit.jupiter.execution.parallel.enabled=true}) and {@code
  * junit-platform.properties} are read as configuration parameters, as the Launcher always does.
  *
- * <p>Test output stays on this JVM's stdout and stderr; the channel carries only events. If the host
- * closes the channel before the final {@code bye}, the JVM halts with exit code {@code 3}.
+ * <p>Test output stays on this JVM's stdout and stderr; the channel carries only events. If the
+ * host closes the channel before the final {@code bye}, the JVM halts with exit code {@code 3}.
  *
- * <p>With {@value #STANDALONE} as the first argument the agent needs no host: it prints one line per
- * test and a summary to stdout instead. An archived variant exported for {@code docker run} starts so.
+ * <p>With {@value #STANDALONE} as the first argument the agent needs no host: it prints one line
+ * per test and a summary to stdout instead. An archived variant exported for {@code docker run}
+ * starts so.
  *
  * <p>Exit codes: {@code 0} all tests passed, were skipped or aborted; {@code 1} a test or container
  * failed; {@code 2} bad arguments or no channel; {@code 3} the host went away.
@@ -57,7 +58,9 @@ public final class AgentMain {
   static final String USAGE =
       "usage: java -cp <test classpath> "
           + AgentMain.class.getName()
-          + " [" + STANDALONE + "] <selector>...\n"
+          + " ["
+          + STANDALONE
+          + "] <selector>...\n"
           + "  <selector>: a JUnit discovery selector identifier, e.g. class:com.example.FooTest,"
           + " method:com.example.FooTest#bar(java.lang.String),"
           + " uid:[engine:junit-jupiter]/[class:com.example.FooTest]\n"
@@ -71,21 +74,28 @@ public final class AgentMain {
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals(STANDALONE)) {
-      System.exit(runStandalone(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
-          System.err));
+      System.exit(
+          runStandalone(
+              java.util.Arrays.copyOfRange(args, 1, args.length),
+              System.getenv(),
+              System.out,
+              System.err));
     }
     System.exit(run(args, System.getenv(), System.err));
   }
 
-  /** Runs the tests without a host channel, printing results to {@code out}; returns the exit code. */
-  static int runStandalone(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+  /**
+   * Runs the tests without a host channel, printing results to {@code out}; returns the exit code.
+   */
+  static int runStandalone(
+      String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
     Optional<List<DiscoverySelector>> selectors = selectors(args, err);
     if (selectors.isEmpty()) {
       return 2;
     }
     ConsoleReport console = new ConsoleReport(out);
     console.header(environment);
-    AgentListener tally = new AgentListener(event -> { });
+    AgentListener tally = new AgentListener(event -> {});
     execute(selectors.get(), List.of(args), tally, console);
     console.summary(tally.tally());
     return tally.tally().exitCode();
@@ -133,8 +143,12 @@ public final class AgentMain {
     return listener.tally().exitCode();
   }
 
-  /** Discovers, then runs what was found; finding nothing fails the engine (see {@link NothingFoundGuard}). */
-  private static void execute(List<DiscoverySelector> selectors, List<String> texts, TestExecutionListener... listeners) {
+  /**
+   * Discovers, then runs what was found; finding nothing fails the engine (see {@link
+   * NothingFoundGuard}).
+   */
+  private static void execute(
+      List<DiscoverySelector> selectors, List<String> texts, TestExecutionListener... listeners) {
     Launcher launcher = launcher();
     TestPlan plan = launcher.discover(discoveryRequest(selectors));
     TestExecutionListener[] guarded = new TestExecutionListener[listeners.length];
@@ -155,7 +169,10 @@ public final class AgentMain {
       Optional<? extends DiscoverySelector> selector = parse(arg);
       if (selector.isEmpty()) {
         err.println(
-            "containermatrix agent: '" + arg + "' is not a discovery selector identifier\n" + USAGE);
+            "containermatrix agent: '"
+                + arg
+                + "' is not a discovery selector identifier\n"
+                + USAGE);
         return Optional.empty();
       }
       selector.ifPresent(selectors::add);
@@ -171,7 +188,8 @@ public final class AgentMain {
     return LauncherDiscoveryRequestBuilder.request()
         .selectors(selectors)
         .filters(EngineFilter.includeEngines(JUPITER))
-        // JUnit 5's default listener throws out of discovery when a selector cannot be resolved, so no
+        // JUnit 5's default listener throws out of discovery when a selector cannot be resolved, so
+        // no
         // event would say why; logging lets the engine finish and NothingFoundGuard fail it by name
         .configurationParameter("junit.platform.discovery.listener.default", "logging")
         .build();

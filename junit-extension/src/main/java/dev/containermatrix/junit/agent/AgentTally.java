@@ -67,7 +67,16 @@ final class AgentTally {
 
   /** E.g. {@code 5 tests: 4 passed, 1 failed, 0 aborted, 0 skipped}. */
   String summary() {
-    return found() + " tests: " + succeeded() + " passed, " + failed() + " failed, " + aborted() + " aborted, "
-        + skipped() + " skipped" + (containersFailed() > 0 ? ", " + containersFailed() + " containers failed" : "");
+    return found()
+        + " tests: "
+        + succeeded()
+        + " passed, "
+        + failed()
+        + " failed, "
+        + aborted()
+        + " aborted, "
+        + skipped()
+        + " skipped"
+        + (containersFailed() > 0 ? ", " + containersFailed() + " containers failed" : "");
   }
 }

@@ -17,13 +17,19 @@ final class ConsoleReport implements TestExecutionListener {
     this.out = out;
   }
 
-  /** The first line: which variant this is, read from the variables the host set when it archived it. */
+  /**
+   * The first line: which variant this is, read from the variables the host set when it archived
+   * it.
+   */
   void header(Map<String, String> environment) {
     var variant = VariantVariables.read(environment);
     String name = variant.map(VariantVariables::name).orElse("");
     String id = variant.map(VariantVariables::id).orElse("");
-    out.println("containermatrix: standalone run of variant " + (name.isEmpty() ? "(unnamed)" : name)
-        + (id.isEmpty() ? "" : " [" + id + "]") + ", without a host channel");
+    out.println(
+        "containermatrix: standalone run of variant "
+            + (name.isEmpty() ? "(unnamed)" : name)
+            + (id.isEmpty() ? "" : " [" + id + "]")
+            + ", without a host channel");
   }
 
   @Override
@@ -38,7 +44,8 @@ final class ConsoleReport implements TestExecutionListener {
     if (!node.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
       return;
     }
-    String line = "  " + result.getStatus().name().replace("SUCCESSFUL", "PASSED") + " " + path(node);
+    String line =
+        "  " + result.getStatus().name().replace("SUCCESSFUL", "PASSED") + " " + path(node);
     out.println(result.getThrowable().map(t -> line + ": " + t).orElse(line));
   }
 

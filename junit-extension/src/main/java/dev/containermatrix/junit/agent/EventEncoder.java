@@ -15,11 +15,12 @@ import org.junit.platform.launcher.TestIdentifier;
  * Turns agent events into single JSON lines (without the trailing newline), the wire format read by
  * {@code dev.containermatrix.junit.channel.EventChannelServer}.
  *
- * <p>No line is longer than the host reads ({@code EventChannelServer.MAX_LINE_BYTES}, 4 MiB): texts
- * are {@linkplain TextCap cut} to 64 Ki characters, saying so; a failure whose line is still too long
- * is sent again in a compact form (the throwable alone, its message cut to 4 Ki characters, 32
- * frames), then as its class and the start of its message; a report entry still too long is replaced
- * by one entry saying it was dropped. A failure of any size so arrives as a failed test.
+ * <p>No line is longer than the host reads ({@code EventChannelServer.MAX_LINE_BYTES}, 4 MiB):
+ * texts are {@linkplain TextCap cut} to 64 Ki characters, saying so; a failure whose line is still
+ * too long is sent again in a compact form (the throwable alone, its message cut to 4 Ki
+ * characters, 32 frames), then as its class and the start of its message; a report entry still too
+ * long is replaced by one entry saying it was dropped. A failure of any size so arrives as a failed
+ * test.
  */
 final class EventEncoder {
   /**
@@ -91,7 +92,8 @@ final class EventEncoder {
     return fits(line) ? line : finished(node, result, ThrowableEncoder.Limits.TINY);
   }
 
-  private static String finished(TestIdentifier node, TestExecutionResult result, ThrowableEncoder.Limits limits) {
+  private static String finished(
+      TestIdentifier node, TestExecutionResult result, ThrowableEncoder.Limits limits) {
     JsonWriter json =
         new JsonWriter()
             .beginObject()
@@ -113,12 +115,19 @@ final class EventEncoder {
     if (fits(line)) {
       return line;
     }
-    return report(node, entry, Map.of("containermatrix.dropped", "a report entry of "
-        + String.format(Locale.ROOT, "%,d", TextCap.utf8Bytes(line)) + " bytes, over the event channel's limit"
-        + " of 4 MiB, was dropped"));
+    return report(
+        node,
+        entry,
+        Map.of(
+            "containermatrix.dropped",
+            "a report entry of "
+                + String.format(Locale.ROOT, "%,d", TextCap.utf8Bytes(line))
+                + " bytes, over the event channel's limit"
+                + " of 4 MiB, was dropped"));
   }
 
-  private static String report(TestIdentifier node, ReportEntry entry, Map<String, String> entries) {
+  private static String report(
+      TestIdentifier node, ReportEntry entry, Map<String, String> entries) {
     JsonWriter json =
         new JsonWriter()
             .beginObject()
@@ -127,8 +136,10 @@ final class EventEncoder {
             .field("timestamp", entry.getTimestamp().toString())
             .name("entries")
             .beginObject();
-    entries.forEach((key, value) ->
-        json.field(TextCap.cap(key, TextCap.TEXT_CHARS), TextCap.cap(value, TextCap.TEXT_CHARS)));
+    entries.forEach(
+        (key, value) ->
+            json.field(
+                TextCap.cap(key, TextCap.TEXT_CHARS), TextCap.cap(value, TextCap.TEXT_CHARS)));
     return json.endObject().endObject().toString();
   }
 
@@ -159,10 +170,7 @@ final class EventEncoder {
           .field("parameterTypes", method.getMethodParameterTypes())
           .endObject();
     } else if (source instanceof ClassSource type) {
-      json.beginObject()
-          .field("type", "class")
-          .field("className", type.getClassName())
-          .endObject();
+      json.beginObject().field("type", "class").field("className", type.getClassName()).endObject();
     } else if (source instanceof UriSource uri) {
       json.beginObject().field("type", "uri").field("uri", uri.getUri().toString()).endObject();
     } else {

@@ -15,8 +15,10 @@ final class JsonWriter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final StringBuilder out = new StringBuilder(256);
+
   /** Per open container, whether the next member is its first; index {@code depth}. */
   private boolean[] first = new boolean[8];
+
   private int depth;
   private boolean afterName;
 

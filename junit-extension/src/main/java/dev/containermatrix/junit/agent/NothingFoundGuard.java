@@ -23,7 +23,8 @@ final class NothingFoundGuard implements TestExecutionListener {
   }
 
   /** {@code delegate} itself when {@code plan} has tests, else the guard around it. */
-  static TestExecutionListener around(TestExecutionListener delegate, TestPlan plan, List<String> selectors) {
+  static TestExecutionListener around(
+      TestExecutionListener delegate, TestPlan plan, List<String> selectors) {
     return plan.containsTests() ? delegate : new NothingFoundGuard(delegate, selectors);
   }
 
@@ -56,9 +57,14 @@ final class NothingFoundGuard implements TestExecutionListener {
   public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult result) {
     boolean engine = testIdentifier.getParentId().isEmpty();
     if (engine && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-      delegate.executionFinished(testIdentifier, TestExecutionResult.failed(new IllegalStateException(
-          "No test found for " + String.join(", ", selectors) + " on this variant's classpath: check that the"
-              + " class is compiled into the test classpath and has test methods (JUnit only warned about it)")));
+      delegate.executionFinished(
+          testIdentifier,
+          TestExecutionResult.failed(
+              new IllegalStateException(
+                  "No test found for "
+                      + String.join(", ", selectors)
+                      + " on this variant's classpath: check that the class is compiled into the"
+                      + " test classpath and has test methods (JUnit only warned about it)")));
       return;
     }
     delegate.executionFinished(testIdentifier, result);

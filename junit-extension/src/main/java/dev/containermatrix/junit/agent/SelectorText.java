@@ -30,20 +30,42 @@ import org.junit.platform.engine.discovery.UniqueIdSelector;
 public final class SelectorText {
   private SelectorText() {}
 
-  /** The text of a class, method, nested-class, nested-method or unique-id selector; empty for other kinds. */
+  /**
+   * The text of a class, method, nested-class, nested-method or unique-id selector; empty for other
+   * kinds.
+   */
   public static Optional<String> of(DiscoverySelector selector) {
     if (selector instanceof ClassSelector s) {
       return Optional.of("class:" + s.getClassName());
     }
     if (selector instanceof MethodSelector s) {
-      return Optional.of("method:" + s.getClassName() + "#" + s.getMethodName() + "(" + s.getParameterTypeNames() + ")");
+      return Optional.of(
+          "method:"
+              + s.getClassName()
+              + "#"
+              + s.getMethodName()
+              + "("
+              + s.getParameterTypeNames()
+              + ")");
     }
     if (selector instanceof NestedClassSelector s) {
-      return Optional.of("nested-class:" + String.join("/", s.getEnclosingClassNames()) + "/" + s.getNestedClassName());
+      return Optional.of(
+          "nested-class:"
+              + String.join("/", s.getEnclosingClassNames())
+              + "/"
+              + s.getNestedClassName());
     }
     if (selector instanceof NestedMethodSelector s) {
-      return Optional.of("nested-method:" + String.join("/", s.getEnclosingClassNames()) + "/" + s.getNestedClassName()
-          + "#" + s.getMethodName() + "(" + s.getParameterTypeNames() + ")");
+      return Optional.of(
+          "nested-method:"
+              + String.join("/", s.getEnclosingClassNames())
+              + "/"
+              + s.getNestedClassName()
+              + "#"
+              + s.getMethodName()
+              + "("
+              + s.getParameterTypeNames()
+              + ")");
     }
     if (selector instanceof UniqueIdSelector s) {
       return Optional.of("uid:" + s.getUniqueId());
@@ -62,7 +84,8 @@ public final class SelectorText {
       return switch (text.substring(0, colon)) {
         case "class" -> Optional.of(DiscoverySelectors.selectClass(value));
         case "method" -> method(value).map(m -> DiscoverySelectors.selectMethod(m[0], m[1], m[2]));
-        case "nested-class" -> nested(value).map(n -> DiscoverySelectors.selectNestedClass(n.enclosing(), n.last()));
+        case "nested-class" ->
+            nested(value).map(n -> DiscoverySelectors.selectNestedClass(n.enclosing(), n.last()));
         case "nested-method" -> nestedMethod(value);
         case "uid" -> Optional.of(DiscoverySelectors.selectUniqueId(value));
         default -> Optional.empty();
@@ -83,8 +106,9 @@ public final class SelectorText {
     if (classes.isEmpty() || method.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(DiscoverySelectors.selectNestedMethod(
-        classes.get().enclosing(), classes.get().last(), method.get()[1], method.get()[2]));
+    return Optional.of(
+        DiscoverySelectors.selectNestedMethod(
+            classes.get().enclosing(), classes.get().last(), method.get()[1], method.get()[2]));
   }
 
   /** {@code [class, method, parameter types]} of {@code com.Foo#bar(int, java.lang.String)}. */
@@ -94,8 +118,12 @@ public final class SelectorText {
     if (hash <= 0 || open <= hash + 1 || !value.endsWith(")")) {
       return Optional.empty();
     }
-    return Optional.of(new String[] {
-        value.substring(0, hash), value.substring(hash + 1, open), value.substring(open + 1, value.length() - 1)});
+    return Optional.of(
+        new String[] {
+          value.substring(0, hash),
+          value.substring(hash + 1, open),
+          value.substring(open + 1, value.length() - 1)
+        });
   }
 
   private static Optional<Path> nested(String value) {

@@ -12,8 +12,8 @@ import org.opentest4j.ValueWrapper;
  * whether it is an {@link AssertionError}, expected/actual of an opentest4j {@link
  * AssertionFailedError}, stack frames, cause and suppressed exceptions.
  *
- * <p>A throwable met a second time in its own cause/suppressed graph is written with no cause and no
- * suppressed, so circular causes terminate.
+ * <p>A throwable met a second time in its own cause/suppressed graph is written with no cause and
+ * no suppressed, so circular causes terminate.
  *
  * <p>What is written is bounded by {@link Limits}: texts are {@linkplain TextCap cut} (saying so),
  * stacks keep their first frames and then one frame saying how many more were cut, and causes and
@@ -28,14 +28,17 @@ final class ThrowableEncoder {
   record Limits(int textChars, int frames, int depth) {
     /** What a failure normally keeps. */
     static final Limits FULL = new Limits(TextCap.TEXT_CHARS, 1024, 16);
+
     /** For a failure whose full form is over the channel's limit: the throwable alone, shorter. */
     static final Limits COMPACT = new Limits(4 * 1024, 32, 0);
+
     /** The last resort: class and the start of the message. */
     static final Limits TINY = new Limits(256, 0, 0);
   }
 
   /** The most characters of a class, method or file name of a frame. */
   private static final int NAME_CHARS = 1024;
+
   /** The most suppressed throwables written of one throwable. */
   private static final int SUPPRESSED = 16;
 
@@ -45,7 +48,8 @@ final class ThrowableEncoder {
     write(json, throwable, Collections.newSetFromMap(new IdentityHashMap<>()), limits, 0);
   }
 
-  private static void write(JsonWriter json, Throwable throwable, Set<Throwable> seen, Limits limits, int depth) {
+  private static void write(
+      JsonWriter json, Throwable throwable, Set<Throwable> seen, Limits limits, int depth) {
     boolean firstVisit = seen.add(throwable);
     boolean deeper = firstVisit && depth < limits.depth();
     json.beginObject()
@@ -73,8 +77,11 @@ final class ThrowableEncoder {
     if (stack.length > limits.frames()) {
       json.beginObject()
           .field("c", "…")
-          .field("m", "[truncated " + String.format(java.util.Locale.ROOT, "%,d", stack.length - limits.frames())
-              + " frames]")
+          .field(
+              "m",
+              "[truncated "
+                  + String.format(java.util.Locale.ROOT, "%,d", stack.length - limits.frames())
+                  + " frames]")
           .field("f", (String) null)
           .field("l", -1)
           .endObject();

@@ -41,14 +41,18 @@ public final class TrainingMain {
       host.start();
       Map<String, String> environment = new HashMap<>(System.getenv());
       environment.put(AgentMain.CHANNEL_VARIABLE, socket.toString());
-      exit = AgentMain.run(new String[] {"class:" + TrainingSample.class.getName()}, environment, System.err);
+      exit =
+          AgentMain.run(
+              new String[] {"class:" + TrainingSample.class.getName()}, environment, System.err);
     } finally {
       Files.deleteIfExists(socket);
       Files.deleteIfExists(directory);
     }
     if (exit != 0) {
-      System.err.println("containermatrix training: the sample's tests did not all pass (agent exit code " + exit
-          + "): the archive may miss classes; the variants still run");
+      System.err.println(
+          "containermatrix training: the sample's tests did not all pass (agent exit code "
+              + exit
+              + "): the archive may miss classes; the variants still run");
     }
     System.exit(exit);
   }

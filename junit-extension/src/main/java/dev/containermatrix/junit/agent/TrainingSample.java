@@ -30,7 +30,9 @@ class TrainingSample {
   @DisplayName("maps and lists")
   void comparesCollections() {
     Map<String, List<Integer>> values = Map.of("a", List.of(1, 2));
-    assertAll(() -> assertEquals(List.of(1, 2), values.get("a")), () -> assertTrue(values.containsKey("a")));
+    assertAll(
+        () -> assertEquals(List.of(1, 2), values.get("a")),
+        () -> assertTrue(values.containsKey("a")));
   }
 
   @Test
@@ -40,8 +42,8 @@ class TrainingSample {
 
   /**
    * AssertJ is the assertion library most test classpaths have: when the shared jars hold it, its
-   * common entry points are archived too (called reflectively, as this module does not depend on it).
-   * Best effort: a version whose methods differ archives what it got that far.
+   * common entry points are archived too (called reflectively, as this module does not depend on
+   * it). Best effort: a version whose methods differ archives what it got that far.
    */
   @Test
   void usesAssertjWhenPresent() {
@@ -60,19 +62,24 @@ class TrainingSample {
     Object number = assertions.getMethod("assertThat", int.class).invoke(null, 4);
     number.getClass().getMethod("isEqualTo", int.class).invoke(number, 4);
     Object list = assertions.getMethod("assertThat", List.class).invoke(null, List.of(1, 2));
-    list.getClass().getMethod("containsExactly", Object[].class).invoke(list, (Object) new Object[] {1, 2});
+    list.getClass()
+        .getMethod("containsExactly", Object[].class)
+        .invoke(list, (Object) new Object[] {1, 2});
     Object map = assertions.getMethod("assertThat", Map.class).invoke(null, Map.of("a", 1));
     map.getClass().getMethod("containsEntry", Object.class, Object.class).invoke(map, "a", 1);
     Object failing = assertions.getMethod("assertThat", int.class).invoke(null, 1);
     try {
       failing.getClass().getMethod("isEqualTo", int.class).invoke(failing, 2);
     } catch (java.lang.reflect.InvocationTargetException expected) {
-      assertTrue(expected.getCause() instanceof AssertionError, "AssertJ reports a mismatch as an AssertionError");
+      assertTrue(
+          expected.getCause() instanceof AssertionError,
+          "AssertJ reports a mismatch as an AssertionError");
     }
   }
 
   @TestFactory
   Stream<DynamicTest> generatesTests() {
-    return Stream.of("x", "yy").map(s -> dynamicTest("length of " + s, () -> assertTrue(s.length() > 0)));
+    return Stream.of("x", "yy")
+        .map(s -> dynamicTest("length of " + s, () -> assertTrue(s.length() > 0)));
   }
 }

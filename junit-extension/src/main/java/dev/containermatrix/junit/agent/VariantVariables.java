@@ -38,9 +38,15 @@ public record VariantVariables(String id, String name, Map<String, String> value
     for (String pair : encoded.isEmpty() ? new String[0] : encoded.split("&")) {
       int eq = pair.indexOf('=');
       if (eq < 0) {
-        throw new IllegalStateException("The environment variable " + VALUES + " holds \"" + encoded
-            + "\", whose part \"" + pair + "\" is not name=value; it is set by the ContainerMatrix host,"
-            + " so run this test through the container-matrix engine rather than setting it by hand");
+        throw new IllegalStateException(
+            "The environment variable "
+                + VALUES
+                + " holds \""
+                + encoded
+                + "\", whose part \""
+                + pair
+                + "\" is not name=value; it is set by the ContainerMatrix host, so run this test"
+                + " through the container-matrix engine rather than setting it by hand");
       }
       values.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
     }

@@ -11,11 +11,12 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * A variant that ran, as the archive needs it: its plan, the spec it was launched with, its whole layer
- * stack (base layers included) and its report entry.
+ * A variant that ran, as the archive needs it: its plan, the spec it was launched with, its whole
+ * layer stack (base layers included) and its report entry.
  */
 @API(status = INTERNAL, since = "0.1")
-public record ArchiveCandidate(VariantPlan plan, ContainerSpec spec, List<PlannedLayer> layers, VariantReport report) {
+public record ArchiveCandidate(
+    VariantPlan plan, ContainerSpec spec, List<PlannedLayer> layers, VariantReport report) {
   public ArchiveCandidate {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(spec, "spec");

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The commit a project directory is at, read with {@code git}, with {@code -dirty} when it has changes. */
+/**
+ * The commit a project directory is at, read with {@code git}, with {@code -dirty} when it has
+ * changes.
+ */
 final class GitCommit {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -18,7 +21,10 @@ final class GitCommit {
     if (head.isEmpty() || !head.get().matches("[0-9a-f]{40}")) {
       return Optional.empty();
     }
-    boolean dirty = git(directory, "status", "--porcelain", "--untracked-files=no").map(s -> !s.isEmpty()).orElse(false);
+    boolean dirty =
+        git(directory, "status", "--porcelain", "--untracked-files=no")
+            .map(s -> !s.isEmpty())
+            .orElse(false);
     return Optional.of(head.get() + (dirty ? "-dirty" : ""));
   }
 

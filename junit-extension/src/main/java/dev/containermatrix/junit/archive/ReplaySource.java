@@ -32,8 +32,8 @@ import org.apiguardian.api.API;
 
 /**
  * An archived run brought back for a replay: which of its variants to run again, each with the
- * environment it had then (JDK, jars, config files, env, properties, limits, base), and today's test
- * classes in place of the archived ones unless {@code containermatrix.replay.code=archived}.
+ * environment it had then (JDK, jars, config files, env, properties, limits, base), and today's
+ * test classes in place of the archived ones unless {@code containermatrix.replay.code=archived}.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ReplaySource {
@@ -43,7 +43,11 @@ public final class ReplaySource {
   private final RunRecord record;
   private final List<Path> todayClassDirectories;
 
-  private ReplaySource(ReplayRequest request, RunArchive archive, ArchivedRun run, RunRecord record,
+  private ReplaySource(
+      ReplayRequest request,
+      RunArchive archive,
+      ArchivedRun run,
+      RunRecord record,
       List<Path> todayClassDirectories) {
     this.request = request;
     this.archive = archive;
@@ -56,27 +60,48 @@ public final class ReplaySource {
    * Finds the run and reads its record (verified against its digest).
    *
    * @param hostClasspath today's test classpath: its directories are today's classes
-   * @throws IOException naming the archive and the run when either is missing or the record is damaged
+   * @throws IOException naming the archive and the run when either is missing or the record is
+   *     damaged
    */
-  public static ReplaySource open(ReplayRequest request, List<Path> hostClasspath) throws IOException {
+  public static ReplaySource open(ReplayRequest request, List<Path> hostClasspath)
+      throws IOException {
     Path directory = request.archiveDirectory();
     if (!Files.isDirectory(directory)) {
-      throw new IOException("cannot replay " + request.describe() + ": there is no archive at " + directory
-          + "; set containermatrix.archive.dir to where the run was archived");
+      throw new IOException(
+          "cannot replay "
+              + request.describe()
+              + ": there is no archive at "
+              + directory
+              + "; set containermatrix.archive.dir to where the run was archived");
     }
     RunArchive archive = RunArchive.open(directory);
     List<ArchivedRun> runs = archive.runs();
-    Optional<ArchivedRun> run = request.runId().isPresent()
-        ? runs.stream().filter(r -> r.runId().equals(request.runId().get())).findFirst()
-        : runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
+    Optional<ArchivedRun> run =
+        request.runId().isPresent()
+            ? runs.stream().filter(r -> r.runId().equals(request.runId().get())).findFirst()
+            : runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
     if (run.isEmpty()) {
-      throw new IOException("cannot replay " + request.describe() + ": the archive holds no such run"
-          + (runs.isEmpty() ? " (it is empty)" : "; its runs are " + runs.stream().map(ArchivedRun::runId)
-              .collect(Collectors.joining(", ")))
-          + ". List them with: java -cp <classpath> dev.containermatrix.backend.archive.ArchiveCommand list " + directory);
+      throw new IOException(
+          "cannot replay "
+              + request.describe()
+              + ": the archive holds no such run"
+              + (runs.isEmpty()
+                  ? " (it is empty)"
+                  : "; its runs are "
+                      + runs.stream().map(ArchivedRun::runId).collect(Collectors.joining(", ")))
+              + ". List them with: java -cp <classpath>"
+              + " dev.containermatrix.backend.archive.ArchiveCommand list "
+              + directory);
     }
-    RunRecord record = RunRecordJson.read(archive.readBlob(run.get().recordDigest()),
-        "blob " + run.get().recordDigest() + " of run " + run.get().runId() + " in " + directory);
+    RunRecord record =
+        RunRecordJson.read(
+            archive.readBlob(run.get().recordDigest()),
+            "blob "
+                + run.get().recordDigest()
+                + " of run "
+                + run.get().runId()
+                + " in "
+                + directory);
     List<Path> classDirectories = hostClasspath.stream().filter(Files::isDirectory).toList();
     return new ReplaySource(request, archive, run.get(), record, classDirectories);
   }
@@ -103,11 +128,15 @@ public final class ReplaySource {
     archive.verify(run);
   }
 
-  /** The archived variants of {@code testClass} that the request's filter selects, as plans for today's run. */
+  /**
+   * The archived variants of {@code testClass} that the request's filter selects, as plans for
+   * today's run.
+   */
   public List<VariantPlan> plans(String testClass, MatrixDefinition todayMatrix) {
     List<VariantPlan> plans = new ArrayList<>();
     for (RunRecord.Variant archived : record.variantsOf(testClass)) {
-      VariantDefinition definition = new VariantDefinition(archived.id(), archived.values(), todayMatrix);
+      VariantDefinition definition =
+          new VariantDefinition(archived.id(), archived.values(), todayMatrix);
       if (request.filter().map(f -> f.test(definition)).orElse(true)) {
         plans.add(plan(archived, definition));
       }
@@ -119,7 +148,8 @@ public final class ReplaySource {
     List<Path> classpath = new ArrayList<>();
     boolean codeAdded = false;
     for (String entry : archived.classpath()) {
-      if (request.code() == ReplayRequest.CodeMode.CURRENT && archived.classDirectories().contains(entry)) {
+      if (request.code() == ReplayRequest.CodeMode.CURRENT
+          && archived.classDirectories().contains(entry)) {
         if (!codeAdded) {
           classpath.addAll(todayClassDirectories);
           codeAdded = true;
@@ -131,19 +161,40 @@ public final class ReplaySource {
     if (request.code() == ReplayRequest.CodeMode.CURRENT && !codeAdded) {
       classpath.addAll(todayClassDirectories);
     }
-    return new VariantPlan(archived.testClass(), definition, Path.of(archived.jdkHome()), archived.jdkFeature(),
-        classpath, List.of(), List.of(), archived.env(), archived.systemProperties(), resources(archived),
-        archived.base(), Optional.of(run.runId()), archived.jvmOptions());
+    return new VariantPlan(
+        archived.testClass(),
+        definition,
+        Path.of(archived.jdkHome()),
+        archived.jdkFeature(),
+        classpath,
+        List.of(),
+        List.of(),
+        archived.env(),
+        archived.systemProperties(),
+        resources(archived),
+        archived.base(),
+        Optional.of(run.runId()),
+        archived.jvmOptions());
   }
 
   private static Optional<ResourceProfile> resources(RunRecord.Variant archived) {
     RunRecord.Limits l = archived.limits();
-    if (l.cpus() == null && l.memoryBytes() == null && l.pids() == null && l.nofile() == null && l.cpuset() == null) {
+    if (l.cpus() == null
+        && l.memoryBytes() == null
+        && l.pids() == null
+        && l.nofile() == null
+        && l.cpuset() == null) {
       return Optional.empty();
     }
-    return Optional.of(new ResourceProfile(archived.values().getOrDefault("resources", "archived"),
-        Optional.ofNullable(l.cpus()), optional(l.memoryBytes()), optional(l.pids()), optional(l.nofile()),
-        Optional.ofNullable(l.cpuset()), new Origin("archived run record")));
+    return Optional.of(
+        new ResourceProfile(
+            archived.values().getOrDefault("resources", "archived"),
+            Optional.ofNullable(l.cpus()),
+            optional(l.memoryBytes()),
+            optional(l.pids()),
+            optional(l.nofile()),
+            Optional.ofNullable(l.cpuset()),
+            new Origin("archived run record")));
   }
 
   private static OptionalLong optional(Long value) {
@@ -152,20 +203,30 @@ public final class ReplaySource {
 
   /**
    * Each plan's layer stack, bottom first, brought from the archive into {@code store} (every blob
-   * checked as it is read); with today's code, the archived classes layer is swapped for one of today's classes.
+   * checked as it is read); with today's code, the archived classes layer is swapped for one of
+   * today's classes.
    */
   public Map<String, List<PlannedLayer>> stacks(List<VariantPlan> plans, LayerStore store) {
     Map<String, List<PlannedLayer>> stacks = new LinkedHashMap<>();
     PlannedLayer todayClasses = null;
     for (VariantPlan plan : plans) {
-      RunRecord.Variant archived = record.variantsOf(plan.testClass()).stream()
-          .filter(v -> v.id().equals(plan.variant().id())).findFirst().orElseThrow();
+      RunRecord.Variant archived =
+          record.variantsOf(plan.testClass()).stream()
+              .filter(v -> v.id().equals(plan.variant().id()))
+              .findFirst()
+              .orElseThrow();
       List<StoredLayer> stored;
       try {
         stored = archive.importVariant(run, archived.key(), store);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot replay variant " + archived.name() + " of " + describe() + ": "
-            + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot replay variant "
+                + archived.name()
+                + " of "
+                + describe()
+                + ": "
+                + e.getMessage(),
+            e);
       }
       List<PlannedLayer> stack = new ArrayList<>();
       for (int i = 0; i < stored.size(); i++) {
@@ -176,12 +237,19 @@ public final class ReplaySource {
         }
         if (role == LayerRole.CLASSES && request.code() == ReplayRequest.CodeMode.CURRENT) {
           if (todayClasses == null) {
-            todayClasses = new LayerPlanner(store).layerOf(LayerRole.CLASSES, todayClassDirectories);
+            todayClasses =
+                new LayerPlanner(store).layerOf(LayerRole.CLASSES, todayClassDirectories);
           }
           stack.add(todayClasses);
           continue;
         }
-        stack.add(new PlannedLayer(role, layer.digest().toString(), layer.directory(), layer.sizeBytes(), layer.built()));
+        stack.add(
+            new PlannedLayer(
+                role,
+                layer.digest().toString(),
+                layer.directory(),
+                layer.sizeBytes(),
+                layer.built()));
       }
       stacks.put(plan.variant().id(), List.copyOf(stack));
     }

@@ -30,15 +30,23 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Writes a finished run into the run archive: each variant's layers (stored once across variants and
- * runs), an image per variant that runs its tests by hand, its OCI runtime config, and the run record;
- * then applies the retention rules.
+ * Writes a finished run into the run archive: each variant's layers (stored once across variants
+ * and runs), an image per variant that runs its tests by hand, its OCI runtime config, and the run
+ * record; then applies the retention rules.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RunArchiver {
-  /** Files of /etc a JVM reads at start, added to a host-based variant's export base when the host has them. */
-  private static final List<Path> EXPORT_BASE_FILES = List.of(Path.of("/etc/passwd"), Path.of("/etc/group"),
-      Path.of("/etc/nsswitch.conf"), Path.of("/etc/hosts"), Path.of("/etc/ld.so.cache"));
+  /**
+   * Files of /etc a JVM reads at start, added to a host-based variant's export base when the host
+   * has them.
+   */
+  private static final List<Path> EXPORT_BASE_FILES =
+      List.of(
+          Path.of("/etc/passwd"),
+          Path.of("/etc/group"),
+          Path.of("/etc/nsswitch.conf"),
+          Path.of("/etc/hosts"),
+          Path.of("/etc/ld.so.cache"));
 
   private final RunArchive archive;
   private final LayerStore store;
@@ -52,28 +60,52 @@ public final class RunArchiver {
   }
 
   /**
-   * Archives the run and applies {@code retention} (which should protect this run, see
-   * {@link RetentionPolicy#withProtectedRun}).
+   * Archives the run and applies {@code retention} (which should protect this run, see {@link
+   * RetentionPolicy#withProtectedRun}).
    *
    * @param replayOf the run this one replayed, if it was a replay
    */
-  public ArchivedRunSummary archive(RunReport report, List<ArchiveCandidate> candidates, Path projectDirectory,
-      Optional<String> replayOf, RetentionPolicy retention) throws IOException {
+  public ArchivedRunSummary archive(
+      RunReport report,
+      List<ArchiveCandidate> candidates,
+      Path projectDirectory,
+      Optional<String> replayOf,
+      RetentionPolicy retention)
+      throws IOException {
     Map<String, String> refs = new LinkedHashMap<>();
     List<RunRecord.Variant> variants = new ArrayList<>();
     for (ArchiveCandidate candidate : candidates) {
       String key = key(candidate, images);
       variants.add(archive(key, candidate));
-      refs.put(candidate.plan().testClass() + "#" + candidate.plan().variant().id(), report.runId() + "-" + key);
+      refs.put(
+          candidate.plan().testClass() + "#" + candidate.plan().variant().id(),
+          report.runId() + "-" + key);
     }
-    RunRecord record = new RunRecord(RunRecord.FORMAT, report.runId(), report.startedAt().toString(),
-        Instant.now().toString(), report.backend(), host(report), projectDirectory.toString(),
-        GitCommit.of(projectDirectory).orElse(null), replayOf.orElse(null), matrices(report), variants);
-    ArchivedBlob recordBlob = archive.addBlob(RunRecordJson.write(record), RunArchive.RECORD_MEDIA_TYPE);
+    RunRecord record =
+        new RunRecord(
+            RunRecord.FORMAT,
+            report.runId(),
+            report.startedAt().toString(),
+            Instant.now().toString(),
+            report.backend(),
+            host(report),
+            projectDirectory.toString(),
+            GitCommit.of(projectDirectory).orElse(null),
+            replayOf.orElse(null),
+            matrices(report),
+            variants);
+    ArchivedBlob recordBlob =
+        archive.addBlob(RunRecordJson.write(record), RunArchive.RECORD_MEDIA_TYPE);
     archive.commitRun(report.runId(), report.startedAt(), recordBlob, images);
     int removed = archive.retain(retention).removedRuns().size();
-    return new ArchivedRunSummary(archive.directory(), report.runId(), recordBlob.digest(), refs, removed,
-        archive.runs().size(), archive.blobBytes());
+    return new ArchivedRunSummary(
+        archive.directory(),
+        report.runId(),
+        recordBlob.digest(),
+        refs,
+        removed,
+        archive.runs().size(),
+        archive.blobBytes());
   }
 
   private RunRecord.Variant archive(String key, ArchiveCandidate candidate) throws IOException {
@@ -84,47 +116,99 @@ public final class RunArchiver {
       StoredLayer base = exportBase(plan.jdkHome());
       ArchivedBlob blob = layer(base);
       blobs.add(blob);
-      recorded.add(new RunRecord.ArchivedLayer(LayerRole.EXPORT_BASE, blob.digest(), base.digest().toString(), blob.size()));
+      recorded.add(
+          new RunRecord.ArchivedLayer(
+              LayerRole.EXPORT_BASE, blob.digest(), base.digest().toString(), blob.size()));
     }
     for (PlannedLayer layer : candidate.layers()) {
-      StoredLayer stored = store.get(Digest.parse(layer.digest())).orElseThrow(() -> new IOException(
-          "layer " + layer.digest() + " (" + layer.role() + ") of variant " + plan.variant().displayName()
-              + " is no longer in the layer store " + store.root() + "; run again to archive it"));
+      StoredLayer stored =
+          store
+              .get(Digest.parse(layer.digest()))
+              .orElseThrow(
+                  () ->
+                      new IOException(
+                          "layer "
+                              + layer.digest()
+                              + " ("
+                              + layer.role()
+                              + ") of variant "
+                              + plan.variant().displayName()
+                              + " is no longer in the layer store "
+                              + store.root()
+                              + "; run again to archive it"));
       ArchivedBlob blob = layer(stored);
       blobs.add(blob);
-      recorded.add(new RunRecord.ArchivedLayer(layer.role(), blob.digest(), layer.digest(), blob.size()));
+      recorded.add(
+          new RunRecord.ArchivedLayer(layer.role(), blob.digest(), layer.digest(), blob.size()));
     }
     VariantImage image = new VariantImage(candidate.spec(), plan);
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("dev.containermatrix.class", plan.testClass());
     labels.put("dev.containermatrix.variant", plan.variant().id());
     labels.put("dev.containermatrix.name", plan.variant().displayName());
-    ArchivedBlob manifest = archive.addImage(new ImageSpec(blobs, image.environment(), image.command(),
-        candidate.spec().workingDirectory().toString(), labels, image.runtimeConfig()));
+    ArchivedBlob manifest =
+        archive.addImage(
+            new ImageSpec(
+                blobs,
+                image.environment(),
+                image.command(),
+                candidate.spec().workingDirectory().toString(),
+                labels,
+                image.runtimeConfig()));
     images.put(key, manifest);
     return variantRecord(key, candidate, recorded, manifest);
   }
 
-  private RunRecord.Variant variantRecord(String key, ArchiveCandidate candidate, List<RunRecord.ArchivedLayer> layers,
-      ArchivedBlob manifest) throws IOException {
+  private RunRecord.Variant variantRecord(
+      String key,
+      ArchiveCandidate candidate,
+      List<RunRecord.ArchivedLayer> layers,
+      ArchivedBlob manifest)
+      throws IOException {
     VariantPlan plan = candidate.plan();
     VariantReport report = candidate.report();
     List<RunRecord.ConfigFile> files = new ArrayList<>();
     for (VariantPlan.PlannedFile file : plan.files()) {
-      files.add(new RunRecord.ConfigFile(file.target(), file.source().toString(), sha256(file.source())));
+      files.add(
+          new RunRecord.ConfigFile(file.target(), file.source().toString(), sha256(file.source())));
     }
-    var limits = plan.resources()
-        .map(r -> new RunRecord.Limits(r.cpus().orElse(null), boxed(r.memoryBytes()), boxed(r.pids()),
-            boxed(r.nofile()), r.cpuset().orElse(null)))
-        .orElse(new RunRecord.Limits(null, null, null, null, null));
-    return new RunRecord.Variant(key, plan.variant().id(), plan.testClass(), plan.variant().displayName(),
-        plan.variant().values(), plan.base(), plan.jdkHome().toString(), plan.jdkFeature(),
+    var limits =
+        plan.resources()
+            .map(
+                r ->
+                    new RunRecord.Limits(
+                        r.cpus().orElse(null),
+                        boxed(r.memoryBytes()),
+                        boxed(r.pids()),
+                        boxed(r.nofile()),
+                        r.cpuset().orElse(null)))
+            .orElse(new RunRecord.Limits(null, null, null, null, null));
+    return new RunRecord.Variant(
+        key,
+        plan.variant().id(),
+        plan.testClass(),
+        plan.variant().displayName(),
+        plan.variant().values(),
+        plan.base(),
+        plan.jdkHome().toString(),
+        plan.jdkFeature(),
         candidate.spec().command().classpath().stream().map(Path::toString).toList(),
         plan.classpath().stream().filter(Files::isDirectory).map(Path::toString).toList(),
-        candidate.spec().command().jvmOptions(), plan.env(), plan.systemProperties(), limits, files, layers,
-        manifest.digest(), candidate.spec().timeout().toMillis(),
-        new RunRecord.Result(report.status().name(), report.reason().orElse(null), report.tests().passed(),
-            report.tests().failed(), report.tests().skipped(), report.durationMillis()));
+        candidate.spec().command().jvmOptions(),
+        plan.env(),
+        plan.systemProperties(),
+        limits,
+        files,
+        layers,
+        manifest.digest(),
+        candidate.spec().timeout().toMillis(),
+        new RunRecord.Result(
+            report.status().name(),
+            report.reason().orElse(null),
+            report.tests().passed(),
+            report.tests().failed(),
+            report.tests().skipped(),
+            report.durationMillis()));
   }
 
   private ArchivedBlob layer(StoredLayer stored) throws IOException {
@@ -136,7 +220,10 @@ public final class RunArchiver {
     return blob;
   }
 
-  /** The JDK's native libraries and the few /etc files a JVM reads, so an exported host-based variant runs anywhere. */
+  /**
+   * The JDK's native libraries and the few /etc files a JVM reads, so an exported host-based
+   * variant runs anywhere.
+   */
   private StoredLayer exportBase(Path jdkHome) throws IOException {
     StoredLayer base = exportBases.get(jdkHome);
     if (base == null) {
@@ -147,8 +234,12 @@ public final class RunArchiver {
   }
 
   private static String key(ArchiveCandidate candidate, Map<String, ArchivedBlob> taken) {
-    String simple = candidate.plan().testClass().substring(candidate.plan().testClass().lastIndexOf('.') + 1)
-        .replace('$', '.');
+    String simple =
+        candidate
+            .plan()
+            .testClass()
+            .substring(candidate.plan().testClass().lastIndexOf('.') + 1)
+            .replace('$', '.');
     String key = simple + "." + candidate.plan().variant().id();
     for (int n = 2; taken.containsKey(key); n++) {
       key = simple + "-" + n + "." + candidate.plan().variant().id();
@@ -158,13 +249,19 @@ public final class RunArchiver {
 
   private static RunRecord.Host host(RunReport report) {
     var host = report.host();
-    return new RunRecord.Host(host.kernel(), host.arch(), host.cpus(),
+    return new RunRecord.Host(
+        host.kernel(),
+        host.arch(),
+        host.cpus(),
         host.memoryBytes().isPresent() ? host.memoryBytes().getAsLong() : null);
   }
 
   private static List<RunRecord.Matrix> matrices(RunReport report) {
     return report.matrices().stream()
-        .map(m -> new RunRecord.Matrix(m.testClass(), m.source(), m.combinations(), 0, m.variants(), m.fullProduct()))
+        .map(
+            m ->
+                new RunRecord.Matrix(
+                    m.testClass(), m.source(), m.combinations(), 0, m.variants(), m.fullProduct()))
         .toList();
   }
 

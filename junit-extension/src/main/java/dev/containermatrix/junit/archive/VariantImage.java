@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
- * How an archived variant runs by hand: its JVM command (the agent in standalone mode, so {@code docker
- * run} prints its results without a host), its environment, and its OCI runtime config.
+ * How an archived variant runs by hand: its JVM command (the agent in standalone mode, so {@code
+ * docker run} prints its results without a host), its environment, and its OCI runtime config.
  */
 final class VariantImage {
   private final ContainerSpec spec;
@@ -45,7 +45,11 @@ final class VariantImage {
 
   byte[] runtimeConfig() {
     var limits = plan.resources();
-    return OciRuntimeConfig.json(command(), environment(), spec.workingDirectory().toString(), plan.variant().id(),
+    return OciRuntimeConfig.json(
+        command(),
+        environment(),
+        spec.workingDirectory().toString(),
+        plan.variant().id(),
         limits.map(r -> r.memoryBytes()).orElse(OptionalLong.empty()),
         limits.flatMap(r -> r.cpus()),
         limits.map(r -> r.pids()).orElse(OptionalLong.empty()),

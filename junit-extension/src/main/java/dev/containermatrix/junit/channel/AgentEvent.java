@@ -37,7 +37,8 @@ public sealed interface AgentEvent {
   }
 
   /**
-   * A node of Jupiter's tree: of the static plan ({@code dynamic} false) or registered while running.
+   * A node of Jupiter's tree: of the static plan ({@code dynamic} false) or registered while
+   * running.
    *
    * @param parentId empty for a top-level node (the engine root is not sent)
    * @param source a {@code MethodSource}, {@code ClassSource} or {@code UriSource}, if the node had
@@ -77,7 +78,9 @@ public sealed interface AgentEvent {
     }
   }
 
-  /** The node with this unique id finished; {@code failure} is present when it failed or aborted. */
+  /**
+   * The node with this unique id finished; {@code failure} is present when it failed or aborted.
+   */
   record Finished(String id, TestExecutionResult.Status status, Optional<RemoteFailure> failure)
       implements AgentEvent {
     public Finished {

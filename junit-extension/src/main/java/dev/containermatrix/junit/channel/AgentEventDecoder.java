@@ -26,7 +26,9 @@ final class AgentEventDecoder {
 
   private AgentEventDecoder() {}
 
-  /** Returns the event on {@code line}, or {@link AgentEvent.Garbled} saying what is wrong with it. */
+  /**
+   * Returns the event on {@code line}, or {@link AgentEvent.Garbled} saying what is wrong with it.
+   */
   static AgentEvent decode(String line) {
     try {
       JsonNode node = JSON.readTree(line);
@@ -44,35 +46,40 @@ final class AgentEventDecoder {
   private static AgentEvent decode(JsonNode node) {
     String type = text(node, "type");
     return switch (type) {
-      case "hello" -> new AgentEvent.Hello(
-          integral(node, "pid"),
-          text(node, "javaVersion"),
-          text(node, "javaHome"),
-          (int) integral(node, "availableProcessors"),
-          integral(node, "maxMemory"));
-      case "registered" -> new AgentEvent.Registered(
-          text(node, "id"),
-          optionalText(node, "parentId"),
-          text(node, "displayName"),
-          text(node, "legacyName"),
-          constant(TestDescriptor.Type.class, node, "kind"),
-          bool(node, "dynamic"),
-          source(node.get("source")));
+      case "hello" ->
+          new AgentEvent.Hello(
+              integral(node, "pid"),
+              text(node, "javaVersion"),
+              text(node, "javaHome"),
+              (int) integral(node, "availableProcessors"),
+              integral(node, "maxMemory"));
+      case "registered" ->
+          new AgentEvent.Registered(
+              text(node, "id"),
+              optionalText(node, "parentId"),
+              text(node, "displayName"),
+              text(node, "legacyName"),
+              constant(TestDescriptor.Type.class, node, "kind"),
+              bool(node, "dynamic"),
+              source(node.get("source")));
       case "started" -> new AgentEvent.Started(text(node, "id"));
       case "skipped" -> new AgentEvent.Skipped(text(node, "id"), text(node, "reason"));
-      case "finished" -> new AgentEvent.Finished(
-          text(node, "id"),
-          constant(TestExecutionResult.Status.class, node, "status"),
-          optionalFailure(node, "failure"));
-      case "report" -> new AgentEvent.Report(
-          text(node, "id"), timestamp(node, "timestamp"), entries(node, "entries"));
-      case "bye" -> new AgentEvent.Bye(
-          integral(node, "found"),
-          integral(node, "succeeded"),
-          integral(node, "failed"),
-          integral(node, "aborted"),
-          integral(node, "skipped"),
-          node.has("containersFailed") ? integral(node, "containersFailed") : 0);
+      case "finished" ->
+          new AgentEvent.Finished(
+              text(node, "id"),
+              constant(TestExecutionResult.Status.class, node, "status"),
+              optionalFailure(node, "failure"));
+      case "report" ->
+          new AgentEvent.Report(
+              text(node, "id"), timestamp(node, "timestamp"), entries(node, "entries"));
+      case "bye" ->
+          new AgentEvent.Bye(
+              integral(node, "found"),
+              integral(node, "succeeded"),
+              integral(node, "failed"),
+              integral(node, "aborted"),
+              integral(node, "skipped"),
+              node.has("containersFailed") ? integral(node, "containersFailed") : 0);
       default -> throw new MalformedEvent("unknown event type '" + type + "'");
     };
   }
@@ -95,11 +102,12 @@ final class AgentEventDecoder {
 
   private static Optional<TestSource> testSource(JsonNode source, String type) {
     return switch (type) {
-      case "method" -> Optional.of(
-          MethodSource.from(
-              text(source, "className"),
-              text(source, "methodName"),
-              optionalText(source, "parameterTypes").orElse("")));
+      case "method" ->
+          Optional.of(
+              MethodSource.from(
+                  text(source, "className"),
+                  text(source, "methodName"),
+                  optionalText(source, "parameterTypes").orElse("")));
       case "class" -> Optional.of(ClassSource.from(text(source, "className")));
       case "uri" -> Optional.of(UriSource.from(uri(source, "uri")));
       default -> throw new MalformedEvent("unknown source type '" + type + "'");
@@ -208,7 +216,8 @@ final class AgentEventDecoder {
     try {
       return LocalDateTime.parse(value);
     } catch (DateTimeParseException e) {
-      throw new MalformedEvent("field '" + field + "' is not an ISO-8601 local date-time: " + value);
+      throw new MalformedEvent(
+          "field '" + field + "' is not an ISO-8601 local date-time: " + value);
     }
   }
 

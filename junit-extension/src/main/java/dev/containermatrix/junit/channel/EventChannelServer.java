@@ -19,12 +19,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The host's end of one agent's event channel: a Unix domain socket that accepts one connection and
  * reads JSON lines from it until the agent closes it. No line may be longer than {@link
- * #MAX_LINE_BYTES}: a longer one is read past, not kept, and reported as {@link AgentEvent.Garbled}.
+ * #MAX_LINE_BYTES}: a longer one is read past, not kept, and reported as {@link
+ * AgentEvent.Garbled}.
  *
  * <p>Typical use: {@code open} a socket in a fresh directory, pass its path to the agent in {@code
- * CONTAINERMATRIX_CHANNEL}, call {@link #serve} on a thread of its own, and {@link #close()} it when
- * the variant is done or abandoned. Closing ends the agent's JVM: its orphan guard halts it when the
- * channel closes before the agent said {@code bye}.
+ * CONTAINERMATRIX_CHANNEL}, call {@link #serve} on a thread of its own, and {@link #close()} it
+ * when the variant is done or abandoned. Closing ends the agent's JVM: its orphan guard halts it
+ * when the channel closes before the agent said {@code bye}.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class EventChannelServer implements AutoCloseable {
@@ -48,8 +49,8 @@ public final class EventChannelServer implements AutoCloseable {
   /**
    * Binds a Unix domain socket at {@code socketPath}, which must not exist yet.
    *
-   * @throws IOException naming the path when it cannot be bound (it exists already, its directory is
-   *     missing or not writable, or it is longer than the platform allows, about 100 bytes)
+   * @throws IOException naming the path when it cannot be bound (it exists already, its directory
+   *     is missing or not writable, or it is longer than the platform allows, about 100 bytes)
    */
   public static EventChannelServer open(Path socketPath) throws IOException {
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -76,9 +77,10 @@ public final class EventChannelServer implements AutoCloseable {
   /**
    * Accepts one agent connection and passes each of its lines, decoded, to {@code listener}, on the
    * calling thread, in order. A line that is not a valid event, or is longer than {@link
-   * #MAX_LINE_BYTES}, reaches the listener as {@link AgentEvent.Garbled} whose problem names the line:
-   * {@code line 57 is over 4 MiB (4,194,304 bytes)}, {@code line 12 is no valid event (not JSON: …)}. Returns when the agent ends the stream (whether or not it sent {@code bye};
-   * the listener can tell) or when {@link #close()} is called from another thread.
+   * #MAX_LINE_BYTES}, reaches the listener as {@link AgentEvent.Garbled} whose problem names the
+   * line: {@code line 57 is over 4 MiB (4,194,304 bytes)}, {@code line 12 is no valid event (not
+   * JSON: …)}. Returns when the agent ends the stream (whether or not it sent {@code bye}; the
+   * listener can tell) or when {@link #close()} is called from another thread.
    *
    * @throws IOException when reading fails other than by {@link #close()}
    */
@@ -113,13 +115,21 @@ public final class EventChannelServer implements AutoCloseable {
 
   private static AgentEvent event(EventLineReader.Line line) {
     if (line.overLong()) {
-      return new AgentEvent.Garbled(line.text() + "…", "line " + line.number() + " is over 4 MiB ("
-          + String.format(Locale.ROOT, "%,d", MAX_LINE_BYTES) + " bytes): it has " + String.format(Locale.ROOT, "%,d",
-          line.bytes()) + " bytes");
+      return new AgentEvent.Garbled(
+          line.text() + "…",
+          "line "
+              + line.number()
+              + " is over 4 MiB ("
+              + String.format(Locale.ROOT, "%,d", MAX_LINE_BYTES)
+              + " bytes): it has "
+              + String.format(Locale.ROOT, "%,d", line.bytes())
+              + " bytes");
     }
     AgentEvent event = AgentEventDecoder.decode(line.text());
     return event instanceof AgentEvent.Garbled garbled
-        ? new AgentEvent.Garbled(garbled.line(), "line " + line.number() + " is no valid event (" + garbled.problem() + ")")
+        ? new AgentEvent.Garbled(
+            garbled.line(),
+            "line " + line.number() + " is no valid event (" + garbled.problem() + ")")
         : event;
   }
 
@@ -136,7 +146,9 @@ public final class EventChannelServer implements AutoCloseable {
     }
   }
 
-  /** Closes the socket and any connection, unblocking {@link #serve}, and deletes the socket file. */
+  /**
+   * Closes the socket and any connection, unblocking {@link #serve}, and deletes the socket file.
+   */
   @Override
   public void close() throws IOException {
     SocketChannel open;

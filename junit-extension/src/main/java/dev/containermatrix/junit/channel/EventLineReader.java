@@ -9,15 +9,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Splits the agent's stream into its lines (ended by {@code \n}), none held longer than a limit of
  * bytes: a longer line is read to its end without being kept, and comes back as {@linkplain
- * Line#overLong() over-long} with only its start, so an agent cannot make the host hold a line of any
- * size.
+ * Line#overLong() over-long} with only its start, so an agent cannot make the host hold a line of
+ * any size.
  */
 final class EventLineReader {
   /** How much of an over-long line is kept, for messages. */
   static final int EXCERPT_BYTES = 200;
 
   /**
-   * A line: its 1-based number, its text (only its start if it is over-long), and its length in bytes.
+   * A line: its 1-based number, its text (only its start if it is over-long), and its length in
+   * bytes.
    */
   record Line(long number, String text, long bytes, boolean overLong) {}
 
@@ -33,7 +34,9 @@ final class EventLineReader {
     this.maxBytes = maxBytes;
   }
 
-  /** The next line, or {@code null} at the end of the stream; a last line without {@code \n} counts. */
+  /**
+   * The next line, or {@code null} at the end of the stream; a last line without {@code \n} counts.
+   */
   @Nullable Line next() throws IOException {
     ByteArrayOutputStream kept = new ByteArrayOutputStream();
     long bytes = 0;

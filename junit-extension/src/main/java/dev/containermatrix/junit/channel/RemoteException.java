@@ -17,7 +17,8 @@ public final class RemoteException extends RuntimeException {
   private final String remoteClassName;
   private final @Nullable String remoteMessage;
 
-  RemoteException(String remoteClassName, @Nullable String remoteMessage, @Nullable Throwable cause) {
+  RemoteException(
+      String remoteClassName, @Nullable String remoteMessage, @Nullable Throwable cause) {
     super(describe(remoteClassName, remoteMessage), cause);
     this.remoteClassName = remoteClassName;
     this.remoteMessage = remoteMessage;

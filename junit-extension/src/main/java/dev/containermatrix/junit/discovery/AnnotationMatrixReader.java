@@ -1,5 +1,7 @@
 package dev.containermatrix.junit.discovery;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.containermatrix.engine.matrix.Axis;
 import dev.containermatrix.engine.matrix.BaseAxis;
 import dev.containermatrix.engine.matrix.ConfigFile;
@@ -23,10 +25,7 @@ import dev.containermatrix.junit.Exclude;
 import dev.containermatrix.junit.Include;
 import dev.containermatrix.junit.LibraryAxis;
 import dev.containermatrix.junit.Resources;
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import java.io.IOException;
-import org.apiguardian.api.API;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * Turns the annotations on a {@code @ContainerMatrix} class, or the YAML file it names, into a
@@ -56,41 +56,66 @@ public final class AnnotationMatrixReader {
     Origin classOrigin = Origin.annotation("@ContainerMatrix", "value", className);
     List<Axis> axes = new ArrayList<>();
     for (LibraryAxis lib : testClass.getAnnotationsByType(LibraryAxis.class)) {
-      Origin origin = Origin.annotation("@LibraryAxis(artifact = \"" + lib.artifact() + "\")", "versions", className);
-      axes.add(dev.containermatrix.engine.matrix.LibraryAxis.of(lib.artifact(), lib.name(), List.of(lib.versions()), origin));
+      Origin origin =
+          Origin.annotation(
+              "@LibraryAxis(artifact = \"" + lib.artifact() + "\")", "versions", className);
+      axes.add(
+          dev.containermatrix.engine.matrix.LibraryAxis.of(
+              lib.artifact(), lib.name(), List.of(lib.versions()), origin));
     }
-    dev.containermatrix.junit.JdkAxis jdk = testClass.getAnnotation(dev.containermatrix.junit.JdkAxis.class);
+    dev.containermatrix.junit.JdkAxis jdk =
+        testClass.getAnnotation(dev.containermatrix.junit.JdkAxis.class);
     if (jdk != null) {
-      axes.add(new JdkAxis(List.of(jdk.value()), Origin.annotation("@JdkAxis", "value", className)));
+      axes.add(
+          new JdkAxis(List.of(jdk.value()), Origin.annotation("@JdkAxis", "value", className)));
     }
-    dev.containermatrix.junit.ResourceAxis resources = testClass.getAnnotation(dev.containermatrix.junit.ResourceAxis.class);
+    dev.containermatrix.junit.ResourceAxis resources =
+        testClass.getAnnotation(dev.containermatrix.junit.ResourceAxis.class);
     if (resources != null) {
       axes.add(resourceAxis(resources, className));
     }
     for (ConfigAxis config : testClass.getAnnotationsByType(ConfigAxis.class)) {
       axes.add(configAxis(config, className));
     }
-    dev.containermatrix.junit.BaseAxis base = testClass.getAnnotation(dev.containermatrix.junit.BaseAxis.class);
+    dev.containermatrix.junit.BaseAxis base =
+        testClass.getAnnotation(dev.containermatrix.junit.BaseAxis.class);
     if (base != null) {
-      axes.add(new BaseAxis(List.of(base.value()), Origin.annotation("@BaseAxis", "value", className)));
+      axes.add(
+          new BaseAxis(List.of(base.value()), Origin.annotation("@BaseAxis", "value", className)));
     }
     List<ValueSelector> excludes = new ArrayList<>();
     for (Exclude exclude : testClass.getAnnotationsByType(Exclude.class)) {
-      excludes.add(ValueSelector.parse(exclude.value(), Origin.annotation("@Exclude(" + Arrays.toString(exclude.value()) + ")", "value", className)));
+      excludes.add(
+          ValueSelector.parse(
+              exclude.value(),
+              Origin.annotation(
+                  "@Exclude(" + Arrays.toString(exclude.value()) + ")", "value", className)));
     }
     List<ValueSelector> includes = new ArrayList<>();
     for (Include include : testClass.getAnnotationsByType(Include.class)) {
-      includes.add(ValueSelector.parse(include.value(), Origin.annotation("@Include(" + Arrays.toString(include.value()) + ")", "value", className)));
+      includes.add(
+          ValueSelector.parse(
+              include.value(),
+              Origin.annotation(
+                  "@Include(" + Arrays.toString(include.value()) + ")", "value", className)));
     }
-    String defaultBase = ImageReference.check(matrix.base(), Origin.annotation("@ContainerMatrix", "base", className));
+    String defaultBase =
+        ImageReference.check(
+            matrix.base(), Origin.annotation("@ContainerMatrix", "base", className));
     if (axes.isEmpty() && includes.isEmpty()) {
       throw new MatrixDefinitionException(
           classOrigin,
-          "the matrix has no axes; add @LibraryAxis, @JdkAxis, @ResourceAxis, @ConfigAxis, @BaseAxis or @Include"
-              + " to the class, or name a YAML matrix file in @ContainerMatrix(\"...\")");
+          "the matrix has no axes; add @LibraryAxis, @JdkAxis, @ResourceAxis, @ConfigAxis,"
+              + " @BaseAxis or @Include to the class, or name a YAML matrix file in"
+              + " @ContainerMatrix(\"...\")");
     }
     return new MatrixDefinition(
-        "annotations on " + className, defaultBase, axes, excludes, includes, strategy(matrix, className));
+        "annotations on " + className,
+        defaultBase,
+        axes,
+        excludes,
+        includes,
+        strategy(matrix, className));
   }
 
   private static Strategy strategy(ContainerMatrix matrix, String className) {
@@ -99,7 +124,9 @@ public final class AnnotationMatrixReader {
           Origin.annotation("@ContainerMatrix", "maxParallel", className),
           "maxParallel must be 0 (the scheduler decides) or positive, was " + matrix.maxParallel());
     }
-    var timeout = Sizes.parseDuration(matrix.timeout(), Origin.annotation("@ContainerMatrix", "timeout", className));
+    var timeout =
+        Sizes.parseDuration(
+            matrix.timeout(), Origin.annotation("@ContainerMatrix", "timeout", className));
     var combinations =
         matrix.combinations() == Combinations.PAIRWISE
             ? dev.containermatrix.engine.matrix.Combinations.PAIRWISE
@@ -107,15 +134,22 @@ public final class AnnotationMatrixReader {
     return new Strategy(combinations, matrix.failFast(), matrix.maxParallel(), timeout);
   }
 
-  private static ResourceAxis resourceAxis(dev.containermatrix.junit.ResourceAxis axis, String className) {
+  private static ResourceAxis resourceAxis(
+      dev.containermatrix.junit.ResourceAxis axis, String className) {
     List<ResourceProfile> profiles = new ArrayList<>();
     for (Resources r : axis.value()) {
       String where = "@Resources(name = \"" + r.name() + "\")";
       profiles.add(
           new ResourceProfile(
               r.name(),
-              r.cpus().isBlank() ? Optional.empty() : Optional.of(Sizes.parseCpus(r.cpus(), Origin.annotation(where, "cpus", className))),
-              r.memory().isBlank() ? OptionalLong.empty() : OptionalLong.of(Sizes.parseBytes(r.memory(), Origin.annotation(where, "memory", className))),
+              r.cpus().isBlank()
+                  ? Optional.empty()
+                  : Optional.of(
+                      Sizes.parseCpus(r.cpus(), Origin.annotation(where, "cpus", className))),
+              r.memory().isBlank()
+                  ? OptionalLong.empty()
+                  : OptionalLong.of(
+                      Sizes.parseBytes(r.memory(), Origin.annotation(where, "memory", className))),
               positiveOrEmpty(r.pids(), where, "pids", className),
               positiveOrEmpty(r.nofile(), where, "nofile", className),
               r.cpuset().isBlank() ? Optional.empty() : Optional.of(r.cpuset()),
@@ -124,18 +158,22 @@ public final class AnnotationMatrixReader {
     return new ResourceAxis(profiles, Origin.annotation("@ResourceAxis", "value", className));
   }
 
-  private static OptionalLong positiveOrEmpty(long value, String where, String attribute, String className) {
+  private static OptionalLong positiveOrEmpty(
+      long value, String where, String attribute, String className) {
     if (value < 0) {
       throw new MatrixDefinitionException(
-          Origin.annotation(where, attribute, className), attribute + " must be positive, or 0 for no limit; was " + value);
+          Origin.annotation(where, attribute, className),
+          attribute + " must be positive, or 0 for no limit; was " + value);
     }
     return value == 0 ? OptionalLong.empty() : OptionalLong.of(value);
   }
 
-  private static dev.containermatrix.engine.matrix.ConfigAxis configAxis(ConfigAxis axis, String className) {
+  private static dev.containermatrix.engine.matrix.ConfigAxis configAxis(
+      ConfigAxis axis, String className) {
     List<ConfigProfile> profiles = new ArrayList<>();
     for (Config c : axis.value()) {
-      String where = "@ConfigAxis(name = \"" + axis.name() + "\") @Config(name = \"" + c.name() + "\")";
+      String where =
+          "@ConfigAxis(name = \"" + axis.name() + "\") @Config(name = \"" + c.name() + "\")";
       List<ConfigFile> files = new ArrayList<>();
       for (String file : c.files()) {
         files.add(ConfigFile.parse(file, Origin.annotation(where, "files", className)));
@@ -144,12 +182,15 @@ public final class AnnotationMatrixReader {
           new ConfigProfile(
               c.name(),
               ConfigProfile.parsePairs(c.env(), Origin.annotation(where, "env", className)),
-              ConfigProfile.parsePairs(c.systemProperties(), Origin.annotation(where, "systemProperties", className)),
+              ConfigProfile.parsePairs(
+                  c.systemProperties(), Origin.annotation(where, "systemProperties", className)),
               files,
               Origin.annotation(where, "name", className)));
     }
     return new dev.containermatrix.engine.matrix.ConfigAxis(
-        axis.name(), profiles, Origin.annotation("@ConfigAxis(name = \"" + axis.name() + "\")", "value", className));
+        axis.name(),
+        profiles,
+        Origin.annotation("@ConfigAxis(name = \"" + axis.name() + "\")", "value", className));
   }
 
   private static MatrixDefinition readYaml(Class<?> testClass, ContainerMatrix matrix) {
@@ -158,10 +199,18 @@ public final class AnnotationMatrixReader {
     Origin origin = Origin.annotation("@ContainerMatrix", "value", className);
     List<String> mixed = new ArrayList<>();
     for (Class<? extends java.lang.annotation.Annotation> type :
-        List.of(LibraryAxis.class, dev.containermatrix.junit.LibraryAxes.class, dev.containermatrix.junit.JdkAxis.class,
-            dev.containermatrix.junit.ResourceAxis.class, ConfigAxis.class, dev.containermatrix.junit.ConfigAxes.class,
-            dev.containermatrix.junit.BaseAxis.class, Include.class, dev.containermatrix.junit.Includes.class,
-            Exclude.class, dev.containermatrix.junit.Excludes.class)) {
+        List.of(
+            LibraryAxis.class,
+            dev.containermatrix.junit.LibraryAxes.class,
+            dev.containermatrix.junit.JdkAxis.class,
+            dev.containermatrix.junit.ResourceAxis.class,
+            ConfigAxis.class,
+            dev.containermatrix.junit.ConfigAxes.class,
+            dev.containermatrix.junit.BaseAxis.class,
+            Include.class,
+            dev.containermatrix.junit.Includes.class,
+            Exclude.class,
+            dev.containermatrix.junit.Excludes.class)) {
       if (testClass.isAnnotationPresent(type)) {
         mixed.add("@" + type.getSimpleName());
       }
@@ -169,8 +218,12 @@ public final class AnnotationMatrixReader {
     if (!mixed.isEmpty()) {
       throw new MatrixDefinitionException(
           origin,
-          "the class names the YAML matrix '" + file + "' and also carries " + String.join(", ", mixed)
-              + "; declare the matrix in one place: move those into the YAML file or remove the file name");
+          "the class names the YAML matrix '"
+              + file
+              + "' and also carries "
+              + String.join(", ", mixed)
+              + "; declare the matrix in one place: move those into the YAML file or remove the"
+              + " file name");
     }
     ContainerMatrix defaults = Defaults.INSTANCE;
     List<String> attributes = new ArrayList<>();
@@ -182,20 +235,30 @@ public final class AnnotationMatrixReader {
     if (!attributes.isEmpty()) {
       throw new MatrixDefinitionException(
           origin,
-          "the class names the YAML matrix '" + file + "' and also sets " + attributes
+          "the class names the YAML matrix '"
+              + file
+              + "' and also sets "
+              + attributes
               + " on @ContainerMatrix; set them in the YAML file (base, strategy) instead");
     }
     String resource = file.startsWith("/") ? file.substring(1) : file;
-    ClassLoader loader = testClass.getClassLoader() != null ? testClass.getClassLoader() : ClassLoader.getSystemClassLoader();
+    ClassLoader loader =
+        testClass.getClassLoader() != null
+            ? testClass.getClassLoader()
+            : ClassLoader.getSystemClassLoader();
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         throw new MatrixDefinitionException(
             origin,
-            "the YAML matrix '" + file + "' is not on the test classpath; put it under src/test/resources/" + resource);
+            "the YAML matrix '"
+                + file
+                + "' is not on the test classpath; put it under src/test/resources/"
+                + resource);
       }
       return new YamlMatrixReader().read(file, in);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the YAML matrix " + file + " named by " + className, e);
+      throw new UncheckedIOException(
+          "Could not read the YAML matrix " + file + " named by " + className, e);
     }
   }
 

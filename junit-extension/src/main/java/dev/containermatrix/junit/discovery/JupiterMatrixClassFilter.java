@@ -26,12 +26,18 @@ public final class JupiterMatrixClassFilter implements PostDiscoveryFilter {
     if (descriptor.getUniqueId().getEngineId().filter(ENGINE_ID::equals).isPresent()) {
       return FilterResult.included("run by the container-matrix engine");
     }
-    Optional<String> owner = descriptor.getSource().flatMap(JupiterMatrixClassFilter::className)
-        .flatMap(name -> ReflectionSupport.tryToLoadClass(name).toOptional())
-        .flatMap(MatrixClasses::owningMatrixClass)
-        .map(Class::getName);
+    Optional<String> owner =
+        descriptor
+            .getSource()
+            .flatMap(JupiterMatrixClassFilter::className)
+            .flatMap(name -> ReflectionSupport.tryToLoadClass(name).toOptional())
+            .flatMap(MatrixClasses::owningMatrixClass)
+            .map(Class::getName);
     return owner
-        .map(name -> FilterResult.excluded(name + " is a @ContainerMatrix class: the container-matrix engine runs it"))
+        .map(
+            name ->
+                FilterResult.excluded(
+                    name + " is a @ContainerMatrix class: the container-matrix engine runs it"))
         .orElseGet(() -> FilterResult.included("not a @ContainerMatrix class"));
   }
 

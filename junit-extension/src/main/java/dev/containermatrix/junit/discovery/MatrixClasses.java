@@ -21,8 +21,8 @@ public final class MatrixClasses {
   }
 
   /**
-   * The matrix class that owns {@code candidate}: itself, or the class that encloses it
-   * (an {@code @Nested} class runs inside its outer class's variants).
+   * The matrix class that owns {@code candidate}: itself, or the class that encloses it (an
+   * {@code @Nested} class runs inside its outer class's variants).
    */
   public static Optional<Class<?>> owningMatrixClass(Class<?> candidate) {
     for (Class<?> c = candidate; c != null; c = c.getEnclosingClass()) {

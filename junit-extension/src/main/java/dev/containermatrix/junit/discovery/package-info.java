@@ -1,4 +1,7 @@
-/** Reads {@code @ContainerMatrix} classes into the matrix model and resolves JUnit selectors to the engine's tree. */
+/**
+ * Reads {@code @ContainerMatrix} classes into the matrix model and resolves JUnit selectors to the
+ * engine's tree.
+ */
 @NullMarked
 package dev.containermatrix.junit.discovery;
 

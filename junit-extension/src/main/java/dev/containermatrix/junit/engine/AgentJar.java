@@ -21,17 +21,20 @@ import java.util.stream.Stream;
 
 /**
  * The one jar of ours on a variant's classpath: the agent ({@code dev.containermatrix.junit.agent})
- * and the annotations and {@code Variant} a test class refers to ({@code dev.containermatrix.junit}),
- * nothing else. It is cut from the classes of the jar (or, in this project's own build, the
- * directory) the engine was loaded from, so it always matches the host's engine.
+ * and the annotations and {@code Variant} a test class refers to ({@code
+ * dev.containermatrix.junit}), nothing else. It is cut from the classes of the jar (or, in this
+ * project's own build, the directory) the engine was loaded from, so it always matches the host's
+ * engine.
  *
- * <p>Its bytes depend only on those classes (sorted entries, fixed times), and it is written once to
- * {@code <store>/agent/agent-<sha256>.jar} and never rewritten, so its path and modification time
- * stay the same across runs: the class-data archives of variants, which check both, stay valid.
+ * <p>Its bytes depend only on those classes (sorted entries, fixed times), and it is written once
+ * to {@code <store>/agent/agent-<sha256>.jar} and never rewritten, so its path and modification
+ * time stay the same across runs: the class-data archives of variants, which check both, stay
+ * valid.
  */
 final class AgentJar {
   static final String API_PACKAGE = "dev/containermatrix/junit/";
   static final String AGENT_PACKAGE = "dev/containermatrix/junit/agent/";
+
   /** 1 Jan 2026 UTC: any fixed time keeps the jar's bytes reproducible. */
   private static final long ENTRY_TIME = 1767225600000L;
 
@@ -49,8 +52,10 @@ final class AgentJar {
         try {
           Files.write(temp, jar);
           // readable by every container user, whatever the umask (createTempFile makes it 0600)
-          Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-          // a link, not a rename: it never replaces a jar another run wrote first (its time must stay)
+          Files.setPosixFilePermissions(
+              temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+          // a link, not a rename: it never replaces a jar another run wrote first (its time must
+          // stay)
           Files.createLink(target, temp);
         } catch (FileAlreadyExistsException e) {
           // another run wrote the same bytes first
@@ -60,9 +65,15 @@ final class AgentJar {
       }
       return target;
     } catch (IOException e) {
-      throw new IllegalStateException("Could not write the variant agent jar under " + storeRoot.resolve("agent")
-          + " (from the engine's classes in " + source + "): " + e.getMessage()
-          + "; check that containermatrix.store names a writable directory", e);
+      throw new IllegalStateException(
+          "Could not write the variant agent jar under "
+              + storeRoot.resolve("agent")
+              + " (from the engine's classes in "
+              + source
+              + "): "
+              + e.getMessage()
+              + "; check that containermatrix.store names a writable directory",
+          e);
     }
   }
 
@@ -70,15 +81,21 @@ final class AgentJar {
   static Path codeSource() {
     CodeSource code = AgentMain.class.getProtectionDomain().getCodeSource();
     if (code == null || code.getLocation() == null) {
-      throw new IllegalStateException("Cannot tell where the ContainerMatrix engine's classes were loaded from"
-          + " (no code source for " + AgentMain.class.getName() + "); load junit-extension from a jar or a"
-          + " directory on the test classpath, not from a custom class loader");
+      throw new IllegalStateException(
+          "Cannot tell where the ContainerMatrix engine's classes were loaded from"
+              + " (no code source for "
+              + AgentMain.class.getName()
+              + "); load junit-extension from a jar or a"
+              + " directory on the test classpath, not from a custom class loader");
     }
     try {
       return Path.of(code.getLocation().toURI());
     } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new IllegalStateException("The ContainerMatrix engine was loaded from " + code.getLocation()
-          + ", which is not a local file; put junit-extension on the test classpath as a file", e);
+      throw new IllegalStateException(
+          "The ContainerMatrix engine was loaded from "
+              + code.getLocation()
+              + ", which is not a local file; put junit-extension on the test classpath as a file",
+          e);
     }
   }
 

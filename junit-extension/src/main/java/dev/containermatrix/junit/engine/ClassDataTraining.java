@@ -7,7 +7,6 @@ import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
 import dev.containermatrix.backend.spi.JvmCommand;
-import dev.containermatrix.backend.spi.Layer;
 import dev.containermatrix.backend.spi.ResourceLimits;
 import dev.containermatrix.engine.plan.ClassDataArchives;
 import dev.containermatrix.engine.plan.ClassDataDecision;
@@ -37,7 +36,8 @@ import java.util.zip.ZipFile;
 final class ClassDataTraining {
   static final String TRAINING_MAIN = "dev.containermatrix.junit.agent.TrainingMain";
   private static final String TRAINING_CLASS_FILE = TRAINING_MAIN.replace('.', '/') + ".class";
-  private static final String JUPITER_ENGINE_CLASS_FILE = "org/junit/jupiter/engine/JupiterTestEngine.class";
+  private static final String JUPITER_ENGINE_CLASS_FILE =
+      "org/junit/jupiter/engine/JupiterTestEngine.class";
   private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
 
   /**
@@ -47,7 +47,8 @@ final class ClassDataTraining {
    * @param use the archive's kind, key and training classpath; empty when none
    * @param description for the variant's report entry, e.g. {@code AOT cache sha256:… (reused)}
    */
-  record Outcome(Optional<PlannedLayer> layer, Optional<ClassDataDecision.Use> use, String description) {
+  record Outcome(
+      Optional<PlannedLayer> layer, Optional<ClassDataDecision.Use> use, String description) {
     static Outcome none(String reason) {
       return new Outcome(Optional.empty(), Optional.empty(), "none: " + reason);
     }
@@ -59,7 +60,8 @@ final class ClassDataTraining {
   private final EngineSettings settings;
   private final Map<String, CompletableFuture<PlannedLayer>> trainings = new ConcurrentHashMap<>();
 
-  ClassDataTraining(LayerStore store, ContainerRuntime runtime, Path runDirectory, EngineSettings settings) {
+  ClassDataTraining(
+      LayerStore store, ContainerRuntime runtime, Path runDirectory, EngineSettings settings) {
     this.archives = new ClassDataArchives(store);
     this.runtime = runtime;
     this.runDirectory = runDirectory;
@@ -94,15 +96,24 @@ final class ClassDataTraining {
     }
     try {
       PlannedLayer layer = training.join();
-      return new Outcome(Optional.of(layer), Optional.of(use),
-          use.kind().description() + " " + layer.digest() + (layer.built() ? " (built this run)" : " (reused)"));
+      return new Outcome(
+          Optional.of(layer),
+          Optional.of(use),
+          use.kind().description()
+              + " "
+              + layer.digest()
+              + (layer.built() ? " (built this run)" : " (reused)"));
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      return Outcome.none("training the " + use.kind().description() + " failed: " + cause.getMessage());
+      return Outcome.none(
+          "training the " + use.kind().description() + " failed: " + cause.getMessage());
     }
   }
 
-  /** Why the agent cannot be archived: its classes or Jupiter's engine are in no shared jar (a directory, say). */
+  /**
+   * Why the agent cannot be archived: its classes or Jupiter's engine are in no shared jar (a
+   * directory, say).
+   */
   private static Optional<String> missingFromSharedJars(List<Path> sharedJars) {
     boolean agent = false;
     boolean jupiter = false;
@@ -115,11 +126,16 @@ final class ClassDataTraining {
       }
     }
     if (!agent) {
-      return Optional.of("the agent's classes (" + TRAINING_MAIN + ") are in no jar every variant shares,"
-          + " so there is nothing to train with");
+      return Optional.of(
+          "the agent's classes ("
+              + TRAINING_MAIN
+              + ") are in no jar every variant shares,"
+              + " so there is nothing to train with");
     }
     if (!jupiter) {
-      return Optional.of("junit-jupiter-engine is in no jar every variant shares, so there is nothing to train with");
+      return Optional.of(
+          "junit-jupiter-engine is in no jar every variant shares, so there is nothing to train"
+              + " with");
     }
     return Optional.empty();
   }
@@ -139,28 +155,31 @@ final class ClassDataTraining {
     }
   }
 
-  private PlannedLayer train(VariantPlan plan, ClassDataDecision.Use use) throws IOException, ContainerException,
-      InterruptedException {
+  private PlannedLayer train(VariantPlan plan, ClassDataDecision.Use use)
+      throws IOException, ContainerException, InterruptedException {
     String id = "class-data-" + use.key().substring(0, 12);
     Path scratch = Files.createDirectories(runDirectory.resolve(id));
     Path archive = scratch.resolve(use.key() + "." + use.kind().extension());
     List<String> options = new ArrayList<>(use.jvmOptions());
     options.add(use.kind().trainingOption(archive.toString()));
-    Path output = settings.reportDirectory().resolve("class-data").resolve(use.key().substring(0, 12));
-    ContainerSpec spec = new ContainerSpec(
-        id,
-        runtime.hasOwnHostname() ? "class-data" : ContainerSpec.HOST,
-        plan.variant().base(),
-        use.trainingLayers().stream().map(l -> ContainerSpecFactory.layer(l)).toList(),
-        new JvmCommand(plan.jdkHome(), use.trainingClasspath(), options, TRAINING_MAIN, List.of()),
-        Map.of(),
-        settings.baseDirectory(),
-        ResourceLimits.none(),
-        List.of(),
-        runDirectory.resolve(id + ".sock"),
-        output,
-        TRAINING_TIMEOUT,
-        List.of(scratch));
+    Path output =
+        settings.reportDirectory().resolve("class-data").resolve(use.key().substring(0, 12));
+    ContainerSpec spec =
+        new ContainerSpec(
+            id,
+            runtime.hasOwnHostname() ? "class-data" : ContainerSpec.HOST,
+            plan.variant().base(),
+            use.trainingLayers().stream().map(l -> ContainerSpecFactory.layer(l)).toList(),
+            new JvmCommand(
+                plan.jdkHome(), use.trainingClasspath(), options, TRAINING_MAIN, List.of()),
+            Map.of(),
+            settings.baseDirectory(),
+            ResourceLimits.none(),
+            List.of(),
+            runDirectory.resolve(id + ".sock"),
+            output,
+            TRAINING_TIMEOUT,
+            List.of(scratch));
     List<String> unsupported = runtime.unsupported(spec);
     if (!unsupported.isEmpty()) {
       throw new ContainerException(String.join("; ", unsupported));
@@ -170,9 +189,12 @@ final class ClassDataTraining {
       exit = handle.awaitExit();
     }
     if (!exit.isSuccess() || !Files.isRegularFile(archive)) {
-      throw new IOException("its container " + exit.description()
-          + (Files.isRegularFile(archive) ? "" : " without writing " + archive.getFileName())
-          + "; its output is in " + output);
+      throw new IOException(
+          "its container "
+              + exit.description()
+              + (Files.isRegularFile(archive) ? "" : " without writing " + archive.getFileName())
+              + "; its output is in "
+              + output);
     }
     try {
       return archives.put(use, archive);
@@ -180,5 +202,4 @@ final class ClassDataTraining {
       Files.deleteIfExists(archive);
     }
   }
-
 }

@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** What the variants of one class share while they run: their parallelism bound and failFast state. */
+/**
+ * What the variants of one class share while they run: their parallelism bound and failFast state.
+ */
 final class ClassRunState {
   private final Semaphore permits;
   private final boolean failFast;
@@ -23,7 +25,9 @@ final class ClassRunState {
     this.failFast = failFast;
   }
 
-  /** Each variant's layer stack (by variant id), bottom first; empty where the backend uses none. */
+  /**
+   * Each variant's layer stack (by variant id), bottom first; empty where the backend uses none.
+   */
   List<PlannedLayer> layers(String variantId) {
     return layers.getOrDefault(variantId, List.of());
   }
@@ -37,8 +41,9 @@ final class ClassRunState {
   }
 
   /**
-   * Why the remaining variants are cancelled, once failFast has tripped: "failFast is set and variant n=first failed"
-   * (a cause, to follow "cancelled because" or to go in "was cancelled (…)").
+   * Why the remaining variants are cancelled, once failFast has tripped: "failFast is set and
+   * variant n=first failed" (a cause, to follow "cancelled because" or to go in "was cancelled
+   * (…)").
    */
   Optional<String> cancelCause() {
     return Optional.ofNullable(cancelCause.get());

@@ -2,13 +2,14 @@ package dev.containermatrix.junit.engine;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.containermatrix.backend.ContainerRuntimes;
+import dev.containermatrix.backend.RuntimeSelection;
 import dev.containermatrix.backend.StaleResources;
 import dev.containermatrix.backend.rundir.RunDirectory;
 import dev.containermatrix.backend.spi.ContainerException;
-import dev.containermatrix.backend.ContainerRuntimes;
-import dev.containermatrix.backend.RuntimeSelection;
 import dev.containermatrix.engine.report.HostInfo;
 import dev.containermatrix.engine.report.RunReport;
+import dev.containermatrix.junit.archive.ReplaySource;
 import dev.containermatrix.junit.discovery.MatrixClasses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import dev.containermatrix.junit.archive.ReplaySource;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
@@ -41,37 +41,40 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
  * {@code configurationParameters}):
  *
  * <ul>
- *   <li>{@code containermatrix.backend} (default {@code auto}): {@code auto} (native where this host
- *       can run it, else process), {@code native}, {@code docker} or {@code process};
- *   <li>{@code containermatrix.variants} (default all): run only matching variants, such as
- *       {@code jdk=25,tz=utc} (comma means and) or a variant id;
+ *   <li>{@code containermatrix.backend} (default {@code auto}): {@code auto} (native where this
+ *       host can run it, else process), {@code native}, {@code docker} or {@code process};
+ *   <li>{@code containermatrix.variants} (default all): run only matching variants, such as {@code
+ *       jdk=25,tz=utc} (comma means and) or a variant id;
  *   <li>{@code containermatrix.parallelism} (default: the host's CPU count): most variants at once,
  *       counted with every other run on the host that uses the same store (its admission slots);
- *   <li>{@code containermatrix.report.dir} (default {@code target/containermatrix}): where
- *       {@code report.json} (merged from the parts in {@code runs/} of every run of the build) and
- *       each variant's output go, relative to the module's base directory;
+ *   <li>{@code containermatrix.report.dir} (default {@code target/containermatrix}): where {@code
+ *       report.json} (merged from the parts in {@code runs/} of every run of the build) and each
+ *       variant's output go, relative to the module's base directory;
  *   <li>{@code containermatrix.store} (default {@code ~/.cache/containermatrix}): the layer store;
  *   <li>{@code containermatrix.store.unusedDays} (default 30): a run ends by removing layers no run
  *       has used for that many days;
- *   <li>{@code containermatrix.classData} (default {@code auto}): {@code auto} starts each variant's JVM
- *       from a class-data archive of its JDK and shared jars (the AOT cache on JDK 24+, a dynamic
- *       AppCDS archive on JDK 13 to 23), trained on first use and kept in the store, where the
- *       backend uses layers; {@code off} never does;
- *   <li>{@code containermatrix.archive} (default {@code on}): {@code on}, {@code failed} (only runs with a
- *       failure) or {@code off}: whether the run is archived for replay;
- *   <li>{@code containermatrix.archive.dir} (default {@code ~/.containermatrix/archive}): the run archive;
- *   <li>{@code containermatrix.archive.keepRuns} (default 20), {@code containermatrix.archive.keepDays}
- *       (default none) and {@code containermatrix.archive.keepSize} (default {@code 10GB}; KB, MB, GB or TB,
- *       binary): after archiving, keep the last 20 runs or 10 GB, whichever is smaller (a run goes by count
- *       only if it is also older than keepDays, where that is set); {@code all} turns a bound off; the run
- *       just archived is never removed;
+ *   <li>{@code containermatrix.classData} (default {@code auto}): {@code auto} starts each
+ *       variant's JVM from a class-data archive of its JDK and shared jars (the AOT cache on JDK
+ *       24+, a dynamic AppCDS archive on JDK 13 to 23), trained on first use and kept in the store,
+ *       where the backend uses layers; {@code off} never does;
+ *   <li>{@code containermatrix.archive} (default {@code on}): {@code on}, {@code failed} (only runs
+ *       with a failure) or {@code off}: whether the run is archived for replay;
+ *   <li>{@code containermatrix.archive.dir} (default {@code ~/.containermatrix/archive}): the run
+ *       archive;
+ *   <li>{@code containermatrix.archive.keepRuns} (default 20), {@code
+ *       containermatrix.archive.keepDays} (default none) and {@code
+ *       containermatrix.archive.keepSize} (default {@code 10GB}; KB, MB, GB or TB, binary): after
+ *       archiving, keep the last 20 runs or 10 GB, whichever is smaller (a run goes by count only
+ *       if it is also older than keepDays, where that is set); {@code all} turns a bound off; the
+ *       run just archived is never removed;
  *   <li>{@code containermatrix.replay} (default none): replay an archived run, by its path or id,
- *       optionally {@code #variant-filter}; {@code containermatrix.replay.code} (default
- *       {@code current}): {@code current} runs today's test classes, {@code archived} those that ran then.
+ *       optionally {@code #variant-filter}; {@code containermatrix.replay.code} (default {@code
+ *       current}): {@code current} runs today's test classes, {@code archived} those that ran then.
  * </ul>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<MatrixExecutionContext> {
+public final class ContainerMatrixTestEngine
+    extends HierarchicalTestEngine<MatrixExecutionContext> {
   /** The engine id in unique ids and engine filters. */
   public static final String ENGINE_ID = "container-matrix";
 
@@ -96,15 +99,19 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
     EngineSettings settings = EngineSettings.read(request.getConfigurationParameters(), errors);
     Optional<IllegalArgumentException> configurationError = ConfigurationError.of(errors);
     MatrixEngineDescriptor engine = new MatrixEngineDescriptor(uniqueId, settings);
-    MatrixClassFactory factory = new MatrixClassFactory(settings, engine.replaySource(), configurationError);
+    MatrixClassFactory factory =
+        new MatrixClassFactory(settings, engine.replaySource(), configurationError);
     Predicate<Class<?>> isMatrixClass = MatrixClasses::isMatrixClass;
     EngineDiscoveryRequestResolver.<MatrixEngineDescriptor>builder()
         .addClassContainerSelectorResolver(isMatrixClass)
         .addSelectorResolver(ctx -> new MatrixSelectorResolver(factory, uniqueId))
         .build()
         .resolve(request, engine);
-    List<MatrixClassDescriptor> classes = engine.getChildren().stream().map(MatrixClassDescriptor.class::cast).toList();
-    settings.variants().ifPresent(filter -> UnmatchedVariantFilter.failIfNothingMatched(filter, classes));
+    List<MatrixClassDescriptor> classes =
+        engine.getChildren().stream().map(MatrixClassDescriptor.class::cast).toList();
+    settings
+        .variants()
+        .ifPresent(filter -> UnmatchedVariantFilter.failIfNothingMatched(filter, classes));
     classes.forEach(MatrixClassDescriptor::keepSelectedVariants);
     return engine;
   }
@@ -126,33 +133,49 @@ public final class ContainerMatrixTestEngine extends HierarchicalTestEngine<Matr
       selectionError = e;
       why = e.getMessage();
     }
-    RunReport report = new RunReport(newRunId(), Instant.now(), backend, why, HostInfo.read(Path.of("/proc")));
+    RunReport report =
+        new RunReport(newRunId(), Instant.now(), backend, why, HostInfo.read(Path.of("/proc")));
     Optional<ReplaySource> replay = engine.openedReplay();
     replay.ifPresent(r -> report.replayOf(r.describe()));
-    return new MatrixExecutionContext(request.getEngineExecutionListener(),
-        new RunServices(settings, selection, selectionError, runDirectory, replay), new RunOutcome(report, settings));
+    return new MatrixExecutionContext(
+        request.getEngineExecutionListener(),
+        new RunServices(settings, selection, selectionError, runDirectory, replay),
+        new RunOutcome(report, settings));
   }
 
-  /** Reaps what killed runs left behind, then makes this run's directory (channel sockets live there). */
+  /**
+   * Reaps what killed runs left behind, then makes this run's directory (channel sockets live
+   * there).
+   */
   private static RunDirectory openRunDirectory() {
     try {
       StaleResources.reap();
       return RunDirectory.create();
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Could not prepare a run directory under " + RunDirectory.TMP + ": " + e.getMessage()
-              + "; check that it exists and is writable", e);
+          "Could not prepare a run directory under "
+              + RunDirectory.TMP
+              + ": "
+              + e.getMessage()
+              + "; check that it exists and is writable",
+          e);
     }
   }
 
-  /** Concurrent variants on every JUnit Platform from 1.10 on; admission, not threads, bounds containers. */
+  /**
+   * Concurrent variants on every JUnit Platform from 1.10 on; admission, not threads, bounds
+   * containers.
+   */
   @Override
   protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
     return new ContainerWaitExecutorService();
   }
 
   private static String newRunId() {
-    String time = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    String time =
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.now());
     byte[] random = new byte[3];
     ThreadLocalRandom.current().nextBytes(random);
     return time + "-" + HexFormat.of().formatHex(random);

@@ -5,9 +5,9 @@ import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.FileMount;
 import dev.containermatrix.backend.spi.JvmCommand;
 import dev.containermatrix.backend.spi.Layer;
-import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.backend.spi.ResourceLimits;
 import dev.containermatrix.engine.expand.VariantDefinition;
+import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.engine.plan.VariantEnvironment;
 import dev.containermatrix.engine.plan.VariantPlan;
 import java.nio.file.Path;
@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Turns a variant's plan into the backend's launch spec: the agent's JVM command, env, limits, files. */
+/**
+ * Turns a variant's plan into the backend's launch spec: the agent's JVM command, env, limits,
+ * files.
+ */
 final class ContainerSpecFactory {
   static final String AGENT_MAIN = "dev.containermatrix.junit.agent.AgentMain";
 
@@ -36,7 +39,11 @@ final class ContainerSpecFactory {
    * @param layers the variant's layer stack, bottom first, holding its classpath at host paths
    * @param outputDirectory where the variant's stdout and stderr go
    */
-  ContainerSpec create(VariantPlan plan, List<String> agentSelectors, boolean ownHostname, List<PlannedLayer> layers,
+  ContainerSpec create(
+      VariantPlan plan,
+      List<String> agentSelectors,
+      boolean ownHostname,
+      List<PlannedLayer> layers,
       Path outputDirectory) {
     VariantDefinition variant = plan.variant();
     List<String> jvmOptions = new ArrayList<>();
@@ -47,7 +54,9 @@ final class ContainerSpecFactory {
       plan.systemProperties().forEach((k, v) -> jvmOptions.add("-D" + k + "=" + v));
     }
     Map<String, String> env = new LinkedHashMap<>(plan.env());
-    env.putAll(new VariantEnvironment(variant.id(), variant.displayName(), variant.values()).toEnvironment());
+    env.putAll(
+        new VariantEnvironment(variant.id(), variant.displayName(), variant.values())
+            .toEnvironment());
     String containerId = variant.id() + "-" + SEQUENCE.incrementAndGet();
     return new ContainerSpec(
         containerId,
@@ -64,7 +73,10 @@ final class ContainerSpecFactory {
         variant.matrix().strategy().timeout());
   }
 
-  /** Config files: in the config layer when the backend uses layers, else placed by the backend itself. */
+  /**
+   * Config files: in the config layer when the backend uses layers, else placed by the backend
+   * itself.
+   */
   private static List<FileMount> files(VariantPlan plan, List<PlannedLayer> layers) {
     if (layers.stream().anyMatch(l -> l.role() == LayerRole.CONFIG)) {
       return List.of();

@@ -15,15 +15,16 @@ import org.junit.platform.engine.support.hierarchical.Node.ExecutionMode;
 import org.junit.platform.engine.support.hierarchical.ResourceLock;
 
 /**
- * Runs the engine's nodes: every concurrent child on a thread of its own, same-thread children on the
- * caller's thread, and the caller waits for all of them.
+ * Runs the engine's nodes: every concurrent child on a thread of its own, same-thread children on
+ * the caller's thread, and the caller waits for all of them.
  *
- * <p>Variants spend their time waiting for containers, so a thread here mostly waits; what bounds how
- * many containers run at once is admission ({@link ClassRunState} and {@link MatrixExecutionContext}),
- * not the number of threads. A bounded pool would starve: a class's thread waits for its variants'
- * threads. JUnit's own worker-thread pool does this too, but only from JUnit 6.1 on; its fork-join
- * pool (every version) needs managed blockers to stay within its parallelism. This service works on
- * every JUnit Platform from 1.10 on, because it uses only what 1.10 has.
+ * <p>Variants spend their time waiting for containers, so a thread here mostly waits; what bounds
+ * how many containers run at once is admission ({@link ClassRunState} and {@link
+ * MatrixExecutionContext}), not the number of threads. A bounded pool would starve: a class's
+ * thread waits for its variants' threads. JUnit's own worker-thread pool does this too, but only
+ * from JUnit 6.1 on; its fork-join pool (every version) needs managed blockers to stay within its
+ * parallelism. This service works on every JUnit Platform from 1.10 on, because it uses only what
+ * 1.10 has.
  */
 final class ContainerWaitExecutorService implements HierarchicalTestExecutorService {
   private final ExecutorService threads;
@@ -34,10 +35,11 @@ final class ContainerWaitExecutorService implements HierarchicalTestExecutorServ
 
   @Override
   public Future<Void> submit(TestTask task) {
-    return threads.submit(() -> {
-      run(task);
-      return null;
-    });
+    return threads.submit(
+        () -> {
+          run(task);
+          return null;
+        });
   }
 
   @Override
@@ -61,8 +63,11 @@ final class ContainerWaitExecutorService implements HierarchicalTestExecutorServ
       task.execute();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for the lock on " + task.getResourceLock()
-          + "; the test run is being stopped", e);
+      throw new IllegalStateException(
+          "Interrupted while waiting for the lock on "
+              + task.getResourceLock()
+              + "; the test run is being stopped",
+          e);
     }
   }
 
@@ -74,8 +79,11 @@ final class ContainerWaitExecutorService implements HierarchicalTestExecutorServ
       } catch (InterruptedException e) {
         futures.subList(i, futures.size()).forEach(f -> f.cancel(true));
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for " + (futures.size() - i)
-            + " child node(s) to finish; they were cancelled", e);
+        throw new IllegalStateException(
+            "Interrupted while waiting for "
+                + (futures.size() - i)
+                + " child node(s) to finish; they were cancelled",
+            e);
       } catch (CancellationException e) {
         // cancelled by an interrupted parent, which reports it
       } catch (ExecutionException e) {

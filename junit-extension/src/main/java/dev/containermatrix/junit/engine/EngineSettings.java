@@ -16,12 +16,17 @@ import org.junit.platform.engine.ConfigurationParameters;
  * The {@code containermatrix.*} configuration parameters, parsed once per run.
  *
  * @param baseDirectory the module's base directory: relative paths resolve against it
- * @param archiveBounds how much the archive keeps ({@code containermatrix.archive.keepRuns}, {@code keepDays},
- *     {@code keepSize})
- * @param classData whether variants start from a class-data archive ({@code containermatrix.classData=auto})
+ * @param archiveBounds how much the archive keeps ({@code containermatrix.archive.keepRuns}, {@code
+ *     keepDays}, {@code keepSize})
+ * @param classData whether variants start from a class-data archive ({@code
+ *     containermatrix.classData=auto})
  */
 record EngineSettings(
-    String backend, Optional<VariantFilter> variants, int parallelism, Path reportDirectory, Path baseDirectory,
+    String backend,
+    Optional<VariantFilter> variants,
+    int parallelism,
+    Path reportDirectory,
+    Path baseDirectory,
     Path store,
     int storeUnusedDays,
     ArchiveMode archive,
@@ -43,7 +48,8 @@ record EngineSettings(
   /**
    * Reads the settings.
    *
-   * @throws IllegalArgumentException for the first bad value, naming its key, the value and what to set
+   * @throws IllegalArgumentException for the first bad value, naming its key, the value and what to
+   *     set
    */
   static EngineSettings from(ConfigurationParameters parameters) {
     List<IllegalArgumentException> errors = new ArrayList<>();
@@ -55,40 +61,122 @@ record EngineSettings(
   }
 
   /**
-   * Reads the settings, collecting a bad value's error into {@code errors} and using that key's default
-   * instead, so that a run with a bad value still has settings to report with (its classes fail with
-   * the errors; see {@link ConfigurationError}).
+   * Reads the settings, collecting a bad value's error into {@code errors} and using that key's
+   * default instead, so that a run with a bad value still has settings to report with (its classes
+   * fail with the errors; see {@link ConfigurationError}).
    */
-  static EngineSettings read(ConfigurationParameters parameters, List<IllegalArgumentException> errors) {
-    Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-    String backend = value(errors, ContainerRuntimes.AUTO,
-        () -> parameters.get(BACKEND).map(String::trim).map(EngineSettings::parseBackend).orElse(ContainerRuntimes.AUTO));
-    Optional<VariantFilter> variants = value(errors, Optional.empty(),
-        () -> parameters.get(VARIANTS).map(String::trim).filter(s -> !s.isEmpty()).map(VariantFilter::parse));
-    int parallelism = value(errors, Math.max(1, Runtime.getRuntime().availableProcessors()),
-        () -> parameters.get(PARALLELISM).map(String::trim).filter(s -> !s.isEmpty())
-            .map(EngineSettings::parseParallelism)
-            .orElseGet(() -> Math.max(1, Runtime.getRuntime().availableProcessors())));
-    Path reportDir = base.resolve(parameters.get(REPORT_DIR).map(String::trim).orElse("target/containermatrix"));
+  static EngineSettings read(
+      ConfigurationParameters parameters, List<IllegalArgumentException> errors) {
+    Path base =
+        Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+    String backend =
+        value(
+            errors,
+            ContainerRuntimes.AUTO,
+            () ->
+                parameters
+                    .get(BACKEND)
+                    .map(String::trim)
+                    .map(EngineSettings::parseBackend)
+                    .orElse(ContainerRuntimes.AUTO));
+    Optional<VariantFilter> variants =
+        value(
+            errors,
+            Optional.empty(),
+            () ->
+                parameters
+                    .get(VARIANTS)
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .map(VariantFilter::parse));
+    int parallelism =
+        value(
+            errors,
+            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            () ->
+                parameters
+                    .get(PARALLELISM)
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .map(EngineSettings::parseParallelism)
+                    .orElseGet(() -> Math.max(1, Runtime.getRuntime().availableProcessors())));
+    Path reportDir =
+        base.resolve(parameters.get(REPORT_DIR).map(String::trim).orElse("target/containermatrix"));
     Path store = value(errors, LayerStore.defaultRoot(), () -> store(parameters, base));
-    int unusedDays = value(errors, 30, () -> parameters.get(STORE_UNUSED_DAYS).map(String::trim).filter(x -> !x.isEmpty())
-        .map(text -> positive(STORE_UNUSED_DAYS, text, "the days a layer may go unused before a run removes it, e.g. 30"))
-        .orElse(30));
-    ArchiveMode archive = value(errors, ArchiveMode.ON,
-        () -> parameters.get(ARCHIVE).map(t -> ArchiveMode.parse(ARCHIVE, t)).orElse(ArchiveMode.ON));
-    Path archiveDir = parameters.get(ARCHIVE_DIR).map(String::trim).filter(x -> !x.isEmpty()).map(base::resolve)
-        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".containermatrix", "archive"));
-    ArchiveBounds archiveBounds = value(errors, ArchiveBounds.defaults(), () -> ArchiveBounds.from(parameters));
-    Optional<ReplayRequest> replay = value(errors, Optional.empty(), () -> {
-      ReplayRequest.CodeMode code = parameters.get(ReplayRequest.CODE_KEY).map(ReplayRequest.CodeMode::parse)
-          .orElse(ReplayRequest.CodeMode.CURRENT);
-      return parameters.get(ReplayRequest.KEY).map(String::trim).filter(x -> !x.isEmpty())
-          .map(text -> ReplayRequest.parse(text, base, archiveDir, code));
-    });
-    boolean classData = value(errors, true,
-        () -> parameters.get(CLASS_DATA).map(String::trim).map(EngineSettings::parseClassData).orElse(true));
-    return new EngineSettings(backend, variants, parallelism, reportDir, base, store, unusedDays, archive, archiveDir,
-        archiveBounds, replay, classData);
+    int unusedDays =
+        value(
+            errors,
+            30,
+            () ->
+                parameters
+                    .get(STORE_UNUSED_DAYS)
+                    .map(String::trim)
+                    .filter(x -> !x.isEmpty())
+                    .map(
+                        text ->
+                            positive(
+                                STORE_UNUSED_DAYS,
+                                text,
+                                "the days a layer may go unused before a run removes it, e.g. 30"))
+                    .orElse(30));
+    ArchiveMode archive =
+        value(
+            errors,
+            ArchiveMode.ON,
+            () ->
+                parameters
+                    .get(ARCHIVE)
+                    .map(t -> ArchiveMode.parse(ARCHIVE, t))
+                    .orElse(ArchiveMode.ON));
+    Path archiveDir =
+        parameters
+            .get(ARCHIVE_DIR)
+            .map(String::trim)
+            .filter(x -> !x.isEmpty())
+            .map(base::resolve)
+            .orElseGet(
+                () -> Path.of(System.getProperty("user.home"), ".containermatrix", "archive"));
+    ArchiveBounds archiveBounds =
+        value(errors, ArchiveBounds.defaults(), () -> ArchiveBounds.from(parameters));
+    Optional<ReplayRequest> replay =
+        value(
+            errors,
+            Optional.empty(),
+            () -> {
+              ReplayRequest.CodeMode code =
+                  parameters
+                      .get(ReplayRequest.CODE_KEY)
+                      .map(ReplayRequest.CodeMode::parse)
+                      .orElse(ReplayRequest.CodeMode.CURRENT);
+              return parameters
+                  .get(ReplayRequest.KEY)
+                  .map(String::trim)
+                  .filter(x -> !x.isEmpty())
+                  .map(text -> ReplayRequest.parse(text, base, archiveDir, code));
+            });
+    boolean classData =
+        value(
+            errors,
+            true,
+            () ->
+                parameters
+                    .get(CLASS_DATA)
+                    .map(String::trim)
+                    .map(EngineSettings::parseClassData)
+                    .orElse(true));
+    return new EngineSettings(
+        backend,
+        variants,
+        parallelism,
+        reportDir,
+        base,
+        store,
+        unusedDays,
+        archive,
+        archiveDir,
+        archiveBounds,
+        replay,
+        classData);
   }
 
   /** One key's value, or its default with the key's error collected. */
@@ -102,13 +190,25 @@ record EngineSettings(
   }
 
   private static Path store(ConfigurationParameters parameters, Path base) {
-    Path store = parameters.get(STORE).map(String::trim).filter(x -> !x.isEmpty()).map(base::resolve)
-        .orElseGet(LayerStore::defaultRoot);
+    Path store =
+        parameters
+            .get(STORE)
+            .map(String::trim)
+            .filter(x -> !x.isEmpty())
+            .map(base::resolve)
+            .orElseGet(LayerStore::defaultRoot);
     if (store.normalize().startsWith(base.normalize())) {
-      throw new IllegalArgumentException("Configuration parameter " + STORE + "='" + store + "' is inside the module"
-          + " directory " + base + ": a variant sees the module directory through an overlay whose lower layers"
-          + " live in the store, and overlayfs refuses a layer inside its own lower directory; put the store"
-          + " outside the module (the default is ~/.cache/containermatrix)");
+      throw new IllegalArgumentException(
+          "Configuration parameter "
+              + STORE
+              + "='"
+              + store
+              + "' is inside the module"
+              + " directory "
+              + base
+              + ": a variant sees the module directory through an overlay whose lower layers live"
+              + " in the store, and overlayfs refuses a layer inside its own lower directory; put"
+              + " the store outside the module (the default is ~/.cache/containermatrix)");
     }
     return store;
   }
@@ -117,16 +217,28 @@ record EngineSettings(
     return switch (text) {
       case "auto" -> true;
       case "off" -> false;
-      default -> throw new IllegalArgumentException("Configuration parameter " + CLASS_DATA + "='" + text
-          + "' is not one of auto, off; set it to auto (variants start from a class-data archive where the backend"
-          + " uses layers) or off");
+      default ->
+          throw new IllegalArgumentException(
+              "Configuration parameter "
+                  + CLASS_DATA
+                  + "='"
+                  + text
+                  + "' is not one of auto, off; set it to auto (variants start from a class-data"
+                  + " archive where the backend uses layers) or off");
     };
   }
 
   private static String parseBackend(String text) {
     if (!ContainerRuntimes.NAMES.contains(text)) {
-      throw new IllegalArgumentException("Configuration parameter " + BACKEND + "='" + text + "' names no backend;"
-          + " set it to one of " + String.join(", ", ContainerRuntimes.NAMES) + " (auto picks the best this host runs)");
+      throw new IllegalArgumentException(
+          "Configuration parameter "
+              + BACKEND
+              + "='"
+              + text
+              + "' names no backend;"
+              + " set it to one of "
+              + String.join(", ", ContainerRuntimes.NAMES)
+              + " (auto picks the best this host runs)");
     }
     return text;
   }
@@ -145,6 +257,11 @@ record EngineSettings(
       // fall through to the error below
     }
     throw new IllegalArgumentException(
-        "Configuration parameter " + key + "='" + text + "' is not a positive whole number; set it to " + meaning);
+        "Configuration parameter "
+            + key
+            + "='"
+            + text
+            + "' is not a positive whole number; set it to "
+            + meaning);
   }
 }

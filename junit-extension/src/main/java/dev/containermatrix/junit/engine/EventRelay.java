@@ -26,18 +26,19 @@ import org.opentest4j.TestAbortedException;
 /**
  * Replays one agent's events into the host's JUnit tree under a variant's node: every Jupiter node
  * becomes a {@link MirroredDescriptor}, registered dynamically, then started, skipped and finished
- * as it was inside. Counts the outcome for the report, and keeps each failed test's name and message
- * for it ({@link #failures()}).
+ * as it was inside. Counts the outcome for the report, and keeps each failed test's name and
+ * message for it ({@link #failures()}).
  *
- * <p>Every relayed failure's message starts with the variant's name in brackets, e.g. {@code [jdk=25,
- * tz=kolkata] expected: 0 but was: 1800000}, so that a summary listing failures by class and method
- * (Surefire's) says which variant failed; the failure keeps its type and expected and actual values.
+ * <p>Every relayed failure's message starts with the variant's name in brackets, e.g. {@code
+ * [jdk=25, tz=kolkata] expected: 0 but was: 1800000}, so that a summary listing failures by class
+ * and method (Surefire's) says which variant failed; the failure keeps its type and expected and
+ * actual values.
  *
  * <p>Anything that makes the stream untrustworthy {@linkplain #broken() breaks} it, and the variant
- * then ends as {@code INFRA_ERROR}, never {@code PASSED}: a line that is no valid event or is over the
- * channel's limit, an event for a node never registered, an exception while relaying an event, or a
- * {@code bye} whose tally differs from what was relayed. The first such reason is kept; the events
- * after it are still relayed as well as they can be.
+ * then ends as {@code INFRA_ERROR}, never {@code PASSED}: a line that is no valid event or is over
+ * the channel's limit, an event for a node never registered, an exception while relaying an event,
+ * or a {@code bye} whose tally differs from what was relayed. The first such reason is kept; the
+ * events after it are still relayed as well as they can be.
  */
 final class EventRelay implements AgentEventListener {
   private final TestDescriptor variant;
@@ -57,8 +58,11 @@ final class EventRelay implements AgentEventListener {
   private int failed;
   private int skipped;
 
-  /** @param logs the variant's log directory relative to the report directory, as failures name it */
-  EventRelay(TestDescriptor variant, EngineExecutionListener listener, String variantName, String logs) {
+  /**
+   * @param logs the variant's log directory relative to the report directory, as failures name it
+   */
+  EventRelay(
+      TestDescriptor variant, EngineExecutionListener listener, String variantName, String logs) {
     this.variant = variant;
     this.listener = listener;
     this.variantName = variantName;
@@ -70,8 +74,13 @@ final class EventRelay implements AgentEventListener {
     try {
       relay(event);
     } catch (RuntimeException e) {
-      broke("relaying " + event.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " event "
-          + excerpt(String.valueOf(event)) + " failed: " + e);
+      broke(
+          "relaying "
+              + event.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+              + " event "
+              + excerpt(String.valueOf(event))
+              + " failed: "
+              + e);
     }
   }
 
@@ -82,11 +91,13 @@ final class EventRelay implements AgentEventListener {
     } else if (event instanceof AgentEvent.Started s) {
       node(s.id()).filter(d -> started.add(s.id())).ifPresent(listener::executionStarted);
     } else if (event instanceof AgentEvent.Skipped s) {
-      node(s.id()).ifPresent(d -> {
-        done.add(s.id());
-        markSkipped(d);
-        listener.executionSkipped(d, s.reason());
-      });
+      node(s.id())
+          .ifPresent(
+              d -> {
+                done.add(s.id());
+                markSkipped(d);
+                listener.executionSkipped(d, s.reason());
+              });
     } else if (event instanceof AgentEvent.Finished f) {
       finished(f);
     } else if (event instanceof AgentEvent.Report r) {
@@ -96,7 +107,11 @@ final class EventRelay implements AgentEventListener {
       sawBye = true;
       AgentEvent.Bye relayed = tally.tally();
       if (!relayed.equals(bye)) {
-        broke("the agent counted " + describe(bye) + ", but what was relayed counts " + describe(relayed));
+        broke(
+            "the agent counted "
+                + describe(bye)
+                + ", but what was relayed counts "
+                + describe(relayed));
       }
     } else if (event instanceof AgentEvent.Garbled g) {
       broke(g.problem() + ": " + excerpt(g.line()));
@@ -112,8 +127,18 @@ final class EventRelay implements AgentEventListener {
 
   /** {@code 3 tests: 2 passed, 1 failed, 0 aborted, 0 skipped, 0 containers failed}. */
   static String describe(AgentEvent.Bye tally) {
-    return tally.found() + " tests: " + tally.succeeded() + " passed, " + tally.failed() + " failed, " + tally.aborted()
-        + " aborted, " + tally.skipped() + " skipped, " + tally.containersFailed() + " containers failed";
+    return tally.found()
+        + " tests: "
+        + tally.succeeded()
+        + " passed, "
+        + tally.failed()
+        + " failed, "
+        + tally.aborted()
+        + " aborted, "
+        + tally.skipped()
+        + " skipped, "
+        + tally.containersFailed()
+        + " containers failed";
   }
 
   /** The start of {@code text}, quoted: at most 200 characters. */
@@ -134,19 +159,26 @@ final class EventRelay implements AgentEventListener {
       return;
     }
     UniqueId id = rerooted(r.id());
-    String legacy = r.kind() == TestDescriptor.Type.CONTAINER ? r.legacyName() : r.legacyName() + "[" + variantName + "]";
-    MirroredDescriptor mirrored = new MirroredDescriptor(id, r.displayName(), r.source().orElse(null), r.kind(), legacy);
+    String legacy =
+        r.kind() == TestDescriptor.Type.CONTAINER
+            ? r.legacyName()
+            : r.legacyName() + "[" + variantName + "]";
+    MirroredDescriptor mirrored =
+        new MirroredDescriptor(id, r.displayName(), r.source().orElse(null), r.kind(), legacy);
     parent.addChild(mirrored);
     nodes.put(r.id(), mirrored);
     legacyNames.put(r.id(), r.legacyName());
     listener.dynamicTestRegistered(mirrored);
   }
 
-  /** {@code [engine:junit-jupiter]/[class:X]/[method:m()]} becomes {@code <variant>/[method:m()]}. */
+  /**
+   * {@code [engine:junit-jupiter]/[class:X]/[method:m()]} becomes {@code <variant>/[method:m()]}.
+   */
   private UniqueId rerooted(String jupiterId) {
     List<UniqueId.Segment> segments = UniqueId.parse(jupiterId).getSegments();
     UniqueId id = variant.getUniqueId();
-    for (UniqueId.Segment segment : segments.subList(Math.min(2, segments.size()), segments.size())) {
+    for (UniqueId.Segment segment :
+        segments.subList(Math.min(2, segments.size()), segments.size())) {
       id = id.append(segment);
     }
     return id;
@@ -155,11 +187,18 @@ final class EventRelay implements AgentEventListener {
   private void finished(AgentEvent.Finished f) {
     // a finished event for a node never registered is the Jupiter engine root's
     Optional<TestDescriptor> node = Optional.ofNullable(nodes.get(f.id()));
-    Optional<Throwable> failure = f.failure()
-        .map(remote -> RemoteThrowables.rebuild(remote.withMessagePrefix("[" + variantName + "]")));
+    Optional<Throwable> failure =
+        f.failure()
+            .map(
+                remote ->
+                    RemoteThrowables.rebuild(remote.withMessagePrefix("[" + variantName + "]")));
     if (node.isEmpty()) {
       if (f.status() != TestExecutionResult.Status.SUCCESSFUL) {
-        engineFailure = failure.or(() -> Optional.of(new IllegalStateException("the Jupiter engine inside the variant failed")));
+        engineFailure =
+            failure.or(
+                () ->
+                    Optional.of(
+                        new IllegalStateException("the Jupiter engine inside the variant failed")));
       }
       return;
     }
@@ -171,11 +210,12 @@ final class EventRelay implements AgentEventListener {
       return;
     }
     done.add(f.id());
-    TestExecutionResult result = switch (f.status()) {
-      case SUCCESSFUL -> TestExecutionResult.successful();
-      case ABORTED -> TestExecutionResult.aborted(failure.orElse(null));
-      case FAILED -> TestExecutionResult.failed(failure.orElse(null));
-    };
+    TestExecutionResult result =
+        switch (f.status()) {
+          case SUCCESSFUL -> TestExecutionResult.successful();
+          case ABORTED -> TestExecutionResult.aborted(failure.orElse(null));
+          case FAILED -> TestExecutionResult.failed(failure.orElse(null));
+        };
     if (d.isTest()) {
       switch (f.status()) {
         case SUCCESSFUL -> passed++;
@@ -186,26 +226,37 @@ final class EventRelay implements AgentEventListener {
       failed++;
     }
     if (f.status() == TestExecutionResult.Status.FAILED) {
-      failures.add(TestFailure.of(testName(d, f.id()),
-          f.failure().map(EventRelay::message).orElse("(no message: the test failed without a throwable)"), logs));
+      failures.add(
+          TestFailure.of(
+              testName(d, f.id()),
+              f.failure()
+                  .map(EventRelay::message)
+                  .orElse("(no message: the test failed without a throwable)"),
+              logs));
     }
     listener.executionFinished(d, result);
   }
 
   /**
    * How report.json names a failed node: {@code <class>#<legacy name>} for a method (e.g. {@code
-   * demo.OneBadTest#offsetIsWhole(Variant)}, {@code demo.OneBadTest#works(int)[2]}), the class name for
-   * a class, else its display name.
+   * demo.OneBadTest#offsetIsWhole(Variant)}, {@code demo.OneBadTest#works(int)[2]}), the class name
+   * for a class, else its display name.
    */
   private String testName(TestDescriptor d, String agentId) {
     String legacy = legacyNames.getOrDefault(agentId, d.getDisplayName());
     return d.getSource()
-        .map(source -> source instanceof MethodSource m ? m.getClassName() + "#" + legacy
-            : source instanceof ClassSource c ? c.getClassName() : null)
+        .map(
+            source ->
+                source instanceof MethodSource m
+                    ? m.getClassName() + "#" + legacy
+                    : source instanceof ClassSource c ? c.getClassName() : null)
         .orElse(d.getDisplayName());
   }
 
-  /** The failure's own message: an assertion's message, else {@code class: message} as its toString reads. */
+  /**
+   * The failure's own message: an assertion's message, else {@code class: message} as its toString
+   * reads.
+   */
   private static String message(RemoteFailure failure) {
     if (failure.assertion()) {
       return failure.message().filter(m -> !m.isBlank()).orElse(failure.className());
@@ -234,8 +285,8 @@ final class EventRelay implements AgentEventListener {
    * After the variant ended without finishing its tests (cancelled, or an infrastructure failure:
    * OOM, timeout, a JVM that died, a broken stream): every test that did not finish is aborted with
    * {@code reason}, and every open container closes, so nothing stays pending. Aborted, not failed:
-   * the variant's own node carries an infrastructure failure, so it is counted once (Surefire counts
-   * aborted tests as skipped).
+   * the variant's own node carries an infrastructure failure, so it is counted once (Surefire
+   * counts aborted tests as skipped).
    */
   synchronized void abortPending(String reason) {
     closePending(TestExecutionResult.aborted(new TestAbortedException(reason)));

@@ -8,16 +8,17 @@ import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides when a variant may start on this host: at most {@code containermatrix.parallelism} of this
- * run at once, and at most that many of all runs on the host that use the same layer store. A variant
- * first takes a permit of this run (a fair semaphore), then one of the store's admission slots (a file
- * lock, shared with every JVM on the host: Surefire forks, Failsafe, other builds). The permit comes
- * first because file locks belong to the process: within one JVM only the semaphore orders threads.
+ * Decides when a variant may start on this host: at most {@code containermatrix.parallelism} of
+ * this run at once, and at most that many of all runs on the host that use the same layer store. A
+ * variant first takes a permit of this run (a fair semaphore), then one of the store's admission
+ * slots (a file lock, shared with every JVM on the host: Surefire forks, Failsafe, other builds).
+ * The permit comes first because file locks belong to the process: within one JVM only the
+ * semaphore orders threads.
  *
  * <p>Every run counts {@code parallelism} slots and takes the lowest free one, so runs with the
- * default (the host's CPU count) share the same slots and never together exceed it; a run configured
- * higher may use the slots above the others' count. The slots are opened on first use: a store that
- * cannot hold them fails the variants that ask, naming the directory and what to do.
+ * default (the host's CPU count) share the same slots and never together exceed it; a run
+ * configured higher may use the slots above the others' count. The slots are opened on first use: a
+ * store that cannot hold them fails the variants that ask, naming the directory and what to do.
  */
 final class HostAdmission {
   private final Path store;
@@ -32,8 +33,8 @@ final class HostAdmission {
   }
 
   /**
-   * Waits for a permit of this run, then for a slot of the host; close the result, in the same thread,
-   * when the variant's container has ended.
+   * Waits for a permit of this run, then for a slot of the host; close the result, in the same
+   * thread, when the variant's container has ended.
    *
    * @throws InterruptedException if interrupted while waiting; nothing is held then
    * @throws UncheckedIOException naming the store and what to do, if it cannot hold the slots
@@ -44,8 +45,13 @@ final class HostAdmission {
       return new Admitted(slots().acquire(), permits);
     } catch (IOException e) {
       permits.release();
-      throw new UncheckedIOException(e.getMessage() + "; containermatrix.store must name a directory you can write"
-          + " (it names " + store + ")", e);
+      throw new UncheckedIOException(
+          e.getMessage()
+              + "; containermatrix.store must name a directory you can write"
+              + " (it names "
+              + store
+              + ")",
+          e);
     } catch (InterruptedException | RuntimeException e) {
       permits.release();
       throw e;

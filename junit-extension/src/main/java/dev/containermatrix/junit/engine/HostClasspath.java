@@ -23,9 +23,9 @@ import java.util.Set;
  * puts the real test classpath there even with its manifest-only booter jar), then the URLs of the
  * class loaders the engine was loaded through (the JUnit console launcher's {@code --class-path}
  * builds one), each jar followed by the entries its manifest's {@code Class-Path} names, as the JVM
- * reads them (an IDE's "classpath jar" names the whole classpath there), without Surefire's own jars
- * and without the engine's own jars (junit-extension and, in this project's build, matrix-engine and
- * container-backend): a variant gets the small agent jar instead.
+ * reads them (an IDE's "classpath jar" names the whole classpath there), without Surefire's own
+ * jars and without the engine's own jars (junit-extension and, in this project's build,
+ * matrix-engine and container-backend): a variant gets the small agent jar instead.
  */
 final class HostClasspath {
   private HostClasspath() {}
@@ -57,7 +57,8 @@ final class HostClasspath {
     List<Path> result = new ArrayList<>();
     for (Path path : withManifestClassPaths(List.copyOf(entries))) {
       String name = path.getFileName() == null ? "" : path.getFileName().toString();
-      boolean surefire = name.startsWith("surefire") || path.toString().contains("/org/apache/maven/surefire/");
+      boolean surefire =
+          name.startsWith("surefire") || path.toString().contains("/org/apache/maven/surefire/");
       if (!surefire && Files.exists(path)) {
         result.add(path);
       }
@@ -69,9 +70,9 @@ final class HostClasspath {
    * {@code entries} with each jar followed by the entries its manifest's {@code Class-Path} names,
    * recursively and each once, as the JVM reads them; relative names resolve against the jar's
    * directory. A jar that holds nothing but its manifest (IntelliJ's "JAR manifest" classpath jar,
-   * Surefire's booter jar) is left out: a variant gets what it names, so that the engine's jars it may
-   * name stay out and a library axis can replace a jar it names. A jar that cannot be read is kept
-   * as it is, for the variant's JVM to ignore as the host's did.
+   * Surefire's booter jar) is left out: a variant gets what it names, so that the engine's jars it
+   * may name stay out and a library axis can replace a jar it names. A jar that cannot be read is
+   * kept as it is, for the variant's JVM to ignore as the host's did.
    */
   static List<Path> withManifestClassPaths(List<Path> entries) {
     Set<Path> visited = new HashSet<>();
@@ -98,19 +99,26 @@ final class HostClasspath {
     return entries.stream().filter(e -> !engineJars.contains(e)).toList();
   }
 
-  /** Where the engine's classes come from: one shaded jar for users, three module outputs in our build. */
+  /**
+   * Where the engine's classes come from: one shaded jar for users, three module outputs in our
+   * build.
+   */
   static Set<Path> engineJars() {
     Set<Path> jars = new LinkedHashSet<>();
-    for (Class<?> c : List.of(ContainerMatrixTestEngine.class, VariantPlanner.class, ContainerRuntimes.class)) {
+    for (Class<?> c :
+        List.of(ContainerMatrixTestEngine.class, VariantPlanner.class, ContainerRuntimes.class)) {
       location(c).ifPresent(jars::add);
     }
     return jars;
   }
 
-  /** The JUnit Platform launcher's jar, for a project that does not have it on its test classpath. */
+  /**
+   * The JUnit Platform launcher's jar, for a project that does not have it on its test classpath.
+   */
   static Optional<Path> launcherJar() {
     try {
-      return location(Class.forName("org.junit.platform.launcher.core.LauncherFactory", false, engineLoader()));
+      return location(
+          Class.forName("org.junit.platform.launcher.core.LauncherFactory", false, engineLoader()));
     } catch (ClassNotFoundException e) {
       return Optional.empty();
     }
@@ -133,7 +141,10 @@ final class HostClasspath {
     return loader != null ? loader : ClassLoader.getSystemClassLoader();
   }
 
-  /** The file URLs of {@code loader} and its parents that are {@link URLClassLoader}s, outermost first. */
+  /**
+   * The file URLs of {@code loader} and its parents that are {@link URLClassLoader}s, outermost
+   * first.
+   */
   private static List<Path> loaderUrls(ClassLoader loader) {
     Deque<List<Path>> levels = new ArrayDeque<>();
     for (ClassLoader l = loader; l != null; l = l.getParent()) {

@@ -14,12 +14,14 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * What a jar's manifest adds to the classpath through its {@code Class-Path} attribute: space-separated
- * URLs, relative ones resolved against the jar's own location, as the JVM reads them.
+ * What a jar's manifest adds to the classpath through its {@code Class-Path} attribute:
+ * space-separated URLs, relative ones resolved against the jar's own location, as the JVM reads
+ * them.
  *
- * @param entries the local files and directories it names, in order, never {@code null} but potentially empty
- * @param onlyManifest whether the jar holds nothing but {@code META-INF/} (a "classpath jar", such as
- *     IntelliJ's for a long command line)
+ * @param entries the local files and directories it names, in order, never {@code null} but
+ *     potentially empty
+ * @param onlyManifest whether the jar holds nothing but {@code META-INF/} (a "classpath jar", such
+ *     as IntelliJ's for a long command line)
  */
 record ManifestClassPath(List<Path> entries, boolean onlyManifest) {
   ManifestClassPath {
@@ -27,9 +29,9 @@ record ManifestClassPath(List<Path> entries, boolean onlyManifest) {
   }
 
   /**
-   * The {@code Class-Path} of {@code entry}; empty when it is not a readable jar or its manifest has
-   * no {@code Class-Path}. Names that are not {@code file:} URLs or not valid URLs are skipped, as the
-   * JVM skips them.
+   * The {@code Class-Path} of {@code entry}; empty when it is not a readable jar or its manifest
+   * has no {@code Class-Path}. Names that are not {@code file:} URLs or not valid URLs are skipped,
+   * as the JVM skips them.
    */
   static Optional<ManifestClassPath> read(Path entry) {
     if (!Files.isRegularFile(entry)) {
@@ -37,7 +39,10 @@ record ManifestClassPath(List<Path> entries, boolean onlyManifest) {
     }
     try (JarFile jar = new JarFile(entry.toFile(), false)) {
       Manifest manifest = jar.getManifest();
-      String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+      String classPath =
+          manifest == null
+              ? null
+              : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
       if (classPath == null || classPath.isBlank()) {
         return Optional.empty();
       }

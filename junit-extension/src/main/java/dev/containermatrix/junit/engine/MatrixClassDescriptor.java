@@ -1,9 +1,9 @@
 package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.engine.expand.VariantDefinition;
-import dev.containermatrix.engine.report.MatrixSummary;
 import dev.containermatrix.engine.plan.LayerPlanner;
 import dev.containermatrix.engine.plan.VariantPlan;
+import dev.containermatrix.engine.report.MatrixSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,11 +23,12 @@ import org.junit.platform.engine.support.hierarchical.Node;
  * children and fails with the matrix error when executed, so nothing of it runs.
  *
  * <p>Its display name is the class's fully qualified name, not its simple name as Jupiter's: a
- * variant's node has no source, and Surefire names the testcase of a node without one (a variant that
- * failed as a whole) by its parent's display name, so {@code demo.ResourceTest} and not {@code
+ * variant's node has no source, and Surefire names the testcase of a node without one (a variant
+ * that failed as a whole) by its parent's display name, so {@code demo.ResourceTest} and not {@code
  * ResourceTest}, like the testcases of the methods inside.
  */
-final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node<MatrixExecutionContext> {
+final class MatrixClassDescriptor extends AbstractTestDescriptor
+    implements Node<MatrixExecutionContext> {
   static final String SEGMENT_TYPE = "class";
 
   private final Class<?> testClass;
@@ -43,8 +44,12 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
   private final Set<String> wholeVariants = new LinkedHashSet<>();
 
   private MatrixClassDescriptor(
-      UniqueId id, Class<?> testClass, @Nullable RuntimeException matrixError, @Nullable MatrixSummary summary,
-      int maxParallel, boolean failFast) {
+      UniqueId id,
+      Class<?> testClass,
+      @Nullable RuntimeException matrixError,
+      @Nullable MatrixSummary summary,
+      int maxParallel,
+      boolean failFast) {
     super(id, testClass.getName(), ClassSource.from(testClass));
     this.testClass = testClass;
     this.matrixError = matrixError;
@@ -53,11 +58,13 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
     this.failFast = failFast;
   }
 
-  static MatrixClassDescriptor valid(UniqueId id, Class<?> testClass, MatrixSummary summary, int maxParallel, boolean failFast) {
+  static MatrixClassDescriptor valid(
+      UniqueId id, Class<?> testClass, MatrixSummary summary, int maxParallel, boolean failFast) {
     return new MatrixClassDescriptor(id, testClass, null, summary, maxParallel, failFast);
   }
 
-  static MatrixClassDescriptor invalid(UniqueId id, Class<?> testClass, RuntimeException matrixError) {
+  static MatrixClassDescriptor invalid(
+      UniqueId id, Class<?> testClass, RuntimeException matrixError) {
     return new MatrixClassDescriptor(id, testClass, matrixError, null, 0, false);
   }
 
@@ -104,7 +111,10 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
     return testClass.getName();
   }
 
-  /** A class whose matrix is wrong stays in the tree, so that its failure is reported instead of pruned. */
+  /**
+   * A class whose matrix is wrong stays in the tree, so that its failure is reported instead of
+   * pruned.
+   */
   @Override
   public boolean mayRegisterTests() {
     return matrixError != null;
@@ -162,16 +172,19 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor implements Node
     ClassRunState state = new ClassRunState(maxParallel, failFast);
     context.register(getUniqueId(), state);
     if (matrixError == null && !getChildren().isEmpty() && context.services().needsLayers()) {
-      List<VariantPlan> plans = getChildren().stream().map(c -> ((VariantDescriptor) c).plan()).toList();
-      state.layers(context.services().replay().isPresent()
-          ? context.services().replay().get().stacks(plans, context.services().layerStore())
-          : new LayerPlanner(context.services().layerStore()).plan(plans));
+      List<VariantPlan> plans =
+          getChildren().stream().map(c -> ((VariantDescriptor) c).plan()).toList();
+      state.layers(
+          context.services().replay().isPresent()
+              ? context.services().replay().get().stacks(plans, context.services().layerStore())
+              : new LayerPlanner(context.services().layerStore()).plan(plans));
     }
     return context;
   }
 
   @Override
-  public MatrixExecutionContext execute(MatrixExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+  public MatrixExecutionContext execute(
+      MatrixExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
     if (matrixError != null) {
       throw matrixError;
     }

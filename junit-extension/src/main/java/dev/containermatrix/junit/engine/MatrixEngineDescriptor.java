@@ -16,7 +16,8 @@ import org.junit.platform.engine.support.hierarchical.Node;
  * The engine's root: for a replay, opens the archived run once and checks every blob of it before
  * anything runs; at the end archives the run, writes its part of the report and merges report.json.
  */
-final class MatrixEngineDescriptor extends EngineDescriptor implements Node<MatrixExecutionContext> {
+final class MatrixEngineDescriptor extends EngineDescriptor
+    implements Node<MatrixExecutionContext> {
   private final EngineSettings settings;
   private final Optional<ReplayRequest> replay;
   private @Nullable ReplaySource opened;
@@ -32,7 +33,10 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
     return settings;
   }
 
-  /** Opens the replayed run on first use; a failure names the archive and run, and fails each class asking. */
+  /**
+   * Opens the replayed run on first use; a failure names the archive and run, and fails each class
+   * asking.
+   */
   Optional<Supplier<ReplaySource>> replaySource() {
     return replay.map(request -> () -> open(request));
   }
@@ -54,8 +58,9 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
   }
 
   /**
-   * Opens this run's log directory when anything is to run (which deletes the logs of earlier builds,
-   * see {@link dev.containermatrix.engine.report.VariantLogs}); for a replay, checks the archived run.
+   * Opens this run's log directory when anything is to run (which deletes the logs of earlier
+   * builds, see {@link dev.containermatrix.engine.report.VariantLogs}); for a replay, checks the
+   * archived run.
    */
   @Override
   public MatrixExecutionContext before(MatrixExecutionContext context) throws Exception {
@@ -70,11 +75,14 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
 
   /**
    * Writes the run's part and merges report.json; a failure to do so (an unwritable directory, a
-   * part that cannot be read) is the engine's failure, with the archive's failure, if any, attached.
+   * part that cannot be read) is the engine's failure, with the archive's failure, if any,
+   * attached.
    */
-  private static void writeReport(MatrixExecutionContext context, Optional<RuntimeException> archiveFailure) {
+  private static void writeReport(
+      MatrixExecutionContext context, Optional<RuntimeException> archiveFailure) {
     try {
-      new RunReportWriter().write(context.outcome().report(), context.services().settings().reportDirectory());
+      new RunReportWriter()
+          .write(context.outcome().report(), context.services().settings().reportDirectory());
     } catch (RuntimeException e) {
       archiveFailure.ifPresent(e::addSuppressed);
       throw e;
@@ -82,8 +90,8 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
   }
 
   /**
-   * Archives the run if a variant was planned, then writes the run's report: every run writes one, even
-   * a run in which no variant ran, so report.json never describes an earlier run.
+   * Archives the run if a variant was planned, then writes the run's report: every run writes one,
+   * even a run in which no variant ran, so report.json never describes an earlier run.
    */
   @Override
   public void after(MatrixExecutionContext context) {
@@ -100,9 +108,10 @@ final class MatrixEngineDescriptor extends EngineDescriptor implements Node<Matr
         }
         writeReport(context, archiveFailure);
       }
-      archiveFailure.ifPresent(e -> {
-        throw e;
-      });
+      archiveFailure.ifPresent(
+          e -> {
+            throw e;
+          });
     } finally {
       context.close();
     }

@@ -17,7 +17,8 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
   private final RunOutcome outcome;
   private final Map<UniqueId, ClassRunState> classes = new ConcurrentHashMap<>();
 
-  MatrixExecutionContext(EngineExecutionListener listener, RunServices services, RunOutcome outcome) {
+  MatrixExecutionContext(
+      EngineExecutionListener listener, RunServices services, RunOutcome outcome) {
     this.listener = listener;
     this.services = services;
     this.outcome = outcome;

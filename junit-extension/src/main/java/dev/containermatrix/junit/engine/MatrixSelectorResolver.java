@@ -36,10 +36,13 @@ final class MatrixSelectorResolver implements SelectorResolver {
     if (!MatrixClasses.isMatrixClass(c)) {
       return unresolved();
     }
-    return classDescriptor(c, context).map(d -> {
-      d.selectWholeClass();
-      return Resolution.match(Match.exact(d));
-    }).orElse(unresolved());
+    return classDescriptor(c, context)
+        .map(
+            d -> {
+              d.selectWholeClass();
+              return Resolution.match(Match.exact(d));
+            })
+        .orElse(unresolved());
   }
 
   @Override
@@ -57,26 +60,33 @@ final class MatrixSelectorResolver implements SelectorResolver {
     return insideEveryVariant(selector.getEnclosingClasses().get(0), selector, context);
   }
 
-  private Resolution insideEveryVariant(Class<?> outer, DiscoverySelector selector, Context context) {
+  private Resolution insideEveryVariant(
+      Class<?> outer, DiscoverySelector selector, Context context) {
     if (!MatrixClasses.isMatrixClass(outer)) {
       return unresolved();
     }
-    return classDescriptor(outer, context).map(d -> {
-      SelectorText.of(selector).ifPresent(d::selectInEveryVariant);
-      return Resolution.match(Match.exact(d));
-    }).orElse(unresolved());
+    return classDescriptor(outer, context)
+        .map(
+            d -> {
+              SelectorText.of(selector).ifPresent(d::selectInEveryVariant);
+              return Resolution.match(Match.exact(d));
+            })
+        .orElse(unresolved());
   }
 
   @Override
   public Resolution resolve(UniqueIdSelector selector, Context context) {
     UniqueId uid = selector.getUniqueId();
     List<UniqueId.Segment> segments = uid.getSegments();
-    if (!uid.hasPrefix(engineId) || segments.size() < 2
+    if (!uid.hasPrefix(engineId)
+        || segments.size() < 2
         || !MatrixClassDescriptor.SEGMENT_TYPE.equals(segments.get(1).getType())) {
       return unresolved();
     }
-    Optional<Class<?>> c = ReflectionSupport.tryToLoadClass(segments.get(1).getValue()).toOptional()
-        .filter(MatrixClasses::isMatrixClass);
+    Optional<Class<?>> c =
+        ReflectionSupport.tryToLoadClass(segments.get(1).getValue())
+            .toOptional()
+            .filter(MatrixClasses::isMatrixClass);
     if (c.isEmpty()) {
       return unresolved();
     }
@@ -110,7 +120,8 @@ final class MatrixSelectorResolver implements SelectorResolver {
   }
 
   private Optional<MatrixClassDescriptor> classDescriptor(Class<?> c, Context context) {
-    return context.addToParent(parent -> Optional.of(factory.descriptorFor(c, engineId)))
+    return context
+        .addToParent(parent -> Optional.of(factory.descriptorFor(c, engineId)))
         .map(TestDescriptor.class::cast)
         .map(MatrixClassDescriptor.class::cast);
   }

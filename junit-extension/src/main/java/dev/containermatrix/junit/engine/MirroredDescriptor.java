@@ -14,7 +14,12 @@ final class MirroredDescriptor extends AbstractTestDescriptor {
   private final Type type;
   private final String legacyReportingName;
 
-  MirroredDescriptor(UniqueId uniqueId, String displayName, @Nullable TestSource source, Type type, String legacyReportingName) {
+  MirroredDescriptor(
+      UniqueId uniqueId,
+      String displayName,
+      @Nullable TestSource source,
+      Type type,
+      String legacyReportingName) {
     super(uniqueId, displayName, source);
     this.type = type;
     this.legacyReportingName = legacyReportingName;

@@ -12,9 +12,10 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
- * Attaches a variant's captured stdout and stderr to its node: the files themselves as file
- * entries (where the host's JUnit has them, see {@link FileEntries}), and their last {@value #TAIL_BYTES} bytes as a report entry, so the Maven log stays free
- * of variant output while IDEs and reports can show it.
+ * Attaches a variant's captured stdout and stderr to its node: the files themselves as file entries
+ * (where the host's JUnit has them, see {@link FileEntries}), and their last {@value #TAIL_BYTES}
+ * bytes as a report entry, so the Maven log stays free of variant output while IDEs and reports can
+ * show it.
  */
 final class OutputAttachment {
   static final int TAIL_BYTES = 16 * 1024;
@@ -52,7 +53,10 @@ final class OutputAttachment {
       String[] lines = tail(stderr).split("\n");
       for (int i = lines.length - 1; i >= 0; i--) {
         String line = lines[i].strip();
-        if (!line.isEmpty() && !line.startsWith("at ") && !line.startsWith("...") && !line.startsWith("[...")) {
+        if (!line.isEmpty()
+            && !line.startsWith("at ")
+            && !line.startsWith("...")
+            && !line.startsWith("[...")) {
           return java.util.Optional.of(line.length() > 300 ? line.substring(0, 300) + "..." : line);
         }
       }

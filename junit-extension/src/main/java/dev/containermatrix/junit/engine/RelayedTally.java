@@ -10,10 +10,10 @@ import java.util.Set;
 import org.junit.platform.engine.TestExecutionResult;
 
 /**
- * Counts the events relayed from an agent the way the agent counts what it sent ({@code AgentTally}):
- * tests registered, tests finished by status, tests skipped (a skipped container counts its tests),
- * and containers failed (the engine root among them). At {@code bye} the two must agree; a
- * difference means events were lost or made up on the way.
+ * Counts the events relayed from an agent the way the agent counts what it sent ({@code
+ * AgentTally}): tests registered, tests finished by status, tests skipped (a skipped container
+ * counts its tests), and containers failed (the engine root among them). At {@code bye} the two
+ * must agree; a difference means events were lost or made up on the way.
  */
 final class RelayedTally {
   private final Set<String> tests = new HashSet<>();
@@ -27,7 +27,9 @@ final class RelayedTally {
 
   void count(AgentEvent event) {
     if (event instanceof AgentEvent.Registered r) {
-      r.parentId().ifPresent(parent -> children.computeIfAbsent(parent, p -> new ArrayList<>()).add(r.id()));
+      r.parentId()
+          .ifPresent(
+              parent -> children.computeIfAbsent(parent, p -> new ArrayList<>()).add(r.id()));
       if (r.kind().isTest()) {
         tests.add(r.id());
         found++;

@@ -25,7 +25,8 @@ import java.util.Optional;
 final class RunOutcome {
   private final RunReport report;
   private final VariantLogs variantLogs;
-  private final List<ArchiveCandidate> archiveCandidates = Collections.synchronizedList(new ArrayList<>());
+  private final List<ArchiveCandidate> archiveCandidates =
+      Collections.synchronizedList(new ArrayList<>());
 
   RunOutcome(RunReport report, EngineSettings settings) {
     this.report = report;
@@ -36,7 +37,10 @@ final class RunOutcome {
     return report;
   }
 
-  /** Where this run's variants write their logs ({@code variants/<runId>/…} in the report directory). */
+  /**
+   * Where this run's variants write their logs ({@code variants/<runId>/…} in the report
+   * directory).
+   */
   VariantLogs variantLogs() {
     return variantLogs;
   }
@@ -48,8 +52,15 @@ final class RunOutcome {
 
   /** Reports a variant that never started because it was skipped (failFast). */
   void recordSkipped(VariantDescriptor variant, String reason) {
-    report.add(VariantExecution.report(variant.plan(), List.of(), VariantStatus.ABORTED, Optional.of(reason),
-        new VariantReport.TestCounts(0, 0, 0), 0, List.of()));
+    report.add(
+        VariantExecution.report(
+            variant.plan(),
+            List.of(),
+            VariantStatus.ABORTED,
+            Optional.of(reason),
+            new VariantReport.TestCounts(0, 0, 0),
+            0,
+            List.of()));
   }
 
   /** Records the layers the store's collection removed at the end of the run, if any. */
@@ -71,26 +82,49 @@ final class RunOutcome {
     synchronized (archiveCandidates) {
       candidates = List.copyOf(archiveCandidates);
     }
-    boolean allPassed = report.variants().stream().allMatch(v -> v.status() == VariantStatus.PASSED);
+    boolean allPassed =
+        report.variants().stream().allMatch(v -> v.status() == VariantStatus.PASSED);
     if (candidates.isEmpty() || !settings.archive().archives(allPassed)) {
       return Optional.empty();
     }
     try {
       RunArchive archive = RunArchive.open(settings.archiveDirectory());
-      ArchivedRunSummary summary = new RunArchiver(archive, services.layerStore()).archive(report, candidates,
-          settings.baseDirectory(), services.replay().map(ReplaySource::describe),
-          settings.archiveBounds().policy(report.runId()));
-      System.err.println(settings.archiveBounds().consoleLine(summary.directory(), summary.runsHeld(),
-          summary.bytesHeld(), summary.removedRuns()));
-      report.archived(new RunReport.ArchiveEntry(summary.directory().toString(), summary.recordDigest(),
-          summary.refsByVariant(), summary.removedRuns() == 0 ? null
-              : "retention removed " + summary.removedRuns() + " older run(s)"));
+      ArchivedRunSummary summary =
+          new RunArchiver(archive, services.layerStore())
+              .archive(
+                  report,
+                  candidates,
+                  settings.baseDirectory(),
+                  services.replay().map(ReplaySource::describe),
+                  settings.archiveBounds().policy(report.runId()));
+      System.err.println(
+          settings
+              .archiveBounds()
+              .consoleLine(
+                  summary.directory(),
+                  summary.runsHeld(),
+                  summary.bytesHeld(),
+                  summary.removedRuns()));
+      report.archived(
+          new RunReport.ArchiveEntry(
+              summary.directory().toString(),
+              summary.recordDigest(),
+              summary.refsByVariant(),
+              summary.removedRuns() == 0
+                  ? null
+                  : "retention removed " + summary.removedRuns() + " older run(s)"));
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      String message = "Could not archive run " + report.runId() + " into " + settings.archiveDirectory() + ": "
-          + e.getMessage() + "; the test results stand (report.json), but this run cannot be replayed. Check that"
-          + " the directory is writable and has space, set containermatrix.archive.dir elsewhere, or set"
-          + " containermatrix.archive=off";
+      String message =
+          "Could not archive run "
+              + report.runId()
+              + " into "
+              + settings.archiveDirectory()
+              + ": "
+              + e.getMessage()
+              + "; the test results stand (report.json), but this run cannot be replayed. Check"
+              + " that the directory is writable and has space, set containermatrix.archive.dir"
+              + " elsewhere, or set containermatrix.archive=off";
       report.archived(new RunReport.ArchiveEntry(null, null, Map.of(), message));
       return Optional.of(new IllegalStateException(message, e));
     }

@@ -38,17 +38,23 @@ final class RunServices implements AutoCloseable {
   private final RunDirectory runDirectory;
   private final Optional<ReplaySource> replay;
   private final HostAdmission admission;
-  private final ExecutorService channelThreads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "containermatrix-channel");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService channelThreads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "containermatrix-channel");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<String, List<PlannedLayer>> baseImages = new ConcurrentHashMap<>();
   private @Nullable LayerStore layerStore;
   private @Nullable ClassDataTraining classData;
 
-  RunServices(EngineSettings settings, @Nullable RuntimeSelection selection, @Nullable ContainerException selectionError,
-      RunDirectory runDirectory, Optional<ReplaySource> replay) {
+  RunServices(
+      EngineSettings settings,
+      @Nullable RuntimeSelection selection,
+      @Nullable ContainerException selectionError,
+      RunDirectory runDirectory,
+      Optional<ReplaySource> replay) {
     this.settings = settings;
     this.selection = selection;
     this.selectionError = selectionError;
@@ -82,7 +88,9 @@ final class RunServices implements AutoCloseable {
   /** The backend chosen by {@code containermatrix.backend}, or why there is none. */
   ContainerRuntime runtime() throws ContainerException {
     if (selection == null) {
-      throw selectionError != null ? selectionError : new ContainerException("no container backend was chosen");
+      throw selectionError != null
+          ? selectionError
+          : new ContainerException("no container backend was chosen");
     }
     return selection.runtime();
   }
@@ -90,7 +98,9 @@ final class RunServices implements AutoCloseable {
   /** Whether variants need layer stacks: to run on them, or to archive them. */
   boolean needsLayers() {
     return selection != null
-        && (selection.runtime().usesLayers() || settings.archive() != ArchiveMode.OFF || replay.isPresent());
+        && (selection.runtime().usesLayers()
+            || settings.archive() != ArchiveMode.OFF
+            || replay.isPresent());
   }
 
   /** The layer store at {@code containermatrix.store}, opened on first use. */
@@ -99,8 +109,13 @@ final class RunServices implements AutoCloseable {
       try {
         layerStore = LayerStore.open(settings.store());
       } catch (IOException e) {
-        throw new UncheckedIOException("Could not open the layer store at " + settings.store() + ": "
-            + e.getMessage() + "; check that it is writable, or set containermatrix.store to another directory", e);
+        throw new UncheckedIOException(
+            "Could not open the layer store at "
+                + settings.store()
+                + ": "
+                + e.getMessage()
+                + "; check that it is writable, or set containermatrix.store to another directory",
+            e);
       }
     }
     return layerStore;
@@ -113,21 +128,41 @@ final class RunServices implements AutoCloseable {
    * @throws UncheckedIOException naming the image when it cannot be read or stored
    */
   List<PlannedLayer> baseLayers(String reference) {
-    return baseImages.computeIfAbsent(reference, ref -> {
-      try {
-        var image = ImageReaders.of(ImageReferences.parse(ref, settings.baseDirectory()),
-            Files.createDirectories(runDirectory.path().resolve("images"))).read();
-        return ImageImport.intoStore(image, layerStore()).stream()
-            .map(l -> new PlannedLayer(LayerRole.BASE, l.digest().toString(), l.directory(), l.sizeBytes(), l.built()))
-            .toList();
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not read base image " + ref + " into the layer store at "
-            + settings.store() + ": " + e.getMessage(), e);
-      }
-    });
+    return baseImages.computeIfAbsent(
+        reference,
+        ref -> {
+          try {
+            var image =
+                ImageReaders.of(
+                        ImageReferences.parse(ref, settings.baseDirectory()),
+                        Files.createDirectories(runDirectory.path().resolve("images")))
+                    .read();
+            return ImageImport.intoStore(image, layerStore()).stream()
+                .map(
+                    l ->
+                        new PlannedLayer(
+                            LayerRole.BASE,
+                            l.digest().toString(),
+                            l.directory(),
+                            l.sizeBytes(),
+                            l.built()))
+                .toList();
+          } catch (IOException e) {
+            throw new UncheckedIOException(
+                "Could not read base image "
+                    + ref
+                    + " into the layer store at "
+                    + settings.store()
+                    + ": "
+                    + e.getMessage(),
+                e);
+          }
+        });
   }
 
-  /** Class-data archives for this run's variants, trained through the chosen backend on first use. */
+  /**
+   * Class-data archives for this run's variants, trained through the chosen backend on first use.
+   */
   synchronized ClassDataTraining classData() throws ContainerException {
     if (classData == null) {
       classData = new ClassDataTraining(layerStore(), runtime(), runDirectory.path(), settings);
@@ -136,9 +171,9 @@ final class RunServices implements AutoCloseable {
   }
 
   /**
-   * Removes layers no run has used for {@code containermatrix.store.unusedDays}, if this run used the
-   * store at all, and returns them; none if it did not or could not (a failure to collect never fails
-   * the run).
+   * Removes layers no run has used for {@code containermatrix.store.unusedDays}, if this run used
+   * the store at all, and returns them; none if it did not or could not (a failure to collect never
+   * fails the run).
    */
   synchronized List<StoredLayer> collectUnusedLayers() {
     if (layerStore == null) {

@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * The JVM flags a variant starts with for a short test run: C1 only, the serial collector, a higher
- * compile threshold, class sharing on where it can be. A matrix asks otherwise through the JVM's own
- * option variables in a config profile's env ({@code JDK_JAVA_OPTIONS} or {@code JAVA_TOOL_OPTIONS}):
- * a collector named there drops the serial collector, a JIT setting drops C1-only, a compile threshold
- * drops ours, so what the matrix sets is what the JVM runs with.
+ * compile threshold, class sharing on where it can be. A matrix asks otherwise through the JVM's
+ * own option variables in a config profile's env ({@code JDK_JAVA_OPTIONS} or {@code
+ * JAVA_TOOL_OPTIONS}): a collector named there drops the serial collector, a JIT setting drops
+ * C1-only, a compile threshold drops ours, so what the matrix sets is what the JVM runs with.
  */
 final class ShortRunFlags {
   static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
@@ -23,14 +23,17 @@ final class ShortRunFlags {
   static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
 
   private static final Pattern GC = Pattern.compile("-XX:\\+Use\\w+GC\\b");
-  private static final Pattern JIT = Pattern.compile("-XX:[+-]?(TieredStopAtLevel|TieredCompilation)\\b|-Xint\\b|-Xcomp\\b");
-  private static final Pattern THRESHOLD = Pattern.compile("-XX:(CompileThresholdScaling|CompileThreshold)=");
+  private static final Pattern JIT =
+      Pattern.compile("-XX:[+-]?(TieredStopAtLevel|TieredCompilation)\\b|-Xint\\b|-Xcomp\\b");
+  private static final Pattern THRESHOLD =
+      Pattern.compile("-XX:(CompileThresholdScaling|CompileThreshold)=");
 
   private ShortRunFlags() {}
 
   /** The short-run flags minus those the variant's env sets otherwise. */
   static List<String> forEnvironment(Map<String, String> env) {
-    String options = String.join(" ", OPTION_VARIABLES.stream().map(v -> env.getOrDefault(v, "")).toList());
+    String options =
+        String.join(" ", OPTION_VARIABLES.stream().map(v -> env.getOrDefault(v, "")).toList());
     List<String> flags = new ArrayList<>(DEFAULT);
     if (GC.matcher(options).find()) {
       flags.remove(SERIAL_GC);

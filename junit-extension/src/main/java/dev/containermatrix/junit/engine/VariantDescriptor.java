@@ -11,7 +11,8 @@ import org.junit.platform.engine.support.hierarchical.Node;
  * One variant of a matrix class. It has no children at discovery (nothing is started then); the
  * tests that run inside it are registered dynamically as the container reports them.
  */
-final class VariantDescriptor extends AbstractTestDescriptor implements Node<MatrixExecutionContext> {
+final class VariantDescriptor extends AbstractTestDescriptor
+    implements Node<MatrixExecutionContext> {
   static final String SEGMENT_TYPE = "variant";
 
   private final VariantPlan plan;
@@ -53,21 +54,25 @@ final class VariantDescriptor extends AbstractTestDescriptor implements Node<Mat
 
   @Override
   public SkipResult shouldBeSkipped(MatrixExecutionContext context) {
-    return context.classState(getParent().orElseThrow().getUniqueId())
+    return context
+        .classState(getParent().orElseThrow().getUniqueId())
         .cancelCause()
         .map(cause -> SkipResult.skip("cancelled because " + cause))
         .orElse(SkipResult.doNotSkip());
   }
 
   @Override
-  public MatrixExecutionContext execute(MatrixExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
-      throws Exception {
+  public MatrixExecutionContext execute(
+      MatrixExecutionContext context, DynamicTestExecutor dynamicTestExecutor) throws Exception {
     new VariantExecution(this, context).run();
     return context;
   }
 
   @Override
-  public void nodeSkipped(MatrixExecutionContext context, org.junit.platform.engine.TestDescriptor testDescriptor, SkipResult result) {
+  public void nodeSkipped(
+      MatrixExecutionContext context,
+      org.junit.platform.engine.TestDescriptor testDescriptor,
+      SkipResult result) {
     context.outcome().recordSkipped(this, result.getReason().orElse("skipped"));
   }
 }

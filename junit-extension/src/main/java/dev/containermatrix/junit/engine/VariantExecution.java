@@ -23,8 +23,9 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Runs one variant: waits for its class's permit and the host's admission, launches its container,
- * relays its agent's events into the JUnit tree, and decides what the variant's own node reports. Test
- * failures inside stay on the tests; only a failure of the container itself fails the variant node.
+ * relays its agent's events into the JUnit tree, and decides what the variant's own node reports.
+ * Test failures inside stay on the tests; only a failure of the container itself fails the variant
+ * node.
  */
 final class VariantExecution {
   /** How long the channel may keep delivering buffered events after the container exited. */
@@ -59,8 +60,9 @@ final class VariantExecution {
   }
 
   /**
-   * Waits until the host admits the variant (see {@link HostAdmission}). A store that cannot hold the
-   * admission slots fails the variant as {@code INFRA_ERROR}; an interrupt while waiting aborts it.
+   * Waits until the host admits the variant (see {@link HostAdmission}). A store that cannot hold
+   * the admission slots fails the variant as {@code INFRA_ERROR}; an interrupt while waiting aborts
+   * it.
    */
   private HostAdmission.Admitted admit() {
     long start = System.nanoTime();
@@ -105,18 +107,24 @@ final class VariantExecution {
     try {
       runtime = context.services().runtime();
       if (plan.replayOf().isPresent() && !runtime.usesLayers()) {
-        throw new ContainerException("a replay runs on the archived run's layers, which the " + runtime.name()
-            + " backend cannot mount; replay with -Dcontainermatrix.backend=native");
+        throw new ContainerException(
+            "a replay runs on the archived run's layers, which the "
+                + runtime.name()
+                + " backend cannot mount; replay with -Dcontainermatrix.backend=native");
       }
       layers = stack(runtime);
       Optional<ClassDataTraining.Outcome> classData = classData(runtime);
       classData.flatMap(ClassDataTraining.Outcome::layer).ifPresent(this::stackClassData);
-      spec = new ContainerSpecFactory(context.services().settings(), context.services().runDirectory().path())
-          .create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(), layers, logs());
+      spec =
+          new ContainerSpecFactory(
+                  context.services().settings(), context.services().runDirectory().path())
+              .create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(), layers, logs());
       if (classData.isPresent()) {
         spec = withClassData(spec, classData.get());
-        context.listener().reportingEntryPublished(descriptor,
-            ReportEntry.from("classData", classData.get().description()));
+        context
+            .listener()
+            .reportingEntryPublished(
+                descriptor, ReportEntry.from("classData", classData.get().description()));
       }
       List<String> unsupported = runtime.unsupported(spec);
       if (!unsupported.isEmpty()) {
@@ -126,19 +134,27 @@ final class VariantExecution {
     } catch (ContainerException | java.io.UncheckedIOException e) {
       throw infraError("cannot run on this host: " + e.getMessage(), null, start);
     }
-    EventRelay relay = new EventRelay(descriptor, context.listener(), variant.displayName(), logsRelative());
+    EventRelay relay =
+        new EventRelay(descriptor, context.listener(), variant.displayName(), logsRelative());
     ExitStatus exit;
     try (EventChannelServer server = EventChannelServer.open(spec.channelSocket())) {
-      Future<?> serving = context.services().channelThreads().submit(() -> {
-        server.serve(relay);
-        return null;
-      });
+      Future<?> serving =
+          context
+              .services()
+              .channelThreads()
+              .submit(
+                  () -> {
+                    server.serve(relay);
+                    return null;
+                  });
       try (ContainerHandle handle = launch(runtime, spec, start)) {
         classState.started(handle);
         notEnforced = handle.notEnforced();
         if (!notEnforced.isEmpty()) {
-          context.listener().reportingEntryPublished(descriptor,
-              ReportEntry.from("notEnforced", String.join("; ", notEnforced)));
+          context
+              .listener()
+              .reportingEntryPublished(
+                  descriptor, ReportEntry.from("notEnforced", String.join("; ", notEnforced)));
         }
         try {
           exit = handle.awaitExit();
@@ -148,7 +164,8 @@ final class VariantExecution {
         }
         closeIfNeverConnected(server);
         drain(server, serving, relay);
-        new OutputAttachment(context.listener(), descriptor).attach(handle.stdout(), handle.stderr());
+        new OutputAttachment(context.listener(), descriptor)
+            .attach(handle.stdout(), handle.stderr());
       }
     }
     conclude(relay, exit, start);
@@ -158,7 +175,8 @@ final class VariantExecution {
    * Waits for the channel to deliver what the agent sent before its container exited; reading that
    * fails or does not end breaks the relay's stream, so the variant cannot pass on what it missed.
    */
-  private static void drain(EventChannelServer server, Future<?> serving, EventRelay relay) throws Exception {
+  private static void drain(EventChannelServer server, Future<?> serving, EventRelay relay)
+      throws Exception {
     try {
       try {
         serving.get(DRAIN_SECONDS, TimeUnit.SECONDS);
@@ -169,7 +187,10 @@ final class VariantExecution {
     } catch (java.util.concurrent.ExecutionException e) {
       relay.broke("reading the event channel failed: " + e.getCause());
     } catch (TimeoutException e) {
-      relay.broke("the event channel did not end within " + 2 * DRAIN_SECONDS + " s after the container exited");
+      relay.broke(
+          "the event channel did not end within "
+              + 2 * DRAIN_SECONDS
+              + " s after the container exited");
     }
   }
 
@@ -193,8 +214,8 @@ final class VariantExecution {
   }
 
   /**
-   * The variant's whole stack, bottom first: its base image's layers, then the class's plan (a replay's
-   * archived stack holds its base layers already).
+   * The variant's whole stack, bottom first: its base image's layers, then the class's plan (a
+   * replay's archived stack holds its base layers already).
    */
   private List<PlannedLayer> fullStack() {
     List<PlannedLayer> stack = new java.util.ArrayList<>();
@@ -205,13 +226,22 @@ final class VariantExecution {
     return List.copyOf(stack);
   }
 
-  /** The class-data archive this variant starts from, or why none; empty where none is ever used. */
-  private Optional<ClassDataTraining.Outcome> classData(ContainerRuntime runtime) throws ContainerException {
-    if (!context.services().settings().classData() || !runtime.usesLayers() || plan.replayOf().isPresent()) {
+  /**
+   * The class-data archive this variant starts from, or why none; empty where none is ever used.
+   */
+  private Optional<ClassDataTraining.Outcome> classData(ContainerRuntime runtime)
+      throws ContainerException {
+    if (!context.services().settings().classData()
+        || !runtime.usesLayers()
+        || plan.replayOf().isPresent()) {
       // a replay starts from the class-data layer and JVM options it archived
       return Optional.empty();
     }
-    return Optional.of(context.services().classData().archiveFor(plan, layers, ShortRunFlags.forEnvironment(plan.env())));
+    return Optional.of(
+        context
+            .services()
+            .classData()
+            .archiveFor(plan, layers, ShortRunFlags.forEnvironment(plan.env())));
   }
 
   /** Puts the archive's layer right above the shared jars (or the JDK, when no jar is shared). */
@@ -228,18 +258,28 @@ final class VariantExecution {
     layers = List.copyOf(stack);
   }
 
-  /** The spec's JVM started from the archive: shared jars first on the classpath, and the archive option. */
-  private static ContainerSpec withClassData(ContainerSpec spec, ClassDataTraining.Outcome classData) {
+  /**
+   * The spec's JVM started from the archive: shared jars first on the classpath, and the archive
+   * option.
+   */
+  private static ContainerSpec withClassData(
+      ContainerSpec spec, ClassDataTraining.Outcome classData) {
     if (classData.use().isEmpty() || classData.layer().isEmpty()) {
       return spec;
     }
     var use = classData.use().get();
     var command = spec.command();
-    List<String> options = new java.util.ArrayList<>(use.kind().compatibleOptions(command.jvmOptions()));
+    List<String> options =
+        new java.util.ArrayList<>(use.kind().compatibleOptions(command.jvmOptions()));
     options.add(use.kind().useOption(use.pathInside()));
-    return spec.withCommand(new dev.containermatrix.backend.spi.JvmCommand(command.javaHome(),
-        dev.containermatrix.engine.plan.ClassDataArchives.sharedFirst(command.classpath(), use.trainingClasspath()),
-        options, command.mainClass(), command.arguments()));
+    return spec.withCommand(
+        new dev.containermatrix.backend.spi.JvmCommand(
+            command.javaHome(),
+            dev.containermatrix.engine.plan.ClassDataArchives.sharedFirst(
+                command.classpath(), use.trainingClasspath()),
+            options,
+            command.mainClass(),
+            command.arguments()));
   }
 
   private ContainerHandle launch(ContainerRuntime runtime, ContainerSpec spec, long start) {
@@ -258,21 +298,30 @@ final class VariantExecution {
       throw new TestAbortedException("variant " + variant.displayName() + " " + reason);
     }
     if (!relay.sawBye() || !(exit.isSuccess() || exit.exitCode() == 1)) {
-      String reason = exit.description()
-          + (relay.sawBye() ? "" : ", before it had reported all its tests")
-          + OutputAttachment.lastError(logs().resolve("stderr.log"))
-              .map(line -> " (its last error: " + line + ")").orElse("")
-          + relay.broken().map(b -> " (its event stream broke: " + b + ")").orElse("")
-          + "; its output is in " + logs();
-      VariantFailedException failure = new VariantFailedException("variant " + variant.displayName() + " " + reason);
+      String reason =
+          exit.description()
+              + (relay.sawBye() ? "" : ", before it had reported all its tests")
+              + OutputAttachment.lastError(logs().resolve("stderr.log"))
+                  .map(line -> " (its last error: " + line + ")")
+                  .orElse("")
+              + relay.broken().map(b -> " (its event stream broke: " + b + ")").orElse("")
+              + "; its output is in "
+              + logs();
+      VariantFailedException failure =
+          new VariantFailedException("variant " + variant.displayName() + " " + reason);
       relay.abortPending(unfinished(failure));
       record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
       classState.variantFailed(variant.displayName());
       throw failure;
     }
     if (relay.broken().isPresent()) {
-      String reason = "the agent's event stream broke: " + relay.broken().get() + "; its output is in " + logs();
-      VariantFailedException failure = new VariantFailedException("variant " + variant.displayName() + ": " + reason);
+      String reason =
+          "the agent's event stream broke: "
+              + relay.broken().get()
+              + "; its output is in "
+              + logs();
+      VariantFailedException failure =
+          new VariantFailedException("variant " + variant.displayName() + ": " + reason);
       relay.abortPending(unfinished(failure));
       record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
       classState.variantFailed(variant.displayName());
@@ -282,7 +331,8 @@ final class VariantExecution {
       Throwable failure = relay.engineFailure().get();
       record(VariantStatus.FAILED, Optional.of(String.valueOf(failure.getMessage())), relay, start);
       classState.variantFailed(variant.displayName());
-      throw new VariantFailedException("variant " + variant.displayName() + ": the tests inside could not run: " + failure);
+      throw new VariantFailedException(
+          "variant " + variant.displayName() + ": the tests inside could not run: " + failure);
     }
     if (relay.failed() > 0) {
       record(VariantStatus.FAILED, Optional.of(relay.failed() + " test(s) failed"), relay, start);
@@ -292,7 +342,10 @@ final class VariantExecution {
     }
   }
 
-  /** Why a test the variant did not finish is aborted: the variant's failure, which its own node reports. */
+  /**
+   * Why a test the variant did not finish is aborted: the variant's failure, which its own node
+   * reports.
+   */
   private static String unfinished(VariantFailedException failure) {
     return "did not finish: " + failure.getMessage() + " (counted once, as the variant's failure)";
   }
@@ -305,11 +358,20 @@ final class VariantExecution {
 
   private void record(VariantStatus status, Optional<String> reason, EventRelay relay, long start) {
     recorded = true;
-    VariantReport.TestCounts counts = relay == null
-        ? new VariantReport.TestCounts(0, 0, 0)
-        : new VariantReport.TestCounts(relay.passed(), relay.failed(), relay.skipped());
-    VariantReport entry = report(plan, layers, status, reason, counts,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), notEnforced).withCpuMillis(cpuMillis);
+    VariantReport.TestCounts counts =
+        relay == null
+            ? new VariantReport.TestCounts(0, 0, 0)
+            : new VariantReport.TestCounts(relay.passed(), relay.failed(), relay.skipped());
+    VariantReport entry =
+        report(
+                plan,
+                layers,
+                status,
+                reason,
+                counts,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                notEnforced)
+            .withCpuMillis(cpuMillis);
     if (launched != null) {
       entry = entry.withLogs(logsRelative());
     }
@@ -321,18 +383,43 @@ final class VariantExecution {
     if (spec != null) {
       List<PlannedLayer> archived = layers.isEmpty() ? fullStack() : layers;
       if (!archived.isEmpty()) {
-        context.outcome().archiveCandidate(new dev.containermatrix.junit.archive.ArchiveCandidate(plan, spec, archived, entry));
+        context
+            .outcome()
+            .archiveCandidate(
+                new dev.containermatrix.junit.archive.ArchiveCandidate(
+                    plan, spec, archived, entry));
       }
     }
   }
 
   /** The report.json entry of a variant that ran (or was refused or skipped) with this outcome. */
-  static VariantReport report(VariantPlan plan, List<PlannedLayer> layers, VariantStatus status, Optional<String> reason,
-      VariantReport.TestCounts counts, long durationMillis, List<String> notEnforced) {
+  static VariantReport report(
+      VariantPlan plan,
+      List<PlannedLayer> layers,
+      VariantStatus status,
+      Optional<String> reason,
+      VariantReport.TestCounts counts,
+      long durationMillis,
+      List<String> notEnforced) {
     VariantDefinition variant = plan.variant();
-    return new VariantReport(variant.id(), plan.testClass(), variant.displayName(), variant.values(), limits(plan),
-        layers.stream().map(l -> new VariantReport.ReportedLayer(l.digest(), l.sizeBytes(), l.role(), l.built())).toList(),
-        status, reason, counts, durationMillis, Optional.empty(), notEnforced)
+    return new VariantReport(
+            variant.id(),
+            plan.testClass(),
+            variant.displayName(),
+            variant.values(),
+            limits(plan),
+            layers.stream()
+                .map(
+                    l ->
+                        new VariantReport.ReportedLayer(
+                            l.digest(), l.sizeBytes(), l.role(), l.built()))
+                .toList(),
+            status,
+            reason,
+            counts,
+            durationMillis,
+            Optional.empty(),
+            notEnforced)
         .withClasspathEntries(plan.classpath().size());
   }
 
@@ -344,11 +431,17 @@ final class VariantExecution {
 
   /** The variant's log directory (see {@link dev.containermatrix.engine.report.VariantLogs}). */
   private Path logs() {
-    return context.outcome().variantLogs().directory(plan.testClass(), variant.displayName(), variant.id());
+    return context
+        .outcome()
+        .variantLogs()
+        .directory(plan.testClass(), variant.displayName(), variant.id());
   }
 
   /** The variant's log directory relative to the report directory, as report.json names it. */
   private String logsRelative() {
-    return context.outcome().variantLogs().relative(plan.testClass(), variant.displayName(), variant.id());
+    return context
+        .outcome()
+        .variantLogs()
+        .relative(plan.testClass(), variant.displayName(), variant.id());
   }
 }

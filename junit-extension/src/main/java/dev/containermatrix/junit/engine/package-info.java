@@ -1,4 +1,7 @@
-/** The {@code container-matrix} TestEngine: its tree of classes, variants and mirrored tests, and their execution. */
+/**
+ * The {@code container-matrix} TestEngine: its tree of classes, variants and mirrored tests, and
+ * their execution.
+ */
 @NullMarked
 package dev.containermatrix.junit.engine;
 

@@ -125,7 +125,8 @@ class AgentMainTest {
           .contains(MethodSource.from(FIXTURE, "failsComparing", ""));
       assertThat(registered("failsComparing()").kind()).isEqualTo(TestDescriptor.Type.TEST);
       assertThat(registered("twoDynamicTests()").kind()).isEqualTo(TestDescriptor.Type.CONTAINER);
-      assertThat(registered("innerPasses()").parentId()).contains(registered(FIXTURE + "$Inner").id());
+      assertThat(registered("innerPasses()").parentId())
+          .contains(registered(FIXTURE + "$Inner").id());
     }
 
     @Test
@@ -157,9 +158,7 @@ class AgentMainTest {
       assertThat(failure.cause().orElseThrow().message()).contains("disk full");
       assertThat(failure.suppressed())
           .extracting(RemoteFailure::className, RemoteFailure::message)
-          .containsExactly(
-              tuple(
-                  "java.lang.IllegalArgumentException", Optional.of("also this")));
+          .containsExactly(tuple("java.lang.IllegalArgumentException", Optional.of("also this")));
       Throwable rebuilt = RemoteThrowables.rebuild(failure);
       assertThat(rebuilt)
           .isInstanceOf(RemoteException.class)
@@ -177,8 +176,7 @@ class AgentMainTest {
       assertThat(aborted.failure().orElseThrow().message())
           .contains("Assumption failed: not on this host");
 
-      assertThat(run().events())
-          .contains(new Skipped(registered("disabled()").id(), "not today"));
+      assertThat(run().events()).contains(new Skipped(registered("disabled()").id(), "not today"));
 
       Report report =
           run().events().stream()
@@ -235,7 +233,8 @@ class AgentMainTest {
 
   @Test
   void methodSelectorRunsOnlyThatMethod() throws IOException {
-    try (ChildAgentJvm jvm = ChildAgentJvm.start(dir, List.of(), "method:" + FIXTURE + "#passes()")) {
+    try (ChildAgentJvm jvm =
+        ChildAgentJvm.start(dir, List.of(), "method:" + FIXTURE + "#passes()")) {
       ChildAgentJvm.Result result = jvm.awaitExit();
 
       assertThat(startedIds(result))
@@ -287,9 +286,12 @@ class AgentMainTest {
       Finished engine = (Finished) result.events().get(result.events().size() - 2);
       assertThat(engine.id()).isEqualTo("[engine:junit-jupiter]");
       assertThat(engine.status()).isEqualTo(Status.FAILED);
-      // JUnit 6 fails the engine itself (DiscoveryIssueException); on JUnit 5, which only warns, the agent does
-      assertThat(engine.failure().orElseThrow().className()).isIn(
-          "org.junit.platform.launcher.core.DiscoveryIssueException", "java.lang.IllegalStateException");
+      // JUnit 6 fails the engine itself (DiscoveryIssueException); on JUnit 5, which only warns,
+      // the agent does
+      assertThat(engine.failure().orElseThrow().className())
+          .isIn(
+              "org.junit.platform.launcher.core.DiscoveryIssueException",
+              "java.lang.IllegalStateException");
       assertThat(engine.failure().orElseThrow().message().orElseThrow()).contains("does.not.Exist");
       assertThat(result.events().get(result.events().size() - 1))
           .isEqualTo(new Bye(0, 0, 0, 0, 0, 1));
@@ -327,7 +329,9 @@ class AgentMainTest {
     assertThat(process.waitFor()).isEqualTo(2);
     assertThat(output)
         .isEqualTo(
-            "containermatrix agent: no selectors given\n" + AgentMain.USAGE + System.lineSeparator());
+            "containermatrix agent: no selectors given\n"
+                + AgentMain.USAGE
+                + System.lineSeparator());
   }
 
   @Test
@@ -370,20 +374,32 @@ class AgentMainTest {
     StringBuilder err = new StringBuilder();
     int code;
     try (PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream errors = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
-      code = AgentMain.runStandalone(
-          new String[] {"method:" + FIXTURE + "#passes()", "method:" + FIXTURE + "#failsComparing()"},
-          Map.of("CONTAINERMATRIX_VARIANT_NAME", "jdk=17", "CONTAINERMATRIX_VARIANT_ID", "0123456789ab"),
-          stream, errors);
+        PrintStream errors =
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+      code =
+          AgentMain.runStandalone(
+              new String[] {
+                "method:" + FIXTURE + "#passes()", "method:" + FIXTURE + "#failsComparing()"
+              },
+              Map.of(
+                  "CONTAINERMATRIX_VARIANT_NAME",
+                  "jdk=17",
+                  "CONTAINERMATRIX_VARIANT_ID",
+                  "0123456789ab"),
+              stream,
+              errors);
     }
 
     assertThat(code).as("a failed test fails the standalone run").isEqualTo(1);
     assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
         .contains(
-            "containermatrix: standalone run of variant jdk=17 [0123456789ab], without a host channel",
+            "containermatrix: standalone run of variant jdk=17 [0123456789ab], without a host"
+                + " channel",
             "  PASSED passes()",
             "containermatrix: 2 tests: 1 passed, 1 failed, 0 aborted, 0 skipped")
-        .anyMatch(line -> line.startsWith("  FAILED failsComparing(): org.opentest4j.AssertionFailedError"));
+        .anyMatch(
+            line ->
+                line.startsWith("  FAILED failsComparing(): org.opentest4j.AssertionFailedError"));
     assertThat(err).isEmpty();
   }
 
@@ -391,7 +407,8 @@ class AgentMainTest {
   void standaloneRunRejectsAnArgumentThatIsNotASelector() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      assertThat(AgentMain.runStandalone(new String[] {"FooTest"}, Map.of(), System.out, errors)).isEqualTo(2);
+      assertThat(AgentMain.runStandalone(new String[] {"FooTest"}, Map.of(), System.out, errors))
+          .isEqualTo(2);
     }
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("containermatrix agent: 'FooTest' is not a discovery selector identifier");

@@ -66,9 +66,7 @@ final class ChildAgentJvm implements AutoCloseable {
     Path stdout = dir.resolve("stdout.txt");
     Path stderr = dir.resolve("stderr.txt");
     ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile());
+        new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
     builder.environment().put(AgentMain.CHANNEL_VARIABLE, server.socketPath().toString());
     return new ChildAgentJvm(server, serving, events, builder.start(), stdout, stderr);
   }

@@ -6,10 +6,10 @@ import org.junit.platform.engine.DiscoverySelector;
 
 /**
  * An agent that lies on the wire, for the host's tests of a broken event stream. It runs the tests
- * as {@link AgentMain} does, and as its environment variable {@code LIE} says, it sends a raw line of
- * 5 MiB right after {@code hello} ({@code overlong}), a line that is no JSON there ({@code garbage}),
- * or a {@code bye} that counts one failed test more than it reported ({@code tally}). The java of
- * the fake JDK {@code LyingJdk} starts it in place of {@code AgentMain}.
+ * as {@link AgentMain} does, and as its environment variable {@code LIE} says, it sends a raw line
+ * of 5 MiB right after {@code hello} ({@code overlong}), a line that is no JSON there ({@code
+ * garbage}), or a {@code bye} that counts one failed test more than it reported ({@code tally}).
+ * The java of the fake JDK {@code LyingJdk} starts it in place of {@code AgentMain}.
  */
 public final class LyingAgent {
   private LyingAgent() {}
@@ -17,8 +17,9 @@ public final class LyingAgent {
   public static void main(String[] args) throws Exception {
     String lie = System.getenv().getOrDefault("LIE", "");
     List<DiscoverySelector> selectors = AgentMain.selectors(args, System.err).orElseThrow();
-    AgentChannel channel = AgentChannel.connect(Path.of(System.getenv(AgentMain.CHANNEL_VARIABLE)),
-        () -> Runtime.getRuntime().halt(3));
+    AgentChannel channel =
+        AgentChannel.connect(
+            Path.of(System.getenv(AgentMain.CHANNEL_VARIABLE)), () -> Runtime.getRuntime().halt(3));
     channel.guardAgainstOrphaning();
     channel.send(EventEncoder.hello());
     if (lie.equals("overlong")) {

@@ -17,16 +17,21 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.launcher.TestIdentifier;
 import org.opentest4j.AssertionFailedError;
 
-/** The agent never sends a line over the channel's limit: it cuts texts and, if need be, failures. */
+/**
+ * The agent never sends a line over the channel's limit: it cuts texts and, if need be, failures.
+ */
 class OversizedEventsTest {
-  private static final String FIXTURE = "dev.containermatrix.junit.agent.fixtures.HugeMessageFixture";
-  private static final TestIdentifier NODE = TestIdentifier.from(
-      new EngineDescriptor(UniqueId.forEngine("junit-jupiter").append("class", "a.B"), "B"));
+  private static final String FIXTURE =
+      "dev.containermatrix.junit.agent.fixtures.HugeMessageFixture";
+  private static final TestIdentifier NODE =
+      TestIdentifier.from(
+          new EngineDescriptor(UniqueId.forEngine("junit-jupiter").append("class", "a.B"), "B"));
 
   @TempDir Path dir;
 
   @Test
-  void aFailureMessageOfTwentyMillionCharactersArrivesCutWithTheFailedTestAndTheTally() throws IOException {
+  void aFailureMessageOfTwentyMillionCharactersArrivesCutWithTheFailedTestAndTheTally()
+      throws IOException {
     ChildAgentJvm.Result run;
     try (ChildAgentJvm jvm = ChildAgentJvm.start(dir, List.of(), "class:" + FIXTURE)) {
       run = jvm.awaitExit();
@@ -34,8 +39,13 @@ class OversizedEventsTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.events()).noneMatch(AgentEvent.Garbled.class::isInstance);
-    Finished finished = run.events().stream().filter(Finished.class::isInstance).map(Finished.class::cast)
-        .filter(f -> f.status() == TestExecutionResult.Status.FAILED).findFirst().orElseThrow();
+    Finished finished =
+        run.events().stream()
+            .filter(Finished.class::isInstance)
+            .map(Finished.class::cast)
+            .filter(f -> f.status() == TestExecutionResult.Status.FAILED)
+            .findFirst()
+            .orElseThrow();
     assertThat(finished.failure().orElseThrow().message())
         .contains("x".repeat(65_536) + "… [truncated 19,934,464 characters]");
     assertThat(run.events().get(run.events().size() - 1)).isEqualTo(new Bye(1, 0, 1, 0, 0, 0));
@@ -43,8 +53,9 @@ class OversizedEventsTest {
 
   @Test
   void aFailureTooLargeEvenWithItsTextsCutIsSentCompact() {
-    AssertionFailedError failure = new AssertionFailedError("top " + "m".repeat(200_000), "e".repeat(200_000),
-        "a".repeat(200_000));
+    AssertionFailedError failure =
+        new AssertionFailedError(
+            "top " + "m".repeat(200_000), "e".repeat(200_000), "a".repeat(200_000));
     Throwable inner = failure;
     for (int i = 0; i < 16; i++) {
       Throwable cause = new IllegalStateException("\u0001".repeat(100_000));
@@ -55,7 +66,9 @@ class OversizedEventsTest {
     String line = EventEncoder.finished(NODE, TestExecutionResult.failed(failure));
 
     assertThat(TextCap.utf8Bytes(line)).isLessThanOrEqualTo(EventChannelServer.MAX_LINE_BYTES);
-    assertThat(line).contains("\"message\":\"top " + "m".repeat(4 * 1024 - 4) + "… [truncated 195,908 characters]\"")
+    assertThat(line)
+        .contains(
+            "\"message\":\"top " + "m".repeat(4 * 1024 - 4) + "… [truncated 195,908 characters]\"")
         .contains("\"cause\":null");
   }
 
@@ -71,11 +84,14 @@ class OversizedEventsTest {
       entries.put("key" + i, "v".repeat(100_000));
     }
 
-    String line = EventEncoder.report(NODE, org.junit.platform.engine.reporting.ReportEntry.from(entries));
+    String line =
+        EventEncoder.report(NODE, org.junit.platform.engine.reporting.ReportEntry.from(entries));
 
     assertThat(TextCap.utf8Bytes(line)).isLessThanOrEqualTo(EventChannelServer.MAX_LINE_BYTES);
-    assertThat(line).containsPattern("\"entries\":\\{\"containermatrix.dropped\":\"a report entry of [0-9,]{9} bytes,"
-        + " over the event channel's limit of 4 MiB, was dropped\"}");
+    assertThat(line)
+        .containsPattern(
+            "\"entries\":\\{\"containermatrix.dropped\":\"a report entry of [0-9,]{9} bytes,"
+                + " over the event channel's limit of 4 MiB, was dropped\"}");
   }
 
   @Test

@@ -16,14 +16,18 @@ class VariantVariablesTest {
     values.put("jdk", "17");
     values.put("tz", "Asia/Kolkata");
     values.put("odd & = key", "a=b&c %");
-    Map<String, String> env = new VariantEnvironment("abc123", "jdk=17, tz=kolkata", values).toEnvironment();
+    Map<String, String> env =
+        new VariantEnvironment("abc123", "jdk=17, tz=kolkata", values).toEnvironment();
 
     VariantVariables read = VariantVariables.read(env).orElseThrow();
 
     assertThat(read.id()).isEqualTo("abc123");
     assertThat(read.name()).isEqualTo("jdk=17, tz=kolkata");
-    assertThat(read.values()).containsExactly(
-        Map.entry("jdk", "17"), Map.entry("tz", "Asia/Kolkata"), Map.entry("odd & = key", "a=b&c %"));
+    assertThat(read.values())
+        .containsExactly(
+            Map.entry("jdk", "17"),
+            Map.entry("tz", "Asia/Kolkata"),
+            Map.entry("odd & = key", "a=b&c %"));
   }
 
   @Test
@@ -33,7 +37,10 @@ class VariantVariablesTest {
 
   @Test
   void aHandWrittenValuesVariableWithoutEqualsSignIsRefusedSayingWhoSetsIt() {
-    assertThatThrownBy(() -> VariantVariables.read(Map.of(VariantVariables.ID, "x", VariantVariables.VALUES, "jdk")))
+    assertThatThrownBy(
+            () ->
+                VariantVariables.read(
+                    Map.of(VariantVariables.ID, "x", VariantVariables.VALUES, "jdk")))
         .hasMessageContaining("CONTAINERMATRIX_VARIANT_VALUES")
         .hasMessageContaining("\"jdk\" is not name=value");
   }

@@ -18,8 +18,16 @@ class GitCommitTest {
     HostRequirements.require(HostCommand.works("git", "--version"), "git (apt-get install git)");
     assertThat(GitCommit.of(dir)).as("not a work tree").isEmpty();
 
-    Map<String, String> env = Map.of("GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.com",
-        "GIT_COMMITTER_NAME", "t", "GIT_COMMITTER_EMAIL", "t@example.com");
+    Map<String, String> env =
+        Map.of(
+            "GIT_AUTHOR_NAME",
+            "t",
+            "GIT_AUTHOR_EMAIL",
+            "t@example.com",
+            "GIT_COMMITTER_NAME",
+            "t",
+            "GIT_COMMITTER_EMAIL",
+            "t@example.com");
     HostCommand.run(dir, env, "git", "init", "-q");
     Files.writeString(dir.resolve("pom.xml"), "<project/>");
     HostCommand.run(dir, env, "git", "add", "pom.xml");

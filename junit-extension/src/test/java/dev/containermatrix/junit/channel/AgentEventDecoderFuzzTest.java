@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Any line on the event channel decodes to an event or to {@link AgentEvent.Garbled} saying what is
- * wrong with it, as {@link AgentEventDecoder#decode} promises: it never throws, hangs or runs out of
- * memory. Without {@code JAZZER_FUZZ} this replays the seeds in {@code AgentEventDecoderFuzzTestInputs/};
- * see docs/architecture.md, "Fuzz tests", for fuzzing for real.
+ * wrong with it, as {@link AgentEventDecoder#decode} promises: it never throws, hangs or runs out
+ * of memory. Without {@code JAZZER_FUZZ} this replays the seeds in {@code
+ * AgentEventDecoderFuzzTestInputs/}; see docs/architecture.md, "Fuzz tests", for fuzzing for real.
  */
 class AgentEventDecoderFuzzTest {
 

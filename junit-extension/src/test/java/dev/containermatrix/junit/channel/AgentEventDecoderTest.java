@@ -52,12 +52,14 @@ class AgentEventDecoderTest {
                 Optional.of(MethodSource.from("a.B", "c", "int"))));
     assertThat(
             ((AgentEvent.Registered)
-                    AgentEventDecoder.decode(prefix + "{\"type\":\"class\",\"className\":\"a.B\"}}"))
+                    AgentEventDecoder.decode(
+                        prefix + "{\"type\":\"class\",\"className\":\"a.B\"}}"))
                 .source())
         .contains(ClassSource.from("a.B"));
     assertThat(
             ((AgentEvent.Registered)
-                    AgentEventDecoder.decode(prefix + "{\"type\":\"uri\",\"uri\":\"https://x/y\"}}"))
+                    AgentEventDecoder.decode(
+                        prefix + "{\"type\":\"uri\",\"uri\":\"https://x/y\"}}"))
                 .source())
         .contains(UriSource.from(URI.create("https://x/y")));
     assertThat(((AgentEvent.Registered) AgentEventDecoder.decode(prefix + "null}")).source())
@@ -76,7 +78,9 @@ class AgentEventDecoderTest {
                     + "\"entries\":{\"b\":\"2\",\"a\":\"1\"}}"))
         .isEqualTo(
             new AgentEvent.Report(
-                "x", LocalDateTime.of(2026, 1, 2, 3, 4, 5, 123_000_000), Map.of("b", "2", "a", "1")));
+                "x",
+                LocalDateTime.of(2026, 1, 2, 3, 4, 5, 123_000_000),
+                Map.of("b", "2", "a", "1")));
     assertThat(
             AgentEventDecoder.decode(
                 "{\"type\":\"bye\",\"found\":5,\"succeeded\":1,\"failed\":1,\"aborted\":1,"
@@ -143,11 +147,14 @@ class AgentEventDecoderTest {
 
   @Test
   void aSourceJUnitWouldRefuseIsAMalformedLineNotAnException() {
-    String line = "{\"type\":\"registered\",\"id\":\"x\",\"parentId\":null,\"displayName\":\"d\",\"legacyName\":\"l\","
-        + "\"kind\":\"TEST\",\"dynamic\":false,\"source\":{\"type\":\"method\",\"className\":\"a.B\",\"methodName\":\" \"}}";
+    String line =
+        "{\"type\":\"registered\",\"id\":\"x\",\"parentId\":null,\"displayName\":\"d\",\"legacyName\":\"l\",\"kind\":\"TEST\",\"dynamic\":false,\"source\":{\"type\":\"method\",\"className\":\"a.B\",\"methodName\":\""
+            + " \"}}";
 
-    assertThat(AgentEventDecoder.decode(line)).isEqualTo(new AgentEvent.Garbled(line,
-        "its method source is not valid: Method name must not be null or blank"));
+    assertThat(AgentEventDecoder.decode(line))
+        .isEqualTo(
+            new AgentEvent.Garbled(
+                line, "its method source is not valid: Method name must not be null or blank"));
   }
 
   @Test

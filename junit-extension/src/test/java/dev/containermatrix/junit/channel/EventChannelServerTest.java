@@ -39,7 +39,8 @@ class EventChannelServerTest {
       assertThat(events.get(0)).isEqualTo(new AgentEvent.Started("ü"));
       assertThat(events.get(1)).isInstanceOf(AgentEvent.Garbled.class);
       assertThat(((AgentEvent.Garbled) events.get(1)).line()).isEqualTo("not json");
-      assertThat(((AgentEvent.Garbled) events.get(1)).problem()).startsWith("line 2 is no valid event (not JSON: ");
+      assertThat(((AgentEvent.Garbled) events.get(1)).problem())
+          .startsWith("line 2 is no valid event (not JSON: ");
       assertThat(events.get(2)).isEqualTo(new AgentEvent.Skipped("y", "r"));
     }
   }
@@ -51,17 +52,23 @@ class EventChannelServerTest {
       CompletableFuture<Void> serving = serveInBackground(server, events);
       try (SocketChannel agent = connect(server.socketPath())) {
         write(agent, "{\"type\":\"started\",\"id\":\"a\"}\n");
-        write(agent, "{\"type\":\"report\",\"id\":\"a\",\"x\":\"" + "y".repeat(EventChannelServer.MAX_LINE_BYTES) + "\"}\n");
+        write(
+            agent,
+            "{\"type\":\"report\",\"id\":\"a\",\"x\":\""
+                + "y".repeat(EventChannelServer.MAX_LINE_BYTES)
+                + "\"}\n");
         write(agent, "{\"type\":\"started\",\"id\":\"b\"}\n");
       }
 
       serving.join();
 
-      assertThat(events).containsExactly(
-          new AgentEvent.Started("a"),
-          new AgentEvent.Garbled("{\"type\":\"report\",\"id\":\"a\",\"x\":\"" + "y".repeat(200 - 31) + "…",
-              "line 2 is over 4 MiB (4,194,304 bytes): it has 4,194,337 bytes"),
-          new AgentEvent.Started("b"));
+      assertThat(events)
+          .containsExactly(
+              new AgentEvent.Started("a"),
+              new AgentEvent.Garbled(
+                  "{\"type\":\"report\",\"id\":\"a\",\"x\":\"" + "y".repeat(200 - 31) + "…",
+                  "line 2 is over 4 MiB (4,194,304 bytes): it has 4,194,337 bytes"),
+              new AgentEvent.Started("b"));
     }
   }
 

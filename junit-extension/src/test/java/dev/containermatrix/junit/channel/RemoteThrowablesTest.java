@@ -83,8 +83,7 @@ class RemoteThrowablesTest {
   @Test
   void rebuildsCausesAndSuppressedRecursively() {
     RemoteFailure cause = failure("java.io.IOException", "disk full", false).build();
-    RemoteFailure suppressed =
-        failure("org.opentest4j.AssertionFailedError", "also", true).build();
+    RemoteFailure suppressed = failure("org.opentest4j.AssertionFailedError", "also", true).build();
     RemoteFailure root =
         new RemoteFailure(
             "java.lang.IllegalStateException",

@@ -16,15 +16,29 @@ class BomJunitVersionsIT {
   private static final String HOST_TEST = "fixture.JunitOnClasspathTest";
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"junit-5.10", "junit-5.14", "junit-6.0", "junit-6.1", "spring-boot-3.5", "spring-boot-4.0"})
-  void aClassMatrixAndAHostTestBuildGreenOnTheJunitOfTheProjectsBom(String fixture) throws Exception {
+  @ValueSource(
+      strings = {
+        "junit-5.10",
+        "junit-5.14",
+        "junit-6.0",
+        "junit-6.1",
+        "spring-boot-3.5",
+        "spring-boot-4.0"
+      })
+  void aClassMatrixAndAHostTestBuildGreenOnTheJunitOfTheProjectsBom(String fixture)
+      throws Exception {
     FixtureResult build = FixtureWorkspace.prepare().fixture(fixture).run().assertSucceeded();
 
     List<ReportedTestCase> testCases = build.surefireTestCases();
     FixtureAssertions.assertAllPassed(build, testCases);
-    FixtureAssertions.assertRanInEachVariant(build, testCases, MATRIX,
-        List.of("runsTheJunitOfTheProjectsBom", "seesTheEnvironmentOfItsVariant"), SIDES);
-    FixtureAssertions.assertHostTestPassed(build, testCases, HOST_TEST, "theHostRunsTheJunitOfTheProjectsBom");
+    FixtureAssertions.assertRanInEachVariant(
+        build,
+        testCases,
+        MATRIX,
+        List.of("runsTheJunitOfTheProjectsBom", "seesTheEnvironmentOfItsVariant"),
+        SIDES);
+    FixtureAssertions.assertHostTestPassed(
+        build, testCases, HOST_TEST, "theHostRunsTheJunitOfTheProjectsBom");
     FixtureAssertions.assertReported(build, build.report(), MATRIX, SIDES);
   }
 }

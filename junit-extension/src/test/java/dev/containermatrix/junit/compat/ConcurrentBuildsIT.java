@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two {@code mvn verify} runs of two projects on one host at once, sharing the local repository
- * and the layer store: both are green, and each report.json is complete.
+ * Two {@code mvn verify} runs of two projects on one host at once, sharing the local repository and
+ * the layer store: both are green, and each report.json is complete.
  */
 class ConcurrentBuildsIT {
   private static final String MATRIX = "fixture.JunitVersionMatrixTest";
@@ -22,8 +22,12 @@ class ConcurrentBuildsIT {
       build.assertSucceeded();
       List<ReportedTestCase> testCases = build.surefireTestCases();
       FixtureAssertions.assertAllPassed(build, testCases);
-      FixtureAssertions.assertRanInEachVariant(build, testCases, MATRIX,
-          List.of("runsTheJunitOfTheProjectsBom", "seesTheEnvironmentOfItsVariant"), SIDES);
+      FixtureAssertions.assertRanInEachVariant(
+          build,
+          testCases,
+          MATRIX,
+          List.of("runsTheJunitOfTheProjectsBom", "seesTheEnvironmentOfItsVariant"),
+          SIDES);
       FixtureAssertions.assertReported(build, build.report(), MATRIX, SIDES);
     }
   }

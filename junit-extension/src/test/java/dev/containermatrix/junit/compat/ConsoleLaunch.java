@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One run of the JUnit console launcher on a fixture that {@code console-launcher}'s build prepared
- * (its compiled tests, {@code target/test-classpath.txt} and
- * {@code target/console/junit-platform-console-standalone.jar}), started as a user starts it, in
- * the fixture's copy. Its legacy XML reports go to {@code target/console-reports/<form>}, its
- * report.json to {@code target/containermatrix-<form>}, its output to {@code it-logs/<copy>-<form>.log}.
+ * (its compiled tests, {@code target/test-classpath.txt} and {@code
+ * target/console/junit-platform-console-standalone.jar}), started as a user starts it, in the
+ * fixture's copy. Its legacy XML reports go to {@code target/console-reports/<form>}, its
+ * report.json to {@code target/containermatrix-<form>}, its output to {@code
+ * it-logs/<copy>-<form>.log}.
  */
 final class ConsoleLaunch {
   /** Generous: a run takes seconds; this only ends a hung one. */
@@ -24,9 +25,15 @@ final class ConsoleLaunch {
 
   /** The two ways to start the launcher. */
   enum Form {
-    /** {@code java -cp <test classes>:<test classpath> org.junit.platform.console.ConsoleLauncher execute …}. */
+    /**
+     * {@code java -cp <test classes>:<test classpath> org.junit.platform.console.ConsoleLauncher
+     * execute …}.
+     */
     CLASS_PATH("java -cp … ConsoleLauncher", "class-path"),
-    /** {@code java -jar junit-platform-console-standalone.jar execute --class-path <test classes>:<test classpath> …}. */
+    /**
+     * {@code java -jar junit-platform-console-standalone.jar execute --class-path <test
+     * classes>:<test classpath> …}.
+     */
     STANDALONE_JAR("java -jar …standalone.jar --class-path …", "standalone-jar");
 
     private final String description;
@@ -45,7 +52,9 @@ final class ConsoleLaunch {
 
   private ConsoleLaunch() {}
 
-  /** Runs the launcher in {@code form} on test class {@code testClass} of {@code build}, to its end. */
+  /**
+   * Runs the launcher in {@code form} on test class {@code testClass} of {@code build}, to its end.
+   */
   static ConsoleRun run(FixtureResult build, Form form, String testClass) {
     Path copy = build.copy();
     Path reports = copy.resolve("target/console-reports").resolve(form.directoryName);
@@ -57,37 +66,55 @@ final class ConsoleLaunch {
       try {
         if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
           ProcessTree.destroy(process);
-          return new ConsoleRun(build.fixture(), form, copy, log, reports, matrixReports, ConsoleRun.KILLED);
+          return new ConsoleRun(
+              build.fixture(), form, copy, log, reports, matrixReports, ConsoleRun.KILLED);
         }
       } catch (InterruptedException e) {
         ProcessTree.destroy(process);
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while the console launcher ran " + testClass + " in " + copy, e);
+        throw new IllegalStateException(
+            "interrupted while the console launcher ran " + testClass + " in " + copy, e);
       }
-      return new ConsoleRun(build.fixture(), form, copy, log, reports, matrixReports, process.exitValue());
+      return new ConsoleRun(
+          build.fixture(), form, copy, log, reports, matrixReports, process.exitValue());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the console launcher (" + form + ") in " + copy + ", log " + log, e);
+      throw new UncheckedIOException(
+          "cannot start the console launcher (" + form + ") in " + copy + ", log " + log, e);
     }
   }
 
-  private static List<String> command(FixtureResult build, Form form, String testClass, Path reports,
-      Path matrixReports) {
+  private static List<String> command(
+      FixtureResult build, Form form, String testClass, Path reports, Path matrixReports) {
     Path copy = build.copy();
-    String classPath = copy.resolve("target/test-classes") + File.pathSeparator + testClasspath(build);
+    String classPath =
+        copy.resolve("target/test-classes") + File.pathSeparator + testClasspath(build);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // archived inside the copy, as the fixture's Maven builds are; one report.json per form
     command.add("-Dcontainermatrix.archive.dir=" + FixtureBuild.archiveDirectory(copy));
     command.add("-Dcontainermatrix.report.dir=" + matrixReports);
     switch (form) {
-      case CLASS_PATH -> command.addAll(List.of("-cp", classPath, "org.junit.platform.console.ConsoleLauncher",
-          "execute"));
-      case STANDALONE_JAR -> command.addAll(List.of("-jar",
-          copy.resolve("target/console/junit-platform-console-standalone.jar").toString(),
-          "execute", "--class-path", classPath));
+      case CLASS_PATH ->
+          command.addAll(
+              List.of("-cp", classPath, "org.junit.platform.console.ConsoleLauncher", "execute"));
+      case STANDALONE_JAR ->
+          command.addAll(
+              List.of(
+                  "-jar",
+                  copy.resolve("target/console/junit-platform-console-standalone.jar").toString(),
+                  "execute",
+                  "--class-path",
+                  classPath));
     }
-    command.addAll(List.of("--disable-banner", "--disable-ansi-colors", "--details=tree",
-        "--select-class", testClass, "--reports-dir", reports.toString()));
+    command.addAll(
+        List.of(
+            "--disable-banner",
+            "--disable-ansi-colors",
+            "--details=tree",
+            "--select-class",
+            testClass,
+            "--reports-dir",
+            reports.toString()));
     return command;
   }
 
@@ -97,8 +124,12 @@ final class ConsoleLaunch {
     try {
       return Files.readString(file, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new UncheckedIOException(build + " wrote no test classpath to " + file
-          + "; its pom's maven-dependency-plugin build-classpath execution writes it", e);
+      throw new UncheckedIOException(
+          build
+              + " wrote no test classpath to "
+              + file
+              + "; its pom's maven-dependency-plugin build-classpath execution writes it",
+          e);
     }
   }
 }

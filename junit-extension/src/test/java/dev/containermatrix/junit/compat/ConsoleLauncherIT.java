@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConsoleLauncherIT {
   private static final String MATRIX = "fixture.ConsoleMatrixTest";
-  private static final List<String> METHODS = List.of("seesTheEnvironmentOfItsVariant", "loadsTheProjectsOtherTestClasses");
+  private static final List<String> METHODS =
+      List.of("seesTheEnvironmentOfItsVariant", "loadsTheProjectsOtherTestClasses");
   private static final Map<String, FixtureResult> BUILDS = new HashMap<>();
 
   static Stream<Arguments> launches() {
@@ -41,14 +42,21 @@ class ConsoleLauncherIT {
     FixtureAssertions.assertReported(run, run.report(), MATRIX, SIDES);
   }
 
-  /** The fixture built on junit-bom {@code jupiter} and launchers {@code platform}, given as {@code jupiter:platform}. */
+  /**
+   * The fixture built on junit-bom {@code jupiter} and launchers {@code platform}, given as {@code
+   * jupiter:platform}.
+   */
   private static synchronized FixtureResult buildFor(String versions) {
-    return BUILDS.computeIfAbsent(versions, v -> {
-      String[] jupiterAndPlatform = v.split(":");
-      return FixtureWorkspace.prepare().fixture("console-launcher", "console-launcher-" + jupiterAndPlatform[0])
-          .withProperty("junit.version", jupiterAndPlatform[0])
-          .withProperty("platform.version", jupiterAndPlatform[1])
-          .run().assertSucceeded();
-    });
+    return BUILDS.computeIfAbsent(
+        versions,
+        v -> {
+          String[] jupiterAndPlatform = v.split(":");
+          return FixtureWorkspace.prepare()
+              .fixture("console-launcher", "console-launcher-" + jupiterAndPlatform[0])
+              .withProperty("junit.version", jupiterAndPlatform[0])
+              .withProperty("platform.version", jupiterAndPlatform[1])
+              .run()
+              .assertSucceeded();
+        });
   }
 }

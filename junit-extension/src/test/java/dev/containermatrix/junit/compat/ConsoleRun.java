@@ -16,17 +16,25 @@ import java.util.List;
  * @param matrixReports its {@code containermatrix.report.dir}, where report.json is
  * @param exitCode the launcher's exit code, or {@link #KILLED}
  */
-record ConsoleRun(String fixture, ConsoleLaunch.Form form, Path copy, Path log, Path reports, Path matrixReports,
+record ConsoleRun(
+    String fixture,
+    ConsoleLaunch.Form form,
+    Path copy,
+    Path log,
+    Path reports,
+    Path matrixReports,
     int exitCode) {
   /** The exit code of a run killed after {@link ConsoleLaunch#TIMEOUT}. */
   static final int KILLED = -1;
+
   private static final int TAIL_LINES = 80;
 
   /** Fails, with the end of the log, unless the launcher exited 0 (every test it ran passed). */
   ConsoleRun assertSucceeded() {
     if (exitCode == KILLED) {
-      fail("%s did not finish within %s and was killed; the last %d lines of its log:%n%s", this,
-          ConsoleLaunch.TIMEOUT, TAIL_LINES, tail());
+      fail(
+          "%s did not finish within %s and was killed; the last %d lines of its log:%n%s",
+          this, ConsoleLaunch.TIMEOUT, TAIL_LINES, tail());
     }
     if (exitCode != 0) {
       fail("%s exited %d; the last %d lines of its log:%n%s", this, exitCode, TAIL_LINES, tail());
@@ -51,6 +59,14 @@ record ConsoleRun(String fixture, ConsoleLaunch.Form form, Path copy, Path log, 
   /** Names the fixture, the form, the copy and the log, for failure messages. */
   @Override
   public String toString() {
-    return "the console launcher (" + form + ") on fixture " + fixture + " (in " + copy + ", log " + log + ")";
+    return "the console launcher ("
+        + form
+        + ") on fixture "
+        + fixture
+        + " (in "
+        + copy
+        + ", log "
+        + log
+        + ")";
   }
 }

@@ -13,12 +13,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One child build of a fixture: the fixture copied afresh into its own directory, then
- * {@code mvn verify} run there as a child process with the workspace's settings and local
- * repository, its output in a log file.
+ * One child build of a fixture: the fixture copied afresh into its own directory, then {@code mvn
+ * verify} run there as a child process with the workspace's settings and local repository, its
+ * output in a log file.
  */
 final class FixtureBuild {
-  /** Where the tests of a fixture without a {@code src/} of its own are (the BOM fixtures share them). */
+  /**
+   * Where the tests of a fixture without a {@code src/} of its own are (the BOM fixtures share
+   * them).
+   */
   static final String SHARED_TESTS = "bom-tests";
 
   /** Generous: a fixture build takes seconds; this only ends a hung one. */
@@ -30,15 +33,32 @@ final class FixtureBuild {
   private final Path log;
   private final List<String> command;
 
-  FixtureBuild(String fixture, Path source, Path copy, Path log, Path mvn, Path settings, Path repository,
+  FixtureBuild(
+      String fixture,
+      Path source,
+      Path copy,
+      Path log,
+      Path mvn,
+      Path settings,
+      Path repository,
       String containerMatrixVersion) {
-    this(fixture, source, copy, log, List.of(mvn.toString(), "-B", "--no-transfer-progress", "-Dstyle.color=never",
-        "-s", settings.toString(),
-        "-Dmaven.repo.local=" + repository,
-        "-Dcontainermatrix.version=" + containerMatrixVersion,
-        // the fixture's runs are archived inside its copy, not in ~/.containermatrix/archive
-        "-Dcontainermatrix.archive.dir=" + archiveDirectory(copy),
-        "verify"));
+    this(
+        fixture,
+        source,
+        copy,
+        log,
+        List.of(
+            mvn.toString(),
+            "-B",
+            "--no-transfer-progress",
+            "-Dstyle.color=never",
+            "-s",
+            settings.toString(),
+            "-Dmaven.repo.local=" + repository,
+            "-Dcontainermatrix.version=" + containerMatrixVersion,
+            // the fixture's runs are archived inside its copy, not in ~/.containermatrix/archive
+            "-Dcontainermatrix.archive.dir=" + archiveDirectory(copy),
+            "verify"));
   }
 
   private FixtureBuild(String fixture, Path source, Path copy, Path log, List<String> command) {
@@ -54,7 +74,10 @@ final class FixtureBuild {
     return copy.resolve("target/containermatrix-archive");
   }
 
-  /** This build with the user property {@code -Dkey=value} added, such as the JUnit version the fixture's pom takes. */
+  /**
+   * This build with the user property {@code -Dkey=value} added, such as the JUnit version the
+   * fixture's pom takes.
+   */
   FixtureBuild withProperty(String key, String value) {
     List<String> withProperty = new ArrayList<>(command);
     withProperty.add(withProperty.size() - 1, "-D" + key + "=" + value);
@@ -71,16 +94,19 @@ final class FixtureBuild {
     try {
       RunDirectory.deleteRecursively(copy);
       if (!Files.isDirectory(source.resolve("src"))) {
-        // the BOM fixtures differ only in their pom.xml: their tests are written once, in bom-tests/
+        // the BOM fixtures differ only in their pom.xml: their tests are written once, in
+        // bom-tests/
         copyRecursively(source.resolveSibling(SHARED_TESTS).resolve("src"), copy.resolve("src"));
       }
       copyRecursively(source, copy);
-      // Maven looks upwards for .mvn/ (jvm.config, maven.config) to find the project's root: stop it at the copy
+      // Maven looks upwards for .mvn/ (jvm.config, maven.config) to find the project's root: stop
+      // it at the copy
       Files.createDirectories(copy.resolve(".mvn"));
       Process process = ProcessLog.start(command, copy, log);
       return new Started(process);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the build of fixture " + fixture + " in " + copy, e);
+      throw new UncheckedIOException(
+          "cannot start the build of fixture " + fixture + " in " + copy, e);
     }
   }
 
@@ -93,8 +119,8 @@ final class FixtureBuild {
     }
 
     /**
-     * Waits for the build to end. A build still running after {@link #TIMEOUT} is killed, with every
-     * process it started, and its result says so ({@link FixtureResult#KILLED}).
+     * Waits for the build to end. A build still running after {@link #TIMEOUT} is killed, with
+     * every process it started, and its result says so ({@link FixtureResult#KILLED}).
      */
     FixtureResult finish() {
       try {
@@ -106,7 +132,8 @@ final class FixtureBuild {
       } catch (InterruptedException e) {
         ProcessTree.destroy(process);
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the build of fixture " + fixture, e);
+        throw new IllegalStateException(
+            "interrupted while waiting for the build of fixture " + fixture, e);
       }
     }
   }

@@ -20,16 +20,21 @@ import java.util.List;
 record FixtureResult(String fixture, Path copy, Path log, int exitCode) {
   /** The exit code of a build killed after {@link FixtureBuild#TIMEOUT}. */
   static final int KILLED = -1;
+
   private static final int TAIL_LINES = 80;
 
   /** Fails, with the end of the log, unless {@code mvn verify} exited 0. */
   FixtureResult assertSucceeded() {
     if (exitCode == KILLED) {
-      fail("%s: mvn verify did not finish within %s and was killed, with its child processes; the last %d lines"
-          + " of its log:%n%s", this, FixtureBuild.TIMEOUT, TAIL_LINES, tail());
+      fail(
+          "%s: mvn verify did not finish within %s and was killed, with its child processes; the"
+              + " last %d lines of its log:%n%s",
+          this, FixtureBuild.TIMEOUT, TAIL_LINES, tail());
     }
     if (exitCode != 0) {
-      fail("%s: mvn verify exited %d; the last %d lines of its log:%n%s", this, exitCode, TAIL_LINES, tail());
+      fail(
+          "%s: mvn verify exited %d; the last %d lines of its log:%n%s",
+          this, exitCode, TAIL_LINES, tail());
     }
     return this;
   }
@@ -37,8 +42,9 @@ record FixtureResult(String fixture, Path copy, Path log, int exitCode) {
   /** Fails unless {@code mvn verify} ended with a failure (not killed). */
   FixtureResult assertFailed() {
     if (exitCode == 0 || exitCode == KILLED) {
-      fail("%s: mvn verify %s, but it was to fail; the last %d lines of its log:%n%s", this,
-          exitCode == 0 ? "succeeded" : "was killed", TAIL_LINES, tail());
+      fail(
+          "%s: mvn verify %s, but it was to fail; the last %d lines of its log:%n%s",
+          this, exitCode == 0 ? "succeeded" : "was killed", TAIL_LINES, tail());
     }
     return this;
   }

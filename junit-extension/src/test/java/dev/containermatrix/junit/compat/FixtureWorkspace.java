@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the fixture builds of one test JVM run, all under this module's {@code target/}:
- * {@code it-repo} (their local repository, holding the reactor's artifacts), {@code it-settings.xml},
- * {@code it-work/<copy>} (each fixture's copy) and {@code it-logs/<copy>.log}. Prepared once per JVM;
- * the repository outlives it, so later runs download nothing again.
+ * Where the fixture builds of one test JVM run, all under this module's {@code target/}: {@code
+ * it-repo} (their local repository, holding the reactor's artifacts), {@code it-settings.xml},
+ * {@code it-work/<copy>} (each fixture's copy) and {@code it-logs/<copy>.log}. Prepared once per
+ * JVM; the repository outlives it, so later runs download nothing again.
  */
 final class FixtureWorkspace {
   private static FixtureWorkspace prepared;
@@ -35,26 +35,32 @@ final class FixtureWorkspace {
 
   /**
    * The workspace, prepared on first use: the reactor installed into {@code it-repo}, the settings
-   * written. Skips (or, under {@code CI=true}, fails) the calling test where {@code mvn} is missing.
+   * written. Skips (or, under {@code CI=true}, fails) the calling test where {@code mvn} is
+   * missing.
    */
   static synchronized FixtureWorkspace prepare() {
     Path mvn = MavenOnPath.require();
     if (prepared == null) {
       // Surefire and Failsafe set basedir to the module; an IDE runs tests in it
-      Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+      Path module =
+          Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
       FixtureWorkspace workspace = new FixtureWorkspace(mvn, Reactor.ofModule(module), module);
       try {
         ReactorInstall.into(workspace.reactor, workspace.repository);
         ChildSettings.write(workspace.settings, userRepository());
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot prepare the fixture builds under " + module.resolve("target"), e);
+        throw new UncheckedIOException(
+            "cannot prepare the fixture builds under " + module.resolve("target"), e);
       }
       prepared = workspace;
     }
     return prepared;
   }
 
-  /** The local repository of the build that runs these tests (Failsafe passes it), else ~/.m2/repository. */
+  /**
+   * The local repository of the build that runs these tests (Failsafe passes it), else
+   * ~/.m2/repository.
+   */
   private static Path userRepository() {
     String passed = System.getProperty("containermatrix.it.userRepository", "");
     return passed.isBlank() || passed.startsWith("${")
@@ -67,13 +73,24 @@ final class FixtureWorkspace {
     return fixture(fixture, fixture);
   }
 
-  /** A build of fixture {@code src/it/<fixture>} in the copy {@code it-work/<copy>}, logged to {@code it-logs/<copy>.log}. */
+  /**
+   * A build of fixture {@code src/it/<fixture>} in the copy {@code it-work/<copy>}, logged to
+   * {@code it-logs/<copy>.log}.
+   */
   FixtureBuild fixture(String fixture, String copy) {
     Path source = fixtures.resolve(fixture);
     if (!Files.isRegularFile(source.resolve("pom.xml"))) {
-      throw new IllegalArgumentException("no fixture " + fixture + ": " + source + " has no pom.xml");
+      throw new IllegalArgumentException(
+          "no fixture " + fixture + ": " + source + " has no pom.xml");
     }
-    return new FixtureBuild(fixture, source, work.resolve(copy), logs.resolve(copy + ".log"), mvn, settings,
-        repository, reactor.version());
+    return new FixtureBuild(
+        fixture,
+        source,
+        work.resolve(copy),
+        logs.resolve(copy + ".log"),
+        mvn,
+        settings,
+        repository,
+        reactor.version());
   }
 }

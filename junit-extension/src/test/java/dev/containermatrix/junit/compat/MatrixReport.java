@@ -19,7 +19,10 @@ import java.util.List;
  */
 record MatrixReport(Path file, JsonNode json) {
 
-  /** The report {@code writer} (a build or launcher run, named in the failure) was to write at {@code file}. */
+  /**
+   * The report {@code writer} (a build or launcher run, named in the failure) was to write at
+   * {@code file}.
+   */
   static MatrixReport written(Path file, Object writer) {
     if (!Files.isRegularFile(file)) {
       fail("%s wrote no %s", writer, file);
@@ -45,9 +48,14 @@ record MatrixReport(Path file, JsonNode json) {
     List<ReportedVariant> variants = new ArrayList<>();
     for (JsonNode variant : json.path("variants")) {
       JsonNode tests = variant.path("tests");
-      variants.add(new ReportedVariant(variant.path("class").asText(), variant.path("name").asText(),
-          variant.path("status").asText(), variant.path("runId").asText(""),
-          tests.path("passed").asInt(), tests.path("failed").asInt()));
+      variants.add(
+          new ReportedVariant(
+              variant.path("class").asText(),
+              variant.path("name").asText(),
+              variant.path("status").asText(),
+              variant.path("runId").asText(""),
+              tests.path("passed").asInt(),
+              tests.path("failed").asInt()));
     }
     return variants;
   }
@@ -57,7 +65,10 @@ record MatrixReport(Path file, JsonNode json) {
     return variants().stream().filter(v -> v.className().equals(className)).toList();
   }
 
-  /** The entries of {@code runs[]}, one per run (fork) merged into the report; empty when it has none. */
+  /**
+   * The entries of {@code runs[]}, one per run (fork) merged into the report; empty when it has
+   * none.
+   */
   List<JsonNode> runs() {
     List<JsonNode> runs = new ArrayList<>();
     json.path("runs").forEach(runs::add);
@@ -69,5 +80,6 @@ record MatrixReport(Path file, JsonNode json) {
    *
    * @param runId the run (fork) it ran in; empty where the report does not say
    */
-  record ReportedVariant(String className, String name, String status, String runId, int passed, int failed) {}
+  record ReportedVariant(
+      String className, String name, String status, String runId, int passed, int failed) {}
 }

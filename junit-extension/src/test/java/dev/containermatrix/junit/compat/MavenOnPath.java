@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The {@code mvn} that runs the fixture builds: the first on {@code PATH}, as a user's shell finds it. */
+/**
+ * The {@code mvn} that runs the fixture builds: the first on {@code PATH}, as a user's shell finds
+ * it.
+ */
 final class MavenOnPath {
   private MavenOnPath() {}
 
@@ -17,8 +20,10 @@ final class MavenOnPath {
    */
   static Path require() {
     Optional<Path> mvn = find(System.getenv().getOrDefault("PATH", ""));
-    HostRequirements.require(mvn.isPresent(),
-        "mvn is not on PATH; the compatibility tests run real child Maven builds of the fixtures in src/it");
+    HostRequirements.require(
+        mvn.isPresent(),
+        "mvn is not on PATH; the compatibility tests run real child Maven builds of the fixtures in"
+            + " src/it");
     return mvn.orElseThrow();
   }
 

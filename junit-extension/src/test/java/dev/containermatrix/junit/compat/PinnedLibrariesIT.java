@@ -20,9 +20,14 @@ class PinnedLibrariesIT {
 
     List<ReportedTestCase> testCases = build.surefireTestCases();
     FixtureAssertions.assertAllPassed(build, testCases);
-    FixtureAssertions.assertRanInEachVariant(build, testCases, MATRIX,
-        List.of("seesThePinnedVersions", "seesTheEnvironmentOfItsVariant"), SIDES);
-    FixtureAssertions.assertHostTestPassed(build, testCases, "fixture.PinnedVersionsTest", "theHostSeesThePinnedVersions");
+    FixtureAssertions.assertRanInEachVariant(
+        build,
+        testCases,
+        MATRIX,
+        List.of("seesThePinnedVersions", "seesTheEnvironmentOfItsVariant"),
+        SIDES);
+    FixtureAssertions.assertHostTestPassed(
+        build, testCases, "fixture.PinnedVersionsTest", "theHostSeesThePinnedVersions");
     FixtureAssertions.assertReported(build, build.report(), MATRIX, SIDES);
   }
 }

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The log of a child process these tests start (a fixture build, a console launcher): it begins with
- * where and what ran, then the process's stdout and stderr.
+ * The log of a child process these tests start (a fixture build, a console launcher): it begins
+ * with where and what ran, then the process's stdout and stderr.
  */
 final class ProcessLog {
   private ProcessLog() {}
 
-  /** Starts {@code command} in {@code directory}, stdin from /dev/null, its output appended to {@code log}. */
+  /**
+   * Starts {@code command} in {@code directory}, stdin from /dev/null, its output appended to
+   * {@code log}.
+   */
   static Process start(List<String> command, Path directory, Path log) throws IOException {
     Files.createDirectories(log.getParent());
     Files.writeString(log, "# in " + directory + "\n# " + String.join(" ", command) + "\n");
@@ -26,7 +29,10 @@ final class ProcessLog {
         .start();
   }
 
-  /** The last {@code lines} lines of {@code log}; {@code what} names the run in the error if it cannot be read. */
+  /**
+   * The last {@code lines} lines of {@code log}; {@code what} names the run in the error if it
+   * cannot be read.
+   */
   static String tail(Path log, int lines, String what) {
     try {
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);

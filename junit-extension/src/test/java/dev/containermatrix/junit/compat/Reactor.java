@@ -10,8 +10,8 @@ import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
 /**
- * This build's reactor as its root pom.xml names it: the coordinates a user's project asks for
- * when it depends on {@code junit-extension}.
+ * This build's reactor as its root pom.xml names it: the coordinates a user's project asks for when
+ * it depends on {@code junit-extension}.
  *
  * @param root the directory of the root pom.xml
  * @param groupId the reactor's groupId
@@ -23,9 +23,12 @@ record Reactor(Path root, String groupId, String parentArtifactId, String versio
    * The modules a user's build resolves through {@code junit-extension}, in reactor order; each
    * artifactId is its folder's name (design §2).
    */
-  static final List<String> PUBLISHED_MODULES = List.of("container-backend", "matrix-engine", "junit-extension");
+  static final List<String> PUBLISHED_MODULES =
+      List.of("container-backend", "matrix-engine", "junit-extension");
 
-  /** The reactor whose module {@code moduleDirectory} is, read from its parent directory's pom.xml. */
+  /**
+   * The reactor whose module {@code moduleDirectory} is, read from its parent directory's pom.xml.
+   */
   static Reactor ofModule(Path moduleDirectory) {
     Path root = moduleDirectory.toAbsolutePath().normalize().getParent();
     Path pom = root.resolve("pom.xml");
@@ -33,10 +36,14 @@ record Reactor(Path root, String groupId, String parentArtifactId, String versio
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       Element project = factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
-      return new Reactor(root, child(project, "groupId", pom), child(project, "artifactId", pom),
+      return new Reactor(
+          root,
+          child(project, "groupId", pom),
+          child(project, "artifactId", pom),
           child(project, "version", pom));
     } catch (IOException | ParserConfigurationException | SAXException e) {
-      throw new IllegalStateException("cannot read the reactor's root pom " + pom + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the reactor's root pom " + pom + ": " + e.getMessage(), e);
     }
   }
 
@@ -51,8 +58,10 @@ record Reactor(Path root, String groupId, String parentArtifactId, String versio
    */
   Path installedPomOf(String module) {
     Path moduleDirectory = root.resolve(module);
-    for (Path reduced : List.of(moduleDirectory.resolve("target/dependency-reduced-pom.xml"),
-        moduleDirectory.resolve("dependency-reduced-pom.xml"))) {
+    for (Path reduced :
+        List.of(
+            moduleDirectory.resolve("target/dependency-reduced-pom.xml"),
+            moduleDirectory.resolve("dependency-reduced-pom.xml"))) {
       if (Files.isRegularFile(reduced)) {
         return reduced;
       }

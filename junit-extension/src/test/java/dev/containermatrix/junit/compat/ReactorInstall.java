@@ -20,18 +20,27 @@ final class ReactorInstall {
   private ReactorInstall() {}
 
   /**
-   * Installs the reactor's artifacts into {@code repository}, replacing what an earlier run put there.
+   * Installs the reactor's artifacts into {@code repository}, replacing what an earlier run put
+   * there.
    *
    * @throws IllegalStateException if a module's jar has not been built, naming it and the fix
    */
   static void into(Reactor reactor, Path repository) throws IOException {
-    String now = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
-    install(reactor, repository, reactor.parentArtifactId(), Map.of("pom", reactor.root().resolve("pom.xml")), now);
+    String now =
+        ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+    install(
+        reactor,
+        repository,
+        reactor.parentArtifactId(),
+        Map.of("pom", reactor.root().resolve("pom.xml")),
+        now);
     for (String module : Reactor.PUBLISHED_MODULES) {
       Path jar = reactor.jarOf(module);
       if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException(jar + " is missing: run the integration tests after `package`"
-            + " (mvn verify, or mvn package -DskipTests before failsafe:integration-test)");
+        throw new IllegalStateException(
+            jar
+                + " is missing: run the integration tests after `package`"
+                + " (mvn verify, or mvn package -DskipTests before failsafe:integration-test)");
       }
       Map<String, Path> files = new LinkedHashMap<>();
       files.put("pom", reactor.installedPomOf(module));
@@ -40,16 +49,22 @@ final class ReactorInstall {
     }
   }
 
-  private static void install(Reactor reactor, Path repository, String artifactId, Map<String, Path> files,
-      String now) throws IOException {
-    Path artifactDirectory = repository.resolve(reactor.groupId().replace('.', '/')).resolve(artifactId);
+  private static void install(
+      Reactor reactor, Path repository, String artifactId, Map<String, Path> files, String now)
+      throws IOException {
+    Path artifactDirectory =
+        repository.resolve(reactor.groupId().replace('.', '/')).resolve(artifactId);
     Path versionDirectory = artifactDirectory.resolve(reactor.version());
     Files.createDirectories(versionDirectory);
     for (Map.Entry<String, Path> file : files.entrySet()) {
-      Files.copy(file.getValue(), versionDirectory.resolve(artifactId + "-" + reactor.version() + "." + file.getKey()),
+      Files.copy(
+          file.getValue(),
+          versionDirectory.resolve(artifactId + "-" + reactor.version() + "." + file.getKey()),
           StandardCopyOption.REPLACE_EXISTING);
     }
-    Files.writeString(artifactDirectory.resolve("maven-metadata-local.xml"), """
+    Files.writeString(
+        artifactDirectory.resolve("maven-metadata-local.xml"),
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <metadata>
           <groupId>%s</groupId>
@@ -61,9 +76,12 @@ final class ReactorInstall {
             <lastUpdated>%s</lastUpdated>
           </versioning>
         </metadata>
-        """.formatted(reactor.groupId(), artifactId, reactor.version(), now));
+        """
+            .formatted(reactor.groupId(), artifactId, reactor.version(), now));
     if (reactor.version().endsWith("-SNAPSHOT")) {
-      Files.writeString(versionDirectory.resolve("maven-metadata-local.xml"), """
+      Files.writeString(
+          versionDirectory.resolve("maven-metadata-local.xml"),
+          """
           <?xml version="1.0" encoding="UTF-8"?>
           <metadata modelVersion="1.1.0">
             <groupId>%s</groupId>
@@ -76,7 +94,8 @@ final class ReactorInstall {
               <lastUpdated>%s</lastUpdated>
             </versioning>
           </metadata>
-          """.formatted(reactor.groupId(), artifactId, reactor.version(), now));
+          """
+              .formatted(reactor.groupId(), artifactId, reactor.version(), now));
     }
   }
 }

@@ -22,10 +22,16 @@ import org.xml.sax.SAXException;
  * @param message the failure's, error's or skip's message; empty when it passed
  */
 record ReportedTestCase(String className, String name, Outcome outcome, String message) {
-  enum Outcome { PASSED, FAILED, ERROR, SKIPPED }
+  enum Outcome {
+    PASSED,
+    FAILED,
+    ERROR,
+    SKIPPED
+  }
 
   /**
-   * The testcases of every {@code TEST-*.xml} in {@code reports}; none when the directory is missing.
+   * The testcases of every {@code TEST-*.xml} in {@code reports}; none when the directory is
+   * missing.
    */
   static List<ReportedTestCase> readAll(Path reports) {
     if (!Files.isDirectory(reports)) {
@@ -33,7 +39,11 @@ record ReportedTestCase(String className, String name, Outcome outcome, String m
     }
     List<ReportedTestCase> testCases = new ArrayList<>();
     try (Stream<Path> files = Files.list(reports)) {
-      for (Path xml : files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).sorted().toList()) {
+      for (Path xml :
+          files
+              .filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml"))
+              .sorted()
+              .toList()) {
         testCases.addAll(read(xml));
       }
     } catch (IOException e) {
@@ -46,7 +56,8 @@ record ReportedTestCase(String className, String name, Outcome outcome, String m
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      NodeList elements = factory.newDocumentBuilder().parse(xml.toFile()).getElementsByTagName("testcase");
+      NodeList elements =
+          factory.newDocumentBuilder().parse(xml.toFile()).getElementsByTagName("testcase");
       List<ReportedTestCase> testCases = new ArrayList<>();
       for (int i = 0; i < elements.getLength(); i++) {
         testCases.add(of((Element) elements.item(i)));
@@ -64,7 +75,10 @@ record ReportedTestCase(String className, String name, Outcome outcome, String m
       NodeList details = testCase.getElementsByTagName(tagOf(outcome));
       if (details.getLength() > 0) {
         Element detail = (Element) details.item(0);
-        String message = detail.hasAttribute("message") ? detail.getAttribute("message") : detail.getTextContent().strip();
+        String message =
+            detail.hasAttribute("message")
+                ? detail.getAttribute("message")
+                : detail.getTextContent().strip();
         return new ReportedTestCase(className, name, outcome, message);
       }
     }
@@ -76,13 +90,19 @@ record ReportedTestCase(String className, String name, Outcome outcome, String m
       case FAILED -> "failure";
       case ERROR -> "error";
       case SKIPPED -> "skipped";
-      case PASSED -> throw new IllegalArgumentException("a passed testcase has no element of its own");
+      case PASSED ->
+          throw new IllegalArgumentException("a passed testcase has no element of its own");
     };
   }
 
-  /** Whether this is test {@code method} of class {@code className} in the variant named {@code variant}. */
+  /**
+   * Whether this is test {@code method} of class {@code className} in the variant named {@code
+   * variant}.
+   */
   boolean isInVariant(String className, String method, String variant) {
-    return this.className.equals(className) && name.startsWith(method + "(") && name.endsWith("[" + variant + "]");
+    return this.className.equals(className)
+        && name.startsWith(method + "(")
+        && name.endsWith("[" + variant + "]");
   }
 
   @Override

@@ -16,12 +16,14 @@ class SurefireAndFailsafeIT {
 
   @Test
   void theReportHoldsTheVariantsThatSurefireAndFailsafeRan() throws Exception {
-    FixtureResult build = FixtureWorkspace.prepare().fixture("surefire-and-failsafe").run().assertSucceeded();
+    FixtureResult build =
+        FixtureWorkspace.prepare().fixture("surefire-and-failsafe").run().assertSucceeded();
 
     List<ReportedTestCase> surefire = build.surefireTestCases();
     FixtureAssertions.assertAllPassed(build, surefire);
     FixtureAssertions.assertRanInEachVariant(build, surefire, SUREFIRE_MATRIX, METHODS, SIDES);
-    FixtureAssertions.assertHostTestPassed(build, surefire, "fixture.HostTest", "runsOnTheHostOutsideAnyVariant");
+    FixtureAssertions.assertHostTestPassed(
+        build, surefire, "fixture.HostTest", "runsOnTheHostOutsideAnyVariant");
     List<ReportedTestCase> failsafe = build.failsafeTestCases();
     FixtureAssertions.assertAllPassed(build, failsafe);
     FixtureAssertions.assertRanInEachVariant(build, failsafe, FAILSAFE_MATRIX, METHODS, SIDES);

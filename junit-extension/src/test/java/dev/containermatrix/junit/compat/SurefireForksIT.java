@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * a fork of its own: both forks' variants land in the one report.json, which lists both runs.
  */
 class SurefireForksIT {
-  private static final List<String> MATRICES = List.of("fixture.FirstMatrixTest", "fixture.SecondMatrixTest");
+  private static final List<String> MATRICES =
+      List.of("fixture.FirstMatrixTest", "fixture.SecondMatrixTest");
 
   @Test
   void twoForksMergeTheirVariantsIntoOneReportThatListsBothRuns() throws Exception {
@@ -25,17 +26,21 @@ class SurefireForksIT {
     FixtureAssertions.assertAllPassed(build, testCases);
     MatrixReport report = build.report();
     for (String matrix : MATRICES) {
-      FixtureAssertions.assertRanInEachVariant(build, testCases, matrix, List.of("seesTheEnvironmentOfItsVariant"), SIDES);
+      FixtureAssertions.assertRanInEachVariant(
+          build, testCases, matrix, List.of("seesTheEnvironmentOfItsVariant"), SIDES);
       FixtureAssertions.assertReported(build, report, matrix, SIDES);
     }
     List<JsonNode> runs = report.runs();
     assertThat(runs).as("%s: runs[] of %s, one per fork", build, report.file()).hasSize(2);
-    Set<String> runIds = runs.stream().map(run -> run.path("runId").asText()).collect(Collectors.toSet());
+    Set<String> runIds =
+        runs.stream().map(run -> run.path("runId").asText()).collect(Collectors.toSet());
     for (String matrix : MATRICES) {
-      assertThat(report.variantsOf(matrix)).as("%s: the runIds of %s's variants in %s", build, matrix, report.file())
+      assertThat(report.variantsOf(matrix))
+          .as("%s: the runIds of %s's variants in %s", build, matrix, report.file())
           .extracting(ReportedVariant::runId)
           .allSatisfy(runId -> assertThat(runIds).as("the runIds of runs[]").contains(runId))
-          .as("one fork ran both variants of %s", matrix).containsOnly(report.variantsOf(matrix).get(0).runId());
+          .as("one fork ran both variants of %s", matrix)
+          .containsOnly(report.variantsOf(matrix).get(0).runId());
     }
     assertThat(report.variantsOf(MATRICES.get(0)).get(0).runId())
         .as("%s: with reuseForks=false the two classes ran in different forks", build)

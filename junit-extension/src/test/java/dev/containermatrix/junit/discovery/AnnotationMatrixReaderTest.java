@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 class AnnotationMatrixReaderTest {
 
   @ContainerMatrix(maxParallel = 2, failFast = true, timeout = "90s")
-  @LibraryAxis(artifact = "com.fasterxml.jackson.core:jackson-databind", versions = {"2.17.2", "2.21.3"}, name = "databind")
+  @LibraryAxis(
+      artifact = "com.fasterxml.jackson.core:jackson-databind",
+      versions = {"2.17.2", "2.21.3"},
+      name = "databind")
   @JdkAxis({"17", "21"})
   @Exclude({"databind=2.17.2", "jdk=21"})
   static class Annotated {}
@@ -65,49 +68,59 @@ class AnnotationMatrixReaderTest {
   void aMatrixWithoutAxesNamesTheAnnotationsThatAddOne() {
     assertThatThrownBy(() -> AnnotationMatrixReader.read(NoAxes.class))
         .isInstanceOf(MatrixDefinitionException.class)
-        .hasMessage("@ContainerMatrix.value on " + NoAxes.class.getName()
-            + ": the matrix has no axes; add @LibraryAxis, @JdkAxis, @ResourceAxis, @ConfigAxis, @BaseAxis or"
-            + " @Include to the class, or name a YAML matrix file in @ContainerMatrix(\"...\")");
+        .hasMessage(
+            "@ContainerMatrix.value on "
+                + NoAxes.class.getName()
+                + ": the matrix has no axes; add @LibraryAxis, @JdkAxis, @ResourceAxis,"
+                + " @ConfigAxis, @BaseAxis or @Include to the class, or name a YAML matrix file in"
+                + " @ContainerMatrix(\"...\")");
   }
 
   @Test
   void aNegativeMaxParallelIsRefusedNamingTheAttribute() {
     assertThatThrownBy(() -> AnnotationMatrixReader.read(NegativeParallel.class))
         .isInstanceOf(MatrixDefinitionException.class)
-        .hasMessage("@ContainerMatrix.maxParallel on " + NegativeParallel.class.getName()
-            + ": maxParallel must be 0 (the scheduler decides) or positive, was -1");
+        .hasMessage(
+            "@ContainerMatrix.maxParallel on "
+                + NegativeParallel.class.getName()
+                + ": maxParallel must be 0 (the scheduler decides) or positive, was -1");
   }
 
   @Test
   void aNegativeLimitIsRefusedNamingTheResourcesEntry() {
     assertThatThrownBy(() -> AnnotationMatrixReader.read(NegativePids.class))
         .isInstanceOf(MatrixDefinitionException.class)
-        .hasMessage("@Resources(name = \"small\").pids on " + NegativePids.class.getName()
-            + ": pids must be positive, or 0 for no limit; was -5");
+        .hasMessage(
+            "@Resources(name = \"small\").pids on "
+                + NegativePids.class.getName()
+                + ": pids must be positive, or 0 for no limit; was -5");
   }
 
   @Test
   void aYamlMatrixWithAxisAnnotationsTooIsRefusedNamingThem() {
     assertThatThrownBy(() -> AnnotationMatrixReader.read(YamlAndAxis.class))
         .isInstanceOf(MatrixDefinitionException.class)
-        .hasMessageContaining("the class names the YAML matrix 'matrices/absent.yaml' and also carries @JdkAxis;"
-            + " declare the matrix in one place");
+        .hasMessageContaining(
+            "the class names the YAML matrix 'matrices/absent.yaml' and also carries @JdkAxis;"
+                + " declare the matrix in one place");
   }
 
   @Test
   void aYamlMatrixWithContainerMatrixAttributesTooIsRefusedNamingThem() {
     assertThatThrownBy(() -> AnnotationMatrixReader.read(YamlAndBase.class))
         .isInstanceOf(MatrixDefinitionException.class)
-        .hasMessageContaining("the class names the YAML matrix 'matrices/absent.yaml' and also sets [base] on"
-            + " @ContainerMatrix; set them in the YAML file (base, strategy) instead");
+        .hasMessageContaining(
+            "the class names the YAML matrix 'matrices/absent.yaml' and also sets [base] on"
+                + " @ContainerMatrix; set them in the YAML file (base, strategy) instead");
   }
 
   @Test
   void aYamlMatrixMissingFromTheClasspathSaysWhereToPutIt() {
     assertThatThrownBy(() -> AnnotationMatrixReader.read(YamlMissing.class))
         .isInstanceOf(MatrixDefinitionException.class)
-        .hasMessageContaining("the YAML matrix 'matrices/absent.yaml' is not on the test classpath;"
-            + " put it under src/test/resources/matrices/absent.yaml");
+        .hasMessageContaining(
+            "the YAML matrix 'matrices/absent.yaml' is not on the test classpath;"
+                + " put it under src/test/resources/matrices/absent.yaml");
   }
 
   @Test

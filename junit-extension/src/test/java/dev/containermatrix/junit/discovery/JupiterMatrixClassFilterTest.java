@@ -19,19 +19,24 @@ class JupiterMatrixClassFilterTest {
 
   @Test
   void theHostJupiterEngineNeitherRunsNorListsMatrixClasses() {
-    var request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClass(TwoZonesFixture.class), selectClass(NestedAndDynamicFixture.class),
-            selectClass(PlainJupiterTest.class))
-        .filters(EngineFilter.includeEngines("junit-jupiter"))
-        .build();
+    var request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(
+                selectClass(TwoZonesFixture.class),
+                selectClass(NestedAndDynamicFixture.class),
+                selectClass(PlainJupiterTest.class))
+            .filters(EngineFilter.includeEngines("junit-jupiter"))
+            .build();
     var launcher = LauncherFactory.create();
 
     TestPlan plan = launcher.discover(request);
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     launcher.execute(request, summary);
 
-    assertThat(plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
-            .map(TestIdentifier::getDisplayName))
+    assertThat(
+            plan.getRoots().stream()
+                .flatMap(root -> plan.getDescendants(root).stream())
+                .map(TestIdentifier::getDisplayName))
         .containsExactlyInAnyOrder("JupiterMatrixClassFilterTest$PlainJupiterTest", "runs()");
     assertThat(summary.getSummary().getTestsFoundCount()).isEqualTo(1);
     assertThat(summary.getSummary().getTestsSkippedCount()).isZero();
@@ -40,17 +45,21 @@ class JupiterMatrixClassFilterTest {
 
   @Test
   void thePackageScanOfTheMatrixEngineFindsMatrixClassesOnly() {
-    var request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectPackage("dev.containermatrix.junit.engine.fixtures"))
-        .filters(EngineFilter.includeEngines("container-matrix"))
-        .configurationParameter("containermatrix.variants", "mode=only")
-        .build();
+    var request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectPackage("dev.containermatrix.junit.engine.fixtures"))
+            .filters(EngineFilter.includeEngines("container-matrix"))
+            .configurationParameter("containermatrix.variants", "mode=only")
+            .build();
 
     TestPlan plan = LauncherFactory.create().discover(request);
 
-    assertThat(plan.getRoots().stream().flatMap(root -> plan.getChildren(root).stream())
-            .map(TestIdentifier::getDisplayName))
-        .contains("dev.containermatrix.junit.engine.fixtures.NestedAndDynamicFixture",
+    assertThat(
+            plan.getRoots().stream()
+                .flatMap(root -> plan.getChildren(root).stream())
+                .map(TestIdentifier::getDisplayName))
+        .contains(
+            "dev.containermatrix.junit.engine.fixtures.NestedAndDynamicFixture",
             "dev.containermatrix.junit.engine.fixtures.BadMemoryFixture")
         .doesNotContain("dev.containermatrix.junit.engine.fixtures.TwoZonesFixture");
   }

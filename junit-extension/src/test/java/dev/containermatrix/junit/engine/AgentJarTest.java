@@ -19,16 +19,26 @@ class AgentJarTest {
     Path jar = AgentJar.materialize(store);
 
     List<String> names = entries(jar);
-    assertThat(names).contains(
-        "dev/containermatrix/junit/agent/AgentMain.class",
-        "dev/containermatrix/junit/agent/VariantVariables.class",
-        "dev/containermatrix/junit/Variant.class",
-        "dev/containermatrix/junit/ContainerMatrix.class",
-        "dev/containermatrix/junit/VariantParameterResolver.class");
-    assertThat(names).filteredOn(n -> n.endsWith(".class")).allMatch(
-        n -> n.matches("dev/containermatrix/junit/(agent/)?[^/]+\\.class"), "a class of the API or agent package");
-    assertThat(names).noneMatch(n -> n.contains("/engine/") || n.contains("/channel/") || n.contains("/backend/")
-        || n.startsWith("com/") || n.startsWith("org/"));
+    assertThat(names)
+        .contains(
+            "dev/containermatrix/junit/agent/AgentMain.class",
+            "dev/containermatrix/junit/agent/VariantVariables.class",
+            "dev/containermatrix/junit/Variant.class",
+            "dev/containermatrix/junit/ContainerMatrix.class",
+            "dev/containermatrix/junit/VariantParameterResolver.class");
+    assertThat(names)
+        .filteredOn(n -> n.endsWith(".class"))
+        .allMatch(
+            n -> n.matches("dev/containermatrix/junit/(agent/)?[^/]+\\.class"),
+            "a class of the API or agent package");
+    assertThat(names)
+        .noneMatch(
+            n ->
+                n.contains("/engine/")
+                    || n.contains("/channel/")
+                    || n.contains("/backend/")
+                    || n.startsWith("com/")
+                    || n.startsWith("org/"));
   }
 
   @Test
@@ -51,10 +61,12 @@ class AgentJarTest {
   void cutFromAJarTheSameAsFromADirectory() throws IOException {
     Path fromDirectory = AgentJar.materialize(store.resolve("a"));
 
-    // the jar just written is a jar holding the same classes: cutting the agent from it gives the same bytes
+    // the jar just written is a jar holding the same classes: cutting the agent from it gives the
+    // same bytes
     var fromJar = AgentJar.classesOf(fromDirectory);
 
-    assertThat(fromJar.keySet()).containsExactlyElementsOf(AgentJar.classesOf(AgentJar.codeSource()).keySet());
+    assertThat(fromJar.keySet())
+        .containsExactlyElementsOf(AgentJar.classesOf(AgentJar.codeSource()).keySet());
   }
 
   private static List<String> entries(Path jar) throws IOException {

@@ -39,8 +39,10 @@ class ClassDataEngineTest {
 
   @BeforeEach
   void requireRootAndJdk17() {
-    HostRequirements.require(NativeTestSupport.isRoot(), "the native backend's engine tests run as root");
-    HostRequirements.require(Files.isExecutable(Path.of(JDK17, "bin/java")), "JDK 17 is not at " + JDK17);
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "the native backend's engine tests run as root");
+    HostRequirements.require(
+        Files.isExecutable(Path.of(JDK17, "bin/java")), "JDK 17 is not at " + JDK17);
   }
 
   @Test
@@ -56,25 +58,32 @@ class ClassDataEngineTest {
     assertThat(classDataLayer(first).get("built").asBoolean()).isTrue();
     assertThat(classDataLayer(second).get("built").asBoolean()).isFalse();
     assertThat(classDataLayer(second).get("digest")).isEqualTo(classDataLayer(first).get("digest"));
-    assertThat(stdout(scratch.resolve("second"), second)).contains("-XX:SharedArchiveFile=/opt/containermatrix/class-data/");
+    assertThat(stdout(scratch.resolve("second"), second))
+        .contains("-XX:SharedArchiveFile=/opt/containermatrix/class-data/");
     assertThat(layerRoles(off)).doesNotContain("class-data");
-    assertThat(stdout(scratch.resolve("off"), off)).contains("jvm options: ").doesNotContain("SharedArchiveFile");
+    assertThat(stdout(scratch.resolve("off"), off))
+        .contains("jvm options: ")
+        .doesNotContain("SharedArchiveFile");
   }
 
   @Test
   void aVariantStartsFromAClassDataArchiveEvenWhenTheEngineIsAClassDirectory() {
-    // junit-extension is target/classes here; a variant gets the agent jar cut from it, which can be archived
-    EngineExecutionResults results = EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
-        .configurationParameter("containermatrix.report.dir", scratch.resolve("reports").toString())
-        .configurationParameter("containermatrix.backend", "native")
-        .configurationParameter("containermatrix.store", scratch.resolve("store").toString())
-        .selectors(selectClass(ClassDataFixture.class))
-        .execute();
+    // junit-extension is target/classes here; a variant gets the agent jar cut from it, which can
+    // be archived
+    EngineExecutionResults results =
+        EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
+            .configurationParameter(
+                "containermatrix.report.dir", scratch.resolve("reports").toString())
+            .configurationParameter("containermatrix.backend", "native")
+            .configurationParameter("containermatrix.store", scratch.resolve("store").toString())
+            .selectors(selectClass(ClassDataFixture.class))
+            .execute();
 
     results.testEvents().assertStatistics(s -> s.succeeded(1));
-    assertThat(results.allEvents().reportingEntryPublished().stream()
-            .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
-            .filter(pairs -> pairs.containsKey("classData")))
+    assertThat(
+            results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(pairs -> pairs.containsKey("classData")))
         .extracting(pairs -> pairs.get("classData"))
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .matches("(AppCDS archive|AOT cache) sha256:[0-9a-f]{64} \\(built this run\\)");
@@ -82,41 +91,75 @@ class ClassDataEngineTest {
 
   @Test
   void refusesAStoreInsideTheModuleDirectorySayingWhereToPutIt() {
-    assertThatThrownBy(() -> EngineSettings.from(new MapParameters(Map.of("containermatrix.store", "target/store"))))
+    assertThatThrownBy(
+            () ->
+                EngineSettings.from(
+                    new MapParameters(Map.of("containermatrix.store", "target/store"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Configuration parameter containermatrix.store='")
         .hasMessageContaining("target/store' is inside the module directory")
-        .hasMessageEndingWith("put the store outside the module (the default is ~/.cache/containermatrix)");
+        .hasMessageEndingWith(
+            "put the store outside the module (the default is ~/.cache/containermatrix)");
   }
 
   @Test
   void rejectsAnUnknownClassDataSettingNamingKeyValueAndChoices() {
-    assertThatThrownBy(() -> EngineSettings.from(new MapParameters(Map.of("containermatrix.classData", "always"))))
+    assertThatThrownBy(
+            () ->
+                EngineSettings.from(
+                    new MapParameters(Map.of("containermatrix.classData", "always"))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Configuration parameter containermatrix.classData='always' is not one of auto, off; set it to auto"
-            + " (variants start from a class-data archive where the backend uses layers) or off");
+        .hasMessage(
+            "Configuration parameter containermatrix.classData='always' is not one of auto, off;"
+                + " set it to auto (variants start from a class-data archive where the backend uses"
+                + " layers) or off");
   }
 
-  /** Runs the fixture in a host JVM of its own, whose classpath is {@code classpath}; returns its report.json. */
-  private JsonNode hostRun(List<String> classpath, Path store, String name, String classData) throws Exception {
+  /**
+   * Runs the fixture in a host JVM of its own, whose classpath is {@code classpath}; returns its
+   * report.json.
+   */
+  private JsonNode hostRun(List<String> classpath, Path store, String name, String classData)
+      throws Exception {
     Path reports = scratch.resolve(name);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process host = new ProcessBuilder(java.toString(), "-Dcontainermatrix.store=" + store,
-        "-Dcontainermatrix.classData=" + classData, "-cp", String.join(File.pathSeparator, classpath),
-        EngineRunnerMain.class.getName(), ClassDataFixture.class.getName(), "native", reports.toString())
-        .redirectErrorStream(true).redirectOutput(scratch.resolve(name + ".log").toFile()).start();
+    Process host =
+        new ProcessBuilder(
+                java.toString(),
+                "-Dcontainermatrix.store=" + store,
+                "-Dcontainermatrix.classData=" + classData,
+                "-cp",
+                String.join(File.pathSeparator, classpath),
+                EngineRunnerMain.class.getName(),
+                ClassDataFixture.class.getName(),
+                "native",
+                reports.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(scratch.resolve(name + ".log").toFile())
+            .start();
     assertThat(host.waitFor()).as(Files.readString(scratch.resolve(name + ".log"))).isZero();
     JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
     assertThat(report.get("variants").get(0).get("status").asText())
-        .as(Files.readString(scratch.resolve(name + ".log"))).isEqualTo("PASSED");
+        .as(Files.readString(scratch.resolve(name + ".log")))
+        .isEqualTo("PASSED");
     return report;
   }
 
-  /** This JVM's classpath with this module's main classes packed into a jar, as a project that depends on it has them. */
+  /**
+   * This JVM's classpath with this module's main classes packed into a jar, as a project that
+   * depends on it has them.
+   */
   private List<String> classpathWithThisModuleAsAJar() throws IOException {
-    Path classes = Path.of(ContainerMatrixTestEngine.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    Path classes =
+        Path.of(
+            ContainerMatrixTestEngine.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
     Path jar = scratch.resolve("junit-extension.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> tree = Files.walk(classes)) {
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> tree = Files.walk(classes)) {
       for (Path file : tree.filter(Files::isRegularFile).sorted().toList()) {
         out.putNextEntry(new JarEntry(classes.relativize(file).toString()));
         Files.copy(file, (OutputStream) out);
@@ -125,7 +168,10 @@ class ClassDataEngineTest {
     }
     List<String> entries = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      entries.add(Path.of(entry).toAbsolutePath().equals(classes.toAbsolutePath()) ? jar.toString() : entry);
+      entries.add(
+          Path.of(entry).toAbsolutePath().equals(classes.toAbsolutePath())
+              ? jar.toString()
+              : entry);
     }
     assertThat(entries).contains(jar.toString());
     return entries;
@@ -143,7 +189,8 @@ class ClassDataEngineTest {
         return layer;
       }
     }
-    throw new AssertionError("no class-data layer in " + report.get("variants").get(0).get("layers"));
+    throw new AssertionError(
+        "no class-data layer in " + report.get("variants").get(0).get("layers"));
   }
 
   private static String stdout(Path reports, JsonNode report) throws IOException {

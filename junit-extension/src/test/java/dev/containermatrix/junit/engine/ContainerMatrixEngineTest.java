@@ -1,11 +1,11 @@
 package dev.containermatrix.junit.engine;
 
+import static org.assertj.core.api.Assertions.anyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
-import static org.assertj.core.api.Assertions.anyOf;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
@@ -21,16 +21,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containermatrix.junit.engine.fixtures.BadMemoryFixture;
 import dev.containermatrix.junit.engine.fixtures.BrokenYamlFixture;
-import dev.containermatrix.junit.engine.fixtures.MissingArtifactFixture;
-import dev.containermatrix.junit.engine.fixtures.MissingJdkFixture;
-import dev.containermatrix.junit.engine.fixtures.OneAtATimeFixture;
 import dev.containermatrix.junit.engine.fixtures.FailFastFixture;
 import dev.containermatrix.junit.engine.fixtures.FailFastWhileRunningFixture;
 import dev.containermatrix.junit.engine.fixtures.HaltingFixture;
-import dev.containermatrix.junit.engine.fixtures.LimitedFixture;
-import dev.containermatrix.junit.engine.fixtures.NestedAndDynamicFixture;
-import dev.containermatrix.junit.engine.fixtures.SleepingFixture;
 import dev.containermatrix.junit.engine.fixtures.LeanClasspathFixture;
+import dev.containermatrix.junit.engine.fixtures.LimitedFixture;
+import dev.containermatrix.junit.engine.fixtures.MissingArtifactFixture;
+import dev.containermatrix.junit.engine.fixtures.MissingJdkFixture;
+import dev.containermatrix.junit.engine.fixtures.NestedAndDynamicFixture;
+import dev.containermatrix.junit.engine.fixtures.OneAtATimeFixture;
+import dev.containermatrix.junit.engine.fixtures.SleepingFixture;
 import dev.containermatrix.junit.engine.fixtures.TwoZonesFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +52,11 @@ import org.opentest4j.AssertionFailedError;
 class ContainerMatrixEngineTest {
   @TempDir Path reports;
 
-  private EngineExecutionResults run(Map<String, String> parameters, DiscoverySelector... selectors) {
+  private EngineExecutionResults run(
+      Map<String, String> parameters, DiscoverySelector... selectors) {
     return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
-        .enableImplicitConfigurationParameters(true) // the build's archive dir (surefire system property)
+        .enableImplicitConfigurationParameters(
+            true) // the build's archive dir (surefire system property)
         .configurationParameter("containermatrix.report.dir", reports.toString())
         .configurationParameter("containermatrix.backend", "process")
         .configurationParameters(parameters)
@@ -68,7 +70,8 @@ class ContainerMatrixEngineTest {
 
   @Test
   void variantsGetTheSerialCollectorUnlessTheirEnvAsksTheJvmForAnother() {
-    EngineExecutionResults results = run(selectClass(dev.containermatrix.junit.engine.fixtures.JvmOptionsFixture.class));
+    EngineExecutionResults results =
+        run(selectClass(dev.containermatrix.junit.engine.fixtures.JvmOptionsFixture.class));
 
     results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
   }
@@ -77,18 +80,33 @@ class ContainerMatrixEngineTest {
   void runsEveryMethodOnceInEveryVariantAsItsOwnTest() {
     EngineExecutionResults results = run(selectClass(TwoZonesFixture.class));
 
-    results.testEvents().assertStatistics(s -> s.dynamicallyRegistered(4).started(4).succeeded(3).failed(1));
-    results.containerEvents().assertThatEvents()
+    results
+        .testEvents()
+        .assertStatistics(s -> s.dynamicallyRegistered(4).started(4).succeeded(3).failed(1));
+    results
+        .containerEvents()
+        .assertThatEvents()
         .haveExactly(1, event(variantNode(), displayName("tz=utc"), finishedSuccessfully()))
         .haveExactly(1, event(variantNode(), displayName("tz=kolkata"), finishedSuccessfully()));
-    List<String> ids = results.testEvents().started().stream()
-        .map(e -> e.getTestDescriptor().getUniqueId().toString()).toList();
-    assertThat(ids).hasSize(4).doesNotHaveDuplicates()
-        .allMatch(id -> id.matches("\\[engine:container-matrix]/\\[class:"
-            + TwoZonesFixture.class.getName().replace(".", "\\.") + "]/\\[variant:[0-9a-f]{12}]/\\[method:.*]"));
-    List<String> legacyNames = results.testEvents().started().stream()
-        .map(e -> e.getTestDescriptor().getLegacyReportingName()).toList();
-    assertThat(legacyNames).doesNotHaveDuplicates()
+    List<String> ids =
+        results.testEvents().started().stream()
+            .map(e -> e.getTestDescriptor().getUniqueId().toString())
+            .toList();
+    assertThat(ids)
+        .hasSize(4)
+        .doesNotHaveDuplicates()
+        .allMatch(
+            id ->
+                id.matches(
+                    "\\[engine:container-matrix]/\\[class:"
+                        + TwoZonesFixture.class.getName().replace(".", "\\.")
+                        + "]/\\[variant:[0-9a-f]{12}]/\\[method:.*]"));
+    List<String> legacyNames =
+        results.testEvents().started().stream()
+            .map(e -> e.getTestDescriptor().getLegacyReportingName())
+            .toList();
+    assertThat(legacyNames)
+        .doesNotHaveDuplicates()
         .contains("seesItsOwnEnvironment(Variant)[tz=utc]", "expectsUtc(Variant)[tz=kolkata]");
   }
 
@@ -97,12 +115,18 @@ class ContainerMatrixEngineTest {
     EngineExecutionResults results = run(selectClass(TwoZonesFixture.class));
 
     Event failed = results.testEvents().failed().stream().findFirst().orElseThrow();
-    Throwable failure = failed.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-        .orElseThrow().getThrowable().orElseThrow();
+    Throwable failure =
+        failed
+            .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+            .orElseThrow()
+            .getThrowable()
+            .orElseThrow();
     assertThat(failure).isInstanceOf(AssertionFailedError.class).isInstanceOf(AssertionError.class);
     AssertionFailedError assertion = (AssertionFailedError) failure;
     assertThat(assertion.getMessage())
-        .as("the message starts with the variant's name, so Surefire's summary line says which variant failed")
+        .as(
+            "the message starts with the variant's name, so Surefire's summary line says which"
+                + " variant failed")
         .isEqualTo("[tz=kolkata] zone of the variant ==> expected: <utc> but was: <kolkata>");
     assertThat(assertion.getExpected().getStringRepresentation()).isEqualTo("utc");
     assertThat(assertion.getActual().getStringRepresentation()).isEqualTo("kolkata");
@@ -113,9 +137,13 @@ class ContainerMatrixEngineTest {
   void capturesEachVariantsOutputOnItsOwnNode() {
     EngineExecutionResults results = run(selectClass(TwoZonesFixture.class));
 
-    List<ReportEntry> entries = results.containerEvents().reportingEntryPublished().stream()
-        .map(e -> e.getRequiredPayload(ReportEntry.class)).toList();
-    assertThat(entries).filteredOn(e -> e.getKeyValuePairs().containsKey("stdout")).hasSize(2)
+    List<ReportEntry> entries =
+        results.containerEvents().reportingEntryPublished().stream()
+            .map(e -> e.getRequiredPayload(ReportEntry.class))
+            .toList();
+    assertThat(entries)
+        .filteredOn(e -> e.getKeyValuePairs().containsKey("stdout"))
+        .hasSize(2)
         .allMatch(e -> e.getKeyValuePairs().get("stdout").contains("hello from variant "));
   }
 
@@ -126,30 +154,69 @@ class ContainerMatrixEngineTest {
 
     EngineExecutionResults results = run(selectClass(SleepingFixture.class));
 
-    results.containerEvents().assertThatEvents().haveExactly(1,
-        event(variantNode(), finishedWithFailure(
-            instanceOf(VariantFailedException.class), message(m -> m.startsWith("variant mode=sleepy timed out after 3s")))));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                variantNode(),
+                finishedWithFailure(
+                    instanceOf(VariantFailedException.class),
+                    message(m -> m.startsWith("variant mode=sleepy timed out after 3s")))));
     results.containerEvents().assertStatistics(s -> s.failed(1));
     results.testEvents().assertStatistics(s -> s.failed(0).aborted(1));
-    results.testEvents().assertThatEvents().haveExactly(1,
-        event(test("sleepsForever"), abortedWithReason(message(m -> m.startsWith(
-            "did not finish: variant mode=sleepy timed out after 3s")))));
+    results
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("sleepsForever"),
+                abortedWithReason(
+                    message(
+                        m ->
+                            m.startsWith(
+                                "did not finish: variant mode=sleepy timed out after 3s")))));
     long pid = Long.parseLong(Files.readString(pidFile).trim());
-    await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
   }
 
   @Test
   void aJvmThatDiesIsOneFailureOfItsVariantAndAbortsItsPendingTestsWithTheExitReason() {
     EngineExecutionResults results = run(selectClass(HaltingFixture.class));
 
-    results.testEvents().assertThatEvents()
+    results
+        .testEvents()
+        .assertThatEvents()
         .haveExactly(1, event(test("passes"), finishedSuccessfully()))
-        .haveExactly(1, event(test("haltsTheJvm"), abortedWithReason(message(m -> m.contains("exited with status 7")))))
-        .haveExactly(1, event(test("neverRuns"), abortedWithReason(message(m -> m.contains("exited with status 7")))));
+        .haveExactly(
+            1,
+            event(
+                test("haltsTheJvm"),
+                abortedWithReason(message(m -> m.contains("exited with status 7")))))
+        .haveExactly(
+            1,
+            event(
+                test("neverRuns"),
+                abortedWithReason(message(m -> m.contains("exited with status 7")))));
     results.testEvents().assertStatistics(s -> s.failed(0).aborted(2));
-    results.containerEvents().assertThatEvents().haveExactly(1, event(variantNode(), displayName("mode=crash"),
-        finishedWithFailure(instanceOf(VariantFailedException.class), message(m -> m.startsWith("variant mode=crash")
-            && m.contains("exited with status 7")))));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                variantNode(),
+                displayName("mode=crash"),
+                finishedWithFailure(
+                    instanceOf(VariantFailedException.class),
+                    message(
+                        m ->
+                            m.startsWith("variant mode=crash")
+                                && m.contains("exited with status 7")))));
     results.containerEvents().assertStatistics(s -> s.failed(1));
   }
 
@@ -167,73 +234,100 @@ class ContainerMatrixEngineTest {
 
   @Test
   void aUniqueIdSelectorOfOneMethodRunsOnlyThatMethodOfThatVariant() {
-    UniqueId method = classId(TwoZonesFixture.class).append("variant", variantIdOf("tz=utc"))
-        .append("method", "expectsUtc(dev.containermatrix.junit.Variant)");
+    UniqueId method =
+        classId(TwoZonesFixture.class)
+            .append("variant", variantIdOf("tz=utc"))
+            .append("method", "expectsUtc(dev.containermatrix.junit.Variant)");
 
     EngineExecutionResults results = run(selectUniqueId(method));
 
     results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
-    assertThat(results.testEvents().started().stream().findFirst().orElseThrow().getTestDescriptor().getUniqueId())
+    assertThat(
+            results.testEvents().started().stream()
+                .findFirst()
+                .orElseThrow()
+                .getTestDescriptor()
+                .getUniqueId())
         .isEqualTo(method);
   }
 
   @Test
   void aMethodSelectorRunsThatMethodInEveryVariant() {
-    EngineExecutionResults results = run(selectMethod(TwoZonesFixture.class, "seesItsOwnEnvironment",
-        "dev.containermatrix.junit.Variant"));
+    EngineExecutionResults results =
+        run(
+            selectMethod(
+                TwoZonesFixture.class,
+                "seesItsOwnEnvironment",
+                "dev.containermatrix.junit.Variant"));
 
     results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
   }
 
   @Test
-  void theVariantFilterRunsOnlyMatchingVariantsAndTheReportCountsWhatRanOfWhatTheMatrixHolds() throws Exception {
-    EngineExecutionResults results = run(Map.of("containermatrix.variants", "tz=utc"), selectClass(TwoZonesFixture.class));
+  void theVariantFilterRunsOnlyMatchingVariantsAndTheReportCountsWhatRanOfWhatTheMatrixHolds()
+      throws Exception {
+    EngineExecutionResults results =
+        run(Map.of("containermatrix.variants", "tz=utc"), selectClass(TwoZonesFixture.class));
 
     results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-    JsonNode matrix = new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("matrices").get(0);
+    JsonNode matrix =
+        new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("matrices").get(0);
     assertThat(matrix.get("variants").asInt()).isEqualTo(2);
     assertThat(matrix.get("variantsRun").asInt()).isEqualTo(1);
   }
 
   @Test
   void aRunStartsByDeletingTheLogsOfOtherBuildsAndOfTheOldLayoutBesideItsOwn() throws Exception {
-    Path otherBuild = Files.createDirectories(reports.resolve("variants/20260101-000000-old/" + TwoZonesFixture.class.getName()));
+    Path otherBuild =
+        Files.createDirectories(
+            reports.resolve("variants/20260101-000000-old/" + TwoZonesFixture.class.getName()));
     Files.writeString(reports.resolve("variants/20260101-000000-old/build"), "another-build\n");
-    Path oldLayout = Files.createDirectories(reports.resolve("variants/" + TwoZonesFixture.class.getName() + "/0123456789ab"));
+    Path oldLayout =
+        Files.createDirectories(
+            reports.resolve("variants/" + TwoZonesFixture.class.getName() + "/0123456789ab"));
     Files.writeString(oldLayout.resolve("stdout.log"), "from an engine of an earlier version");
 
     run(selectClass(TwoZonesFixture.class));
 
-    String runId = new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("runId").asText();
+    String runId =
+        new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("runId").asText();
     try (java.util.stream.Stream<Path> entries = Files.list(reports.resolve("variants"))) {
       assertThat(entries.map(p -> p.getFileName().toString())).containsExactly(runId);
     }
-    try (java.util.stream.Stream<Path> entries = Files.list(reports.resolve("variants").resolve(runId)
-        .resolve(TwoZonesFixture.class.getName()))) {
+    try (java.util.stream.Stream<Path> entries =
+        Files.list(
+            reports.resolve("variants").resolve(runId).resolve(TwoZonesFixture.class.getName()))) {
       assertThat(entries.map(p -> p.getFileName().toString()))
-          .hasSize(2).allMatch(name -> name.matches("tz=(utc|kolkata)-[0-9a-f]{12}"));
+          .hasSize(2)
+          .allMatch(name -> name.matches("tz=(utc|kolkata)-[0-9a-f]{12}"));
     }
     assertThat(otherBuild).doesNotExist();
   }
 
   @Test
   void surefireNamesAFailedVariantsTestcaseByTheFullyQualifiedClassName() {
-    TestDescriptor root = discover(
-        org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectClass(TwoZonesFixture.class))
-            .configurationParameter("containermatrix.report.dir", reports.toString())
-            .build());
+    TestDescriptor root =
+        discover(
+            org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(TwoZonesFixture.class))
+                .configurationParameter("containermatrix.report.dir", reports.toString())
+                .build());
 
     TestDescriptor matrixClass = root.getChildren().iterator().next();
     // Surefire's classname of a node without a source (the variant) is its parent's display name;
     // that of a method inside is its class's legacy reporting name
-    assertThat(matrixClass.getChildren()).isNotEmpty().allSatisfy(variant -> {
-      assertThat(variant.getSource()).isEmpty();
-      assertThat(variant.getParent().orElseThrow().getDisplayName()).isEqualTo(TwoZonesFixture.class.getName());
-    });
+    assertThat(matrixClass.getChildren())
+        .isNotEmpty()
+        .allSatisfy(
+            variant -> {
+              assertThat(variant.getSource()).isEmpty();
+              assertThat(variant.getParent().orElseThrow().getDisplayName())
+                  .isEqualTo(TwoZonesFixture.class.getName());
+            });
     assertThat(matrixClass.getLegacyReportingName()).isEqualTo(TwoZonesFixture.class.getName());
-    assertThat(matrixClass.getSource()).contains(
-        org.junit.platform.engine.support.descriptor.ClassSource.from(TwoZonesFixture.class));
+    assertThat(matrixClass.getSource())
+        .contains(
+            org.junit.platform.engine.support.descriptor.ClassSource.from(TwoZonesFixture.class));
   }
 
   @Test
@@ -241,12 +335,15 @@ class ContainerMatrixEngineTest {
     EngineExecutionResults results = run(selectClass(NestedAndDynamicFixture.class));
 
     results.testEvents().assertStatistics(s -> s.succeeded(4).skipped(1).aborted(1).failed(0));
-    results.testEvents().assertThatEvents()
+    results
+        .testEvents()
+        .assertThatEvents()
         .haveExactly(1, event(test("disabled"), skippedWithReason("not today")))
         .haveExactly(1, event(test(), displayName("dynamic a"), finishedSuccessfully()))
         .haveExactly(1, event(test("innerTest"), finishedSuccessfully()));
-    assertThat(results.allEvents().reportingEntryPublished().stream()
-        .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs()))
+    assertThat(
+            results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs()))
         .anyMatch(m -> "42".equals(m.get("answer")));
   }
 
@@ -256,10 +353,24 @@ class ContainerMatrixEngineTest {
 
     results.testEvents().assertStatistics(s -> s.failed(1).succeeded(0));
     // a variant still queued for a permit is skipped; one that already held it is aborted
-    results.containerEvents().assertThatEvents().haveExactly(2, event(variantNode(), anyOf(
-        skippedWithReason(r -> r.matches("cancelled because failFast is set and variant n=\\w+ failed")),
-        abortedWithReason(message(m -> m.matches(
-            "variant n=\\w+ was cancelled \\(failFast is set and variant n=\\w+ failed\\) before it started"))))));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            2,
+            event(
+                variantNode(),
+                anyOf(
+                    skippedWithReason(
+                        r ->
+                            r.matches(
+                                "cancelled because failFast is set and variant n=\\w+ failed")),
+                    abortedWithReason(
+                        message(
+                            m ->
+                                m.matches(
+                                    "variant n=\\w+ was cancelled \\(failFast is set and variant"
+                                        + " n=\\w+ failed\\) before it started"))))));
   }
 
   @Test
@@ -268,10 +379,22 @@ class ContainerMatrixEngineTest {
 
     results.testEvents().assertStatistics(s -> s.failed(1).succeeded(0));
     // n=waits is killed while it runs; on a slow host failFast may trip before it started
-    results.containerEvents().assertThatEvents().haveExactly(1, event(variantNode(), abortedWithReason(message(m -> m.matches(
-        "variant n=waits was cancelled \\(failFast is set and variant n=fails failed\\)"
-            + "(; its JVM \\(pid \\d+\\)( and \\d+ child process(es)? were| was) killed| before it started)")))));
-    assertThat(results.allEvents().stream().map(Object::toString)).noneMatch(e -> e.contains("was was"));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                variantNode(),
+                abortedWithReason(
+                    message(
+                        m ->
+                            m.matches(
+                                "variant n=waits was cancelled \\(failFast is set and variant"
+                                    + " n=fails failed\\)(; its JVM \\(pid \\d+\\)( and \\d+ child"
+                                    + " process(es)? were| was) killed| before it started)")))));
+    assertThat(results.allEvents().stream().map(Object::toString))
+        .noneMatch(e -> e.contains("was was"));
   }
 
   @Test
@@ -279,9 +402,19 @@ class ContainerMatrixEngineTest {
     EngineExecutionResults results = run(selectClass(BadMemoryFixture.class));
 
     results.testEvents().assertStatistics(s -> s.started(0));
-    results.containerEvents().assertThatEvents().haveExactly(1, event(container(BadMemoryFixture.class),
-        finishedWithFailure(message(m -> m.startsWith(
-            "@Resources(name = \"small\").memory on " + BadMemoryFixture.class.getName())))));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                container(BadMemoryFixture.class),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.startsWith(
+                                "@Resources(name = \"small\").memory on "
+                                    + BadMemoryFixture.class.getName())))));
   }
 
   @Test
@@ -289,9 +422,16 @@ class ContainerMatrixEngineTest {
     EngineExecutionResults results = run(selectClass(LimitedFixture.class));
 
     results.testEvents().assertStatistics(s -> s.started(0));
-    results.containerEvents().assertThatEvents().haveExactly(1, event(variantNode(),
-        finishedWithFailure(instanceOf(VariantFailedException.class),
-            message(m -> m.contains("cannot enforce memory=256 MiB")))));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                variantNode(),
+                finishedWithFailure(
+                    instanceOf(VariantFailedException.class),
+                    message(m -> m.contains("cannot enforce memory=256 MiB")))));
   }
 
   @Test
@@ -300,34 +440,55 @@ class ContainerMatrixEngineTest {
     // needed (HostAdmissionTest covers a store that cannot hold the slots)
     Path store = Files.createFile(reports.resolve("not-a-directory"));
 
-    EngineExecutionResults results = run(Map.of("containermatrix.store", store.toString(), "containermatrix.archive", "off"),
-        selectClass(TwoZonesFixture.class));
+    EngineExecutionResults results =
+        run(
+            Map.of("containermatrix.store", store.toString(), "containermatrix.archive", "off"),
+            selectClass(TwoZonesFixture.class));
 
     results.testEvents().assertStatistics(s -> s.started(0));
-    results.containerEvents().assertThatEvents().haveExactly(1, event(container(TwoZonesFixture.class),
-        finishedWithFailure(message(m -> m.startsWith("Could not write the variant agent jar under " + store.resolve("agent"))
-            && m.endsWith("check that containermatrix.store names a writable directory")))));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                container(TwoZonesFixture.class),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.startsWith(
+                                    "Could not write the variant agent jar under "
+                                        + store.resolve("agent"))
+                                && m.endsWith(
+                                    "check that containermatrix.store names a writable"
+                                        + " directory")))));
   }
 
   @Test
   void discoveryStartsNothingAndListsEveryVariant() {
-    TestDescriptor root = discover(
-        org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectClass(TwoZonesFixture.class))
-            .configurationParameter("containermatrix.report.dir", reports.toString())
-            .build());
+    TestDescriptor root =
+        discover(
+            org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(TwoZonesFixture.class))
+                .configurationParameter("containermatrix.report.dir", reports.toString())
+                .build());
 
     TestDescriptor matrixClass = root.getChildren().iterator().next();
-    assertThat(matrixClass.getChildren()).hasSize(2)
+    assertThat(matrixClass.getChildren())
+        .hasSize(2)
         .allMatch(v -> v.getChildren().isEmpty() && v.mayRegisterTests());
     assertThat(reports).isEmptyDirectory();
   }
 
   @Test
-  void aVariantsClasspathHasTheAgentJarAndNoOtherJarOfOursAndTheReportCountsItsEntries() throws Exception {
-    run(selectClass(LeanClasspathFixture.class)).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+  void aVariantsClasspathHasTheAgentJarAndNoOtherJarOfOursAndTheReportCountsItsEntries()
+      throws Exception {
+    run(selectClass(LeanClasspathFixture.class))
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(1).failed(0));
 
-    JsonNode variant = new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("variants").get(0);
+    JsonNode variant =
+        new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("variants").get(0);
     int hostEntries = HostClasspath.read().size();
     // the user's test classpath without our three module outputs, plus the agent jar
     assertThat(variant.get("classpathEntries").asInt()).isEqualTo(hostEntries + 1);
@@ -343,20 +504,32 @@ class ContainerMatrixEngineTest {
     assertThat(report.get("host").get("cpus").asInt()).isPositive();
     JsonNode variants = report.get("variants");
     assertThat(variants).hasSize(2);
-    JsonNode kolkata = variants.get(0).get("name").asText().equals("tz=kolkata") ? variants.get(0) : variants.get(1);
+    JsonNode kolkata =
+        variants.get(0).get("name").asText().equals("tz=kolkata")
+            ? variants.get(0)
+            : variants.get(1);
     assertThat(kolkata.get("status").asText()).isEqualTo("FAILED");
     assertThat(kolkata.get("values").get("tz").asText()).isEqualTo("kolkata");
     assertThat(kolkata.get("tests").get("passed").asInt()).isEqualTo(1);
     assertThat(kolkata.get("tests").get("failed").asInt()).isEqualTo(1);
     assertThat(kolkata.get("id").asText()).matches("[0-9a-f]{12}");
-    String logs = "variants/" + report.get("runId").asText() + "/" + TwoZonesFixture.class.getName() + "/tz=kolkata-"
-        + kolkata.get("id").asText();
+    String logs =
+        "variants/"
+            + report.get("runId").asText()
+            + "/"
+            + TwoZonesFixture.class.getName()
+            + "/tz=kolkata-"
+            + kolkata.get("id").asText();
     assertThat(kolkata.get("logs").asText()).isEqualTo(logs);
-    assertThat(reports.resolve(logs).resolve("stdout.log")).content().contains("hello from variant");
+    assertThat(reports.resolve(logs).resolve("stdout.log"))
+        .content()
+        .contains("hello from variant");
     assertThat(kolkata.get("failures")).hasSize(1);
     JsonNode failure = kolkata.get("failures").get(0);
-    assertThat(failure.get("test").asText()).isEqualTo(TwoZonesFixture.class.getName() + "#expectsUtc(Variant)");
-    assertThat(failure.get("message").asText()).isEqualTo("zone of the variant ==> expected: <utc> but was: <kolkata>");
+    assertThat(failure.get("test").asText())
+        .isEqualTo(TwoZonesFixture.class.getName() + "#expectsUtc(Variant)");
+    assertThat(failure.get("message").asText())
+        .isEqualTo("zone of the variant ==> expected: <utc> but was: <kolkata>");
     assertThat(failure.get("logs").asText()).isEqualTo(logs);
     JsonNode utc = kolkata == variants.get(0) ? variants.get(1) : variants.get(0);
     assertThat(utc.get("failures")).isEmpty();
@@ -364,8 +537,11 @@ class ContainerMatrixEngineTest {
     assertThat(report.get("matrices").get(0).get("variantsRun").asInt()).isEqualTo(2);
     String runId = report.get("runId").asText();
     assertThat(variants).allSatisfy(v -> assertThat(v.get("runId").asText()).isEqualTo(runId));
-    assertThat(report.get("runs")).extracting(r -> r.get("part").asText()).endsWith("runs/report-" + runId + ".json");
-    JsonNode part = new ObjectMapper().readTree(reports.resolve("runs/report-" + runId + ".json").toFile());
+    assertThat(report.get("runs"))
+        .extracting(r -> r.get("part").asText())
+        .endsWith("runs/report-" + runId + ".json");
+    JsonNode part =
+        new ObjectMapper().readTree(reports.resolve("runs/report-" + runId + ".json").toFile());
     assertThat(part.get("variants")).isEqualTo(variants);
   }
 
@@ -374,8 +550,15 @@ class ContainerMatrixEngineTest {
     EngineExecutionResults results = run(selectClass(BrokenYamlFixture.class));
 
     results.testEvents().assertStatistics(s -> s.started(0));
-    results.containerEvents().assertThatEvents().haveExactly(1, event(container(BrokenYamlFixture.class),
-        finishedWithFailure(message(m -> m.startsWith("matrix/broken.yaml, line 4, key 'valeus'")))));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                container(BrokenYamlFixture.class),
+                finishedWithFailure(
+                    message(m -> m.startsWith("matrix/broken.yaml, line 4, key 'valeus'")))));
   }
 
   @Test
@@ -383,9 +566,19 @@ class ContainerMatrixEngineTest {
     EngineExecutionResults results = run(selectClass(MissingJdkFixture.class));
 
     results.testEvents().assertStatistics(s -> s.started(0));
-    results.containerEvents().assertThatEvents().haveExactly(1, event(container(MissingJdkFixture.class),
-        finishedWithFailure(message(m -> m.startsWith("@JdkAxis.value on " + MissingJdkFixture.class.getName())
-            && m.contains("JDK 4 not found") && m.contains("/usr/lib/jvm")))));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                container(MissingJdkFixture.class),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.startsWith("@JdkAxis.value on " + MissingJdkFixture.class.getName())
+                                && m.contains("JDK 4 not found")
+                                && m.contains("/usr/lib/jvm")))));
   }
 
   @Test
@@ -393,27 +586,53 @@ class ContainerMatrixEngineTest {
     EngineExecutionResults results = run(selectClass(MissingArtifactFixture.class));
 
     results.testEvents().assertStatistics(s -> s.started(0));
-    results.containerEvents().assertThatEvents().haveExactly(1, event(container(MissingArtifactFixture.class),
-        finishedWithFailure(message(m -> m.startsWith(
-            "@LibraryAxis(artifact = \"com.fasterxml.jackson.core:jackson-databind\").versions on "
-                + MissingArtifactFixture.class.getName())
-            && m.contains("com.fasterxml.jackson.core:jackson-databind:0.0.0-no-such-version")))));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                container(MissingArtifactFixture.class),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.startsWith(
+                                    "@LibraryAxis(artifact ="
+                                        + " \"com.fasterxml.jackson.core:jackson-databind\").versions"
+                                        + " on "
+                                        + MissingArtifactFixture.class.getName())
+                                && m.contains(
+                                    "com.fasterxml.jackson.core:jackson-databind:0.0.0-no-such-version")))));
   }
 
   @Test
   void maxParallelOneRunsTheVariantsOfAClassOneAfterAnother() {
-    EngineExecutionResults results = run(Map.of("containermatrix.parallelism", "3"), selectClass(OneAtATimeFixture.class));
+    EngineExecutionResults results =
+        run(Map.of("containermatrix.parallelism", "3"), selectClass(OneAtATimeFixture.class));
 
     results.testEvents().assertStatistics(s -> s.succeeded(6));
     // each variant's tests, from the first start to the last finish, must not overlap another's
-    Map<UniqueId, List<Event>> byVariant = results.testEvents().stream()
-        .collect(java.util.stream.Collectors.groupingBy(e -> e.getTestDescriptor().getUniqueId().removeLastSegment()));
-    List<java.time.Instant[]> spans = byVariant.values().stream()
-        .map(events -> new java.time.Instant[] {
-            events.stream().map(Event::getTimestamp).min(java.util.Comparator.naturalOrder()).orElseThrow(),
-            events.stream().map(Event::getTimestamp).max(java.util.Comparator.naturalOrder()).orElseThrow()})
-        .sorted(java.util.Comparator.comparing(span -> span[0]))
-        .toList();
+    Map<UniqueId, List<Event>> byVariant =
+        results.testEvents().stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    e -> e.getTestDescriptor().getUniqueId().removeLastSegment()));
+    List<java.time.Instant[]> spans =
+        byVariant.values().stream()
+            .map(
+                events ->
+                    new java.time.Instant[] {
+                      events.stream()
+                          .map(Event::getTimestamp)
+                          .min(java.util.Comparator.naturalOrder())
+                          .orElseThrow(),
+                      events.stream()
+                          .map(Event::getTimestamp)
+                          .max(java.util.Comparator.naturalOrder())
+                          .orElseThrow()
+                    })
+            .sorted(java.util.Comparator.comparing(span -> span[0]))
+            .toList();
     assertThat(spans).hasSize(3);
     for (int i = 1; i < spans.size(); i++) {
       assertThat(spans.get(i)[0]).isAfter(spans.get(i - 1)[1]);
@@ -421,7 +640,8 @@ class ContainerMatrixEngineTest {
   }
 
   private static Condition<Event> variantNode() {
-    return new Condition<>(e -> e.getTestDescriptor() instanceof VariantDescriptor, "a variant's node");
+    return new Condition<>(
+        e -> e.getTestDescriptor() instanceof VariantDescriptor, "a variant's node");
   }
 
   private static UniqueId classId(Class<?> c) {
@@ -429,16 +649,27 @@ class ContainerMatrixEngineTest {
   }
 
   private String variantIdOf(String name) {
-    TestDescriptor root = discover(
-        org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectClass(TwoZonesFixture.class)).build());
-    return root.getDescendants().stream().filter(d -> d.getDisplayName().equals(name)).findFirst().orElseThrow()
-        .getUniqueId().getLastSegment().getValue();
+    TestDescriptor root =
+        discover(
+            org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(TwoZonesFixture.class))
+                .build());
+    return root.getDescendants().stream()
+        .filter(d -> d.getDisplayName().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getUniqueId()
+        .getLastSegment()
+        .getValue();
   }
 
-  /** Discovery alone (EngineTestKit.discover came in JUnit 5.11; this module builds against 5.10). */
+  /**
+   * Discovery alone (EngineTestKit.discover came in JUnit 5.11; this module builds against 5.10).
+   */
   private static TestDescriptor discover(org.junit.platform.engine.EngineDiscoveryRequest request) {
-    return new ContainerMatrixTestEngine().discover(request,
-        org.junit.platform.engine.UniqueId.forEngine(ContainerMatrixTestEngine.ENGINE_ID));
+    return new ContainerMatrixTestEngine()
+        .discover(
+            request,
+            org.junit.platform.engine.UniqueId.forEngine(ContainerMatrixTestEngine.ENGINE_ID));
   }
 }

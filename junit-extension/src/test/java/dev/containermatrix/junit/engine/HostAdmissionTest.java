@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HostAdmissionTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private final ExecutorService other = Executors.newSingleThreadExecutor();
 
@@ -42,16 +41,20 @@ class HostAdmissionTest {
     Future<Integer> admitted;
     try (HostAdmission.Admitted held = first.admit()) {
       assertThat(held.slot()).isZero();
-      admitted = other.submit(() -> {
-        waiter.set(Thread.currentThread());
-        try (HostAdmission.Admitted mine = second.admit()) {
-          done.get();
-          return mine.slot();
-        }
-      });
+      admitted =
+          other.submit(
+              () -> {
+                waiter.set(Thread.currentThread());
+                try (HostAdmission.Admitted mine = second.admit()) {
+                  done.get();
+                  return mine.slot();
+                }
+              });
       // sleeping between looks at the slot files: it found the host's only slot held
-      await().atMost(Duration.ofSeconds(30))
-          .until(() -> waiter.get() != null && waiter.get().getState() == Thread.State.TIMED_WAITING);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> waiter.get() != null && waiter.get().getState() == Thread.State.TIMED_WAITING);
       assertThat(admitted).isNotDone();
     }
     done.complete(null);
@@ -66,16 +69,25 @@ class HostAdmissionTest {
 
     assertThatThrownBy(admission::admit)
         .isInstanceOf(UncheckedIOException.class)
-        .hasMessage("Could not prepare the host's admission slots in " + store.resolve("admission") + ": " + store
-            + " exists but is not a directory; move it away or name another directory; containermatrix.store must"
-            + " name a directory you can write (it names " + store + ")");
+        .hasMessage(
+            "Could not prepare the host's admission slots in "
+                + store.resolve("admission")
+                + ": "
+                + store
+                + " exists but is not a directory; move it away or name another directory;"
+                + " containermatrix.store must name a directory you can write (it names "
+                + store
+                + ")");
     // the permit was given back: a fixed store admits
     Files.delete(store);
-    Future<Integer> both = other.submit(() -> {
-      try (HostAdmission.Admitted admitted = admission.admit(); HostAdmission.Admitted second = admission.admit()) {
-        return second.slot();
-      }
-    });
+    Future<Integer> both =
+        other.submit(
+            () -> {
+              try (HostAdmission.Admitted admitted = admission.admit();
+                  HostAdmission.Admitted second = admission.admit()) {
+                return second.slot();
+              }
+            });
     assertThat(both.get(30, TimeUnit.SECONDS)).isEqualTo(1);
   }
 }

@@ -21,15 +21,24 @@ class HostClasspathTest {
   @TempDir Path dir;
 
   @Test
-  void theConsoleLaunchersClassPathLoaderIsReadAfterJavaClassPathWithoutTheEnginesJar() throws IOException {
-    // java -jar junit-platform-console-standalone.jar execute --class-path target/test-classes:lib.jar:engine.jar
-    Path standalone = jar("junit-platform-console-standalone.jar", null, "org/junit/platform/console/ConsoleLauncher.class");
+  void theConsoleLaunchersClassPathLoaderIsReadAfterJavaClassPathWithoutTheEnginesJar()
+      throws IOException {
+    // java -jar junit-platform-console-standalone.jar execute --class-path
+    // target/test-classes:lib.jar:engine.jar
+    Path standalone =
+        jar(
+            "junit-platform-console-standalone.jar",
+            null,
+            "org/junit/platform/console/ConsoleLauncher.class");
     Path testClasses = Files.createDirectories(dir.resolve("target/test-classes"));
     Path library = jar("lib.jar", null, "lib/Lib.class");
-    Path engine = jar("junit-extension.jar", null, "dev/containermatrix/junit/agent/AgentMain.class");
+    Path engine =
+        jar("junit-extension.jar", null, "dev/containermatrix/junit/agent/AgentMain.class");
 
-    try (URLClassLoader launcherLoader = new URLClassLoader(urls(testClasses, library, engine), null)) {
-      List<Path> classpath = HostClasspath.read(standalone.toString(), launcherLoader, Set.of(engine));
+    try (URLClassLoader launcherLoader =
+        new URLClassLoader(urls(testClasses, library, engine), null)) {
+      List<Path> classpath =
+          HostClasspath.read(standalone.toString(), launcherLoader, Set.of(engine));
 
       assertThat(classpath).containsExactly(standalone, testClasses, library);
     }
@@ -48,7 +57,8 @@ class HostClasspathTest {
 
   @Test
   void anIdesClasspathJarIsReplacedByTheEntriesItsManifestNames() throws IOException {
-    // IntelliJ's "JAR manifest" shortening: java.class.path is one jar whose Class-Path names the rest as file: URLs
+    // IntelliJ's "JAR manifest" shortening: java.class.path is one jar whose Class-Path names the
+    // rest as file: URLs
     Path testClasses = Files.createDirectories(dir.resolve("project/target/test-classes"));
     Path library = jar("repo/lib.jar", null, "lib/Lib.class");
     Path classpathJar = jar("tmp/classpath123.jar", testClasses.toUri() + " " + library.toUri());
@@ -59,11 +69,13 @@ class HostClasspathTest {
   @Test
   void theEnginesJarNamedByAClasspathJarStaysOutOfTheVariantsClasspath() throws IOException {
     Path library = jar("repo/lib.jar", null, "lib/Lib.class");
-    Path engine = jar("repo/junit-extension.jar", null, "dev/containermatrix/junit/agent/AgentMain.class");
+    Path engine =
+        jar("repo/junit-extension.jar", null, "dev/containermatrix/junit/agent/AgentMain.class");
     Path classpathJar = jar("tmp/classpath.jar", library.toUri() + " " + engine.toUri());
 
     try (URLClassLoader noUrls = new URLClassLoader(new URL[0], null)) {
-      assertThat(HostClasspath.read(classpathJar.toString(), noUrls, Set.of(engine))).containsExactly(library);
+      assertThat(HostClasspath.read(classpathJar.toString(), noUrls, Set.of(engine)))
+          .containsExactly(library);
     }
   }
 
@@ -88,7 +100,8 @@ class HostClasspathTest {
   @Test
   void namesOfAClassPathThatDoNotExistOrAreNotFilesAreLeftOut() throws IOException {
     Path library = jar("lib.jar", null, "lib/Lib.class");
-    Path classpathJar = jar("classpath.jar", "missing.jar http://example.com/remote.jar " + library.toUri());
+    Path classpathJar =
+        jar("classpath.jar", "missing.jar http://example.com/remote.jar " + library.toUri());
 
     assertThat(HostClasspath.parse(classpathJar.toString())).containsExactly(library);
   }
@@ -100,7 +113,10 @@ class HostClasspathTest {
     assertThat(HostClasspath.parse(notAJar.toString())).containsExactly(notAJar);
   }
 
-  /** A jar at {@code name} under the temp dir, with manifest {@code Class-Path} (if not null) and empty entries. */
+  /**
+   * A jar at {@code name} under the temp dir, with manifest {@code Class-Path} (if not null) and
+   * empty entries.
+   */
   private Path jar(String name, String classPath, String... entries) throws IOException {
     Path jar = dir.resolve(name);
     Files.createDirectories(jar.getParent());
@@ -109,7 +125,8 @@ class HostClasspathTest {
     if (classPath != null) {
       manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
     }
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
       for (String entry : entries) {
         jarOut.putNextEntry(new JarEntry(entry));
         jarOut.closeEntry();

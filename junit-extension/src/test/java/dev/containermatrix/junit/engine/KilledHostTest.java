@@ -27,12 +27,22 @@ class KilledHostTest {
 
   @Test
   void aSigkilledHostLeavesNothingOnceTheNextRunsReaperHasRun() throws Exception {
-    HostRequirements.require(NativeTestSupport.isRoot(),
+    HostRequirements.require(
+        NativeTestSupport.isRoot(),
         "killing a host with native containers and reaping after it needs root");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process host = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        EngineRunnerMain.class.getName(), SleepyNativeFixture.class.getName(), "native", reports.toString())
-        .redirectErrorStream(true).redirectOutput(reports.resolve("host.log").toFile()).start();
+    Process host =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                EngineRunnerMain.class.getName(),
+                SleepyNativeFixture.class.getName(),
+                "native",
+                reports.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(reports.resolve("host.log").toFile())
+            .start();
     String prefix = "cm-" + host.pid() + "-";
     try {
       await().atMost(Duration.ofSeconds(60)).until(() -> containerProcesses(host).size() >= 4);
@@ -50,25 +60,34 @@ class KilledHostTest {
     assertThat(reaped).anyMatch(r -> r.path().getFileName().toString().startsWith(prefix));
     assertThat(cgroupsOf(prefix)).isEmpty();
     try (Stream<Path> tmp = Files.list(Path.of("/tmp"))) {
-      assertThat(tmp.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(prefix));
+      assertThat(tmp.map(p -> p.getFileName().toString()))
+          .noneMatch(name -> name.startsWith(prefix));
     }
   }
 
-  /** Processes whose command line names the fixture: the containers' shells, JVMs and their sleep children. */
+  /**
+   * Processes whose command line names the fixture: the containers' shells, JVMs and their sleep
+   * children.
+   */
   private static List<ProcessHandle> containerProcesses(Process host) {
     return ProcessHandle.allProcesses()
         .filter(p -> p.pid() != host.pid())
-        .filter(p -> p.info().commandLine().map(c -> c.contains("SleepyNativeFixture") || c.equals("sleep 300"))
-            .orElse(false))
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(c -> c.contains("SleepyNativeFixture") || c.equals("sleep 300"))
+                    .orElse(false))
         .toList();
   }
 
   private static List<Path> cgroupsOf(String prefix) {
     try (Stream<Path> tree = Files.walk(Path.of("/sys/fs/cgroup"), 6)) {
-      return tree.filter(p -> p.getFileName() != null && p.getFileName().toString().startsWith(prefix)).toList();
+      return tree.filter(
+              p -> p.getFileName() != null && p.getFileName().toString().startsWith(prefix))
+          .toList();
     } catch (IOException | UncheckedIOException e) {
       return List.of();
     }
   }
-
 }

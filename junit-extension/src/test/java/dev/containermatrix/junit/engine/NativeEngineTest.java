@@ -33,13 +33,14 @@ class NativeEngineTest {
 
   @BeforeEach
   void requireRoot() {
-    HostRequirements.require(NativeTestSupport.isRoot(), "the native backend's engine tests run as root");
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "the native backend's engine tests run as root");
   }
-
 
   private EngineExecutionResults run(Class<?> fixture) {
     return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
-        .enableImplicitConfigurationParameters(true) // the build's archive dir (surefire system property)
+        .enableImplicitConfigurationParameters(
+            true) // the build's archive dir (surefire system property)
         .configurationParameter("containermatrix.report.dir", reports.toString())
         .configurationParameter("containermatrix.backend", "native")
         .selectors(selectClass(fixture))
@@ -47,7 +48,8 @@ class NativeEngineTest {
   }
 
   @Test
-  void aVariantSeesItsHostnameLimitsAndConfigFilesFromItsTopLayerAndTheReportSaysNative() throws Exception {
+  void aVariantSeesItsHostnameLimitsAndConfigFilesFromItsTopLayerAndTheReportSaysNative()
+      throws Exception {
     EngineExecutionResults results = run(NativeOnlyFixture.class);
 
     results.testEvents().assertStatistics(s -> s.started(3).succeeded(3));
@@ -58,24 +60,48 @@ class NativeEngineTest {
     assertThat(variant.get("notEnforced")).isEmpty();
     JsonNode layers = variant.get("layers");
     assertThat(layers.get(layers.size() - 1).get("role").asText())
-        .as("the config file comes from a config layer at the top of the stack").isEqualTo("config");
+        .as("the config file comes from a config layer at the top of the stack")
+        .isEqualTo("config");
   }
 
   @Test
   void aVariantKilledForExceedingItsMemoryIsReportedInPlainWordsAndCountedOnce() throws Exception {
     EngineExecutionResults results = run(MemoryHogFixture.class);
 
-    results.containerEvents().assertThatEvents().haveExactly(1, event(
-        new Condition<Event>(e -> e.getTestDescriptor() instanceof VariantDescriptor, "a variant"),
-        finishedWithFailure(instanceOf(VariantFailedException.class), message(m -> m.startsWith(
-            "variant resources=tiny was killed: it exceeded its memory limit of 160 MiB (OOM)")))));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                new Condition<Event>(
+                    e -> e.getTestDescriptor() instanceof VariantDescriptor, "a variant"),
+                finishedWithFailure(
+                    instanceOf(VariantFailedException.class),
+                    message(
+                        m ->
+                            m.startsWith(
+                                "variant resources=tiny was killed: it exceeded its memory limit of"
+                                    + " 160 MiB (OOM)")))));
     results.containerEvents().assertStatistics(s -> s.failed(1));
     results.testEvents().assertStatistics(s -> s.failed(0).aborted(1));
-    results.testEvents().assertThatEvents().haveExactly(1, event(abortedWithReason(message(m -> m.startsWith(
-        "did not finish: variant resources=tiny was killed: it exceeded its memory limit of 160 MiB (OOM)")))));
-    JsonNode variant = new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("variants").get(0);
+    results
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                abortedWithReason(
+                    message(
+                        m ->
+                            m.startsWith(
+                                "did not finish: variant resources=tiny was killed: it exceeded its"
+                                    + " memory limit of 160 MiB (OOM)")))));
+    JsonNode variant =
+        new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("variants").get(0);
     assertThat(variant.get("status").asText()).isEqualTo("INFRA_ERROR");
-    assertThat(variant.get("reason").asText()).startsWith("was killed: it exceeded its memory limit of 160 MiB (OOM)");
+    assertThat(variant.get("reason").asText())
+        .startsWith("was killed: it exceeded its memory limit of 160 MiB (OOM)");
     assertThat(variant.get("failures")).isEmpty();
     assertThat(reports.resolve(variant.get("logs").asText())).isDirectory();
   }
@@ -83,7 +109,8 @@ class NativeEngineTest {
   @Test
   void eachVariantRunsOnItsBaseImageWhoseLayersTheReportLists() throws Exception {
     Path temurin = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-    HostRequirements.require(Files.isExecutable(temurin.resolve("bin/java")), "Temurin 25 is not at " + temurin);
+    HostRequirements.require(
+        Files.isExecutable(temurin.resolve("bin/java")), "Temurin 25 is not at " + temurin);
     for (String name : List.of("alpha", "beta")) {
       Path layout = Path.of("target", "test-images", name).toAbsolutePath();
       dev.containermatrix.backend.rundir.RunDirectory.deleteRecursively(layout);
@@ -103,24 +130,34 @@ class NativeEngineTest {
   void aRunEndsByCollectingLayersNoRunHasUsedForLong() throws Exception {
     Path store = reports.resolve("store");
     var layerStore = dev.containermatrix.backend.layers.LayerStore.open(store);
-    var stale = layerStore.put(dev.containermatrix.backend.layers.ReproducibleLayer.builder()
-        .addFile("opt/stale.txt", "from a run long ago".getBytes(java.nio.charset.StandardCharsets.UTF_8), false)
-        .build());
+    var stale =
+        layerStore.put(
+            dev.containermatrix.backend.layers.ReproducibleLayer.builder()
+                .addFile(
+                    "opt/stale.txt",
+                    "from a run long ago".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    false)
+                .build());
     Path record = Path.of(stale.directory() + ".json");
-    Files.writeString(record, Files.readString(record)
-        .replaceAll("\"lastUsed\" : \"[^\"]*\"", "\"lastUsed\" : \"2000-01-01T00:00:00Z\""));
+    Files.writeString(
+        record,
+        Files.readString(record)
+            .replaceAll("\"lastUsed\" : \"[^\"]*\"", "\"lastUsed\" : \"2000-01-01T00:00:00Z\""));
 
-    EngineExecutionResults results = EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
-        .enableImplicitConfigurationParameters(true) // the build's archive dir (surefire system property)
-        .configurationParameter("containermatrix.report.dir", reports.toString())
-        .configurationParameter("containermatrix.backend", "native")
-        .configurationParameter("containermatrix.store", store.toString())
-        .selectors(selectClass(NativeOnlyFixture.class))
-        .execute();
+    EngineExecutionResults results =
+        EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
+            .enableImplicitConfigurationParameters(
+                true) // the build's archive dir (surefire system property)
+            .configurationParameter("containermatrix.report.dir", reports.toString())
+            .configurationParameter("containermatrix.backend", "native")
+            .configurationParameter("containermatrix.store", store.toString())
+            .selectors(selectClass(NativeOnlyFixture.class))
+            .execute();
 
     results.testEvents().assertStatistics(s -> s.succeeded(3));
     assertThat(stale.directory()).doesNotExist();
-    JsonNode disk = new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("disk");
+    JsonNode disk =
+        new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("disk");
     assertThat(disk.get("layersCollected").asInt()).isEqualTo(1);
     assertThat(disk.get("layersBuilt").asInt()).isPositive();
   }

@@ -8,12 +8,10 @@ import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.UnprivilegedUser;
 import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.junit.engine.fixtures.TwoZonesFixture;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,21 +22,30 @@ class RootlessEngineTest {
 
   @Test
   void anUnprivilegedUserRunsAMatrixInRootlessNativeContainers() throws Exception {
-    HostRequirements.require(NativeTestSupport.isRoot(), "switching to an unprivileged user needs root");
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "switching to an unprivileged user needs root");
     UnprivilegedUser.Workspace workspace = UnprivilegedUser.workspace("cm-rootless-engine-");
     Path shared = workspace.root();
     Path work = workspace.owned();
     try {
       Path log = shared.resolve("engine.log");
-      // the module directory and the store side by side: a store inside the module is refused (EngineSettings)
+      // the module directory and the store side by side: a store inside the module is refused
+      // (EngineSettings)
       Path module = work.resolve("module");
-      UnprivilegedUser.run(List.of("install", "-d", "-o", "cmtest", "-g", "cmtest", module.toString()));
-      List<String> command = workspace.javaCommand(
-          List.of("-Duser.home=" + work, "-Dcontainermatrix.store=" + work.resolve("store")),
-          EngineRunnerMain.class.getName(),
-          List.of(TwoZonesFixture.class.getName(), "native", work.resolve("reports").toString()));
-      Process process = new ProcessBuilder(command)
-          .directory(module.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      UnprivilegedUser.run(
+          List.of("install", "-d", "-o", "cmtest", "-g", "cmtest", module.toString()));
+      List<String> command =
+          workspace.javaCommand(
+              List.of("-Duser.home=" + work, "-Dcontainermatrix.store=" + work.resolve("store")),
+              EngineRunnerMain.class.getName(),
+              List.of(
+                  TwoZonesFixture.class.getName(), "native", work.resolve("reports").toString()));
+      Process process =
+          new ProcessBuilder(command)
+              .directory(module.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the rootless run ended").isTrue();
       String output = Files.readString(log);
       assertThat(process.exitValue()).as(output).isZero();
@@ -63,10 +70,4 @@ class RootlessEngineTest {
       UnprivilegedUser.run(List.of("rm", "-rf", shared.toString()));
     }
   }
-
-
-
-
-
-
 }

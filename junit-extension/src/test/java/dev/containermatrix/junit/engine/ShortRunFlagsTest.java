@@ -10,20 +10,27 @@ class ShortRunFlagsTest {
   @Test
   void aVariantWithoutJvmOptionsInItsEnvGetsC1OnlySerialGcAndTheHigherCompileThreshold() {
     assertThat(ShortRunFlags.forEnvironment(Map.of("TZ", "UTC")))
-        .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CompileThresholdScaling=10", "-Xshare:auto");
+        .containsExactly(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-XX:CompileThresholdScaling=10",
+            "-Xshare:auto");
   }
 
   @Test
   void aCollectorNamedInTheVariantsJavaOptionsReplacesTheSerialCollector() {
     assertThat(ShortRunFlags.forEnvironment(Map.of("JDK_JAVA_OPTIONS", "-Xmx1g -XX:+UseG1GC")))
-        .doesNotContain("-XX:+UseSerialGC").contains("-XX:TieredStopAtLevel=1");
+        .doesNotContain("-XX:+UseSerialGC")
+        .contains("-XX:TieredStopAtLevel=1");
   }
 
   @Test
   void aJitSettingInJavaToolOptionsDropsC1OnlyAndTheCompileThreshold() {
     assertThat(ShortRunFlags.forEnvironment(Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation")))
         .containsExactly("-XX:+UseSerialGC", "-Xshare:auto");
-    assertThat(ShortRunFlags.forEnvironment(Map.of("JAVA_TOOL_OPTIONS", "-XX:CompileThresholdScaling=1")))
+    assertThat(
+            ShortRunFlags.forEnvironment(
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:CompileThresholdScaling=1")))
         .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
   }
 }

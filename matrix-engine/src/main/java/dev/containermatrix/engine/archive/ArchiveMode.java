@@ -24,8 +24,13 @@ public enum ArchiveMode {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "Configuration parameter " + key + "='" + text + "' is not one of on, failed, off; set it to on (archive every"
-              + " run), failed (only runs with a variant that did not pass) or off", e);
+          "Configuration parameter "
+              + key
+              + "='"
+              + text
+              + "' is not one of on, failed, off; set it to on (archive every"
+              + " run), failed (only runs with a variant that did not pass) or off",
+          e);
     }
   }
 

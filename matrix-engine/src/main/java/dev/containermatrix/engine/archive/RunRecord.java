@@ -15,11 +15,12 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an archived run was: enough to bring back each variant's environment exactly and to tell what
- * it found. Stored as JSON ({@link RunRecordJson}) beside the run's images in the archive.
+ * What an archived run was: enough to bring back each variant's environment exactly and to tell
+ * what it found. Stored as JSON ({@link RunRecordJson}) beside the run's images in the archive.
  *
  * @param format {@value #FORMAT}; a reader refuses records of a later format
- * @param gitCommit the project's commit when it is a git work tree, with {@code -dirty} when it had changes
+ * @param gitCommit the project's commit when it is a git work tree, with {@code -dirty} when it had
+ *     changes
  * @param replayOf the run this one replayed, if it was a replay
  */
 @API(status = INTERNAL, since = "0.1")
@@ -68,20 +69,29 @@ public record RunRecord(
    * How a class's matrix was expanded.
    *
    * @param combinations {@code ALL} or {@code PAIRWISE}
-   * @param pairwiseSeed the pairwise generator's seed: it is deterministic (greedy, in axis order), so 0
+   * @param pairwiseSeed the pairwise generator's seed: it is deterministic (greedy, in axis order),
+   *     so 0
    */
-  public record Matrix(String testClass, String source, String combinations, int pairwiseSeed, int variants, long fullProduct) {}
+  public record Matrix(
+      String testClass,
+      String source,
+      String combinations,
+      int pairwiseSeed,
+      int variants,
+      long fullProduct) {}
 
   /**
    * One variant's environment and result.
    *
-   * @param values axis name to value in matrix order (axes, then include extras), as the original run named the
-   *     variant; kept in that order in the record and its JSON, so a replay names its variants and testcases alike
-   * @param key its name in the archive: {@code <test class simple name>.<variant id>}, unique within the run
-   * @param classDirectories the classpath entries that were the module's class directories (the code, which a
-   *     replay may swap for today's)
-   * @param layers its stack, bottom first; only the {@code export-base} layer is not part of the variant's
-   *     own stack (it makes an exported {@code host}-based variant runnable)
+   * @param values axis name to value in matrix order (axes, then include extras), as the original
+   *     run named the variant; kept in that order in the record and its JSON, so a replay names its
+   *     variants and testcases alike
+   * @param key its name in the archive: {@code <test class simple name>.<variant id>}, unique
+   *     within the run
+   * @param classDirectories the classpath entries that were the module's class directories (the
+   *     code, which a replay may swap for today's)
+   * @param layers its stack, bottom first; only the {@code export-base} layer is not part of the
+   *     variant's own stack (it makes an exported {@code host}-based variant runnable)
    * @param manifestDigest its image manifest in the archive
    */
   public record Variant(
@@ -120,15 +130,22 @@ public record RunRecord(
 
   /** Resource limits; {@code null} where none was set. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Limits(@Nullable Double cpus, @Nullable Long memoryBytes, @Nullable Long pids, @Nullable Long nofile,
+  public record Limits(
+      @Nullable Double cpus,
+      @Nullable Long memoryBytes,
+      @Nullable Long pids,
+      @Nullable Long nofile,
       @Nullable String cpuset) {}
 
-  /** A config file: its target in the variant, its source then, and the sha256 of its content then. */
+  /**
+   * A config file: its target in the variant, its source then, and the sha256 of its content then.
+   */
   public record ConfigFile(String target, String source, String sha256) {}
 
   /**
-   * An archived layer: {@code digest} is its blob in the archive, {@code storeDigest} its DiffID in the layer store that
-   * ran it (they differ only for layers re-normalized when archived, such as imported base layers).
+   * An archived layer: {@code digest} is its blob in the archive, {@code storeDigest} its DiffID in
+   * the layer store that ran it (they differ only for layers re-normalized when archived, such as
+   * imported base layers).
    */
   public record ArchivedLayer(LayerRole role, String digest, String storeDigest, long sizeBytes) {
     public ArchivedLayer {
@@ -138,5 +155,11 @@ public record RunRecord(
 
   /** The variant's outcome. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Result(String status, @Nullable String reason, long passed, long failed, long skipped, long durationMillis) {}
+  public record Result(
+      String status,
+      @Nullable String reason,
+      long passed,
+      long failed,
+      long skipped,
+      long durationMillis) {}
 }

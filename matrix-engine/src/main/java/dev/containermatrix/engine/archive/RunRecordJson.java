@@ -13,10 +13,11 @@ import org.apiguardian.api.API;
 /** Writes and reads a {@link RunRecord} as JSON. */
 @API(status = INTERNAL, since = "0.1")
 public final class RunRecordJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private RunRecordJson() {}
 
@@ -24,7 +25,8 @@ public final class RunRecordJson {
     try {
       return MAPPER.writeValueAsBytes(record);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("run record " + record.runId() + " cannot be written as JSON: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "run record " + record.runId() + " cannot be written as JSON: " + e.getMessage(), e);
     }
   }
 
@@ -37,12 +39,24 @@ public final class RunRecordJson {
     try {
       record = MAPPER.readValue(json, RunRecord.class);
     } catch (IOException | RuntimeException e) {
-      throw new IOException("run record " + where + " is not a valid run record: " + e.getMessage()
-          + "; the archive may be damaged, or written by another tool", e);
+      throw new IOException(
+          "run record "
+              + where
+              + " is not a valid run record: "
+              + e.getMessage()
+              + "; the archive may be damaged, or written by another tool",
+          e);
     }
     if (record.format() > RunRecord.FORMAT) {
-      throw new IOException("run record " + where + " has format " + record.format() + ", newer than the "
-          + RunRecord.FORMAT + " this ContainerMatrix reads; replay it with the ContainerMatrix version that archived it or a newer one");
+      throw new IOException(
+          "run record "
+              + where
+              + " has format "
+              + record.format()
+              + ", newer than the "
+              + RunRecord.FORMAT
+              + " this ContainerMatrix reads; replay it with the ContainerMatrix version that"
+              + " archived it or a newer one");
     }
     return record;
   }

@@ -19,7 +19,10 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public record Expansion(
-    List<VariantDefinition> variants, int fullProductSize, Combinations combinations, int uncoverablePairs) {
+    List<VariantDefinition> variants,
+    int fullProductSize,
+    Combinations combinations,
+    int uncoverablePairs) {
 
   public Expansion {
     variants = List.copyOf(variants);

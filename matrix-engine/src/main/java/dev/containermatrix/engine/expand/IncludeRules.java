@@ -42,7 +42,8 @@ final class IncludeRules {
     return extended;
   }
 
-  private static boolean agrees(Set<String> axisNames, Map<String, String> include, Map<String, String> combination) {
+  private static boolean agrees(
+      Set<String> axisNames, Map<String, String> include, Map<String, String> combination) {
     for (Map.Entry<String, String> e : include.entrySet()) {
       if (axisNames.contains(e.getKey()) && !e.getValue().equals(combination.get(e.getKey()))) {
         return false;

@@ -35,8 +35,8 @@ public final class MatrixExpander {
   /**
    * Expands {@code matrix}; the same matrix always gives the same variants in the same order.
    *
-   * @throws MatrixDefinitionException when an include or exclude names nothing (see
-   *     {@link MatrixValidator}) or the product is too large
+   * @throws MatrixDefinitionException when an include or exclude names nothing (see {@link
+   *     MatrixValidator}) or the product is too large
    */
   public Expansion expand(MatrixDefinition matrix) {
     MatrixValidator.validate(matrix);
@@ -50,7 +50,8 @@ public final class MatrixExpander {
     }
     List<Map<String, String>> originals = rows.stream().map(space::values).toList();
     Set<String> axisNames = matrix.axes().stream().map(Axis::name).collect(Collectors.toSet());
-    List<Map<String, String>> combinations = IncludeRules.apply(axisNames, originals, matrix.includes());
+    List<Map<String, String>> combinations =
+        IncludeRules.apply(axisNames, originals, matrix.includes());
 
     Set<Map<String, String>> seen = new HashSet<>();
     List<VariantDefinition> variants = new ArrayList<>();

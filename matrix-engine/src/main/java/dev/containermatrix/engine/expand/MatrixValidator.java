@@ -20,9 +20,9 @@ import org.apiguardian.api.API;
  * exist. Both the annotation reader and the YAML reader produce a {@link MatrixDefinition}, and
  * {@link MatrixExpander} calls this before expanding, so both paths get the same errors.
  *
- * <p>An exclude must name existing axes and existing values. An include may carry keys that are
- * not axes (they become extra values); on a library, JDK or base axis it may bring a new value;
- * on a resources or config axis its value must name an existing profile.
+ * <p>An exclude must name existing axes and existing values. An include may carry keys that are not
+ * axes (they become extra values); on a library, JDK or base axis it may bring a new value; on a
+ * resources or config axis its value must name an existing profile.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class MatrixValidator {
@@ -36,7 +36,8 @@ public final class MatrixValidator {
   public static void validate(MatrixDefinition matrix) {
     for (ValueSelector exclude : matrix.excludes()) {
       for (Map.Entry<String, String> e : exclude.values().entrySet()) {
-        Axis axis = matrix.axis(e.getKey()).orElseThrow(() -> unknownAxis(matrix, exclude, e.getKey()));
+        Axis axis =
+            matrix.axis(e.getKey()).orElseThrow(() -> unknownAxis(matrix, exclude, e.getKey()));
         requireExisting(axis, "exclude", e.getValue(), exclude);
       }
     }
@@ -57,21 +58,35 @@ public final class MatrixValidator {
     }
   }
 
-  private static MatrixDefinitionException unknownAxis(MatrixDefinition matrix, ValueSelector exclude, String key) {
-    String what = matrix.axes().isEmpty()
-        ? "this matrix has no axes, so remove the exclude"
-        : "use one of its axes: " + String.join(", ", matrix.axes().stream().map(Axis::name).toList());
+  private static MatrixDefinitionException unknownAxis(
+      MatrixDefinition matrix, ValueSelector exclude, String key) {
+    String what =
+        matrix.axes().isEmpty()
+            ? "this matrix has no axes, so remove the exclude"
+            : "use one of its axes: "
+                + String.join(", ", matrix.axes().stream().map(Axis::name).toList());
     return new MatrixDefinitionException(
-        exclude.origin(), "exclude names axis '" + key + "', which this matrix does not have; " + what);
+        exclude.origin(),
+        "exclude names axis '" + key + "', which this matrix does not have; " + what);
   }
 
-  private static void requireExisting(Axis axis, String kind, String value, ValueSelector selector) {
+  private static void requireExisting(
+      Axis axis, String kind, String value, ValueSelector selector) {
     if (!axis.labels().contains(value)) {
-      String note = kind.equals("include") ? " (an include cannot invent " + axis.name() + " profiles)" : "";
+      String note =
+          kind.equals("include") ? " (an include cannot invent " + axis.name() + " profiles)" : "";
       throw new MatrixDefinitionException(
           selector.origin(),
-          kind + " value '" + axis.name() + "=" + value + "' names no value of axis '" + axis.name()
-              + "'; use one of: " + String.join(", ", axis.labels()) + note);
+          kind
+              + " value '"
+              + axis.name()
+              + "="
+              + value
+              + "' names no value of axis '"
+              + axis.name()
+              + "'; use one of: "
+              + String.join(", ", axis.labels())
+              + note);
     }
   }
 }

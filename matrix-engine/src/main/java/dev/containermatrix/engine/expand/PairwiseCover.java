@@ -11,8 +11,8 @@ import java.util.PriorityQueue;
  *
  * <p>Greedy and deterministic: it repeatedly takes the candidate covering the most still-uncovered
  * pairs, ties going to the earlier row in product order. Scores only fall, so a priority queue
- * whose stale scores are re-checked on removal ("lazy greedy") gives the same choice as a full
- * scan at a fraction of the cost. With fewer than two axes every candidate is chosen.
+ * whose stale scores are re-checked on removal ("lazy greedy") gives the same choice as a full scan
+ * at a fraction of the cost. With fewer than two axes every candidate is chosen.
  *
  * @param rows the chosen rows, in product order
  * @param uncoverablePairs value pairs that no candidate row contains (only excluded rows had them)
@@ -46,8 +46,8 @@ record PairwiseCover(List<int[]> rows, int uncoverablePairs) {
 
     boolean[] covered = new boolean[index.total()];
     boolean[] chosen = new boolean[candidates.size()];
-    PriorityQueue<int[]> queue = new PriorityQueue<>(
-        Comparator.<int[]>comparingInt(e -> -e[0]).thenComparingInt(e -> e[1]));
+    PriorityQueue<int[]> queue =
+        new PriorityQueue<>(Comparator.<int[]>comparingInt(e -> -e[0]).thenComparingInt(e -> e[1]));
     int pairsPerRow = index.pairsOf(new int[sizes.length]).length;
     for (int r = 0; r < candidates.size(); r++) {
       queue.add(new int[] {pairsPerRow, r});

@@ -33,7 +33,8 @@ final class ProductSpace {
   /**
    * The product space of an already {@linkplain MatrixValidator validated} matrix.
    *
-   * @throws MatrixDefinitionException naming the matrix source when the product exceeds {@value #MAX_PRODUCT}
+   * @throws MatrixDefinitionException naming the matrix source when the product exceeds {@value
+   *     #MAX_PRODUCT}
    */
   static ProductSpace of(MatrixDefinition matrix) {
     List<Axis> axes = matrix.axes();
@@ -44,7 +45,10 @@ final class ProductSpace {
     if (product.compareTo(BigInteger.valueOf(MAX_PRODUCT)) > 0) {
       throw new MatrixDefinitionException(
           new Origin(matrix.source()),
-          "the axes multiply to " + product + " combinations, more than the " + MAX_PRODUCT
+          "the axes multiply to "
+              + product
+              + " combinations, more than the "
+              + MAX_PRODUCT
               + " that can be expanded; remove values or split the matrix into several classes");
     }
     List<int[]> excludes = new ArrayList<>();

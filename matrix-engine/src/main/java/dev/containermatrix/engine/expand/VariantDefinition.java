@@ -47,7 +47,9 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
     }
   }
 
-  /** Builds a variant from its values, computing its id. Values are put in axis order, extras after. */
+  /**
+   * Builds a variant from its values, computing its id. Values are put in axis order, extras after.
+   */
   public static VariantDefinition of(MatrixDefinition matrix, Map<String, String> values) {
     Map<String, String> ordered = new LinkedHashMap<>();
     for (Axis axis : matrix.axes()) {
@@ -73,7 +75,9 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
     List<LibrarySelection> out = new ArrayList<>();
     for (Axis axis : matrix.axes()) {
       if (axis instanceof LibraryAxis lib && values.containsKey(lib.name())) {
-        out.add(new LibrarySelection(lib.name(), lib.groupId(), lib.artifactId(), values.get(lib.name())));
+        out.add(
+            new LibrarySelection(
+                lib.name(), lib.groupId(), lib.artifactId(), values.get(lib.name())));
       }
     }
     return out;
@@ -86,7 +90,8 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
 
   /** The resource profile, if the variant has one. */
   public Optional<ResourceProfile> resources() {
-    return matrix.axis(ResourceAxis.NAME)
+    return matrix
+        .axis(ResourceAxis.NAME)
         .filter(a -> values.containsKey(ResourceAxis.NAME))
         .map(a -> ((ResourceAxis) a).profile(values.get(ResourceAxis.NAME)));
   }
@@ -104,9 +109,7 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
 
   /** The base image reference: the base axis value, or the matrix default. */
   public String base() {
-    return matrix.axis(BaseAxis.NAME)
-        .map(a -> values.get(BaseAxis.NAME))
-        .orElse(matrix.base());
+    return matrix.axis(BaseAxis.NAME).map(a -> values.get(BaseAxis.NAME)).orElse(matrix.base());
   }
 
   /** Merged env of every config profile (later axes win). */
@@ -140,16 +143,22 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
   public String canonicalDefinition() {
     TreeMap<String, String> lines = new TreeMap<>();
     values.forEach((k, v) -> lines.put("value." + k, v));
-    libraries().forEach(l -> lines.put("library." + l.axis(), l.groupId() + ":" + l.artifactId() + ":" + l.version()));
+    libraries()
+        .forEach(
+            l ->
+                lines.put(
+                    "library." + l.axis(), l.groupId() + ":" + l.artifactId() + ":" + l.version()));
     jdk().ifPresent(j -> lines.put("jdk", j));
     lines.put("base", base());
-    resources().ifPresent(r -> {
-      r.cpus().ifPresent(c -> lines.put("limit.cpus", c.toString()));
-      r.memoryBytes().ifPresent(m -> lines.put("limit.memory", Long.toString(m)));
-      r.pids().ifPresent(p -> lines.put("limit.pids", Long.toString(p)));
-      r.nofile().ifPresent(n -> lines.put("limit.nofile", Long.toString(n)));
-      r.cpuset().ifPresent(s -> lines.put("limit.cpuset", s));
-    });
+    resources()
+        .ifPresent(
+            r -> {
+              r.cpus().ifPresent(c -> lines.put("limit.cpus", c.toString()));
+              r.memoryBytes().ifPresent(m -> lines.put("limit.memory", Long.toString(m)));
+              r.pids().ifPresent(p -> lines.put("limit.pids", Long.toString(p)));
+              r.nofile().ifPresent(n -> lines.put("limit.nofile", Long.toString(n)));
+              r.cpuset().ifPresent(s -> lines.put("limit.cpuset", s));
+            });
     for (Axis axis : matrix.axes()) {
       if (axis instanceof ConfigAxis config && values.containsKey(config.name())) {
         ConfigProfile c = config.profile(values.get(config.name()));
@@ -166,7 +175,8 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
 
   private static String digest(String text) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash).substring(0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JVM has no SHA-256", e);

@@ -44,8 +44,8 @@ public final class VariantFilter implements Predicate<VariantDefinition> {
   /**
    * Parses {@code jdk=25,tz=utc} or {@code 3fa94c01b2de}; surrounding spaces are ignored.
    *
-   * @throws IllegalArgumentException naming {@value #KEY}, the bad term and the expected form, when a
-   *     term is malformed or the terms contradict each other
+   * @throws IllegalArgumentException naming {@value #KEY}, the bad term and the expected form, when
+   *     a term is malformed or the terms contradict each other
    */
   public static VariantFilter parse(String text) {
     if (text.isBlank()) {
@@ -70,7 +70,12 @@ public final class VariantFilter implements Predicate<VariantDefinition> {
         }
       } else {
         throw new IllegalArgumentException(
-            KEY + ": term '" + term + "' of '" + text + "' is malformed; write axis=value terms joined by ','"
+            KEY
+                + ": term '"
+                + term
+                + "' of '"
+                + text
+                + "' is malformed; write axis=value terms joined by ','"
                 + " (like jdk=25,tz=utc) or a 12-digit variant id (like 3fa94c01b2de)");
       }
     }
@@ -79,7 +84,11 @@ public final class VariantFilter implements Predicate<VariantDefinition> {
 
   private static IllegalArgumentException contradiction(String term, String both) {
     return new IllegalArgumentException(
-        KEY + ": term '" + term + "' contradicts an earlier one: ',' means and, so no variant has both " + both
+        KEY
+            + ": term '"
+            + term
+            + "' contradicts an earlier one: ',' means and, so no variant has both "
+            + both
             + "; keep one, or run once for each");
   }
 
@@ -106,7 +115,8 @@ public final class VariantFilter implements Predicate<VariantDefinition> {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(id.orElse(""));
-    values.forEach((k, v) -> text.append(text.length() == 0 ? "" : ",").append(k).append('=').append(v));
+    values.forEach(
+        (k, v) -> text.append(text.length() == 0 ? "" : ",").append(k).append('=').append(v));
     return text.toString();
   }
 }

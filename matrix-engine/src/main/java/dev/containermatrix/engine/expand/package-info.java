@@ -1,4 +1,7 @@
-/** Expansion of a matrix into variants: product, include/exclude as GitHub Actions does it, pairwise. */
+/**
+ * Expansion of a matrix into variants: product, include/exclude as GitHub Actions does it,
+ * pairwise.
+ */
 @NullMarked
 package dev.containermatrix.engine.expand;
 

@@ -27,14 +27,14 @@ public sealed interface Axis permits LibraryAxis, JdkAxis, ResourceAxis, ConfigA
     }
     if (!name.matches("[A-Za-z0-9_.\\-]+")) {
       throw new MatrixDefinitionException(
-          origin,
-          "axis name '" + name + "' may contain only letters, digits, '_', '.' and '-'");
+          origin, "axis name '" + name + "' may contain only letters, digits, '_', '.' and '-'");
     }
   }
 
   static List<String> checkLabels(List<String> labels, String axis, Origin origin) {
     if (labels.isEmpty()) {
-      throw new MatrixDefinitionException(origin, "axis '" + axis + "' has no values; give it at least one");
+      throw new MatrixDefinitionException(
+          origin, "axis '" + axis + "' has no values; give it at least one");
     }
     var seen = new java.util.HashSet<String>();
     for (String label : labels) {

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
-/** Base images (image references such as {@code host} or {@code oci-archive:images/x.tar}). Named {@code base}. */
+/**
+ * Base images (image references such as {@code host} or {@code oci-archive:images/x.tar}). Named
+ * {@code base}.
+ */
 @API(status = INTERNAL, since = "0.1")
 public record BaseAxis(List<String> images, Origin origin) implements Axis {
   public static final String NAME = "base";

@@ -12,19 +12,25 @@ import org.apiguardian.api.API;
 /** One named configuration: environment variables, system properties and files. */
 @API(status = INTERNAL, since = "0.1")
 public record ConfigProfile(
-    String name, Map<String, String> env, Map<String, String> systemProperties, List<ConfigFile> files, Origin origin) {
+    String name,
+    Map<String, String> env,
+    Map<String, String> systemProperties,
+    List<ConfigFile> files,
+    Origin origin) {
 
   public ConfigProfile {
     Objects.requireNonNull(origin, "origin");
     if (name == null || name.isBlank()) {
-      throw new MatrixDefinitionException(origin, "a config value needs a name, e.g. name = \"utc\"");
+      throw new MatrixDefinitionException(
+          origin, "a config value needs a name, e.g. name = \"utc\"");
     }
     env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     systemProperties = Collections.unmodifiableMap(new LinkedHashMap<>(systemProperties));
     files = List.copyOf(files);
     for (String key : env.keySet()) {
       if (key.isBlank() || key.contains("=")) {
-        throw new MatrixDefinitionException(origin, "environment variable name '" + key + "' is empty or contains '='");
+        throw new MatrixDefinitionException(
+            origin, "environment variable name '" + key + "' is empty or contains '='");
       }
     }
     for (String key : systemProperties.keySet()) {

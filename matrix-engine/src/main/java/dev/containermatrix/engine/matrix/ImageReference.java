@@ -5,7 +5,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.util.List;
 import org.apiguardian.api.API;
 
-/** Checks the syntax of image references: {@code host}, {@code oci-layout:}, {@code oci-archive:}, ... */
+/**
+ * Checks the syntax of image references: {@code host}, {@code oci-layout:}, {@code oci-archive:},
+ * ...
+ */
 @API(status = INTERNAL, since = "0.1")
 public final class ImageReference {
   public static final String HOST = "host";
@@ -20,13 +23,17 @@ public final class ImageReference {
       return reference;
     }
     for (String scheme : SCHEMES) {
-      if (reference != null && reference.startsWith(scheme) && reference.length() > scheme.length()) {
+      if (reference != null
+          && reference.startsWith(scheme)
+          && reference.length() > scheme.length()) {
         return reference;
       }
     }
     throw new MatrixDefinitionException(
         origin,
-        "image reference '" + reference + "' is not one of host, oci-layout:<dir>, oci-archive:<tar>,"
+        "image reference '"
+            + reference
+            + "' is not one of host, oci-layout:<dir>, oci-archive:<tar>,"
             + " docker-archive:<tar>, docker:<name>, registry:<reference>");
   }
 }

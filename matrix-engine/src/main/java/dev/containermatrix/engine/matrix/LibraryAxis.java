@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  * @param versions the versions, never empty
  */
 @API(status = INTERNAL, since = "0.1")
-public record LibraryAxis(String name, String groupId, String artifactId, List<String> versions, Origin origin)
+public record LibraryAxis(
+    String name, String groupId, String artifactId, List<String> versions, Origin origin)
     implements Axis {
 
   public LibraryAxis {
@@ -32,12 +33,15 @@ public record LibraryAxis(String name, String groupId, String artifactId, List<S
    *
    * @throws MatrixDefinitionException naming the origin where the coordinates are malformed
    */
-  public static LibraryAxis of(String coordinates, String name, List<String> versions, Origin origin) {
+  public static LibraryAxis of(
+      String coordinates, String name, List<String> versions, Origin origin) {
     String[] parts = coordinates == null ? new String[0] : coordinates.trim().split(":", -1);
     if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
       throw new MatrixDefinitionException(
           origin,
-          "artifact '" + coordinates + "' is not 'groupId:artifactId'; write it like"
+          "artifact '"
+              + coordinates
+              + "' is not 'groupId:artifactId'; write it like"
               + " 'com.fasterxml.jackson.core:jackson-databind' and put versions in 'versions'");
     }
     String axisName = name == null || name.isBlank() ? parts[1] : name;

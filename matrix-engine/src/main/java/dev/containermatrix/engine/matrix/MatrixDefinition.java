@@ -10,7 +10,8 @@ import org.apiguardian.api.API;
 /**
  * A whole matrix as written by the user, from annotations or YAML; both readers produce this.
  *
- * @param source what it was read from, e.g. {@code matrix/json.yaml} or {@code annotations on com.x.FooTest}
+ * @param source what it was read from, e.g. {@code matrix/json.yaml} or {@code annotations on
+ *     com.x.FooTest}
  * @param base the default base image for variants without a base axis
  * @param axes in declaration order; names unique
  */
@@ -34,7 +35,8 @@ public record MatrixDefinition(
     for (Axis axis : axes) {
       if (!names.add(axis.name())) {
         throw new MatrixDefinitionException(
-            axis.origin(), "axis '" + axis.name() + "' is declared twice; give each axis a distinct name");
+            axis.origin(),
+            "axis '" + axis.name() + "' is declared twice; give each axis a distinct name");
       }
     }
   }

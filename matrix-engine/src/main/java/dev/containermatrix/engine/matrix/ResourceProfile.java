@@ -34,22 +34,25 @@ public record ResourceProfile(
     Objects.requireNonNull(nofile, "nofile");
     Objects.requireNonNull(cpuset, "cpuset");
     if (name == null || name.isBlank()) {
-      throw new MatrixDefinitionException(origin, "a resources entry needs a name, e.g. name = \"small\"");
+      throw new MatrixDefinitionException(
+          origin, "a resources entry needs a name, e.g. name = \"small\"");
     }
-    cpus.ifPresent(c -> {
-      if (!(c > 0) || c.isInfinite()) {
-        throw new MatrixDefinitionException(origin, "cpus must be a positive number, was " + c);
-      }
-    });
+    cpus.ifPresent(
+        c -> {
+          if (!(c > 0) || c.isInfinite()) {
+            throw new MatrixDefinitionException(origin, "cpus must be a positive number, was " + c);
+          }
+        });
     memoryBytes.ifPresent(m -> positive(m, "memory", origin));
     pids.ifPresent(p -> positive(p, "pids", origin));
     nofile.ifPresent(n -> positive(n, "nofile", origin));
-    cpuset.ifPresent(s -> {
-      if (!s.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
-        throw new MatrixDefinitionException(
-            origin, "cpuset '" + s + "' is not a CPU list such as '0', '0-1' or '0,2-3'");
-      }
-    });
+    cpuset.ifPresent(
+        s -> {
+          if (!s.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
+            throw new MatrixDefinitionException(
+                origin, "cpuset '" + s + "' is not a CPU list such as '0', '0-1' or '0,2-3'");
+          }
+        });
   }
 
   private static void positive(long value, String what, Origin origin) {
@@ -60,6 +63,10 @@ public record ResourceProfile(
 
   /** True when no limit at all is set. */
   public boolean isUnlimited() {
-    return cpus.isEmpty() && memoryBytes.isEmpty() && pids.isEmpty() && nofile.isEmpty() && cpuset.isEmpty();
+    return cpus.isEmpty()
+        && memoryBytes.isEmpty()
+        && pids.isEmpty()
+        && nofile.isEmpty()
+        && cpuset.isEmpty();
   }
 }

@@ -13,14 +13,16 @@ import org.apiguardian.api.API;
  * @param timeout per variant; the variant is killed when it runs longer
  */
 @API(status = INTERNAL, since = "0.1")
-public record Strategy(Combinations combinations, boolean failFast, int maxParallel, Duration timeout) {
+public record Strategy(
+    Combinations combinations, boolean failFast, int maxParallel, Duration timeout) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
   public Strategy {
     Objects.requireNonNull(combinations, "combinations");
     Objects.requireNonNull(timeout, "timeout");
     if (maxParallel < 0) {
-      throw new IllegalArgumentException("maxParallel must be 0 (scheduler decides) or positive, was " + maxParallel);
+      throw new IllegalArgumentException(
+          "maxParallel must be 0 (scheduler decides) or positive, was " + maxParallel);
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);

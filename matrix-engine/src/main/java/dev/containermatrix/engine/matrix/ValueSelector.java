@@ -18,7 +18,8 @@ public record ValueSelector(Map<String, String> values, Origin origin) {
   public ValueSelector {
     Objects.requireNonNull(origin, "origin");
     if (values.isEmpty()) {
-      throw new MatrixDefinitionException(origin, "an include or exclude entry is empty; give it at least one 'axis=value'");
+      throw new MatrixDefinitionException(
+          origin, "an include or exclude entry is empty; give it at least one 'axis=value'");
     }
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }

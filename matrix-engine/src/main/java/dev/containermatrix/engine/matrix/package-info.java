@@ -1,4 +1,6 @@
-/** The matrix model: axes, their values, include/exclude rules and strategy, as immutable records. */
+/**
+ * The matrix model: axes, their values, include/exclude rules and strategy, as immutable records.
+ */
 @NullMarked
 package dev.containermatrix.engine.matrix;
 

@@ -19,15 +19,15 @@ import org.apiguardian.api.API;
  * Class-data archives, one per (kind, JDK, shared classpath, base, JVM options): which a variant
  * uses ({@link #decide}), and the archives in the {@link LayerStore} as layers of role {@link
  * LayerRole#CLASS_DATA} holding the file at {@value #DIRECTORY_INSIDE}{@code /<key>.<ext>}. The
- * layer's digest is remembered under the store's {@code plan-index/class-data/<key>}, so a later run
- * (or another JVM) finds it without training; {@link #lock} serializes training of one key across
- * JVMs.
+ * layer's digest is remembered under the store's {@code plan-index/class-data/<key>}, so a later
+ * run (or another JVM) finds it without training; {@link #lock} serializes training of one key
+ * across JVMs.
  *
  * <p>Only the shared jars are archived: their layer is the same for every variant, and both archive
  * kinds accept a runtime classpath that extends the one they were dumped with, so every variant's
  * classpath starts with the shared jars (in the order its own classpath has them) and adds its own
- * jars and class directories after them. Class directories could not be archived anyway: both
- * kinds refuse non-empty directories on the dump-time classpath.
+ * jars and class directories after them. Class directories could not be archived anyway: both kinds
+ * refuse non-empty directories on the dump-time classpath.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ClassDataArchives {
@@ -47,13 +47,15 @@ public final class ClassDataArchives {
    *
    * @param plan the variant
    * @param stack its layers, bottom first, as the layer plan made them (base layers first if any)
-   * @param jvmOptions the variant's JVM options that shape what an archive holds (JIT, GC, sharing);
-   *     not its system properties
+   * @param jvmOptions the variant's JVM options that shape what an archive holds (JIT, GC,
+   *     sharing); not its system properties
    */
-  public static ClassDataDecision decide(VariantPlan plan, List<PlannedLayer> stack, List<String> jvmOptions) {
+  public static ClassDataDecision decide(
+      VariantPlan plan, List<PlannedLayer> stack, List<String> jvmOptions) {
     Optional<ClassDataKind> kind = ClassDataKind.forFeature(plan.jdkFeature());
     if (kind.isEmpty()) {
-      return new ClassDataDecision.Skip("JDK " + plan.jdkFeature() + " has no dynamic class-data archive (JDK 13 or later has)");
+      return new ClassDataDecision.Skip(
+          "JDK " + plan.jdkFeature() + " has no dynamic class-data archive (JDK 13 or later has)");
     }
     List<PlannedLayer> training = new ArrayList<>();
     PlannedLayer shared = null;
@@ -65,19 +67,23 @@ public final class ClassDataArchives {
       }
     }
     if (shared == null) {
-      return new ClassDataDecision.Skip("the variants of " + plan.testClass() + " share no jar, so there is nothing to archive");
+      return new ClassDataDecision.Skip(
+          "the variants of " + plan.testClass() + " share no jar, so there is nothing to archive");
     }
     training.add(shared);
     PlannedLayer sharedLayer = shared;
-    List<Path> classpath = plan.classpath().stream()
-        .filter(entry -> Files.isRegularFile(inLayer(sharedLayer.directory(), entry)))
-        .toList();
+    List<Path> classpath =
+        plan.classpath().stream()
+            .filter(entry -> Files.isRegularFile(inLayer(sharedLayer.directory(), entry)))
+            .toList();
     List<String> options = kind.get().compatibleOptions(jvmOptions);
     StringBuilder identity = new StringBuilder(kind.get().name()).append('\n');
-    training.forEach(l -> identity.append(l.role().label()).append(' ').append(l.digest()).append('\n'));
+    training.forEach(
+        l -> identity.append(l.role().label()).append(' ').append(l.digest()).append('\n'));
     classpath.forEach(entry -> identity.append("cp ").append(entry).append('\n'));
     options.forEach(option -> identity.append("opt ").append(option).append('\n'));
-    return new ClassDataDecision.Use(kind.get(), PlanIndex.key(identity.toString()), training, classpath, options);
+    return new ClassDataDecision.Use(
+        kind.get(), PlanIndex.key(identity.toString()), training, classpath, options);
   }
 
   /**
@@ -86,8 +92,12 @@ public final class ClassDataArchives {
    */
   public static List<Path> sharedFirst(List<Path> classpath, List<Path> sharedJars) {
     List<Path> ordered = new ArrayList<>(sharedJars);
-    classpath.stream().filter(entry -> !sharedJars.contains(entry) && Files.isRegularFile(entry)).forEach(ordered::add);
-    classpath.stream().filter(entry -> !sharedJars.contains(entry) && !Files.isRegularFile(entry)).forEach(ordered::add);
+    classpath.stream()
+        .filter(entry -> !sharedJars.contains(entry) && Files.isRegularFile(entry))
+        .forEach(ordered::add);
+    classpath.stream()
+        .filter(entry -> !sharedJars.contains(entry) && !Files.isRegularFile(entry))
+        .forEach(ordered::add);
     return List.copyOf(ordered);
   }
 
@@ -102,7 +112,8 @@ public final class ClassDataArchives {
    */
   public PlannedLayer put(ClassDataDecision.Use use, Path archive) throws IOException {
     String inLayer = use.pathInside().substring(1);
-    StoredLayer stored = store.put(ReproducibleLayer.builder().addFile(inLayer, archive, false).build());
+    StoredLayer stored =
+        store.put(ReproducibleLayer.builder().addFile(inLayer, archive, false).build());
     index.remember(use.key(), stored);
     return planned(stored);
   }
@@ -118,7 +129,11 @@ public final class ClassDataArchives {
   }
 
   private static PlannedLayer planned(StoredLayer layer) {
-    return new PlannedLayer(LayerRole.CLASS_DATA, layer.digest().toString(), layer.directory(), layer.sizeBytes(),
+    return new PlannedLayer(
+        LayerRole.CLASS_DATA,
+        layer.digest().toString(),
+        layer.directory(),
+        layer.sizeBytes(),
         layer.built());
   }
 

@@ -20,8 +20,13 @@ public sealed interface ClassDataDecision {
    * @param trainingClasspath the shared jars, in the order every variant's classpath starts with
    * @param jvmOptions the variant's JVM options (as the kind accepts them), which training uses too
    */
-  record Use(ClassDataKind kind, String key, List<PlannedLayer> trainingLayers, List<Path> trainingClasspath,
-      List<String> jvmOptions) implements ClassDataDecision {
+  record Use(
+      ClassDataKind kind,
+      String key,
+      List<PlannedLayer> trainingLayers,
+      List<Path> trainingClasspath,
+      List<String> jvmOptions)
+      implements ClassDataDecision {
     public Use {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(key, "key");
@@ -30,7 +35,9 @@ public sealed interface ClassDataDecision {
       jvmOptions = List.copyOf(jvmOptions);
     }
 
-    /** Where the archive is inside a container: {@code /opt/containermatrix/class-data/<key>.<ext>}. */
+    /**
+     * Where the archive is inside a container: {@code /opt/containermatrix/class-data/<key>.<ext>}.
+     */
     public String pathInside() {
       return ClassDataArchives.DIRECTORY_INSIDE + "/" + key + "." + kind.extension();
     }

@@ -12,7 +12,10 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public enum ClassDataKind {
-  /** A dynamic AppCDS archive: {@code -XX:ArchiveClassesAtExit} once, then {@code -XX:SharedArchiveFile}. */
+  /**
+   * A dynamic AppCDS archive: {@code -XX:ArchiveClassesAtExit} once, then {@code
+   * -XX:SharedArchiveFile}.
+   */
   APP_CDS("AppCDS archive", "jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile="),
   /** The AOT cache (JEP 483/514): {@code -XX:AOTCacheOutput} once, then {@code -XX:AOTCache}. */
   AOT_CACHE("AOT cache", "aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=");
@@ -47,7 +50,9 @@ public enum ClassDataKind {
     return extension;
   }
 
-  /** The option that makes a training JVM write the archive to {@code file} (as the JVM sees it). */
+  /**
+   * The option that makes a training JVM write the archive to {@code file} (as the JVM sees it).
+   */
   public String trainingOption(String file) {
     return trainingOption + file;
   }
@@ -59,9 +64,9 @@ public enum ClassDataKind {
 
   /**
    * {@code jvmOptions} as this kind accepts them: the AOT cache options refuse to be combined with
-   * any {@code -Xshare:} option (the JVM exits with "Option AOTCache cannot be used at the same time
-   * with -Xshare:on, -Xshare:auto, ..."), so those are dropped; a cache that does not match is then
-   * ignored as {@code -Xshare:auto} would. AppCDS keeps them all.
+   * any {@code -Xshare:} option (the JVM exits with "Option AOTCache cannot be used at the same
+   * time with -Xshare:on, -Xshare:auto, ..."), so those are dropped; a cache that does not match is
+   * then ignored as {@code -Xshare:auto} would. AppCDS keeps them all.
    */
   public List<String> compatibleOptions(List<String> jvmOptions) {
     return this == AOT_CACHE

@@ -38,7 +38,12 @@ final class JdkLayers {
   }
 
   private static PlannedLayer planned(StoredLayer layer) {
-    return new PlannedLayer(LayerRole.JDK, layer.digest().toString(), layer.directory(), layer.sizeBytes(), layer.built());
+    return new PlannedLayer(
+        LayerRole.JDK,
+        layer.digest().toString(),
+        layer.directory(),
+        layer.sizeBytes(),
+        layer.built());
   }
 
   private static ReproducibleLayer build(Path jdkHome) throws IOException {
@@ -48,8 +53,12 @@ final class JdkLayers {
     return layer.build();
   }
 
-  /** Adds {@code source}'s tree at the layer path of {@code at}; links leaving {@code home} are followed. */
-  private static void addTree(ReproducibleLayer.Builder layer, Path home, Path source, Path at) throws IOException {
+  /**
+   * Adds {@code source}'s tree at the layer path of {@code at}; links leaving {@code home} are
+   * followed.
+   */
+  private static void addTree(ReproducibleLayer.Builder layer, Path home, Path source, Path at)
+      throws IOException {
     try (Stream<Path> tree = Files.walk(source)) {
       for (Path path : tree.sorted().toList()) {
         Path target = at.resolve(source.relativize(path).toString());
@@ -57,7 +66,8 @@ final class JdkLayers {
         if (Files.isSymbolicLink(path)) {
           Path resolved = Files.exists(path) ? path.toRealPath() : null;
           if (resolved == null || resolved.startsWith(home)) {
-            // inside the JDK, or dangling (Debian's lib/src.zip without the source package): kept as a link
+            // inside the JDK, or dangling (Debian's lib/src.zip without the source package): kept
+            // as a link
             layer.addSymlink(inLayer, Files.readSymbolicLink(path).toString());
           } else if (Files.isDirectory(resolved)) {
             addTree(layer, home, resolved, target);
@@ -82,7 +92,9 @@ final class JdkLayers {
     }
     Path modules = home.resolve("lib/modules");
     if (Files.exists(modules)) {
-      text.append(Files.size(modules)).append(' ').append(Files.getLastModifiedTime(modules).toMillis());
+      text.append(Files.size(modules))
+          .append(' ')
+          .append(Files.getLastModifiedTime(modules).toMillis());
     }
     return PlanIndex.key(text.toString());
   }

@@ -20,12 +20,12 @@ import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
- * Plans the layer stacks of one class's variants so that they share everything but their tops:
- * the JDK → shared jars (those every variant has) → the variant's own jars → main and test classes →
- * config files. Each classpath layer holds its files at their host paths, so the variant's classpath
- * reads the same inside a container as on the host; the config layer holds each config file at its
- * target path. Every layer is content-addressed in the {@link LayerStore}: built once, reused across
- * variants, runs and projects.
+ * Plans the layer stacks of one class's variants so that they share everything but their tops: the
+ * JDK → shared jars (those every variant has) → the variant's own jars → main and test classes →
+ * config files. Each classpath layer holds its files at their host paths, so the variant's
+ * classpath reads the same inside a container as on the host; the config layer holds each config
+ * file at its target path. Every layer is content-addressed in the {@link LayerStore}: built once,
+ * reused across variants, runs and projects.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class LayerPlanner {
@@ -81,14 +81,21 @@ public final class LayerPlanner {
     try {
       return new JdkLayers(store).layerOf(home);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not store JDK " + home + " as a layer in " + store.root() + ": "
-          + e.getMessage() + "; check that the store is writable, or set containermatrix.store", e);
+      throw new UncheckedIOException(
+          "Could not store JDK "
+              + home
+              + " as a layer in "
+              + store.root()
+              + ": "
+              + e.getMessage()
+              + "; check that the store is writable, or set containermatrix.store",
+          e);
     }
   }
 
   /**
-   * The config files at their targets, each with its host file's permission bits (a 0600 secret stays
-   * 0600): content-addressed like any layer, so variants with the same files share it.
+   * The config files at their targets, each with its host file's permission bits (a 0600 secret
+   * stays 0600): content-addressed like any layer, so variants with the same files share it.
    */
   private PlannedLayer config(List<VariantPlan.PlannedFile> files) {
     ReproducibleLayer.Builder layer = ReproducibleLayer.builder();
@@ -103,7 +110,11 @@ public final class LayerPlanner {
     return stored(LayerRole.CONFIG, layer, files.size());
   }
 
-  private void addIfAny(List<PlannedLayer> stack, Map<Set<Path>, PlannedLayer> built, LayerRole role, Set<Path> entries) {
+  private void addIfAny(
+      List<PlannedLayer> stack,
+      Map<Set<Path>, PlannedLayer> built,
+      LayerRole role,
+      Set<Path> entries) {
     if (!entries.isEmpty()) {
       stack.add(built.computeIfAbsent(entries, e -> store(role, e)));
     }
@@ -128,15 +139,25 @@ public final class LayerPlanner {
   private PlannedLayer stored(LayerRole role, ReproducibleLayer.Builder layer, int entries) {
     try {
       StoredLayer stored = store.put(layer.build());
-      return new PlannedLayer(role, stored.digest().toString(), stored.directory(), stored.sizeBytes(), stored.built());
+      return new PlannedLayer(
+          role, stored.digest().toString(), stored.directory(), stored.sizeBytes(), stored.built());
     } catch (IOException e) {
       throw storeFailure(role, entries, e);
     }
   }
 
   private UncheckedIOException storeFailure(LayerRole role, int entries, IOException e) {
-    return new UncheckedIOException("Could not store the " + role + " layer of " + entries + " entries in "
-        + store.root() + ": " + e.getMessage() + "; check that the store is writable, or set containermatrix.store", e);
+    return new UncheckedIOException(
+        "Could not store the "
+            + role
+            + " layer of "
+            + entries
+            + " entries in "
+            + store.root()
+            + ": "
+            + e.getMessage()
+            + "; check that the store is writable, or set containermatrix.store",
+        e);
   }
 
   private static void addTree(ReproducibleLayer.Builder layer, Path root) throws IOException {

@@ -11,9 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * Remembers, under the store's {@code plan-index/<kind>/<key>}, which layer was built for a key (a JDK's
- * identity, a class-data archive's inputs), so a later run or another JVM finds it without building it
- * again. An entry is written to a temporary file and renamed into place.
+ * Remembers, under the store's {@code plan-index/<kind>/<key>}, which layer was built for a key (a
+ * JDK's identity, a class-data archive's inputs), so a later run or another JVM finds it without
+ * building it again. An entry is written to a temporary file and renamed into place.
  */
 final class PlanIndex {
   private final LayerStore store;
@@ -48,6 +48,7 @@ final class PlanIndex {
     Files.createDirectories(directory);
     Path temp = Files.createTempFile(directory, ".entry", ".tmp");
     Files.writeString(temp, layer.digest().toString());
-    Files.move(temp, entry(key), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temp, entry(key), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

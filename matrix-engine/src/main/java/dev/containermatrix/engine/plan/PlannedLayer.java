@@ -10,14 +10,15 @@ import org.apiguardian.api.API;
 /**
  * One layer of a variant's stack, stored in the layer store.
  *
- * @param role what it holds: {@link LayerRole#BASE}, {@code JDK}, {@code SHARED_JARS}, {@code CLASS_DATA},
- *     {@code VARIANT_JARS}, {@code CLASSES} or {@code CONFIG}
+ * @param role what it holds: {@link LayerRole#BASE}, {@code JDK}, {@code SHARED_JARS}, {@code
+ *     CLASS_DATA}, {@code VARIANT_JARS}, {@code CLASSES} or {@code CONFIG}
  * @param digest the layer's DiffID, {@code sha256:…}
  * @param directory the unpacked, read-only layer
  * @param built whether this run built it (else it was already in the store)
  */
 @API(status = INTERNAL, since = "0.1")
-public record PlannedLayer(LayerRole role, String digest, Path directory, long sizeBytes, boolean built) {
+public record PlannedLayer(
+    LayerRole role, String digest, Path directory, long sizeBytes, boolean built) {
 
   public PlannedLayer {
     Objects.requireNonNull(role, "role");

@@ -14,9 +14,9 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * A variant made concrete for this host: which JDK runs it, its classpath, its config files' sources
- * on disk, and what its JVM is started with. Planned from the variant's definition, or, for a replay,
- * from the archived run.
+ * A variant made concrete for this host: which JDK runs it, its classpath, its config files'
+ * sources on disk, and what its JVM is started with. Planned from the variant's definition, or, for
+ * a replay, from the archived run.
  *
  * @param testClass the matrix class's binary name
  * @param jdkHome the JDK's home directory
@@ -28,7 +28,8 @@ import org.apiguardian.api.API;
  * @param systemProperties the variant's system properties
  * @param resources its resource limits, if any
  * @param base its base image reference
- * @param replayOf the archived run this plan comes from, for a replay: {@code <run id>} and the archive
+ * @param replayOf the archived run this plan comes from, for a replay: {@code <run id>} and the
+ *     archive
  * @param archivedJvmOptions for a replay, the JVM options the variant ran with then (flags, system
  *     properties, its class-data archive), used as they are; empty otherwise
  */
@@ -64,10 +65,28 @@ public record VariantPlan(
   }
 
   /** The plan of a variant as its definition says: its env, properties, limits and base. */
-  public static VariantPlan of(String testClass, VariantDefinition variant, Path jdkHome, int jdkFeature,
-      List<Path> classpath, List<String> replaced, List<PlannedFile> files) {
-    return new VariantPlan(testClass, variant, jdkHome, jdkFeature, classpath, replaced, files, variant.env(),
-        variant.systemProperties(), variant.resources(), variant.base(), Optional.empty(), List.of());
+  public static VariantPlan of(
+      String testClass,
+      VariantDefinition variant,
+      Path jdkHome,
+      int jdkFeature,
+      List<Path> classpath,
+      List<String> replaced,
+      List<PlannedFile> files) {
+    return new VariantPlan(
+        testClass,
+        variant,
+        jdkHome,
+        jdkFeature,
+        classpath,
+        replaced,
+        files,
+        variant.env(),
+        variant.systemProperties(),
+        variant.resources(),
+        variant.base(),
+        Optional.empty(),
+        List.of());
   }
 
   /** A config file: where it is on the host, and where the variant sees it. */

@@ -28,9 +28,9 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * Makes a variant concrete for this host: finds its JDK, composes its classpath from the host's test
- * classpath and its library axes, and finds its config files. A JDK, artifact or file that cannot
- * be found is a matrix error naming the axis where it was declared.
+ * Makes a variant concrete for this host: finds its JDK, composes its classpath from the host's
+ * test classpath and its library axes, and finds its config files. A JDK, artifact or file that
+ * cannot be found is a matrix error naming the axis where it was declared.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class VariantPlanner {
@@ -48,8 +48,12 @@ public final class VariantPlanner {
    * @param scratch where config files that live inside jars are copied out to
    */
   public VariantPlanner(
-      List<Path> hostClasspath, Path baseDirectory, ClassLoader resources, ClasspathComposer composer,
-      JdkLocator jdks, Path scratch) {
+      List<Path> hostClasspath,
+      Path baseDirectory,
+      ClassLoader resources,
+      ClasspathComposer composer,
+      JdkLocator jdks,
+      Path scratch) {
     this.hostClasspath = List.copyOf(hostClasspath);
     this.baseDirectory = baseDirectory;
     this.resources = resources;
@@ -58,7 +62,9 @@ public final class VariantPlanner {
     this.scratch = scratch;
   }
 
-  /** @throws MatrixDefinitionException if the JDK, an artifact or a config file cannot be found */
+  /**
+   * @throws MatrixDefinitionException if the JDK, an artifact or a config file cannot be found
+   */
   public VariantPlan plan(String testClass, VariantDefinition variant) {
     Jdk jdk = jdk(variant);
     ComposedClasspath classpath;
@@ -71,7 +77,14 @@ public final class VariantPlanner {
     for (ConfigFile file : variant.files()) {
       files.add(new VariantPlan.PlannedFile(source(file), file.target()));
     }
-    return VariantPlan.of(testClass, variant, jdk.home(), jdk.feature(), classpath.entries(), classpath.replaced(), files);
+    return VariantPlan.of(
+        testClass,
+        variant,
+        jdk.home(),
+        jdk.feature(),
+        classpath.entries(),
+        classpath.replaced(),
+        files);
   }
 
   private Jdk jdk(VariantDefinition variant) {
@@ -79,14 +92,21 @@ public final class VariantPlanner {
     try {
       return jdks.locate(wanted == null ? System.getProperty("java.home") : wanted);
     } catch (JdkNotFoundException e) {
-      Origin origin = variant.matrix().axis(JdkAxis.NAME).map(Axis::origin).orElse(new Origin(variant.matrix().source()));
+      Origin origin =
+          variant
+              .matrix()
+              .axis(JdkAxis.NAME)
+              .map(Axis::origin)
+              .orElse(new Origin(variant.matrix().source()));
       throw new MatrixDefinitionException(origin, e.getMessage(), e);
     }
   }
 
   private static Origin libraryOrigin(VariantDefinition variant, LibraryResolutionException e) {
     for (Axis axis : variant.matrix().axes()) {
-      if (axis instanceof LibraryAxis lib && e.getMessage() != null && e.getMessage().contains(lib.coordinates())) {
+      if (axis instanceof LibraryAxis lib
+          && e.getMessage() != null
+          && e.getMessage().contains(lib.coordinates())) {
         return lib.origin();
       }
     }
@@ -105,8 +125,14 @@ public final class VariantPlanner {
     }
     throw new MatrixDefinitionException(
         file.origin(),
-        "config file source '" + file.source() + "' is neither a resource on the test classpath nor a file at "
-            + onDisk + "; put it under src/test/resources/" + name + " or give a path relative to " + baseDirectory);
+        "config file source '"
+            + file.source()
+            + "' is neither a resource on the test classpath nor a file at "
+            + onDisk
+            + "; put it under src/test/resources/"
+            + name
+            + " or give a path relative to "
+            + baseDirectory);
   }
 
   private Path fromUrl(URL url, ConfigFile file) {
@@ -115,15 +141,21 @@ public final class VariantPlanner {
         return Path.of(url.toURI());
       }
       Files.createDirectories(scratch);
-      Path copy = scratch.resolve(Integer.toHexString(url.toString().hashCode()) + "-" + Path.of(file.source()).getFileName());
+      Path copy =
+          scratch.resolve(
+              Integer.toHexString(url.toString().hashCode())
+                  + "-"
+                  + Path.of(file.source()).getFileName());
       try (InputStream in = url.openStream()) {
         Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
       }
       return copy;
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not copy config file " + url + " to " + scratch + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Could not copy config file " + url + " to " + scratch + ": " + e.getMessage(), e);
     } catch (URISyntaxException e) {
-      throw new MatrixDefinitionException(file.origin(), "config file URL " + url + " is malformed", e);
+      throw new MatrixDefinitionException(
+          file.origin(), "config file URL " + url + " is malformed", e);
     }
   }
 }

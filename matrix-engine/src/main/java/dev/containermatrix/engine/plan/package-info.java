@@ -1,4 +1,7 @@
-/** What a variant needs at launch: its classpath, JDK, environment and the facts it can read about itself. */
+/**
+ * What a variant needs at launch: its classpath, JDK, environment and the facts it can read about
+ * itself.
+ */
 @NullMarked
 package dev.containermatrix.engine.plan;
 

@@ -9,12 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Merges the parts of one build (every engine run of one Maven build: Surefire forks, Failsafe) into
- * report.json. Its top-level fields are the newest run's (by {@code startedAt}, then run id), so a reader
- * of {@code runId}, {@code backend} or {@code archive} sees one run as before; {@code runs[]} lists every
- * run, oldest first, with its part; {@code matrices[]} and {@code variants[]} are the runs' own, in that
- * order (each variant carries its {@code runId}); {@code disk} counts all the variants' layers and sums
- * what the runs' collections removed.
+ * Merges the parts of one build (every engine run of one Maven build: Surefire forks, Failsafe)
+ * into report.json. Its top-level fields are the newest run's (by {@code startedAt}, then run id),
+ * so a reader of {@code runId}, {@code backend} or {@code archive} sees one run as before; {@code
+ * runs[]} lists every run, oldest first, with its part; {@code matrices[]} and {@code variants[]}
+ * are the runs' own, in that order (each variant carries its {@code runId}); {@code disk} counts
+ * all the variants' layers and sums what the runs' collections removed.
  */
 final class BuildReport {
   private static final Comparator<ReportPart> OLDEST_FIRST =
@@ -33,7 +33,8 @@ final class BuildReport {
     }
     for (ReportPart part : parts) {
       if (!part.buildId().equals(buildId)) {
-        throw new IllegalArgumentException(part.file() + " is a part of build " + part.buildId() + ", not " + buildId);
+        throw new IllegalArgumentException(
+            part.file() + " is a part of build " + part.buildId() + ", not " + buildId);
       }
     }
     List<ReportPart> runs = new ArrayList<>(parts);
@@ -52,7 +53,9 @@ final class BuildReport {
       entry.put("startedAt", run.json().get("startedAt").asText());
       entry.put("backend", run.json().get("backend").asText());
       entry.put("part", run.relativeName());
-      entry.set("archive", run.json().has("archive") ? run.json().get("archive").deepCopy() : entry.nullNode());
+      entry.set(
+          "archive",
+          run.json().has("archive") ? run.json().get("archive").deepCopy() : entry.nullNode());
       run.json().get("matrices").forEach(m -> matrices.add(m.deepCopy()));
       run.json().get("variants").forEach(v -> variants.add(v.deepCopy()));
       JsonNode disk = run.json().path("disk");

@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * report.json's {@code disk}: what the variants' layers cost. {@code logicalBytes} counts every
- * variant's full stack, as {@code docker images} would; {@code physicalBytes} counts each distinct layer
- * once, as the store holds it; a distinct layer is {@code built} when any variant's entry says its run
- * built it, else reused. Read from the variants' report.json entries, so a run's part and a build's
- * merged report count the same way.
+ * variant's full stack, as {@code docker images} would; {@code physicalBytes} counts each distinct
+ * layer once, as the store holds it; a distinct layer is {@code built} when any variant's entry
+ * says its run built it, else reused. Read from the variants' report.json entries, so a run's part
+ * and a build's merged report count the same way.
  */
 final class DiskUsage {
   private DiskUsage() {}

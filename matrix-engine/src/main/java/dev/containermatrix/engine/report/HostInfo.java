@@ -15,7 +15,11 @@ public record HostInfo(String kernel, String arch, int cpus, OptionalLong memory
   /** Reads this host; {@code procRoot} is {@code /proc} outside tests. */
   public static HostInfo read(Path procRoot) {
     String kernel = System.getProperty("os.name") + " " + System.getProperty("os.version");
-    return new HostInfo(kernel, System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), memTotal(procRoot));
+    return new HostInfo(
+        kernel,
+        System.getProperty("os.arch"),
+        Runtime.getRuntime().availableProcessors(),
+        memTotal(procRoot));
   }
 
   private static OptionalLong memTotal(Path procRoot) {

@@ -17,24 +17,33 @@ import org.apiguardian.api.API;
  *     until the run has decided
  */
 @API(status = INTERNAL, since = "0.1")
-public record MatrixSummary(String testClass, String source, String combinations, int variants, int fullProduct,
+public record MatrixSummary(
+    String testClass,
+    String source,
+    String combinations,
+    int variants,
+    int fullProduct,
     OptionalInt variantsRun) {
   public MatrixSummary {
     Objects.requireNonNull(testClass, "testClass");
     Objects.requireNonNull(variantsRun, "variantsRun");
     if (variantsRun.isPresent() && variantsRun.getAsInt() < 0) {
-      throw new IllegalArgumentException("variantsRun of " + testClass + " must not be negative, was "
-          + variantsRun.getAsInt());
+      throw new IllegalArgumentException(
+          "variantsRun of " + testClass + " must not be negative, was " + variantsRun.getAsInt());
     }
   }
 
   /** A matrix as discovered, before the run decided which of its variants run. */
-  public MatrixSummary(String testClass, String source, String combinations, int variants, int fullProduct) {
+  public MatrixSummary(
+      String testClass, String source, String combinations, int variants, int fullProduct) {
     this(testClass, source, combinations, variants, fullProduct, OptionalInt.empty());
   }
 
-  /** @param count how many of its variants this run selected to run */
+  /**
+   * @param count how many of its variants this run selected to run
+   */
   public MatrixSummary withVariantsRun(int count) {
-    return new MatrixSummary(testClass, source, combinations, variants, fullProduct, OptionalInt.of(count));
+    return new MatrixSummary(
+        testClass, source, combinations, variants, fullProduct, OptionalInt.of(count));
   }
 }

@@ -9,21 +9,24 @@ import java.util.Optional;
 /**
  * Finds the Maven build a process belongs to: the nearest of the process and its ancestors whose
  * command line runs Maven's launcher ({@code org.codehaus.plexus.classworlds.launcher.Launcher}).
- * Surefire and Failsafe forks, and JVMs they
- * start, are its descendants; in a build without forks it is the process itself. The build's id is
- * {@code <pid>-<start time>}, the start time being field 22 of {@code /proc/<pid>/stat} (clock ticks
- * since boot), so a later process that reuses the pid is another build.
+ * Surefire and Failsafe forks, and JVMs they start, are its descendants; in a build without forks
+ * it is the process itself. The build's id is {@code <pid>-<start time>}, the start time being
+ * field 22 of {@code /proc/<pid>/stat} (clock ticks since boot), so a later process that reuses the
+ * pid is another build.
  *
- * <p>Reads {@code procRoot} ({@code /proc} outside tests). Where there is no such ancestor (an IDE, the
- * console launcher, Gradle) or no {@code /proc} (not Linux), there is no Maven build.
+ * <p>Reads {@code procRoot} ({@code /proc} outside tests). Where there is no such ancestor (an IDE,
+ * the console launcher, Gradle) or no {@code /proc} (not Linux), there is no Maven build.
  */
 final class MavenBuildProbe {
   /**
-   * Joined at run time, not a literal: junit-extension's shaded jar relocates {@code org.codehaus.plexus}, and
-   * the shade plugin rewrites string literals that name a relocated package too, so a literal would look
-   * for {@code dev.containermatrix.shaded.org.codehaus…} on Maven's command line and never find a build.
+   * Joined at run time, not a literal: junit-extension's shaded jar relocates {@code
+   * org.codehaus.plexus}, and the shade plugin rewrites string literals that name a relocated
+   * package too, so a literal would look for {@code dev.containermatrix.shaded.org.codehaus…} on
+   * Maven's command line and never find a build.
    */
-  static final String LAUNCHER = String.join(".", "org", "codehaus", "plexus", "classworlds", "launcher", "Launcher");
+  static final String LAUNCHER =
+      String.join(".", "org", "codehaus", "plexus", "classworlds", "launcher", "Launcher");
+
   /** Ancestors looked at, at most: a loop in a fake or changing tree must end. */
   private static final int MAX_DEPTH = 128;
 
@@ -51,8 +54,10 @@ final class MavenBuildProbe {
 
   private boolean runsLauncher(long pid) {
     try {
-      String cmdline = new String(Files.readAllBytes(procRoot.resolve(Long.toString(pid)).resolve("cmdline")),
-          StandardCharsets.UTF_8);
+      String cmdline =
+          new String(
+              Files.readAllBytes(procRoot.resolve(Long.toString(pid)).resolve("cmdline")),
+              StandardCharsets.UTF_8);
       return cmdline.contains(LAUNCHER);
     } catch (IOException e) {
       return false;
@@ -61,12 +66,14 @@ final class MavenBuildProbe {
 
   /**
    * The fields of {@code /proc/<pid>/stat} after the command name (which may hold spaces and
-   * parentheses, so the fields start after the last {@code ')'}): index 0 is field 3 (state), index 1
-   * field 4 (parent pid), index 19 field 22 (start time). Empty if unreadable or malformed.
+   * parentheses, so the fields start after the last {@code ')'}): index 0 is field 3 (state), index
+   * 1 field 4 (parent pid), index 19 field 22 (start time). Empty if unreadable or malformed.
    */
   private Optional<String[]> stat(long pid) {
     try {
-      String stat = Files.readString(procRoot.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8);
+      String stat =
+          Files.readString(
+              procRoot.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8);
       int end = stat.lastIndexOf(')');
       if (end < 0) {
         return Optional.empty();

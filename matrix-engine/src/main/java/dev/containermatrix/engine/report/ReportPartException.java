@@ -7,8 +7,8 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * Parts of the build's report could not be read, so report.json was merged without them. The message
- * names each file, why it cannot be read and that it should be deleted.
+ * Parts of the build's report could not be read, so report.json was merged without them. The
+ * message names each file, why it cannot be read and that it should be deleted.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ReportPartException extends RuntimeException {

@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code runs/} directory of a report directory: one part per engine run,
- * {@code runs/report-<runId>.json}, which its run writes once (atomically) and which the runs of the
- * same build merge into report.json. Only file names of that form are parts; temp files are not.
+ * The {@code runs/} directory of a report directory: one part per engine run, {@code
+ * runs/report-<runId>.json}, which its run writes once (atomically) and which the runs of the same
+ * build merge into report.json. Only file names of that form are parts; temp files are not.
  */
 final class ReportParts {
   static final String DIRECTORY = "runs";
@@ -55,13 +55,21 @@ final class ReportParts {
    */
   static String checkRunId(String runId, String use) {
     if (!RUN_ID.matcher(runId).matches()) {
-      throw new IllegalArgumentException("run id '" + runId + "' cannot " + use + ": it must be letters,"
-          + " digits, '.', '_' and '-', starting with a letter or digit");
+      throw new IllegalArgumentException(
+          "run id '"
+              + runId
+              + "' cannot "
+              + use
+              + ": it must be letters,"
+              + " digits, '.', '_' and '-', starting with a letter or digit");
     }
     return runId;
   }
 
-  /** Every part in the directory, by file name, sorted into those that can be read and those that cannot. */
+  /**
+   * Every part in the directory, by file name, sorted into those that can be read and those that
+   * cannot.
+   */
   Listing read() throws IOException {
     List<ReportPart> readable = new ArrayList<>();
     List<Unreadable> unreadable = new ArrayList<>();
@@ -91,8 +99,13 @@ final class ReportParts {
     try {
       root = mapper.readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      throw new NotAPart("it is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ": " + parserSays(e));
+      throw new NotAPart(
+          "it is not valid JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + parserSays(e));
     } catch (IOException e) {
       throw new NotAPart("it cannot be read (" + e + ")");
     }
@@ -119,11 +132,15 @@ final class ReportParts {
     try {
       return new ReportPart(file, runId, buildId, Instant.parse(startedAt), object);
     } catch (DateTimeParseException e) {
-      throw new NotAPart("its startedAt '" + startedAt + "' is not an instant such as 2026-01-01T10:00:00Z");
+      throw new NotAPart(
+          "its startedAt '" + startedAt + "' is not an instant such as 2026-01-01T10:00:00Z");
     }
   }
 
-  /** Jackson's message without the source location it repeats, e.g. "Unexpected end-of-input: expected close marker for Array". */
+  /**
+   * Jackson's message without the source location it repeats, e.g. "Unexpected end-of-input:
+   * expected close marker for Array".
+   */
   private static String parserSays(JsonProcessingException e) {
     String message = String.valueOf(e.getOriginalMessage());
     int location = message.indexOf(" (start marker at");
@@ -136,8 +153,9 @@ final class ReportParts {
     return object.get(field).asText();
   }
 
-  private static void require(ObjectNode object, String field, java.util.function.Predicate<JsonNode> kind,
-      String what) throws NotAPart {
+  private static void require(
+      ObjectNode object, String field, java.util.function.Predicate<JsonNode> kind, String what)
+      throws NotAPart {
     JsonNode value = object.get(field);
     if (value == null) {
       throw new NotAPart("it has no \"" + field + "\"");

@@ -7,13 +7,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
-/**
- * A run's report, filled while variants run (thread-safe) and written once at the end.
- */
+/** A run's report, filled while variants run (thread-safe) and written once at the end. */
 @API(status = INTERNAL, since = "0.1")
 public final class RunReport {
   private final String runId;
@@ -28,7 +26,8 @@ public final class RunReport {
   private volatile int layersCollected;
   private volatile long bytesCollected;
 
-  public RunReport(String runId, Instant startedAt, String backend, String backendReason, HostInfo host) {
+  public RunReport(
+      String runId, Instant startedAt, String backend, String backendReason, HostInfo host) {
     this.runId = Objects.requireNonNull(runId, "runId");
     this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
     this.backend = Objects.requireNonNull(backend, "backend");
@@ -48,11 +47,15 @@ public final class RunReport {
    * Where the run was archived, or why not.
    *
    * @param directory the archive directory; {@code null} when the run was not archived
-   * @param refs each archived variant's OCI ref name in the archive, by {@code <class>#<variant id>}
-   * @param note why the run was not archived, or what retention removed; {@code null} if nothing to say
+   * @param refs each archived variant's OCI ref name in the archive, by {@code <class>#<variant
+   *     id>}
+   * @param note why the run was not archived, or what retention removed; {@code null} if nothing to
+   *     say
    */
-  public record ArchiveEntry(@org.jspecify.annotations.Nullable String directory,
-      @org.jspecify.annotations.Nullable String record, Map<String, String> refs,
+  public record ArchiveEntry(
+      @org.jspecify.annotations.Nullable String directory,
+      @org.jspecify.annotations.Nullable String record,
+      Map<String, String> refs,
       @org.jspecify.annotations.Nullable String note) {
     public ArchiveEntry {
       refs = Map.copyOf(refs);
@@ -67,7 +70,10 @@ public final class RunReport {
     return Optional.ofNullable(archive);
   }
 
-  /** Marks this run as a replay of {@code what}, e.g. {@code run 2026… of /home/u/.containermatrix/archive}. */
+  /**
+   * Marks this run as a replay of {@code what}, e.g. {@code run 2026… of
+   * /home/u/.containermatrix/archive}.
+   */
   public void replayOf(String what) {
     this.replayOf = what;
   }

@@ -21,17 +21,18 @@ import org.apiguardian.api.API;
  * {@linkplain #directoryName(String, String) safe for a file name}. {@code variants/<runId>/build}
  * holds the id of the run's build (see {@link RunReportWriter}).
  *
- * <p>{@link #open()} creates the run's directory and, holding {@code report.lock} (the lock report.json
- * is merged under), deletes every other entry of {@code variants/} that is not a run of the same
- * build: the runs of earlier builds, and what earlier versions wrote ({@code variants/<class>/<id>/}).
- * The runs of one build (Surefire forks, Failsafe) keep each other's logs, as they keep each other's
- * report parts. A run's directory and its build file are created under the lock, so no run deletes
- * another's directory before it is marked.
+ * <p>{@link #open()} creates the run's directory and, holding {@code report.lock} (the lock
+ * report.json is merged under), deletes every other entry of {@code variants/} that is not a run of
+ * the same build: the runs of earlier builds, and what earlier versions wrote ({@code
+ * variants/<class>/<id>/}). The runs of one build (Surefire forks, Failsafe) keep each other's
+ * logs, as they keep each other's report parts. A run's directory and its build file are created
+ * under the lock, so no run deletes another's directory before it is marked.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class VariantLogs {
   public static final String DIRECTORY = "variants";
   static final String BUILD_FILE = "build";
+
   /** The longest variant name kept in a directory name; the id after it keeps longer ones apart. */
   static final int NAME_LIMIT = 100;
 
@@ -53,8 +54,11 @@ public final class VariantLogs {
   /** A variant's log directory relative to the report directory, as report.json names it. */
   public String relative(String testClass, String variantName, String variantId) {
     if (testClass.isEmpty() || testClass.contains("/") || testClass.startsWith(".")) {
-      throw new IllegalArgumentException("test class '" + testClass + "' cannot name a log directory: a class name"
-          + " has no '/' and does not start with '.'");
+      throw new IllegalArgumentException(
+          "test class '"
+              + testClass
+              + "' cannot name a log directory: a class name"
+              + " has no '/' and does not start with '.'");
     }
     return DIRECTORY + "/" + runId + "/" + testClass + "/" + directoryName(variantName, variantId);
   }
@@ -65,13 +69,15 @@ public final class VariantLogs {
   }
 
   /**
-   * {@code jdk=25,tz=kolkata-3f2a9c0b1d4e} for the variant {@code jdk=25, tz=kolkata}: its name without
-   * the blanks after commas, every character other than a letter, digit or one of {@code . , = + _ -}
-   * replaced by {@code _}, cut to {@value #NAME_LIMIT} characters, then {@code -} and its id.
+   * {@code jdk=25,tz=kolkata-3f2a9c0b1d4e} for the variant {@code jdk=25, tz=kolkata}: its name
+   * without the blanks after commas, every character other than a letter, digit or one of {@code .
+   * , = + _ -} replaced by {@code _}, cut to {@value #NAME_LIMIT} characters, then {@code -} and
+   * its id.
    */
   public static String directoryName(String variantName, String variantId) {
     if (!variantId.matches("[0-9a-f]{12}")) {
-      throw new IllegalArgumentException("a variant id is 12 lowercase hex digits, was '" + variantId + "'");
+      throw new IllegalArgumentException(
+          "a variant id is 12 lowercase hex digits, was '" + variantId + "'");
     }
     String name = variantName.replace(", ", ",").replaceAll("[^A-Za-z0-9.,=+_-]", "_");
     if (name.length() > NAME_LIMIT) {
@@ -93,8 +99,13 @@ public final class VariantLogs {
     try {
       Files.createDirectories(root);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not create " + root + " for the variants' logs: " + e.getMessage()
-          + "; check that the directory is writable or set containermatrix.report.dir", e);
+      throw new UncheckedIOException(
+          "Could not create "
+              + root
+              + " for the variants' logs: "
+              + e.getMessage()
+              + "; check that the directory is writable or set containermatrix.report.dir",
+          e);
     }
     try (StoreLock lock = StoreLock.acquire(lockFile)) {
       Files.createDirectories(own);
@@ -103,17 +114,31 @@ public final class VariantLogs {
         try {
           TreeDeletion.delete(stale);
         } catch (IOException e) {
-          throw new UncheckedIOException("Could not delete " + stale + ", the logs of an earlier build: "
-              + e.getMessage() + "; delete it by hand (report.json no longer names it)", e);
+          throw new UncheckedIOException(
+              "Could not delete "
+                  + stale
+                  + ", the logs of an earlier build: "
+                  + e.getMessage()
+                  + "; delete it by hand (report.json no longer names it)",
+              e);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not create " + own + " for this run's logs (under the lock " + lockFile
-          + "): " + e.getMessage() + "; check that the directory is writable or set containermatrix.report.dir", e);
+      throw new UncheckedIOException(
+          "Could not create "
+              + own
+              + " for this run's logs (under the lock "
+              + lockFile
+              + "): "
+              + e.getMessage()
+              + "; check that the directory is writable or set containermatrix.report.dir",
+          e);
     }
   }
 
-  /** The entries of {@code root} other than {@code own} that are not a run directory of this build. */
+  /**
+   * The entries of {@code root} other than {@code own} that are not a run directory of this build.
+   */
   private List<Path> staleEntries(Path root, Path own) throws IOException {
     List<Path> stale = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
@@ -129,7 +154,8 @@ public final class VariantLogs {
 
   private boolean ofThisBuild(Path entry) {
     Path marker = entry.resolve(BUILD_FILE);
-    if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+        || !Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
     try {

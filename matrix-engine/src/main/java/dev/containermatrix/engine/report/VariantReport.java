@@ -18,12 +18,13 @@ import org.apiguardian.api.API;
  *
  * @param reason why it did not pass, in plain words; empty when it passed
  * @param notEnforced the limits the backend could not enforce on this host, one sentence each
- * @param cpuMillis the CPU time (user + system) of the variant's container in milliseconds; empty when
- *     the backend could not measure it
+ * @param cpuMillis the CPU time (user + system) of the variant's container in milliseconds; empty
+ *     when the backend could not measure it
  * @param classpathEntries how many entries the variant's JVM had on its classpath; empty where no
  *     JVM was planned (a variant that failed before it had a plan)
  * @param failures each test that failed inside the variant, in the order they finished; tests left
- *     unfinished by an infrastructure failure are not failures (the variant's {@code reason} says why)
+ *     unfinished by an infrastructure failure are not failures (the variant's {@code reason} says
+ *     why)
  * @param logs the variant's log directory (stdout, stderr) relative to the report directory; empty
  *     when the variant never got one (skipped, or refused before it was launched)
  */
@@ -61,44 +62,133 @@ public record VariantReport(
   }
 
   /** An entry whose CPU time and classpath are unknown. */
-  public VariantReport(String id, String testClass, String name, Map<String, String> values, Limits limits,
-      List<ReportedLayer> layers, VariantStatus status, Optional<String> reason, TestCounts tests, long durationMillis,
-      Optional<String> archive, List<String> notEnforced) {
-    this(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive, notEnforced,
-        OptionalLong.empty(), OptionalInt.empty(), List.of(), Optional.empty());
+  public VariantReport(
+      String id,
+      String testClass,
+      String name,
+      Map<String, String> values,
+      Limits limits,
+      List<ReportedLayer> layers,
+      VariantStatus status,
+      Optional<String> reason,
+      TestCounts tests,
+      long durationMillis,
+      Optional<String> archive,
+      List<String> notEnforced) {
+    this(
+        id,
+        testClass,
+        name,
+        values,
+        limits,
+        layers,
+        status,
+        reason,
+        tests,
+        durationMillis,
+        archive,
+        notEnforced,
+        OptionalLong.empty(),
+        OptionalInt.empty(),
+        List.of(),
+        Optional.empty());
   }
 
   public VariantReport withCpuMillis(OptionalLong value) {
-    return new VariantReport(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive,
-        notEnforced, value, classpathEntries, failures, logs);
+    return new VariantReport(
+        id,
+        testClass,
+        name,
+        values,
+        limits,
+        layers,
+        status,
+        reason,
+        tests,
+        durationMillis,
+        archive,
+        notEnforced,
+        value,
+        classpathEntries,
+        failures,
+        logs);
   }
 
   public VariantReport withClasspathEntries(int entries) {
     if (entries < 0) {
       throw new IllegalArgumentException("classpathEntries must not be negative: " + entries);
     }
-    return new VariantReport(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive,
-        notEnforced, cpuMillis, OptionalInt.of(entries), failures, logs);
+    return new VariantReport(
+        id,
+        testClass,
+        name,
+        values,
+        limits,
+        layers,
+        status,
+        reason,
+        tests,
+        durationMillis,
+        archive,
+        notEnforced,
+        cpuMillis,
+        OptionalInt.of(entries),
+        failures,
+        logs);
   }
 
   public VariantReport withFailures(List<TestFailure> value) {
-    return new VariantReport(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive,
-        notEnforced, cpuMillis, classpathEntries, value, logs);
+    return new VariantReport(
+        id,
+        testClass,
+        name,
+        values,
+        limits,
+        layers,
+        status,
+        reason,
+        tests,
+        durationMillis,
+        archive,
+        notEnforced,
+        cpuMillis,
+        classpathEntries,
+        value,
+        logs);
   }
 
-  /** @param directory the variant's log directory relative to the report directory */
+  /**
+   * @param directory the variant's log directory relative to the report directory
+   */
   public VariantReport withLogs(String directory) {
     if (directory.isBlank()) {
       throw new IllegalArgumentException("a variant's log directory must be named, was blank");
     }
-    return new VariantReport(id, testClass, name, values, limits, layers, status, reason, tests, durationMillis, archive,
-        notEnforced, cpuMillis, classpathEntries, failures, Optional.of(directory));
+    return new VariantReport(
+        id,
+        testClass,
+        name,
+        values,
+        limits,
+        layers,
+        status,
+        reason,
+        tests,
+        durationMillis,
+        archive,
+        notEnforced,
+        cpuMillis,
+        classpathEntries,
+        failures,
+        Optional.of(directory));
   }
 
   /** The limits a variant ran with; absent ones were not set. */
-  public record Limits(Optional<Double> cpus, OptionalLong memoryBytes, OptionalLong pids, OptionalLong nofile) {
+  public record Limits(
+      Optional<Double> cpus, OptionalLong memoryBytes, OptionalLong pids, OptionalLong nofile) {
     public static Limits none() {
-      return new Limits(Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
+      return new Limits(
+          Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
     }
   }
 
@@ -114,6 +204,8 @@ public record VariantReport(
     }
   }
 
-  /** How many of the variant's tests passed, failed and were skipped (aborted counts as skipped). */
+  /**
+   * How many of the variant's tests passed, failed and were skipped (aborted counts as skipped).
+   */
   public record TestCounts(int passed, int failed, int skipped) {}
 }

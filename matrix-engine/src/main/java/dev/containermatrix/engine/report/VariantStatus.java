@@ -11,8 +11,14 @@ public enum VariantStatus {
   PASSED,
   /** At least one test failed; the container itself ran to the end. */
   FAILED,
-  /** The variant did not run to the end for a reason that is not a failure: cancelled by failFast, or unsupported here. */
+  /**
+   * The variant did not run to the end for a reason that is not a failure: cancelled by failFast,
+   * or unsupported here.
+   */
   ABORTED,
-  /** The container or its JVM failed: it did not start, timed out, ran out of memory or died before reporting. */
+  /**
+   * The container or its JVM failed: it did not start, timed out, ran out of memory or died before
+   * reporting.
+   */
   INFRA_ERROR
 }

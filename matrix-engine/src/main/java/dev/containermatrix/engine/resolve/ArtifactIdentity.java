@@ -23,8 +23,10 @@ import java.util.zip.ZipFile;
  * other files are unknown. Results are cached per JVM by path.
  */
 record ArtifactIdentity(String groupId, String artifactId, String version) {
-  private static final Pattern POM_PROPERTIES = Pattern.compile("META-INF/maven/[^/]+/[^/]+/pom\\.properties");
-  private static final ConcurrentHashMap<CacheKey, Optional<ArtifactIdentity>> CACHE = new ConcurrentHashMap<>();
+  private static final Pattern POM_PROPERTIES =
+      Pattern.compile("META-INF/maven/[^/]+/[^/]+/pom\\.properties");
+  private static final ConcurrentHashMap<CacheKey, Optional<ArtifactIdentity>> CACHE =
+      new ConcurrentHashMap<>();
 
   ArtifactIdentity {
     Objects.requireNonNull(groupId, "groupId");
@@ -40,7 +42,8 @@ record ArtifactIdentity(String groupId, String artifactId, String version) {
   /** The identity of {@code entry}, empty when unknown. */
   static Optional<ArtifactIdentity> of(Path entry, Path localRepository) {
     Path path = entry.toAbsolutePath().normalize();
-    return CACHE.computeIfAbsent(new CacheKey(path, localRepository), k -> read(k.path(), k.localRepository()));
+    return CACHE.computeIfAbsent(
+        new CacheKey(path, localRepository), k -> read(k.path(), k.localRepository()));
   }
 
   private static Optional<ArtifactIdentity> read(Path jar, Path localRepository) {
@@ -69,7 +72,9 @@ record ArtifactIdentity(String groupId, String artifactId, String version) {
       String g = props.getProperty("groupId", "").trim();
       String a = props.getProperty("artifactId", "").trim();
       String v = props.getProperty("version", "").trim();
-      return g.isEmpty() || a.isEmpty() || v.isEmpty() ? Optional.empty() : Optional.of(new ArtifactIdentity(g, a, v));
+      return g.isEmpty() || a.isEmpty() || v.isEmpty()
+          ? Optional.empty()
+          : Optional.of(new ArtifactIdentity(g, a, v));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -101,7 +106,8 @@ record ArtifactIdentity(String groupId, String artifactId, String version) {
     if (repo == null || repo.equals(groupDir)) {
       return Optional.empty();
     }
-    String g = repo.relativize(groupDir).toString().replace(groupDir.getFileSystem().getSeparator(), ".");
+    String g =
+        repo.relativize(groupDir).toString().replace(groupDir.getFileSystem().getSeparator(), ".");
     return Optional.of(new ArtifactIdentity(g, a, v));
   }
 

@@ -22,7 +22,8 @@ public record Jdk(Path home, int feature, String version) {
       throw new IllegalArgumentException("a JDK home must be absolute, was " + home);
     }
     if (feature < 1) {
-      throw new IllegalArgumentException("a JDK feature version is positive, was " + feature + " for " + home);
+      throw new IllegalArgumentException(
+          "a JDK feature version is positive, was " + feature + " for " + home);
     }
   }
 

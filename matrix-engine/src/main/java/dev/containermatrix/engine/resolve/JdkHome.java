@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * {@code bin/java}. Either a {@link Jdk} or the reason it is none.
  */
 final class JdkHome {
-  private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"?([^\"\\r\\n]+)\"?\\s*$");
+  private static final Pattern JAVA_VERSION =
+      Pattern.compile("(?m)^JAVA_VERSION=\"?([^\"\\r\\n]+)\"?\\s*$");
   private static final Pattern FEATURE = Pattern.compile("^(?:1\\.(\\d+)|(\\d+))(?:\\D.*)?$");
 
   private JdkHome() {}
@@ -56,7 +57,9 @@ final class JdkHome {
     return new Probe(dir, new Jdk(real, feature, version), "");
   }
 
-  /** 8 for {@code 1.8} or {@code 1.8.0_392}, 17 for {@code 17} or {@code 17.0.15}; -1 when neither. */
+  /**
+   * 8 for {@code 1.8} or {@code 1.8.0_392}, 17 for {@code 17} or {@code 17.0.15}; -1 when neither.
+   */
   static int feature(String version) {
     Matcher m = FEATURE.matcher(version.trim());
     if (!m.matches()) {

@@ -18,8 +18,8 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds a JDK by feature version ({@code "17"}, {@code "25"}, {@code "1.8"}) or by the absolute path
- * of its home.
+ * Finds a JDK by feature version ({@code "17"}, {@code "25"}, {@code "1.8"}) or by the absolute
+ * path of its home.
  *
  * <p>A version is looked for in this order, and the first JDK whose {@code release} file has that
  * feature version wins: the {@code jdk} toolchains of {@code ~/.m2/toolchains.xml}, {@code
@@ -45,22 +45,27 @@ public final class JdkLocator {
    * @param javaHome the running JVM's home, {@code null} to skip it
    * @param searchRoots folders whose children may be JDK homes, searched in this order
    */
-  public JdkLocator(Path userHome, Map<String, String> env, @Nullable Path javaHome, List<Path> searchRoots) {
+  public JdkLocator(
+      Path userHome, Map<String, String> env, @Nullable Path javaHome, List<Path> searchRoots) {
     this.userHome = Objects.requireNonNull(userHome, "userHome");
     this.env = Map.copyOf(env);
     this.javaHome = javaHome;
     this.searchRoots = List.copyOf(searchRoots);
   }
 
-  /** A locator over this host: {@code user.home}, the environment, {@code java.home} and {@link #defaultSearchRoots}. */
+  /**
+   * A locator over this host: {@code user.home}, the environment, {@code java.home} and {@link
+   * #defaultSearchRoots}.
+   */
   public static JdkLocator forThisHost() {
     Path home = Path.of(System.getProperty("user.home"));
-    return new JdkLocator(home, System.getenv(), Path.of(System.getProperty("java.home")), defaultSearchRoots(home));
+    return new JdkLocator(
+        home, System.getenv(), Path.of(System.getProperty("java.home")), defaultSearchRoots(home));
   }
 
   /**
-   * {@code /usr/lib/jvm}, {@code /usr/java}, {@code /opt/java}, {@code /opt} (all its children, which
-   * covers {@code /opt/jdk*}), {@code ~/.sdkman/candidates/java}, {@code ~/.jdks} and {@code
+   * {@code /usr/lib/jvm}, {@code /usr/java}, {@code /opt/java}, {@code /opt} (all its children,
+   * which covers {@code /opt/jdk*}), {@code ~/.sdkman/candidates/java}, {@code ~/.jdks} and {@code
    * /Library/Java/JavaVirtualMachines}.
    */
   public static List<Path> defaultSearchRoots(Path userHome) {
@@ -77,7 +82,8 @@ public final class JdkLocator {
   /**
    * The JDK for a feature version or an absolute JDK home path.
    *
-   * @throws JdkNotFoundException naming the request, every place searched with what it held, and what to do
+   * @throws JdkNotFoundException naming the request, every place searched with what it held, and
+   *     what to do
    */
   public Jdk locate(String versionOrPath) {
     String request = Objects.requireNonNull(versionOrPath, "versionOrPath").trim();
@@ -96,13 +102,21 @@ public final class JdkLocator {
     if (feature < 1) {
       Path path = Path.of(request);
       if (!path.isAbsolute()) {
-        throw new JdkNotFoundException("JDK '" + request + "' is neither a feature version (like 17 or 25)"
-            + " nor an absolute path to a JDK home. Write a version like 17, or the JDK's home folder.");
+        throw new JdkNotFoundException(
+            "JDK '"
+                + request
+                + "' is neither a feature version (like 17 or 25) nor an absolute path to a JDK"
+                + " home. Write a version like 17, or the JDK's home folder.");
       }
       JdkHome.Probe probe = JdkHome.probe(path);
       if (probe.jdk() == null) {
-        throw new JdkNotFoundException("JDK at " + show(path) + " is not usable: " + probe.reason()
-            + ". Give the home folder of a JDK, the one that holds bin/java and the release file.");
+        throw new JdkNotFoundException(
+            "JDK at "
+                + show(path)
+                + " is not usable: "
+                + probe.reason()
+                + ". Give the home folder of a JDK, the one that holds bin/java and the release"
+                + " file.");
       }
       return probe.jdk();
     }
@@ -114,9 +128,16 @@ public final class JdkLocator {
         }
       }
     }
-    throw new JdkNotFoundException("JDK " + request + " not found. Looked in: "
-        + places.stream().map(p -> p.name() + " (" + p.description() + ")").collect(Collectors.joining("; "))
-        + ". Install JDK " + request + " or declare it in ~/.m2/toolchains.xml.");
+    throw new JdkNotFoundException(
+        "JDK "
+            + request
+            + " not found. Looked in: "
+            + places.stream()
+                .map(p -> p.name() + " (" + p.description() + ")")
+                .collect(Collectors.joining("; "))
+            + ". Install JDK "
+            + request
+            + " or declare it in ~/.m2/toolchains.xml.");
   }
 
   private List<Place> places() {
@@ -214,5 +235,9 @@ public final class JdkLocator {
   private record Place(String name, List<Jdk> jdks, String description) {}
 
   private record CacheKey(
-      Path userHome, Map<String, String> env, @Nullable Path javaHome, List<Path> roots, String request) {}
+      Path userHome,
+      Map<String, String> env,
+      @Nullable Path javaHome,
+      List<Path> roots,
+      String request) {}
 }

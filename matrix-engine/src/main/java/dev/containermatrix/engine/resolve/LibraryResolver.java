@@ -58,8 +58,8 @@ public final class LibraryResolver {
 
   private static final String CENTRAL_URL = "https://repo.maven.apache.org/maven2/";
   private static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime");
-  private static final ConcurrentHashMap<CacheKey, CompletableFuture<List<ResolvedArtifact>>> CACHE =
-      new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<CacheKey, CompletableFuture<List<ResolvedArtifact>>>
+      CACHE = new ConcurrentHashMap<>();
 
   private final MavenSettings settings;
   private final Map<String, String> systemProperties;
@@ -88,14 +88,24 @@ public final class LibraryResolver {
     this.systemProperties = Map.copyOf(systemProperties);
     this.settings = MavenSettings.load(userHome, mavenHome, this.systemProperties, env);
     String repoLocal = this.systemProperties.get("maven.repo.local");
-    this.localRepository = (repoLocal != null && !repoLocal.isBlank()
-            ? Path.of(repoLocal.trim())
-            : settings.localRepository().orElse(userHome.resolve(".m2").resolve("repository")))
-        .toAbsolutePath()
-        .normalize();
+    this.localRepository =
+        (repoLocal != null && !repoLocal.isBlank()
+                ? Path.of(repoLocal.trim())
+                : settings.localRepository().orElse(userHome.resolve(".m2").resolve("repository")))
+            .toAbsolutePath()
+            .normalize();
     Map<String, RemoteRepository> byId = new LinkedHashMap<>();
-    byId.put("central", MavenSettings.remote("central", CENTRAL_URL, "default", new RepositoryPolicy(),
-        new RepositoryPolicy(false, RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_WARN)));
+    byId.put(
+        "central",
+        MavenSettings.remote(
+            "central",
+            CENTRAL_URL,
+            "default",
+            new RepositoryPolicy(),
+            new RepositoryPolicy(
+                false,
+                RepositoryPolicy.UPDATE_POLICY_DAILY,
+                RepositoryPolicy.CHECKSUM_POLICY_WARN)));
     settings.profileRepositories().forEach(r -> byId.put(r.getId(), r));
     ProjectRepositories.of(projectBaseDir).forEach(r -> byId.put(r.getId(), r));
     this.repositories = List.copyOf(byId.values());
@@ -106,7 +116,14 @@ public final class LibraryResolver {
     } else {
       this.offlineReason = null;
     }
-    this.setup = localRepository + "|" + describe(repositories) + "|" + offlineReason + "|" + settings.files();
+    this.setup =
+        localRepository
+            + "|"
+            + describe(repositories)
+            + "|"
+            + offlineReason
+            + "|"
+            + settings.files();
   }
 
   /**
@@ -118,7 +135,8 @@ public final class LibraryResolver {
     Map<String, String> props = new LinkedHashMap<>();
     System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
     Map<String, String> env = System.getenv();
-    String mavenHome = props.getOrDefault("maven.home", env.getOrDefault("MAVEN_HOME", env.get("M2_HOME")));
+    String mavenHome =
+        props.getOrDefault("maven.home", env.getOrDefault("MAVEN_HOME", env.get("M2_HOME")));
     return new LibraryResolver(
         projectBaseDir,
         Path.of(System.getProperty("user.home")),
@@ -143,7 +161,8 @@ public final class LibraryResolver {
    * dependencies.
    *
    * @return the artifacts in resolution order, the requested one first; never empty
-   * @throws LibraryResolutionException naming the coordinates, the cause, where it looked and what to do
+   * @throws LibraryResolutionException naming the coordinates, the cause, where it looked and what
+   *     to do
    */
   public List<ResolvedArtifact> resolve(String coordinates) {
     Objects.requireNonNull(coordinates, "coordinates");
@@ -174,21 +193,32 @@ public final class LibraryResolver {
       artifact = new DefaultArtifact(coordinates);
     } catch (IllegalArgumentException e) {
       throw new LibraryResolutionException(
-          "Cannot resolve '" + coordinates + "': it is not groupId:artifactId:version."
+          "Cannot resolve '"
+              + coordinates
+              + "': it is not groupId:artifactId:version."
               + " Write it like com.fasterxml.jackson.core:jackson-databind:2.21.3.");
     }
     RepositorySystem system = SystemHolder.SYSTEM;
     try (CloseableSession session = newSession(system)) {
       List<RemoteRepository> effective = system.newResolutionRepositories(session, repositories);
-      CollectRequest collect = new CollectRequest(List.of(new Dependency(artifact, "runtime")), List.of(), effective);
+      CollectRequest collect =
+          new CollectRequest(List.of(new Dependency(artifact, "runtime")), List.of(), effective);
       collect.setRequestContext("containermatrix");
       try {
         List<ArtifactResult> results =
-            system.resolveDependencies(session, new DependencyRequest(collect, RUNTIME_NOT_OPTIONAL)).getArtifactResults();
+            system
+                .resolveDependencies(session, new DependencyRequest(collect, RUNTIME_NOT_OPTIONAL))
+                .getArtifactResults();
         List<ResolvedArtifact> out = new ArrayList<>();
         for (ArtifactResult r : results) {
           Artifact a = r.getArtifact();
-          out.add(new ResolvedArtifact(a.getGroupId(), a.getArtifactId(), a.getVersion(), a.getClassifier(), a.getPath()));
+          out.add(
+              new ResolvedArtifact(
+                  a.getGroupId(),
+                  a.getArtifactId(),
+                  a.getVersion(),
+                  a.getClassifier(),
+                  a.getPath()));
         }
         return List.copyOf(out);
       } catch (DependencyResolutionException e) {
@@ -198,7 +228,8 @@ public final class LibraryResolver {
   }
 
   private CloseableSession newSession(RepositorySystem system) {
-    return new SessionBuilderSupplier(system).get()
+    return new SessionBuilderSupplier(system)
+        .get()
         .withLocalRepositoryBaseDirectories(localRepository)
         .setOffline(offline())
         .setSystemProperties(systemProperties)
@@ -208,53 +239,76 @@ public final class LibraryResolver {
         .build();
   }
 
-  private LibraryResolutionException failure(String coordinates, Exception e, List<RemoteRepository> effective) {
+  private LibraryResolutionException failure(
+      String coordinates, Exception e, List<RemoteRepository> effective) {
     Throwable root = e;
-    while (!(root instanceof ArtifactTransferException) && root.getCause() != null && root.getCause() != root) {
+    while (!(root instanceof ArtifactTransferException)
+        && root.getCause() != null
+        && root.getCause() != root) {
       root = root.getCause();
     }
-    String cause = root.getClass().getName().startsWith("org.eclipse.aether")
-        ? MavenSettings.firstLine(root.getMessage())
-        : root.getClass().getSimpleName() + ": " + MavenSettings.firstLine(root.getMessage());
+    String cause =
+        root.getClass().getName().startsWith("org.eclipse.aether")
+            ? MavenSettings.firstLine(root.getMessage())
+            : root.getClass().getSimpleName() + ": " + MavenSettings.firstLine(root.getMessage());
     if (cause.endsWith(".")) {
       cause = cause.substring(0, cause.length() - 1);
     }
-    StringBuilder m = new StringBuilder("Cannot resolve ").append(coordinates).append(": ").append(cause).append(". ");
+    StringBuilder m =
+        new StringBuilder("Cannot resolve ")
+            .append(coordinates)
+            .append(": ")
+            .append(cause)
+            .append(". ");
     if (offlineReason != null) {
-      m.append("Looked only in the local repository ").append(localRepository)
-          .append(", offline because ").append(offlineReason)
-          .append(" (not consulted: ").append(describe(effective)).append("). ")
-          .append("Run once online so that it lands in the local repository, or turn offline mode off.");
+      m.append("Looked only in the local repository ")
+          .append(localRepository)
+          .append(", offline because ")
+          .append(offlineReason)
+          .append(" (not consulted: ")
+          .append(describe(effective))
+          .append("). ")
+          .append(
+              "Run once online so that it lands in the local repository, or turn offline mode"
+                  + " off.");
     } else {
-      m.append("Looked in the local repository ").append(localRepository)
-          .append(" and online in ").append(describe(effective)).append(". ");
+      m.append("Looked in the local repository ")
+          .append(localRepository)
+          .append(" and online in ")
+          .append(describe(effective))
+          .append(". ");
       if (root instanceof ArtifactNotFoundException) {
-        m.append("Check that the version exists on Maven Central (or in those repositories)"
-            + " and that the coordinates are spelled right.");
+        m.append(
+            "Check that the version exists on Maven Central (or in those repositories)"
+                + " and that the coordinates are spelled right.");
       } else {
-        m.append("Check network access to those repositories and the mirrors, proxies and servers"
-            + " in ~/.m2/settings.xml.");
+        m.append(
+            "Check network access to those repositories and the mirrors, proxies and servers"
+                + " in ~/.m2/settings.xml.");
       }
     }
     return new LibraryResolutionException(m.toString(), e);
   }
 
   private static String describe(List<RemoteRepository> repositories) {
-    return repositories.stream().map(r -> r.getId() + " (" + r.getUrl() + ")").collect(Collectors.joining(", "));
+    return repositories.stream()
+        .map(r -> r.getId() + " (" + r.getUrl() + ")")
+        .collect(Collectors.joining(", "));
   }
 
   /** Compile and runtime scope, and no optional dependency anywhere on the path from the root. */
-  private static final DependencyFilter RUNTIME_NOT_OPTIONAL = (node, parents) -> {
-    if (isExcluded(node)) {
-      return false;
-    }
-    for (DependencyNode parent : parents) {
-      if (isExcluded(parent)) {
-        return false;
-      }
-    }
-    return true;
-  };
+  private static final DependencyFilter RUNTIME_NOT_OPTIONAL =
+      (node, parents) -> {
+        if (isExcluded(node)) {
+          return false;
+        }
+        for (DependencyNode parent : parents) {
+          if (isExcluded(parent)) {
+            return false;
+          }
+        }
+        return true;
+      };
 
   private static boolean isExcluded(DependencyNode node) {
     Dependency d = node.getDependency();

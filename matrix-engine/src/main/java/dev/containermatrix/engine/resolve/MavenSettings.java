@@ -55,7 +55,10 @@ final class MavenSettings {
    * @throws LibraryResolutionException naming the files when they are malformed
    */
   static MavenSettings load(
-      Path userHome, @Nullable Path mavenHome, Map<String, String> systemProperties, Map<String, String> env) {
+      Path userHome,
+      @Nullable Path mavenHome,
+      Map<String, String> systemProperties,
+      Map<String, String> env) {
     Path user = userHome.resolve(".m2").resolve("settings.xml");
     Path global = mavenHome == null ? null : mavenHome.resolve("conf").resolve("settings.xml");
     List<Path> present = new ArrayList<>();
@@ -77,11 +80,15 @@ final class MavenSettings {
       return new MavenSettings(new Settings(), present);
     }
     try {
-      Settings effective = new DefaultSettingsBuilderFactory().newInstance().build(request).getEffectiveSettings();
+      Settings effective =
+          new DefaultSettingsBuilderFactory().newInstance().build(request).getEffectiveSettings();
       return new MavenSettings(effective, present);
     } catch (SettingsBuildingException e) {
       throw new LibraryResolutionException(
-          "Cannot read Maven settings " + present + ": " + firstLine(e.getMessage())
+          "Cannot read Maven settings "
+              + present
+              + ": "
+              + firstLine(e.getMessage())
               + ". Fix the file or move it aside.",
           e);
     }
@@ -108,21 +115,38 @@ final class MavenSettings {
     Set<String> active = new HashSet<>(settings.getActiveProfiles());
     List<RemoteRepository> out = new ArrayList<>();
     for (Profile profile : settings.getProfiles()) {
-      boolean byDefault = profile.getActivation() != null && profile.getActivation().isActiveByDefault();
+      boolean byDefault =
+          profile.getActivation() != null && profile.getActivation().isActiveByDefault();
       if (active.contains(profile.getId()) || byDefault) {
         for (Repository r : profile.getRepositories()) {
-          out.add(remote(r.getId(), r.getUrl(), r.getLayout(), policy(r.getReleases()), policy(r.getSnapshots())));
+          out.add(
+              remote(
+                  r.getId(),
+                  r.getUrl(),
+                  r.getLayout(),
+                  policy(r.getReleases()),
+                  policy(r.getSnapshots())));
         }
       }
     }
     return out;
   }
 
-  /** Resolver's mirror selector over {@code <mirrors>} ({@code mirrorOf} incl. {@code *}, {@code external:*}, {@code !id}). */
+  /**
+   * Resolver's mirror selector over {@code <mirrors>} ({@code mirrorOf} incl. {@code *}, {@code
+   * external:*}, {@code !id}).
+   */
   MirrorSelector mirrorSelector() {
     DefaultMirrorSelector selector = new DefaultMirrorSelector();
     for (Mirror m : settings.getMirrors()) {
-      selector.add(m.getId(), m.getUrl(), m.getLayout(), false, m.isBlocked(), m.getMirrorOf(), m.getMirrorOfLayouts());
+      selector.add(
+          m.getId(),
+          m.getUrl(),
+          m.getLayout(),
+          false,
+          m.isBlocked(),
+          m.getMirrorOf(),
+          m.getMirrorOfLayouts());
     }
     return selector;
   }
@@ -131,11 +155,12 @@ final class MavenSettings {
   AuthenticationSelector authenticationSelector() {
     DefaultAuthenticationSelector selector = new DefaultAuthenticationSelector();
     for (Server s : settings.getServers()) {
-      Authentication auth = new AuthenticationBuilder()
-          .addUsername(s.getUsername())
-          .addPassword(s.getPassword())
-          .addPrivateKey(s.getPrivateKey(), s.getPassphrase())
-          .build();
+      Authentication auth =
+          new AuthenticationBuilder()
+              .addUsername(s.getUsername())
+              .addPassword(s.getPassword())
+              .addPrivateKey(s.getPrivateKey(), s.getPassphrase())
+              .build();
       selector.add(s.getId(), auth);
     }
     return selector;
@@ -146,19 +171,26 @@ final class MavenSettings {
     DefaultProxySelector selector = new DefaultProxySelector();
     for (org.apache.maven.settings.Proxy p : settings.getProxies()) {
       if (p.isActive()) {
-        Authentication auth = new AuthenticationBuilder()
-            .addUsername(p.getUsername())
-            .addPassword(p.getPassword())
-            .build();
-        selector.add(new Proxy(p.getProtocol(), p.getHost(), p.getPort(), auth), p.getNonProxyHosts());
+        Authentication auth =
+            new AuthenticationBuilder()
+                .addUsername(p.getUsername())
+                .addPassword(p.getPassword())
+                .build();
+        selector.add(
+            new Proxy(p.getProtocol(), p.getHost(), p.getPort(), auth), p.getNonProxyHosts());
       }
     }
     return selector;
   }
 
   static RemoteRepository remote(
-      String id, String url, @Nullable String layout, RepositoryPolicy releases, RepositoryPolicy snapshots) {
-    return new RemoteRepository.Builder(id, layout == null || layout.isBlank() ? "default" : layout, url)
+      String id,
+      String url,
+      @Nullable String layout,
+      RepositoryPolicy releases,
+      RepositoryPolicy snapshots) {
+    return new RemoteRepository.Builder(
+            id, layout == null || layout.isBlank() ? "default" : layout, url)
         .setReleasePolicy(releases)
         .setSnapshotPolicy(snapshots)
         .build();

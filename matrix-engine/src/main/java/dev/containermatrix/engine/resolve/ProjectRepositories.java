@@ -36,13 +36,22 @@ final class ProjectRepositories {
       model = new MavenXpp3Reader().read(reader, false);
     } catch (IOException | XmlPullParserException e) {
       throw new LibraryResolutionException(
-          "Cannot read the <repositories> of " + pom + ": " + MavenSettings.firstLine(e.getMessage())
+          "Cannot read the <repositories> of "
+              + pom
+              + ": "
+              + MavenSettings.firstLine(e.getMessage())
               + ". Fix the pom or run from a directory without one.",
           e);
     }
     List<RemoteRepository> out = new ArrayList<>();
     for (Repository r : model.getRepositories()) {
-      out.add(MavenSettings.remote(r.getId(), r.getUrl(), r.getLayout(), policy(r.getReleases()), policy(r.getSnapshots())));
+      out.add(
+          MavenSettings.remote(
+              r.getId(),
+              r.getUrl(),
+              r.getLayout(),
+              policy(r.getReleases()),
+              policy(r.getSnapshots())));
     }
     return out;
   }

@@ -12,7 +12,8 @@ import org.apiguardian.api.API;
  * @param classifier the classifier, empty (never {@code null}) when the artifact has none
  */
 @API(status = INTERNAL, since = "0.1")
-public record ResolvedArtifact(String groupId, String artifactId, String version, String classifier, Path file) {
+public record ResolvedArtifact(
+    String groupId, String artifactId, String version, String classifier, Path file) {
 
   public ResolvedArtifact {
     Objects.requireNonNull(groupId, "groupId");

@@ -1,7 +1,6 @@
 package dev.containermatrix.engine.resolve;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +15,10 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * The {@code jdkHome} of every {@code jdk} toolchain in a Maven {@code toolchains.xml}, read with the
- * JDK's XML parser. {@code ${env.X}} and {@code ${user.home}} in a home are replaced. The declared
- * {@code <provides><version>} is not used: a JDK's version is read from its own {@code release}
- * file, so {@code 17}, {@code [17,18)}, {@code 1.8} or {@code 17.0.2} there all work.
+ * The {@code jdkHome} of every {@code jdk} toolchain in a Maven {@code toolchains.xml}, read with
+ * the JDK's XML parser. {@code ${env.X}} and {@code ${user.home}} in a home are replaced. The
+ * declared {@code <provides><version>} is not used: a JDK's version is read from its own {@code
+ * release} file, so {@code 17}, {@code [17,18)}, {@code 1.8} or {@code 17.0.2} there all work.
  */
 final class Toolchains {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(env\\.)?([^}]+)}");
@@ -35,7 +34,8 @@ final class Toolchains {
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.setNamespaceAware(false);
-      NodeList toolchains = factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagName("toolchain");
+      NodeList toolchains =
+          factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagName("toolchain");
       List<Path> homes = new ArrayList<>();
       for (int i = 0; i < toolchains.getLength(); i++) {
         Element toolchain = (Element) toolchains.item(i);
@@ -61,9 +61,10 @@ final class Toolchains {
     Matcher m = PLACEHOLDER.matcher(value);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String replacement = m.group(1) != null
-          ? env.getOrDefault(m.group(2), m.group())
-          : "user.home".equals(m.group(2)) ? userHome.toString() : m.group();
+      String replacement =
+          m.group(1) != null
+              ? env.getOrDefault(m.group(2), m.group())
+              : "user.home".equals(m.group(2)) ? userHome.toString() : m.group();
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(out);

@@ -1,4 +1,7 @@
-/** Resolution of what a variant needs from the host: Maven artifacts, the variant's classpath and JDKs. */
+/**
+ * Resolution of what a variant needs from the host: Maven artifacts, the variant's classpath and
+ * JDKs.
+ */
 @NullMarked
 package dev.containermatrix.engine.resolve;
 

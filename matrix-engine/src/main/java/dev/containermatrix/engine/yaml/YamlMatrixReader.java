@@ -34,13 +34,15 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>Values are taken as written, so {@code 2.20} is the version "2.20", not the number 2.2. Every
- * error is a {@link MatrixDefinitionException} whose message starts with
- * {@code <file>, line <n>, key '<key>': } and says what to do.
+ * error is a {@link MatrixDefinitionException} whose message starts with {@code <file>, line <n>,
+ * key '<key>': } and says what to do.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class YamlMatrixReader {
-  private static final List<String> TOP_KEYS = List.of("base", "axes", "exclude", "include", "strategy");
-  private static final List<String> STRATEGY_KEYS = List.of("combinations", "fail-fast", "max-parallel", "timeout");
+  private static final List<String> TOP_KEYS =
+      List.of("base", "axes", "exclude", "include", "strategy");
+  private static final List<String> STRATEGY_KEYS =
+      List.of("combinations", "fail-fast", "max-parallel", "timeout");
 
   /**
    * Reads and checks one matrix file; does not close {@code in}.
@@ -50,27 +52,50 @@ public final class YamlMatrixReader {
    *     duplicate axes, or excludes and includes that name nothing
    */
   public MatrixDefinition read(String fileName, InputStream in) {
-    Mapping top = YamlTreeReader.read(fileName, in)
-        .asMapping("write the matrix as a map with the keys " + String.join(", ", TOP_KEYS))
-        .allowOnly(TOP_KEYS);
-    String base = top.get("base")
-        .map(n -> ImageReference.check(n.asText("write one image reference like base: host"), n.origin()))
-        .orElse(ImageReference.HOST);
+    Mapping top =
+        YamlTreeReader.read(fileName, in)
+            .asMapping("write the matrix as a map with the keys " + String.join(", ", TOP_KEYS))
+            .allowOnly(TOP_KEYS);
+    String base =
+        top.get("base")
+            .map(
+                n ->
+                    ImageReference.check(
+                        n.asText("write one image reference like base: host"), n.origin()))
+            .orElse(ImageReference.HOST);
     List<Axis> axes = new ArrayList<>();
-    top.get("axes").ifPresent(n -> n.asSequence("list the axes like axes: [{jdk: [\"17\", \"25\"]}]")
-        .items().forEach(item -> axes.add(YamlAxisReader.read(item))));
-    MatrixDefinition matrix = new MatrixDefinition(
-        fileName, base, axes, selectors(top, "exclude"), selectors(top, "include"), strategy(top));
+    top.get("axes")
+        .ifPresent(
+            n ->
+                n.asSequence("list the axes like axes: [{jdk: [\"17\", \"25\"]}]")
+                    .items()
+                    .forEach(item -> axes.add(YamlAxisReader.read(item))));
+    MatrixDefinition matrix =
+        new MatrixDefinition(
+            fileName,
+            base,
+            axes,
+            selectors(top, "exclude"),
+            selectors(top, "include"),
+            strategy(top));
     MatrixValidator.validate(matrix);
     return matrix;
   }
 
   private static List<ValueSelector> selectors(Mapping top, String key) {
     List<ValueSelector> selectors = new ArrayList<>();
-    top.get(key).ifPresent(n -> n.asSequence("list the entries like " + key + ": [{jdk: \"25\"}]").items()
-        .forEach(item -> selectors.add(new ValueSelector(
-            item.asMapping("write each entry as a map like {jdk: \"25\"}").texts("write a single value like jdk: \"25\""),
-            item.origin()))));
+    top.get(key)
+        .ifPresent(
+            n ->
+                n.asSequence("list the entries like " + key + ": [{jdk: \"25\"}]")
+                    .items()
+                    .forEach(
+                        item ->
+                            selectors.add(
+                                new ValueSelector(
+                                    item.asMapping("write each entry as a map like {jdk: \"25\"}")
+                                        .texts("write a single value like jdk: \"25\""),
+                                    item.origin()))));
     return selectors;
   }
 
@@ -79,16 +104,22 @@ public final class YamlMatrixReader {
     if (top.get("strategy").isEmpty()) {
       return defaults;
     }
-    Mapping map = top.get("strategy").orElseThrow()
-        .asMapping("write it as a map like strategy: {combinations: pairwise}")
-        .allowOnly(STRATEGY_KEYS);
-    Combinations combinations = map.get("combinations").map(YamlMatrixReader::combinations)
-        .orElse(defaults.combinations());
+    Mapping map =
+        top.get("strategy")
+            .orElseThrow()
+            .asMapping("write it as a map like strategy: {combinations: pairwise}")
+            .allowOnly(STRATEGY_KEYS);
+    Combinations combinations =
+        map.get("combinations").map(YamlMatrixReader::combinations).orElse(defaults.combinations());
     boolean failFast = map.get("fail-fast").map(YamlMatrixReader::bool).orElse(defaults.failFast());
-    int maxParallel = map.get("max-parallel").map(YamlMatrixReader::maxParallel).orElse(defaults.maxParallel());
-    Duration timeout = map.get("timeout")
-        .map(n -> Sizes.parseDuration(n.asText("write a duration like timeout: 10m"), n.origin()))
-        .orElse(defaults.timeout());
+    int maxParallel =
+        map.get("max-parallel").map(YamlMatrixReader::maxParallel).orElse(defaults.maxParallel());
+    Duration timeout =
+        map.get("timeout")
+            .map(
+                n ->
+                    Sizes.parseDuration(n.asText("write a duration like timeout: 10m"), n.origin()))
+            .orElse(defaults.timeout());
     return new Strategy(combinations, failFast, maxParallel, timeout);
   }
 
@@ -97,8 +128,9 @@ public final class YamlMatrixReader {
     return switch (text.toLowerCase(Locale.ROOT)) {
       case "all" -> Combinations.ALL;
       case "pairwise" -> Combinations.PAIRWISE;
-      default -> throw new MatrixDefinitionException(
-          node.origin(), "'" + text + "' is not a way to combine axes; write all or pairwise");
+      default ->
+          throw new MatrixDefinitionException(
+              node.origin(), "'" + text + "' is not a way to combine axes; write all or pairwise");
     };
   }
 
@@ -107,7 +139,9 @@ public final class YamlMatrixReader {
     return switch (text.toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw new MatrixDefinitionException(node.origin(), "'" + text + "' is not a boolean; write true or false");
+      default ->
+          throw new MatrixDefinitionException(
+              node.origin(), "'" + text + "' is not a boolean; write true or false");
     };
   }
 
@@ -117,6 +151,9 @@ public final class YamlMatrixReader {
       return Integer.parseInt(text);
     }
     throw new MatrixDefinitionException(
-        node.origin(), "'" + text + "' is not a whole number; write 0 to let the scheduler decide, or a count like 4");
+        node.origin(),
+        "'"
+            + text
+            + "' is not a whole number; write 0 to let the scheduler decide, or a count like 4");
   }
 }

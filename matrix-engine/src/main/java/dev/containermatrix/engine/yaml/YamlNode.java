@@ -45,7 +45,8 @@ sealed interface YamlNode {
   }
 
   private MatrixDefinitionException wrongType(String expected, String todo) {
-    return new MatrixDefinitionException(origin(), "expected " + expected + " but found " + describe() + "; " + todo);
+    return new MatrixDefinitionException(
+        origin(), "expected " + expected + " but found " + describe() + "; " + todo);
   }
 
   /** A scalar; {@code text} is null for YAML's null ({@code ~}, {@code null} or nothing). */
@@ -101,12 +102,14 @@ sealed interface YamlNode {
 
     /** Throws at the first key that is not one of {@code allowed}, listing them. */
     Mapping allowOnly(List<String> allowed) {
-      entries.forEach((key, node) -> {
-        if (!allowed.contains(key)) {
-          throw new MatrixDefinitionException(
-              node.origin(), "unknown key; the keys allowed here are " + String.join(", ", allowed));
-        }
-      });
+      entries.forEach(
+          (key, node) -> {
+            if (!allowed.contains(key)) {
+              throw new MatrixDefinitionException(
+                  node.origin(),
+                  "unknown key; the keys allowed here are " + String.join(", ", allowed));
+            }
+          });
       return this;
     }
 

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds test matrices whose axes carry arbitrary labels (library axes named like GitHub's examples). */
+/**
+ * Builds test matrices whose axes carry arbitrary labels (library axes named like GitHub's
+ * examples).
+ */
 final class Matrices {
   static final Origin ORIGIN = new Origin("test");
 
@@ -36,12 +39,16 @@ final class Matrices {
   }
 
   static MatrixDefinition matrix(
-      List<Axis> axes, List<ValueSelector> excludes, List<ValueSelector> includes, Combinations combinations) {
+      List<Axis> axes,
+      List<ValueSelector> excludes,
+      List<ValueSelector> includes,
+      Combinations combinations) {
     Strategy strategy = new Strategy(combinations, false, 0, Strategy.DEFAULT_TIMEOUT);
     return new MatrixDefinition("test matrix", "host", axes, excludes, includes, strategy);
   }
 
-  static MatrixDefinition matrix(List<Axis> axes, List<ValueSelector> excludes, List<ValueSelector> includes) {
+  static MatrixDefinition matrix(
+      List<Axis> axes, List<ValueSelector> excludes, List<ValueSelector> includes) {
     return matrix(axes, excludes, includes, Combinations.ALL);
   }
 }

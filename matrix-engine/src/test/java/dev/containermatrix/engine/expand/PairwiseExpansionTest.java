@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 class PairwiseExpansionTest {
   private final MatrixExpander expander = new MatrixExpander();
 
-  private static final List<Axis> FOUR_BY_THREE = List.of(
-      axis("a", "a1", "a2", "a3"), axis("b", "b1", "b2", "b3"),
-      axis("c", "c1", "c2", "c3"), axis("d", "d1", "d2", "d3"));
+  private static final List<Axis> FOUR_BY_THREE =
+      List.of(
+          axis("a", "a1", "a2", "a3"), axis("b", "b1", "b2", "b3"),
+          axis("c", "c1", "c2", "c3"), axis("d", "d1", "d2", "d3"));
 
   /** Every "x=1|y=2" pair of two axes that some row of {@code rows} contains. */
   private static Set<String> pairsOf(List<Axis> axes, List<Map<String, String>> rows) {
@@ -49,7 +50,8 @@ class PairwiseExpansionTest {
 
     List<Map<String, String>> full = variants(all);
     Expansion expansion = expander.expand(pairwise);
-    List<Map<String, String>> chosen = expansion.variants().stream().map(VariantDefinition::values).toList();
+    List<Map<String, String>> chosen =
+        expansion.variants().stream().map(VariantDefinition::values).toList();
 
     assertThat(full).hasSize(81);
     assertThat(chosen).hasSizeLessThanOrEqualTo(15);
@@ -65,22 +67,27 @@ class PairwiseExpansionTest {
     MatrixDefinition pairwise = matrix(FOUR_BY_THREE, List.of(), List.of(), Combinations.PAIRWISE);
 
     List<Map<String, String>> first = variants(pairwise);
-    List<Map<String, String>> second = variants(matrix(FOUR_BY_THREE, List.of(), List.of(), Combinations.PAIRWISE));
+    List<Map<String, String>> second =
+        variants(matrix(FOUR_BY_THREE, List.of(), List.of(), Combinations.PAIRWISE));
 
     assertThat(first).isEqualTo(second);
-    List<Map<String, String>> full = variants(matrix(FOUR_BY_THREE, List.of(), List.of(), Combinations.ALL));
-    assertThat(first).isSortedAccordingTo((x, y) -> Integer.compare(full.indexOf(x), full.indexOf(y)));
+    List<Map<String, String>> full =
+        variants(matrix(FOUR_BY_THREE, List.of(), List.of(), Combinations.ALL));
+    assertThat(first)
+        .isSortedAccordingTo((x, y) -> Integer.compare(full.indexOf(x), full.indexOf(y)));
   }
 
   @Test
   void coversEveryPairThatSurvivesExcludesAndCountsTheOthers() {
-    List<ValueSelector> excludes = List.of(selector("a=a1", "b=b1"), selector("c=c3"), selector("a=a2", "d=d2"));
+    List<ValueSelector> excludes =
+        List.of(selector("a=a1", "b=b1"), selector("c=c3"), selector("a=a2", "d=d2"));
     MatrixDefinition all = matrix(FOUR_BY_THREE, excludes, List.of(), Combinations.ALL);
     MatrixDefinition pairwise = matrix(FOUR_BY_THREE, excludes, List.of(), Combinations.PAIRWISE);
 
     List<Map<String, String>> remaining = variants(all);
     Expansion expansion = expander.expand(pairwise);
-    List<Map<String, String>> chosen = expansion.variants().stream().map(VariantDefinition::values).toList();
+    List<Map<String, String>> chosen =
+        expansion.variants().stream().map(VariantDefinition::values).toList();
 
     assertThat(remaining).containsAll(chosen);
     Set<String> coverable = pairsOf(FOUR_BY_THREE, remaining);
@@ -92,8 +99,12 @@ class PairwiseExpansionTest {
   @Test
   void appliesIncludesToTheChosenRows() {
     List<Axis> axes = List.of(axis("a", "a1", "a2"), axis("b", "b1", "b2"), axis("c", "c1", "c2"));
-    MatrixDefinition pairwise = matrix(
-        axes, List.of(), List.of(selector("a=a1", "x=1"), selector("a=a3", "b=b1")), Combinations.PAIRWISE);
+    MatrixDefinition pairwise =
+        matrix(
+            axes,
+            List.of(),
+            List.of(selector("a=a1", "x=1"), selector("a=a3", "b=b1")),
+            Combinations.PAIRWISE);
 
     List<Map<String, String>> chosen = variants(pairwise);
 
@@ -105,8 +116,10 @@ class PairwiseExpansionTest {
 
   @Test
   void keepsEveryValueOfASingleAxis() {
-    MatrixDefinition pairwise = matrix(List.of(axis("jdk", "17", "21", "25")), List.of(), List.of(), Combinations.PAIRWISE);
+    MatrixDefinition pairwise =
+        matrix(List.of(axis("jdk", "17", "21", "25")), List.of(), List.of(), Combinations.PAIRWISE);
 
-    assertThat(variants(pairwise)).containsExactly(values("jdk=17"), values("jdk=21"), values("jdk=25"));
+    assertThat(variants(pairwise))
+        .containsExactly(values("jdk=17"), values("jdk=21"), values("jdk=25"));
   }
 }

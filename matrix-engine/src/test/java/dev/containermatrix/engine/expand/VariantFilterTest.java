@@ -13,12 +13,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class VariantFilterTest {
-  private static final MatrixDefinition MATRIX = matrix(
-      List.of(axis("jdk", "17", "25"), axis("tz", "utc", "kolkata")), List.of(), List.of(selector("jdk=25", "gc=zgc")));
-  private static final List<VariantDefinition> VARIANTS = new MatrixExpander().expand(MATRIX).variants();
+  private static final MatrixDefinition MATRIX =
+      matrix(
+          List.of(axis("jdk", "17", "25"), axis("tz", "utc", "kolkata")),
+          List.of(),
+          List.of(selector("jdk=25", "gc=zgc")));
+  private static final List<VariantDefinition> VARIANTS =
+      new MatrixExpander().expand(MATRIX).variants();
 
   private static List<String> selected(String filter) {
-    return VARIANTS.stream().filter(VariantFilter.parse(filter)).map(VariantDefinition::displayName).toList();
+    return VARIANTS.stream()
+        .filter(VariantFilter.parse(filter))
+        .map(VariantDefinition::displayName)
+        .toList();
   }
 
   @Test
@@ -28,7 +35,8 @@ class VariantFilterTest {
 
   @Test
   void oneTermSelectsEveryVariantWithThatValue() {
-    assertThat(selected("jdk=25")).containsExactly("jdk=25, tz=utc, gc=zgc", "jdk=25, tz=kolkata, gc=zgc");
+    assertThat(selected("jdk=25"))
+        .containsExactly("jdk=25, tz=utc, gc=zgc", "jdk=25, tz=kolkata, gc=zgc");
   }
 
   @Test
@@ -58,7 +66,8 @@ class VariantFilterTest {
 
   @Test
   void printsInTheFormItParses() {
-    assertThat(VariantFilter.parse("3fa94c01b2de, jdk=25,tz=utc")).hasToString("3fa94c01b2de,jdk=25,tz=utc");
+    assertThat(VariantFilter.parse("3fa94c01b2de, jdk=25,tz=utc"))
+        .hasToString("3fa94c01b2de,jdk=25,tz=utc");
     assertThat(VariantFilter.parse("jdk=25")).hasToString("jdk=25");
   }
 
@@ -67,21 +76,29 @@ class VariantFilterTest {
   void rejectsMalformedTermsNamingKeyTermAndForm(String term) {
     assertThatThrownBy(() -> VariantFilter.parse("tz=utc," + term))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("containermatrix.variants: term '" + term + "' of 'tz=utc," + term + "' is malformed;"
-            + " write axis=value terms joined by ',' (like jdk=25,tz=utc) or a 12-digit variant id (like 3fa94c01b2de)");
+        .hasMessage(
+            "containermatrix.variants: term '"
+                + term
+                + "' of 'tz=utc,"
+                + term
+                + "' is malformed; write axis=value terms joined by ',' (like jdk=25,tz=utc) or a"
+                + " 12-digit variant id (like 3fa94c01b2de)");
   }
 
   @Test
   void rejectsTwoValuesForOneKeyBecauseCommaMeansAnd() {
     assertThatThrownBy(() -> VariantFilter.parse("jdk=17,jdk=25"))
-        .hasMessage("containermatrix.variants: term 'jdk=25' contradicts an earlier one: ',' means and, so no"
-            + " variant has both 'jdk=17' and 'jdk=25'; keep one, or run once for each");
+        .hasMessage(
+            "containermatrix.variants: term 'jdk=25' contradicts an earlier one: ',' means and, so"
+                + " no variant has both 'jdk=17' and 'jdk=25'; keep one, or run once for each");
   }
 
   @Test
   void rejectsTwoVariantIds() {
     assertThatThrownBy(() -> VariantFilter.parse("3fa94c01b2de,000000000000"))
-        .hasMessage("containermatrix.variants: term '000000000000' contradicts an earlier one: ',' means and, so no"
-            + " variant has both variant ids '3fa94c01b2de' and '000000000000'; keep one, or run once for each");
+        .hasMessage(
+            "containermatrix.variants: term '000000000000' contradicts an earlier one: ',' means"
+                + " and, so no variant has both variant ids '3fa94c01b2de' and '000000000000'; keep"
+                + " one, or run once for each");
   }
 }

@@ -35,16 +35,21 @@ class SizesTest {
   void rejectsMalformedSizeNamingOriginValueAndExample(String text) {
     assertThatThrownBy(() -> Sizes.parseBytes(text, ORIGIN))
         .isInstanceOf(MatrixDefinitionException.class)
-        .hasMessage("m.yaml, line 7, key 'memory': '" + text
-            + "' is not a size; write a number with an optional unit k, m, g or t, like 256m, 1g or 1.5GiB");
+        .hasMessage(
+            "m.yaml, line 7, key 'memory': '"
+                + text
+                + "' is not a size; write a number with an optional unit k, m, g or t, like 256m,"
+                + " 1g or 1.5GiB");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"0.3k", "1.5", "9000000t"})
   void rejectsSizesThatAreNotAWholeNumberOfBytes(String text) {
     assertThatThrownBy(() -> Sizes.parseBytes(text, ORIGIN))
-        .hasMessage("m.yaml, line 7, key 'memory': '" + text
-            + "' is not a whole number of bytes below 8 EiB; write it like 256m, 1g or 1.5GiB");
+        .hasMessage(
+            "m.yaml, line 7, key 'memory': '"
+                + text
+                + "' is not a whole number of bytes below 8 EiB; write it like 256m, 1g or 1.5GiB");
   }
 
   @ParameterizedTest
@@ -57,8 +62,10 @@ class SizesTest {
   @ValueSource(strings = {"0", "-1", "abc", "NaN", "Infinity", "1e3", "0.0"})
   void rejectsCpuCountsThatAreNotPositiveDecimals(String text) {
     assertThatThrownBy(() -> Sizes.parseCpus(text, ORIGIN))
-        .hasMessage("m.yaml, line 7, key 'memory': '" + text
-            + "' is not a CPU count; write a positive number like 1, 0.5 or 2");
+        .hasMessage(
+            "m.yaml, line 7, key 'memory': '"
+                + text
+                + "' is not a CPU count; write a positive number like 1, 0.5 or 2");
   }
 
   @ParameterizedTest
@@ -78,11 +85,14 @@ class SizesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "10", "m", "10x", "1h 30m", "0s", "PT0S", "P", "-5m", "99999999999999999999s"})
+  @ValueSource(
+      strings = {"", "10", "m", "10x", "1h 30m", "0s", "PT0S", "P", "-5m", "99999999999999999999s"})
   void rejectsMalformedOrNonPositiveDurations(String text) {
     assertThatThrownBy(() -> Sizes.parseDuration(text, ORIGIN))
-        .hasMessage("m.yaml, line 7, key 'memory': '" + text
-            + "' is not a positive duration; write it like 500ms, 30s, 10m, 1h30m or PT10M");
+        .hasMessage(
+            "m.yaml, line 7, key 'memory': '"
+                + text
+                + "' is not a positive duration; write it like 500ms, 30s, 10m, 1h30m or PT10M");
   }
 
   @ParameterizedTest

@@ -43,7 +43,9 @@ class ClassDataArchivesTest {
   @Test
   void aJdkBefore13IsSkippedWithTheReason() {
     assertThat(decide(11, List.of()))
-        .isEqualTo(new ClassDataDecision.Skip("JDK 11 has no dynamic class-data archive (JDK 13 or later has)"));
+        .isEqualTo(
+            new ClassDataDecision.Skip(
+                "JDK 11 has no dynamic class-data archive (JDK 13 or later has)"));
   }
 
   @Test
@@ -52,8 +54,11 @@ class ClassDataArchivesTest {
     VariantPlan b = plan(variant("b"), jdk, 17, List.of(classes), List.of());
     List<PlannedLayer> stack = new LayerPlanner(store).plan(List.of(a, b)).get(variant("a").id());
 
-    assertThat(ClassDataArchives.decide(a, stack, List.of())).isEqualTo(new ClassDataDecision.Skip(
-        "the variants of com.example.SomeTest share no jar, so there is nothing to archive"));
+    assertThat(ClassDataArchives.decide(a, stack, List.of()))
+        .isEqualTo(
+            new ClassDataDecision.Skip(
+                "the variants of com.example.SomeTest share no jar, so there is nothing to"
+                    + " archive"));
   }
 
   @Test
@@ -61,15 +66,18 @@ class ClassDataArchivesTest {
     ClassDataDecision.Use use = (ClassDataDecision.Use) decide(17, List.of());
 
     assertThat(use.kind()).isEqualTo(ClassDataKind.APP_CDS);
-    assertThat(use.trainingLayers()).extracting(PlannedLayer::role)
+    assertThat(use.trainingLayers())
+        .extracting(PlannedLayer::role)
         .containsExactly(LayerRole.JDK, LayerRole.SHARED_JARS);
     assertThat(use.trainingClasspath()).containsExactly(shared);
-    assertThat(use.pathInside()).isEqualTo(ClassDataArchives.DIRECTORY_INSIDE + "/" + use.key() + ".jsa");
+    assertThat(use.pathInside())
+        .isEqualTo(ClassDataArchives.DIRECTORY_INSIDE + "/" + use.key() + ".jsa");
   }
 
   @Test
   void jdk24AndLaterUseAnAotCacheWithoutXshareOptions() {
-    ClassDataDecision.Use use = (ClassDataDecision.Use) decide(25, List.of("-Xshare:auto", "-Xmx64m"));
+    ClassDataDecision.Use use =
+        (ClassDataDecision.Use) decide(25, List.of("-Xshare:auto", "-Xmx64m"));
 
     assertThat(use.kind()).isEqualTo(ClassDataKind.AOT_CACHE);
     assertThat(use.jvmOptions()).containsExactly("-Xmx64m");
@@ -100,9 +108,11 @@ class ClassDataArchivesTest {
     archives.put(use, archive);
 
     assertThat(new ClassDataArchives(LayerStore.open(temp.resolve("store"))).find(use.key()))
-        .hasValueSatisfying(layer -> {
-          assertThat(layer.role()).isEqualTo(LayerRole.CLASS_DATA);
-          assertThat(layer.directory().resolve(use.pathInside().substring(1))).hasContent("archive bytes");
-        });
+        .hasValueSatisfying(
+            layer -> {
+              assertThat(layer.role()).isEqualTo(LayerRole.CLASS_DATA);
+              assertThat(layer.directory().resolve(use.pathInside().substring(1)))
+                  .hasContent("archive bytes");
+            });
   }
 }

@@ -38,12 +38,17 @@ class LayerPlannerTest {
   void eachStackIsJdkThenSharedJarsThenOwnJarsThenClassesBottomFirst() throws Exception {
     Path libA = file(temp.resolve("repo/lib-a.jar"), "a");
 
-    Map<String, List<PlannedLayer>> stacks = new LayerPlanner(store).plan(List.of(
-        plan(variant("a"), jdk, 17, List.of(classes, shared, libA), List.of()),
-        plan(variant("b"), jdk, 17, List.of(classes, shared), List.of())));
+    Map<String, List<PlannedLayer>> stacks =
+        new LayerPlanner(store)
+            .plan(
+                List.of(
+                    plan(variant("a"), jdk, 17, List.of(classes, shared, libA), List.of()),
+                    plan(variant("b"), jdk, 17, List.of(classes, shared), List.of())));
 
-    assertThat(stacks.get(variant("a").id())).extracting(PlannedLayer::role).containsExactly(
-        LayerRole.JDK, LayerRole.SHARED_JARS, LayerRole.VARIANT_JARS, LayerRole.CLASSES);
+    assertThat(stacks.get(variant("a").id()))
+        .extracting(PlannedLayer::role)
+        .containsExactly(
+            LayerRole.JDK, LayerRole.SHARED_JARS, LayerRole.VARIANT_JARS, LayerRole.CLASSES);
   }
 
   @Test
@@ -51,9 +56,12 @@ class LayerPlannerTest {
     Path libA = file(temp.resolve("repo/lib-a.jar"), "a");
     Path libB = file(temp.resolve("repo/lib-b.jar"), "b");
 
-    Map<String, List<PlannedLayer>> stacks = new LayerPlanner(store).plan(List.of(
-        plan(variant("a"), jdk, 17, List.of(classes, shared, libA), List.of()),
-        plan(variant("b"), jdk, 17, List.of(classes, shared, libB), List.of())));
+    Map<String, List<PlannedLayer>> stacks =
+        new LayerPlanner(store)
+            .plan(
+                List.of(
+                    plan(variant("a"), jdk, 17, List.of(classes, shared, libA), List.of()),
+                    plan(variant("b"), jdk, 17, List.of(classes, shared, libB), List.of())));
 
     List<PlannedLayer> a = stacks.get(variant("a").id());
     List<PlannedLayer> b = stacks.get(variant("b").id());
@@ -70,53 +78,72 @@ class LayerPlannerTest {
 
   @Test
   void variantsWithTheSameJarsHaveNoVariantJarsLayer() throws Exception {
-    Map<String, List<PlannedLayer>> stacks = new LayerPlanner(store).plan(List.of(
-        plan(variant("a"), jdk, 17, List.of(classes, shared), List.of()),
-        plan(variant("b"), jdk, 17, List.of(classes, shared), List.of())));
+    Map<String, List<PlannedLayer>> stacks =
+        new LayerPlanner(store)
+            .plan(
+                List.of(
+                    plan(variant("a"), jdk, 17, List.of(classes, shared), List.of()),
+                    plan(variant("b"), jdk, 17, List.of(classes, shared), List.of())));
 
-    assertThat(stacks.get(variant("b").id())).extracting(PlannedLayer::role)
+    assertThat(stacks.get(variant("b").id()))
+        .extracting(PlannedLayer::role)
         .containsExactly(LayerRole.JDK, LayerRole.SHARED_JARS, LayerRole.CLASSES);
   }
 
   @Test
-  void configFilesLandAtTheirTargetsKeepingTheirPermissionsAndAreSharedWhenTheSame() throws Exception {
+  void configFilesLandAtTheirTargetsKeepingTheirPermissionsAndAreSharedWhenTheSame()
+      throws Exception {
     Path secret = file(temp.resolve("project/secret.properties"), "token=1");
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-    List<VariantPlan.PlannedFile> files = List.of(new VariantPlan.PlannedFile(secret, "/etc/app/secret.properties"));
+    List<VariantPlan.PlannedFile> files =
+        List.of(new VariantPlan.PlannedFile(secret, "/etc/app/secret.properties"));
 
-    Map<String, List<PlannedLayer>> stacks = new LayerPlanner(store).plan(List.of(
-        plan(variant("a"), jdk, 17, List.of(shared), files),
-        plan(variant("b"), jdk, 17, List.of(shared), files),
-        plan(variant("c"), jdk, 17, List.of(shared), List.of())));
+    Map<String, List<PlannedLayer>> stacks =
+        new LayerPlanner(store)
+            .plan(
+                List.of(
+                    plan(variant("a"), jdk, 17, List.of(shared), files),
+                    plan(variant("b"), jdk, 17, List.of(shared), files),
+                    plan(variant("c"), jdk, 17, List.of(shared), List.of())));
 
     PlannedLayer config = stacks.get(variant("a").id()).get(2);
     assertThat(config.role()).isEqualTo(LayerRole.CONFIG);
     assertThat(stacks.get(variant("b").id()).get(2)).isEqualTo(config);
-    assertThat(stacks.get(variant("c").id())).extracting(PlannedLayer::role).doesNotContain(LayerRole.CONFIG);
+    assertThat(stacks.get(variant("c").id()))
+        .extracting(PlannedLayer::role)
+        .doesNotContain(LayerRole.CONFIG);
     Path target = config.directory().resolve("etc/app/secret.properties");
     assertThat(target).hasContent("token=1");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+        .isEqualTo("rw-------");
   }
 
   @Test
   void planningAgainReusesTheStoredLayersInsteadOfBuildingThem() throws Exception {
-    List<VariantPlan> variants = List.of(plan(variant("a"), jdk, 17, List.of(classes, shared), List.of()));
+    List<VariantPlan> variants =
+        List.of(plan(variant("a"), jdk, 17, List.of(classes, shared), List.of()));
     List<PlannedLayer> first = new LayerPlanner(store).plan(variants).get(variant("a").id());
 
-    List<PlannedLayer> second = new LayerPlanner(LayerStore.open(temp.resolve("store"))).plan(variants)
-        .get(variant("a").id());
+    List<PlannedLayer> second =
+        new LayerPlanner(LayerStore.open(temp.resolve("store")))
+            .plan(variants)
+            .get(variant("a").id());
 
     assertThat(first).allMatch(PlannedLayer::built);
     assertThat(second).noneMatch(PlannedLayer::built);
-    assertThat(second).extracting(PlannedLayer::digest)
+    assertThat(second)
+        .extracting(PlannedLayer::digest)
         .containsExactlyElementsOf(first.stream().map(PlannedLayer::digest).toList());
   }
 
   @Test
   void theJdkLayerHoldsTheJdkAtItsHostPath() throws Exception {
-    List<PlannedLayer> stack = new LayerPlanner(store)
-        .plan(List.of(plan(variant("a"), jdk, 17, List.of(shared), List.of()))).get(variant("a").id());
+    List<PlannedLayer> stack =
+        new LayerPlanner(store)
+            .plan(List.of(plan(variant("a"), jdk, 17, List.of(shared), List.of())))
+            .get(variant("a").id());
 
-    assertThat(inLayer(stack.get(0), jdk.toRealPath().resolve("release"))).hasContent("JAVA_VERSION=\"17.0.9\"");
+    assertThat(inLayer(stack.get(0), jdk.toRealPath().resolve("release")))
+        .hasContent("JAVA_VERSION=\"17.0.9\"");
   }
 }

@@ -22,21 +22,26 @@ class PlanIndexTest {
   @Test
   void aRememberedLayerIsFoundAgainByAnotherIndexOnTheSameStore() throws Exception {
     LayerStore store = LayerStore.open(temp.resolve("store"));
-    StoredLayer layer = store.put(ReproducibleLayer.builder().addFile("a.txt", "a".getBytes(), false).build());
+    StoredLayer layer =
+        store.put(ReproducibleLayer.builder().addFile("a.txt", "a".getBytes(), false).build());
 
     new PlanIndex(store, "jdk").remember(PlanIndex.key("home"), layer);
 
-    assertThat(new PlanIndex(LayerStore.open(temp.resolve("store")), "jdk").find(PlanIndex.key("home")))
-        .hasValueSatisfying(found -> {
-          assertThat(found.digest()).isEqualTo(layer.digest());
-          assertThat(found.directory()).isEqualTo(layer.directory());
-        });
+    assertThat(
+            new PlanIndex(LayerStore.open(temp.resolve("store")), "jdk")
+                .find(PlanIndex.key("home")))
+        .hasValueSatisfying(
+            found -> {
+              assertThat(found.digest()).isEqualTo(layer.digest());
+              assertThat(found.directory()).isEqualTo(layer.directory());
+            });
   }
 
   @Test
   void anUnknownKeyOrAnotherKindFindsNothing() throws Exception {
     LayerStore store = LayerStore.open(temp.resolve("store"));
-    StoredLayer layer = store.put(ReproducibleLayer.builder().addFile("a.txt", "a".getBytes(), false).build());
+    StoredLayer layer =
+        store.put(ReproducibleLayer.builder().addFile("a.txt", "a".getBytes(), false).build());
     new PlanIndex(store, "jdk").remember(PlanIndex.key("home"), layer);
 
     assertThat(new PlanIndex(store, "jdk").find(PlanIndex.key("other home"))).isEmpty();
@@ -46,8 +51,10 @@ class PlanIndexTest {
   @Test
   void rememberingAKeyAgainReplacesItsLayer() throws Exception {
     LayerStore store = LayerStore.open(temp.resolve("store"));
-    StoredLayer first = store.put(ReproducibleLayer.builder().addFile("a.txt", "a".getBytes(), false).build());
-    StoredLayer second = store.put(ReproducibleLayer.builder().addFile("b.txt", "b".getBytes(), false).build());
+    StoredLayer first =
+        store.put(ReproducibleLayer.builder().addFile("a.txt", "a".getBytes(), false).build());
+    StoredLayer second =
+        store.put(ReproducibleLayer.builder().addFile("b.txt", "b".getBytes(), false).build());
     PlanIndex index = new PlanIndex(store, "jdk");
 
     index.remember("k", first);
@@ -59,7 +66,8 @@ class PlanIndexTest {
   @Test
   void anEntryWhoseLayerLeftTheStoreFindsNothing() throws Exception {
     LayerStore store = LayerStore.open(temp.resolve("store"));
-    StoredLayer layer = store.put(ReproducibleLayer.builder().addFile("a.txt", "a".getBytes(), false).build());
+    StoredLayer layer =
+        store.put(ReproducibleLayer.builder().addFile("a.txt", "a".getBytes(), false).build());
     PlanIndex index = new PlanIndex(store, "jdk");
     index.remember("k", layer);
 

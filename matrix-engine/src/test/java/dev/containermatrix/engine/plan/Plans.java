@@ -14,9 +14,14 @@ import java.util.Map;
 
 /** Real files for plan tests: a JDK-shaped directory, jars, and variants of a one-axis matrix. */
 final class Plans {
-  static final MatrixDefinition MATRIX = new MatrixDefinition("test matrix", "host",
-      List.of(LibraryAxis.of("g:lib", "lib", List.of("a", "b", "c"), new Origin("axis lib"))), List.of(), List.of(),
-      new Strategy(Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
+  static final MatrixDefinition MATRIX =
+      new MatrixDefinition(
+          "test matrix",
+          "host",
+          List.of(LibraryAxis.of("g:lib", "lib", List.of("a", "b", "c"), new Origin("axis lib"))),
+          List.of(),
+          List.of(),
+          new Strategy(Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
 
   private Plans() {}
 
@@ -37,9 +42,14 @@ final class Plans {
     return Files.writeString(file, content);
   }
 
-  static VariantPlan plan(VariantDefinition variant, Path jdkHome, int feature, List<Path> classpath,
+  static VariantPlan plan(
+      VariantDefinition variant,
+      Path jdkHome,
+      int feature,
+      List<Path> classpath,
       List<VariantPlan.PlannedFile> files) {
-    return VariantPlan.of("com.example.SomeTest", variant, jdkHome, feature, classpath, List.of(), files);
+    return VariantPlan.of(
+        "com.example.SomeTest", variant, jdkHome, feature, classpath, List.of(), files);
   }
 
   /** Where a host path is inside a layer that holds files at their host paths. */

@@ -26,16 +26,28 @@ class VariantPlannerTest {
   @TempDir Path temp;
 
   private VariantPlanner planner(List<Path> hostClasspath) {
-    return new VariantPlanner(hostClasspath, temp.resolve("project"), getClass().getClassLoader(),
+    return new VariantPlanner(
+        hostClasspath,
+        temp.resolve("project"),
+        getClass().getClassLoader(),
         new ClasspathComposer(LibraryResolver.forProject(temp.resolve("project"))),
-        new JdkLocator(temp, Map.of(), Path.of(System.getProperty("java.home")), List.of()), temp.resolve("scratch"));
+        new JdkLocator(temp, Map.of(), Path.of(System.getProperty("java.home")), List.of()),
+        temp.resolve("scratch"));
   }
 
   private static VariantDefinition withConfigFile(String mapping) {
     Origin origin = new Origin("axis conf");
-    ConfigProfile profile = new ConfigProfile("p", Map.of("MODE", "x"), Map.of(), List.of(ConfigFile.parse(mapping, origin)), origin);
-    MatrixDefinition matrix = new MatrixDefinition("test matrix", "host", List.of(new ConfigAxis("conf", List.of(profile), origin)),
-        List.of(), List.of(), new Strategy(Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
+    ConfigProfile profile =
+        new ConfigProfile(
+            "p", Map.of("MODE", "x"), Map.of(), List.of(ConfigFile.parse(mapping, origin)), origin);
+    MatrixDefinition matrix =
+        new MatrixDefinition(
+            "test matrix",
+            "host",
+            List.of(new ConfigAxis("conf", List.of(profile), origin)),
+            List.of(),
+            List.of(),
+            new Strategy(Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
     return VariantDefinition.of(matrix, Map.of("conf", "p"));
   }
 
@@ -43,8 +55,9 @@ class VariantPlannerTest {
   void aVariantWithoutJdkOrLibraryAxisRunsOnTheRunningJdkWithTheHostClasspath() throws Exception {
     Path classes = temp.resolve("project/target/classes");
     Plans.file(temp.resolve("project/app.properties"), "a=1");
-    VariantPlan plan = planner(List.of(classes))
-        .plan("com.example.SomeTest", withConfigFile("app.properties -> /etc/app.properties"));
+    VariantPlan plan =
+        planner(List.of(classes))
+            .plan("com.example.SomeTest", withConfigFile("app.properties -> /etc/app.properties"));
 
     assertThat(plan.jdkHome()).isEqualTo(Path.of(System.getProperty("java.home")).toRealPath());
     assertThat(plan.jdkFeature()).isEqualTo(Runtime.version().feature());
@@ -56,28 +69,50 @@ class VariantPlannerTest {
   void aConfigFileIsTakenFromTheProjectDirectoryWhenItIsNoResource() throws Exception {
     Path source = Plans.file(temp.resolve("project/conf/app.properties"), "a=1");
 
-    VariantPlan plan = planner(List.of()).plan("com.example.SomeTest", withConfigFile("conf/app.properties -> /etc/app.properties"));
+    VariantPlan plan =
+        planner(List.of())
+            .plan(
+                "com.example.SomeTest",
+                withConfigFile("conf/app.properties -> /etc/app.properties"));
 
-    assertThat(plan.files()).containsExactly(new VariantPlan.PlannedFile(source, "/etc/app.properties"));
+    assertThat(plan.files())
+        .containsExactly(new VariantPlan.PlannedFile(source, "/etc/app.properties"));
     assertThat(plan.env()).containsEntry("MODE", "x");
   }
 
   @Test
   void aConfigFileThatIsNeitherResourceNorFileSaysWhereToPutIt() {
-    assertThatThrownBy(() -> planner(List.of()).plan("com.example.SomeTest", withConfigFile("conf/absent.properties -> /etc/a")))
+    assertThatThrownBy(
+            () ->
+                planner(List.of())
+                    .plan(
+                        "com.example.SomeTest", withConfigFile("conf/absent.properties -> /etc/a")))
         .isInstanceOf(MatrixDefinitionException.class)
-        .hasMessage("axis conf: config file source 'conf/absent.properties' is neither a resource on the test classpath"
-            + " nor a file at " + temp.resolve("project/conf/absent.properties")
-            + "; put it under src/test/resources/conf/absent.properties or give a path relative to " + temp.resolve("project"));
+        .hasMessage(
+            "axis conf: config file source 'conf/absent.properties' is neither a resource on the"
+                + " test classpath nor a file at "
+                + temp.resolve("project/conf/absent.properties")
+                + "; put it under src/test/resources/conf/absent.properties or give a path relative"
+                + " to "
+                + temp.resolve("project"));
   }
 
   @Test
   void aJdkTheHostDoesNotHaveFailsWithTheOriginOfTheJdkAxis() {
     Origin origin = new Origin("@JdkAxis.value on SomeTest");
-    MatrixDefinition matrix = new MatrixDefinition("test matrix", "host", List.of(new JdkAxis(List.of("4"), origin)),
-        List.of(), List.of(), new Strategy(Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
+    MatrixDefinition matrix =
+        new MatrixDefinition(
+            "test matrix",
+            "host",
+            List.of(new JdkAxis(List.of("4"), origin)),
+            List.of(),
+            List.of(),
+            new Strategy(Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
 
-    assertThatThrownBy(() -> planner(List.of()).plan("com.example.SomeTest", VariantDefinition.of(matrix, Map.of("jdk", "4"))))
+    assertThatThrownBy(
+            () ->
+                planner(List.of())
+                    .plan("com.example.SomeTest", VariantDefinition.of(matrix, Map.of("jdk", "4"))))
         .isInstanceOf(MatrixDefinitionException.class)
         .hasMessageStartingWith("@JdkAxis.value on SomeTest: ");
   }

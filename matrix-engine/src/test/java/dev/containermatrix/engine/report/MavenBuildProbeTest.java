@@ -11,15 +11,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The build id from a fake /proc tree. */
 class MavenBuildProbeTest {
-  private static final String MAVEN = "/usr/lib/jvm/java-17/bin/java\0-classpath\0/usr/share/maven/boot/plexus-classworlds-2.8.0.jar"
-      + "\0-Dclassworlds.conf=/usr/share/maven/bin/m2.conf\0org.codehaus.plexus.classworlds.launcher.Launcher\0verify\0";
-  private static final String FORK = "/usr/lib/jvm/java-17/bin/java\0-jar\0/work/target/surefire/surefirebooter-1.jar\0";
+  private static final String MAVEN =
+      "/usr/lib/jvm/java-17/bin/java\0-classpath\0/usr/share/maven/boot/plexus-classworlds-2.8.0.jar"
+          + "\0-Dclassworlds.conf=/usr/share/maven/bin/m2.conf\0org.codehaus.plexus.classworlds.launcher.Launcher\0verify\0";
+  private static final String FORK =
+      "/usr/lib/jvm/java-17/bin/java\0-jar\0/work/target/surefire/surefirebooter-1.jar\0";
 
-  @TempDir
-  Path proc;
+  @TempDir Path proc;
 
   @Test
-  void aSurefireForkBelongsToTheBuildOfItsNearestAncestorRunningMavensLauncher() throws IOException {
+  void aSurefireForkBelongsToTheBuildOfItsNearestAncestorRunningMavensLauncher()
+      throws IOException {
     process(1, 0, 10, "systemd", "/sbin/init\0");
     process(100, 1, 500, "bash", "-bash\0");
     process(200, 100, 9001, "java", MAVEN);
@@ -65,8 +67,11 @@ class MavenBuildProbeTest {
     assertThat(new MavenBuildProbe(proc).buildId(300)).isEmpty();
   }
 
-  /** A process as /proc shows it: {@code stat} with its parent (field 4) and start time (field 22). */
-  private void process(long pid, long parent, long startTime, String command, String cmdline) throws IOException {
+  /**
+   * A process as /proc shows it: {@code stat} with its parent (field 4) and start time (field 22).
+   */
+  private void process(long pid, long parent, long startTime, String command, String cmdline)
+      throws IOException {
     Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
     StringBuilder stat = new StringBuilder(pid + " (" + command + ") S " + parent);
     for (int field = 5; field <= 21; field++) {

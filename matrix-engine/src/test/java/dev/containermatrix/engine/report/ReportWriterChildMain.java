@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A JVM that writes one run's report as a fork of a build does:
- * {@code <reports> <buildId> <runId> <signals>} waits for {@code <signals>/go}, then writes a run of class
- * {@code com.example.<runId>} with variants {@code one} and {@code two} into {@code <reports>} as a run of
- * build {@code <buildId>}, and prints {@code written}.
+ * A JVM that writes one run's report as a fork of a build does: {@code <reports> <buildId> <runId>
+ * <signals>} waits for {@code <signals>/go}, then writes a run of class {@code com.example.<runId>}
+ * with variants {@code one} and {@code two} into {@code <reports>} as a run of build {@code
+ * <buildId>}, and prints {@code written}.
  */
 public final class ReportWriterChildMain {
   private ReportWriterChildMain() {}
@@ -17,7 +17,8 @@ public final class ReportWriterChildMain {
   public static void main(String[] args) throws Exception {
     Path reports = Path.of(args[0]);
     String runId = args[2];
-    RunReport run = Runs.run(runId, Instant.now(), "com.example." + runId, runId, true, "one", "two");
+    RunReport run =
+        Runs.run(runId, Instant.now(), "com.example." + runId, runId, true, "one", "two");
     Path go = Path.of(args[3]).resolve("go");
     while (!Files.exists(go)) {
       Thread.sleep(5);

@@ -10,18 +10,17 @@ import dev.containermatrix.backend.layers.StoreLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two forks of one build writing their reports into one directory at once, as Surefire forks do. */
+/**
+ * Two forks of one build writing their reports into one directory at once, as Surefire forks do.
+ */
 class RunReportWriterProcessesTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
-  @RegisterExtension
-  final ChildJvms children = new ChildJvms();
+  @RegisterExtension final ChildJvms children = new ChildJvms();
 
   @Test
   void twoJvmsOfOneBuildWritingAtOnceEndWithBothRunsInReportJson() throws Exception {
@@ -37,12 +36,16 @@ class RunReportWriterProcessesTest {
     assertThat(second.exitValue()).as(output("fork-2")).isZero();
     JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
     assertThat(report.get("buildId").asText()).isEqualTo("777-4711");
-    assertThat(report.get("runs")).extracting(r -> r.get("runId").asText()).containsExactlyInAnyOrder("fork-1", "fork-2");
-    assertThat(report.get("variants")).extracting(v -> v.get("runId").asText() + " " + v.get("name").asText())
+    assertThat(report.get("runs"))
+        .extracting(r -> r.get("runId").asText())
+        .containsExactlyInAnyOrder("fork-1", "fork-2");
+    assertThat(report.get("variants"))
+        .extracting(v -> v.get("runId").asText() + " " + v.get("name").asText())
         .containsExactlyInAnyOrder("fork-1 one", "fork-1 two", "fork-2 one", "fork-2 two");
     try (var parts = Files.list(reports.resolve("runs"))) {
       assertThat(parts.map(p -> p.getFileName().toString()))
-          .as("the parts, and no temp file").containsExactlyInAnyOrder("report-fork-1.json", "report-fork-2.json");
+          .as("the parts, and no temp file")
+          .containsExactlyInAnyOrder("report-fork-1.json", "report-fork-2.json");
     }
   }
 
@@ -56,21 +59,33 @@ class RunReportWriterProcessesTest {
       Files.createFile(signals.resolve("go"));
       long inode = (Long) Files.getAttribute(reports.resolve("report.lock"), "unix:ino");
       // its part is written, and it is blocked on the lock this JVM holds
-      await().atMost(ChildJvms.TIMEOUT).until(() -> Files.exists(reports.resolve("runs/report-fork-1.json"))
-          && Files.readAllLines(Path.of("/proc/locks")).stream()
-              .anyMatch(line -> line.contains("->") && line.contains(":" + inode + " ")));
+      await()
+          .atMost(ChildJvms.TIMEOUT)
+          .until(
+              () ->
+                  Files.exists(reports.resolve("runs/report-fork-1.json"))
+                      && Files.readAllLines(Path.of("/proc/locks")).stream()
+                          .anyMatch(
+                              line -> line.contains("->") && line.contains(":" + inode + " ")));
       assertThat(reports.resolve("report.json")).doesNotExist();
     }
 
     await().atMost(ChildJvms.TIMEOUT).until(() -> !fork.isAlive());
     assertThat(fork.exitValue()).as(output("fork-1")).isZero();
     JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
-    assertThat(report.get("runs")).extracting(r -> r.get("runId").asText()).containsExactly("fork-1");
+    assertThat(report.get("runs"))
+        .extracting(r -> r.get("runId").asText())
+        .containsExactly("fork-1");
   }
 
   private Process start(Path reports, String runId, Path signals) throws IOException {
-    return children.start(temp.resolve(runId + ".out"), ReportWriterChildMain.class, reports.toString(), "777-4711",
-        runId, signals.toString());
+    return children.start(
+        temp.resolve(runId + ".out"),
+        ReportWriterChildMain.class,
+        reports.toString(),
+        "777-4711",
+        runId,
+        signals.toString());
   }
 
   private String output(String name) throws IOException {

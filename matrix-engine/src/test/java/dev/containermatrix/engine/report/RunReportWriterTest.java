@@ -19,8 +19,7 @@ class RunReportWriterTest {
   private static final Instant EARLIER = Instant.parse("2026-01-01T10:00:00Z");
   private static final Instant LATER = Instant.parse("2026-01-01T10:05:00Z");
 
-  @TempDir
-  Path reports;
+  @TempDir Path reports;
 
   private final RunReportWriter build = new RunReportWriter(Optional.of("4242-123456"));
 
@@ -29,33 +28,57 @@ class RunReportWriterTest {
     build.write(Runs.run("run-a", EARLIER, "com.example.A", "aa", true, "utc", "kolkata"), reports);
 
     JsonNode part = json(reports.resolve("runs/report-run-a.json"));
-    assertThat(fieldNames(part)).containsExactly("runId", "startedAt", "backend", "backendReason", "host", "buildId",
-        "matrices", "disk", "variants");
+    assertThat(fieldNames(part))
+        .containsExactly(
+            "runId",
+            "startedAt",
+            "backend",
+            "backendReason",
+            "host",
+            "buildId",
+            "matrices",
+            "disk",
+            "variants");
     assertThat(part.get("buildId").asText()).isEqualTo("4242-123456");
-    assertThat(part.get("variants")).hasSize(2)
+    assertThat(part.get("variants"))
+        .hasSize(2)
         .allSatisfy(v -> assertThat(v.get("runId").asText()).isEqualTo("run-a"));
   }
 
   @Test
-  void twoPartsOfOneBuildMergeIntoReportJsonWithBothRunsVariantsAndTheNewestRunOnTop() throws IOException {
+  void twoPartsOfOneBuildMergeIntoReportJsonWithBothRunsVariantsAndTheNewestRunOnTop()
+      throws IOException {
     // the later run finishes first: the top is the newest by start, not the last to merge
     build.write(Runs.run("run-b", LATER, "com.example.B", "bb", false, "jdk=25"), reports);
     build.write(Runs.run("run-a", EARLIER, "com.example.A", "aa", true, "utc", "kolkata"), reports);
 
     JsonNode report = json(reports.resolve("report.json"));
-    assertThat(fieldNames(report)).containsExactly("runId", "startedAt", "backend", "backendReason", "host", "buildId",
-        "runs", "matrices", "disk", "variants");
+    assertThat(fieldNames(report))
+        .containsExactly(
+            "runId",
+            "startedAt",
+            "backend",
+            "backendReason",
+            "host",
+            "buildId",
+            "runs",
+            "matrices",
+            "disk",
+            "variants");
     assertThat(report.get("runId").asText()).isEqualTo("run-b");
     assertThat(report.get("startedAt").asText()).isEqualTo(LATER.toString());
     assertThat(report.get("buildId").asText()).isEqualTo("4242-123456");
-    assertThat(report.get("runs")).extracting(r -> r.get("runId").asText() + " " + r.get("part").asText())
+    assertThat(report.get("runs"))
+        .extracting(r -> r.get("runId").asText() + " " + r.get("part").asText())
         .containsExactly("run-a runs/report-run-a.json", "run-b runs/report-run-b.json");
     assertThat(report.get("runs").get(0).get("startedAt").asText()).isEqualTo(EARLIER.toString());
     assertThat(report.get("runs").get(0).get("backend").asText()).isEqualTo("process");
     assertThat(report.get("runs").get(0).get("archive").isNull()).isTrue();
-    assertThat(report.get("variants")).extracting(v -> v.get("runId").asText() + " " + v.get("name").asText())
+    assertThat(report.get("variants"))
+        .extracting(v -> v.get("runId").asText() + " " + v.get("name").asText())
         .containsExactly("run-a kolkata", "run-a utc", "run-b jdk=25");
-    assertThat(report.get("matrices")).extracting(m -> m.get("class").asText())
+    assertThat(report.get("matrices"))
+        .extracting(m -> m.get("class").asText())
         .containsExactly("com.example.A", "com.example.B");
     JsonNode disk = report.get("disk");
     assertThat(disk.get("logicalBytes").asLong()).isEqualTo(300);
@@ -75,19 +98,22 @@ class RunReportWriterTest {
 
     JsonNode report = json(reports.resolve("report.json"));
     assertThat(report.get("archive").get("record").asText()).isEqualTo("sha256:0b");
-    assertThat(report.get("runs")).extracting(r -> r.get("archive").get("record").asText())
+    assertThat(report.get("runs"))
+        .extracting(r -> r.get("archive").get("record").asText())
         .containsExactly("sha256:0a", "sha256:0b");
   }
 
   @Test
   void aPartOfAnotherBuildIsDeletedAndLeftOutOfReportJson() throws IOException {
-    new RunReportWriter(Optional.of("1000-1")).write(Runs.run("old", EARLIER, "com.example.A", "aa", true, "utc"),
-        reports);
+    new RunReportWriter(Optional.of("1000-1"))
+        .write(Runs.run("old", EARLIER, "com.example.A", "aa", true, "utc"), reports);
     build.write(Runs.run("new", LATER, "com.example.A", "aa", false, "utc"), reports);
 
     JsonNode report = json(reports.resolve("report.json"));
     assertThat(report.get("runs")).extracting(r -> r.get("runId").asText()).containsExactly("new");
-    assertThat(report.get("variants")).extracting(v -> v.get("runId").asText()).containsExactly("new");
+    assertThat(report.get("variants"))
+        .extracting(v -> v.get("runId").asText())
+        .containsExactly("new");
     assertThat(reports.resolve("runs/report-old.json")).doesNotExist();
     assertThat(reports.resolve("runs/report-new.json")).exists();
   }
@@ -100,7 +126,9 @@ class RunReportWriterTest {
 
     JsonNode report = json(reports.resolve("report.json"));
     assertThat(report.get("buildId").asText()).isEqualTo("second");
-    assertThat(report.get("runs")).extracting(r -> r.get("runId").asText()).containsExactly("second");
+    assertThat(report.get("runs"))
+        .extracting(r -> r.get("runId").asText())
+        .containsExactly("second");
     assertThat(listing(reports.resolve("runs"))).containsExactly("report-second.json");
   }
 
@@ -110,14 +138,22 @@ class RunReportWriterTest {
     Path corrupt = reports.resolve("runs/report-run-x.json");
     Files.writeString(corrupt, "{\"runId\": \"run-x\", \"variants\": [");
 
-    assertThatThrownBy(() -> build.write(Runs.run("run-b", LATER, "com.example.B", "bb", true, "utc"), reports))
+    assertThatThrownBy(
+            () ->
+                build.write(Runs.run("run-b", LATER, "com.example.B", "bb", true, "utc"), reports))
         .isInstanceOf(ReportPartException.class)
-        .hasMessage("The report part " + corrupt + " cannot be read: it is not valid JSON at line 1, column 33:"
-            + " Unexpected end-of-input: expected close marker for Array. Delete it: "
-            + reports.resolve("report.json") + " was merged from the other parts without it");
+        .hasMessage(
+            "The report part "
+                + corrupt
+                + " cannot be read: it is not valid JSON at line 1, column 33:"
+                + " Unexpected end-of-input: expected close marker for Array. Delete it: "
+                + reports.resolve("report.json")
+                + " was merged from the other parts without it");
 
     JsonNode report = json(reports.resolve("report.json"));
-    assertThat(report.get("runs")).extracting(r -> r.get("runId").asText()).containsExactly("run-a", "run-b");
+    assertThat(report.get("runs"))
+        .extracting(r -> r.get("runId").asText())
+        .containsExactly("run-a", "run-b");
     assertThat(corrupt).as("left for the user to look at and delete").exists();
   }
 
@@ -125,17 +161,30 @@ class RunReportWriterTest {
   void aPartMissingAFieldOrNamedForAnotherRunIsNotAPart() throws IOException {
     build.write(Runs.run("run-a", EARLIER, "com.example.A", "aa", true, "utc"), reports);
     Path noVariants = reports.resolve("runs/report-run-y.json");
-    Files.writeString(noVariants, "{\"runId\": \"run-y\", \"buildId\": \"4242-123456\", \"startedAt\": \"2026-01-01T09:00:00Z\","
-        + " \"backend\": \"process\", \"host\": {}, \"matrices\": []}");
+    Files.writeString(
+        noVariants,
+        "{\"runId\": \"run-y\", \"buildId\": \"4242-123456\", \"startedAt\":"
+            + " \"2026-01-01T09:00:00Z\", \"backend\": \"process\", \"host\": {}, \"matrices\":"
+            + " []}");
     Path renamed = reports.resolve("runs/report-run-z.json");
     Files.copy(reports.resolve("runs/report-run-a.json"), renamed);
 
-    assertThatThrownBy(() -> build.write(Runs.run("run-b", LATER, "com.example.B", "bb", true, "utc"), reports))
+    assertThatThrownBy(
+            () ->
+                build.write(Runs.run("run-b", LATER, "com.example.B", "bb", true, "utc"), reports))
         .isInstanceOf(ReportPartException.class)
-        .hasMessage("The report parts " + noVariants + " (it has no \"variants\") and " + renamed + " (it holds run"
-            + " run-a, which its file name does not name) cannot be read. Delete them: " + reports.resolve("report.json")
-            + " was merged from the other parts without them")
-        .satisfies(e -> assertThat(((ReportPartException) e).files()).containsExactly(noVariants, renamed));
+        .hasMessage(
+            "The report parts "
+                + noVariants
+                + " (it has no \"variants\") and "
+                + renamed
+                + " (it holds run"
+                + " run-a, which its file name does not name) cannot be read. Delete them: "
+                + reports.resolve("report.json")
+                + " was merged from the other parts without them")
+        .satisfies(
+            e ->
+                assertThat(((ReportPartException) e).files()).containsExactly(noVariants, renamed));
   }
 
   private static JsonNode json(Path file) throws IOException {
@@ -143,7 +192,8 @@ class RunReportWriterTest {
   }
 
   private static List<String> fieldNames(JsonNode node) {
-    return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false).toList();
+    return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false)
+        .toList();
   }
 
   private static List<String> listing(Path directory) throws IOException {
@@ -153,17 +203,38 @@ class RunReportWriterTest {
   }
 
   @Test
-  void eachVariantListsItsFailedTestsWithMessageAndLogsAndEachMatrixCountsWhatRan() throws IOException {
-    RunReport run = new RunReport("run-f", EARLIER, "process", "asked for",
-        new HostInfo("Linux 6.1", "amd64", 2, java.util.OptionalLong.empty()));
+  void eachVariantListsItsFailedTestsWithMessageAndLogsAndEachMatrixCountsWhatRan()
+      throws IOException {
+    RunReport run =
+        new RunReport(
+            "run-f",
+            EARLIER,
+            "process",
+            "asked for",
+            new HostInfo("Linux 6.1", "amd64", 2, java.util.OptionalLong.empty()));
     run.add(new MatrixSummary("demo.OneBadTest", "annotations", "all", 20, 20).withVariantsRun(1));
     String logs = "variants/run-f/demo.OneBadTest/jdk=25,tz=kolkata-3f2a9c0b1d4e";
-    run.add(new VariantReport("3f2a9c0b1d4e", "demo.OneBadTest", "jdk=25, tz=kolkata",
-        java.util.Map.of("jdk", "25", "tz", "kolkata"), VariantReport.Limits.none(), List.of(), VariantStatus.FAILED,
-        Optional.of("1 test(s) failed"), new VariantReport.TestCounts(1, 1, 0), 10, Optional.empty(), List.of())
-        .withLogs(logs)
-        .withFailures(List.of(TestFailure.of("demo.OneBadTest#offsetIsWhole(Variant)",
-            "expected: 0 but was: 1800000", logs))));
+    run.add(
+        new VariantReport(
+                "3f2a9c0b1d4e",
+                "demo.OneBadTest",
+                "jdk=25, tz=kolkata",
+                java.util.Map.of("jdk", "25", "tz", "kolkata"),
+                VariantReport.Limits.none(),
+                List.of(),
+                VariantStatus.FAILED,
+                Optional.of("1 test(s) failed"),
+                new VariantReport.TestCounts(1, 1, 0),
+                10,
+                Optional.empty(),
+                List.of())
+            .withLogs(logs)
+            .withFailures(
+                List.of(
+                    TestFailure.of(
+                        "demo.OneBadTest#offsetIsWhole(Variant)",
+                        "expected: 0 but was: 1800000",
+                        logs))));
 
     build.write(run, reports);
 

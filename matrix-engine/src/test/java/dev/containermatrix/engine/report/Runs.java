@@ -12,19 +12,43 @@ final class Runs {
   private Runs() {}
 
   /**
-   * A run on the process backend whose class {@code testClass} ran one passing variant per name, each
-   * with the layer {@code sha256:<layer>} of 100 bytes (built by this run when {@code built}).
+   * A run on the process backend whose class {@code testClass} ran one passing variant per name,
+   * each with the layer {@code sha256:<layer>} of 100 bytes (built by this run when {@code built}).
    */
-  static RunReport run(String runId, Instant startedAt, String testClass, String layer, boolean built,
+  static RunReport run(
+      String runId,
+      Instant startedAt,
+      String testClass,
+      String layer,
+      boolean built,
       String... variantNames) {
-    RunReport report = new RunReport(runId, startedAt, "process", "asked for", new HostInfo("Linux 6.1", "amd64", 2,
-        OptionalLong.of(1L << 30)));
-    report.add(new MatrixSummary(testClass, "annotations", "all", variantNames.length, variantNames.length));
+    RunReport report =
+        new RunReport(
+            runId,
+            startedAt,
+            "process",
+            "asked for",
+            new HostInfo("Linux 6.1", "amd64", 2, OptionalLong.of(1L << 30)));
+    report.add(
+        new MatrixSummary(
+            testClass, "annotations", "all", variantNames.length, variantNames.length));
     for (String name : variantNames) {
-      report.add(new VariantReport(Integer.toHexString(name.hashCode()), testClass, name, Map.of("tz", name),
-          VariantReport.Limits.none(), List.of(new VariantReport.ReportedLayer("sha256:" + layer, 100, LayerRole.CLASSES, built)),
-          VariantStatus.PASSED, Optional.empty(), new VariantReport.TestCounts(1, 0, 0), 10, Optional.empty(),
-          List.of()));
+      report.add(
+          new VariantReport(
+              Integer.toHexString(name.hashCode()),
+              testClass,
+              name,
+              Map.of("tz", name),
+              VariantReport.Limits.none(),
+              List.of(
+                  new VariantReport.ReportedLayer(
+                      "sha256:" + layer, 100, LayerRole.CLASSES, built)),
+              VariantStatus.PASSED,
+              Optional.empty(),
+              new VariantReport.TestCounts(1, 0, 0),
+              10,
+              Optional.empty(),
+              List.of()));
     }
     return report;
   }

@@ -11,14 +11,17 @@ class TestFailureTest {
 
   @Test
   void aShortMessageIsKeptWhole() {
-    assertThat(TestFailure.excerpt("expected: 0 but was: 1800000\n")).isEqualTo("expected: 0 but was: 1800000");
+    assertThat(TestFailure.excerpt("expected: 0 but was: 1800000\n"))
+        .isEqualTo("expected: 0 but was: 1800000");
   }
 
   @Test
   void aMessageIsCutToItsFirstFiveLinesSayingItWasCut() {
-    String message = IntStream.rangeClosed(1, 8).mapToObj(i -> "line " + i).collect(Collectors.joining("\n"));
+    String message =
+        IntStream.rangeClosed(1, 8).mapToObj(i -> "line " + i).collect(Collectors.joining("\n"));
 
-    assertThat(TestFailure.excerpt(message)).isEqualTo("line 1\nline 2\nline 3\nline 4\nline 5 […]");
+    assertThat(TestFailure.excerpt(message))
+        .isEqualTo("line 1\nline 2\nline 3\nline 4\nline 5 […]");
   }
 
   @Test
@@ -30,9 +33,12 @@ class TestFailureTest {
 
   @Test
   void aMessageThatWasNotCutIsRefusedNamingTheLimitAndTheFactory() {
-    assertThatThrownBy(() -> new TestFailure("demo.A#m()", "x".repeat(1200), "variants/r/demo.A/a-000000000000"))
+    assertThatThrownBy(
+            () ->
+                new TestFailure("demo.A#m()", "x".repeat(1200), "variants/r/demo.A/a-000000000000"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("a failure's message in report.json is at most 5 lines and 1000 characters, was 1 lines and"
-            + " 1200 characters; pass it through TestFailure.excerpt");
+        .hasMessage(
+            "a failure's message in report.json is at most 5 lines and 1000 characters, was 1 lines"
+                + " and 1200 characters; pass it through TestFailure.excerpt");
   }
 }

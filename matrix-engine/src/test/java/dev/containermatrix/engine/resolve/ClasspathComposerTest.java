@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,17 +30,21 @@ class ClasspathComposerTest {
   void replacesTheSelectedArtifactAndItsDependenciesInPlace() {
     List<Path> jackson223 = files("com.fasterxml.jackson.core:jackson-databind:2.23.0");
     Path other = file("org.yaml:snakeyaml:2.5");
-    List<Path> host = List.of(classes, jackson223.get(0), jackson223.get(1), jackson223.get(2), other);
+    List<Path> host =
+        List.of(classes, jackson223.get(0), jackson223.get(1), jackson223.get(2), other);
     List<Path> jackson2213 = files("com.fasterxml.jackson.core:jackson-databind:2.21.3");
 
-    ComposedClasspath composed = new ClasspathComposer(resolver).compose(host, List.of(DATABIND_2_21_3));
+    ComposedClasspath composed =
+        new ClasspathComposer(resolver).compose(host, List.of(DATABIND_2_21_3));
 
     assertThat(composed.entries())
-        .containsExactly(classes, jackson2213.get(0), jackson2213.get(1), jackson2213.get(2), other);
-    assertThat(composed.replaced()).containsExactly(
-        JACKSON + ":jackson-databind 2.23.0 -> 2.21.3",
-        JACKSON + ":jackson-annotations 2.23 -> 2.21",
-        JACKSON + ":jackson-core 2.23.0 -> 2.21.3");
+        .containsExactly(
+            classes, jackson2213.get(0), jackson2213.get(1), jackson2213.get(2), other);
+    assertThat(composed.replaced())
+        .containsExactly(
+            JACKSON + ":jackson-databind 2.23.0 -> 2.21.3",
+            JACKSON + ":jackson-annotations 2.23 -> 2.21",
+            JACKSON + ":jackson-core 2.23.0 -> 2.21.3");
   }
 
   @Test
@@ -51,10 +54,12 @@ class ClasspathComposerTest {
     List<Path> jackson2213 = files("com.fasterxml.jackson.core:jackson-databind:2.21.3");
 
     ComposedClasspath composed =
-        new ClasspathComposer(resolver).compose(List.of(classes, databind223, other), List.of(DATABIND_2_21_3));
+        new ClasspathComposer(resolver)
+            .compose(List.of(classes, databind223, other), List.of(DATABIND_2_21_3));
 
-    assertThat(composed.entries()).containsExactly(
-        classes, jackson2213.get(0), jackson2213.get(1), jackson2213.get(2), other);
+    assertThat(composed.entries())
+        .containsExactly(
+            classes, jackson2213.get(0), jackson2213.get(1), jackson2213.get(2), other);
     assertThat(composed.replaced()).containsExactly(JACKSON + ":jackson-databind 2.23.0 -> 2.21.3");
   }
 
@@ -66,8 +71,9 @@ class ClasspathComposerTest {
     ComposedClasspath composed =
         new ClasspathComposer(resolver).compose(List.of(classes, other), List.of(DATABIND_2_21_3));
 
-    assertThat(composed.entries()).containsExactly(
-        classes, other, jackson2213.get(0), jackson2213.get(1), jackson2213.get(2));
+    assertThat(composed.entries())
+        .containsExactly(
+            classes, other, jackson2213.get(0), jackson2213.get(1), jackson2213.get(2));
     assertThat(composed.replaced()).isEmpty();
   }
 
@@ -77,12 +83,14 @@ class ClasspathComposerTest {
     List<Path> host = List.of(jackson223.get(0), jackson223.get(1), jackson223.get(2));
     LibrarySelection core = new LibrarySelection("jackson-core", JACKSON, "jackson-core", "2.22.3");
 
-    ComposedClasspath composed = new ClasspathComposer(resolver).compose(host, List.of(DATABIND_2_21_3, core));
+    ComposedClasspath composed =
+        new ClasspathComposer(resolver).compose(host, List.of(DATABIND_2_21_3, core));
 
-    assertThat(composed.replaced()).containsExactly(
-        JACKSON + ":jackson-databind 2.23.0 -> 2.21.3",
-        JACKSON + ":jackson-annotations 2.23 -> 2.21",
-        JACKSON + ":jackson-core 2.23.0 -> 2.22.3");
+    assertThat(composed.replaced())
+        .containsExactly(
+            JACKSON + ":jackson-databind 2.23.0 -> 2.21.3",
+            JACKSON + ":jackson-annotations 2.23 -> 2.21",
+            JACKSON + ":jackson-core 2.23.0 -> 2.22.3");
   }
 
   @Test
@@ -94,8 +102,10 @@ class ClasspathComposerTest {
     Path elsewhere = temp.resolve("lib/bare-2.0.jar");
     FakeRepository.write(elsewhere, FakeRepository.jar("x", "y", "z", false));
 
-    assertThat(ArtifactIdentity.of(withProps, repo)).contains(new ArtifactIdentity("org.example", "tiny", "1.0"));
-    assertThat(ArtifactIdentity.of(layoutOnly, repo)).contains(new ArtifactIdentity("org.example", "bare", "2.0"));
+    assertThat(ArtifactIdentity.of(withProps, repo))
+        .contains(new ArtifactIdentity("org.example", "tiny", "1.0"));
+    assertThat(ArtifactIdentity.of(layoutOnly, repo))
+        .contains(new ArtifactIdentity("org.example", "bare", "2.0"));
     assertThat(ArtifactIdentity.of(elsewhere, repo)).isEmpty();
     assertThat(ArtifactIdentity.of(classes, repo)).isEmpty();
   }

@@ -28,16 +28,19 @@ final class FakeRepository {
   }
 
   /** Writes a jar (with its pom.properties) and a pom whose dependencies are the given xml. */
-  Path put(String groupId, String artifactId, String version, String dependenciesXml) throws IOException {
+  Path put(String groupId, String artifactId, String version, String dependenciesXml)
+      throws IOException {
     Path dir = root.resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version);
     Files.createDirectories(dir);
-    String pom = """
+    String pom =
+        """
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
           <groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version>
           <dependencies>%s</dependencies>
         </project>
-        """.formatted(groupId, artifactId, version, dependenciesXml);
+        """
+            .formatted(groupId, artifactId, version, dependenciesXml);
     write(dir.resolve(artifactId + "-" + version + ".pom"), pom.getBytes(StandardCharsets.UTF_8));
     Path jar = dir.resolve(artifactId + "-" + version + ".jar");
     write(jar, jar(groupId, artifactId, version, true));
@@ -45,15 +48,18 @@ final class FakeRepository {
   }
 
   /** A jar with a class-like file and, if asked, {@code META-INF/maven/g/a/pom.properties}. */
-  static byte[] jar(String groupId, String artifactId, String version, boolean withPomProperties) throws IOException {
+  static byte[] jar(String groupId, String artifactId, String version, boolean withPomProperties)
+      throws IOException {
     var bytes = new java.io.ByteArrayOutputStream();
     try (JarOutputStream out = new JarOutputStream(bytes)) {
       out.putNextEntry(new JarEntry(artifactId + "/Marker.txt"));
       out.write(version.getBytes(StandardCharsets.UTF_8));
       if (withPomProperties) {
-        out.putNextEntry(new JarEntry("META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties"));
-        out.write(("groupId=" + groupId + "\nartifactId=" + artifactId + "\nversion=" + version + "\n")
-            .getBytes(StandardCharsets.UTF_8));
+        out.putNextEntry(
+            new JarEntry("META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties"));
+        out.write(
+            ("groupId=" + groupId + "\nartifactId=" + artifactId + "\nversion=" + version + "\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
     }
     return bytes.toByteArray();

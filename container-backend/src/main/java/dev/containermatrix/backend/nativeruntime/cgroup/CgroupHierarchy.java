@@ -1,6 +1,5 @@
 package dev.containermatrix.backend.nativeruntime.cgroup;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -26,7 +26,8 @@ public final class CgroupProbe {
   private final Path fsRoot;
 
   /**
-   * @param procRoot where {@code self/mountinfo}, {@code self/cgroup} and {@code self/status} are read, usually {@code /proc}
+   * @param procRoot where {@code self/mountinfo}, {@code self/cgroup} and {@code self/status} are
+   *     read, usually {@code /proc}
    * @param fsRoot what mount points are resolved against, usually {@code /}
    */
   public CgroupProbe(Path procRoot, Path fsRoot) {
@@ -39,7 +40,10 @@ public final class CgroupProbe {
     return new CgroupProbe(Path.of("/proc"), Path.of("/"));
   }
 
-  /** What can be enforced; never fails: a host whose cgroups cannot be read gets {@link CgroupSupport#none}. */
+  /**
+   * What can be enforced; never fails: a host whose cgroups cannot be read gets {@link
+   * CgroupSupport#none}.
+   */
   public CgroupSupport probe() {
     List<MountInfo.Mount> mounts;
     SelfCgroups self;
@@ -50,13 +54,18 @@ public final class CgroupProbe {
       return CgroupSupport.none(e.getMessage());
     }
     boolean legacy = mounts.stream().anyMatch(m -> m.type().equals("cgroup"));
-    Optional<MountInfo.Mount> unifiedMount = mounts.stream().filter(m -> m.type().equals("cgroup2")).findFirst();
-    CgroupLayout layout = legacy ? (unifiedMount.isPresent() ? CgroupLayout.HYBRID : CgroupLayout.V1)
-        : (unifiedMount.isPresent() ? CgroupLayout.V2 : CgroupLayout.NONE);
+    Optional<MountInfo.Mount> unifiedMount =
+        mounts.stream().filter(m -> m.type().equals("cgroup2")).findFirst();
+    CgroupLayout layout =
+        legacy
+            ? (unifiedMount.isPresent() ? CgroupLayout.HYBRID : CgroupLayout.V1)
+            : (unifiedMount.isPresent() ? CgroupLayout.V2 : CgroupLayout.NONE);
     if (layout == CgroupLayout.NONE) {
-      return CgroupSupport.none("no cgroup file system is mounted (none in " + procRoot.resolve("self/mountinfo") + ")");
+      return CgroupSupport.none(
+          "no cgroup file system is mounted (none in " + procRoot.resolve("self/mountinfo") + ")");
     }
-    Optional<Path> unifiedDirectory = unifiedMount.flatMap(m -> self.unified().flatMap(path -> m.directoryOf(path, fsRoot)));
+    Optional<Path> unifiedDirectory =
+        unifiedMount.flatMap(m -> self.unified().flatMap(path -> m.directoryOf(path, fsRoot)));
     Set<String> available = Set.of();
     Set<String> enabled = Set.of();
     String unifiedProblem = null;
@@ -72,9 +81,13 @@ public final class CgroupProbe {
     Map<Controller, ControllerPlacement> usable = new EnumMap<>(Controller.class);
     Map<Controller, String> unusable = new EnumMap<>(Controller.class);
     for (Controller controller : Controller.values()) {
-      Optional<MountInfo.Mount> legacyMount = mounts.stream()
-          .filter(m -> m.type().equals("cgroup") && m.superOptions().contains(controller.kernelName()))
-          .findFirst();
+      Optional<MountInfo.Mount> legacyMount =
+          mounts.stream()
+              .filter(
+                  m ->
+                      m.type().equals("cgroup")
+                          && m.superOptions().contains(controller.kernelName()))
+              .findFirst();
       String problem;
       Path directory = null;
       CgroupVersion version;
@@ -83,29 +96,60 @@ public final class CgroupProbe {
         String path = self.legacy().get(controller.kernelName());
         MountInfo.Mount mount = legacyMount.get();
         if (path == null) {
-          problem = "the " + controller.kernelName() + " controller is mounted at " + fsRoot.resolve(mount.mountPoint().substring(1))
-              + " but " + procRoot.resolve("self/cgroup") + " does not say where this process is in it";
+          problem =
+              "the "
+                  + controller.kernelName()
+                  + " controller is mounted at "
+                  + fsRoot.resolve(mount.mountPoint().substring(1))
+                  + " but "
+                  + procRoot.resolve("self/cgroup")
+                  + " does not say where this process is in it";
         } else {
-          directory = mounts.stream()
-              .filter(m -> m.type().equals("cgroup") && m.superOptions().contains(controller.kernelName()))
-              .flatMap(m -> m.directoryOf(path, fsRoot).stream())
-              .findFirst().orElse(null);
-          problem = directory == null
-              ? "this process's " + controller.kernelName() + " cgroup " + path + " is outside every mount of that controller"
-              : writeProblem(controller, directory, mount, uid);
+          directory =
+              mounts.stream()
+                  .filter(
+                      m ->
+                          m.type().equals("cgroup")
+                              && m.superOptions().contains(controller.kernelName()))
+                  .flatMap(m -> m.directoryOf(path, fsRoot).stream())
+                  .findFirst()
+                  .orElse(null);
+          problem =
+              directory == null
+                  ? "this process's "
+                      + controller.kernelName()
+                      + " cgroup "
+                      + path
+                      + " is outside every mount of that controller"
+                  : writeProblem(controller, directory, mount, uid);
         }
       } else if (unifiedMount.isPresent()) {
         version = CgroupVersion.UNIFIED;
         directory = unifiedDirectory.orElse(null);
-        problem = directory == null
-            ? "cgroup2 is mounted at " + fsRoot.resolve(unifiedMount.get().mountPoint().substring(1)) + " but "
-                + procRoot.resolve("self/cgroup") + " does not say where this process is in it"
-            : unifiedProblem != null ? unifiedProblem
-            : unifiedProblem(controller, directory, available, enabled, unifiedMount.get(),
-                self.unified().orElse("").equals("/") && unifiedMount.get().root().equals("/"), uid);
+        problem =
+            directory == null
+                ? "cgroup2 is mounted at "
+                    + fsRoot.resolve(unifiedMount.get().mountPoint().substring(1))
+                    + " but "
+                    + procRoot.resolve("self/cgroup")
+                    + " does not say where this process is in it"
+                : unifiedProblem != null
+                    ? unifiedProblem
+                    : unifiedProblem(
+                        controller,
+                        directory,
+                        available,
+                        enabled,
+                        unifiedMount.get(),
+                        self.unified().orElse("").equals("/")
+                            && unifiedMount.get().root().equals("/"),
+                        uid);
       } else {
         version = CgroupVersion.LEGACY;
-        problem = "no cgroup hierarchy offers the " + controller.kernelName() + " controller (no cgroup v1 mount names it and there is no cgroup2 mount)";
+        problem =
+            "no cgroup hierarchy offers the "
+                + controller.kernelName()
+                + " controller (no cgroup v1 mount names it and there is no cgroup2 mount)";
       }
       if (problem == null && directory != null) {
         usable.put(controller, new ControllerPlacement(controller, version, directory));
@@ -116,17 +160,32 @@ public final class CgroupProbe {
     return new CgroupSupport(layout, usable, unusable, available, enabled);
   }
 
-  private static String unifiedProblem(Controller controller, Path directory, Set<String> available, Set<String> enabled,
-      MountInfo.Mount mount, boolean isRoot, String uid) {
+  private static String unifiedProblem(
+      Controller controller,
+      Path directory,
+      Set<String> available,
+      Set<String> enabled,
+      MountInfo.Mount mount,
+      boolean isRoot,
+      String uid) {
     String name = controller.kernelName();
     if (!available.contains(name)) {
-      return "the cgroup2 hierarchy does not offer the " + name + " controller at " + directory + " (its cgroup.controllers "
-          + (available.isEmpty() ? "is empty" : "lists only " + String.join(" ", available)) + ")";
+      return "the cgroup2 hierarchy does not offer the "
+          + name
+          + " controller at "
+          + directory
+          + " (its cgroup.controllers "
+          + (available.isEmpty() ? "is empty" : "lists only " + String.join(" ", available))
+          + ")";
     }
     if (!enabled.contains(name) && !isRoot && holdsProcesses(directory)) {
-      return "the " + name + " controller is not enabled in " + directory.resolve("cgroup.subtree_control") + " and cannot be,"
-          + " since that cgroup holds processes (cgroup2 allows controllers only for cgroups without processes of their own):"
-          + " start the JVM in a cgroup of its own, e.g. with systemd-run --scope -p Delegate=yes";
+      return "the "
+          + name
+          + " controller is not enabled in "
+          + directory.resolve("cgroup.subtree_control")
+          + " and cannot be, since that cgroup holds processes (cgroup2 allows controllers only for"
+          + " cgroups without processes of their own): start the JVM in a cgroup of its own, e.g."
+          + " with systemd-run --scope -p Delegate=yes";
     }
     return writeProblem(controller, directory, mount, uid);
   }
@@ -139,7 +198,8 @@ public final class CgroupProbe {
     }
   }
 
-  private static String writeProblem(Controller controller, Path directory, MountInfo.Mount mount, String uid) {
+  private static String writeProblem(
+      Controller controller, Path directory, MountInfo.Mount mount, String uid) {
     String where = "the " + controller.kernelName() + " controller at " + directory;
     if (!Files.isDirectory(directory)) {
       return where + " does not exist";

@@ -42,15 +42,23 @@ public record CgroupSupport(
     unifiedEnabled = Set.copyOf(new TreeSet<>(unifiedEnabled));
     for (Controller controller : Controller.values()) {
       if (usable.containsKey(controller) == unusable.containsKey(controller)) {
-        throw new IllegalArgumentException("controller " + controller.kernelName()
-            + " must be either usable or unusable with a reason, was " + (usable.containsKey(controller) ? "both" : "neither"));
+        throw new IllegalArgumentException(
+            "controller "
+                + controller.kernelName()
+                + " must be either usable or unusable with a reason, was "
+                + (usable.containsKey(controller) ? "both" : "neither"));
       }
     }
-    usable.forEach((controller, placement) -> {
-      if (placement.controller() != controller) {
-        throw new IllegalArgumentException("the placement of " + controller.kernelName() + " is for " + placement.controller().kernelName());
-      }
-    });
+    usable.forEach(
+        (controller, placement) -> {
+          if (placement.controller() != controller) {
+            throw new IllegalArgumentException(
+                "the placement of "
+                    + controller.kernelName()
+                    + " is for "
+                    + placement.controller().kernelName());
+          }
+        });
   }
 
   /** The null object: nothing can be enforced, each controller for {@code reason}. */
@@ -83,18 +91,22 @@ public record CgroupSupport(
   }
 
   /**
-   * One line per limit kind, in {@link Controller} order, e.g. {@code memory: enforced by cgroup
-   * v1 under /sys/fs/cgroup/memory/a/containermatrix} or {@code pids: not enforced: the pids
+   * One line per limit kind, in {@link Controller} order, e.g. {@code memory: enforced by cgroup v1
+   * under /sys/fs/cgroup/memory/a/containermatrix} or {@code pids: not enforced: the pids
    * controller ...}.
    */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
     for (Controller controller : Controller.values()) {
       ControllerPlacement placement = usable.get(controller);
-      lines.add(placement != null
-          ? controller.limitName() + ": enforced by cgroup " + placement.hierarchy().label()
-              + " under " + placement.containersDirectory()
-          : controller.limitName() + ": not enforced: " + unusable.get(controller));
+      lines.add(
+          placement != null
+              ? controller.limitName()
+                  + ": enforced by cgroup "
+                  + placement.hierarchy().label()
+                  + " under "
+                  + placement.containersDirectory()
+              : controller.limitName() + ": not enforced: " + unusable.get(controller));
     }
     return List.copyOf(lines);
   }

@@ -16,13 +16,15 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Creation of, processes in and removal of cgroup directories with all their descendant cgroups, bounded in
- * time: killed processes take a moment to leave, and the kernel refuses {@code rmdir} until they have.
+ * Creation of, processes in and removal of cgroup directories with all their descendant cgroups,
+ * bounded in time: killed processes take a moment to leave, and the kernel refuses {@code rmdir}
+ * until they have.
  */
 final class CgroupTree {
 
   /** How often {@link #kill} and {@link #remove} look again. */
   private static final long POLL_MILLIS = 10;
+
   /** How many times they look, so about 5 s in all. */
   private static final int ROUNDS = 500;
 
@@ -67,9 +69,15 @@ final class CgroupTree {
         return;
       }
       if (round >= ROUNDS) {
-        throw new IOException("processes " + pids + " are still in the cgroups " + directories
-            + " after SIGKILL for " + ROUNDS * POLL_MILLIS / 1000 + " s: they may be stuck in the kernel (state D);"
-            + " look at /proc/<pid>/stack, and remove the cgroups once they are gone");
+        throw new IOException(
+            "processes "
+                + pids
+                + " are still in the cgroups "
+                + directories
+                + " after SIGKILL for "
+                + ROUNDS * POLL_MILLIS / 1000
+                + " s: they may be stuck in the kernel (state D);"
+                + " look at /proc/<pid>/stack, and remove the cgroups once they are gone");
       }
       if (round == 0) {
         for (Path directory : directories) {
@@ -90,7 +98,8 @@ final class CgroupTree {
    * Removes {@code directory} and the cgroups below it, deepest first; a directory already gone is
    * fine. Retries while the kernel still counts exiting processes in them.
    *
-   * @throws IOException if a cgroup still cannot be removed after about 5 s, naming it and the reason
+   * @throws IOException if a cgroup still cannot be removed after about 5 s, naming it and the
+   *     reason
    */
   static void remove(Path directory) throws IOException {
     for (int round = 0; ; round++) {
@@ -106,14 +115,25 @@ final class CgroupTree {
         }
         return;
       } catch (FileSystemException e) {
-        boolean busy = e instanceof DirectoryNotEmptyException || "Device or resource busy".equals(e.getReason());
+        boolean busy =
+            e instanceof DirectoryNotEmptyException
+                || "Device or resource busy".equals(e.getReason());
         if (!busy) {
-          throw new IOException("cannot remove cgroup " + e.getFile() + ": " + ControlFiles.reason(e), e);
+          throw new IOException(
+              "cannot remove cgroup " + e.getFile() + ": " + ControlFiles.reason(e), e);
         }
         if (round >= ROUNDS) {
-          throw new IOException("cannot remove cgroup " + e.getFile() + ": " + ControlFiles.reason(e)
-              + " after " + ROUNDS * POLL_MILLIS / 1000 + " s (it still holds processes " + pids(List.of(directory))
-              + " or child cgroups): kill them and rmdir it by hand", e);
+          throw new IOException(
+              "cannot remove cgroup "
+                  + e.getFile()
+                  + ": "
+                  + ControlFiles.reason(e)
+                  + " after "
+                  + ROUNDS * POLL_MILLIS / 1000
+                  + " s (it still holds processes "
+                  + pids(List.of(directory))
+                  + " or child cgroups): kill them and rmdir it by hand",
+              e);
         }
         pause();
       }
@@ -134,7 +154,9 @@ final class CgroupTree {
       if (!Files.isDirectory(directory)) {
         return List.of();
       }
-      throw new IOException("cannot list the cgroups under " + directory + ": " + ControlFiles.reason(e.getCause()), e.getCause());
+      throw new IOException(
+          "cannot list the cgroups under " + directory + ": " + ControlFiles.reason(e.getCause()),
+          e.getCause());
     }
     cgroups.sort(Comparator.comparingInt(Path::getNameCount));
     return cgroups;

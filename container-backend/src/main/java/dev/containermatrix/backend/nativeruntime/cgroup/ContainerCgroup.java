@@ -32,9 +32,10 @@ public final class ContainerCgroup {
 
   ContainerCgroup(String name, List<Leaf> leaves, List<String> notEnforced) {
     this.name = name;
-    this.leaves = leaves.stream()
-        .map(l -> new Leaf(l.directory(), l.hierarchy(), Set.copyOf(l.controllers())))
-        .toList();
+    this.leaves =
+        leaves.stream()
+            .map(l -> new Leaf(l.directory(), l.hierarchy(), Set.copyOf(l.controllers())))
+            .toList();
     this.notEnforced = List.copyOf(notEnforced);
   }
 
@@ -43,12 +44,18 @@ public final class ContainerCgroup {
     return name;
   }
 
-  /** The container's cgroup directories, one per v1 hierarchy or one on v2; empty if none could be made. */
+  /**
+   * The container's cgroup directories, one per v1 hierarchy or one on v2; empty if none could be
+   * made.
+   */
   public List<Path> directories() {
     return leaves.stream().map(Leaf::directory).toList();
   }
 
-  /** The {@code cgroup.procs} files a process writes its pid into to join; empty if no cgroup could be made. */
+  /**
+   * The {@code cgroup.procs} files a process writes its pid into to join; empty if no cgroup could
+   * be made.
+   */
   public List<Path> procsFiles() {
     return leaves.stream().map(l -> l.directory().resolve("cgroup.procs")).toList();
   }
@@ -126,6 +133,8 @@ public final class ContainerCgroup {
 
   @Override
   public String toString() {
-    return "cgroups " + directories() + (notEnforced.isEmpty() ? "" : ", not enforced: " + notEnforced);
+    return "cgroups "
+        + directories()
+        + (notEnforced.isEmpty() ? "" : ", not enforced: " + notEnforced);
   }
 }

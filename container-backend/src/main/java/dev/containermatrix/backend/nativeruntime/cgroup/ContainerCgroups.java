@@ -18,10 +18,10 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * Creates the cgroups of containers: one per controller a container's limits need, at {@code
- * <this process's cgroup>/containermatrix/<name>}, with the limits written. What cannot be
- * enforced is reported by the {@link ContainerCgroup}, never thrown: with no usable controller at
- * all, every set limit is reported and the container gets no cgroup.
+ * Creates the cgroups of containers: one per controller a container's limits need, at {@code <this
+ * process's cgroup>/containermatrix/<name>}, with the limits written. What cannot be enforced is
+ * reported by the {@link ContainerCgroup}, never thrown: with no usable controller at all, every
+ * set limit is reported and the container gets no cgroup.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ContainerCgroups {
@@ -50,17 +50,22 @@ public final class ContainerCgroups {
 
   /**
    * Creates the cgroups for the limits {@code limits} sets (cpus, memory, pids, cpuset; nofile is
-   * an rlimit, not a cgroup limit) and writes them. Unset limits are not written and need no cgroup.
+   * an rlimit, not a cgroup limit) and writes them. Unset limits are not written and need no
+   * cgroup.
    *
    * @param name the container's cgroup name; starts with its run directory's name (so {@link
    *     StaleCgroups} can tell when it is left over) and is unique among the run's containers
-   * @throws IllegalArgumentException if {@code name} is not a plain file name of letters, digits, {@code .-_}
+   * @throws IllegalArgumentException if {@code name} is not a plain file name of letters, digits,
+   *     {@code .-_}
    */
   public ContainerCgroup create(String name, ResourceLimits limits) {
     Objects.requireNonNull(limits, "limits");
     if (!Objects.requireNonNull(name, "name").matches(NAME)) {
-      throw new IllegalArgumentException("a container cgroup name is 1 to 200 letters, digits, '.', '-' or '_', not starting with"
-          + " '.', '-' or '_', was \"" + name + "\"");
+      throw new IllegalArgumentException(
+          "a container cgroup name is 1 to 200 letters, digits, '.', '-' or '_', not starting with"
+              + " '.', '-' or '_', was \""
+              + name
+              + "\"");
     }
     List<String> notEnforced = new ArrayList<>();
     Map<Path, ContainerCgroup.Leaf> leaves = new LinkedHashMap<>();
@@ -71,14 +76,24 @@ public final class ContainerCgroups {
         continue;
       }
       ControllerPlacement placement = support.placement(controller).orElse(null);
-      String failure = placement == null ? support.whyNot(controller).orElseThrow() : enableFailures.get(controller);
+      String failure =
+          placement == null
+              ? support.whyNot(controller).orElseThrow()
+              : enableFailures.get(controller);
       if (failure == null) {
         try {
-          Path leaf = leaves.containsKey(placement.containersDirectory().resolve(name))
-              ? placement.containersDirectory().resolve(name)
-              : createLeaf(placement, name);
-          leaves.computeIfAbsent(leaf, d -> new ContainerCgroup.Leaf(d, placement.hierarchy(), EnumSet.noneOf(Controller.class)))
-              .controllers().add(controller);
+          Path leaf =
+              leaves.containsKey(placement.containersDirectory().resolve(name))
+                  ? placement.containersDirectory().resolve(name)
+                  : createLeaf(placement, name);
+          leaves
+              .computeIfAbsent(
+                  leaf,
+                  d ->
+                      new ContainerCgroup.Leaf(
+                          d, placement.hierarchy(), EnumSet.noneOf(Controller.class)))
+              .controllers()
+              .add(controller);
           write(controller, placement.hierarchy(), leaf, limits);
         } catch (IOException e) {
           failure = e.getMessage();
@@ -99,17 +114,31 @@ public final class ContainerCgroups {
     Map<Path, List<Controller>> byOwnCgroup = new LinkedHashMap<>();
     for (Controller controller : Controller.values()) {
       if (controller.describe(limits).isPresent()) {
-        support.placement(controller).ifPresent(
-            placement -> byOwnCgroup.computeIfAbsent(placement.directory(), d -> new ArrayList<>()).add(controller));
+        support
+            .placement(controller)
+            .ifPresent(
+                placement ->
+                    byOwnCgroup
+                        .computeIfAbsent(placement.directory(), d -> new ArrayList<>())
+                        .add(controller));
       }
     }
     Map<Controller, String> failures = new EnumMap<>(Controller.class);
-    byOwnCgroup.forEach((own, controllers) -> failures.putAll(
-        support.placement(controllers.get(0)).orElseThrow().hierarchy().enableForContainers(own, controllers)));
+    byOwnCgroup.forEach(
+        (own, controllers) ->
+            failures.putAll(
+                support
+                    .placement(controllers.get(0))
+                    .orElseThrow()
+                    .hierarchy()
+                    .enableForContainers(own, controllers)));
     return failures;
   }
 
-  /** Makes {@code <own>/containermatrix/<name>}; retries if another container's removal takes {@code containermatrix} away meanwhile. */
+  /**
+   * Makes {@code <own>/containermatrix/<name>}; retries if another container's removal takes {@code
+   * containermatrix} away meanwhile.
+   */
   private static Path createLeaf(ControllerPlacement placement, String name) throws IOException {
     Path parent = placement.containersDirectory();
     Path leaf = parent.resolve(name);
@@ -121,11 +150,17 @@ public final class ContainerCgroups {
       try {
         return Files.createDirectory(leaf);
       } catch (FileAlreadyExistsException e) {
-        throw new IOException("cannot create cgroup " + leaf + ": it exists already, so another container has the name \""
-            + name + "\": give each container of a run its own name", e);
+        throw new IOException(
+            "cannot create cgroup "
+                + leaf
+                + ": it exists already, so another container has the name \""
+                + name
+                + "\": give each container of a run its own name",
+            e);
       } catch (NoSuchFileException e) {
         if (attempt >= 3) {
-          throw new IOException("cannot create cgroup " + leaf + ": " + parent + " keeps disappearing", e);
+          throw new IOException(
+              "cannot create cgroup " + leaf + ": " + parent + " keeps disappearing", e);
         }
       } catch (IOException e) {
         throw new IOException("cannot create cgroup " + leaf + ": " + ControlFiles.reason(e), e);
@@ -133,7 +168,8 @@ public final class ContainerCgroups {
     }
   }
 
-  private static void write(Controller controller, CgroupHierarchy hierarchy, Path leaf, ResourceLimits limits)
+  private static void write(
+      Controller controller, CgroupHierarchy hierarchy, Path leaf, ResourceLimits limits)
       throws IOException {
     switch (controller) {
       case CPU -> hierarchy.cpu(leaf).setQuota(limits.cpus().orElseThrow());

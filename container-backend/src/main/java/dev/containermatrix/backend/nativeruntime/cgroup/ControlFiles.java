@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads and writes cgroup control files; a failure names the file, the value and the kernel's reason. */
+/**
+ * Reads and writes cgroup control files; a failure names the file, the value and the kernel's
+ * reason.
+ */
 final class ControlFiles {
 
   private ControlFiles() {}
@@ -25,10 +28,18 @@ final class ControlFiles {
    */
   static void write(Path file, String value) throws IOException {
     try {
-      Files.writeString(file, value, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+      Files.writeString(
+          file,
+          value,
+          StandardCharsets.US_ASCII,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING);
     } catch (IOException e) {
-      String reason = Files.exists(file) ? reason(e) : "No such file or directory: the kernel does not offer it";
+      String reason =
+          Files.exists(file)
+              ? reason(e)
+              : "No such file or directory: the kernel does not offer it";
       throw new IOException("cannot write \"" + value + "\" to " + file + ": " + reason, e);
     }
   }
@@ -47,7 +58,10 @@ final class ControlFiles {
     return Files.exists(file) ? Optional.of(read(file)) : Optional.empty();
   }
 
-  /** The white-space separated words of a file such as {@code cgroup.controllers}, each without a leading {@code +}. */
+  /**
+   * The white-space separated words of a file such as {@code cgroup.controllers}, each without a
+   * leading {@code +}.
+   */
   static Set<String> words(Path file) throws IOException {
     Set<String> words = new LinkedHashSet<>();
     for (String word : readIfExists(file).orElse("").split("\\s+")) {
@@ -58,7 +72,10 @@ final class ControlFiles {
     return words;
   }
 
-  /** The value of the line {@code key <value>} in a flat keyed file such as {@code memory.events}; 0 if absent. */
+  /**
+   * The value of the line {@code key <value>} in a flat keyed file such as {@code memory.events}; 0
+   * if absent.
+   */
   static long keyed(Path file, String key) throws IOException {
     for (String line : read(file).split("\n")) {
       String[] fields = line.strip().split("\\s+");
@@ -66,7 +83,15 @@ final class ControlFiles {
         try {
           return Long.parseLong(fields[1]);
         } catch (NumberFormatException e) {
-          throw new IOException("cannot read " + file + ": the value of " + key + " is not a number: \"" + line + "\"", e);
+          throw new IOException(
+              "cannot read "
+                  + file
+                  + ": the value of "
+                  + key
+                  + " is not a number: \""
+                  + line
+                  + "\"",
+              e);
         }
       }
     }
@@ -92,7 +117,9 @@ final class ControlFiles {
     return pids;
   }
 
-  /** The kernel's reason for a failed file operation: "Permission denied", "Invalid argument", .... */
+  /**
+   * The kernel's reason for a failed file operation: "Permission denied", "Invalid argument", ....
+   */
   static String reason(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "No such file or directory";

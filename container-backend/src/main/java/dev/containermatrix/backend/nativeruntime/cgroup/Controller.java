@@ -6,7 +6,10 @@ import dev.containermatrix.backend.spi.ResourceLimits;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
-/** A cgroup controller that enforces one kind of {@link ResourceLimits}, in the order limits are described. */
+/**
+ * A cgroup controller that enforces one kind of {@link ResourceLimits}, in the order limits are
+ * described.
+ */
 @API(status = INTERNAL, since = "0.1")
 public enum Controller {
   CPU("cpu", "cpus"),
@@ -22,25 +25,39 @@ public enum Controller {
     this.limitName = limitName;
   }
 
-  /** The controller's name in {@code /proc/self/cgroup}, mount options and {@code cgroup.controllers}. */
+  /**
+   * The controller's name in {@code /proc/self/cgroup}, mount options and {@code
+   * cgroup.controllers}.
+   */
   public String kernelName() {
     return kernelName;
   }
 
-  /** The limit it enforces, as {@link ResourceLimits#describe()} names it: cpus, memory, pids, cpuset. */
+  /**
+   * The limit it enforces, as {@link ResourceLimits#describe()} names it: cpus, memory, pids,
+   * cpuset.
+   */
   public String limitName() {
     return limitName;
   }
 
-  /** The limit of {@code limits} this controller enforces, described as {@code memory=64 MiB}; empty if unset. */
+  /**
+   * The limit of {@code limits} this controller enforces, described as {@code memory=64 MiB}; empty
+   * if unset.
+   */
   Optional<String> describe(ResourceLimits limits) {
     ResourceLimits none = ResourceLimits.none();
     return switch (this) {
       case CPU -> limits.cpus().map(c -> none.withCpus(c).describe().get(0));
-      case MEMORY -> limits.memoryBytes().isPresent()
-          ? Optional.of(none.withMemoryBytes(limits.memoryBytes().getAsLong()).describe().get(0)) : Optional.empty();
-      case PIDS -> limits.pids().isPresent()
-          ? Optional.of(none.withPids(limits.pids().getAsLong()).describe().get(0)) : Optional.empty();
+      case MEMORY ->
+          limits.memoryBytes().isPresent()
+              ? Optional.of(
+                  none.withMemoryBytes(limits.memoryBytes().getAsLong()).describe().get(0))
+              : Optional.empty();
+      case PIDS ->
+          limits.pids().isPresent()
+              ? Optional.of(none.withPids(limits.pids().getAsLong()).describe().get(0))
+              : Optional.empty();
       case CPUSET -> limits.cpuset().map(s -> none.withCpuset(s).describe().get(0));
     };
   }

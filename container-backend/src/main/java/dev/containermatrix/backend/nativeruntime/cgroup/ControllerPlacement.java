@@ -12,7 +12,8 @@ import org.apiguardian.api.API;
  * @param controller the controller
  * @param version the hierarchy it is mounted in
  * @param directory this process's own cgroup of that controller, e.g. {@code
- *     /sys/fs/cgroup/memory/process_api/13534b9a}; containers go under {@code containermatrix/} in it
+ *     /sys/fs/cgroup/memory/process_api/13534b9a}; containers go under {@code containermatrix/} in
+ *     it
  */
 @API(status = INTERNAL, since = "0.1")
 public record ControllerPlacement(Controller controller, CgroupVersion version, Path directory) {

@@ -16,6 +16,7 @@ final class LegacyCpu implements CpuController {
   @Override
   public void setQuota(double cpus) throws IOException {
     ControlFiles.write(directory.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
-    ControlFiles.write(directory.resolve("cpu.cfs_quota_us"), Long.toString(CpuController.quotaMicros(cpus)));
+    ControlFiles.write(
+        directory.resolve("cpu.cfs_quota_us"), Long.toString(CpuController.quotaMicros(cpus)));
   }
 }

@@ -15,14 +15,19 @@ final class LegacyCpuset implements CpusetController {
     this.directory = directory;
   }
 
-  /** Copies the parent's {@code cpuset.cpus} and {@code cpuset.mems} where this cgroup's are empty. */
+  /**
+   * Copies the parent's {@code cpuset.cpus} and {@code cpuset.mems} where this cgroup's are empty.
+   */
   @Override
   public void inheritWhereEmpty() throws IOException {
     inheritWhereEmpty("cpuset.cpus");
     inheritWhereEmpty("cpuset.mems");
   }
 
-  /** Writes {@code cpuset.cpus}, then copies the parent's {@code cpuset.mems} if this cgroup's are empty. */
+  /**
+   * Writes {@code cpuset.cpus}, then copies the parent's {@code cpuset.mems} if this cgroup's are
+   * empty.
+   */
   @Override
   public void setCpus(String cpus) throws IOException {
     ControlFiles.write(directory.resolve("cpuset.cpus"), cpus);
@@ -31,7 +36,8 @@ final class LegacyCpuset implements CpusetController {
 
   private void inheritWhereEmpty(String file) throws IOException {
     if (ControlFiles.readIfExists(directory.resolve(file)).orElse("").isEmpty()) {
-      ControlFiles.write(directory.resolve(file), ControlFiles.read(directory.getParent().resolve(file)));
+      ControlFiles.write(
+          directory.resolve(file), ControlFiles.read(directory.getParent().resolve(file)));
     }
   }
 }

@@ -46,6 +46,8 @@ final class LegacyMemory implements MemoryController {
       return true;
     }
     return ControlFiles.keyed(control, "under_oom") > 0
-        && Long.parseLong(ControlFiles.readIfExists(directory.resolve("memory.failcnt")).orElse("0")) > 0;
+        && Long.parseLong(
+                ControlFiles.readIfExists(directory.resolve("memory.failcnt")).orElse("0"))
+            > 0;
   }
 }

@@ -22,14 +22,18 @@ final class MountInfo {
    * @param readOnly whether the mount or its superblock is read-only
    * @param superOptions the superblock options; for {@code cgroup}, they name the controllers
    */
-  record Mount(String root, String mountPoint, String type, boolean readOnly, Set<String> superOptions) {
+  record Mount(
+      String root, String mountPoint, String type, boolean readOnly, Set<String> superOptions) {
 
     /** Whether {@code cgroupPath} (as in {@code /proc/self/cgroup}) is visible in this mount. */
     boolean shows(String cgroupPath) {
       return root.equals("/") || cgroupPath.equals(root) || cgroupPath.startsWith(root + "/");
     }
 
-    /** Where {@code cgroupPath} is found, resolved against {@code fsRoot}; empty if this mount does not show it. */
+    /**
+     * Where {@code cgroupPath} is found, resolved against {@code fsRoot}; empty if this mount does
+     * not show it.
+     */
     Optional<Path> directoryOf(String cgroupPath, Path fsRoot) {
       if (!shows(cgroupPath)) {
         return Optional.empty();
@@ -62,8 +66,13 @@ final class MountInfo {
       }
       Set<String> options = Set.of(fields[5].split(","));
       Set<String> superOptions = Set.of(fields[separator + 3].split(","));
-      mounts.add(new Mount(unescape(fields[3]), unescape(fields[4]), type,
-          options.contains("ro") || superOptions.contains("ro"), superOptions));
+      mounts.add(
+          new Mount(
+              unescape(fields[3]),
+              unescape(fields[4]),
+              type,
+              options.contains("ro") || superOptions.contains("ro"),
+              superOptions));
     }
     return mounts;
   }
@@ -73,7 +82,9 @@ final class MountInfo {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < field.length(); i++) {
       char c = field.charAt(i);
-      if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+      if (c == '\\'
+          && i + 3 < field.length()
+          && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
         out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
         i += 3;
       } else {

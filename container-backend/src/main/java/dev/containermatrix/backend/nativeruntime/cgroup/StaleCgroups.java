@@ -17,11 +17,12 @@ import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
- * Container cgroups that dead runs left behind: those under {@code containermatrix/} of each
- * usable controller whose name starts with the name of a run directory that {@link
+ * Container cgroups that dead runs left behind: those under {@code containermatrix/} of each usable
+ * controller whose name starts with the name of a run directory that {@link
  * StaleRunDirectories#whyOver} judges over. Any process still in one is killed before it is
- * removed. Run it before {@link StaleRunDirectories} in a {@link dev.containermatrix.backend.rundir.Reaper},
- * so the run directories' owner markers are still there to be read.
+ * removed. Run it before {@link StaleRunDirectories} in a {@link
+ * dev.containermatrix.backend.rundir.Reaper}, so the run directories' owner markers are still there
+ * to be read.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class StaleCgroups implements ReapableKind {
@@ -30,7 +31,8 @@ public final class StaleCgroups implements ReapableKind {
   private final StaleRunDirectories runs;
 
   /**
-   * @param support where this process's cgroups are; containers of earlier runs nest under the same ones
+   * @param support where this process's cgroups are; containers of earlier runs nest under the same
+   *     ones
    * @param runs judges whether the run a cgroup's name starts with is over
    */
   public StaleCgroups(CgroupSupport support, StaleRunDirectories runs) {

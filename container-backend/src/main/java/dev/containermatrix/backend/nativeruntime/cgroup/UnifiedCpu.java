@@ -12,9 +12,12 @@ final class UnifiedCpu implements CpuController {
     this.directory = directory;
   }
 
-  /** Writes {@code cpu.max} as {@code "<quota> 100000"}: {@code 0.5} CPUs is {@code 50000 100000}. */
+  /**
+   * Writes {@code cpu.max} as {@code "<quota> 100000"}: {@code 0.5} CPUs is {@code 50000 100000}.
+   */
   @Override
   public void setQuota(double cpus) throws IOException {
-    ControlFiles.write(directory.resolve("cpu.max"), CpuController.quotaMicros(cpus) + " " + PERIOD_MICROS);
+    ControlFiles.write(
+        directory.resolve("cpu.max"), CpuController.quotaMicros(cpus) + " " + PERIOD_MICROS);
   }
 }

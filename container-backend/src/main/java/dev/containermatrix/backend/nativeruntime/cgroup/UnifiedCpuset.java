@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The cgroup v2 cpuset controller of one cgroup; unlike v1, empty files there mean "as the parent". */
+/**
+ * The cgroup v2 cpuset controller of one cgroup; unlike v1, empty files there mean "as the parent".
+ */
 final class UnifiedCpuset implements CpusetController {
 
   private final Path directory;
@@ -17,7 +19,10 @@ final class UnifiedCpuset implements CpusetController {
   @Override
   public void inheritWhereEmpty() {}
 
-  /** Writes {@code cpuset.cpus}, and {@code cpuset.mems} as the parent's {@code cpuset.mems.effective} where the parent has both. */
+  /**
+   * Writes {@code cpuset.cpus}, and {@code cpuset.mems} as the parent's {@code
+   * cpuset.mems.effective} where the parent has both.
+   */
   @Override
   public void setCpus(String cpus) throws IOException {
     ControlFiles.write(directory.resolve("cpuset.cpus"), cpus);

@@ -6,7 +6,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** cgroup v2: one hierarchy for all controllers, each enabled for a cgroup's children by its parent. */
+/**
+ * cgroup v2: one hierarchy for all controllers, each enabled for a cgroup's children by its parent.
+ */
 final class UnifiedHierarchy implements CgroupHierarchy {
 
   static final UnifiedHierarchy INSTANCE = new UnifiedHierarchy();
@@ -46,10 +48,12 @@ final class UnifiedHierarchy implements CgroupHierarchy {
     }
     try {
       failures.putAll(new UnifiedSubtree(own).enable(controllers));
-      List<Controller> enabled = controllers.stream().filter(c -> !failures.containsKey(c)).toList();
+      List<Controller> enabled =
+          controllers.stream().filter(c -> !failures.containsKey(c)).toList();
       if (!enabled.isEmpty()) {
         CgroupTree.create(own.resolve(ContainerCgroups.CONTAINERS));
-        failures.putAll(new UnifiedSubtree(own.resolve(ContainerCgroups.CONTAINERS)).enable(enabled));
+        failures.putAll(
+            new UnifiedSubtree(own.resolve(ContainerCgroups.CONTAINERS)).enable(enabled));
       }
     } catch (IOException e) {
       controllers.forEach(c -> failures.putIfAbsent(c, e.getMessage()));

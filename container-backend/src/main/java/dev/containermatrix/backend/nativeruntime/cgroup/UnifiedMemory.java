@@ -14,8 +14,8 @@ final class UnifiedMemory implements MemoryController {
   }
 
   /**
-   * Writes {@code memory.max}, and {@code memory.swap.max} 0 where swap accounting exists (asked
-   * of the parent, which is not the root cgroup).
+   * Writes {@code memory.max}, and {@code memory.swap.max} 0 where swap accounting exists (asked of
+   * the parent, which is not the root cgroup).
    */
   @Override
   public void setMax(long bytes) throws IOException {

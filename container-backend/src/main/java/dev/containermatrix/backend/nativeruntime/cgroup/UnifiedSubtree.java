@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The {@code cgroup.subtree_control} of one cgroup v2 cgroup, which decides which controllers its children get. */
+/**
+ * The {@code cgroup.subtree_control} of one cgroup v2 cgroup, which decides which controllers its
+ * children get.
+ */
 final class UnifiedSubtree {
 
   private final Path directory;
@@ -38,7 +41,8 @@ final class UnifiedSubtree {
       return failures;
     }
     try {
-      ControlFiles.write(file, missing.stream().map(c -> "+" + c.kernelName()).collect(Collectors.joining(" ")));
+      ControlFiles.write(
+          file, missing.stream().map(c -> "+" + c.kernelName()).collect(Collectors.joining(" ")));
       return failures;
     } catch (IOException e) {
       if (missing.size() == 1) {

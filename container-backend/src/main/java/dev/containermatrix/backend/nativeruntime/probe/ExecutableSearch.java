@@ -19,7 +19,9 @@ public final class ExecutableSearch {
 
   private final List<Path> directories;
 
-  /** Searches the directories of {@code path} (as in the {@code PATH} variable), then {@code extra}. */
+  /**
+   * Searches the directories of {@code path} (as in the {@code PATH} variable), then {@code extra}.
+   */
   ExecutableSearch(String path, List<Path> extra) {
     List<Path> out = new ArrayList<>();
     for (String entry : path.split(File.pathSeparator)) {

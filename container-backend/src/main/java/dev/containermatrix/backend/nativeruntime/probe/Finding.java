@@ -5,7 +5,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import org.apiguardian.api.API;
 
 /**
- * One answer of the {@link HostProbe}: whether the host has something, and what was found or why not.
+ * One answer of the {@link HostProbe}: whether the host has something, and what was found or why
+ * not.
  *
  * @param available whether the host has it
  * @param detail what was found ("unshare from util-linux 2.38.1"), or, when it is not available, a
@@ -16,7 +17,8 @@ public record Finding(boolean available, String detail) {
 
   public Finding {
     if (detail == null || detail.isBlank()) {
-      throw new IllegalArgumentException("a finding needs a detail saying what was found or why it is missing");
+      throw new IllegalArgumentException(
+          "a finding needs a detail saying what was found or why it is missing");
     }
   }
 

@@ -30,7 +30,8 @@ public record Ldd(String program, Duration timeLimit) {
   /**
    * What one dynamically linked program loads.
    *
-   * @param loader the dynamic loader ({@code /lib64/ld-linux-x86-64.so.2}, or musl's); empty for a static program
+   * @param loader the dynamic loader ({@code /lib64/ld-linux-x86-64.so.2}, or musl's); empty for a
+   *     static program
    * @param libraries the shared libraries, as {@code ldd} resolved them, loader excluded
    */
   public record Linkage(Optional<Path> loader, List<Path> libraries) {
@@ -40,10 +41,11 @@ public record Ldd(String program, Duration timeLimit) {
   }
 
   /**
-   * The absolute paths {@code ldd} prints for {@code files}, loaders included; static and non-dynamic
-   * files print none, and a library {@code ldd} cannot find is left out.
+   * The absolute paths {@code ldd} prints for {@code files}, loaders included; static and
+   * non-dynamic files print none, and a library {@code ldd} cannot find is left out.
    *
-   * @throws IOException if it cannot start or does not finish in time, naming the files and the limit
+   * @throws IOException if it cannot start or does not finish in time, naming the files and the
+   *     limit
    */
   public List<Path> libraries(List<Path> files) throws IOException {
     List<Path> result = new ArrayList<>();
@@ -68,8 +70,12 @@ public record Ldd(String program, Duration timeLimit) {
     List<Path> libraries = new ArrayList<>();
     for (String line : lines) {
       if (line.contains("=> not found")) {
-        throw new IOException("ldd cannot find a library of " + program + ": \"" + line.strip()
-            + "\"; install it or fix the host's library path");
+        throw new IOException(
+            "ldd cannot find a library of "
+                + program
+                + ": \""
+                + line.strip()
+                + "\"; install it or fix the host's library path");
       }
       Optional<Path> path = path(line);
       if (path.isPresent() && line.contains("=>")) {
@@ -85,8 +91,8 @@ public record Ldd(String program, Duration timeLimit) {
 
   /**
    * The path in one of ldd's entry lines, which start with a tab: {@code \tlibc.so.6 =>
-   * /lib/x86_64-linux-gnu/libc.so.6 (0x…)} or {@code \t/lib64/ld-linux-x86-64.so.2 (0x…)}; empty for
-   * {@code linux-vdso.so.1}, a header naming the file asked about, or a library not found.
+   * /lib/x86_64-linux-gnu/libc.so.6 (0x…)} or {@code \t/lib64/ld-linux-x86-64.so.2 (0x…)}; empty
+   * for {@code linux-vdso.so.1}, a header naming the file asked about, or a library not found.
    */
   private static Optional<Path> path(String line) {
     if (!line.startsWith("\t")) {
@@ -103,22 +109,29 @@ public record Ldd(String program, Duration timeLimit) {
   }
 
   /**
-   * ldd's output lines for {@code files}. It runs as a {@link ProbeCommand}; its stdout goes to a file
-   * of its own through {@code sh}, because a probe keeps only the first 2000 characters of what a
-   * command prints.
+   * ldd's output lines for {@code files}. It runs as a {@link ProbeCommand}; its stdout goes to a
+   * file of its own through {@code sh}, because a probe keeps only the first 2000 characters of
+   * what a command prints.
    */
   private List<String> run(List<Path> files, String otherwise) throws IOException {
     Path output = Files.createTempFile("containermatrix-ldd", ".out");
     try {
-      // sh -c 'exec "$@" > "$0"' <output> ldd <files…>: ldd's stdout to <output>, its stderr to the probe
-      List<String> argv = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" > \"$0\"", output.toString(), program));
+      // sh -c 'exec "$@" > "$0"' <output> ldd <files…>: ldd's stdout to <output>, its stderr to the
+      // probe
+      List<String> argv =
+          new ArrayList<>(List.of("sh", "-c", "exec \"$@\" > \"$0\"", output.toString(), program));
       files.forEach(f -> argv.add(f.toString()));
       ProbeResult result = new ProbeCommand(argv).run(timeLimit);
       if (result.failure().isPresent()) {
-        throw new IOException(program + " " + files.get(0) + (files.size() > 1 ? " and " + (files.size() - 1)
-            + " more files " : " ") + result.failure().get()
-            + (result.output().isEmpty() ? "" : ": " + result.output().replace('\n', ' '))
-            + ": check that ldd works on this host (ldd /bin/sh), " + otherwise);
+        throw new IOException(
+            program
+                + " "
+                + files.get(0)
+                + (files.size() > 1 ? " and " + (files.size() - 1) + " more files " : " ")
+                + result.failure().get()
+                + (result.output().isEmpty() ? "" : ": " + result.output().replace('\n', ' '))
+                + ": check that ldd works on this host (ldd /bin/sh), "
+                + otherwise);
       }
       return Files.readAllLines(output, StandardCharsets.UTF_8);
     } catch (InterruptedException e) {

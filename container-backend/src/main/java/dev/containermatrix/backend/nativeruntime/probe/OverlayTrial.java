@@ -13,14 +13,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Mounts an overlay of a fresh lower, upper and work directory in a new mount namespace, the way the
- * native runtime mounts a container's root, and checks that a file of the lower directory shows
+ * Mounts an overlay of a fresh lower, upper and work directory in a new mount namespace, the way
+ * the native runtime mounts a container's root, and checks that a file of the lower directory shows
  * through. The namespace, and with it the mount, ends with the command.
  */
 final class OverlayTrial {
 
-  private static final String SCRIPT = "mount -t overlay overlay -o \"lowerdir=$1,upperdir=$2,workdir=$3\" \"$4\""
-      + " && test -f \"$4/probe\"";
+  private static final String SCRIPT =
+      "mount -t overlay overlay -o \"lowerdir=$1,upperdir=$2,workdir=$3\" \"$4\""
+          + " && test -f \"$4/probe\"";
 
   private final Path scratchParent;
   private final Duration timeout;
@@ -45,7 +46,8 @@ final class OverlayTrial {
       Files.createDirectory(directory.resolve("work"));
       Files.createDirectory(directory.resolve("merged"));
     } catch (IOException e) {
-      return ProbeResult.notStarted(ProbeCommand.of("mount", "-t", "overlay"),
+      return ProbeResult.notStarted(
+          ProbeCommand.of("mount", "-t", "overlay"),
           "no directories for the trial in " + scratchParent + ": " + e.getMessage());
     }
     try {
@@ -79,7 +81,8 @@ final class OverlayTrial {
         }
       }
     } catch (IOException | UncheckedIOException e) {
-      // a few empty directories left in the temporary directory do no harm; the probe's answer matters more
+      // a few empty directories left in the temporary directory do no harm; the probe's answer
+      // matters more
     }
   }
 }

@@ -35,7 +35,9 @@ public record ProbeCommand(List<String> argv) {
     return new ProbeCommand(List.of(argv));
   }
 
-  /** Runs the command for at most {@code timeout}; never throws for a command that fails or hangs. */
+  /**
+   * Runs the command for at most {@code timeout}; never throws for a command that fails or hangs.
+   */
   public ProbeResult run(Duration timeout) throws InterruptedException {
     Path output;
     try {
@@ -46,11 +48,12 @@ public record ProbeCommand(List<String> argv) {
     try {
       Process process;
       try {
-        process = new ProcessBuilder(argv)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
+        process =
+            new ProcessBuilder(argv)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
       } catch (IOException e) {
         return ProbeResult.notStarted(this, e.getMessage());
       }

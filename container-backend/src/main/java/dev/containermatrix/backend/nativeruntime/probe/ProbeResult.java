@@ -12,10 +12,12 @@ import org.apiguardian.api.API;
  * @param command what was run
  * @param exitCode its exit code; empty when it did not start or was killed for taking too long
  * @param output its stdout and stderr, stripped and cut to 2000 characters
- * @param failure why it has no exit code: "could not start: …" or "did not finish within 5 s …"; empty when it has one
+ * @param failure why it has no exit code: "could not start: …" or "did not finish within 5 s …";
+ *     empty when it has one
  */
 @API(status = INTERNAL, since = "0.1")
-public record ProbeResult(ProbeCommand command, Optional<Integer> exitCode, String output, Optional<String> failure) {
+public record ProbeResult(
+    ProbeCommand command, Optional<Integer> exitCode, String output, Optional<String> failure) {
 
   static ProbeResult exited(ProbeCommand command, int exitCode, String output) {
     return new ProbeResult(command, Optional.of(exitCode), output, Optional.empty());
@@ -26,7 +28,10 @@ public record ProbeResult(ProbeCommand command, Optional<Integer> exitCode, Stri
   }
 
   static ProbeResult timedOut(ProbeCommand command, Duration timeout, String output) {
-    return new ProbeResult(command, Optional.empty(), output,
+    return new ProbeResult(
+        command,
+        Optional.empty(),
+        output,
         Optional.of("did not finish within " + seconds(timeout) + " and was killed"));
   }
 

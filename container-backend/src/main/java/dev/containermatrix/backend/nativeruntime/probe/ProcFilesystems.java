@@ -17,7 +17,10 @@ final class ProcFilesystems {
     return procRoot.resolve("filesystems");
   }
 
-  /** Whether {@code type} is listed (lines read "nodev\toverlay" or "\text4"); false when the file cannot be read. */
+  /**
+   * Whether {@code type} is listed (lines read "nodev\toverlay" or "\text4"); false when the file
+   * cannot be read.
+   */
   boolean supports(String type) {
     try {
       return Files.readAllLines(path()).stream()

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads this process's effective uid from the {@code Uid:} line of {@code <procRoot>/self/status}. */
+/**
+ * Reads this process's effective uid from the {@code Uid:} line of {@code <procRoot>/self/status}.
+ */
 final class ProcSelfStatus {
 
   private final Path procRoot;

@@ -5,12 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Reads the kernel settings under {@code <procRoot>/sys} that decide whether namespaces may be used. */
+/**
+ * Reads the kernel settings under {@code <procRoot>/sys} that decide whether namespaces may be
+ * used.
+ */
 final class ProcSysctls {
 
   static final String MAX_USER_NAMESPACES = "sys/user/max_user_namespaces";
   static final String UNPRIVILEGED_USERNS_CLONE = "sys/kernel/unprivileged_userns_clone";
-  static final String APPARMOR_RESTRICT_UNPRIVILEGED_USERNS = "sys/kernel/apparmor_restrict_unprivileged_userns";
+  static final String APPARMOR_RESTRICT_UNPRIVILEGED_USERNS =
+      "sys/kernel/apparmor_restrict_unprivileged_userns";
   static final String OSRELEASE = "sys/kernel/osrelease";
 
   private final Path procRoot;
@@ -34,7 +38,10 @@ final class ProcSysctls {
     return number(UNPRIVILEGED_USERNS_CLONE);
   }
 
-  /** Ubuntu's AppArmor restriction on unprivileged user namespaces ({@code 1} blocks them); empty without AppArmor. */
+  /**
+   * Ubuntu's AppArmor restriction on unprivileged user namespaces ({@code 1} blocks them); empty
+   * without AppArmor.
+   */
   Optional<Long> apparmorRestrictUnprivilegedUserns() {
     return number(APPARMOR_RESTRICT_UNPRIVILEGED_USERNS);
   }
@@ -45,13 +52,15 @@ final class ProcSysctls {
   }
 
   private Optional<Long> number(String name) {
-    return text(name).flatMap(value -> {
-      try {
-        return Optional.of(Long.parseLong(value));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-    });
+    return text(name)
+        .flatMap(
+            value -> {
+              try {
+                return Optional.of(Long.parseLong(value));
+              } catch (NumberFormatException e) {
+                return Optional.empty();
+              }
+            });
   }
 
   private Optional<String> text(String name) {

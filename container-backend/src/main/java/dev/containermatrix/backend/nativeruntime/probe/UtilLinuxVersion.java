@@ -16,15 +16,21 @@ import org.apiguardian.api.API;
  * @param patch the patch level, 0 when the release names none ("2.39" or "2.39-rc1")
  */
 @API(status = INTERNAL, since = "0.1")
-public record UtilLinuxVersion(int major, int minor, int patch) implements Comparable<UtilLinuxVersion> {
+public record UtilLinuxVersion(int major, int minor, int patch)
+    implements Comparable<UtilLinuxVersion> {
 
-  /** The oldest release the native runtime accepts: {@code unshare --map-root-user}, {@code mount -T} and {@code setpriv} as it uses them. */
+  /**
+   * The oldest release the native runtime accepts: {@code unshare --map-root-user}, {@code mount
+   * -T} and {@code setpriv} as it uses them.
+   */
   public static final UtilLinuxVersion MINIMUM = new UtilLinuxVersion(2, 36, 0);
 
-  private static final Pattern VERSION = Pattern.compile("util-linux (\\d+)\\.(\\d+)(?:\\.(\\d+))?");
-  private static final Comparator<UtilLinuxVersion> ORDER = Comparator.comparingInt(UtilLinuxVersion::major)
-      .thenComparingInt(UtilLinuxVersion::minor)
-      .thenComparingInt(UtilLinuxVersion::patch);
+  private static final Pattern VERSION =
+      Pattern.compile("util-linux (\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+  private static final Comparator<UtilLinuxVersion> ORDER =
+      Comparator.comparingInt(UtilLinuxVersion::major)
+          .thenComparingInt(UtilLinuxVersion::minor)
+          .thenComparingInt(UtilLinuxVersion::patch);
 
   public UtilLinuxVersion {
     if (major < 0 || minor < 0 || patch < 0) {
@@ -44,7 +50,9 @@ public record UtilLinuxVersion(int major, int minor, int patch) implements Compa
     }
     try {
       int patch = matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3));
-      return Optional.of(new UtilLinuxVersion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), patch));
+      return Optional.of(
+          new UtilLinuxVersion(
+              Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), patch));
     } catch (NumberFormatException tooLong) {
       return Optional.empty();
     }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real cgroups of this host: needs root and a writable cgroup v1 memory controller (CI has both). */
+/**
+ * Real cgroups of this host: needs root and a writable cgroup v1 memory controller (CI has both).
+ */
 @Tag("root")
 class RealCgroupsTest {
 
@@ -31,18 +33,32 @@ class RealCgroupsTest {
   @TempDir Path tmp;
 
   private CgroupSupport support;
+
   /** Every cgroup of these tests starts with it; none may be left afterwards. */
   private String prefix;
+
   private final List<Process> processes = new ArrayList<>();
 
   @BeforeEach
   void requireRootAndCgroupV1() {
     support = CgroupProbe.host().probe();
     boolean root = "root".equals(System.getProperty("user.name"));
-    boolean memoryV1 = support.placement(Controller.MEMORY).filter(p -> p.version() == CgroupVersion.LEGACY).isPresent();
-    HostRequirements.require(root && memoryV1, "needs root and a writable cgroup v1 memory controller; user is "
-        + System.getProperty("user.name") + ", memory: " + support.whyNot(Controller.MEMORY).orElse("on cgroup v2"));
-    prefix = "cm-" + ProcessHandle.current().pid() + "-" + String.format("%08x", System.nanoTime() & 0xffffffffL);
+    boolean memoryV1 =
+        support
+            .placement(Controller.MEMORY)
+            .filter(p -> p.version() == CgroupVersion.LEGACY)
+            .isPresent();
+    HostRequirements.require(
+        root && memoryV1,
+        "needs root and a writable cgroup v1 memory controller; user is "
+            + System.getProperty("user.name")
+            + ", memory: "
+            + support.whyNot(Controller.MEMORY).orElse("on cgroup v2"));
+    prefix =
+        "cm-"
+            + ProcessHandle.current().pid()
+            + "-"
+            + String.format("%08x", System.nanoTime() & 0xffffffffL);
   }
 
   @AfterEach
@@ -69,31 +85,45 @@ class RealCgroupsTest {
   @Test
   void startsAProcessInsideCgroupsThatHoldTheLimitsThenKillsAndRemovesThem() throws Exception {
     String name = prefix + "-limits";
-    ContainerCgroup cgroup = new ContainerCgroups(support)
-        .create(name, ResourceLimits.none().withMemoryBytes(64 * MIB).withPids(32).withCpus(0.5));
+    ContainerCgroup cgroup =
+        new ContainerCgroups(support)
+            .create(
+                name, ResourceLimits.none().withMemoryBytes(64 * MIB).withPids(32).withCpus(0.5));
     assertThat(cgroup.notEnforced()).isEmpty();
     assertThat(cgroup.directories()).hasSize(3);
 
     Process process = start(cgroup, "exec sleep 30");
 
     await().atMost(Duration.ofSeconds(10)).until(() -> cgroup.pids().contains(process.pid()));
-    List<String> joined = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "cgroup"));
-    assertThat(joined.stream().filter(l -> l.endsWith("/" + ContainerCgroups.CONTAINERS + "/" + name))
-        .map(l -> l.split(":")[1]).collect(Collectors.toSet()))
-        .contains("memory", "pids").anyMatch(controllers -> controllers.contains("cpu"));
+    List<String> joined =
+        Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "cgroup"));
+    assertThat(
+            joined.stream()
+                .filter(l -> l.endsWith("/" + ContainerCgroups.CONTAINERS + "/" + name))
+                .map(l -> l.split(":")[1])
+                .collect(Collectors.toSet()))
+        .contains("memory", "pids")
+        .anyMatch(controllers -> controllers.contains("cpu"));
     Path memory = leaf(cgroup, Controller.MEMORY);
-    assertThat(Files.readString(memory.resolve("memory.limit_in_bytes")).strip()).isEqualTo(Long.toString(64 * MIB));
+    assertThat(Files.readString(memory.resolve("memory.limit_in_bytes")).strip())
+        .isEqualTo(Long.toString(64 * MIB));
     if (Files.exists(memory.resolve("memory.memsw.limit_in_bytes"))) {
-      assertThat(Files.readString(memory.resolve("memory.memsw.limit_in_bytes")).strip()).isEqualTo(Long.toString(64 * MIB));
+      assertThat(Files.readString(memory.resolve("memory.memsw.limit_in_bytes")).strip())
+          .isEqualTo(Long.toString(64 * MIB));
     }
-    assertThat(Files.readString(leaf(cgroup, Controller.PIDS).resolve("pids.max")).strip()).isEqualTo("32");
-    assertThat(Files.readString(leaf(cgroup, Controller.CPU).resolve("cpu.cfs_quota_us")).strip()).isEqualTo("50000");
-    assertThat(Files.readString(leaf(cgroup, Controller.CPU).resolve("cpu.cfs_period_us")).strip()).isEqualTo("100000");
+    assertThat(Files.readString(leaf(cgroup, Controller.PIDS).resolve("pids.max")).strip())
+        .isEqualTo("32");
+    assertThat(Files.readString(leaf(cgroup, Controller.CPU).resolve("cpu.cfs_quota_us")).strip())
+        .isEqualTo("50000");
+    assertThat(Files.readString(leaf(cgroup, Controller.CPU).resolve("cpu.cfs_period_us")).strip())
+        .isEqualTo("100000");
 
     cgroup.kill();
 
     assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("exit value of a process killed by SIGKILL").isEqualTo(128 + 9);
+    assertThat(process.exitValue())
+        .as("exit value of a process killed by SIGKILL")
+        .isEqualTo(128 + 9);
     assertThat(cgroup.pids()).isEmpty();
     assertThat(cgroup.oomKilled()).isFalse();
     cgroup.remove();
@@ -103,14 +133,18 @@ class RealCgroupsTest {
 
   @Test
   void reportsTheKernelsOomKillOfAProcessThatOutgrowsItsMemoryLimit() throws Exception {
-    ContainerCgroup cgroup = new ContainerCgroups(support).create(prefix + "-oom", ResourceLimits.none().withMemoryBytes(64 * MIB));
+    ContainerCgroup cgroup =
+        new ContainerCgroups(support)
+            .create(prefix + "-oom", ResourceLimits.none().withMemoryBytes(64 * MIB));
     assertThat(cgroup.notEnforced()).isEmpty();
 
     // tail buffers its input until a newline, and /dev/zero has none
     Process process = start(cgroup, "exec tail /dev/zero");
 
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("exit value of a process killed by SIGKILL").isEqualTo(128 + 9);
+    assertThat(process.exitValue())
+        .as("exit value of a process killed by SIGKILL")
+        .isEqualTo(128 + 9);
     assertThat(cgroup.oomKilled()).isTrue();
     cgroup.kill();
     cgroup.remove();
@@ -121,7 +155,8 @@ class RealCgroupsTest {
     long dead = StaleCgroupsTest.deadPid();
     String staleName = "cm-" + dead + "-0000dead-stale";
     ContainerCgroups cgroups = new ContainerCgroups(support);
-    ContainerCgroup stale = cgroups.create(staleName, ResourceLimits.none().withMemoryBytes(64 * MIB).withPids(8));
+    ContainerCgroup stale =
+        cgroups.create(staleName, ResourceLimits.none().withMemoryBytes(64 * MIB).withPids(8));
     ContainerCgroup live = cgroups.create(prefix + "-live", ResourceLimits.none().withPids(8));
     Process orphan = start(stale, "exec sleep 30");
     await().atMost(Duration.ofSeconds(10)).until(() -> stale.pids().contains(orphan.pid()));
@@ -135,10 +170,21 @@ class RealCgroupsTest {
       stale.remove();
     }
 
-    assertThat(reaped).filteredOn(r -> r.path().getFileName().toString().equals(staleName))
-        .extracting(Reaped::path).containsExactlyInAnyOrderElementsOf(stale.directories());
-    assertThat(reaped).filteredOn(r -> r.path().getFileName().toString().equals(staleName)).allSatisfy(r -> assertThat(r.why())
-        .isEqualTo("its run directory " + tmp.resolve("cm-" + dead + "-0000dead") + " is gone and so is pid " + dead + " from its name"));
+    assertThat(reaped)
+        .filteredOn(r -> r.path().getFileName().toString().equals(staleName))
+        .extracting(Reaped::path)
+        .containsExactlyInAnyOrderElementsOf(stale.directories());
+    assertThat(reaped)
+        .filteredOn(r -> r.path().getFileName().toString().equals(staleName))
+        .allSatisfy(
+            r ->
+                assertThat(r.why())
+                    .isEqualTo(
+                        "its run directory "
+                            + tmp.resolve("cm-" + dead + "-0000dead")
+                            + " is gone and so is pid "
+                            + dead
+                            + " from its name"));
     assertThat(orphan.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(orphan.exitValue()).isEqualTo(128 + 9);
     assertThat(live.directories()).allSatisfy(directory -> assertThat(directory).isDirectory());
@@ -146,16 +192,28 @@ class RealCgroupsTest {
   }
 
   private Process start(ContainerCgroup cgroup, String command) throws IOException {
-    String join = cgroup.procsFiles().stream().map(f -> "echo $$ > '" + f + "'").collect(Collectors.joining("; "));
-    Process process = new ProcessBuilder("sh", "-c", join + "; " + command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String join =
+        cgroup.procsFiles().stream()
+            .map(f -> "echo $$ > '" + f + "'")
+            .collect(Collectors.joining("; "));
+    Process process =
+        new ProcessBuilder("sh", "-c", join + "; " + command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     processes.add(process);
     return process;
   }
 
   private static Path leaf(ContainerCgroup cgroup, Controller controller) {
     return cgroup.directories().stream()
-        .filter(d -> d.getParent().getParent().equals(CgroupProbe.host().probe().placement(controller).orElseThrow().directory()))
-        .findFirst().orElseThrow();
+        .filter(
+            d ->
+                d.getParent()
+                    .getParent()
+                    .equals(
+                        CgroupProbe.host().probe().placement(controller).orElseThrow().directory()))
+        .findFirst()
+        .orElseThrow();
   }
 }

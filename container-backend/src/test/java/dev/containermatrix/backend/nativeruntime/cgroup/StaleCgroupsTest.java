@@ -28,21 +28,47 @@ class StaleCgroupsTest {
       String liveName = live.path().getFileName() + "-v1";
       String memory = "/sys/fs/cgroup/memory/a/b/containermatrix/";
       String pids = "/sys/fs/cgroup/pids/containermatrix/";
-      for (String name : new String[] {"cm-" + dead + "-0000000a-v1", "cm-" + dead + "-0000000b-v2", liveName,
-          "cm-" + me + "-0000000c-v3", "not-ours"}) {
+      for (String name :
+          new String[] {
+            "cm-" + dead + "-0000000a-v1",
+            "cm-" + dead + "-0000000b-v2",
+            liveName,
+            "cm-" + me + "-0000000c-v3",
+            "not-ours"
+          }) {
         Files.createDirectories(host.path(memory + name).resolve("nested"));
         Files.createDirectories(host.path(pids + name));
       }
 
-      StaleCgroups stale = new StaleCgroups(host.probe(), new StaleRunDirectories(runs, Path.of("/proc")));
+      StaleCgroups stale =
+          new StaleCgroups(host.probe(), new StaleRunDirectories(runs, Path.of("/proc")));
       assertThat(stale.name()).isEqualTo("cgroup");
-      assertThat(stale.reap()).containsExactly(
-          new Reaped("cgroup", host.path(memory + "cm-" + dead + "-0000000a-v1"),
-              "its run directory " + runs.resolve("cm-" + dead + "-0000000a") + " is gone and so is pid " + dead + " from its name"),
-          new Reaped("cgroup", host.path(memory + "cm-" + dead + "-0000000b-v2"), "its owner pid " + dead + " is gone"),
-          new Reaped("cgroup", host.path(pids + "cm-" + dead + "-0000000a-v1"),
-              "its run directory " + runs.resolve("cm-" + dead + "-0000000a") + " is gone and so is pid " + dead + " from its name"),
-          new Reaped("cgroup", host.path(pids + "cm-" + dead + "-0000000b-v2"), "its owner pid " + dead + " is gone"));
+      assertThat(stale.reap())
+          .containsExactly(
+              new Reaped(
+                  "cgroup",
+                  host.path(memory + "cm-" + dead + "-0000000a-v1"),
+                  "its run directory "
+                      + runs.resolve("cm-" + dead + "-0000000a")
+                      + " is gone and so is pid "
+                      + dead
+                      + " from its name"),
+              new Reaped(
+                  "cgroup",
+                  host.path(memory + "cm-" + dead + "-0000000b-v2"),
+                  "its owner pid " + dead + " is gone"),
+              new Reaped(
+                  "cgroup",
+                  host.path(pids + "cm-" + dead + "-0000000a-v1"),
+                  "its run directory "
+                      + runs.resolve("cm-" + dead + "-0000000a")
+                      + " is gone and so is pid "
+                      + dead
+                      + " from its name"),
+              new Reaped(
+                  "cgroup",
+                  host.path(pids + "cm-" + dead + "-0000000b-v2"),
+                  "its owner pid " + dead + " is gone"));
 
       for (String parent : new String[] {memory, pids}) {
         assertThat(host.path(parent + "cm-" + dead + "-0000000a-v1")).doesNotExist();
@@ -58,8 +84,15 @@ class StaleCgroupsTest {
   void findsNothingWhereNoContainerCgroupWasEverMade() throws IOException {
     FakeCgroupHost host = FakeCgroupHost.unified(tmp.resolve("host"));
 
-    assertThat(new StaleCgroups(host.probe(), new StaleRunDirectories(tmp, Path.of("/proc"))).reap()).isEmpty();
-    assertThat(new StaleCgroups(CgroupSupport.none("no cgroups"), new StaleRunDirectories(tmp, Path.of("/proc"))).reap()).isEmpty();
+    assertThat(
+            new StaleCgroups(host.probe(), new StaleRunDirectories(tmp, Path.of("/proc"))).reap())
+        .isEmpty();
+    assertThat(
+            new StaleCgroups(
+                    CgroupSupport.none("no cgroups"),
+                    new StaleRunDirectories(tmp, Path.of("/proc")))
+                .reap())
+        .isEmpty();
   }
 
   /** The pid of a process that has exited and been waited for. */

@@ -27,8 +27,26 @@ final class FakeProc {
 
   /** {@code self/status} with the given real and effective uid. */
   FakeProc uid(int real, int effective) {
-    return with("self/status", "Name:\tjava\nUmask:\t0022\nState:\tR (running)\nTgid:\t42\nPid:\t42\nPPid:\t1\n"
-        + "Uid:\t" + real + "\t" + effective + "\t" + effective + "\t" + effective + "\n"
-        + "Gid:\t" + real + "\t" + real + "\t" + real + "\t" + real + "\n");
+    return with(
+        "self/status",
+        "Name:\tjava\nUmask:\t0022\nState:\tR (running)\nTgid:\t42\nPid:\t42\nPPid:\t1\n"
+            + "Uid:\t"
+            + real
+            + "\t"
+            + effective
+            + "\t"
+            + effective
+            + "\t"
+            + effective
+            + "\n"
+            + "Gid:\t"
+            + real
+            + "\t"
+            + real
+            + "\t"
+            + real
+            + "\t"
+            + real
+            + "\n");
   }
 }

@@ -12,7 +12,8 @@ class ProcSysctlsTest {
 
   @Test
   void readsNumbersAndKernelRelease() {
-    new FakeProc(proc).with("sys/user/max_user_namespaces", "96365\n")
+    new FakeProc(proc)
+        .with("sys/user/max_user_namespaces", "96365\n")
         .with("sys/kernel/unprivileged_userns_clone", "0\n")
         .with("sys/kernel/apparmor_restrict_unprivileged_userns", "1\n")
         .with("sys/kernel/osrelease", "6.8.0-31-generic\n");

@@ -31,35 +31,58 @@ class UnprivilegedHostProbeTest {
   @Test
   void probesAsAnUnprivilegedUserAndRunsRootless() throws Exception {
     HostCapabilities asRoot = HostProbe.capabilities();
-    HostRequirements.require(asRoot.root(), "creating user " + USER + " and switching to it needs root");
+    HostRequirements.require(
+        asRoot.root(), "creating user " + USER + " and switching to it needs root");
     String uid = userId();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    HostRequirements.require(asUser("test", "-x", java.toString()).succeeded(),
-        "user " + USER + " cannot run this JDK's " + java + "; run the tests with a JDK outside private directories");
+    HostRequirements.require(
+        asUser("test", "-x", java.toString()).succeeded(),
+        "user "
+            + USER
+            + " cannot run this JDK's "
+            + java
+            + "; run the tests with a JDK outside private directories");
 
-    List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + USER, "--regid=" + USER, "--init-groups",
-        "--reset-env", "--", java.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classpathFor(USER),
-        PrintCapabilitiesMain.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "setpriv",
+                "--reuid=" + USER,
+                "--regid=" + USER,
+                "--init-groups",
+                "--reset-env",
+                "--",
+                java.toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                classpathFor(USER),
+                PrintCapabilitiesMain.class.getName()));
     ProbeResult result = new ProbeCommand(command).run(LIMIT);
     System.out.println("host capabilities as " + USER + ":\n" + result.output());
 
     assertThat(result.succeeded()).as(result.describe()).isTrue();
     Map<String, String> lines = keyValues(result.output());
-    assertThat(lines).containsEntry("uid", uid)
+    assertThat(lines)
+        .containsEntry("uid", uid)
         .containsEntry("root", "false")
         .containsEntry("rootless", "true")
         .containsEntry("kernelRelease", asRoot.kernelRelease().orElse("unknown"))
         .containsEntry("utilLinux", asRoot.utilLinuxVersion().map(String::valueOf).orElse("none"));
     if (asRoot.ipCommand().isPresent()) {
-      assertThat(lines.get("ipCommand")).as("ip, which root finds at " + asRoot.ipCommand().get()).isNotEqualTo("none");
+      assertThat(lines.get("ipCommand"))
+          .as("ip, which root finds at " + asRoot.ipCommand().get())
+          .isNotEqualTo("none");
     }
-    assertThat(lines.get("canRunNative")).isEqualTo(String.valueOf(!result.output().contains("missing=")));
+    assertThat(lines.get("canRunNative"))
+        .isEqualTo(String.valueOf(!result.output().contains("missing=")));
   }
 
   private static String userId() throws Exception {
     ProbeResult id = ProbeCommand.of("id", "-u", USER).run(LIMIT);
     if (!id.succeeded()) {
-      ProbeResult added = ProbeCommand.of("useradd", "--system", "--no-create-home", USER).run(LIMIT);
+      ProbeResult added =
+          ProbeCommand.of("useradd", "--system", "--no-create-home", USER).run(LIMIT);
       id = ProbeCommand.of("id", "-u", USER).run(LIMIT);
       assertThat(id.succeeded()).as("creating user " + USER + ": " + added.describe()).isTrue();
     }
@@ -67,7 +90,9 @@ class UnprivilegedHostProbeTest {
   }
 
   private static ProbeResult asUser(String... argv) throws InterruptedException {
-    List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + USER, "--regid=" + USER, "--init-groups", "--"));
+    List<String> command =
+        new ArrayList<>(
+            List.of("setpriv", "--reuid=" + USER, "--regid=" + USER, "--init-groups", "--"));
     command.addAll(List.of(argv));
     return new ProbeCommand(command).run(LIMIT);
   }
@@ -77,13 +102,19 @@ class UnprivilegedHostProbeTest {
    * can read them there, else copied to a directory anyone can read.
    */
   private String classpathFor(String user) throws Exception {
-    List<Path> roots = List.of(TestSpecs.codeSourceOf(HostProbe.class), TestSpecs.codeSourceOf(PrintCapabilitiesMain.class));
-    boolean readable = asUser("test", "-r", classFile(roots.get(0), HostProbe.class).toString()).succeeded()
-        && asUser("test", "-r", classFile(roots.get(1), PrintCapabilitiesMain.class).toString()).succeeded();
+    List<Path> roots =
+        List.of(
+            TestSpecs.codeSourceOf(HostProbe.class),
+            TestSpecs.codeSourceOf(PrintCapabilitiesMain.class));
+    boolean readable =
+        asUser("test", "-r", classFile(roots.get(0), HostProbe.class).toString()).succeeded()
+            && asUser("test", "-r", classFile(roots.get(1), PrintCapabilitiesMain.class).toString())
+                .succeeded();
     if (readable) {
       return roots.get(0) + ":" + roots.get(1);
     }
-    System.out.println("the test classes are not readable by " + user + "; copying them to " + temp);
+    System.out.println(
+        "the test classes are not readable by " + user + "; copying them to " + temp);
     Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
     List<String> copies = new ArrayList<>();
     for (int i = 0; i < roots.size(); i++) {

@@ -12,18 +12,24 @@ class UserNamespacePolicyTest {
   @TempDir Path proc;
 
   private String maxMessage() {
-    return "user namespaces are disabled: " + proc.resolve("sys/user/max_user_namespaces")
-        + " is 0; ask an admin to allow them (sysctl user.max_user_namespaces=15000) or run as root";
+    return "user namespaces are disabled: "
+        + proc.resolve("sys/user/max_user_namespaces")
+        + " is 0; ask an admin to allow them (sysctl user.max_user_namespaces=15000) or run as"
+        + " root";
   }
 
   private String cloneMessage() {
-    return "user namespaces are disabled: " + proc.resolve("sys/kernel/unprivileged_userns_clone")
-        + " is 0; ask an admin to allow them (sysctl kernel.unprivileged_userns_clone=1) or run as root";
+    return "user namespaces are disabled: "
+        + proc.resolve("sys/kernel/unprivileged_userns_clone")
+        + " is 0; ask an admin to allow them (sysctl kernel.unprivileged_userns_clone=1) or run as"
+        + " root";
   }
 
   private String apparmorMessage() {
-    return "user namespaces are disabled: " + proc.resolve("sys/kernel/apparmor_restrict_unprivileged_userns")
-        + " is 1; ask an admin to allow them (sysctl kernel.apparmor_restrict_unprivileged_userns=0) or run as root";
+    return "user namespaces are disabled: "
+        + proc.resolve("sys/kernel/apparmor_restrict_unprivileged_userns")
+        + " is 1; ask an admin to allow them (sysctl"
+        + " kernel.apparmor_restrict_unprivileged_userns=0) or run as root";
   }
 
   private List<String> refusals() {
@@ -43,7 +49,8 @@ class UserNamespacePolicyTest {
 
   @Test
   void allowsWhenTheSwitchesAreSetToAllow() {
-    new FakeProc(proc).uid(1000, 1000)
+    new FakeProc(proc)
+        .uid(1000, 1000)
         .with("sys/user/max_user_namespaces", "15000\n")
         .with("sys/kernel/unprivileged_userns_clone", "1\n")
         .with("sys/kernel/apparmor_restrict_unprivileged_userns", "0\n");
@@ -63,8 +70,10 @@ class UserNamespacePolicyTest {
 
   @Test
   void debianSwitchOffStopsOrdinaryUsersButNotRoot() {
-    FakeProc fake = new FakeProc(proc).with("sys/user/max_user_namespaces", "15000\n")
-        .with("sys/kernel/unprivileged_userns_clone", "0\n");
+    FakeProc fake =
+        new FakeProc(proc)
+            .with("sys/user/max_user_namespaces", "15000\n")
+            .with("sys/kernel/unprivileged_userns_clone", "0\n");
 
     fake.uid(0, 0);
     assertThat(refusals()).isEmpty();
@@ -74,8 +83,10 @@ class UserNamespacePolicyTest {
 
   @Test
   void ubuntuAppArmorRestrictionStopsOrdinaryUsersButNotRoot() {
-    FakeProc fake = new FakeProc(proc).with("sys/user/max_user_namespaces", "15000\n")
-        .with("sys/kernel/apparmor_restrict_unprivileged_userns", "1\n");
+    FakeProc fake =
+        new FakeProc(proc)
+            .with("sys/user/max_user_namespaces", "15000\n")
+            .with("sys/kernel/apparmor_restrict_unprivileged_userns", "1\n");
 
     fake.uid(0, 0);
     assertThat(refusals()).isEmpty();
@@ -85,9 +96,11 @@ class UserNamespacePolicyTest {
 
   @Test
   void namesEverySettingThatRefusesInFileOrder() {
-    FakeProc fake = new FakeProc(proc).with("sys/user/max_user_namespaces", "0\n")
-        .with("sys/kernel/unprivileged_userns_clone", "0\n")
-        .with("sys/kernel/apparmor_restrict_unprivileged_userns", "1\n");
+    FakeProc fake =
+        new FakeProc(proc)
+            .with("sys/user/max_user_namespaces", "0\n")
+            .with("sys/kernel/unprivileged_userns_clone", "0\n")
+            .with("sys/kernel/apparmor_restrict_unprivileged_userns", "1\n");
 
     fake.uid(1000, 1000);
     assertThat(refusals()).containsExactly(maxMessage(), cloneMessage(), apparmorMessage());

@@ -21,7 +21,9 @@ class UtilLinuxVersionTest {
 
   @Test
   void outputNamingNoUtilLinuxReleaseIsEmpty() {
-    assertThat(UtilLinuxVersion.fromVersionOutput("BusyBox v1.36.1 (2023-11-07) multi-call binary.")).isEmpty();
+    assertThat(
+            UtilLinuxVersion.fromVersionOutput("BusyBox v1.36.1 (2023-11-07) multi-call binary."))
+        .isEmpty();
   }
 
   @Test
