@@ -306,14 +306,7 @@ class ContainerMatrixEngineTest {
 
   @Test
   void surefireNamesAFailedVariantsTestcaseByTheFullyQualifiedClassName() {
-    TestDescriptor root =
-        discover(
-            org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(TwoZonesFixture.class))
-                .configurationParameter("containermatrix.report.dir", reports.toString())
-                .build());
-
-    TestDescriptor matrixClass = root.getChildren().iterator().next();
+    TestDescriptor matrixClass = discoverTwoZones();
     // Surefire's classname of a node without a source (the variant) is its parent's display name;
     // that of a method inside is its class's legacy reporting name
     assertThat(matrixClass.getChildren())
@@ -466,14 +459,7 @@ class ContainerMatrixEngineTest {
 
   @Test
   void discoveryStartsNothingAndListsEveryVariant() {
-    TestDescriptor root =
-        discover(
-            org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(TwoZonesFixture.class))
-                .configurationParameter("containermatrix.report.dir", reports.toString())
-                .build());
-
-    TestDescriptor matrixClass = root.getChildren().iterator().next();
+    TestDescriptor matrixClass = discoverTwoZones();
     assertThat(matrixClass.getChildren())
         .hasSize(2)
         .allMatch(v -> v.getChildren().isEmpty() && v.mayRegisterTests());
@@ -646,6 +632,17 @@ class ContainerMatrixEngineTest {
 
   private static UniqueId classId(Class<?> c) {
     return UniqueId.forEngine(ContainerMatrixTestEngine.ENGINE_ID).append("class", c.getName());
+  }
+
+  /** The class node of {@link TwoZonesFixture}, discovered with this test's report directory. */
+  private TestDescriptor discoverTwoZones() {
+    TestDescriptor root =
+        discover(
+            org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(TwoZonesFixture.class))
+                .configurationParameter("containermatrix.report.dir", reports.toString())
+                .build());
+    return root.getChildren().iterator().next();
   }
 
   private String variantIdOf(String name) {
