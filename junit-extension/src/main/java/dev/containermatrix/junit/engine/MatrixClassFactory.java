@@ -1,5 +1,6 @@
 package dev.containermatrix.junit.engine;
 
+import dev.containermatrix.engine.archive.ReplaySource;
 import dev.containermatrix.engine.expand.Expansion;
 import dev.containermatrix.engine.expand.MatrixExpander;
 import dev.containermatrix.engine.expand.VariantDefinition;
@@ -10,7 +11,6 @@ import dev.containermatrix.engine.report.MatrixSummary;
 import dev.containermatrix.engine.resolve.ClasspathComposer;
 import dev.containermatrix.engine.resolve.JdkLocator;
 import dev.containermatrix.engine.resolve.LibraryResolver;
-import dev.containermatrix.junit.archive.ReplaySource;
 import dev.containermatrix.junit.discovery.AnnotationMatrixReader;
 import java.nio.file.Path;
 import java.util.ArrayList;

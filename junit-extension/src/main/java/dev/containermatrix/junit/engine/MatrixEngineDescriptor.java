@@ -1,8 +1,8 @@
 package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.engine.archive.ReplayRequest;
+import dev.containermatrix.engine.archive.ReplaySource;
 import dev.containermatrix.engine.report.RunReportWriter;
-import dev.containermatrix.junit.archive.ReplaySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;

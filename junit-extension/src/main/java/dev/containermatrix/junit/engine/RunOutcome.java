@@ -2,15 +2,16 @@ package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.backend.archive.RunArchive;
 import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.engine.archive.ArchiveCandidate;
+import dev.containermatrix.engine.archive.ArchivedRunSummary;
+import dev.containermatrix.engine.archive.ReplaySource;
+import dev.containermatrix.engine.archive.RunArchiver;
 import dev.containermatrix.engine.report.RunReport;
 import dev.containermatrix.engine.report.RunReportWriter;
 import dev.containermatrix.engine.report.VariantLogs;
 import dev.containermatrix.engine.report.VariantReport;
 import dev.containermatrix.engine.report.VariantStatus;
-import dev.containermatrix.junit.archive.ArchiveCandidate;
-import dev.containermatrix.junit.archive.ArchivedRunSummary;
-import dev.containermatrix.junit.archive.ReplaySource;
-import dev.containermatrix.junit.archive.RunArchiver;
+import dev.containermatrix.junit.agent.AgentMain;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,7 +91,7 @@ final class RunOutcome {
     try {
       RunArchive archive = RunArchive.open(settings.archiveDirectory());
       ArchivedRunSummary summary =
-          new RunArchiver(archive, services.layerStore())
+          new RunArchiver(archive, services.layerStore(), AgentMain.STANDALONE)
               .archive(
                   report,
                   candidates,

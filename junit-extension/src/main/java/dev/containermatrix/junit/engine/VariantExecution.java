@@ -6,6 +6,7 @@ import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
+import dev.containermatrix.engine.archive.ArchiveCandidate;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.engine.plan.VariantPlan;
@@ -383,11 +384,7 @@ final class VariantExecution {
     if (spec != null) {
       List<PlannedLayer> archived = layers.isEmpty() ? fullStack() : layers;
       if (!archived.isEmpty()) {
-        context
-            .outcome()
-            .archiveCandidate(
-                new dev.containermatrix.junit.archive.ArchiveCandidate(
-                    plan, spec, archived, entry));
+        context.outcome().archiveCandidate(new ArchiveCandidate(plan, spec, archived, entry));
       }
     }
   }

@@ -1,10 +1,9 @@
-package dev.containermatrix.junit.archive;
+package dev.containermatrix.engine.archive;
 
 import dev.containermatrix.backend.archive.OciRuntimeConfig;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.JvmCommand;
 import dev.containermatrix.engine.plan.VariantPlan;
-import dev.containermatrix.junit.agent.AgentMain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +17,15 @@ import java.util.stream.Collectors;
 final class VariantImage {
   private final ContainerSpec spec;
   private final VariantPlan plan;
+  private final String standaloneArgument;
 
-  VariantImage(ContainerSpec spec, VariantPlan plan) {
+  /**
+   * @param standaloneArgument the agent's first argument that makes it run without a host
+   */
+  VariantImage(ContainerSpec spec, VariantPlan plan, String standaloneArgument) {
     this.spec = spec;
     this.plan = plan;
+    this.standaloneArgument = standaloneArgument;
   }
 
   List<String> command() {
@@ -32,7 +36,7 @@ final class VariantImage {
     command.add("-cp");
     command.add(jvm.classpath().stream().map(Path::toString).collect(Collectors.joining(":")));
     command.add(jvm.mainClass());
-    command.add(AgentMain.STANDALONE);
+    command.add(standaloneArgument);
     command.addAll(jvm.arguments());
     return command;
   }

@@ -1,4 +1,4 @@
-package dev.containermatrix.junit.archive;
+package dev.containermatrix.engine.archive;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -11,8 +11,6 @@ import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.backend.oci.Digest;
-import dev.containermatrix.engine.archive.RunRecord;
-import dev.containermatrix.engine.archive.RunRecordJson;
 import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.engine.plan.VariantPlan;
 import dev.containermatrix.engine.report.RunReport;
@@ -26,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -50,13 +49,19 @@ public final class RunArchiver {
 
   private final RunArchive archive;
   private final LayerStore store;
+  private final String standaloneArgument;
   private final Map<String, ArchivedBlob> layers = new HashMap<>();
   private final Map<Path, StoredLayer> exportBases = new HashMap<>();
   private final Map<String, ArchivedBlob> images = new LinkedHashMap<>();
 
-  public RunArchiver(RunArchive archive, LayerStore store) {
+  /**
+   * @param standaloneArgument the agent's first argument that makes it print its results without a
+   *     host (junit-extension's {@code AgentMain.STANDALONE}), put in each image's command
+   */
+  public RunArchiver(RunArchive archive, LayerStore store, String standaloneArgument) {
     this.archive = archive;
     this.store = store;
+    this.standaloneArgument = Objects.requireNonNull(standaloneArgument, "standaloneArgument");
   }
 
   /**
@@ -141,7 +146,7 @@ public final class RunArchiver {
       recorded.add(
           new RunRecord.ArchivedLayer(layer.role(), blob.digest(), layer.digest(), blob.size()));
     }
-    VariantImage image = new VariantImage(candidate.spec(), plan);
+    VariantImage image = new VariantImage(candidate.spec(), plan, standaloneArgument);
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("dev.containermatrix.class", plan.testClass());
     labels.put("dev.containermatrix.variant", plan.variant().id());

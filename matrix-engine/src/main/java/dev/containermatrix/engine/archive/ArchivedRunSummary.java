@@ -1,4 +1,4 @@
-package dev.containermatrix.junit.archive;
+package dev.containermatrix.engine.archive;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 

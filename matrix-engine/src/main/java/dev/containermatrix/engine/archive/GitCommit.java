@@ -1,4 +1,4 @@
-package dev.containermatrix.junit.archive;
+package dev.containermatrix.engine.archive;
 
 import dev.containermatrix.backend.nativeruntime.probe.ProbeCommand;
 import dev.containermatrix.backend.nativeruntime.probe.ProbeResult;

@@ -1,4 +1,4 @@
-package dev.containermatrix.junit.archive;
+package dev.containermatrix.engine.archive;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -7,9 +7,6 @@ import dev.containermatrix.backend.archive.RunArchive;
 import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
-import dev.containermatrix.engine.archive.ReplayRequest;
-import dev.containermatrix.engine.archive.RunRecord;
-import dev.containermatrix.engine.archive.RunRecordJson;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.Origin;
