@@ -1,18 +1,14 @@
 package dev.containermatrix.engine.archive;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.apiguardian.api.API;
 
 /** Writes and reads a {@link RunRecord} as JSON. */
-@API(status = INTERNAL, since = "0.1")
-public final class RunRecordJson {
+final class RunRecordJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -21,7 +17,7 @@ public final class RunRecordJson {
 
   private RunRecordJson() {}
 
-  public static byte[] write(RunRecord record) {
+  static byte[] write(RunRecord record) {
     try {
       return MAPPER.writeValueAsBytes(record);
     } catch (JsonProcessingException e) {
@@ -34,7 +30,7 @@ public final class RunRecordJson {
    * @param where names the record in errors, e.g. its blob in the archive
    * @throws IOException naming {@code where} when the JSON is malformed or of a later format
    */
-  public static RunRecord read(byte[] json, String where) throws IOException {
+  static RunRecord read(byte[] json, String where) throws IOException {
     RunRecord record;
     try {
       record = MAPPER.readValue(json, RunRecord.class);
@@ -62,7 +58,7 @@ public final class RunRecordJson {
   }
 
   /** The record as text (for logs and tests). */
-  public static String text(RunRecord record) {
+  static String text(RunRecord record) {
     return new String(write(record), StandardCharsets.UTF_8);
   }
 }
