@@ -67,14 +67,14 @@ public final class ArchiveCommand {
         case "verify" -> {
           arity(args, 3);
           RunArchive archive = RunArchive.open(directory);
-          archive.verify(runOf(archive, args[2]));
+          archive.reader().verify(runOf(archive, args[2]));
           out.println("run " + args[2] + " in " + archive.directory() + ": every blob checks out");
         }
         case "export" -> {
           arity(args, 5);
           RunArchive archive = RunArchive.open(directory);
           Path tar = Path.of(args[4]).toAbsolutePath();
-          Path config = archive.export(runOf(archive, args[2]), args[3], tar);
+          Path config = archive.reader().export(runOf(archive, args[2]), args[3], tar);
           out.println(
               "wrote "
                   + tar
@@ -128,7 +128,7 @@ public final class ArchiveCommand {
     }
     RunArchive archive = RunArchive.open(Path.of(args[1]));
     RetentionResult result =
-        archive.retain(new RetentionPolicy(keepLast, keepFor).withKeepBytes(keepBytes));
+        archive.accounts().retain(new RetentionPolicy(keepLast, keepFor).withKeepBytes(keepBytes));
     out.println(
         "removed "
             + result.removedRuns().size()
@@ -141,7 +141,7 @@ public final class ArchiveCommand {
   }
 
   private static void list(RunArchive archive, PrintStream out) throws IOException {
-    List<RunUsage> usage = archive.usage();
+    List<RunUsage> usage = archive.accounts().usage();
     int width = Math.max(6, usage.stream().mapToInt(u -> u.runId().length()).max().orElse(0));
     out.printf(
         Locale.ROOT,
@@ -163,7 +163,7 @@ public final class ArchiveCommand {
           human(run.totalBytes()));
       own += run.ownBytes();
     }
-    long all = archive.blobBytes();
+    long all = archive.accounts().blobBytes();
     out.printf(
         Locale.ROOT,
         "%-" + width + "s  %-24s  %8s  %10s  %10s%n",
@@ -176,6 +176,7 @@ public final class ArchiveCommand {
 
   private static ArchivedRun runOf(RunArchive archive, String runId) throws IOException {
     return archive
+        .reader()
         .run(runId)
         .orElseThrow(
             () ->

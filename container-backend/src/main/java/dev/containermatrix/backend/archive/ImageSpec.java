@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * What {@link RunArchive#addImage} makes one variant's image of.
+ * What {@link ArchiveWriter#addImage} makes one variant's image of.
  *
- * @param layers the layers, bottom first, as {@link RunArchive#addLayer} returned them
+ * @param layers the layers, bottom first, as {@link ArchiveWriter#addLayer} returned them
  * @param env the image config's {@code Env}, {@code NAME=value}
  * @param cmd the image config's {@code Cmd}; may be empty
  * @param workingDir the image config's {@code WorkingDir}; {@code ""} for none

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * Which runs {@link RunArchive#retain} keeps.
+ * Which runs {@link ArchiveAccounts#retain} keeps.
  *
  * <ul>
  *   <li>{@code keepLast} and {@code keepFor}: a run is removed by these only if every one of them

@@ -6,7 +6,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * What {@link RunArchive#retain} removed.
+ * What {@link ArchiveAccounts#retain} removed.
  *
  * @param removedRuns the ids of the runs removed from {@code index.json}, oldest first
  * @param removedBlobs how many blobs it deleted (no run referenced them any more)

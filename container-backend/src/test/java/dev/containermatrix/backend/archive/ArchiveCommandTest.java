@@ -53,8 +53,8 @@ class ArchiveCommandTest {
 
   @Test
   void verifyOfACorruptRunPrintsTheBlobAndExits1() throws Exception {
-    ArchivedRun run = fixture.archive.run("run-1").orElseThrow();
-    String layer = fixture.archive.image(run, "v").layers().get(1).digest();
+    ArchivedRun run = fixture.archive.reader().run("run-1").orElseThrow();
+    String layer = fixture.archive.reader().image(run, "v").layers().get(1).digest();
     assertThat(run("verify", dir(), "run-1")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("run-1")

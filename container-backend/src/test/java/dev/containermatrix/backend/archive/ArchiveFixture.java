@@ -55,16 +55,18 @@ final class ArchiveFixture {
   ArchivedBlob image(List<StoredLayer> layers, String... cmd) throws IOException {
     List<ArchivedBlob> blobs = new ArrayList<>();
     for (StoredLayer layer : layers) {
-      blobs.add(archive.addLayer(layer));
+      blobs.add(archive.writer().addLayer(layer));
     }
-    return archive.addImage(
-        new ImageSpec(
-            blobs,
-            List.of("PATH=/usr/bin:/bin"),
-            List.of(cmd),
-            "/",
-            Map.of("dev.containermatrix.test", "yes"),
-            runtimeConfig(cmd)));
+    return archive
+        .writer()
+        .addImage(
+            new ImageSpec(
+                blobs,
+                List.of("PATH=/usr/bin:/bin"),
+                List.of(cmd),
+                "/",
+                Map.of("dev.containermatrix.test", "yes"),
+                runtimeConfig(cmd)));
   }
 
   static byte[] runtimeConfig(String... cmd) {
@@ -84,11 +86,13 @@ final class ArchiveFixture {
   ArchivedRun commit(String runId, Instant created, Map<String, ArchivedBlob> variants)
       throws IOException {
     ArchivedBlob record =
-        archive.addBlob(
-            ("{\"run\":\"" + runId + "\"}").getBytes(StandardCharsets.UTF_8),
-            RunArchive.RECORD_MEDIA_TYPE);
-    archive.commitRun(runId, created, record, variants);
-    return archive.run(runId).orElseThrow();
+        archive
+            .writer()
+            .addBlob(
+                ("{\"run\":\"" + runId + "\"}").getBytes(StandardCharsets.UTF_8),
+                RunArchive.RECORD_MEDIA_TYPE);
+    archive.writer().commitRun(runId, created, record, variants);
+    return archive.reader().run(runId).orElseThrow();
   }
 
   Path blobFile(String digest) {

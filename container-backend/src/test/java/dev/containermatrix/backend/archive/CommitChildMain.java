@@ -18,25 +18,32 @@ public final class CommitChildMain {
     RunArchive archive = RunArchive.open(Path.of(args[0]));
     String prefix = args[1];
     int count = Integer.parseInt(args[2]);
-    ArchivedBlob emptyTar = archive.addBlob(new byte[1024], RunArchive.LAYER_MEDIA_TYPE);
+    ArchivedBlob emptyTar = archive.writer().addBlob(new byte[1024], RunArchive.LAYER_MEDIA_TYPE);
     for (int i = 0; i < count; i++) {
       ArchivedBlob image =
-          archive.addImage(
-              new ImageSpec(
-                  List.of(emptyTar),
-                  List.of(),
-                  List.of("/bin/true"),
-                  "",
-                  Map.of("run", prefix + "-" + i),
-                  ArchiveFixture.runtimeConfig("/bin/true")));
+          archive
+              .writer()
+              .addImage(
+                  new ImageSpec(
+                      List.of(emptyTar),
+                      List.of(),
+                      List.of("/bin/true"),
+                      "",
+                      Map.of("run", prefix + "-" + i),
+                      ArchiveFixture.runtimeConfig("/bin/true")));
       ArchivedBlob record =
-          archive.addBlob(
-              (prefix + "-" + i).getBytes(StandardCharsets.UTF_8), RunArchive.RECORD_MEDIA_TYPE);
-      archive.commitRun(
-          prefix + "-" + i,
-          Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i),
-          record,
-          Map.of("v", image));
+          archive
+              .writer()
+              .addBlob(
+                  (prefix + "-" + i).getBytes(StandardCharsets.UTF_8),
+                  RunArchive.RECORD_MEDIA_TYPE);
+      archive
+          .writer()
+          .commitRun(
+              prefix + "-" + i,
+              Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i),
+              record,
+              Map.of("v", image));
     }
   }
 }

@@ -45,21 +45,26 @@ class DockerExportTest {
     StoredLayer tool =
         fixture.store.put(ReproducibleLayer.builder().addFile("usr/bin/echo", ECHO, true).build());
     List<ArchivedBlob> layers =
-        new ArrayList<>(List.of(fixture.archive.addLayer(base), fixture.archive.addLayer(tool)));
+        new ArrayList<>(
+            List.of(
+                fixture.archive.writer().addLayer(base), fixture.archive.writer().addLayer(tool)));
     ArchivedBlob manifest =
-        fixture.archive.addImage(
-            new ImageSpec(
-                layers,
-                List.of("PATH=/usr/bin"),
-                List.of("/usr/bin/echo", marker),
-                "/",
-                Map.of("dev.containermatrix.test", "export"),
-                ArchiveFixture.runtimeConfig("/usr/bin/echo", marker)));
+        fixture
+            .archive
+            .writer()
+            .addImage(
+                new ImageSpec(
+                    layers,
+                    List.of("PATH=/usr/bin"),
+                    List.of("/usr/bin/echo", marker),
+                    "/",
+                    Map.of("dev.containermatrix.test", "export"),
+                    ArchiveFixture.runtimeConfig("/usr/bin/echo", marker)));
     String runId = "r" + UUID.randomUUID().toString().substring(0, 8);
     ArchivedRun run = fixture.commit(runId, Instant.now(), Map.of("Echo_Variant", manifest));
 
     Path tar = work.resolve("echo.tar");
-    Path config = fixture.archive.export(run, "Echo_Variant", tar);
+    Path config = fixture.archive.reader().export(run, "Echo_Variant", tar);
 
     assertThat(config).isEqualTo(work.resolve("echo.config.json"));
     JsonNode runtime = new ObjectMapper().readTree(config.toFile());

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * Any bytes read back as an archived image manifest or config end in a result or the {@link
- * IllegalArgumentException} that {@link RunArchive} turns into an {@link
+ * IllegalArgumentException} that {@link ArchiveReader} turns into an {@link
  * ArchiveIntegrityException}: never another exception (a {@link NumberFormatException} is an {@code
  * IllegalArgumentException} too, but not one of ours), a hang or running out of memory. Without
  * {@code JAZZER_FUZZ} this replays the seeds in {@code ImageJsonFuzzTestInputs/}; see

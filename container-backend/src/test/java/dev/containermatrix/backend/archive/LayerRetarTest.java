@@ -42,7 +42,7 @@ class LayerRetarTest {
     ArchiveFixture fixture = ArchiveFixture.open(work);
     StoredLayer original = fixture.store.put(null, new ByteArrayInputStream(foreignTar()));
 
-    ArchivedBlob blob = fixture.archive.addLayer(original);
+    ArchivedBlob blob = fixture.archive.writer().addLayer(original);
     try (TarArchiveInputStream tar =
         new TarArchiveInputStream(Files.newInputStream(fixture.blobFile(blob.digest())))) {
       Map<String, String> entries = new TreeMap<>();
@@ -57,7 +57,7 @@ class LayerRetarTest {
           .containsEntry("bin/tool", "0:750")
           .containsEntry("etc/kept.conf", "0:644");
     }
-    assertThat(fixture.archive.addLayer(original))
+    assertThat(fixture.archive.writer().addLayer(original))
         .as("archived once, found again through diffids/")
         .isEqualTo(blob);
     ArchivedRun run =
@@ -66,17 +66,20 @@ class LayerRetarTest {
             Instant.parse("2026-01-01T00:00:00Z"),
             Map.of(
                 "v",
-                fixture.archive.addImage(
-                    new ImageSpec(
-                        List.of(blob),
-                        List.of(),
-                        List.of("/bin/tool"),
-                        "",
-                        Map.of(),
-                        ArchiveFixture.runtimeConfig("/bin/tool")))));
+                fixture
+                    .archive
+                    .writer()
+                    .addImage(
+                        new ImageSpec(
+                            List.of(blob),
+                            List.of(),
+                            List.of("/bin/tool"),
+                            "",
+                            Map.of(),
+                            ArchiveFixture.runtimeConfig("/bin/tool")))));
 
     LayerStore fresh = LayerStore.open(work.resolve("fresh"));
-    List<StoredLayer> imported = fixture.archive.importVariant(run, "v", fresh);
+    List<StoredLayer> imported = fixture.archive.reader().importVariant(run, "v", fresh);
 
     assertThat(imported).hasSize(1);
     assertThat(imported.get(0).digest().toString()).isEqualTo(blob.digest());
@@ -87,7 +90,7 @@ class LayerRetarTest {
         .containsEntry("opt/data", "opaque directory")
         .containsEntry("bin/tool", "executable #!/bin/sh\n");
     RunArchive second = RunArchive.open(work.resolve("archive-2"));
-    assertThat(second.addLayer(imported.get(0)).digest())
+    assertThat(second.writer().addLayer(imported.get(0)).digest())
         .as("re-tarring the imported tree is a fixed point")
         .isEqualTo(blob.digest());
   }
@@ -104,7 +107,7 @@ class LayerRetarTest {
     assertThat(Files.getAttribute(config.directory().resolve("etc/app/secret.yaml"), "unix:mode"))
         .isEqualTo(0100600);
 
-    ArchivedBlob blob = fixture.archive.addLayer(config);
+    ArchivedBlob blob = fixture.archive.writer().addLayer(config);
 
     assertThat(blob.digest())
         .as("re-tarred with the same mode, so the same digest")

@@ -48,19 +48,19 @@ class RunArchiveTest {
     ArchivedBlob a =
         fixture.image(
             List.of(base, fixture.textLayer("lib/json-1.jar", "json 1"), classes), "/bin/true");
-    long afterA = archive.blobBytes();
+    long afterA = archive.accounts().blobBytes();
     ArchivedBlob b =
         fixture.image(
             List.of(base, fixture.textLayer("lib/json-2.jar", "json 2"), classes), "/bin/true");
     ArchivedRun run = fixture.commit("run-1", T0, Map.of("json-1", a, "json-2", b));
 
-    assertThat(archive.blobBytes() - afterA)
+    assertThat(archive.accounts().blobBytes() - afterA)
         .as("the second variant adds its own layer and json only")
         .isLessThan(8_000);
-    assertThat(archive.image(run, "json-1").layers().get(0).digest())
+    assertThat(archive.reader().image(run, "json-1").layers().get(0).digest())
         .as("a layer built reproducibly keeps its store digest")
         .isEqualTo(base.digest().toString());
-    assertThat(archive.runs()).containsExactly(run);
+    assertThat(archive.reader().runs()).containsExactly(run);
     assertThat(run.manifestDigestByVariantId())
         .containsExactly(Map.entry("json-1", a.digest()), Map.entry("json-2", b.digest()));
     JsonNode index =
@@ -94,13 +94,13 @@ class RunArchiveTest {
         T0,
         Map.of(
             "v", fixture.image(List.of(base, lib, fixture.textLayer("app/A.class", "A v1")), "x")));
-    long before = archive.blobBytes();
+    long before = archive.accounts().blobBytes();
 
     StoredLayer changed = fixture.randomLayer("app/A.class", 20_000, 3);
     fixture.commit(
         "run-2", T0.plusSeconds(60), Map.of("v", fixture.image(List.of(base, lib, changed), "x")));
 
-    long growth = archive.blobBytes() - before;
+    long growth = archive.accounts().blobBytes() - before;
     assertThat(growth)
         .isGreaterThanOrEqualTo(changed.sizeBytes())
         .isLessThan(changed.sizeBytes() + 2_000);
@@ -132,13 +132,14 @@ class RunArchiveTest {
                       "Main"));
       fixture.commit("run-" + run, T0.plusSeconds(run), variants);
       if (run == 0) {
-        oneRun = archive.blobBytes();
+        oneRun = archive.accounts().blobBytes();
       } else {
         changedLayers += changing.sizeBytes();
       }
     }
-    assertThat(archive.runs()).hasSize(20);
-    assertThat(archive.blobBytes()).isLessThanOrEqualTo((long) (1.1 * oneRun) + changedLayers);
+    assertThat(archive.reader().runs()).hasSize(20);
+    assertThat(archive.accounts().blobBytes())
+        .isLessThanOrEqualTo((long) (1.1 * oneRun) + changedLayers);
   }
 
   @Test
@@ -146,7 +147,7 @@ class RunArchiveTest {
       throws Exception {
     StoredLayer base = fixture.randomLayer("base.bin", 100_000, 1);
     ArchivedRun run = fixture.commit("run-1", T0, Map.of("v", fixture.image(List.of(base), "x")));
-    archive.verify(run);
+    archive.reader().verify(run);
     Path blob = fixture.blobFile(base.digest().toString());
     ArchiveFixture.flipByte(blob, 5_000);
     String expected =
@@ -167,11 +168,11 @@ class RunArchiveTest {
             + " bytes); the archive cannot be trusted: restore it from a backup or delete run"
             + " run-1";
 
-    assertThatThrownBy(() -> archive.verify(run))
+    assertThatThrownBy(() -> archive.reader().verify(run))
         .isInstanceOf(ArchiveIntegrityException.class)
         .hasMessage(expected);
     LayerStore fresh = LayerStore.open(work.resolve("fresh-store"));
-    assertThatThrownBy(() -> archive.importVariant(run, "v", fresh))
+    assertThatThrownBy(() -> archive.reader().importVariant(run, "v", fresh))
         .isInstanceOf(ArchiveIntegrityException.class)
         .hasMessage(expected);
     assertThat(fresh.get(base.digest())).isEmpty();
@@ -185,7 +186,7 @@ class RunArchiveTest {
     byte[] bytes = Files.readAllBytes(blob);
     Files.write(blob, java.util.Arrays.copyOf(bytes, bytes.length - 1024));
 
-    assertThatThrownBy(() -> archive.verify(run))
+    assertThatThrownBy(() -> archive.reader().verify(run))
         .isInstanceOf(ArchiveIntegrityException.class)
         .hasMessage(
             "archive "
@@ -205,10 +206,10 @@ class RunArchiveTest {
                 + " bytes); the archive cannot be trusted: restore it from a backup or delete run"
                 + " run-1");
     assertThatThrownBy(
-            () -> archive.importVariant(run, "v", LayerStore.open(work.resolve("fresh"))))
+            () -> archive.reader().importVariant(run, "v", LayerStore.open(work.resolve("fresh"))))
         .isInstanceOf(ArchiveIntegrityException.class)
         .hasMessageContaining("is corrupt");
-    assertThatThrownBy(() -> archive.export(run, "v", work.resolve("v.tar")))
+    assertThatThrownBy(() -> archive.reader().export(run, "v", work.resolve("v.tar")))
         .isInstanceOf(ArchiveIntegrityException.class);
     assertThat(work.resolve("v.tar")).doesNotExist();
   }
@@ -221,7 +222,7 @@ class RunArchiveTest {
     Path blob = fixture.blobFile(base.digest().toString());
     Files.delete(blob);
 
-    assertThatThrownBy(() -> archive.verify(first))
+    assertThatThrownBy(() -> archive.reader().verify(first))
         .isInstanceOf(ArchiveIntegrityException.class)
         .hasMessage(
             "archive "
@@ -243,10 +244,11 @@ class RunArchiveTest {
     ArchivedRun run =
         fixture.commit(
             "run-1", T0, Map.of("v", fixture.image(List.of(fixture.textLayer("a", "a")), "x")));
-    assertThat(new String(archive.readBlob(run.recordDigest()))).isEqualTo("{\"run\":\"run-1\"}");
+    assertThat(new String(archive.reader().readBlob(run.recordDigest())))
+        .isEqualTo("{\"run\":\"run-1\"}");
 
     ArchiveFixture.flipByte(fixture.blobFile(run.recordDigest()), 2);
-    assertThatThrownBy(() -> archive.readBlob(run.recordDigest()))
+    assertThatThrownBy(() -> archive.reader().readBlob(run.recordDigest()))
         .isInstanceOf(ArchiveIntegrityException.class)
         .hasMessageContaining("blob " + run.recordDigest() + " (")
         .hasMessageEndingWith("delete run run-1");
@@ -261,11 +263,11 @@ class RunArchiveTest {
     ArchivedRun second =
         fixture.commit(
             "run-2", T0.plusSeconds(1), Map.of("v", fixture.image(List.of(shared, only2), "two")));
-    long ownOfFirst = archive.usage().get(0).ownBytes();
+    long ownOfFirst = archive.accounts().usage().get(0).ownBytes();
     RunArchive later =
         RunArchive.open(archive.directory(), Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
 
-    RetentionResult result = later.retain(RetentionPolicy.keepLast(1));
+    RetentionResult result = later.accounts().retain(RetentionPolicy.keepLast(1));
 
     assertThat(result.removedRuns()).containsExactly("run-1");
     assertThat(result.freedBytes()).isEqualTo(ownOfFirst);
@@ -273,8 +275,8 @@ class RunArchiveTest {
         .isEqualTo(5); // layer, manifest, config, runtime config, record
     assertThat(fixture.blobFile(shared.digest().toString())).exists();
     assertThat(fixture.blobFile(only1.digest().toString())).doesNotExist();
-    assertThat(later.runs()).containsExactly(second);
-    later.verify(second);
+    assertThat(later.reader().runs()).containsExactly(second);
+    later.reader().verify(second);
     assertThat(archive.directory().resolve("diffids").resolve(only1.digest().hex())).doesNotExist();
   }
 
@@ -283,13 +285,13 @@ class RunArchiveTest {
     fixture.commit(
         "run-1", T0, Map.of("v", fixture.image(List.of(fixture.textLayer("a", "a")), "x")));
     fixture.image(List.of(fixture.textLayer("b", "not committed yet")), "y");
-    long before = archive.blobBytes();
+    long before = archive.accounts().blobBytes();
 
-    RetentionResult result = archive.retain(RetentionPolicy.keepLast(0));
+    RetentionResult result = archive.accounts().retain(RetentionPolicy.keepLast(0));
 
     assertThat(result.removedRuns()).containsExactly("run-1");
     assertThat(result.removedBlobs()).isZero();
-    assertThat(archive.blobBytes()).isEqualTo(before);
+    assertThat(archive.accounts().blobBytes()).isEqualTo(before);
   }
 
   @Test
@@ -302,17 +304,19 @@ class RunArchiveTest {
 
     assertThat(
             archive
+                .accounts()
                 .retain(new RetentionPolicy(OptionalInt.of(2), Optional.of(Duration.ofDays(7))))
                 .removedRuns())
         .containsExactly("ten-days");
     assertThat(
             archive
+                .accounts()
                 .retain(new RetentionPolicy(OptionalInt.empty(), Optional.empty()))
                 .removedRuns())
         .isEmpty();
-    assertThat(archive.retain(RetentionPolicy.keepFor(Duration.ofDays(1))).removedRuns())
+    assertThat(archive.accounts().retain(RetentionPolicy.keepFor(Duration.ofDays(1))).removedRuns())
         .containsExactly("five-days");
-    assertThat(archive.runs()).extracting(ArchivedRun::runId).containsExactly("one-hour");
+    assertThat(archive.reader().runs()).extracting(ArchivedRun::runId).containsExactly("one-hour");
   }
 
   @Test
@@ -338,13 +342,15 @@ class RunArchiveTest {
 
     // run-3 and run-2 share 200 KB and own 100 KB each: about 400 KB; run-1 would add 100 KB more
     RetentionResult result =
-        later.retain(RetentionPolicy.keepBytes(450_000).withProtectedRun("run-3"));
+        later.accounts().retain(RetentionPolicy.keepBytes(450_000).withProtectedRun("run-3"));
 
     assertThat(result.removedRuns()).containsExactly("run-1");
-    assertThat(later.runs()).extracting(ArchivedRun::runId).containsExactly("run-2", "run-3");
+    assertThat(later.reader().runs())
+        .extracting(ArchivedRun::runId)
+        .containsExactly("run-2", "run-3");
     assertThat(fixture.blobFile(shared.digest().toString())).as("shared with kept runs").exists();
     assertThat(fixture.blobFile(own1.digest().toString())).doesNotExist();
-    assertThat(later.blobBytes()).isLessThanOrEqualTo(450_000);
+    assertThat(later.accounts().blobBytes()).isLessThanOrEqualTo(450_000);
   }
 
   @Test
@@ -357,12 +363,15 @@ class RunArchiveTest {
         Map.of("v", fixture.image(List.of(fixture.randomLayer("b.bin", 10_000, 2)), "y")));
 
     RetentionResult result =
-        archive.retain(RetentionPolicy.keepBytes(1024).withProtectedRun("current"));
+        archive.accounts().retain(RetentionPolicy.keepBytes(1024).withProtectedRun("current"));
 
     assertThat(result.removedRuns()).containsExactly("newer");
-    assertThat(archive.runs()).extracting(ArchivedRun::runId).containsExactly("current");
+    assertThat(archive.reader().runs()).extracting(ArchivedRun::runId).containsExactly("current");
     assertThat(
-            archive.retain(RetentionPolicy.keepLast(0).withProtectedRun("current")).removedRuns())
+            archive
+                .accounts()
+                .retain(RetentionPolicy.keepLast(0).withProtectedRun("current"))
+                .removedRuns())
         .isEmpty();
   }
 
@@ -387,7 +396,7 @@ class RunArchiveTest {
             "w",
             fixture.image(List.of(shared), "three")));
 
-    List<RunUsage> usage = archive.usage();
+    List<RunUsage> usage = archive.accounts().usage();
 
     assertThat(usage)
         .extracting(RunUsage::runId, RunUsage::created, RunUsage::variants)
@@ -403,7 +412,7 @@ class RunArchiveTest {
         .isLessThan(own2.sizeBytes() + 6_000);
     long sharedBytes = usage.get(0).totalBytes() - usage.get(0).ownBytes();
     assertThat(usage.get(0).ownBytes() + usage.get(1).ownBytes() + sharedBytes)
-        .isEqualTo(archive.blobBytes());
+        .isEqualTo(archive.accounts().blobBytes());
   }
 
   @Test
@@ -426,10 +435,12 @@ class RunArchiveTest {
                   RunArchive own = RunArchive.open(archive.directory());
                   for (int i = t; i < 10; i += 2) {
                     ArchivedBlob record =
-                        own.addBlob(
-                            ("{\"run\":" + i + "}").getBytes(), RunArchive.RECORD_MEDIA_TYPE);
-                    own.commitRun(
-                        "run-" + i, T0.plusSeconds(i), record, Map.of("v", images.get(i)));
+                        own.writer()
+                            .addBlob(
+                                ("{\"run\":" + i + "}").getBytes(), RunArchive.RECORD_MEDIA_TYPE);
+                    own.writer()
+                        .commitRun(
+                            "run-" + i, T0.plusSeconds(i), record, Map.of("v", images.get(i)));
                   }
                   return null;
                 }));
@@ -440,7 +451,7 @@ class RunArchiveTest {
     } finally {
       threads.shutdown();
     }
-    assertThat(archive.runs())
+    assertThat(archive.reader().runs())
         .extracting(ArchivedRun::runId)
         .containsExactly(
             Stream.iterate(0, i -> i + 1).limit(10).map(i -> "run-" + i).toArray(String[]::new));
@@ -472,7 +483,7 @@ class RunArchiveTest {
           .as(Files.readString(work.resolve(children.indexOf(child) == 0 ? "a.out" : "b.out")))
           .isZero();
     }
-    assertThat(archive.runs())
+    assertThat(archive.reader().runs())
         .extracting(ArchivedRun::runId)
         .hasSize(16)
         .containsAll(
@@ -496,16 +507,16 @@ class RunArchiveTest {
   @Test
   void invalidIdsAndMissingBlobsAreRefusedAtCommit() throws Exception {
     ArchivedBlob image = fixture.image(List.of(fixture.textLayer("a", "a")), "x");
-    ArchivedBlob record = archive.addBlob("{}".getBytes(), RunArchive.RECORD_MEDIA_TYPE);
-    assertThatThrownBy(() -> archive.commitRun("run 1", T0, record, Map.of("v", image)))
+    ArchivedBlob record = archive.writer().addBlob("{}".getBytes(), RunArchive.RECORD_MEDIA_TYPE);
+    assertThatThrownBy(() -> archive.writer().commitRun("run 1", T0, record, Map.of("v", image)))
         .hasMessage(
             "invalid run id \"run 1\": use 1 to 100 letters, digits, '.', '_' or '-', starting with"
                 + " a letter or digit");
-    assertThatThrownBy(() -> archive.commitRun("run-1", T0, record, Map.of()))
+    assertThatThrownBy(() -> archive.writer().commitRun("run-1", T0, record, Map.of()))
         .hasMessage("run run-1 has no variants; an archived run has at least one");
     ArchivedBlob absent =
         new ArchivedBlob("sha256:" + "0".repeat(64), 3, RunArchive.RECORD_MEDIA_TYPE);
-    assertThatThrownBy(() -> archive.commitRun("run-1", T0, absent, Map.of("v", image)))
+    assertThatThrownBy(() -> archive.writer().commitRun("run-1", T0, absent, Map.of("v", image)))
         .hasMessage(
             "the record of run run-1 (sha256:"
                 + "0".repeat(64)
@@ -520,7 +531,7 @@ class RunArchiveTest {
     ArchivedRun run =
         fixture.commit("run-1", T0, Map.of("v", fixture.image(List.of(layer), "/bin/echo", "hi")));
 
-    ArchivedImageView view = archive.image(run, "v");
+    ArchivedImageView view = archive.reader().image(run, "v");
 
     assertThat(view.cmd()).containsExactly("/bin/echo", "hi");
     assertThat(view.env()).containsExactly("PATH=/usr/bin:/bin");
@@ -530,7 +541,7 @@ class RunArchiveTest {
         .containsEntry("dev.containermatrix.test", "yes")
         .containsEntry(RunArchive.RUNTIME_CONFIG_LABEL, view.runtimeConfig().digest());
     assertThat(view.runtimeConfigJson()).isEqualTo(ArchiveFixture.runtimeConfig("/bin/echo", "hi"));
-    assertThatThrownBy(() -> archive.image(run, "w"))
+    assertThatThrownBy(() -> archive.reader().image(run, "w"))
         .hasMessage("run run-1 has no variant \"w\"; its variants are [v]");
   }
 }

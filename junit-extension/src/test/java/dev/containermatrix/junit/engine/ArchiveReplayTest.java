@@ -73,7 +73,9 @@ class ArchiveReplayTest {
         .isEqualTo(archive.toString());
     assertThat(firstReport.get("variants").get(0).get("archive").asText())
         .startsWith(runId + "-ArchivedEnvironmentFixture.");
-    assertThat(RunArchive.open(archive).run(runId)).as("the run is in the archive").isPresent();
+    assertThat(RunArchive.open(archive).reader().run(runId))
+        .as("the run is in the archive")
+        .isPresent();
 
     // the project moves on: another jackson-databind on the test classpath, another config file
     Files.writeString(CONFIG, "greeting: now\n");
@@ -210,7 +212,10 @@ class ArchiveReplayTest {
       RunArchive opened = RunArchive.open(archive);
       List<String> layerDigests =
           opened
-              .image(opened.run(report.get("runId").asText()).orElseThrow(), variantKey(report))
+              .reader()
+              .image(
+                  opened.reader().run(report.get("runId").asText()).orElseThrow(),
+                  variantKey(report))
               .layers()
               .stream()
               .map(l -> l.digest())
@@ -218,7 +223,7 @@ class ArchiveReplayTest {
       assertThat(layerDigests)
           .as("the archive keeps the config layer's digest, mode included")
           .contains(configLayer);
-      assertThat(modeInTar(opened.readBlob(configLayer), "etc/app/app.yaml"))
+      assertThat(modeInTar(opened.reader().readBlob(configLayer), "etc/app/app.yaml"))
           .as("in the archive")
           .isEqualTo(0600);
     } finally {
@@ -255,7 +260,7 @@ class ArchiveReplayTest {
     String runId = report.get("runId").asText();
     String key = variantKey(report);
     RunArchive opened = RunArchive.open(archive);
-    var layers = opened.image(opened.run(runId).orElseThrow(), key).layers();
+    var layers = opened.reader().image(opened.reader().run(runId).orElseThrow(), key).layers();
     String digest = layers.get(layers.size() - 1).digest();
     Path blob = archive.resolve("blobs/sha256/" + digest.substring("sha256:".length()));
     byte[] bytes = Files.readAllBytes(blob);
@@ -279,7 +284,7 @@ class ArchiveReplayTest {
     second.testEvents().assertStatistics(s -> s.succeeded(1));
     JsonNode report = report(work.resolve("second"));
 
-    assertThat(RunArchive.open(archive).runs())
+    assertThat(RunArchive.open(archive).reader().runs())
         .extracting(r -> r.runId())
         .containsExactly(report.get("runId").asText());
     assertThat(report.get("archive").get("note").asText())
@@ -289,7 +294,7 @@ class ArchiveReplayTest {
         .testEvents()
         .assertStatistics(s -> s.succeeded(1));
     assertThat(report(work.resolve("off")).get("archive")).isNull();
-    assertThat(RunArchive.open(archive).runs()).hasSize(1);
+    assertThat(RunArchive.open(archive).reader().runs()).hasSize(1);
   }
 
   @Test
@@ -311,7 +316,7 @@ class ArchiveReplayTest {
     second.testEvents().assertStatistics(s -> s.succeeded(1));
     String runId = report(work.resolve("second")).get("runId").asText();
 
-    assertThat(RunArchive.open(archive).runs())
+    assertThat(RunArchive.open(archive).reader().runs())
         .extracting(r -> r.runId())
         .as("this run alone is larger than 1 KB")
         .containsExactly(runId);
@@ -358,7 +363,10 @@ class ArchiveReplayTest {
     String key = variantKey(report);
     RunArchive opened = RunArchive.open(archive);
 
-    Path config = opened.export(opened.run(runId).orElseThrow(), key, work.resolve("variant.tar"));
+    Path config =
+        opened
+            .reader()
+            .export(opened.reader().run(runId).orElseThrow(), key, work.resolve("variant.tar"));
 
     assertThat(new ObjectMapper().readTree(config.toFile()).get("process").get("env").toString())
         .contains("APP_MODE=archived");

@@ -72,7 +72,7 @@ public final class ReplaySource {
               + "; set containermatrix.archive.dir to where the run was archived");
     }
     RunArchive archive = RunArchive.open(directory);
-    List<ArchivedRun> runs = archive.runs();
+    List<ArchivedRun> runs = archive.reader().runs();
     Optional<ArchivedRun> run =
         request.runId().isPresent()
             ? runs.stream().filter(r -> r.runId().equals(request.runId().get())).findFirst()
@@ -92,7 +92,7 @@ public final class ReplaySource {
     }
     RunRecord record =
         RunRecordJson.read(
-            archive.readBlob(run.get().recordDigest()),
+            archive.reader().readBlob(run.get().recordDigest()),
             "blob "
                 + run.get().recordDigest()
                 + " of run "
@@ -122,7 +122,7 @@ public final class ReplaySource {
    * @throws IOException naming the damaged blob
    */
   public void verify() throws IOException {
-    archive.verify(run);
+    archive.reader().verify(run);
   }
 
   /**
@@ -214,7 +214,7 @@ public final class ReplaySource {
               .orElseThrow();
       List<StoredLayer> stored;
       try {
-        stored = archive.importVariant(run, archived.key(), store);
+        stored = archive.reader().importVariant(run, archived.key(), store);
       } catch (IOException e) {
         throw new UncheckedIOException(
             "cannot replay variant "

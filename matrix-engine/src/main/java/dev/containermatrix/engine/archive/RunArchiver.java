@@ -100,17 +100,17 @@ public final class RunArchiver {
             matrices(report),
             variants);
     ArchivedBlob recordBlob =
-        archive.addBlob(RunRecordJson.write(record), RunArchive.RECORD_MEDIA_TYPE);
-    archive.commitRun(report.runId(), report.startedAt(), recordBlob, images);
-    int removed = archive.retain(retention).removedRuns().size();
+        archive.writer().addBlob(RunRecordJson.write(record), RunArchive.RECORD_MEDIA_TYPE);
+    archive.writer().commitRun(report.runId(), report.startedAt(), recordBlob, images);
+    int removed = archive.accounts().retain(retention).removedRuns().size();
     return new ArchivedRunSummary(
         archive.directory(),
         report.runId(),
         recordBlob.digest(),
         refs,
         removed,
-        archive.runs().size(),
-        archive.blobBytes());
+        archive.reader().runs().size(),
+        archive.accounts().blobBytes());
   }
 
   private RunRecord.Variant archive(String key, ArchiveCandidate candidate) throws IOException {
@@ -152,14 +152,16 @@ public final class RunArchiver {
     labels.put("dev.containermatrix.variant", plan.variant().id());
     labels.put("dev.containermatrix.name", plan.variant().displayName());
     ArchivedBlob manifest =
-        archive.addImage(
-            new ImageSpec(
-                blobs,
-                image.environment(),
-                image.command(),
-                candidate.spec().workingDirectory().toString(),
-                labels,
-                image.runtimeConfig()));
+        archive
+            .writer()
+            .addImage(
+                new ImageSpec(
+                    blobs,
+                    image.environment(),
+                    image.command(),
+                    candidate.spec().workingDirectory().toString(),
+                    labels,
+                    image.runtimeConfig()));
     images.put(key, manifest);
     return variantRecord(key, candidate, recorded, manifest);
   }
@@ -219,7 +221,7 @@ public final class RunArchiver {
   private ArchivedBlob layer(StoredLayer stored) throws IOException {
     ArchivedBlob blob = layers.get(stored.digest().toString());
     if (blob == null) {
-      blob = archive.addLayer(stored);
+      blob = archive.writer().addLayer(stored);
       layers.put(stored.digest().toString(), blob);
     }
     return blob;

@@ -1,0 +1,182 @@
+package dev.containermatrix.backend.archive;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.containermatrix.backend.layers.ReproducibleLayer;
+import dev.containermatrix.backend.layers.StoreLock;
+import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.linux.LinuxCalls;
+import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.MediaTypes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.apiguardian.api.API;
+
+/**
+ * Writes into a {@link RunArchive}: layers, other blobs and images first, then the run that
+ * references them, committed to {@code index.json} under the archive's lock.
+ *
+ * <pre>{@code
+ * ArchiveWriter writer = RunArchive.open(Path.of("build/archive")).writer();
+ * List<ArchivedBlob> layers = new ArrayList<>();
+ * for (StoredLayer layer : variantLayers) {
+ *   layers.add(writer.addLayer(layer));
+ * }
+ * ArchivedBlob manifest = writer.addImage(new ImageSpec(layers, env, cmd, "/work", labels, runtimeConfigJson));
+ * ArchivedBlob record = writer.addBlob(recordJson, RunArchive.RECORD_MEDIA_TYPE);
+ * writer.commitRun("20260101-1200", Instant.now(), record, Map.of("json-2.10", manifest));
+ * }</pre>
+ *
+ * <p>Writers in several threads and JVMs may use one archive at once: blobs are renamed into place
+ * and {@code index.json} is rewritten under a file lock. A blob this writer adds, or finds already
+ * there, is claimed for {@link RunArchive#UNCOMMITTED_GRACE}; committing the run references it.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class ArchiveWriter {
+
+  private final ArchiveLayout layout;
+  private final IndexFile index;
+  private final ArchiveBlobs blobs;
+  private final ArchiveReader reader;
+  private final LinuxCalls calls;
+
+  ArchiveWriter(
+      ArchiveLayout layout,
+      IndexFile index,
+      ArchiveBlobs blobs,
+      ArchiveReader reader,
+      LinuxCalls calls) {
+    this.layout = layout;
+    this.index = index;
+    this.blobs = blobs;
+    this.reader = reader;
+    this.calls = calls;
+  }
+
+  /**
+   * Archives a stored layer as an uncompressed tar re-made from its unpacked tree (see {@code
+   * docs/archive-format.md}); a layer archived before is found through {@code diffids/} and not
+   * re-tarred. The blob's digest equals the store's when the layer was built reproducibly.
+   */
+  public ArchivedBlob addLayer(StoredLayer layer) throws IOException {
+    Objects.requireNonNull(layer, "layer");
+    Path mapping = layout.diffId(layer.digest().hex());
+    Optional<String> known = knownDigest(mapping);
+    if (known.isPresent() && blobs.claim(known.get())) {
+      return new ArchivedBlob(known.get(), blobs.size(known.get()), RunArchive.LAYER_MEDIA_TYPE);
+    }
+    ReproducibleLayer tar = StoredLayerTar.of(layer, calls);
+    ArchivedBlob blob = blobs.write(tar::writeTo, RunArchive.LAYER_MEDIA_TYPE);
+    layout.replace(mapping, blob.digest().getBytes(StandardCharsets.US_ASCII));
+    return blob;
+  }
+
+  /**
+   * Stores {@code content} (e.g. a run record, with {@link RunArchive#RECORD_MEDIA_TYPE}) unless
+   * the archive has it.
+   */
+  public ArchivedBlob addBlob(byte[] content, String mediaType) throws IOException {
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(mediaType, "mediaType");
+    return blobs.put(content, mediaType);
+  }
+
+  /**
+   * Stores a variant's runtime config, image config and image manifest.
+   *
+   * @return the manifest, to pass to {@link #commitRun}
+   * @throws IllegalArgumentException if a layer is not in the archive
+   */
+  public ArchivedBlob addImage(ImageSpec image) throws IOException {
+    Objects.requireNonNull(image, "image");
+    for (ArchivedBlob layer : image.layers()) {
+      if (!blobs.exists(layer.digest())) {
+        throw new IllegalArgumentException(
+            "layer "
+                + layer.digest()
+                + " is not in the archive "
+                + layout.root()
+                + "; add it with addLayer before the image that uses it");
+      }
+    }
+    ArchivedBlob runtimeConfig =
+        blobs.put(image.runtimeConfigJson(), RunArchive.RUNTIME_CONFIG_MEDIA_TYPE);
+    ArchivedBlob config =
+        blobs.put(ImageJson.config(image, runtimeConfig.digest()), MediaTypes.OCI_CONFIG);
+    return blobs.put(ImageJson.manifest(config, image.layers()), MediaTypes.OCI_MANIFEST);
+  }
+
+  /**
+   * Lists the run in {@code index.json}, one entry per variant, under the archive's lock. The
+   * record and every manifest must be in the archive, and each manifest's config and layers too.
+   *
+   * @throws IllegalStateException if the run id is already archived
+   * @throws IllegalArgumentException if an id is invalid (see {@code docs/archive-format.md}),
+   *     there are no variants, or a blob is missing
+   */
+  public void commitRun(
+      String runId,
+      Instant created,
+      ArchivedBlob record,
+      Map<String, ArchivedBlob> manifestsByVariantId)
+      throws IOException {
+    Objects.requireNonNull(record, "record");
+    Map<String, String> digests = new LinkedHashMap<>();
+    Map<String, Long> sizes = new HashMap<>();
+    manifestsByVariantId.forEach(
+        (variant, manifest) -> {
+          digests.put(variant, manifest.digest());
+          sizes.put(manifest.digest(), manifest.size());
+        });
+    ArchivedRun run = new ArchivedRun(runId, created, record.digest(), digests);
+    try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
+      requirePresent(record.digest(), "the record of run " + runId);
+      for (Map.Entry<String, String> variant : digests.entrySet()) {
+        requirePresent(variant.getValue(), "the manifest of variant " + variant.getKey());
+        ImageJson.Manifest manifest =
+            reader.manifest(variant.getValue(), OptionalLong.of(sizes.get(variant.getValue())));
+        requirePresent(manifest.config().digest(), "the config of variant " + variant.getKey());
+        for (ArchivedBlob layer : manifest.layers()) {
+          requirePresent(layer.digest(), "a layer of variant " + variant.getKey());
+        }
+      }
+      index.add(run, sizes);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ArchiveWriter[" + layout.root() + "]";
+  }
+
+  private void requirePresent(String digest, String what) {
+    if (!blobs.exists(digest)) {
+      throw new IllegalArgumentException(
+          what
+              + " ("
+              + digest
+              + ") is not in the archive "
+              + layout.root()
+              + "; add every blob of a run before committing it");
+    }
+  }
+
+  private static Optional<String> knownDigest(Path mapping) throws IOException {
+    try {
+      String digest = Files.readString(mapping, StandardCharsets.US_ASCII).strip();
+      return Digest.tryParse(digest).map(Digest::toString);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+}
