@@ -36,9 +36,10 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>Anything that makes the stream untrustworthy {@linkplain #broken() breaks} it, and the variant
  * then ends as {@code INFRA_ERROR}, never {@code PASSED}: a line that is no valid event or is over
- * the channel's limit, an event for a node never registered, an exception while relaying an event,
- * or a {@code bye} whose tally differs from what was relayed. The first such reason is kept; the
- * events after it are still relayed as well as they can be.
+ * the channel's limit, an event for a node never registered, a node that finishes without having
+ * started (the host still sees it start first) or finishes again (not relayed), an exception while
+ * relaying an event, or a {@code bye} whose tally differs from what was relayed. The first such
+ * reason is kept; the events after it are still relayed as well as they can be.
  */
 final class EventRelay implements AgentEventListener {
   private final TestDescriptor variant;
@@ -96,6 +97,14 @@ final class EventRelay implements AgentEventListener {
               d -> {
                 done.add(s.id());
                 markSkipped(d);
+                // its descendants are skipped with it: abortPending must not start them
+                Set<? extends TestDescriptor> descendants = d.getDescendants();
+                nodes.forEach(
+                    (id, n) -> {
+                      if (descendants.contains(n)) {
+                        done.add(id);
+                      }
+                    });
                 listener.executionSkipped(d, s.reason());
               });
     } else if (event instanceof AgentEvent.Finished f) {
@@ -209,7 +218,14 @@ final class EventRelay implements AgentEventListener {
       }
       return;
     }
-    done.add(f.id());
+    if (!done.add(f.id())) {
+      broke("node " + f.id() + " finished after it had finished or been skipped already");
+      return;
+    }
+    if (started.add(f.id())) {
+      broke("node " + f.id() + " finished without having started");
+      listener.executionStarted(d);
+    }
     TestExecutionResult result =
         switch (f.status()) {
           case SUCCESSFUL -> TestExecutionResult.successful();
