@@ -75,10 +75,10 @@ class RetentionTest {
     String stray = writeBlob("referenced by nothing".getBytes(StandardCharsets.UTF_8));
 
     RunArchive later = twoHoursLater();
-    RetentionResult result = later.retain(RetentionPolicy.keepLast(0));
+    RetentionResult result = later.accounts().retain(RetentionPolicy.keepLast(0));
 
     assertThat(result.removedRuns()).containsExactly("run-1");
-    assertThat(later.runs()).isEmpty();
+    assertThat(later.reader().runs()).isEmpty();
     assertThat(fixture.blobFile(manifest)).as("the other tool's manifest").exists();
     assertThat(fixture.blobFile(config)).as("the other tool's config").exists();
     assertThat(fixture.blobFile(layer)).as("the other tool's layer").exists();
@@ -100,7 +100,7 @@ class RetentionTest {
         writeBlob("{\"schemaVersion\":2,\"manifests\":[]}".getBytes(StandardCharsets.UTF_8));
     addForeignIndexEntry(notAManifest);
 
-    RetentionResult result = twoHoursLater().retain(NO_RULES);
+    RetentionResult result = twoHoursLater().accounts().retain(NO_RULES);
 
     assertThat(result.removedBlobs()).isZero();
     assertThat(fixture.blobFile(notAManifest)).exists();
@@ -118,7 +118,7 @@ class RetentionTest {
     Path garbage = diffIds.resolve("3".repeat(64));
     Files.writeString(garbage, "not a digest");
 
-    twoHoursLater().retain(NO_RULES);
+    twoHoursLater().accounts().retain(NO_RULES);
 
     assertThat(dangling).doesNotExist();
     assertThat(garbage).doesNotExist();
@@ -135,7 +135,7 @@ class RetentionTest {
             Instant.now().minus(RunArchive.UNCOMMITTED_GRACE).minus(Duration.ofMinutes(5))));
     Path young = Files.writeString(tmp.resolve("young.tmp"), "being written right now");
 
-    archive.retain(NO_RULES);
+    archive.accounts().retain(NO_RULES);
 
     assertThat(old).doesNotExist();
     assertThat(young).exists();
@@ -155,10 +155,10 @@ class RetentionTest {
               "b", fixture.image(List.of(shared), "b")));
     }
     // counted once the three runs reference about 235 KB; counted per run it would be over 600 KB
-    RetentionResult result = twoHoursLater().retain(RetentionPolicy.keepBytes(260_000));
+    RetentionResult result = twoHoursLater().accounts().retain(RetentionPolicy.keepBytes(260_000));
 
     assertThat(result.removedRuns()).isEmpty();
-    assertThat(archive.runs())
+    assertThat(archive.reader().runs())
         .extracting(ArchivedRun::runId)
         .containsExactly("run-1", "run-2", "run-3");
     assertThat(fixture.blobFile(shared.digest().toString())).exists();
@@ -177,15 +177,17 @@ class RetentionTest {
     RunArchive later = twoHoursLater();
 
     RetentionResult result =
-        later.retain(
-            new RetentionPolicy(
-                OptionalInt.empty(),
-                Optional.empty(),
-                OptionalLong.of(150_000),
-                Set.of("protected-1", "protected-2")));
+        later
+            .accounts()
+            .retain(
+                new RetentionPolicy(
+                    OptionalInt.empty(),
+                    Optional.empty(),
+                    OptionalLong.of(150_000),
+                    Set.of("protected-1", "protected-2")));
 
     assertThat(result.removedRuns()).containsExactly("newest");
-    assertThat(later.runs())
+    assertThat(later.reader().runs())
         .extracting(ArchivedRun::runId)
         .containsExactly("protected-1", "protected-2");
     assertThat(fixture.blobFile(first.digest().toString())).exists();
@@ -193,6 +195,7 @@ class RetentionTest {
     assertThat(fixture.blobFile(newest.digest().toString())).doesNotExist();
     assertThat(
             later
+                .accounts()
                 .retain(
                     new RetentionPolicy(
                             OptionalInt.of(0),
