@@ -12,7 +12,9 @@ import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.engine.archive.ArchiveMode;
 import dev.containermatrix.engine.archive.ReplaySource;
+import dev.containermatrix.engine.launch.ClassDataTraining;
 import dev.containermatrix.engine.plan.PlannedLayer;
+import dev.containermatrix.junit.agent.TrainingMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -165,7 +167,14 @@ final class RunServices implements AutoCloseable {
    */
   synchronized ClassDataTraining classData() throws ContainerException {
     if (classData == null) {
-      classData = new ClassDataTraining(layerStore(), runtime(), runDirectory.path(), settings);
+      classData =
+          new ClassDataTraining(
+              layerStore(),
+              runtime(),
+              runDirectory.path(),
+              settings.baseDirectory(),
+              settings.reportDirectory(),
+              TrainingMain.class.getName());
     }
     return classData;
   }

@@ -8,10 +8,14 @@ import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
 import dev.containermatrix.engine.archive.ArchiveCandidate;
 import dev.containermatrix.engine.expand.VariantDefinition;
+import dev.containermatrix.engine.launch.ClassDataTraining;
+import dev.containermatrix.engine.launch.ContainerSpecFactory;
+import dev.containermatrix.engine.launch.ShortRunFlags;
 import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.engine.plan.VariantPlan;
 import dev.containermatrix.engine.report.VariantReport;
 import dev.containermatrix.engine.report.VariantStatus;
+import dev.containermatrix.junit.agent.AgentMain;
 import dev.containermatrix.junit.channel.EventChannelServer;
 import java.nio.file.Path;
 import java.util.List;
@@ -118,7 +122,9 @@ final class VariantExecution {
       classData.flatMap(ClassDataTraining.Outcome::layer).ifPresent(this::stackClassData);
       spec =
           new ContainerSpecFactory(
-                  context.services().settings(), context.services().runDirectory().path())
+                  context.services().settings().baseDirectory(),
+                  context.services().runDirectory().path(),
+                  AgentMain.class.getName())
               .create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(), layers, logs());
       if (classData.isPresent()) {
         spec = withClassData(spec, classData.get());

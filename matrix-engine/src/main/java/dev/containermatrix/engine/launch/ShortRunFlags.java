@@ -1,9 +1,12 @@
-package dev.containermatrix.junit.engine;
+package dev.containermatrix.engine.launch;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The JVM flags a variant starts with for a short test run: C1 only, the serial collector, a higher
@@ -12,7 +15,8 @@ import java.util.regex.Pattern;
  * JAVA_TOOL_OPTIONS}): a collector named there drops the serial collector, a JIT setting drops
  * C1-only, a compile threshold drops ours, so what the matrix sets is what the JVM runs with.
  */
-final class ShortRunFlags {
+@API(status = INTERNAL, since = "0.1")
+public final class ShortRunFlags {
   static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
   static final String SERIAL_GC = "-XX:+UseSerialGC";
   static final String COMPILE_THRESHOLD = "-XX:CompileThresholdScaling=10";
@@ -31,7 +35,7 @@ final class ShortRunFlags {
   private ShortRunFlags() {}
 
   /** The short-run flags minus those the variant's env sets otherwise. */
-  static List<String> forEnvironment(Map<String, String> env) {
+  public static List<String> forEnvironment(Map<String, String> env) {
     String options =
         String.join(" ", OPTION_VARIABLES.stream().map(v -> env.getOrDefault(v, "")).toList());
     List<String> flags = new ArrayList<>(DEFAULT);

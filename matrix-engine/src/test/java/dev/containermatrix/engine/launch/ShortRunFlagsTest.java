@@ -1,4 +1,4 @@
-package dev.containermatrix.junit.engine;
+package dev.containermatrix.engine.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

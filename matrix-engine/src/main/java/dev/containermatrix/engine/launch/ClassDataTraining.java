@@ -1,4 +1,6 @@
-package dev.containermatrix.junit.engine;
+package dev.containermatrix.engine.launch;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.spi.ContainerException;
@@ -23,19 +25,20 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipFile;
+import org.apiguardian.api.API;
 
 /**
  * Gets each variant the class-data archive it starts from: found in the store, or trained once per
  * key and run (the first variant that needs it trains, the others wait for the same future; another
  * JVM waits on the store's lock and then finds it). Training is a container over the same layers a
  * variant has below its own (base, JDK, shared jars), since the archive records the jars' paths,
- * sizes and times as the container sees them, running {@value #TRAINING_MAIN} with the variants'
+ * sizes and times as the container sees them, running the agent's training main with the variants'
  * JVM options plus the dump option, into a host directory bound read-write. Any failure leaves the
  * variant without an archive, with the reason; it never fails the variant.
  */
-final class ClassDataTraining {
-  static final String TRAINING_MAIN = "dev.containermatrix.junit.agent.TrainingMain";
-  private static final String TRAINING_CLASS_FILE = TRAINING_MAIN.replace('.', '/') + ".class";
+@API(status = INTERNAL, since = "0.1")
+public final class ClassDataTraining {
+
   private static final String JUPITER_ENGINE_CLASS_FILE =
       "org/junit/jupiter/engine/JupiterTestEngine.class";
   private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
@@ -47,7 +50,7 @@ final class ClassDataTraining {
    * @param use the archive's kind, key and training classpath; empty when none
    * @param description for the variant's report entry, e.g. {@code AOT cache sha256:… (reused)}
    */
-  record Outcome(
+  public record Outcome(
       Optional<PlannedLayer> layer, Optional<ClassDataDecision.Use> use, String description) {
     static Outcome none(String reason) {
       return new Outcome(Optional.empty(), Optional.empty(), "none: " + reason);
@@ -57,15 +60,29 @@ final class ClassDataTraining {
   private final ClassDataArchives archives;
   private final ContainerRuntime runtime;
   private final Path runDirectory;
-  private final EngineSettings settings;
+  private final Path baseDirectory;
+  private final Path reportDirectory;
+  private final String trainingMain;
   private final Map<String, CompletableFuture<PlannedLayer>> trainings = new ConcurrentHashMap<>();
 
-  ClassDataTraining(
-      LayerStore store, ContainerRuntime runtime, Path runDirectory, EngineSettings settings) {
+  /**
+   * @param baseDirectory the module directory: the training container's working directory
+   * @param reportDirectory where the training's output goes ({@code class-data/<key>})
+   * @param trainingMain the main class that trains, in the agent jar every variant shares
+   */
+  public ClassDataTraining(
+      LayerStore store,
+      ContainerRuntime runtime,
+      Path runDirectory,
+      Path baseDirectory,
+      Path reportDirectory,
+      String trainingMain) {
     this.archives = new ClassDataArchives(store);
     this.runtime = runtime;
     this.runDirectory = runDirectory;
-    this.settings = settings;
+    this.baseDirectory = baseDirectory;
+    this.reportDirectory = reportDirectory;
+    this.trainingMain = trainingMain;
   }
 
   /**
@@ -74,7 +91,7 @@ final class ClassDataTraining {
    * @param stack the variant's layers, bottom first
    * @param jvmOptions the variant's JVM options without its system properties
    */
-  Outcome archiveFor(VariantPlan plan, List<PlannedLayer> stack, List<String> jvmOptions) {
+  public Outcome archiveFor(VariantPlan plan, List<PlannedLayer> stack, List<String> jvmOptions) {
     ClassDataDecision decision = ClassDataArchives.decide(plan, stack, jvmOptions);
     if (decision instanceof ClassDataDecision.Skip skip) {
       return Outcome.none(skip.reason());
@@ -114,12 +131,12 @@ final class ClassDataTraining {
    * Why the agent cannot be archived: its classes or Jupiter's engine are in no shared jar (a
    * directory, say).
    */
-  private static Optional<String> missingFromSharedJars(List<Path> sharedJars) {
+  private Optional<String> missingFromSharedJars(List<Path> sharedJars) {
     boolean agent = false;
     boolean jupiter = false;
     for (Path jar : sharedJars) {
       try (ZipFile zip = new ZipFile(jar.toFile())) {
-        agent |= zip.getEntry(TRAINING_CLASS_FILE) != null;
+        agent |= zip.getEntry(trainingMain.replace('.', '/') + ".class") != null;
         jupiter |= zip.getEntry(JUPITER_ENGINE_CLASS_FILE) != null;
       } catch (IOException e) {
         // not a readable jar: it holds neither
@@ -128,7 +145,7 @@ final class ClassDataTraining {
     if (!agent) {
       return Optional.of(
           "the agent's classes ("
-              + TRAINING_MAIN
+              + trainingMain
               + ") are in no jar every variant shares,"
               + " so there is nothing to train with");
     }
@@ -162,8 +179,7 @@ final class ClassDataTraining {
     Path archive = scratch.resolve(use.key() + "." + use.kind().extension());
     List<String> options = new ArrayList<>(use.jvmOptions());
     options.add(use.kind().trainingOption(archive.toString()));
-    Path output =
-        settings.reportDirectory().resolve("class-data").resolve(use.key().substring(0, 12));
+    Path output = reportDirectory.resolve("class-data").resolve(use.key().substring(0, 12));
     ContainerSpec spec =
         new ContainerSpec(
             id,
@@ -171,9 +187,9 @@ final class ClassDataTraining {
             plan.variant().base(),
             use.trainingLayers().stream().map(l -> ContainerSpecFactory.layer(l)).toList(),
             new JvmCommand(
-                plan.jdkHome(), use.trainingClasspath(), options, TRAINING_MAIN, List.of()),
+                plan.jdkHome(), use.trainingClasspath(), options, trainingMain, List.of()),
             Map.of(),
-            settings.baseDirectory(),
+            baseDirectory,
             ResourceLimits.none(),
             List.of(),
             runDirectory.resolve(id + ".sock"),

@@ -1,4 +1,6 @@
-package dev.containermatrix.junit.engine;
+package dev.containermatrix.engine.launch;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.spi.ContainerSpec;
@@ -16,21 +18,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * Turns a variant's plan into the backend's launch spec: the agent's JVM command, env, limits,
  * files.
  */
-final class ContainerSpecFactory {
-  static final String AGENT_MAIN = "dev.containermatrix.junit.agent.AgentMain";
+@API(status = INTERNAL, since = "0.1")
+public final class ContainerSpecFactory {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
-  private final EngineSettings settings;
+  private final Path baseDirectory;
   private final Path runDirectory;
+  private final String agentMain;
 
-  ContainerSpecFactory(EngineSettings settings, Path runDirectory) {
-    this.settings = settings;
+  /**
+   * @param baseDirectory the module directory: the variant's working directory
+   * @param runDirectory the run's directory, where the channel sockets go
+   * @param agentMain the agent's main class, in the agent jar on every variant's classpath
+   */
+  public ContainerSpecFactory(Path baseDirectory, Path runDirectory, String agentMain) {
+    this.baseDirectory = baseDirectory;
     this.runDirectory = runDirectory;
+    this.agentMain = agentMain;
   }
 
   /**
@@ -39,7 +49,7 @@ final class ContainerSpecFactory {
    * @param layers the variant's layer stack, bottom first, holding its classpath at host paths
    * @param outputDirectory where the variant's stdout and stderr go
    */
-  ContainerSpec create(
+  public ContainerSpec create(
       VariantPlan plan,
       List<String> agentSelectors,
       boolean ownHostname,
@@ -63,9 +73,9 @@ final class ContainerSpecFactory {
         ownHostname ? variant.id() : ContainerSpec.HOST,
         plan.base(),
         layers.stream().map(ContainerSpecFactory::layer).toList(),
-        new JvmCommand(plan.jdkHome(), plan.classpath(), jvmOptions, AGENT_MAIN, agentSelectors),
+        new JvmCommand(plan.jdkHome(), plan.classpath(), jvmOptions, agentMain, agentSelectors),
         env,
-        settings.baseDirectory(),
+        baseDirectory,
         limits(plan),
         files(plan, layers),
         runDirectory.resolve(containerId + ".sock"),
