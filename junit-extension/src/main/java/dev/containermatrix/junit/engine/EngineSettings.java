@@ -73,16 +73,10 @@ record EngineSettings(
         value(
             errors,
             ContainerRuntimes.AUTO,
-            () ->
-                parameters
-                    .get(BACKEND)
-                    .map(String::trim)
-                    .map(EngineSettings::parseBackend)
-                    .orElse(ContainerRuntimes.AUTO));
+            () -> parameters.get(BACKEND).map(String::trim).map(EngineSettings::parseBackend));
     Optional<VariantFilter> variants =
-        value(
+        optional(
             errors,
-            Optional.empty(),
             () ->
                 parameters
                     .get(VARIANTS)
@@ -98,11 +92,11 @@ record EngineSettings(
                     .get(PARALLELISM)
                     .map(String::trim)
                     .filter(s -> !s.isEmpty())
-                    .map(EngineSettings::parseParallelism)
-                    .orElseGet(() -> Math.max(1, Runtime.getRuntime().availableProcessors())));
+                    .map(EngineSettings::parseParallelism));
     Path reportDir =
         base.resolve(parameters.get(REPORT_DIR).map(String::trim).orElse("target/containermatrix"));
-    Path store = value(errors, LayerStore.defaultRoot(), () -> store(parameters, base));
+    Path store =
+        value(errors, LayerStore.defaultRoot(), () -> Optional.of(store(parameters, base)));
     int unusedDays =
         value(
             errors,
@@ -117,17 +111,13 @@ record EngineSettings(
                             positive(
                                 STORE_UNUSED_DAYS,
                                 text,
-                                "the days a layer may go unused before a run removes it, e.g. 30"))
-                    .orElse(30));
+                                "the days a layer may go unused before a run removes it, e.g."
+                                    + " 30")));
     ArchiveMode archive =
         value(
             errors,
             ArchiveMode.ON,
-            () ->
-                parameters
-                    .get(ARCHIVE)
-                    .map(t -> ArchiveMode.parse(ARCHIVE, t))
-                    .orElse(ArchiveMode.ON));
+            () -> parameters.get(ARCHIVE).map(t -> ArchiveMode.parse(ARCHIVE, t)));
     Path archiveDir =
         parameters
             .get(ARCHIVE_DIR)
@@ -137,11 +127,10 @@ record EngineSettings(
             .orElseGet(
                 () -> Path.of(System.getProperty("user.home"), ".containermatrix", "archive"));
     ArchiveBounds archiveBounds =
-        value(errors, ArchiveBounds.defaults(), () -> ArchiveBounds.from(parameters));
+        value(errors, ArchiveBounds.defaults(), () -> Optional.of(ArchiveBounds.from(parameters)));
     Optional<ReplayRequest> replay =
-        value(
+        optional(
             errors,
-            Optional.empty(),
             () -> {
               ReplayRequest.CodeMode code =
                   parameters
@@ -158,12 +147,7 @@ record EngineSettings(
         value(
             errors,
             true,
-            () ->
-                parameters
-                    .get(CLASS_DATA)
-                    .map(String::trim)
-                    .map(EngineSettings::parseClassData)
-                    .orElse(true));
+            () -> parameters.get(CLASS_DATA).map(String::trim).map(EngineSettings::parseClassData));
     return new EngineSettings(
         backend,
         variants,
@@ -179,13 +163,25 @@ record EngineSettings(
         classData);
   }
 
-  /** One key's value, or its default with the key's error collected. */
-  private static <T> T value(List<IllegalArgumentException> errors, T fallback, Supplier<T> parse) {
+  /**
+   * One key's value as {@code parse} reads it, or {@code fallback} when the key is unset or its
+   * value is bad (the error then collected).
+   */
+  private static <T> T value(
+      List<IllegalArgumentException> errors, T fallback, Supplier<Optional<T>> parse) {
+    return optional(errors, parse).orElse(fallback);
+  }
+
+  /**
+   * One key's value as {@code parse} reads it; empty when unset or bad (the error then collected).
+   */
+  private static <T> Optional<T> optional(
+      List<IllegalArgumentException> errors, Supplier<Optional<T>> parse) {
     try {
       return parse.get();
     } catch (IllegalArgumentException e) {
       errors.add(e);
-      return fallback;
+      return Optional.empty();
     }
   }
 
