@@ -90,7 +90,7 @@ final class MatrixEngineDescriptor extends EngineDescriptor
   }
 
   /**
-   * Archives the run if a variant was planned, then writes the run's report: every run writes one,
+   * Archives the run if a variant was launched, then writes the run's report: every run writes one,
    * even a run in which no variant ran, so report.json never describes an earlier run.
    */
   @Override
@@ -98,14 +98,11 @@ final class MatrixEngineDescriptor extends EngineDescriptor
     try {
       Optional<RuntimeException> archiveFailure = Optional.empty();
       try {
-        if (!getChildren().isEmpty()) {
-          archiveFailure = context.outcome().archiveRun(context.services());
-        }
+        // archives nothing when no variant was launched; collects nothing when the store was unused
+        archiveFailure = context.outcome().archiveRun(context.services());
       } finally {
         // the results are written whatever happened to the archive
-        if (!getChildren().isEmpty()) {
-          context.outcome().collected(context.services().collectUnusedLayers());
-        }
+        context.outcome().collected(context.services().collectUnusedLayers());
         writeReport(context, archiveFailure);
       }
       archiveFailure.ifPresent(
