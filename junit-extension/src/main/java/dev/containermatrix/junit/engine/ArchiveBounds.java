@@ -157,13 +157,9 @@ record ArchiveBounds(OptionalInt keepRuns, OptionalInt keepDays, OptionalLong ke
     if (text.equalsIgnoreCase(ALL)) {
       return OptionalInt.empty();
     }
-    try {
-      int value = Integer.parseInt(text);
-      if (value > 0) {
-        return OptionalInt.of(value);
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the error below
+    OptionalInt value = EngineSettings.positiveNumber(text);
+    if (value.isPresent()) {
+      return value;
     }
     throw new IllegalArgumentException(
         "Configuration parameter "

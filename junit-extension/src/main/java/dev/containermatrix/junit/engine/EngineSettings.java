@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -243,14 +244,20 @@ record EngineSettings(
     return positive(PARALLELISM, text, "the most variants to run at once, e.g. 2");
   }
 
-  private static int positive(String key, String text, String meaning) {
+  /** {@code text} as a positive whole number; empty if it is none. */
+  static OptionalInt positiveNumber(String text) {
     try {
       int value = Integer.parseInt(text);
-      if (value > 0) {
-        return value;
-      }
+      return value > 0 ? OptionalInt.of(value) : OptionalInt.empty();
     } catch (NumberFormatException e) {
-      // fall through to the error below
+      return OptionalInt.empty();
+    }
+  }
+
+  private static int positive(String key, String text, String meaning) {
+    OptionalInt value = positiveNumber(text);
+    if (value.isPresent()) {
+      return value.getAsInt();
     }
     throw new IllegalArgumentException(
         "Configuration parameter "
