@@ -1,9 +1,7 @@
 package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.backend.spi.ContainerHandle;
-import dev.containermatrix.engine.plan.PlannedLayer;
-import java.util.List;
-import java.util.Map;
+import dev.containermatrix.engine.plan.LayerStacks;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,22 +16,20 @@ final class ClassRunState {
   private final boolean failFast;
   private final AtomicReference<String> cancelCause = new AtomicReference<>();
   private final Set<ContainerHandle> running = ConcurrentHashMap.newKeySet();
-  private volatile Map<String, List<PlannedLayer>> layers = Map.of();
+  private volatile LayerStacks stacks = LayerStacks.NONE;
 
   ClassRunState(int maxParallel, boolean failFast) {
     this.permits = new Semaphore(maxParallel > 0 ? maxParallel : Integer.MAX_VALUE, true);
     this.failFast = failFast;
   }
 
-  /**
-   * Each variant's layer stack (by variant id), bottom first; empty where the backend uses none.
-   */
-  List<PlannedLayer> layers(String variantId) {
-    return layers.getOrDefault(variantId, List.of());
+  /** The variants' whole layer stacks; none where the variants need no layers. */
+  LayerStacks stacks() {
+    return stacks;
   }
 
-  void layers(Map<String, List<PlannedLayer>> stacks) {
-    this.layers = Map.copyOf(stacks);
+  void stacks(LayerStacks stacks) {
+    this.stacks = stacks;
   }
 
   Semaphore permits() {

@@ -100,7 +100,7 @@ public final class ContainerMatrixTestEngine
     Optional<IllegalArgumentException> configurationError = ConfigurationError.of(errors);
     MatrixEngineDescriptor engine = new MatrixEngineDescriptor(uniqueId, settings);
     MatrixClassFactory factory =
-        new MatrixClassFactory(settings, engine.replaySource(), configurationError);
+        new MatrixClassFactory(settings, engine::planSource, configurationError);
     Predicate<Class<?>> isMatrixClass = MatrixClasses::isMatrixClass;
     EngineDiscoveryRequestResolver.<MatrixEngineDescriptor>builder()
         .addClassContainerSelectorResolver(isMatrixClass)
@@ -139,7 +139,8 @@ public final class ContainerMatrixTestEngine
     replay.ifPresent(r -> report.replayOf(r.describe()));
     return new MatrixExecutionContext(
         request.getEngineExecutionListener(),
-        new RunServices(settings, selection, selectionError, runDirectory, replay),
+        new RunServices(
+            settings, selection, selectionError, runDirectory, replay, engine::planSource),
         new RunOutcome(report, settings));
   }
 

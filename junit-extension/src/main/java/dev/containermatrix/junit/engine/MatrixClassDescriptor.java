@@ -1,7 +1,6 @@
 package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.engine.expand.VariantDefinition;
-import dev.containermatrix.engine.plan.LayerPlanner;
 import dev.containermatrix.engine.plan.VariantPlan;
 import dev.containermatrix.engine.report.MatrixSummary;
 import java.util.ArrayList;
@@ -174,10 +173,7 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor
     if (matrixError == null && !getChildren().isEmpty() && context.services().needsLayers()) {
       List<VariantPlan> plans =
           getChildren().stream().map(c -> ((VariantDescriptor) c).plan()).toList();
-      state.layers(
-          context.services().replay().isPresent()
-              ? context.services().replay().get().stacks(plans, context.services().layerStore())
-              : new LayerPlanner(context.services().layerStore()).plan(plans));
+      state.stacks(context.services().stacks(plans));
     }
     return context;
   }

@@ -2,11 +2,11 @@ package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.engine.archive.ReplayRequest;
 import dev.containermatrix.engine.archive.ReplaySource;
+import dev.containermatrix.engine.plan.PlanSource;
 import dev.containermatrix.engine.report.RunReportWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
@@ -21,6 +21,7 @@ final class MatrixEngineDescriptor extends EngineDescriptor
   private final EngineSettings settings;
   private final Optional<ReplayRequest> replay;
   private @Nullable ReplaySource opened;
+  private @Nullable PlanSource planSource;
 
   MatrixEngineDescriptor(UniqueId uniqueId, EngineSettings settings) {
     super(uniqueId, "ContainerMatrix");
@@ -34,20 +35,22 @@ final class MatrixEngineDescriptor extends EngineDescriptor
   }
 
   /**
-   * Opens the replayed run on first use; a failure names the archive and run, and fails each class
-   * asking.
+   * Where this run's plans come from, set up on first use: the archived run for a replay (opening
+   * it names the archive and run when it fails, and fails each class asking), else a planner of
+   * today's matrices on this host.
    */
-  Optional<Supplier<ReplaySource>> replaySource() {
-    return replay.map(request -> () -> open(request));
+  synchronized PlanSource planSource() {
+    if (planSource == null) {
+      planSource = replay.isPresent() ? open(replay.get()) : VariantPlanners.forProject(settings);
+    }
+    return planSource;
   }
 
-  private synchronized ReplaySource open(ReplayRequest request) {
-    if (opened == null) {
-      try {
-        opened = ReplaySource.open(request, HostClasspath.read());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e.getMessage(), e);
-      }
+  private ReplaySource open(ReplayRequest request) {
+    try {
+      opened = ReplaySource.open(request, HostClasspath.read());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
     }
     return opened;
   }

@@ -13,7 +13,13 @@ import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.engine.archive.ArchiveMode;
 import dev.containermatrix.engine.archive.ReplaySource;
 import dev.containermatrix.engine.launch.ClassDataTraining;
+import dev.containermatrix.engine.launch.ContainerSpecFactory;
+import dev.containermatrix.engine.launch.LaunchPlanner;
+import dev.containermatrix.engine.plan.LayerStacks;
+import dev.containermatrix.engine.plan.PlanSource;
 import dev.containermatrix.engine.plan.PlannedLayer;
+import dev.containermatrix.engine.plan.VariantPlan;
+import dev.containermatrix.junit.agent.AgentMain;
 import dev.containermatrix.junit.agent.TrainingMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +46,7 @@ final class RunServices implements AutoCloseable {
   private final @Nullable ContainerException selectionError;
   private final RunDirectory runDirectory;
   private final Optional<ReplaySource> replay;
+  private final Supplier<PlanSource> plans;
   private final HostAdmission admission;
   private final ExecutorService channelThreads =
       Executors.newCachedThreadPool(
@@ -50,18 +58,21 @@ final class RunServices implements AutoCloseable {
   private final Map<String, List<PlannedLayer>> baseImages = new ConcurrentHashMap<>();
   private @Nullable LayerStore layerStore;
   private @Nullable ClassDataTraining classData;
+  private @Nullable LaunchPlanner launchPlanner;
 
   RunServices(
       EngineSettings settings,
       @Nullable RuntimeSelection selection,
       @Nullable ContainerException selectionError,
       RunDirectory runDirectory,
-      Optional<ReplaySource> replay) {
+      Optional<ReplaySource> replay,
+      Supplier<PlanSource> plans) {
     this.settings = settings;
     this.selection = selection;
     this.selectionError = selectionError;
     this.runDirectory = runDirectory;
     this.replay = replay;
+    this.plans = plans;
     this.admission = new HostAdmission(settings.store(), settings.parallelism());
   }
 
@@ -85,6 +96,26 @@ final class RunServices implements AutoCloseable {
   /** The archived run this run replays, if it is a replay. */
   Optional<ReplaySource> replay() {
     return replay;
+  }
+
+  /**
+   * The layer stacks of one class's variants, from where their plans came from (see {@link
+   * PlanSource#stacks}).
+   */
+  LayerStacks stacks(List<VariantPlan> classPlans) {
+    return plans.get().stacks(classPlans, layerStore(), this::baseLayers);
+  }
+
+  /** Makes each variant's launch plan for the chosen backend. */
+  synchronized LaunchPlanner launchPlanner() {
+    if (launchPlanner == null) {
+      launchPlanner =
+          new LaunchPlanner(
+              new ContainerSpecFactory(
+                  settings.baseDirectory(), runDirectory.path(), AgentMain.class.getName()),
+              settings.classData() ? Optional.of(this::classData) : Optional.empty());
+    }
+    return launchPlanner;
   }
 
   /** The backend chosen by {@code containermatrix.backend}, or why there is none. */

@@ -1,6 +1,5 @@
 package dev.containermatrix.junit.engine;
 
-import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerRuntime;
@@ -8,14 +7,11 @@ import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
 import dev.containermatrix.engine.archive.ArchiveCandidate;
 import dev.containermatrix.engine.expand.VariantDefinition;
-import dev.containermatrix.engine.launch.ClassDataTraining;
-import dev.containermatrix.engine.launch.ContainerSpecFactory;
-import dev.containermatrix.engine.launch.ShortRunFlags;
+import dev.containermatrix.engine.launch.LaunchPlan;
 import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.engine.plan.VariantPlan;
 import dev.containermatrix.engine.report.VariantReport;
 import dev.containermatrix.engine.report.VariantStatus;
-import dev.containermatrix.junit.agent.AgentMain;
 import dev.containermatrix.junit.channel.EventChannelServer;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,8 +38,7 @@ final class VariantExecution {
   private final VariantPlan plan;
   private final VariantDefinition variant;
   private List<String> notEnforced = List.of();
-  private List<PlannedLayer> layers = List.of();
-  private @org.jspecify.annotations.Nullable ContainerSpec launched;
+  private @org.jspecify.annotations.Nullable LaunchPlan launched;
   private java.util.OptionalLong cpuMillis = java.util.OptionalLong.empty();
   private boolean recorded;
 
@@ -108,39 +103,27 @@ final class VariantExecution {
       throw new TestAbortedException("variant " + variant.displayName() + " " + reason);
     }
     ContainerRuntime runtime;
-    ContainerSpec spec;
+    LaunchPlan launch;
     try {
       runtime = context.services().runtime();
-      if (plan.replayOf().isPresent() && !runtime.usesLayers()) {
-        throw new ContainerException(
-            "a replay runs on the archived run's layers, which the "
-                + runtime.name()
-                + " backend cannot mount; replay with -Dcontainermatrix.backend=native");
-      }
-      layers = stack(runtime);
-      Optional<ClassDataTraining.Outcome> classData = classData(runtime);
-      classData.flatMap(ClassDataTraining.Outcome::layer).ifPresent(this::stackClassData);
-      spec =
-          new ContainerSpecFactory(
-                  context.services().settings().baseDirectory(),
-                  context.services().runDirectory().path(),
-                  AgentMain.class.getName())
-              .create(plan, descriptor.agentSelectors(), runtime.hasOwnHostname(), layers, logs());
-      if (classData.isPresent()) {
-        spec = withClassData(spec, classData.get());
-        context
-            .listener()
-            .reportingEntryPublished(
-                descriptor, ReportEntry.from("classData", classData.get().description()));
-      }
-      List<String> unsupported = runtime.unsupported(spec);
-      if (!unsupported.isEmpty()) {
-        throw new ContainerException(String.join("; ", unsupported));
-      }
-      launched = spec;
+      launch =
+          context
+              .services()
+              .launchPlanner()
+              .plan(plan, classState.stacks(), descriptor.agentSelectors(), runtime, logs());
     } catch (ContainerException | java.io.UncheckedIOException e) {
       throw infraError("cannot run on this host: " + e.getMessage(), null, start);
     }
+    launched = launch;
+    launch
+        .classData()
+        .ifPresent(
+            description ->
+                context
+                    .listener()
+                    .reportingEntryPublished(
+                        descriptor, ReportEntry.from("classData", description)));
+    ContainerSpec spec = launch.spec();
     EventRelay relay =
         new EventRelay(descriptor, context.listener(), variant.displayName(), logsRelative());
     ExitStatus exit;
@@ -213,80 +196,6 @@ final class VariantExecution {
     if (!server.hasConnection()) {
       server.close();
     }
-  }
-
-  /** The variant's layers as the backend mounts them: none for a backend without layers. */
-  private List<PlannedLayer> stack(ContainerRuntime runtime) {
-    return runtime.usesLayers() ? fullStack() : List.of();
-  }
-
-  /**
-   * The variant's whole stack, bottom first: its base image's layers, then the class's plan (a
-   * replay's archived stack holds its base layers already).
-   */
-  private List<PlannedLayer> fullStack() {
-    List<PlannedLayer> stack = new java.util.ArrayList<>();
-    if (!"host".equals(plan.base()) && plan.replayOf().isEmpty()) {
-      stack.addAll(context.services().baseLayers(plan.base()));
-    }
-    stack.addAll(classState.layers(variant.id()));
-    return List.copyOf(stack);
-  }
-
-  /**
-   * The class-data archive this variant starts from, or why none; empty where none is ever used.
-   */
-  private Optional<ClassDataTraining.Outcome> classData(ContainerRuntime runtime)
-      throws ContainerException {
-    if (!context.services().settings().classData()
-        || !runtime.usesLayers()
-        || plan.replayOf().isPresent()) {
-      // a replay starts from the class-data layer and JVM options it archived
-      return Optional.empty();
-    }
-    return Optional.of(
-        context
-            .services()
-            .classData()
-            .archiveFor(plan, layers, ShortRunFlags.forEnvironment(plan.env())));
-  }
-
-  /** Puts the archive's layer right above the shared jars (or the JDK, when no jar is shared). */
-  private void stackClassData(PlannedLayer archive) {
-    List<PlannedLayer> stack = new java.util.ArrayList<>(layers);
-    int at = 0;
-    for (int i = 0; i < stack.size(); i++) {
-      LayerRole role = stack.get(i).role();
-      if (role == LayerRole.BASE || role == LayerRole.JDK || role == LayerRole.SHARED_JARS) {
-        at = i + 1;
-      }
-    }
-    stack.add(at, archive);
-    layers = List.copyOf(stack);
-  }
-
-  /**
-   * The spec's JVM started from the archive: shared jars first on the classpath, and the archive
-   * option.
-   */
-  private static ContainerSpec withClassData(
-      ContainerSpec spec, ClassDataTraining.Outcome classData) {
-    if (classData.use().isEmpty() || classData.layer().isEmpty()) {
-      return spec;
-    }
-    var use = classData.use().get();
-    var command = spec.command();
-    List<String> options =
-        new java.util.ArrayList<>(use.kind().compatibleOptions(command.jvmOptions()));
-    options.add(use.kind().useOption(use.pathInside()));
-    return spec.withCommand(
-        new dev.containermatrix.backend.spi.JvmCommand(
-            command.javaHome(),
-            dev.containermatrix.engine.plan.ClassDataArchives.sharedFirst(
-                command.classpath(), use.trainingClasspath()),
-            options,
-            command.mainClass(),
-            command.arguments()));
   }
 
   private ContainerHandle launch(ContainerRuntime runtime, ContainerSpec spec, long start) {
@@ -369,6 +278,7 @@ final class VariantExecution {
         relay == null
             ? new VariantReport.TestCounts(0, 0, 0)
             : new VariantReport.TestCounts(relay.passed(), relay.failed(), relay.skipped());
+    List<PlannedLayer> layers = launched == null ? List.of() : launched.layers();
     VariantReport entry =
         report(
                 plan,
@@ -386,11 +296,12 @@ final class VariantExecution {
       entry = entry.withFailures(relay.failures());
     }
     context.outcome().report().add(entry);
-    ContainerSpec spec = launched;
-    if (spec != null) {
-      List<PlannedLayer> archived = layers.isEmpty() ? fullStack() : layers;
+    if (launched != null) {
+      List<PlannedLayer> archived = layers.isEmpty() ? classState.stacks().of(plan) : layers;
       if (!archived.isEmpty()) {
-        context.outcome().archiveCandidate(new ArchiveCandidate(plan, spec, archived, entry));
+        context
+            .outcome()
+            .archiveCandidate(new ArchiveCandidate(plan, launched.spec(), archived, entry));
       }
     }
   }

@@ -11,7 +11,10 @@ import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.Origin;
 import dev.containermatrix.engine.matrix.ResourceProfile;
+import dev.containermatrix.engine.plan.BaseLayers;
 import dev.containermatrix.engine.plan.LayerPlanner;
+import dev.containermatrix.engine.plan.LayerStacks;
+import dev.containermatrix.engine.plan.PlanSource;
 import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.engine.plan.VariantPlan;
 import java.io.IOException;
@@ -33,7 +36,7 @@ import org.apiguardian.api.API;
  * test classes in place of the archived ones unless {@code containermatrix.replay.code=archived}.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class ReplaySource {
+public final class ReplaySource implements PlanSource {
   private final ReplayRequest request;
   private final RunArchive archive;
   private final ArchivedRun run;
@@ -125,20 +128,35 @@ public final class ReplaySource {
     archive.reader().verify(run);
   }
 
-  /**
-   * The archived variants of {@code testClass} that the request's filter selects, as plans for
-   * today's run.
-   */
-  public List<VariantPlan> plans(String testClass, MatrixDefinition todayMatrix) {
-    List<VariantPlan> plans = new ArrayList<>();
+  /** The archived variants of {@code testClass} that the request's filter selects. */
+  @Override
+  public List<VariantDefinition> variants(
+      String testClass, MatrixDefinition todayMatrix, List<VariantDefinition> expanded) {
+    List<VariantDefinition> variants = new ArrayList<>();
     for (RunRecord.Variant archived : record.variantsOf(testClass)) {
       VariantDefinition definition =
           new VariantDefinition(archived.id(), archived.values(), todayMatrix);
       if (request.filter().map(f -> f.test(definition)).orElse(true)) {
-        plans.add(plan(archived, definition));
+        variants.add(definition);
       }
     }
-    return plans;
+    return variants;
+  }
+
+  /** An archived variant (one of {@link #variants}) as a plan for today's run. */
+  @Override
+  public VariantPlan plan(String testClass, VariantDefinition variant) {
+    return plan(archived(testClass, variant.id()), variant);
+  }
+
+  private RunRecord.Variant archived(String testClass, String variantId) {
+    return record.variantsOf(testClass).stream()
+        .filter(v -> v.id().equals(variantId))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "variant " + variantId + " of " + testClass + " is not in " + describe()));
   }
 
   private VariantPlan plan(RunRecord.Variant archived, VariantDefinition definition) {
@@ -200,18 +218,15 @@ public final class ReplaySource {
 
   /**
    * Each plan's layer stack, bottom first, brought from the archive into {@code store} (every blob
-   * checked as it is read); with today's code, the archived classes layer is swapped for one of
-   * today's classes.
+   * checked as it is read): the archived stack holds its base image's layers already. With today's
+   * code, the archived classes layer is swapped for one of today's classes.
    */
-  public Map<String, List<PlannedLayer>> stacks(List<VariantPlan> plans, LayerStore store) {
+  @Override
+  public LayerStacks stacks(List<VariantPlan> plans, LayerStore store, BaseLayers bases) {
     Map<String, List<PlannedLayer>> stacks = new LinkedHashMap<>();
     PlannedLayer todayClasses = null;
     for (VariantPlan plan : plans) {
-      RunRecord.Variant archived =
-          record.variantsOf(plan.testClass()).stream()
-              .filter(v -> v.id().equals(plan.variant().id()))
-              .findFirst()
-              .orElseThrow();
+      RunRecord.Variant archived = archived(plan.testClass(), plan.variant().id());
       List<StoredLayer> stored;
       try {
         stored = archive.reader().importVariant(run, archived.key(), store);
@@ -250,6 +265,6 @@ public final class ReplaySource {
       }
       stacks.put(plan.variant().id(), List.copyOf(stack));
     }
-    return stacks;
+    return plan -> stacks.getOrDefault(plan.variant().id(), List.of());
   }
 }

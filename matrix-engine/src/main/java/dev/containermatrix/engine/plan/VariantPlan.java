@@ -49,6 +49,9 @@ public record VariantPlan(
     Optional<String> replayOf,
     List<String> archivedJvmOptions) {
 
+  /** The base of a variant that runs on the host's own file system. */
+  public static final String HOST_BASE = "host";
+
   public VariantPlan {
     Objects.requireNonNull(testClass, "testClass");
     Objects.requireNonNull(variant, "variant");
@@ -87,6 +90,16 @@ public record VariantPlan(
         variant.base(),
         Optional.empty(),
         List.of());
+  }
+
+  /** Whether the variant runs on the host's own file system rather than on a base image. */
+  public boolean onHostBase() {
+    return HOST_BASE.equals(base);
+  }
+
+  /** Whether this plan brings back an archived run's variant as it ran then. */
+  public boolean isReplay() {
+    return replayOf.isPresent();
   }
 
   /** A config file: where it is on the host, and where the variant sees it. */

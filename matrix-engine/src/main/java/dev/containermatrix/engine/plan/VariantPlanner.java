@@ -2,11 +2,13 @@ package dev.containermatrix.engine.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.matrix.Axis;
 import dev.containermatrix.engine.matrix.ConfigFile;
 import dev.containermatrix.engine.matrix.JdkAxis;
 import dev.containermatrix.engine.matrix.LibraryAxis;
+import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
 import dev.containermatrix.engine.matrix.Origin;
 import dev.containermatrix.engine.resolve.ClasspathComposer;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -33,7 +36,7 @@ import org.apiguardian.api.API;
  * cannot be found is a matrix error naming the axis where it was declared.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class VariantPlanner {
+public final class VariantPlanner implements PlanSource {
   private final List<Path> hostClasspath;
   private final Path baseDirectory;
   private final ClassLoader resources;
@@ -62,9 +65,31 @@ public final class VariantPlanner {
     this.scratch = scratch;
   }
 
+  /** Today's matrix: every variant it expands to. */
+  @Override
+  public List<VariantDefinition> variants(
+      String testClass, MatrixDefinition matrix, List<VariantDefinition> expanded) {
+    return expanded;
+  }
+
+  /** The stacks {@link LayerPlanner} builds for the class, each on its base image's layers. */
+  @Override
+  public LayerStacks stacks(List<VariantPlan> plans, LayerStore store, BaseLayers bases) {
+    Map<String, List<PlannedLayer>> planned = new LayerPlanner(store).plan(plans);
+    return plan -> {
+      List<PlannedLayer> stack = new ArrayList<>();
+      if (!plan.onHostBase()) {
+        stack.addAll(bases.of(plan.base()));
+      }
+      stack.addAll(planned.getOrDefault(plan.variant().id(), List.of()));
+      return List.copyOf(stack);
+    };
+  }
+
   /**
    * @throws MatrixDefinitionException if the JDK, an artifact or a config file cannot be found
    */
+  @Override
   public VariantPlan plan(String testClass, VariantDefinition variant) {
     Jdk jdk = jdk(variant);
     ComposedClasspath classpath;
