@@ -137,6 +137,15 @@ public final class LayerStore {
   }
 
   /**
+   * The store's plan index of {@code kind} ({@code plan-index/<kind>/}): which layer was built for
+   * a key, such as a JDK's identity or a class-data archive's inputs, so that a later run or
+   * another JVM finds it without building it again.
+   */
+  public DigestIndex planIndex(String kind) {
+    return DigestIndex.in(root().resolve("plan-index").resolve(kind));
+  }
+
+  /**
    * Why the store's root is not private, if it is not: it belongs to another user and lets others
    * in, as in "/srv/store belongs to ci, not to me, and has mode rwxr-xr-x, so other users can read
    * what it holds". Empty when the root has mode 0700, as a root this store created or tightened
