@@ -223,12 +223,8 @@ final class VariantExecution {
               + relay.broken().map(b -> " (its event stream broke: " + b + ")").orElse("")
               + "; its output is in "
               + logs();
-      VariantFailedException failure =
-          new VariantFailedException("variant " + variant.displayName() + " " + reason);
-      relay.abortPending(unfinished(failure));
-      record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
-      classState.variantFailed(variant.displayName());
-      throw failure;
+      throw endedUnfinished(
+          relay, reason, "variant " + variant.displayName() + " " + reason, start);
     }
     if (relay.broken().isPresent()) {
       String reason =
@@ -236,12 +232,8 @@ final class VariantExecution {
               + relay.broken().get()
               + "; its output is in "
               + logs();
-      VariantFailedException failure =
-          new VariantFailedException("variant " + variant.displayName() + ": " + reason);
-      relay.abortPending(unfinished(failure));
-      record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
-      classState.variantFailed(variant.displayName());
-      throw failure;
+      throw endedUnfinished(
+          relay, reason, "variant " + variant.displayName() + ": " + reason, start);
     }
     if (relay.engineFailure().isPresent()) {
       Throwable failure = relay.engineFailure().get();
@@ -259,11 +251,17 @@ final class VariantExecution {
   }
 
   /**
-   * Why a test the variant did not finish is aborted: the variant's failure, which its own node
-   * reports.
+   * The variant's failure when its container ended without all its tests reported: the tests it did
+   * not finish are aborted with it, so that it counts once, as the variant's failure.
    */
-  private static String unfinished(VariantFailedException failure) {
-    return "did not finish: " + failure.getMessage() + " (counted once, as the variant's failure)";
+  private VariantFailedException endedUnfinished(
+      EventRelay relay, String reason, String message, long start) {
+    VariantFailedException failure = new VariantFailedException(message);
+    relay.abortPending(
+        "did not finish: " + failure.getMessage() + " (counted once, as the variant's failure)");
+    record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
+    classState.variantFailed(variant.displayName());
+    return failure;
   }
 
   private VariantFailedException infraError(String reason, EventRelay relay, long start) {
