@@ -95,66 +95,18 @@ public record VariantReport(
   }
 
   public VariantReport withCpuMillis(OptionalLong value) {
-    return new VariantReport(
-        id,
-        testClass,
-        name,
-        values,
-        limits,
-        layers,
-        status,
-        reason,
-        tests,
-        durationMillis,
-        archive,
-        notEnforced,
-        value,
-        classpathEntries,
-        failures,
-        logs);
+    return withMeasured(value, classpathEntries, failures, logs);
   }
 
   public VariantReport withClasspathEntries(int entries) {
     if (entries < 0) {
       throw new IllegalArgumentException("classpathEntries must not be negative: " + entries);
     }
-    return new VariantReport(
-        id,
-        testClass,
-        name,
-        values,
-        limits,
-        layers,
-        status,
-        reason,
-        tests,
-        durationMillis,
-        archive,
-        notEnforced,
-        cpuMillis,
-        OptionalInt.of(entries),
-        failures,
-        logs);
+    return withMeasured(cpuMillis, OptionalInt.of(entries), failures, logs);
   }
 
   public VariantReport withFailures(List<TestFailure> value) {
-    return new VariantReport(
-        id,
-        testClass,
-        name,
-        values,
-        limits,
-        layers,
-        status,
-        reason,
-        tests,
-        durationMillis,
-        archive,
-        notEnforced,
-        cpuMillis,
-        classpathEntries,
-        value,
-        logs);
+    return withMeasured(cpuMillis, classpathEntries, value, logs);
   }
 
   /**
@@ -164,6 +116,15 @@ public record VariantReport(
     if (directory.isBlank()) {
       throw new IllegalArgumentException("a variant's log directory must be named, was blank");
     }
+    return withMeasured(cpuMillis, classpathEntries, failures, Optional.of(directory));
+  }
+
+  /** This entry with the four components the withers set, which are known only after it ran. */
+  private VariantReport withMeasured(
+      OptionalLong cpuMillis,
+      OptionalInt classpathEntries,
+      List<TestFailure> failures,
+      Optional<String> logs) {
     return new VariantReport(
         id,
         testClass,
@@ -180,7 +141,7 @@ public record VariantReport(
         cpuMillis,
         classpathEntries,
         failures,
-        Optional.of(directory));
+        logs);
   }
 
   /** The limits a variant ran with; absent ones were not set. */
