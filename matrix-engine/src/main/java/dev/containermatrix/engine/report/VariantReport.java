@@ -2,6 +2,8 @@ package dev.containermatrix.engine.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.containermatrix.backend.layers.LayerRole;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +16,8 @@ import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
- * One variant's entry in report.json.
+ * One variant's entry in report.json, in its order (with the run's {@code runId} after {@code id},
+ * see {@code RunPart}); an empty optional is {@code null} there.
  *
  * @param reason why it did not pass, in plain words; empty when it passed
  * @param notEnforced the limits the backend could not enforce on this host, one sentence each
@@ -29,9 +32,27 @@ import org.apiguardian.api.API;
  *     when the variant never got one (skipped, or refused before it was launched)
  */
 @API(status = INTERNAL, since = "0.1")
+@JsonPropertyOrder({
+  "id",
+  "class",
+  "name",
+  "values",
+  "limits",
+  "layers",
+  "status",
+  "reason",
+  "tests",
+  "failures",
+  "logs",
+  "durationMillis",
+  "cpuMillis",
+  "classpathEntries",
+  "archive",
+  "notEnforced"
+})
 public record VariantReport(
     String id,
-    String testClass,
+    @JsonProperty("class") String testClass,
     String name,
     Map<String, String> values,
     Limits limits,
