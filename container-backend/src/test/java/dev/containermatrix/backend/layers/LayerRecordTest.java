@@ -69,7 +69,7 @@ class LayerRecordTest {
         "empty file||No content to map due to end-of-input",
         "not JSON|{\"digest\": |Unexpected end-of-input within/between Object entries",
         "an array|[1, 2]|Cannot deserialize value of type"
-            + " `dev.containermatrix.backend.layers.LayerRecord$Json` from Array value (token"
+            + " `dev.containermatrix.backend.layers.LayerRecord` from Array value (token"
             + " `JsonToken.START_ARRAY`)",
         "no digest|{\"sizeBytes\": 1, \"created\": \"2026-01-01T10:00:00Z\", \"lastUsed\":"
             + " \"2026-01-01T10:00:00Z\", \"overlayConvention\": \"NONE\"}|a digest must be"
