@@ -5,8 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.matrix.Axis;
 import dev.containermatrix.engine.matrix.ConfigFile;
-import dev.containermatrix.engine.matrix.JdkAxis;
-import dev.containermatrix.engine.matrix.LibraryAxis;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
 import dev.containermatrix.engine.matrix.Origin;
 import dev.containermatrix.engine.resolve.ClasspathComposer;
@@ -95,7 +93,7 @@ public final class VariantPlanner {
       Origin origin =
           variant
               .matrix()
-              .axis(JdkAxis.NAME)
+              .axis(Axis.Jdk.NAME)
               .map(Axis::origin)
               .orElse(new Origin(variant.matrix().source()));
       throw new MatrixDefinitionException(origin, e.getMessage(), e);
@@ -104,7 +102,7 @@ public final class VariantPlanner {
 
   private static Origin libraryOrigin(VariantDefinition variant, LibraryResolutionException e) {
     for (Axis axis : variant.matrix().axes()) {
-      if (axis instanceof LibraryAxis lib
+      if (axis instanceof Axis.Library lib
           && e.getMessage() != null
           && e.getMessage().contains(lib.coordinates())) {
         return lib.origin();
