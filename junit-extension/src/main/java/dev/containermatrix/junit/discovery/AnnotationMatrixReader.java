@@ -139,7 +139,7 @@ public final class AnnotationMatrixReader {
     for (Resources r : axis.value()) {
       String where = "@Resources(name = \"" + r.name() + "\")";
       profiles.add(
-          new ResourceProfile(
+          ResourceProfile.of(
               r.name(),
               r.cpus().isBlank()
                   ? Optional.empty()

@@ -147,7 +147,8 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
     lines.put("base", base());
     resources()
         .ifPresent(
-            r -> {
+            profile -> {
+              var r = profile.limits();
               r.cpus().ifPresent(c -> lines.put("limit.cpus", c.toString()));
               r.memoryBytes().ifPresent(m -> lines.put("limit.memory", Long.toString(m)));
               r.pids().ifPresent(p -> lines.put("limit.pids", Long.toString(p)));

@@ -3,6 +3,7 @@ package dev.containermatrix.engine.report;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.layers.LayerRole;
+import dev.containermatrix.backend.spi.ResourceLimits;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.apiguardian.api.API;
 /**
  * One variant's entry in report.json.
  *
+ * @param limits the limits the variant ran with; report.json lists cpus, memoryBytes, pids and
+ *     nofile ({@code null} where not set)
  * @param reason why it did not pass, in plain words; empty when it passed
  * @param notEnforced the limits the backend could not enforce on this host, one sentence each
  * @param cpuMillis the CPU time (user + system) of the variant's container in milliseconds; empty
@@ -34,7 +37,7 @@ public record VariantReport(
     String testClass,
     String name,
     Map<String, String> values,
-    Limits limits,
+    ResourceLimits limits,
     List<ReportedLayer> layers,
     VariantStatus status,
     Optional<String> reason,
@@ -67,7 +70,7 @@ public record VariantReport(
       String testClass,
       String name,
       Map<String, String> values,
-      Limits limits,
+      ResourceLimits limits,
       List<ReportedLayer> layers,
       VariantStatus status,
       Optional<String> reason,
@@ -181,15 +184,6 @@ public record VariantReport(
         classpathEntries,
         failures,
         Optional.of(directory));
-  }
-
-  /** The limits a variant ran with; absent ones were not set. */
-  public record Limits(
-      Optional<Double> cpus, OptionalLong memoryBytes, OptionalLong pids, OptionalLong nofile) {
-    public static Limits none() {
-      return new Limits(
-          Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
-    }
   }
 
   /**

@@ -95,7 +95,7 @@ final class YamlAxisReader {
           item.asMapping("write each profile as a map like {name: small, cpus: 1, memory: 256m}")
               .allowOnly(List.of("name", "cpus", "memory", "pids", "nofile", "cpuset"));
       profiles.add(
-          new ResourceProfile(
+          ResourceProfile.of(
               map.require("name", "name the profile, like name: small")
                   .asText("write a single name like name: small"),
               map.get("cpus")

@@ -204,7 +204,7 @@ class MatrixExpanderTest {
   void rejectsIncludeOfAResourceProfileThatDoesNotExist() {
     Origin origin = new Origin("r");
     ResourceProfile small =
-        new ResourceProfile(
+        ResourceProfile.of(
             "small",
             Optional.of(1.0),
             OptionalLong.empty(),

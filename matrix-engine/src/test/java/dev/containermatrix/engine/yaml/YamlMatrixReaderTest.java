@@ -53,7 +53,7 @@ class YamlMatrixReaderTest {
     assertThat(resources.origin()).isEqualTo(Origin.yaml("matrix/json.yaml", 7, "resources"));
     assertThat(resources.profiles())
         .containsExactly(
-            new ResourceProfile(
+            ResourceProfile.of(
                 "small",
                 Optional.of(1.0),
                 OptionalLong.of(256L << 20),
@@ -61,7 +61,7 @@ class YamlMatrixReaderTest {
                 OptionalLong.of(256),
                 Optional.empty(),
                 Origin.yaml("matrix/json.yaml", 8, "resources")),
-            new ResourceProfile(
+            ResourceProfile.of(
                 "large",
                 Optional.of(2.0),
                 OptionalLong.of(1L << 30),
@@ -212,6 +212,7 @@ class YamlMatrixReaderTest {
 
     assertThat(matrix.base()).isEqualTo("oci-archive:images/bookworm.tar");
     assertThat(matrix.axes().get(0).name()).isEqualTo("slf4j-api");
-    assertThat(((Axis.Resource) matrix.axes().get(1)).profile("pinned").cpuset()).contains("0-1");
+    assertThat(((Axis.Resource) matrix.axes().get(1)).profile("pinned").limits().cpuset())
+        .contains("0-1");
   }
 }
