@@ -12,16 +12,11 @@ import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerSpec;
-import dev.containermatrix.backend.spi.ExitStatus;
-import dev.containermatrix.backend.spi.JvmCommand;
-import dev.containermatrix.backend.spi.Layer;
 import dev.containermatrix.backend.testmains.ImageProbeMain;
 import dev.containermatrix.backend.testmains.TestSpecs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,33 +49,18 @@ class NativeBaseImageTest {
 
     NativeRuntime runtime = new NativeRuntime(NativeTestSupport.rootHost());
     try {
-      ContainerSpec base =
-          TestSpecs.hostSpec(
-              NativeTestSupport.scratch("image"), "image", ImageProbeMain.class, List.of());
       ContainerSpec spec =
-          base.withBaseImage("oci-layout:" + layout)
-              .withHostname("image-variant")
-              .withLayers(layers.stream().map(l -> new Layer(l.directory(), Layer.BASE)).toList())
-              .withCommand(
-                  new JvmCommand(
-                      TEMURIN,
-                      base.command().classpath(),
-                      List.of("-Xshare:auto"),
-                      base.command().mainClass(),
-                      List.of()));
+          TestSpecs.imageSpec(
+              NativeTestSupport.scratch("image"),
+              "image",
+              ImageProbeMain.class,
+              "oci-layout:" + layout,
+              layers,
+              TEMURIN,
+              "image-variant");
       assertThat(runtime.unsupported(spec)).isEmpty();
       try (ContainerHandle handle = runtime.launch(spec)) {
-        ExitStatus status = handle.awaitExit();
-        assertThat(status.isSuccess())
-            .as("%s; stderr: %s", status, Files.readString(handle.stderr()))
-            .isTrue();
-        Map<String, String> seen =
-            Files.readAllLines(handle.stdout()).stream()
-                .filter(l -> l.contains(":"))
-                .collect(
-                    Collectors.toMap(
-                        l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
-        assertThat(seen)
+        assertThat(NativeTestSupport.probeOutput(handle))
             .containsEntry("release", "containermatrix-test-image")
             .containsEntry("host-ls", "false")
             .containsEntry("java", "25")
