@@ -36,12 +36,7 @@ class RootlessConformanceTest {
                   "-Dcontainermatrix.test.scratch=" + workspace.owned(), "-Djava.io.tmpdir=/tmp"),
               RootlessSuiteMain.class.getName(),
               List.of());
-      Process process =
-          new ProcessBuilder(command)
-              .directory(shared.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      Process process = UnprivilegedUser.start(command, shared, log);
       boolean ended = process.waitFor(10, TimeUnit.MINUTES);
       String output = Files.readString(log);
       System.out.println("rootless conformance run as " + USER + ":\n" + output);
