@@ -83,6 +83,18 @@ public final class UnprivilegedUser {
     return String.join(File.pathSeparator, entries);
   }
 
+  /**
+   * Starts {@code command} (from {@link Workspace#javaCommand}) in {@code directory}, its stdout
+   * and stderr both written to {@code log}.
+   */
+  public static Process start(List<String> command, Path directory, Path log) throws IOException {
+    return new ProcessBuilder(command)
+        .directory(directory.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
   /** Runs a command as root and requires it to succeed within a minute. */
   public static void run(List<String> command) throws Exception {
     Process process = new ProcessBuilder(command).inheritIO().start();
@@ -90,7 +102,11 @@ public final class UnprivilegedUser {
     assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
   }
 
-  private static void copyReadable(Path source, Path target) throws IOException {
+  /**
+   * Copies the file or tree {@code source} to {@code target}, directories {@code rwxr-xr-x} and
+   * files {@code rw-r--r--}, and makes {@code target}'s parent, readable by all, if missing.
+   */
+  public static void copyReadable(Path source, Path target) throws IOException {
     Files.createDirectories(target.getParent());
     Files.setPosixFilePermissions(target.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
     try (Stream<Path> paths = Files.walk(source)) {

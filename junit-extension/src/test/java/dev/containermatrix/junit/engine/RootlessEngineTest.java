@@ -40,12 +40,7 @@ class RootlessEngineTest {
               EngineRunnerMain.class.getName(),
               List.of(
                   TwoZonesFixture.class.getName(), "native", work.resolve("reports").toString()));
-      Process process =
-          new ProcessBuilder(command)
-              .directory(module.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      Process process = UnprivilegedUser.start(command, module, log);
       assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the rootless run ended").isTrue();
       String output = Files.readString(log);
       assertThat(process.exitValue()).as(output).isZero();
