@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("docker")
 class DockerWhiteoutsTest {
-  private static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
   private static final String IMAGE = "cmtest/whiteouts:1";
 
   @TempDir Path work;
@@ -42,12 +41,11 @@ class DockerWhiteoutsTest {
             + " --iptables=false --ip-masq=false)");
     HostRequirements.require(
         NativeTestSupport.isRoot(), "native containers on image layers need root here");
-    HostRequirements.require(
-        Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
+    Path temurin = TestImages.requireTemurin();
     Path rootfs =
         TestImages.writeRootfsTar(
             work.resolve("tools.tar"),
-            TEMURIN,
+            temurin,
             Map.of(
                 "sh",
                 Path.of("/bin/dash"),
@@ -114,7 +112,7 @@ class DockerWhiteoutsTest {
               WhiteoutProbeMain.class,
               "docker-archive:" + saved,
               layers,
-              TEMURIN,
+              temurin,
               "whiteouts");
       try (ContainerHandle handle = runtime.launch(spec)) {
         assertThat(NativeTestSupport.probeOutput(handle))

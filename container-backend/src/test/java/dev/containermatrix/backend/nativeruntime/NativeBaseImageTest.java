@@ -14,7 +14,6 @@ import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.testmains.ImageProbeMain;
 import dev.containermatrix.backend.testmains.TestSpecs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * container sees the image's root, not the host's.
  */
 class NativeBaseImageTest {
-  private static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
 
   @TempDir Path temp;
 
@@ -34,11 +32,10 @@ class NativeBaseImageTest {
   void aVariantOnAnImageSeesTheImagesRootAndRunsAHostJdkInIt() throws Exception {
     HostRequirements.require(
         NativeTestSupport.isRoot(), "native containers on image layers need root here");
-    HostRequirements.require(
-        Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
+    Path temurin = TestImages.requireTemurin();
     Path layout =
         TestImages.writeJdkRuntimeImage(
-            temp.resolve("layout"), TEMURIN, "containermatrix-test-image");
+            temp.resolve("layout"), temurin, "containermatrix-test-image");
     Image image =
         ImageReaders.of(
                 ImageReferences.parse("oci-layout:" + layout, temp), temp.resolve("scratch"))
@@ -56,7 +53,7 @@ class NativeBaseImageTest {
               ImageProbeMain.class,
               "oci-layout:" + layout,
               layers,
-              TEMURIN,
+              temurin,
               "image-variant");
       assertThat(runtime.unsupported(spec)).isEmpty();
       try (ContainerHandle handle = runtime.launch(spec)) {

@@ -68,9 +68,7 @@ class NativeEngineTest {
 
   @Test
   void eachVariantRunsOnItsBaseImageWhoseLayersTheReportLists() throws Exception {
-    Path temurin = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-    HostRequirements.require(
-        Files.isExecutable(temurin.resolve("bin/java")), "Temurin 25 is not at " + temurin);
+    Path temurin = TestImages.requireTemurin();
     for (String name : List.of("alpha", "beta")) {
       Path layout = Path.of("target", "test-images", name).toAbsolutePath();
       dev.containermatrix.backend.rundir.RunDirectory.deleteRecursively(layout);
