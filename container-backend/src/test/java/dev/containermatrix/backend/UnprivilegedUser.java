@@ -2,6 +2,7 @@ package dev.containermatrix.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,8 +44,13 @@ public final class UnprivilegedUser {
     }
   }
 
-  /** Makes the user if missing and a {@link Workspace} for it. */
+  /**
+   * Makes the user if missing and a {@link Workspace} for it; the calling test is skipped where
+   * this JVM is not root, which switching to the user needs.
+   */
   public static Workspace workspace(String prefix) throws Exception {
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "switching to an unprivileged user needs root");
     ensureExists();
     Path root = Files.createTempDirectory(Path.of("/var/tmp"), prefix);
     Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
