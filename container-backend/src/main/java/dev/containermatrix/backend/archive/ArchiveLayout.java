@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -50,8 +51,13 @@ final class ArchiveLayout {
     return root.resolve("blobs").resolve("sha256");
   }
 
-  Path blob(String digest) {
-    return blobDirectory().resolve(Digest.parse(digest).hex());
+  Path blob(Digest digest) {
+    return blobDirectory().resolve(digest.hex());
+  }
+
+  /** The digest a file in {@code blobs/sha256/} is named by, if it is named by one. */
+  static Optional<Digest> digestOf(Path blob) {
+    return Digest.tryParseHex(blob.getFileName().toString());
   }
 
   Path diffIdDirectory() {

@@ -1,6 +1,8 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.Index;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,7 +135,8 @@ final class RegistryLayoutFiles implements LayoutFiles {
       }
       String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
       if (type.endsWith("index.v1+json") || type.endsWith("manifest.list.v2+json")) {
-        for (OciDescriptor manifest : OciJson.index(bytes, describe("index.json"))) {
+        for (Descriptor manifest :
+            ImageDocuments.read(bytes, Index.class, describe("index.json")).manifests()) {
           fetchManifest(manifest.digest());
         }
         return bytes;
