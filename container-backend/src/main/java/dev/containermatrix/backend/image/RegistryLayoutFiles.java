@@ -70,7 +70,7 @@ final class RegistryLayoutFiles implements LayoutFiles {
     if (document != null) {
       return new ByteArrayInputStream(document);
     }
-    String digest = digestOf(path);
+    Digest digest = digestOf(path);
     HttpResponse<InputStream> response =
         client.get(
             "blobs/" + digest,
@@ -198,13 +198,23 @@ final class RegistryLayoutFiles implements LayoutFiles {
         + coordinates.reference();
   }
 
-  private static String digestOf(String path) {
-    return "sha256:" + path.substring(path.lastIndexOf('/') + 1);
+  /** The digest a blob path names ({@code blobs/sha256/<hex>}: what descriptors' digests give). */
+  private Digest digestOf(String path) throws ImageSourceException {
+    return Digest.fromLayoutPath(path)
+        .orElseThrow(
+            () ->
+                new ImageSourceException(
+                    describe()
+                        + " has no file "
+                        + path
+                        + ": a registry serves only blobs/sha256/<64 lowercase hex digits>"));
   }
 
   @Override
   public String describe(String path) {
-    return client.url(path.startsWith("blobs/") ? "blobs/" + digestOf(path) : path).toString();
+    return client
+        .url(Digest.fromLayoutPath(path).map(digest -> "blobs/" + digest).orElse(path))
+        .toString();
   }
 
   @Override
