@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.containermatrix.backend.oci.Digest;
 import dev.containermatrix.backend.oci.DockerManifestEntry;
 import dev.containermatrix.backend.oci.ImageConfig;
+import dev.containermatrix.backend.oci.OciLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class DockerArchiveReader implements ImageReader {
       throw new ImageSourceException(
           archive
               + " has no manifest.json, so it is not a docker save archive"
-              + (files.exists("oci-layout") ? " (it is an OCI archive: use oci-archive:)" : "")
+              + (files.exists(OciLayout.MARKER) ? " (it is an OCI archive: use oci-archive:)" : "")
               + ": export the image with docker save -o <tar> <name>");
     }
     DockerManifestEntry entry =

@@ -3,6 +3,7 @@ package dev.containermatrix.backend.image;
 import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.Digest;
 import dev.containermatrix.backend.oci.Index;
+import dev.containermatrix.backend.oci.OciLayout;
 import dev.containermatrix.backend.oci.Platform;
 import java.io.IOException;
 import java.util.HashSet;
@@ -32,9 +33,9 @@ final class ManifestSelector {
   }
 
   Descriptor select() throws IOException {
-    String where = files.describe("index.json");
+    String where = files.describe(OciLayout.INDEX);
     Map<Digest, Descriptor> manifests = new LinkedHashMap<>();
-    collect(index(files.readAll("index.json"), where), manifests, new HashSet<>(), 0);
+    collect(index(files.readAll(OciLayout.INDEX), where), manifests, new HashSet<>(), 0);
     List<Descriptor> candidates = List.copyOf(manifests.values());
     if (candidates.isEmpty()) {
       throw new ImageSourceException(

@@ -3,6 +3,7 @@ package dev.containermatrix.backend.image;
 import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.ImageConfig;
 import dev.containermatrix.backend.oci.Manifest;
+import dev.containermatrix.backend.oci.OciLayout;
 import dev.containermatrix.backend.oci.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ final class OciImageAssembler {
   private OciImageAssembler() {}
 
   static Image read(LayoutFiles files, String reference, Platform platform) throws IOException {
-    if (!files.exists("oci-layout")) {
+    if (!files.exists(OciLayout.MARKER)) {
       throw new ImageSourceException(
           files.describe()
               + " has no oci-layout file, so it is not an OCI image layout"
@@ -28,10 +29,10 @@ final class OciImageAssembler {
               + ": export the image with skopeo copy … oci:<dir> or docker buildx --output"
               + " type=oci");
     }
-    String layoutVersion = new String(files.readAll("oci-layout"), StandardCharsets.UTF_8);
-    if (!layoutVersion.contains("\"imageLayoutVersion\"")) {
+    String layoutVersion = new String(files.readAll(OciLayout.MARKER), StandardCharsets.UTF_8);
+    if (!OciLayout.declaresVersion(layoutVersion)) {
       throw new ImageSourceException(
-          files.describe("oci-layout")
+          files.describe(OciLayout.MARKER)
               + " does not declare an imageLayoutVersion (was "
               + layoutVersion.strip()
               + "): it is not an OCI image layout");

@@ -3,6 +3,7 @@ package dev.containermatrix.backend.image;
 import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.Digest;
 import dev.containermatrix.backend.oci.Index;
+import dev.containermatrix.backend.oci.OciLayout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * other manifest and blob is checked against its descriptor's digest and size when read.
  */
 final class RegistryLayoutFiles implements LayoutFiles {
-  private static final byte[] LAYOUT =
-      "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
 
   private final RegistryCoordinates coordinates;
   private final RegistryClient client;
@@ -40,7 +39,9 @@ final class RegistryLayoutFiles implements LayoutFiles {
 
   @Override
   public boolean exists(String path) {
-    return path.equals("oci-layout") || path.equals("index.json") || path.startsWith("blobs/");
+    return path.equals(OciLayout.MARKER)
+        || path.equals(OciLayout.INDEX)
+        || path.startsWith("blobs/");
   }
 
   @Override
@@ -87,10 +88,10 @@ final class RegistryLayoutFiles implements LayoutFiles {
 
   /** The small documents: the implied layout file, the index, and manifests fetched so far. */
   private byte[] document(String path) throws IOException {
-    if (path.equals("oci-layout")) {
-      return LAYOUT;
+    if (path.equals(OciLayout.MARKER)) {
+      return OciLayout.markerJson();
     }
-    if (path.equals("index.json")) {
+    if (path.equals(OciLayout.INDEX)) {
       return documents.computeIfAbsent(path, p -> fetchIndex());
     }
     return documents.get(path);
@@ -136,7 +137,7 @@ final class RegistryLayoutFiles implements LayoutFiles {
       String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
       if (type.endsWith("index.v1+json") || type.endsWith("manifest.list.v2+json")) {
         for (Descriptor manifest :
-            ImageDocuments.read(bytes, Index.class, describe("index.json")).manifests()) {
+            ImageDocuments.read(bytes, Index.class, describe(OciLayout.INDEX)).manifests()) {
           fetchManifest(manifest.digest());
         }
         return bytes;
