@@ -2,12 +2,10 @@ package dev.containermatrix.backend.oci;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.apiguardian.api.API;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One image of a {@code docker save} archive's {@code manifest.json} (a JSON array of these).
@@ -35,13 +33,5 @@ public record DockerManifestEntry(
     Checks.text(config, "Config");
     repoTags = Checks.list(repoTags, "RepoTags");
     layers = Checks.list(layers, "Layers");
-  }
-
-  @JsonCreator
-  static DockerManifestEntry json(
-      @JsonProperty("Config") @Nullable String config,
-      @JsonProperty("RepoTags") @Nullable List<String> repoTags,
-      @JsonProperty("Layers") @Nullable List<String> layers) {
-    return new DockerManifestEntry(config, repoTags, layers);
   }
 }

@@ -2,14 +2,12 @@ package dev.containermatrix.backend.oci;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of an OCI (or Docker) image config that image sources and the archive use; others are
@@ -32,7 +30,7 @@ public record ImageConfig(String architecture, String os, Execution config, Root
   public ImageConfig {
     Checks.text(os, "os");
     Checks.text(architecture, "architecture");
-    Checks.present(config, "\"config\"");
+    config = config == null ? new Execution(List.of(), List.of(), "", Map.of()) : config;
     if (rootfs == null) {
       throw new IllegalArgumentException(
           "has no \"rootfs.diff_ids\" array, so it is not an image config");
@@ -44,19 +42,6 @@ public record ImageConfig(String architecture, String os, Execution config, Root
       String os, String architecture, List<String> env, List<Digest> diffIds) {
     return new ImageConfig(
         architecture, os, new Execution(env, List.of(), "", Map.of()), RootFs.of(diffIds));
-  }
-
-  @JsonCreator
-  static ImageConfig json(
-      @JsonProperty("architecture") @Nullable String architecture,
-      @JsonProperty("os") @Nullable String os,
-      @JsonProperty("config") @Nullable Execution config,
-      @JsonProperty("rootfs") @Nullable RootFs rootfs) {
-    return new ImageConfig(
-        Checks.text(architecture, "architecture"),
-        Checks.text(os, "os"),
-        config == null ? new Execution(List.of(), List.of(), "", Map.of()) : config,
-        rootfs);
   }
 
   /**
@@ -94,15 +79,6 @@ public record ImageConfig(String architecture, String os, Execution config, Root
       workingDir = workingDir == null ? "" : workingDir;
       labels = Checks.sorted(labels, "config.Labels");
     }
-
-    @JsonCreator
-    static Execution json(
-        @JsonProperty("Env") @Nullable List<String> env,
-        @JsonProperty("Cmd") @Nullable List<String> cmd,
-        @JsonProperty("WorkingDir") @Nullable String workingDir,
-        @JsonProperty("Labels") @Nullable Map<String, String> labels) {
-      return new Execution(env, cmd, workingDir, labels);
-    }
   }
 
   /**
@@ -126,13 +102,6 @@ public record ImageConfig(String architecture, String os, Execution config, Root
     /** A {@code layers} rootfs of {@code diffIds}. */
     public static RootFs of(List<Digest> diffIds) {
       return new RootFs("layers", diffIds);
-    }
-
-    @JsonCreator
-    static RootFs json(
-        @JsonProperty("type") @Nullable String type,
-        @JsonProperty("diff_ids") @Nullable List<Digest> diffIds) {
-      return new RootFs(type, diffIds);
     }
   }
 }

@@ -2,9 +2,7 @@ package dev.containermatrix.backend.oci;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -40,13 +38,5 @@ public record Index(
   /** An OCI image index of {@code manifests}. */
   public static Index of(List<Descriptor> manifests) {
     return new Index(2, MediaTypes.OCI_INDEX, manifests);
-  }
-
-  @JsonCreator
-  static Index json(
-      @JsonProperty("schemaVersion") @Nullable Integer schemaVersion,
-      @JsonProperty("mediaType") @Nullable String mediaType,
-      @JsonProperty("manifests") @Nullable List<Descriptor> manifests) {
-    return new Index(schemaVersion == null ? 0 : schemaVersion, mediaType, manifests);
   }
 }

@@ -2,9 +2,7 @@ package dev.containermatrix.backend.oci;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -43,14 +41,5 @@ public record Manifest(
   /** An OCI image manifest of {@code config} and {@code layers}. */
   public static Manifest of(Descriptor config, List<Descriptor> layers) {
     return new Manifest(2, MediaTypes.OCI_MANIFEST, config, layers);
-  }
-
-  @JsonCreator
-  static Manifest json(
-      @JsonProperty("schemaVersion") @Nullable Integer schemaVersion,
-      @JsonProperty("mediaType") @Nullable String mediaType,
-      @JsonProperty("config") @Nullable Descriptor config,
-      @JsonProperty("layers") @Nullable List<Descriptor> layers) {
-    return new Manifest(schemaVersion == null ? 0 : schemaVersion, mediaType, config, layers);
   }
 }

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -28,7 +30,6 @@ public final class OciDocuments {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .build();
@@ -51,7 +52,7 @@ public final class OciDocuments {
       }
       return value;
     } catch (JsonMappingException e) {
-      throw new IllegalArgumentException(explain(e), e);
+      throw new IllegalArgumentException(explain(e, type), e);
     } catch (JacksonException e) {
       throw new IllegalArgumentException("is not valid JSON (" + e.getOriginalMessage() + ")", e);
     } catch (IOException e) {
@@ -87,17 +88,38 @@ public final class OciDocuments {
   }
 
   /** A mapping failure: what the records' constructors said, or Jackson's, with the field path. */
-  private static String explain(JsonMappingException e) {
+  private static String explain(JsonMappingException e, Class<?> type) {
     String path = path(e.getPath());
     Throwable cause = e.getCause();
-    String reason =
-        cause instanceof IllegalArgumentException && cause.getMessage() != null
-            ? cause.getMessage()
-            : e.getOriginalMessage();
+    String reason;
+    if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+      reason = cause.getMessage();
+    } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      if (path.isEmpty()) {
+        return "is not " + kind(type);
+      }
+      reason = "not " + kind(mismatch.getTargetType());
+    } else {
+      reason = e.getOriginalMessage();
+    }
     if (path.isEmpty()) {
       return reason.startsWith("has ") ? reason : "is not of the expected form (" + reason + ")";
     }
     return "has an invalid \"" + path + "\": " + reason;
+  }
+
+  /** What JSON a Java type is read from, for messages. */
+  private static String kind(Class<?> type) {
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "a JSON array";
+    }
+    if (type == String.class || type == Digest.class) {
+      return "a JSON string";
+    }
+    if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+      return "a JSON number";
+    }
+    return "a JSON object";
   }
 
   private static String path(List<JsonMappingException.Reference> references) {
