@@ -3,12 +3,13 @@ package dev.containermatrix.backend.image;
 import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.Digest;
 import dev.containermatrix.backend.oci.Index;
+import dev.containermatrix.backend.oci.OciDocuments;
 import dev.containermatrix.backend.oci.OciLayout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -142,15 +143,15 @@ final class RegistryLayoutFiles implements LayoutFiles {
         }
         return bytes;
       }
+      if (type.isEmpty()) {
+        throw new ImageSourceException(
+            response.uri()
+                + " answered without a Content-Type, so what kind of manifest it sent is unknown:"
+                + " it is not a distribution registry; check the reference");
+      }
       documents.put(digest.layoutPath(), bytes);
-      return ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\""
-              + type
-              + "\",\"digest\":\""
-              + digest
-              + "\",\"size\":"
-              + bytes.length
-              + "}]}")
-          .getBytes(StandardCharsets.UTF_8);
+      return OciDocuments.write(
+          new Index(2, null, List.of(Descriptor.of(type, digest, bytes.length))));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
