@@ -124,10 +124,8 @@ public final class DockerArchiveReader implements ImageReader {
             .or(
                 () ->
                     normalized.endsWith(CONFIG_SUFFIX)
-                        ? Digest.tryParse(
-                            "sha256:"
-                                + normalized.substring(
-                                    0, normalized.length() - CONFIG_SUFFIX.length()))
+                        ? Digest.tryParseHex(
+                            normalized.substring(0, normalized.length() - CONFIG_SUFFIX.length()))
                         : Optional.empty());
     if (named.isPresent() && !named.get().equals(actual)) {
       throw new ImageSourceException(
