@@ -3,6 +3,8 @@ package dev.containermatrix.backend.archive;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.layers.StoreLock;
+import dev.containermatrix.backend.oci.Descriptor;
+import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -66,10 +68,10 @@ public final class ArchiveAccounts {
    */
   public List<RunUsage> usage() throws IOException {
     List<ArchivedRun> runs = index.runs();
-    List<Map<String, Long>> referenced = new ArrayList<>();
-    Map<String, Integer> users = new HashMap<>();
+    List<Map<Digest, Long>> referenced = new ArrayList<>();
+    Map<Digest, Integer> users = new HashMap<>();
     for (ArchivedRun run : runs) {
-      Map<String, Long> blobsOfRun = blobsOf(run);
+      Map<Digest, Long> blobsOfRun = blobsOf(run);
       referenced.add(blobsOfRun);
       blobsOfRun.keySet().forEach(digest -> users.merge(digest, 1, Integer::sum));
     }
@@ -77,7 +79,7 @@ public final class ArchiveAccounts {
     for (int i = 0; i < runs.size(); i++) {
       long total = 0;
       long own = 0;
-      for (Map.Entry<String, Long> blob : referenced.get(i).entrySet()) {
+      for (Map.Entry<Digest, Long> blob : referenced.get(i).entrySet()) {
         total += blob.getValue();
         own += users.get(blob.getKey()) == 1 ? blob.getValue() : 0;
       }
@@ -115,12 +117,13 @@ public final class ArchiveAccounts {
   /**
    * Every blob {@code run} references, with its size; manifests and configs are read and checked.
    */
-  Map<String, Long> blobsOf(ArchivedRun run) throws IOException {
-    Map<String, Long> result = new TreeMap<>();
-    result.put(run.recordDigest(), sizeOf(run.recordDigest()));
+  Map<Digest, Long> blobsOf(ArchivedRun run) throws IOException {
+    Map<Digest, Long> result = new TreeMap<>();
+    Digest record = Digest.parse(run.recordDigest());
+    result.put(record, sizeOf(record));
     for (String variant : run.manifestDigestByVariantId().keySet()) {
       ArchivedImageView view = reader.image(run, variant);
-      for (ArchivedBlob blob : List.of(view.manifest(), view.config(), view.runtimeConfig())) {
+      for (Descriptor blob : List.of(view.manifest(), view.config(), view.runtimeConfig())) {
         result.put(blob.digest(), blob.size());
       }
       view.layers().forEach(layer -> result.put(layer.digest(), layer.size()));
@@ -128,7 +131,7 @@ public final class ArchiveAccounts {
     return result;
   }
 
-  private long sizeOf(String digest) throws IOException {
+  private long sizeOf(Digest digest) throws IOException {
     try {
       return blobs.size(digest);
     } catch (NoSuchFileException e) {

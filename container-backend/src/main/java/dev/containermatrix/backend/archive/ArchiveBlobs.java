@@ -1,6 +1,7 @@
 package dev.containermatrix.backend.archive;
 
 import dev.containermatrix.backend.layers.StoreLock;
+import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.Digest;
 import dev.containermatrix.backend.oci.DigestingOutputStream;
 import dev.containermatrix.backend.oci.VerifyingInputStream;
@@ -30,7 +31,7 @@ final class ArchiveBlobs {
   /** Names the runs that reference a blob, for messages; best effort, never fails. */
   @FunctionalInterface
   interface Referrers {
-    List<String> of(String digest);
+    List<String> of(Digest digest);
   }
 
   /** Writes a blob's bytes to {@code out} (not closed). */
@@ -50,16 +51,16 @@ final class ArchiveBlobs {
   }
 
   /** Stores {@code content} unless present; either way it is claimed for the grace period. */
-  ArchivedBlob put(byte[] content, String mediaType) throws IOException {
-    String digest = Digest.of(content).toString();
+  Descriptor put(byte[] content, String mediaType) throws IOException {
+    Digest digest = Digest.of(content);
     if (claim(digest)) {
-      return new ArchivedBlob(digest, content.length, mediaType);
+      return Descriptor.of(mediaType, digest, content.length);
     }
     return write(out -> out.write(content), mediaType);
   }
 
   /** Writes the content to a temp file while hashing it, then renames it to its digest's name. */
-  ArchivedBlob write(Content content, String mediaType) throws IOException {
+  Descriptor write(Content content, String mediaType) throws IOException {
     Path temp = layout.newTempFile();
     try {
       DigestingOutputStream out =
@@ -68,21 +69,21 @@ final class ArchiveBlobs {
       try (out) {
         content.writeTo(out);
       }
-      String digest = out.digest().toString();
+      Digest digest = out.digest();
       long size = Files.size(temp);
       Files.move(
           temp,
           layout.blob(digest),
           StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
-      return new ArchivedBlob(digest, size, mediaType);
+      return Descriptor.of(mediaType, digest, size);
     } finally {
       Files.deleteIfExists(temp);
     }
   }
 
   /** If the blob exists, touches it under the archive lock and returns {@code true}. */
-  boolean claim(String digest) throws IOException {
+  boolean claim(Digest digest) throws IOException {
     Path file = layout.blob(digest);
     if (!Files.isRegularFile(file)) {
       return false;
@@ -97,16 +98,16 @@ final class ArchiveBlobs {
     }
   }
 
-  boolean exists(String digest) {
+  boolean exists(Digest digest) {
     return Files.isRegularFile(layout.blob(digest));
   }
 
-  long size(String digest) throws IOException {
+  long size(Digest digest) throws IOException {
     return Files.size(layout.blob(digest));
   }
 
   /** Reads a blob whole, checked against its digest and, if given, its size. */
-  byte[] read(String digest, OptionalLong expectedSize) throws IOException {
+  byte[] read(Digest digest, OptionalLong expectedSize) throws IOException {
     Path file = layout.blob(digest);
     byte[] bytes;
     try {
@@ -115,7 +116,7 @@ final class ArchiveBlobs {
       throw missing(digest, expectedSize);
     }
     Digest actual = Digest.of(bytes);
-    if (!actual.toString().equals(digest)
+    if (!actual.equals(digest)
         || expectedSize.isPresent() && expectedSize.getAsLong() != bytes.length) {
       throw corrupt(digest, expectedSize, actual, bytes.length);
     }
@@ -123,7 +124,7 @@ final class ArchiveBlobs {
   }
 
   /** Reads a blob to its end, checking it against its digest and size. */
-  void verify(String digest, long expectedSize) throws IOException {
+  void verify(Digest digest, long expectedSize) throws IOException {
     try (InputStream in = open(digest, expectedSize)) {
       in.transferTo(OutputStream.nullOutputStream());
     }
@@ -133,12 +134,12 @@ final class ArchiveBlobs {
    * Opens a blob; the stream checks it at its end, and closing it early reads the rest and checks
    * it too.
    */
-  InputStream open(String digest, long expectedSize) throws IOException {
+  InputStream open(Digest digest, long expectedSize) throws IOException {
     Path file = layout.blob(digest);
     try {
       return new VerifyingInputStream(
           Files.newInputStream(file),
-          Digest.parse(digest),
+          digest,
           expectedSize,
           (actual, count) -> corrupt(digest, OptionalLong.of(expectedSize), actual, count));
     } catch (NoSuchFileException e) {
@@ -147,10 +148,10 @@ final class ArchiveBlobs {
   }
 
   private ArchiveIntegrityException corrupt(
-      String digest, OptionalLong expectedSize, Digest actual, long count) {
+      Digest digest, OptionalLong expectedSize, Digest actual, long count) {
     return new ArchiveIntegrityException(
         layout.root(),
-        digest,
+        digest.toString(),
         layout.blob(digest),
         "is corrupt: expected "
             + digest
@@ -163,10 +164,10 @@ final class ArchiveBlobs {
         referrers.of(digest));
   }
 
-  private ArchiveIntegrityException missing(String digest, OptionalLong expectedSize) {
+  private ArchiveIntegrityException missing(Digest digest, OptionalLong expectedSize) {
     return new ArchiveIntegrityException(
         layout.root(),
-        digest,
+        digest.toString(),
         layout.blob(digest),
         "is missing: expected "
             + digest

@@ -1,11 +1,12 @@
 package dev.containermatrix.backend.archive;
 
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.OciLayout;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,8 +23,6 @@ import java.util.UUID;
  */
 final class ArchiveLayout {
 
-  static final String LAYOUT_JSON = "{\"imageLayoutVersion\":\"1.0.0\"}";
-
   private final Path root;
 
   ArchiveLayout(Path root) {
@@ -35,11 +34,11 @@ final class ArchiveLayout {
   }
 
   Path ociLayout() {
-    return root.resolve("oci-layout");
+    return root.resolve(OciLayout.MARKER);
   }
 
   Path index() {
-    return root.resolve("index.json");
+    return root.resolve(OciLayout.INDEX);
   }
 
   Path lockFile() {
@@ -47,11 +46,16 @@ final class ArchiveLayout {
   }
 
   Path blobDirectory() {
-    return root.resolve("blobs").resolve("sha256");
+    return root.resolve(OciLayout.BLOBS);
   }
 
-  Path blob(String digest) {
-    return blobDirectory().resolve(Digest.parse(digest).hex());
+  Path blob(Digest digest) {
+    return blobDirectory().resolve(digest.hex());
+  }
+
+  /** The digest a file in {@code blobs/sha256/} is named by, if it is named by one. */
+  static Optional<Digest> digestOf(Path blob) {
+    return Digest.tryParseHex(blob.getFileName().toString());
   }
 
   Path diffIdDirectory() {
@@ -80,7 +84,7 @@ final class ArchiveLayout {
     Files.createDirectories(diffIdDirectory());
     Files.createDirectories(tempDirectory());
     if (!Files.exists(ociLayout())) {
-      replace(ociLayout(), LAYOUT_JSON.getBytes(StandardCharsets.UTF_8));
+      replace(ociLayout(), OciLayout.markerJson());
     }
   }
 

@@ -4,13 +4,16 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.image.Compression;
 import dev.containermatrix.backend.image.Image;
-import dev.containermatrix.backend.image.ImageConfig;
 import dev.containermatrix.backend.image.ImageImport;
 import dev.containermatrix.backend.image.ImageLayerBlob;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.ImageConfig;
+import dev.containermatrix.backend.oci.Manifest;
 import dev.containermatrix.backend.oci.MediaTypes;
+import dev.containermatrix.backend.oci.OciDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +65,7 @@ public final class ArchiveReader {
    * @throws ArchiveIntegrityException if it is missing or does not hash to {@code digest}
    */
   public byte[] readBlob(String digest) throws IOException {
-    Digest.parse(digest, "a blob digest");
-    return blobs.read(digest, OptionalLong.empty());
+    return blobs.read(Digest.parse(digest, "a blob digest"), OptionalLong.empty());
   }
 
   /**
@@ -73,10 +75,10 @@ public final class ArchiveReader {
    * @throws ArchiveIntegrityException naming the first blob that is missing or corrupt
    */
   public void verify(ArchivedRun run) throws IOException {
-    blobs.read(run.recordDigest(), OptionalLong.empty());
-    Set<String> read = new HashSet<>();
+    blobs.read(Digest.parse(run.recordDigest()), OptionalLong.empty());
+    Set<Digest> read = new HashSet<>();
     for (String variant : run.manifestDigestByVariantId().keySet()) {
-      for (ArchivedBlob layer : image(run, variant).layers()) {
+      for (Descriptor layer : image(run, variant).layers()) {
         if (read.add(layer.digest())) { // a layer its variants share (the JDK, say) is read once
           blobs.verify(layer.digest(), layer.size());
         }
@@ -97,7 +99,7 @@ public final class ArchiveReader {
     Objects.requireNonNull(store, "store");
     ArchivedImageView view = image(run, variantId);
     List<ImageLayerBlob> layers = new ArrayList<>();
-    for (ArchivedBlob layer : view.layers()) {
+    for (Descriptor layer : view.layers()) {
       blobs.verify(layer.digest(), layer.size());
       layers.add(
           new ImageLayerBlob(
@@ -107,13 +109,12 @@ public final class ArchiveReader {
               Compression.NONE,
               () -> blobs.open(layer.digest(), layer.size())));
     }
-    ImageJson.Config config = config(view.config());
     Image image =
         new Image(
             "archive:" + layout.root() + ":" + run.runId() + "-" + variantId,
             layers,
             view.config().digest(),
-            new ImageConfig(config.os(), config.architecture(), view.env(), view.diffIds()));
+            config(view.config()));
     return ImageImport.intoStore(image, store);
   }
 
@@ -125,12 +126,11 @@ public final class ArchiveReader {
    * @throws ArchiveIntegrityException if one of those blobs is missing, corrupt or malformed
    */
   public ArchivedImageView image(ArchivedRun run, String variantId) throws IOException {
-    String manifestDigest = run.manifestOf(variantId);
+    Digest manifestDigest = Digest.parse(run.manifestOf(variantId));
     byte[] manifestBytes = blobs.read(manifestDigest, OptionalLong.empty());
-    ImageJson.Manifest manifest =
-        parsed(manifestDigest, "an image manifest", () -> ImageJson.readManifest(manifestBytes));
-    ImageJson.Config config = config(manifest.config());
-    List<String> layerDigests = manifest.layers().stream().map(ArchivedBlob::digest).toList();
+    Manifest manifest = parsed(manifestDigest, "an image manifest", manifestBytes, Manifest.class);
+    ImageConfig config = config(manifest.config());
+    List<Digest> layerDigests = manifest.layers().stream().map(Descriptor::digest).toList();
     if (!config.diffIds().equals(layerDigests)) {
       throw malformed(
           manifest.config().digest(),
@@ -142,27 +142,29 @@ public final class ArchiveReader {
               + layerDigests
               + ")");
     }
-    String runtimeDigest = config.labels().get(RunArchive.RUNTIME_CONFIG_LABEL);
-    if (Digest.tryParse(runtimeDigest).isEmpty()) {
+    String runtimeLabel = config.config().labels().get(RunArchive.RUNTIME_CONFIG_LABEL);
+    Optional<Digest> runtimeDigest = Digest.tryParse(runtimeLabel);
+    if (runtimeDigest.isEmpty()) {
       throw malformed(
           manifest.config().digest(),
           "an image config with a label "
               + RunArchive.RUNTIME_CONFIG_LABEL
               + " naming its runtime config (was "
-              + runtimeDigest
+              + runtimeLabel
               + ")");
     }
-    byte[] runtimeConfig = blobs.read(runtimeDigest, OptionalLong.empty());
+    byte[] runtimeConfig = blobs.read(runtimeDigest.get(), OptionalLong.empty());
     return new ArchivedImageView(
-        new ArchivedBlob(manifestDigest, manifestBytes.length, MediaTypes.OCI_MANIFEST),
+        Descriptor.of(MediaTypes.OCI_MANIFEST, manifestDigest, manifestBytes.length),
         manifest.config(),
         manifest.layers(),
         config.diffIds(),
-        config.env(),
-        config.cmd(),
-        config.workingDir(),
-        config.labels(),
-        new ArchivedBlob(runtimeDigest, runtimeConfig.length, RunArchive.RUNTIME_CONFIG_MEDIA_TYPE),
+        config.config().env(),
+        config.config().cmd(),
+        config.config().workingDir(),
+        config.config().labels(),
+        Descriptor.of(
+            RunArchive.RUNTIME_CONFIG_MEDIA_TYPE, runtimeDigest.get(), runtimeConfig.length),
         runtimeConfig);
   }
 
@@ -201,33 +203,28 @@ public final class ArchiveReader {
   }
 
   /** An image manifest, read, checked against its digest and {@code size}, and parsed. */
-  ImageJson.Manifest manifest(String digest, OptionalLong size) throws IOException {
-    byte[] bytes = blobs.read(digest, size);
-    return parsed(digest, "an image manifest", () -> ImageJson.readManifest(bytes));
+  Manifest manifest(Digest digest, OptionalLong size) throws IOException {
+    return parsed(digest, "an image manifest", blobs.read(digest, size), Manifest.class);
   }
 
-  private ImageJson.Config config(ArchivedBlob config) throws IOException {
+  private ImageConfig config(Descriptor config) throws IOException {
     byte[] bytes = blobs.read(config.digest(), OptionalLong.of(config.size()));
-    return parsed(config.digest(), "an image config", () -> ImageJson.readConfig(bytes));
+    return parsed(config.digest(), "an image config", bytes, ImageConfig.class);
   }
 
-  private interface Parse<T> {
-    T parse();
-  }
-
-  private <T> T parsed(String digest, String what, Parse<T> parse)
+  private <T> T parsed(Digest digest, String what, byte[] json, Class<T> type)
       throws ArchiveIntegrityException {
     try {
-      return parse.parse();
+      return OciDocuments.read(json, type);
     } catch (IllegalArgumentException e) {
-      throw malformed(digest, what + " (" + e.getMessage() + ")");
+      throw malformed(digest, what + " (it " + e.getMessage() + ")");
     }
   }
 
-  private ArchiveIntegrityException malformed(String digest, String expected) {
+  private ArchiveIntegrityException malformed(Digest digest, String expected) {
     return new ArchiveIntegrityException(
         layout.root(),
-        digest,
+        digest.toString(),
         layout.blob(digest),
         "is malformed: expected " + expected,
         referrers.of(digest));

@@ -6,8 +6,13 @@ import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.layers.StoreLock;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.backend.linux.LinuxCalls;
+import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.ImageConfig;
+import dev.containermatrix.backend.oci.Manifest;
 import dev.containermatrix.backend.oci.MediaTypes;
+import dev.containermatrix.backend.oci.OciDocuments;
+import dev.containermatrix.backend.oci.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,12 +33,12 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * ArchiveWriter writer = RunArchive.open(Path.of("build/archive")).writer();
- * List<ArchivedBlob> layers = new ArrayList<>();
+ * List<Descriptor> layers = new ArrayList<>();
  * for (StoredLayer layer : variantLayers) {
  *   layers.add(writer.addLayer(layer));
  * }
- * ArchivedBlob manifest = writer.addImage(new ImageSpec(layers, env, cmd, "/work", labels, runtimeConfigJson));
- * ArchivedBlob record = writer.addBlob(recordJson, RunArchive.RECORD_MEDIA_TYPE);
+ * Descriptor manifest = writer.addImage(new ImageSpec(layers, env, cmd, "/work", labels, runtimeConfigJson));
+ * Descriptor record = writer.addBlob(recordJson, RunArchive.RECORD_MEDIA_TYPE);
  * writer.commitRun("20260101-1200", Instant.now(), record, Map.of("json-2.10", manifest));
  * }</pre>
  *
@@ -68,16 +73,16 @@ public final class ArchiveWriter {
    * docs/archive-format.md}); a layer archived before is found through {@code diffids/} and not
    * re-tarred. The blob's digest equals the store's when the layer was built reproducibly.
    */
-  public ArchivedBlob addLayer(StoredLayer layer) throws IOException {
+  public Descriptor addLayer(StoredLayer layer) throws IOException {
     Objects.requireNonNull(layer, "layer");
     Path mapping = layout.diffId(layer.digest().hex());
-    Optional<String> known = knownDigest(mapping);
+    Optional<Digest> known = knownDigest(mapping);
     if (known.isPresent() && blobs.claim(known.get())) {
-      return new ArchivedBlob(known.get(), blobs.size(known.get()), RunArchive.LAYER_MEDIA_TYPE);
+      return Descriptor.of(RunArchive.LAYER_MEDIA_TYPE, known.get(), blobs.size(known.get()));
     }
     ReproducibleLayer tar = StoredLayerTar.of(layer, calls);
-    ArchivedBlob blob = blobs.write(tar::writeTo, RunArchive.LAYER_MEDIA_TYPE);
-    layout.replace(mapping, blob.digest().getBytes(StandardCharsets.US_ASCII));
+    Descriptor blob = blobs.write(tar::writeTo, RunArchive.LAYER_MEDIA_TYPE);
+    layout.replace(mapping, blob.digest().toString().getBytes(StandardCharsets.US_ASCII));
     return blob;
   }
 
@@ -85,7 +90,7 @@ public final class ArchiveWriter {
    * Stores {@code content} (e.g. a run record, with {@link RunArchive#RECORD_MEDIA_TYPE}) unless
    * the archive has it.
    */
-  public ArchivedBlob addBlob(byte[] content, String mediaType) throws IOException {
+  public Descriptor addBlob(byte[] content, String mediaType) throws IOException {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(mediaType, "mediaType");
     return blobs.put(content, mediaType);
@@ -97,9 +102,9 @@ public final class ArchiveWriter {
    * @return the manifest, to pass to {@link #commitRun}
    * @throws IllegalArgumentException if a layer is not in the archive
    */
-  public ArchivedBlob addImage(ImageSpec image) throws IOException {
+  public Descriptor addImage(ImageSpec image) throws IOException {
     Objects.requireNonNull(image, "image");
-    for (ArchivedBlob layer : image.layers()) {
+    for (Descriptor layer : image.layers()) {
       if (!blobs.exists(layer.digest())) {
         throw new IllegalArgumentException(
             "layer "
@@ -109,11 +114,26 @@ public final class ArchiveWriter {
                 + "; add it with addLayer before the image that uses it");
       }
     }
-    ArchivedBlob runtimeConfig =
+    Descriptor runtimeConfig =
         blobs.put(image.runtimeConfigJson(), RunArchive.RUNTIME_CONFIG_MEDIA_TYPE);
-    ArchivedBlob config =
-        blobs.put(ImageJson.config(image, runtimeConfig.digest()), MediaTypes.OCI_CONFIG);
-    return blobs.put(ImageJson.manifest(config, image.layers()), MediaTypes.OCI_MANIFEST);
+    Descriptor config =
+        blobs.put(OciDocuments.write(config(image, runtimeConfig.digest())), MediaTypes.OCI_CONFIG);
+    return blobs.put(
+        OciDocuments.write(Manifest.of(config, image.layers())), MediaTypes.OCI_MANIFEST);
+  }
+
+  /**
+   * The image config of {@code image}: this host's platform, its labels and the runtime config's.
+   */
+  private static ImageConfig config(ImageSpec image, Digest runtimeConfig) {
+    Map<String, String> labels = new HashMap<>(image.labels());
+    labels.put(RunArchive.RUNTIME_CONFIG_LABEL, runtimeConfig.toString());
+    Platform host = Platform.host();
+    return new ImageConfig(
+        host.architecture(),
+        host.os(),
+        new ImageConfig.Execution(image.env(), image.cmd(), image.workingDir(), labels),
+        ImageConfig.RootFs.of(image.layers().stream().map(Descriptor::digest).toList()));
   }
 
   /**
@@ -127,26 +147,26 @@ public final class ArchiveWriter {
   public void commitRun(
       String runId,
       Instant created,
-      ArchivedBlob record,
-      Map<String, ArchivedBlob> manifestsByVariantId)
+      Descriptor record,
+      Map<String, Descriptor> manifestsByVariantId)
       throws IOException {
     Objects.requireNonNull(record, "record");
     Map<String, String> digests = new LinkedHashMap<>();
-    Map<String, Long> sizes = new HashMap<>();
+    Map<Digest, Long> sizes = new HashMap<>();
     manifestsByVariantId.forEach(
         (variant, manifest) -> {
-          digests.put(variant, manifest.digest());
+          digests.put(variant, manifest.digest().toString());
           sizes.put(manifest.digest(), manifest.size());
         });
-    ArchivedRun run = new ArchivedRun(runId, created, record.digest(), digests);
+    ArchivedRun run = new ArchivedRun(runId, created, record.digest().toString(), digests);
     try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
       requirePresent(record.digest(), "the record of run " + runId);
-      for (Map.Entry<String, String> variant : digests.entrySet()) {
-        requirePresent(variant.getValue(), "the manifest of variant " + variant.getKey());
-        ImageJson.Manifest manifest =
-            reader.manifest(variant.getValue(), OptionalLong.of(sizes.get(variant.getValue())));
+      for (Map.Entry<String, Descriptor> variant : manifestsByVariantId.entrySet()) {
+        Digest digest = variant.getValue().digest();
+        requirePresent(digest, "the manifest of variant " + variant.getKey());
+        Manifest manifest = reader.manifest(digest, OptionalLong.of(sizes.get(digest)));
         requirePresent(manifest.config().digest(), "the config of variant " + variant.getKey());
-        for (ArchivedBlob layer : manifest.layers()) {
+        for (Descriptor layer : manifest.layers()) {
           requirePresent(layer.digest(), "a layer of variant " + variant.getKey());
         }
       }
@@ -159,7 +179,7 @@ public final class ArchiveWriter {
     return "ArchiveWriter[" + layout.root() + "]";
   }
 
-  private void requirePresent(String digest, String what) {
+  private void requirePresent(Digest digest, String what) {
     if (!blobs.exists(digest)) {
       throw new IllegalArgumentException(
           what
@@ -171,10 +191,9 @@ public final class ArchiveWriter {
     }
   }
 
-  private static Optional<String> knownDigest(Path mapping) throws IOException {
+  private static Optional<Digest> knownDigest(Path mapping) throws IOException {
     try {
-      String digest = Files.readString(mapping, StandardCharsets.US_ASCII).strip();
-      return Digest.tryParse(digest).map(Digest::toString);
+      return Digest.tryParse(Files.readString(mapping, StandardCharsets.US_ASCII).strip());
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }

@@ -2,6 +2,8 @@ package dev.containermatrix.backend.archive;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.containermatrix.backend.oci.Descriptor;
+import dev.containermatrix.backend.oci.Digest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +27,15 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ArchivedImageView(
-    ArchivedBlob manifest,
-    ArchivedBlob config,
-    List<ArchivedBlob> layers,
-    List<String> diffIds,
+    Descriptor manifest,
+    Descriptor config,
+    List<Descriptor> layers,
+    List<Digest> diffIds,
     List<String> env,
     List<String> cmd,
     String workingDir,
     Map<String, String> labels,
-    ArchivedBlob runtimeConfig,
+    Descriptor runtimeConfig,
     byte[] runtimeConfigJson) {
 
   public ArchivedImageView {

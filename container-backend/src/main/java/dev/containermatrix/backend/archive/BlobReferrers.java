@@ -1,5 +1,9 @@
 package dev.containermatrix.backend.archive;
 
+import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.ImageConfig;
+import dev.containermatrix.backend.oci.Manifest;
+import dev.containermatrix.backend.oci.OciDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -21,7 +25,7 @@ final class BlobReferrers implements ArchiveBlobs.Referrers {
 
   /** The ids of the runs that reference {@code digest}, oldest first; empty if none or unknown. */
   @Override
-  public List<String> of(String digest) {
+  public List<String> of(Digest digest) {
     List<String> result = new ArrayList<>();
     List<ArchivedRun> runs;
     try {
@@ -30,8 +34,8 @@ final class BlobReferrers implements ArchiveBlobs.Referrers {
       return result;
     }
     for (ArchivedRun run : runs) {
-      if (run.recordDigest().equals(digest)
-          || run.manifestDigestByVariantId().containsValue(digest)
+      if (run.recordDigest().equals(digest.toString())
+          || run.manifestDigestByVariantId().containsValue(digest.toString())
           || run.manifestDigestByVariantId().values().stream()
               .anyMatch(m -> referencesUnchecked(m, digest))) {
         result.add(run.runId());
@@ -40,17 +44,21 @@ final class BlobReferrers implements ArchiveBlobs.Referrers {
     return result;
   }
 
-  private boolean referencesUnchecked(String manifestDigest, String digest) {
+  private boolean referencesUnchecked(String manifestDigest, Digest digest) {
     try {
-      ImageJson.Manifest manifest =
-          ImageJson.readManifest(Files.readAllBytes(layout.blob(manifestDigest)));
+      Manifest manifest =
+          OciDocuments.read(
+              Files.readAllBytes(layout.blob(Digest.parse(manifestDigest))), Manifest.class);
       if (manifest.config().digest().equals(digest)
           || manifest.layers().stream().anyMatch(layer -> layer.digest().equals(digest))) {
         return true;
       }
-      ImageJson.Config config =
-          ImageJson.readConfig(Files.readAllBytes(layout.blob(manifest.config().digest())));
-      return digest.equals(config.labels().get(RunArchive.RUNTIME_CONFIG_LABEL));
+      ImageConfig config =
+          OciDocuments.read(
+              Files.readAllBytes(layout.blob(manifest.config().digest())), ImageConfig.class);
+      return digest
+          .toString()
+          .equals(config.config().labels().get(RunArchive.RUNTIME_CONFIG_LABEL));
     } catch (IOException | RuntimeException e) {
       return false;
     }

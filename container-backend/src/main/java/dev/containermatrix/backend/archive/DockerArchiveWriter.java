@@ -1,8 +1,8 @@
 package dev.containermatrix.backend.archive;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.Descriptor;
+import dev.containermatrix.backend.oci.DockerManifestEntry;
+import dev.containermatrix.backend.oci.OciDocuments;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -54,12 +57,12 @@ final class DockerArchiveWriter {
               new TarArchiveOutputStream(file, StandardCharsets.UTF_8.name())) {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        String configName = Digest.parse(image.config().digest()).hex() + ".json";
+        String configName = image.config().digest().hex() + ".json";
         copyBlob(tar, configName, image.config());
         Set<String> written = new LinkedHashSet<>();
-        ArrayNode layerNames = ImageJson.MAPPER.createArrayNode();
-        for (ArchivedBlob layer : image.layers()) {
-          String directory = Digest.parse(layer.digest()).hex();
+        List<String> layerNames = new ArrayList<>();
+        for (Descriptor layer : image.layers()) {
+          String directory = layer.digest().hex();
           if (written.add(directory)) {
             addDirectory(tar, directory + "/");
             addBytes(tar, directory + "/VERSION", "1.0".getBytes(StandardCharsets.UTF_8));
@@ -67,21 +70,14 @@ final class DockerArchiveWriter {
           }
           layerNames.add(directory + "/layer.tar");
         }
-        ObjectNode entry = ImageJson.MAPPER.createArrayNode().addObject();
-        entry.put("Config", configName);
-        entry.putArray("RepoTags").add(tag);
-        entry.set("Layers", layerNames);
-        addBytes(
-            tar, "manifest.json", ImageJson.bytes(ImageJson.MAPPER.createArrayNode().add(entry)));
+        DockerManifestEntry entry = new DockerManifestEntry(configName, List.of(tag), layerNames);
+        addBytes(tar, "manifest.json", OciDocuments.write(List.of(entry)));
         if (!image.layers().isEmpty()) {
           int colon = tag.lastIndexOf(':');
-          ObjectNode repositories = ImageJson.MAPPER.createObjectNode();
-          repositories
-              .putObject(tag.substring(0, colon))
-              .put(
-                  tag.substring(colon + 1),
-                  Digest.parse(image.layers().get(image.layers().size() - 1).digest()).hex());
-          addBytes(tar, "repositories", ImageJson.bytes(repositories));
+          String top = image.layers().get(image.layers().size() - 1).digest().hex();
+          Map<String, Map<String, String>> repositories =
+              Map.of(tag.substring(0, colon), Map.of(tag.substring(colon + 1), top));
+          addBytes(tar, "repositories", OciDocuments.write(repositories));
         }
         tar.finish();
       }
@@ -92,7 +88,7 @@ final class DockerArchiveWriter {
     }
   }
 
-  private void copyBlob(TarArchiveOutputStream tar, String name, ArchivedBlob blob)
+  private void copyBlob(TarArchiveOutputStream tar, String name, Descriptor blob)
       throws IOException {
     TarArchiveEntry entry = entry(name);
     entry.setSize(blob.size());

@@ -2,6 +2,7 @@ package dev.containermatrix.backend.archive;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.containermatrix.backend.oci.Descriptor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ImageSpec(
-    List<ArchivedBlob> layers,
+    List<Descriptor> layers,
     List<String> env,
     List<String> cmd,
     String workingDir,
@@ -37,7 +38,7 @@ public record ImageSpec(
     Objects.requireNonNull(workingDir, "workingDir (use \"\" for none)");
     labels = Map.copyOf(new TreeMap<>(labels));
     runtimeConfigJson = runtimeConfigJson.clone();
-    for (ArchivedBlob layer : layers) {
+    for (Descriptor layer : layers) {
       if (!layer.mediaType().equals(RunArchive.LAYER_MEDIA_TYPE)) {
         throw new IllegalArgumentException(
             "layer "

@@ -2,10 +2,15 @@ package dev.containermatrix.backend.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.containermatrix.backend.image.Platform;
 import dev.containermatrix.backend.layers.StoreLock;
+import dev.containermatrix.backend.oci.Descriptor;
+import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.Index;
 import dev.containermatrix.backend.oci.MediaTypes;
+import dev.containermatrix.backend.oci.OciDocuments;
+import dev.containermatrix.backend.oci.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,17 +21,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The archive's {@code index.json}: one image manifest descriptor per archived variant, annotated
  * with its run, variant, record and time. Entries without the run annotation (put there by other
- * tools) are kept as they are. Readers need no lock (the file is replaced by a rename); writers
- * hold the {@link StoreLock} on {@code index.lock}.
+ * tools) are kept as they are: the file is rewritten as a tree, so their fields we do not model
+ * stay; our entries are written from {@link Descriptor}s. Readers need no lock (the file is
+ * replaced by a rename); writers hold the {@link StoreLock} on {@code index.lock}.
  */
 final class IndexFile {
 
-  static final String REF_NAME = "org.opencontainers.image.ref.name";
+  static final String REF_NAME = Descriptor.REF_NAME;
   static final String CREATED = "org.opencontainers.image.created";
   static final String RUN = "dev.containermatrix.run";
   static final String VARIANT = "dev.containermatrix.variant";
@@ -41,11 +48,7 @@ final class IndexFile {
   /** With the lock held: writes an empty index if there is none. */
   void createIfMissing() throws IOException {
     if (!Files.exists(layout.index())) {
-      ObjectNode index = ImageJson.MAPPER.createObjectNode();
-      index.put("schemaVersion", 2);
-      index.put("mediaType", MediaTypes.OCI_INDEX);
-      index.putArray("manifests");
-      write(index);
+      layout.replace(layout.index(), OciDocuments.write(Index.of(List.of())));
     }
   }
 
@@ -55,7 +58,7 @@ final class IndexFile {
   }
 
   /** With the lock held: adds the run's entries. */
-  void add(ArchivedRun run, Map<String, Long> manifestSizes) throws IOException {
+  void add(ArchivedRun run, Map<Digest, Long> manifestSizes) throws IOException {
     ObjectNode index = read();
     if (runsOf(index).stream().anyMatch(r -> r.runId().equals(run.runId()))) {
       throw new IllegalStateException(
@@ -69,20 +72,22 @@ final class IndexFile {
     Platform host = Platform.host();
     run.manifestDigestByVariantId()
         .forEach(
-            (variant, digest) -> {
-              ObjectNode entry = manifests.addObject();
-              entry.put("mediaType", MediaTypes.OCI_MANIFEST);
-              entry.put("digest", digest);
-              entry.put("size", manifestSizes.get(digest));
-              ObjectNode platform = entry.putObject("platform");
-              platform.put("architecture", host.architecture());
-              platform.put("os", host.os());
-              ObjectNode annotations = entry.putObject("annotations");
+            (variant, text) -> {
+              Map<String, String> annotations = new LinkedHashMap<>();
               annotations.put(REF_NAME, run.runId() + "-" + variant);
               annotations.put(RUN, run.runId());
               annotations.put(VARIANT, variant);
               annotations.put(RECORD, run.recordDigest());
               annotations.put(CREATED, run.created().toString());
+              Digest digest = Digest.parse(text);
+              manifests.add(
+                  OciDocuments.tree(
+                      new Descriptor(
+                          MediaTypes.OCI_MANIFEST,
+                          digest,
+                          manifestSizes.get(digest),
+                          Optional.of(host),
+                          annotations)));
             });
     write(index);
   }
@@ -90,7 +95,7 @@ final class IndexFile {
   /** With the lock held: removes every entry of these runs. */
   void remove(Set<String> runIds) throws IOException {
     ObjectNode index = read();
-    ArrayNode kept = ImageJson.MAPPER.createArrayNode();
+    ArrayNode kept = JsonNodeFactory.instance.arrayNode();
     for (JsonNode entry : index.get("manifests")) {
       if (!runIds.contains(entry.path("annotations").path(RUN).asText(""))) {
         kept.add(entry);
@@ -104,11 +109,11 @@ final class IndexFile {
    * The digests of index entries that belong to no run (other tools' images); retention keeps what
    * they reference.
    */
-  List<String> foreignManifests() throws IOException {
-    List<String> result = new ArrayList<>();
+  List<Digest> foreignManifests() throws IOException {
+    List<Digest> result = new ArrayList<>();
     for (JsonNode entry : read().get("manifests")) {
       if (entry.path("annotations").path(RUN).asText("").isEmpty()) {
-        result.add(entry.path("digest").asText());
+        Digest.tryParse(entry.path("digest").asText()).ifPresent(result::add);
       }
     }
     return result;
@@ -129,9 +134,9 @@ final class IndexFile {
     }
     JsonNode root;
     try {
-      root = ImageJson.parse(json);
+      root = OciDocuments.readTree(json);
     } catch (IllegalArgumentException e) {
-      throw malformed(e.getMessage());
+      throw malformed("it " + e.getMessage());
     }
     if (!(root instanceof ObjectNode object) || !root.path("manifests").isArray()) {
       throw malformed("it has no \"manifests\" array");
@@ -178,7 +183,7 @@ final class IndexFile {
   private record RunEntries(String created, String record, Map<String, String> manifests) {}
 
   private void write(ObjectNode index) throws IOException {
-    layout.replace(layout.index(), ImageJson.bytes(index));
+    layout.replace(layout.index(), OciDocuments.write(index));
   }
 
   private IOException malformed(String reason) {

@@ -3,7 +3,9 @@ package dev.containermatrix.backend.archive;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.containermatrix.backend.oci.OciDocuments;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,7 +73,7 @@ public final class OciRuntimeConfig {
     if (cpus.isPresent() && !(cpus.get() > 0)) {
       throw new IllegalArgumentException("cpus must be more than 0, was " + cpus.get());
     }
-    ObjectNode root = ImageJson.MAPPER.createObjectNode();
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("ociVersion", OCI_VERSION);
     ObjectNode process = root.putObject("process");
     process.put("terminal", false);
@@ -118,7 +120,7 @@ public final class OciRuntimeConfig {
       cpuset.ifPresent(set -> cpu.put("cpus", set));
     }
     pids.ifPresent(limit -> resources.putObject("pids").put("limit", limit));
-    return ImageJson.bytes(root);
+    return OciDocuments.write(root);
   }
 
   private static void mount(

@@ -1,6 +1,8 @@
 package dev.containermatrix.backend.archive;
 
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.Manifest;
+import dev.containermatrix.backend.oci.OciDocuments;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -28,7 +31,7 @@ final class Retention {
   /** Every blob a run references, with sizes. */
   @FunctionalInterface
   interface References {
-    Map<String, Long> of(ArchivedRun run) throws IOException;
+    Map<Digest, Long> of(ArchivedRun run) throws IOException;
   }
 
   private final ArchiveLayout layout;
@@ -56,7 +59,7 @@ final class Retention {
       }
     }
     Set<Integer> removedIndexes = new TreeSet<>();
-    Set<String> referenced = new HashSet<>();
+    Set<Digest> referenced = new HashSet<>();
     long keptBytes = 0;
     boolean full = false;
     for (int i : order) {
@@ -66,9 +69,9 @@ final class Retention {
         removedIndexes.add(i);
         continue;
       }
-      Map<String, Long> blobs = references.of(run);
+      Map<Digest, Long> blobs = references.of(run);
       long added = 0;
-      for (Map.Entry<String, Long> blob : blobs.entrySet()) {
+      for (Map.Entry<Digest, Long> blob : blobs.entrySet()) {
         added += referenced.contains(blob.getKey()) ? 0 : blob.getValue();
       }
       if (!isProtected
@@ -83,7 +86,7 @@ final class Retention {
     }
     List<String> removed = new ArrayList<>();
     removedIndexes.forEach(i -> removed.add(runs.get(i).runId()));
-    for (String foreign : index.foreignManifests()) {
+    for (Digest foreign : index.foreignManifests()) {
       referenced.add(foreign);
       referenced.addAll(foreignReferences(foreign));
     }
@@ -95,7 +98,9 @@ final class Retention {
     long freed = 0;
     try (Stream<Path> files = Files.list(layout.blobDirectory())) {
       for (Path blob : (Iterable<Path>) files::iterator) {
-        if (!referenced.contains("sha256:" + blob.getFileName()) && olderThan(blob, cutoff)) {
+        boolean unreferenced =
+            ArchiveLayout.digestOf(blob).map(digest -> !referenced.contains(digest)).orElse(true);
+        if (unreferenced && olderThan(blob, cutoff)) {
           long size = Files.size(blob);
           if (Files.deleteIfExists(blob)) {
             deleted++;
@@ -126,11 +131,11 @@ final class Retention {
    * What another tool's manifest references; unreadable ones keep only themselves (and stop
    * nothing).
    */
-  private Set<String> foreignReferences(String manifestDigest) {
-    Set<String> result = new HashSet<>();
+  private Set<Digest> foreignReferences(Digest manifestDigest) {
+    Set<Digest> result = new HashSet<>();
     try {
-      ImageJson.Manifest manifest =
-          ImageJson.readManifest(Files.readAllBytes(layout.blob(manifestDigest)));
+      Manifest manifest =
+          OciDocuments.read(Files.readAllBytes(layout.blob(manifestDigest)), Manifest.class);
       result.add(manifest.config().digest());
       manifest.layers().forEach(layer -> result.add(layer.digest()));
     } catch (IOException | IllegalArgumentException e) {
@@ -155,13 +160,13 @@ final class Retention {
   private void removeStaleMappings() throws IOException {
     try (Stream<Path> files = Files.list(layout.diffIdDirectory())) {
       for (Path mapping : (Iterable<Path>) files::iterator) {
-        String digest;
+        Optional<Digest> digest;
         try {
-          digest = Files.readString(mapping, StandardCharsets.US_ASCII).strip();
+          digest = Digest.tryParse(Files.readString(mapping, StandardCharsets.US_ASCII).strip());
         } catch (NoSuchFileException e) {
           continue;
         }
-        if (Digest.tryParse(digest).isEmpty() || !Files.exists(layout.blob(digest))) {
+        if (digest.isEmpty() || !Files.exists(layout.blob(digest.get()))) {
           Files.deleteIfExists(mapping);
         }
       }

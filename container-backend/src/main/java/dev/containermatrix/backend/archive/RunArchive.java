@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * RunArchive archive = RunArchive.open(Path.of("build/archive"));
- * ArchivedBlob record = archive.writer().addBlob(recordJson, RunArchive.RECORD_MEDIA_TYPE);
+ * Descriptor record = archive.writer().addBlob(recordJson, RunArchive.RECORD_MEDIA_TYPE);
  * archive.writer().commitRun("20260101-1200", Instant.now(), record, Map.of("json-2.10", manifest));
  * archive.reader().verify(archive.reader().run("20260101-1200").orElseThrow());
  * archive.accounts().retain(RetentionPolicy.keepLast(20));

@@ -3,6 +3,9 @@ package dev.containermatrix.backend.image;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.DockerManifestEntry;
+import dev.containermatrix.backend.oci.ImageConfig;
+import dev.containermatrix.backend.oci.OciLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -45,17 +48,21 @@ public final class DockerArchiveReader implements ImageReader {
       throw new ImageSourceException(
           archive
               + " has no manifest.json, so it is not a docker save archive"
-              + (files.exists("oci-layout") ? " (it is an OCI archive: use oci-archive:)" : "")
+              + (files.exists(OciLayout.MARKER) ? " (it is an OCI archive: use oci-archive:)" : "")
               + ": export the image with docker save -o <tar> <name>");
     }
-    OciJson.DockerManifestEntry entry =
+    DockerManifestEntry entry =
         single(
-            OciJson.dockerManifest(
-                files.readAll("manifest.json"), files.describe("manifest.json")));
+            List.of(
+                ImageDocuments.read(
+                    files.readAll("manifest.json"),
+                    DockerManifestEntry[].class,
+                    files.describe("manifest.json"))));
     byte[] configBytes = files.readAll(entry.config());
-    String configDigest = Digest.of(configBytes).toString();
+    Digest configDigest = Digest.of(configBytes);
     checkNamedDigest(files, entry.config(), configDigest);
-    ImageConfig config = OciJson.config(configBytes, files.describe(entry.config()));
+    ImageConfig config =
+        ImageDocuments.read(configBytes, ImageConfig.class, files.describe(entry.config()));
     if (config.diffIds().size() != entry.layers().size()) {
       throw new ImageSourceException(
           files.describe("manifest.json")
@@ -74,7 +81,7 @@ public final class DockerArchiveReader implements ImageReader {
     return new Image(reference, layers, configDigest, config);
   }
 
-  private ImageLayerBlob layer(LayoutFiles files, String path, String diffId) throws IOException {
+  private ImageLayerBlob layer(LayoutFiles files, String path, Digest diffId) throws IOException {
     long size = files.size(path);
     Compression compression;
     try (InputStream in = files.open(path)) {
@@ -84,21 +91,21 @@ public final class DockerArchiveReader implements ImageReader {
     Digest digest =
         named.isPresent()
             ? named.get()
-            : compression == Compression.NONE ? Digest.parse(diffId) : Digest.of(files.open(path));
+            : compression == Compression.NONE ? diffId : Digest.of(files.open(path));
     return new ImageLayerBlob(
-        digest.toString(),
+        digest,
         compression.ociMediaType(),
         size,
         compression,
         files.blobOpener(path, digest, size));
   }
 
-  private OciJson.DockerManifestEntry single(List<OciJson.DockerManifestEntry> entries)
+  private DockerManifestEntry single(List<DockerManifestEntry> entries)
       throws ImageSourceException {
     if (entries.size() == 1) {
       return entries.get(0);
     }
-    List<List<String>> tags = entries.stream().map(OciJson.DockerManifestEntry::repoTags).toList();
+    List<List<String>> tags = entries.stream().map(DockerManifestEntry::repoTags).toList();
     throw new ImageSourceException(
         archive
             + " holds "
@@ -109,7 +116,7 @@ public final class DockerArchiveReader implements ImageReader {
             + ": save one image per archive (docker save -o <tar> <name>)");
   }
 
-  private static void checkNamedDigest(LayoutFiles files, String path, String actual)
+  private static void checkNamedDigest(LayoutFiles files, String path, Digest actual)
       throws ImageSourceException {
     String normalized = TarLayoutFiles.normalize(path);
     Optional<Digest> named =
@@ -117,12 +124,10 @@ public final class DockerArchiveReader implements ImageReader {
             .or(
                 () ->
                     normalized.endsWith(CONFIG_SUFFIX)
-                        ? Digest.tryParse(
-                            "sha256:"
-                                + normalized.substring(
-                                    0, normalized.length() - CONFIG_SUFFIX.length()))
+                        ? Digest.tryParseHex(
+                            normalized.substring(0, normalized.length() - CONFIG_SUFFIX.length()))
                         : Optional.empty());
-    if (named.isPresent() && !named.get().toString().equals(actual)) {
+    if (named.isPresent() && !named.get().equals(actual)) {
       throw new ImageSourceException(
           "Blob "
               + named.get()

@@ -3,6 +3,7 @@ package dev.containermatrix.backend.image;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.ImageConfig;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -15,16 +16,16 @@ import org.apiguardian.api.API;
  *     {@code oci-archive:/work/images/bookworm.tar}
  * @param layers the layers, bottom first; as many as {@code config.diffIds()}
  * @param configDigest sha256 of the config blob
- * @param config the parts of the config that later stages need
+ * @param config the image config
  */
 @API(status = INTERNAL, since = "0.1")
 public record Image(
-    String reference, List<ImageLayerBlob> layers, String configDigest, ImageConfig config) {
+    String reference, List<ImageLayerBlob> layers, Digest configDigest, ImageConfig config) {
 
   public Image {
     Objects.requireNonNull(reference, "image reference must not be null");
     layers = List.copyOf(layers);
-    Digest.parse(configDigest, "config digest");
+    Objects.requireNonNull(configDigest, "config digest must not be null");
     Objects.requireNonNull(config, "image config must not be null");
     if (layers.size() != config.diffIds().size()) {
       throw new IllegalArgumentException(

@@ -26,7 +26,7 @@ public final class ImageImport {
   public static List<StoredLayer> intoStore(Image image, LayerStore store) throws IOException {
     List<StoredLayer> stored = new ArrayList<>();
     for (int i = 0; i < image.layers().size(); i++) {
-      Digest diffId = Digest.parse(image.config().diffIds().get(i));
+      Digest diffId = image.config().diffIds().get(i);
       Optional<StoredLayer> present = store.get(diffId);
       if (present.isPresent()) {
         stored.add(present.get());

@@ -13,8 +13,7 @@ import org.apiguardian.api.API;
  * Nothing is filtered out: OCI whiteout entries ({@code .wh.*}, {@code .wh..wh..opq}) come through
  * as they are, for the layer store to convert.
  *
- * @param digest sha256 of the blob as stored ({@code sha256:<hex>}); for an uncompressed layer this
- *     equals its diff_id
+ * @param digest sha256 of the blob as stored; for an uncompressed layer this equals its diff_id
  * @param mediaType the OCI (or Docker) media type of the layer
  * @param size the stored size in bytes
  * @param compression how the stored blob is compressed
@@ -23,10 +22,10 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public record ImageLayerBlob(
-    String digest, String mediaType, long size, Compression compression, BlobOpener opener) {
+    Digest digest, String mediaType, long size, Compression compression, BlobOpener opener) {
 
   public ImageLayerBlob {
-    Digest.parse(Objects.requireNonNull(digest, "layer digest must not be null"), "layer digest");
+    Objects.requireNonNull(digest, "layer digest must not be null");
     Objects.requireNonNull(mediaType, "layer media type must not be null");
     Objects.requireNonNull(compression, "layer compression must not be null");
     Objects.requireNonNull(opener, "layer opener must not be null");

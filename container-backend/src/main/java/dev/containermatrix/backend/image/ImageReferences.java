@@ -4,9 +4,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses image references: {@code host}, {@code oci-layout:<dir>}, {@code oci-archive:<tar>},
@@ -14,6 +16,9 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ImageReferences {
+
+  /** The reference to the host's own root file system. */
+  public static final String HOST = "host";
 
   /** The valid forms, as error messages list them. */
   public static final String VALID_FORMS =
@@ -26,7 +31,29 @@ public final class ImageReferences {
    */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}");
 
+  /** The kinds of reference other than {@code host}, as they prefix it before the ':'. */
+  private static final List<String> KINDS =
+      List.of("oci-layout", "oci-archive", "docker-archive", "docker", "registry");
+
   private ImageReferences() {}
+
+  /**
+   * Whether {@code reference} has the shape of one of the {@link #VALID_FORMS}: {@code host}, or a
+   * kind and ':' followed by something. Paths and names are checked by {@link #parse}, when the
+   * image is read; this is the check a matrix gets at discovery, with no base directory yet.
+   */
+  public static boolean hasValidForm(@Nullable String reference) {
+    if (reference == null) {
+      return false;
+    }
+    if (reference.equals(HOST)) {
+      return true;
+    }
+    int colon = reference.indexOf(':');
+    return colon > 0
+        && colon < reference.length() - 1
+        && KINDS.contains(reference.substring(0, colon));
+  }
 
   /**
    * Parses {@code reference}; a relative path resolves against {@code baseDirectory} (the module's
@@ -38,7 +65,7 @@ public final class ImageReferences {
   public static ImageReference parse(String reference, Path baseDirectory) {
     Objects.requireNonNull(reference, "image reference must not be null");
     checkAbsolute(baseDirectory, "base directory");
-    if (reference.equals("host")) {
+    if (reference.equals(HOST)) {
       return new ImageReference.Host();
     }
     int colon = reference.indexOf(':');

@@ -1,6 +1,10 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.Index;
+import dev.containermatrix.backend.oci.OciLayout;
+import dev.containermatrix.backend.oci.Platform;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,11 +32,11 @@ final class ManifestSelector {
     this.wanted = wanted;
   }
 
-  OciDescriptor select() throws IOException {
-    String where = files.describe("index.json");
-    Map<Digest, OciDescriptor> manifests = new LinkedHashMap<>();
-    collect(OciJson.index(files.readAll("index.json"), where), manifests, new HashSet<>(), 0);
-    List<OciDescriptor> candidates = List.copyOf(manifests.values());
+  Descriptor select() throws IOException {
+    String where = files.describe(OciLayout.INDEX);
+    Map<Digest, Descriptor> manifests = new LinkedHashMap<>();
+    collect(index(files.readAll(OciLayout.INDEX), where), manifests, new HashSet<>(), 0);
+    List<Descriptor> candidates = List.copyOf(manifests.values());
     if (candidates.isEmpty()) {
       throw new ImageSourceException(
           where + " lists no image manifest: the layout holds no image; export the image again");
@@ -40,7 +44,7 @@ final class ManifestSelector {
     if (candidates.size() == 1) {
       return candidates.get(0);
     }
-    List<OciDescriptor> fitting =
+    List<Descriptor> fitting =
         candidates.stream().filter(d -> d.platform().map(wanted::accepts).orElse(false)).toList();
     if (fitting.size() == 1) {
       return fitting.get(0);
@@ -74,12 +78,9 @@ final class ManifestSelector {
    * indexes not yet read.
    */
   private void collect(
-      List<OciDescriptor> entries,
-      Map<Digest, OciDescriptor> into,
-      Set<Digest> indexesRead,
-      int depth)
+      List<Descriptor> entries, Map<Digest, Descriptor> into, Set<Digest> indexesRead, int depth)
       throws IOException {
-    for (OciDescriptor entry : entries) {
+    for (Descriptor entry : entries) {
       if (entry.isAttestation()) {
         continue;
       }
@@ -88,7 +89,7 @@ final class ManifestSelector {
       } else if (entry.isIndex() && depth < MAX_DEPTH && indexesRead.add(entry.digest())) {
         String path = entry.digest().layoutPath();
         collect(
-            OciJson.index(files.readBlob(entry.digest(), entry.size()), files.describe(path)),
+            index(files.readBlob(entry.digest(), entry.size()), files.describe(path)),
             into,
             indexesRead,
             depth + 1);
@@ -96,7 +97,11 @@ final class ManifestSelector {
     }
   }
 
-  private static String labels(List<OciDescriptor> descriptors) {
-    return descriptors.stream().map(OciDescriptor::label).collect(Collectors.joining(", "));
+  private static List<Descriptor> index(byte[] json, String where) throws ImageSourceException {
+    return ImageDocuments.read(json, Index.class, where).manifests();
+  }
+
+  private static String labels(List<Descriptor> descriptors) {
+    return descriptors.stream().map(Descriptor::label).collect(Collectors.joining(", "));
   }
 }

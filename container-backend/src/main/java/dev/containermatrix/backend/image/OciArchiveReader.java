@@ -2,6 +2,7 @@ package dev.containermatrix.backend.image;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.oci.Platform;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apiguardian.api.API;

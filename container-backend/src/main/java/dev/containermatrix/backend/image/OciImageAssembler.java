@@ -1,5 +1,10 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.oci.Descriptor;
+import dev.containermatrix.backend.oci.ImageConfig;
+import dev.containermatrix.backend.oci.Manifest;
+import dev.containermatrix.backend.oci.OciLayout;
+import dev.containermatrix.backend.oci.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,7 +19,7 @@ final class OciImageAssembler {
   private OciImageAssembler() {}
 
   static Image read(LayoutFiles files, String reference, Platform platform) throws IOException {
-    if (!files.exists("oci-layout")) {
+    if (!files.exists(OciLayout.MARKER)) {
       throw new ImageSourceException(
           files.describe()
               + " has no oci-layout file, so it is not an OCI image layout"
@@ -24,23 +29,25 @@ final class OciImageAssembler {
               + ": export the image with skopeo copy … oci:<dir> or docker buildx --output"
               + " type=oci");
     }
-    String layoutVersion = new String(files.readAll("oci-layout"), StandardCharsets.UTF_8);
-    if (!layoutVersion.contains("\"imageLayoutVersion\"")) {
+    String layoutVersion = new String(files.readAll(OciLayout.MARKER), StandardCharsets.UTF_8);
+    if (!OciLayout.declaresVersion(layoutVersion)) {
       throw new ImageSourceException(
-          files.describe("oci-layout")
+          files.describe(OciLayout.MARKER)
               + " does not declare an imageLayoutVersion (was "
               + layoutVersion.strip()
               + "): it is not an OCI image layout");
     }
-    OciDescriptor chosen = new ManifestSelector(files, platform).select();
-    OciManifest manifest =
-        OciJson.manifest(
+    Descriptor chosen = new ManifestSelector(files, platform).select();
+    Manifest manifest =
+        ImageDocuments.read(
             files.readBlob(chosen.digest(), chosen.size()),
+            Manifest.class,
             files.describe(chosen.digest().layoutPath()));
-    OciDescriptor configDescriptor = manifest.config();
+    Descriptor configDescriptor = manifest.config();
     ImageConfig config =
-        OciJson.config(
+        ImageDocuments.read(
             files.readBlob(configDescriptor.digest(), configDescriptor.size()),
+            ImageConfig.class,
             files.describe(configDescriptor.digest().layoutPath()));
     if (config.diffIds().size() != manifest.layers().size()) {
       throw new ImageSourceException(
@@ -55,7 +62,7 @@ final class OciImageAssembler {
               + " diff_ids: the image is malformed; export it again");
     }
     List<ImageLayerBlob> layers = new ArrayList<>();
-    for (OciDescriptor layer : manifest.layers()) {
+    for (Descriptor layer : manifest.layers()) {
       Compression compression;
       try {
         compression = Compression.ofMediaType(layer.mediaType());
@@ -66,12 +73,12 @@ final class OciImageAssembler {
       String path = layer.digest().layoutPath();
       layers.add(
           new ImageLayerBlob(
-              layer.digest().toString(),
+              layer.digest(),
               layer.mediaType(),
               layer.size(),
               compression,
               files.blobOpener(path, layer.digest(), layer.size())));
     }
-    return new Image(reference, layers, configDescriptor.digest().toString(), config);
+    return new Image(reference, layers, configDescriptor.digest(), config);
   }
 }

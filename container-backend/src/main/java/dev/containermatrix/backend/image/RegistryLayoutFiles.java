@@ -1,11 +1,15 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.Index;
+import dev.containermatrix.backend.oci.OciDocuments;
+import dev.containermatrix.backend.oci.OciLayout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * other manifest and blob is checked against its descriptor's digest and size when read.
  */
 final class RegistryLayoutFiles implements LayoutFiles {
-  private static final byte[] LAYOUT =
-      "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
 
   private final RegistryCoordinates coordinates;
   private final RegistryClient client;
@@ -38,7 +40,9 @@ final class RegistryLayoutFiles implements LayoutFiles {
 
   @Override
   public boolean exists(String path) {
-    return path.equals("oci-layout") || path.equals("index.json") || path.startsWith("blobs/");
+    return path.equals(OciLayout.MARKER)
+        || path.equals(OciLayout.INDEX)
+        || path.startsWith("blobs/");
   }
 
   @Override
@@ -68,7 +72,7 @@ final class RegistryLayoutFiles implements LayoutFiles {
     if (document != null) {
       return new ByteArrayInputStream(document);
     }
-    String digest = digestOf(path);
+    Digest digest = digestOf(path);
     HttpResponse<InputStream> response =
         client.get(
             "blobs/" + digest,
@@ -85,10 +89,10 @@ final class RegistryLayoutFiles implements LayoutFiles {
 
   /** The small documents: the implied layout file, the index, and manifests fetched so far. */
   private byte[] document(String path) throws IOException {
-    if (path.equals("oci-layout")) {
-      return LAYOUT;
+    if (path.equals(OciLayout.MARKER)) {
+      return OciLayout.markerJson();
     }
-    if (path.equals("index.json")) {
+    if (path.equals(OciLayout.INDEX)) {
       return documents.computeIfAbsent(path, p -> fetchIndex());
     }
     return documents.get(path);
@@ -133,20 +137,21 @@ final class RegistryLayoutFiles implements LayoutFiles {
       }
       String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
       if (type.endsWith("index.v1+json") || type.endsWith("manifest.list.v2+json")) {
-        for (OciDescriptor manifest : OciJson.index(bytes, describe("index.json"))) {
+        for (Descriptor manifest :
+            ImageDocuments.read(bytes, Index.class, describe(OciLayout.INDEX)).manifests()) {
           fetchManifest(manifest.digest());
         }
         return bytes;
       }
+      if (type.isEmpty()) {
+        throw new ImageSourceException(
+            response.uri()
+                + " answered without a Content-Type, so what kind of manifest it sent is unknown:"
+                + " it is not a distribution registry; check the reference");
+      }
       documents.put(digest.layoutPath(), bytes);
-      return ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\""
-              + type
-              + "\",\"digest\":\""
-              + digest
-              + "\",\"size\":"
-              + bytes.length
-              + "}]}")
-          .getBytes(StandardCharsets.UTF_8);
+      return OciDocuments.write(
+          new Index(2, null, List.of(Descriptor.of(type, digest, bytes.length))));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -195,13 +200,23 @@ final class RegistryLayoutFiles implements LayoutFiles {
         + coordinates.reference();
   }
 
-  private static String digestOf(String path) {
-    return "sha256:" + path.substring(path.lastIndexOf('/') + 1);
+  /** The digest a blob path names ({@code blobs/sha256/<hex>}: what descriptors' digests give). */
+  private Digest digestOf(String path) throws ImageSourceException {
+    return Digest.fromLayoutPath(path)
+        .orElseThrow(
+            () ->
+                new ImageSourceException(
+                    describe()
+                        + " has no file "
+                        + path
+                        + ": a registry serves only blobs/sha256/<64 lowercase hex digits>"));
   }
 
   @Override
   public String describe(String path) {
-    return client.url(path.startsWith("blobs/") ? "blobs/" + digestOf(path) : path).toString();
+    return client
+        .url(Digest.fromLayoutPath(path).map(digest -> "blobs/" + digest).orElse(path))
+        .toString();
   }
 
   @Override

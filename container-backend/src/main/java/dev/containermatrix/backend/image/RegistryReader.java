@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.image;
 
+import dev.containermatrix.backend.oci.Platform;
 import java.io.IOException;
 import java.nio.file.Path;
 

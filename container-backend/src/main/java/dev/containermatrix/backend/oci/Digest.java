@@ -87,6 +87,14 @@ public record Digest(String hex) implements Comparable<Digest> {
   }
 
   /**
+   * The digest whose hex part is {@code hex} (a blob's file name in {@code blobs/sha256/}), or
+   * empty if it is not 64 lowercase hex digits.
+   */
+  public static Optional<Digest> tryParseHex(String hex) {
+    return tryParse(ALGORITHM + ":" + hex);
+  }
+
+  /**
    * The digest whose 32 sha256 bytes are {@code sha256}, as {@link MessageDigest#digest()} gives
    * them.
    *

@@ -54,7 +54,7 @@ class ArchiveCommandTest {
   @Test
   void verifyOfACorruptRunPrintsTheBlobAndExits1() throws Exception {
     ArchivedRun run = fixture.archive.reader().run("run-1").orElseThrow();
-    String layer = fixture.archive.reader().image(run, "v").layers().get(1).digest();
+    String layer = fixture.archive.reader().image(run, "v").layers().get(1).digest().toString();
     assertThat(run("verify", dir(), "run-1")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("run-1")

@@ -3,6 +3,7 @@ package dev.containermatrix.backend.archive;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.oci.Descriptor;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +53,8 @@ final class ArchiveFixture {
   }
 
   /** Archives the layers and an image of them whose Cmd is {@code cmd}. */
-  ArchivedBlob image(List<StoredLayer> layers, String... cmd) throws IOException {
-    List<ArchivedBlob> blobs = new ArrayList<>();
+  Descriptor image(List<StoredLayer> layers, String... cmd) throws IOException {
+    List<Descriptor> blobs = new ArrayList<>();
     for (StoredLayer layer : layers) {
       blobs.add(archive.writer().addLayer(layer));
     }
@@ -83,9 +84,9 @@ final class ArchiveFixture {
   }
 
   /** Commits a run with a small record. */
-  ArchivedRun commit(String runId, Instant created, Map<String, ArchivedBlob> variants)
+  ArchivedRun commit(String runId, Instant created, Map<String, Descriptor> variants)
       throws IOException {
-    ArchivedBlob record =
+    Descriptor record =
         archive
             .writer()
             .addBlob(

@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.archive;
 
+import dev.containermatrix.backend.oci.Descriptor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,9 +19,9 @@ public final class CommitChildMain {
     RunArchive archive = RunArchive.open(Path.of(args[0]));
     String prefix = args[1];
     int count = Integer.parseInt(args[2]);
-    ArchivedBlob emptyTar = archive.writer().addBlob(new byte[1024], RunArchive.LAYER_MEDIA_TYPE);
+    Descriptor emptyTar = archive.writer().addBlob(new byte[1024], RunArchive.LAYER_MEDIA_TYPE);
     for (int i = 0; i < count; i++) {
-      ArchivedBlob image =
+      Descriptor image =
           archive
               .writer()
               .addImage(
@@ -31,7 +32,7 @@ public final class CommitChildMain {
                       "",
                       Map.of("run", prefix + "-" + i),
                       ArchiveFixture.runtimeConfig("/bin/true")));
-      ArchivedBlob record =
+      Descriptor record =
           archive
               .writer()
               .addBlob(

@@ -8,6 +8,7 @@ import dev.containermatrix.backend.HostCommand;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.oci.Descriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,11 +45,11 @@ class DockerExportTest {
         fixture.store.put(NativeClosure.layer(List.of(ECHO), List.of(Path.of("/etc/passwd"))));
     StoredLayer tool =
         fixture.store.put(ReproducibleLayer.builder().addFile("usr/bin/echo", ECHO, true).build());
-    List<ArchivedBlob> layers =
+    List<Descriptor> layers =
         new ArrayList<>(
             List.of(
                 fixture.archive.writer().addLayer(base), fixture.archive.writer().addLayer(tool)));
-    ArchivedBlob manifest =
+    Descriptor manifest =
         fixture
             .archive
             .writer()
@@ -89,7 +90,8 @@ class DockerExportTest {
                       "skopeo",
                       "inspect",
                       "oci:" + fixture.archive.directory() + ":" + runId + "-Echo_Variant"));
-      assertThat(inspected.path("Layers").get(1).asText()).isEqualTo(layers.get(1).digest());
+      assertThat(inspected.path("Layers").get(1).asText())
+          .isEqualTo(layers.get(1).digest().toString());
     }
   }
 }

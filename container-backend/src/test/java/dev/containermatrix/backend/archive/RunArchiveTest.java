@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.oci.Descriptor;
+import dev.containermatrix.backend.oci.Digest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,11 +47,11 @@ class RunArchiveTest {
   void twoVariantsSharingLayersStoreEachSharedBlobOnceAndAreListedInIndexJson() throws Exception {
     StoredLayer base = fixture.randomLayer("base.bin", 200_000, 1);
     StoredLayer classes = fixture.textLayer("app/Main.class", "classes v1");
-    ArchivedBlob a =
+    Descriptor a =
         fixture.image(
             List.of(base, fixture.textLayer("lib/json-1.jar", "json 1"), classes), "/bin/true");
     long afterA = archive.accounts().blobBytes();
-    ArchivedBlob b =
+    Descriptor b =
         fixture.image(
             List.of(base, fixture.textLayer("lib/json-2.jar", "json 2"), classes), "/bin/true");
     ArchivedRun run = fixture.commit("run-1", T0, Map.of("json-1", a, "json-2", b));
@@ -59,10 +61,11 @@ class RunArchiveTest {
         .isLessThan(8_000);
     assertThat(archive.reader().image(run, "json-1").layers().get(0).digest())
         .as("a layer built reproducibly keeps its store digest")
-        .isEqualTo(base.digest().toString());
+        .isEqualTo(base.digest());
     assertThat(archive.reader().runs()).containsExactly(run);
     assertThat(run.manifestDigestByVariantId())
-        .containsExactly(Map.entry("json-1", a.digest()), Map.entry("json-2", b.digest()));
+        .containsExactly(
+            Map.entry("json-1", a.digest().toString()), Map.entry("json-2", b.digest().toString()));
     JsonNode index =
         new ObjectMapper().readTree(archive.directory().resolve("index.json").toFile());
     assertThat(index.path("manifests")).hasSize(2);
@@ -117,7 +120,7 @@ class RunArchiveTest {
     for (int run = 0; run < 20; run++) {
       StoredLayer changing =
           fixture.textLayer("app/classes/Changing.class", "version " + run + " ".repeat(2_000));
-      Map<String, ArchivedBlob> variants =
+      Map<String, Descriptor> variants =
           Map.of(
               "jdk17", fixture.image(List.of(jdk, libs, tests, changing), "java", "Main"),
               "jdk21",
@@ -297,7 +300,7 @@ class RunArchiveTest {
   @Test
   void aRunIsRemovedOnlyIfBothRulesThatAreSetSaySo() throws Exception {
     Instant now = Instant.now();
-    ArchivedBlob image = fixture.image(List.of(fixture.textLayer("a", "a")), "x");
+    Descriptor image = fixture.image(List.of(fixture.textLayer("a", "a")), "x");
     fixture.commit("ten-days", now.minus(Duration.ofDays(10)), Map.of("v", image));
     fixture.commit("five-days", now.minus(Duration.ofDays(5)), Map.of("v", image));
     fixture.commit("one-hour", now.minus(Duration.ofHours(1)), Map.of("v", image));
@@ -355,7 +358,7 @@ class RunArchiveTest {
 
   @Test
   void aProtectedRunIsKeptEvenWhenItAloneExceedsTheSizeBoundAndNewerRunsGoFirst() throws Exception {
-    ArchivedBlob image = fixture.image(List.of(fixture.randomLayer("big.bin", 100_000, 1)), "x");
+    Descriptor image = fixture.image(List.of(fixture.randomLayer("big.bin", 100_000, 1)), "x");
     fixture.commit("current", T0, Map.of("v", image));
     fixture.commit(
         "newer",
@@ -418,7 +421,7 @@ class RunArchiveTest {
   @Test
   void twoThreadsCommittingRunsAtOnceBothLandInTheIndex() throws Exception {
     StoredLayer base = fixture.randomLayer("base.bin", 10_000, 1);
-    List<ArchivedBlob> images = new ArrayList<>();
+    List<Descriptor> images = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       images.add(fixture.image(List.of(base, fixture.textLayer("app/" + i, "v" + i)), "x"));
     }
@@ -434,7 +437,7 @@ class RunArchiveTest {
                   start.await();
                   RunArchive own = RunArchive.open(archive.directory());
                   for (int i = t; i < 10; i += 2) {
-                    ArchivedBlob record =
+                    Descriptor record =
                         own.writer()
                             .addBlob(
                                 ("{\"run\":" + i + "}").getBytes(), RunArchive.RECORD_MEDIA_TYPE);
@@ -494,7 +497,7 @@ class RunArchiveTest {
 
   @Test
   void committingARunIdTwiceIsRefused() throws Exception {
-    ArchivedBlob image = fixture.image(List.of(fixture.textLayer("a", "a")), "x");
+    Descriptor image = fixture.image(List.of(fixture.textLayer("a", "a")), "x");
     fixture.commit("run-1", T0, Map.of("v", image));
     assertThatThrownBy(() -> fixture.commit("run-1", T0, Map.of("v", image)))
         .isInstanceOf(IllegalStateException.class)
@@ -506,16 +509,16 @@ class RunArchiveTest {
 
   @Test
   void invalidIdsAndMissingBlobsAreRefusedAtCommit() throws Exception {
-    ArchivedBlob image = fixture.image(List.of(fixture.textLayer("a", "a")), "x");
-    ArchivedBlob record = archive.writer().addBlob("{}".getBytes(), RunArchive.RECORD_MEDIA_TYPE);
+    Descriptor image = fixture.image(List.of(fixture.textLayer("a", "a")), "x");
+    Descriptor record = archive.writer().addBlob("{}".getBytes(), RunArchive.RECORD_MEDIA_TYPE);
     assertThatThrownBy(() -> archive.writer().commitRun("run 1", T0, record, Map.of("v", image)))
         .hasMessage(
             "invalid run id \"run 1\": use 1 to 100 letters, digits, '.', '_' or '-', starting with"
                 + " a letter or digit");
     assertThatThrownBy(() -> archive.writer().commitRun("run-1", T0, record, Map.of()))
         .hasMessage("run run-1 has no variants; an archived run has at least one");
-    ArchivedBlob absent =
-        new ArchivedBlob("sha256:" + "0".repeat(64), 3, RunArchive.RECORD_MEDIA_TYPE);
+    Descriptor absent =
+        Descriptor.of(RunArchive.RECORD_MEDIA_TYPE, Digest.parse("sha256:" + "0".repeat(64)), 3);
     assertThatThrownBy(() -> archive.writer().commitRun("run-1", T0, absent, Map.of("v", image)))
         .hasMessage(
             "the record of run run-1 (sha256:"
@@ -536,10 +539,10 @@ class RunArchiveTest {
     assertThat(view.cmd()).containsExactly("/bin/echo", "hi");
     assertThat(view.env()).containsExactly("PATH=/usr/bin:/bin");
     assertThat(view.workingDir()).isEqualTo("/");
-    assertThat(view.diffIds()).containsExactly(layer.digest().toString());
+    assertThat(view.diffIds()).containsExactly(layer.digest());
     assertThat(view.labels())
         .containsEntry("dev.containermatrix.test", "yes")
-        .containsEntry(RunArchive.RUNTIME_CONFIG_LABEL, view.runtimeConfig().digest());
+        .containsEntry(RunArchive.RUNTIME_CONFIG_LABEL, view.runtimeConfig().digest().toString());
     assertThat(view.runtimeConfigJson()).isEqualTo(ArchiveFixture.runtimeConfig("/bin/echo", "hi"));
     assertThatThrownBy(() -> archive.reader().image(run, "w"))
         .hasMessage("run run-1 has no variant \"w\"; its variants are [v]");

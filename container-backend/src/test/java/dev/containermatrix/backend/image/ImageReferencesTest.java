@@ -127,4 +127,20 @@ class ImageReferencesTest {
             "registry:ghcr.io/org/app@sha256:abc pins \"sha256:abc\", which is no sha256 digest:"
                 + " write registry:[host[:port]/]name@sha256:<64 lowercase hex digits>");
   }
+
+  @Test
+  void theFormCheckOfDiscoveryAcceptsEveryKindFollowedBySomethingAndNothingElse() {
+    assertThat(
+            java.util.stream.Stream.of(
+                "host",
+                "oci-layout:images/x",
+                "oci-archive:x.tar",
+                "docker-archive:/x.tar",
+                "docker:app:1",
+                "registry:quay.io/a/b:1"))
+        .allMatch(ImageReferences::hasValidForm);
+    assertThat(java.util.stream.Stream.of("ubuntu", "docker:", "podman:app", ":x", "Host", ""))
+        .noneMatch(ImageReferences::hasValidForm);
+    assertThat(ImageReferences.hasValidForm(null)).isFalse();
+  }
 }

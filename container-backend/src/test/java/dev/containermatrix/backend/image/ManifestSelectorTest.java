@@ -4,7 +4,9 @@ import static dev.containermatrix.backend.image.OciLayoutFixture.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.containermatrix.backend.image.OciLayoutFixture.WrittenImage;
+import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.MediaTypes;
+import dev.containermatrix.backend.oci.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ class ManifestSelectorTest {
     OciLayoutFixture.writeIndex(
         layout, entry(image, "amd64", "app:1"), entry(image, "amd64", "app:latest"));
 
-    OciDescriptor chosen = new ManifestSelector(new DirectoryLayoutFiles(layout), AMD64).select();
+    Descriptor chosen = new ManifestSelector(new DirectoryLayoutFiles(layout), AMD64).select();
 
     assertThat(chosen.digest()).hasToString(image.manifestDigest());
     assertThat(chosen.label()).isEqualTo("linux/amd64 " + image.manifestDigest() + " (app:1)");
@@ -41,7 +43,7 @@ class ManifestSelectorTest {
     String outer = nestedIndex(nested, nested);
     OciLayoutFixture.writeIndex(layout, outer, outer);
 
-    OciDescriptor chosen = new ManifestSelector(new DirectoryLayoutFiles(layout), AMD64).select();
+    Descriptor chosen = new ManifestSelector(new DirectoryLayoutFiles(layout), AMD64).select();
 
     assertThat(chosen.digest()).hasToString(image.manifestDigest());
   }

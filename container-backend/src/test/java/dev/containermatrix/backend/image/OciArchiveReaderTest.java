@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containermatrix.backend.image.OciLayoutFixture.WrittenImage;
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,10 @@ class OciArchiveReaderTest {
     Image image = new OciArchiveReader(tar, AMD64).read();
 
     assertThat(image.reference()).isEqualTo("oci-archive:" + tar);
-    assertThat(image.configDigest()).isEqualTo(written.configDigest());
-    assertThat(image.layers()).extracting(ImageLayerBlob::digest).isEqualTo(written.layerDigests());
+    assertThat(image.configDigest()).hasToString(written.configDigest());
+    assertThat(image.layers())
+        .extracting(layer -> layer.digest().toString())
+        .isEqualTo(written.layerDigests());
     for (int i = 0; i < 3; i++) {
       assertThat(Digest.of(image.layers().get(i).openUncompressed()).toString())
           .isEqualTo(written.diffIds().get(i));

@@ -3,7 +3,13 @@ package dev.containermatrix.backend.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.DockerManifestEntry;
+import dev.containermatrix.backend.oci.ImageConfig;
+import dev.containermatrix.backend.oci.Index;
+import dev.containermatrix.backend.oci.Manifest;
+import dev.containermatrix.backend.oci.Platform;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,10 +31,10 @@ class OciJsonFuzzTest {
 
   @FuzzTest(maxDuration = "30s")
   void readsAnyImageDocumentOrSaysWhatIsWrong(byte[] json) {
-    read(() -> OciJson.index(json, WHERE));
-    read(() -> OciJson.manifest(json, WHERE));
-    read(() -> OciJson.config(json, WHERE));
-    read(() -> OciJson.dockerManifest(json, WHERE));
+    read(() -> ImageDocuments.read(json, Index.class, WHERE));
+    read(() -> ImageDocuments.read(json, Manifest.class, WHERE));
+    read(() -> ImageDocuments.read(json, ImageConfig.class, WHERE));
+    read(() -> ImageDocuments.read(json, DockerManifestEntry[].class, WHERE));
   }
 
   /**
@@ -46,7 +52,7 @@ class OciJsonFuzzTest {
     }
     MemoryLayoutFiles files = new MemoryLayoutFiles(withReferences(parts[0], blobs), blobs);
     try {
-      OciDescriptor chosen = new ManifestSelector(files, Platform.of("linux", "amd64")).select();
+      Descriptor chosen = new ManifestSelector(files, Platform.of("linux", "amd64")).select();
       assertThat(chosen.isManifest()).isTrue();
     } catch (ImageSourceException e) {
       assertThat(e.getMessage()).contains("memory:");

@@ -90,9 +90,7 @@ class RegistryTokenPullTest {
     assertThat(pulled.layers())
         .extracting(ImageLayerBlob::digest)
         .isEqualTo(original.layers().stream().map(ImageLayerBlob::digest).toList());
-    assertThat(layers)
-        .extracting(layer -> layer.digest().toString())
-        .isEqualTo(original.config().diffIds());
+    assertThat(layers).extracting(layer -> layer.digest()).isEqualTo(original.config().diffIds());
     assertThat(Files.readString(layers.get(0).directory().resolve("etc/image-release")))
         .isEqualTo("pulled-with-a-token\n");
     assertThat(tokens.requests())

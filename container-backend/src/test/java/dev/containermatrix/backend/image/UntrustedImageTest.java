@@ -11,6 +11,7 @@ import dev.containermatrix.backend.layers.LayerLimits;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.LayerStoreException;
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.oci.Platform;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

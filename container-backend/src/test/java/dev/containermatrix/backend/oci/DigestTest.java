@@ -113,4 +113,13 @@ class DigestTest {
     assertThat(in.count()).isEqualTo(3);
     assertThat(in.digest().hex()).isEqualTo(ABC);
   }
+
+  @Test
+  void aBlobFileNameOf64LowercaseHexDigitsIsADigestAndNothingElseIs() {
+    String hex = "ab".repeat(32);
+    assertThat(Digest.tryParseHex(hex)).contains(Digest.parse("sha256:" + hex));
+    assertThat(Digest.tryParseHex(hex.toUpperCase(java.util.Locale.ROOT))).isEmpty();
+    assertThat(Digest.tryParseHex(hex + ".tmp")).isEmpty();
+    assertThat(Digest.tryParseHex("")).isEmpty();
+  }
 }

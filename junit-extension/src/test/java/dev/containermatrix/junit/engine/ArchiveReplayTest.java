@@ -219,7 +219,7 @@ class ArchiveReplayTest {
                   variantKey(report))
               .layers()
               .stream()
-              .map(l -> l.digest())
+              .map(l -> l.digest().toString())
               .toList();
       assertThat(layerDigests)
           .as("the archive keeps the config layer's digest, mode included")
@@ -262,7 +262,7 @@ class ArchiveReplayTest {
     String key = variantKey(report);
     RunArchive opened = RunArchive.open(archive);
     var layers = opened.reader().image(opened.reader().run(runId).orElseThrow(), key).layers();
-    String digest = layers.get(layers.size() - 1).digest();
+    String digest = layers.get(layers.size() - 1).digest().toString();
     Path blob = archive.resolve("blobs/sha256/" + digest.substring("sha256:".length()));
     byte[] bytes = Files.readAllBytes(blob);
     bytes[bytes.length / 2] ^= 1;

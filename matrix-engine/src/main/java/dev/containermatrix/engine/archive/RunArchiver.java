@@ -2,7 +2,6 @@ package dev.containermatrix.engine.archive;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.containermatrix.backend.archive.ArchivedBlob;
 import dev.containermatrix.backend.archive.ImageSpec;
 import dev.containermatrix.backend.archive.NativeClosure;
 import dev.containermatrix.backend.archive.RetentionPolicy;
@@ -10,6 +9,7 @@ import dev.containermatrix.backend.archive.RunArchive;
 import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.Digest;
 import dev.containermatrix.backend.spi.ResourceLimits;
 import dev.containermatrix.engine.matrix.ResourceProfile;
@@ -52,9 +52,9 @@ public final class RunArchiver {
   private final RunArchive archive;
   private final LayerStore store;
   private final String standaloneArgument;
-  private final Map<String, ArchivedBlob> layers = new HashMap<>();
+  private final Map<String, Descriptor> layers = new HashMap<>();
   private final Map<Path, StoredLayer> exportBases = new HashMap<>();
-  private final Map<String, ArchivedBlob> images = new LinkedHashMap<>();
+  private final Map<String, Descriptor> images = new LinkedHashMap<>();
 
   /**
    * @param standaloneArgument the agent's first argument that makes it print its results without a
@@ -101,14 +101,14 @@ public final class RunArchiver {
             replayOf.orElse(null),
             matrices(report),
             variants);
-    ArchivedBlob recordBlob =
+    Descriptor recordBlob =
         archive.writer().addBlob(RunRecordJson.write(record), RunArchive.RECORD_MEDIA_TYPE);
     archive.writer().commitRun(report.runId(), report.startedAt(), recordBlob, images);
     int removed = archive.accounts().retain(retention).removedRuns().size();
     return new ArchivedRunSummary(
         archive.directory(),
         report.runId(),
-        recordBlob.digest(),
+        recordBlob.digest().toString(),
         refs,
         removed,
         archive.reader().runs().size(),
@@ -117,15 +117,18 @@ public final class RunArchiver {
 
   private RunRecord.Variant archive(String key, ArchiveCandidate candidate) throws IOException {
     VariantPlan plan = candidate.plan();
-    List<ArchivedBlob> blobs = new ArrayList<>();
+    List<Descriptor> blobs = new ArrayList<>();
     List<RunRecord.ArchivedLayer> recorded = new ArrayList<>();
     if ("host".equals(plan.base())) {
       StoredLayer base = exportBase(plan.jdkHome());
-      ArchivedBlob blob = layer(base);
+      Descriptor blob = layer(base);
       blobs.add(blob);
       recorded.add(
           new RunRecord.ArchivedLayer(
-              LayerRole.EXPORT_BASE, blob.digest(), base.digest().toString(), blob.size()));
+              LayerRole.EXPORT_BASE,
+              blob.digest().toString(),
+              base.digest().toString(),
+              blob.size()));
     }
     for (PlannedLayer layer : candidate.layers()) {
       StoredLayer stored =
@@ -143,17 +146,18 @@ public final class RunArchiver {
                               + " is no longer in the layer store "
                               + store.root()
                               + "; run again to archive it"));
-      ArchivedBlob blob = layer(stored);
+      Descriptor blob = layer(stored);
       blobs.add(blob);
       recorded.add(
-          new RunRecord.ArchivedLayer(layer.role(), blob.digest(), layer.digest(), blob.size()));
+          new RunRecord.ArchivedLayer(
+              layer.role(), blob.digest().toString(), layer.digest(), blob.size()));
     }
     VariantImage image = new VariantImage(candidate.spec(), plan, standaloneArgument);
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("dev.containermatrix.class", plan.testClass());
     labels.put("dev.containermatrix.variant", plan.variant().id());
     labels.put("dev.containermatrix.name", plan.variant().displayName());
-    ArchivedBlob manifest =
+    Descriptor manifest =
         archive
             .writer()
             .addImage(
@@ -172,7 +176,7 @@ public final class RunArchiver {
       String key,
       ArchiveCandidate candidate,
       List<RunRecord.ArchivedLayer> layers,
-      ArchivedBlob manifest)
+      Descriptor manifest)
       throws IOException {
     VariantPlan plan = candidate.plan();
     VariantReport report = candidate.report();
@@ -201,7 +205,7 @@ public final class RunArchiver {
         limits,
         files,
         layers,
-        manifest.digest(),
+        manifest.digest().toString(),
         candidate.spec().timeout().toMillis(),
         new RunRecord.Result(
             report.status().name(),
@@ -212,8 +216,8 @@ public final class RunArchiver {
             report.durationMillis()));
   }
 
-  private ArchivedBlob layer(StoredLayer stored) throws IOException {
-    ArchivedBlob blob = layers.get(stored.digest().toString());
+  private Descriptor layer(StoredLayer stored) throws IOException {
+    Descriptor blob = layers.get(stored.digest().toString());
     if (blob == null) {
       blob = archive.writer().addLayer(stored);
       layers.put(stored.digest().toString(), blob);
@@ -234,7 +238,7 @@ public final class RunArchiver {
     return base;
   }
 
-  private static String key(ArchiveCandidate candidate, Map<String, ArchivedBlob> taken) {
+  private static String key(ArchiveCandidate candidate, Map<String, Descriptor> taken) {
     String simple =
         candidate
             .plan()
