@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.archive;
 
+import dev.containermatrix.backend.layers.DigestIndex;
 import dev.containermatrix.backend.oci.Digest;
 import dev.containermatrix.backend.oci.OciLayout;
 import java.io.IOException;
@@ -58,12 +59,16 @@ final class ArchiveLayout {
     return Digest.tryParseHex(blob.getFileName().toString());
   }
 
-  Path diffIdDirectory() {
+  private Path diffIdDirectory() {
     return root.resolve("diffids");
   }
 
-  Path diffId(String storeHex) {
-    return diffIdDirectory().resolve(storeHex);
+  /**
+   * {@code diffids/}: a stored layer's digest (its hex is the key) → the digest of the archive blob
+   * that re-tars it; entries are written in {@code tmp/} and renamed into place.
+   */
+  DigestIndex diffIds() {
+    return new DigestIndex(diffIdDirectory(), tempDirectory());
   }
 
   Path tempDirectory() {

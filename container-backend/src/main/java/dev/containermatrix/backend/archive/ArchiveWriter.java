@@ -14,10 +14,6 @@ import dev.containermatrix.backend.oci.MediaTypes;
 import dev.containermatrix.backend.oci.OciDocuments;
 import dev.containermatrix.backend.oci.Platform;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,14 +71,14 @@ public final class ArchiveWriter {
    */
   public Descriptor addLayer(StoredLayer layer) throws IOException {
     Objects.requireNonNull(layer, "layer");
-    Path mapping = layout.diffId(layer.digest().hex());
-    Optional<Digest> known = knownDigest(mapping);
+    String key = layer.digest().hex();
+    Optional<Digest> known = layout.diffIds().find(key);
     if (known.isPresent() && blobs.claim(known.get())) {
       return Descriptor.of(RunArchive.LAYER_MEDIA_TYPE, known.get(), blobs.size(known.get()));
     }
     ReproducibleLayer tar = StoredLayerTar.of(layer, calls);
     Descriptor blob = blobs.write(tar::writeTo, RunArchive.LAYER_MEDIA_TYPE);
-    layout.replace(mapping, blob.digest().toString().getBytes(StandardCharsets.US_ASCII));
+    layout.diffIds().put(key, blob.digest());
     return blob;
   }
 
@@ -188,14 +184,6 @@ public final class ArchiveWriter {
               + ") is not in the archive "
               + layout.root()
               + "; add every blob of a run before committing it");
-    }
-  }
-
-  private static Optional<Digest> knownDigest(Path mapping) throws IOException {
-    try {
-      return Digest.tryParse(Files.readString(mapping, StandardCharsets.US_ASCII).strip());
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
     }
   }
 }

@@ -4,7 +4,6 @@ import dev.containermatrix.backend.oci.Digest;
 import dev.containermatrix.backend.oci.Manifest;
 import dev.containermatrix.backend.oci.OciDocuments;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -158,19 +156,7 @@ final class Retention {
   }
 
   private void removeStaleMappings() throws IOException {
-    try (Stream<Path> files = Files.list(layout.diffIdDirectory())) {
-      for (Path mapping : (Iterable<Path>) files::iterator) {
-        Optional<Digest> digest;
-        try {
-          digest = Digest.tryParse(Files.readString(mapping, StandardCharsets.US_ASCII).strip());
-        } catch (NoSuchFileException e) {
-          continue;
-        }
-        if (digest.isEmpty() || !Files.exists(layout.blob(digest.get()))) {
-          Files.deleteIfExists(mapping);
-        }
-      }
-    }
+    layout.diffIds().removeIf(blob -> !Files.exists(layout.blob(blob)));
   }
 
   private void removeOldTemps(Instant cutoff) throws IOException {
