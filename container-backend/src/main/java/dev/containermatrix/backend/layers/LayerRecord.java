@@ -1,9 +1,15 @@
 package dev.containermatrix.backend.layers;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.containermatrix.backend.oci.Digest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,17 +20,19 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What the store knows of a layer beside its tree, kept as {@code layers/sha256/<hex>.json}.
+ * What the store knows of a layer beside its tree, kept as {@code layers/sha256/<hex>.json}: these
+ * fields in this order, the digest and instants as their strings, the convention as its name.
  *
  * @param sizeBytes the size of the uncompressed tar
  * @param created when it was unpacked
  * @param lastUsed when a run last got it; what {@link UnusedLayerCollector} goes by
  */
+@JsonPropertyOrder({"digest", "sizeBytes", "created", "lastUsed", "overlayConvention"})
 record LayerRecord(
     Digest digest,
     long sizeBytes,
-    Instant created,
-    Instant lastUsed,
+    @JsonSerialize(using = ToStringSerializer.class) Instant created,
+    @JsonSerialize(using = ToStringSerializer.class) Instant lastUsed,
     OverlayConvention overlayConvention) {
 
   private static final ObjectMapper JSON =
@@ -32,15 +40,30 @@ record LayerRecord(
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  /** The file's form: plain strings, so no Jackson module is needed for digests and instants. */
-  private record Json(
-      String digest, long sizeBytes, String created, String lastUsed, String overlayConvention) {}
-
   LayerRecord {
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(created, "created");
     Objects.requireNonNull(lastUsed, "lastUsed");
     Objects.requireNonNull(overlayConvention, "overlayConvention");
+  }
+
+  /**
+   * A record as its file holds it: strings parsed here, so no Jackson module is needed for instants
+   * and a bad value is refused with the parser's own message.
+   */
+  @JsonCreator
+  static LayerRecord fromJson(
+      @JsonProperty("digest") String digest,
+      @JsonProperty("sizeBytes") long sizeBytes,
+      @JsonProperty("created") String created,
+      @JsonProperty("lastUsed") String lastUsed,
+      @JsonProperty("overlayConvention") String overlayConvention) {
+    return new LayerRecord(
+        Digest.parse(digest),
+        sizeBytes,
+        Instant.parse(created),
+        Instant.parse(lastUsed),
+        OverlayConvention.valueOf(overlayConvention));
   }
 
   LayerRecord withLastUsed(Instant when) {
@@ -54,15 +77,7 @@ record LayerRecord(
   void write(Path file, Path tempDirectory) throws IOException {
     Path temp = tempDirectory.resolve("record-" + UUID.randomUUID() + ".json");
     try {
-      Files.write(
-          temp,
-          JSON.writeValueAsBytes(
-              new Json(
-                  digest.toString(),
-                  sizeBytes,
-                  created.toString(),
-                  lastUsed.toString(),
-                  overlayConvention.name())));
+      Files.write(temp, JSON.writeValueAsBytes(this));
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
@@ -76,26 +91,22 @@ record LayerRecord(
    */
   static LayerRecord read(Path file, Digest expected, Path layerDirectory) throws IOException {
     try {
-      Json json = JSON.readValue(Files.readAllBytes(file), Json.class);
-      LayerRecord record =
-          new LayerRecord(
-              Digest.parse(json.digest()),
-              json.sizeBytes(),
-              Instant.parse(json.created()),
-              Instant.parse(json.lastUsed()),
-              OverlayConvention.valueOf(json.overlayConvention()));
+      LayerRecord record = JSON.readValue(Files.readAllBytes(file), LayerRecord.class);
       if (!record.digest().equals(expected)) {
         throw new IllegalArgumentException("it names " + record.digest());
       }
       return record;
     } catch (JsonProcessingException | RuntimeException e) {
+      // what fromJson refused, not Jackson's "Cannot construct instance" around it
+      Throwable reason =
+          e instanceof ValueInstantiationException v && v.getCause() != null ? v.getCause() : e;
       throw new LayerStoreException(
           "the layer store is damaged: record "
               + file
               + " of layer "
               + expected
               + " cannot be read ("
-              + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+              + String.valueOf(reason.getMessage()).lines().findFirst().orElse("")
               + "); delete "
               + layerDirectory
               + " and "

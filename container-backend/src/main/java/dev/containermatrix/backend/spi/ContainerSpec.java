@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -166,155 +167,95 @@ public record ContainerSpec(
   }
 
   public ContainerSpec withHostname(String value) {
-    return new ContainerSpec(
-        id,
-        value,
-        baseImage,
-        layers,
-        command,
-        environment,
-        workingDirectory,
-        limits,
-        files,
-        channelSocket,
-        outputDirectory,
-        timeout,
-        writableDirectories);
+    return copy(c -> c.hostname = value);
   }
 
   public ContainerSpec withBaseImage(String value) {
-    return new ContainerSpec(
-        id,
-        hostname,
-        value,
-        layers,
-        command,
-        environment,
-        workingDirectory,
-        limits,
-        files,
-        channelSocket,
-        outputDirectory,
-        timeout,
-        writableDirectories);
+    return copy(c -> c.baseImage = value);
   }
 
   public ContainerSpec withLayers(List<Layer> value) {
-    return new ContainerSpec(
-        id,
-        hostname,
-        baseImage,
-        value,
-        command,
-        environment,
-        workingDirectory,
-        limits,
-        files,
-        channelSocket,
-        outputDirectory,
-        timeout,
-        writableDirectories);
+    return copy(c -> c.layers = value);
   }
 
   public ContainerSpec withCommand(JvmCommand value) {
-    return new ContainerSpec(
-        id,
-        hostname,
-        baseImage,
-        layers,
-        value,
-        environment,
-        workingDirectory,
-        limits,
-        files,
-        channelSocket,
-        outputDirectory,
-        timeout,
-        writableDirectories);
+    return copy(c -> c.command = value);
   }
 
   public ContainerSpec withEnvironment(Map<String, String> value) {
-    return new ContainerSpec(
-        id,
-        hostname,
-        baseImage,
-        layers,
-        command,
-        value,
-        workingDirectory,
-        limits,
-        files,
-        channelSocket,
-        outputDirectory,
-        timeout,
-        writableDirectories);
+    return copy(c -> c.environment = value);
   }
 
   public ContainerSpec withLimits(ResourceLimits value) {
-    return new ContainerSpec(
-        id,
-        hostname,
-        baseImage,
-        layers,
-        command,
-        environment,
-        workingDirectory,
-        value,
-        files,
-        channelSocket,
-        outputDirectory,
-        timeout,
-        writableDirectories);
+    return copy(c -> c.limits = value);
   }
 
   public ContainerSpec withFiles(List<FileMount> value) {
-    return new ContainerSpec(
-        id,
-        hostname,
-        baseImage,
-        layers,
-        command,
-        environment,
-        workingDirectory,
-        limits,
-        value,
-        channelSocket,
-        outputDirectory,
-        timeout,
-        writableDirectories);
+    return copy(c -> c.files = value);
   }
 
   public ContainerSpec withTimeout(Duration value) {
-    return new ContainerSpec(
-        id,
-        hostname,
-        baseImage,
-        layers,
-        command,
-        environment,
-        workingDirectory,
-        limits,
-        files,
-        channelSocket,
-        outputDirectory,
-        value,
-        writableDirectories);
+    return copy(c -> c.timeout = value);
   }
 
   public ContainerSpec withWritableDirectories(List<Path> value) {
-    return new ContainerSpec(
-        id,
-        hostname,
-        baseImage,
-        layers,
-        command,
-        environment,
-        workingDirectory,
-        limits,
-        files,
-        channelSocket,
-        outputDirectory,
-        timeout,
-        value);
+    return copy(c -> c.writableDirectories = value);
+  }
+
+  /** This spec with {@code change} applied to a copy of its components, validated again. */
+  private ContainerSpec copy(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** A spec's components, to change one and build a spec again: what each wither does. */
+  private static final class Copy {
+    private final String id;
+    private String hostname;
+    private String baseImage;
+    private List<Layer> layers;
+    private JvmCommand command;
+    private Map<String, String> environment;
+    private final Path workingDirectory;
+    private ResourceLimits limits;
+    private List<FileMount> files;
+    private final Path channelSocket;
+    private final Path outputDirectory;
+    private Duration timeout;
+    private List<Path> writableDirectories;
+
+    private Copy(ContainerSpec spec) {
+      id = spec.id;
+      hostname = spec.hostname;
+      baseImage = spec.baseImage;
+      layers = spec.layers;
+      command = spec.command;
+      environment = spec.environment;
+      workingDirectory = spec.workingDirectory;
+      limits = spec.limits;
+      files = spec.files;
+      channelSocket = spec.channelSocket;
+      outputDirectory = spec.outputDirectory;
+      timeout = spec.timeout;
+      writableDirectories = spec.writableDirectories;
+    }
+
+    private ContainerSpec build() {
+      return new ContainerSpec(
+          id,
+          hostname,
+          baseImage,
+          layers,
+          command,
+          environment,
+          workingDirectory,
+          limits,
+          files,
+          channelSocket,
+          outputDirectory,
+          timeout,
+          writableDirectories);
+    }
   }
 }

@@ -1,9 +1,6 @@
 package dev.containermatrix.engine.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +24,7 @@ final class BuildReport {
    *
    * @throws IllegalArgumentException if there are no parts, or a part is of another build
    */
-  static ObjectNode merge(String buildId, List<ReportPart> parts) {
+  static RunPart merge(String buildId, List<ReportPart> parts) {
     if (parts.isEmpty()) {
       throw new IllegalArgumentException("build " + buildId + " has no report part to merge");
     }
@@ -39,35 +36,36 @@ final class BuildReport {
     }
     List<ReportPart> runs = new ArrayList<>(parts);
     runs.sort(OLDEST_FIRST);
-    ObjectNode merged = runs.get(runs.size() - 1).json().deepCopy();
-    merged.remove(List.of("buildId", "matrices", "disk", "variants"));
-    merged.put("buildId", buildId);
-    ArrayNode runList = merged.putArray("runs");
-    ArrayNode matrices = JsonNodeFactory.instance.arrayNode();
-    ArrayNode variants = JsonNodeFactory.instance.arrayNode();
+    List<RunPart.Run> runList = new ArrayList<>();
+    List<JsonNode> matrices = new ArrayList<>();
+    List<JsonNode> variants = new ArrayList<>();
     long layersCollected = 0;
     long bytesCollected = 0;
     for (ReportPart run : runs) {
-      ObjectNode entry = runList.addObject();
-      entry.put("runId", run.runId());
-      entry.put("startedAt", run.json().get("startedAt").asText());
-      entry.put("backend", run.json().get("backend").asText());
-      entry.put("part", run.relativeName());
-      entry.set(
-          "archive",
-          run.json().has("archive") ? run.json().get("archive").deepCopy() : entry.nullNode());
-      run.json().get("matrices").forEach(m -> matrices.add(m.deepCopy()));
-      run.json().get("variants").forEach(v -> variants.add(v.deepCopy()));
-      JsonNode disk = run.json().path("disk");
-      layersCollected += disk.path("layersCollected").asLong();
-      bytesCollected += disk.path("bytesCollected").asLong();
+      RunPart part = run.part();
+      runList.add(
+          new RunPart.Run(
+              part.runId(), part.startedAt(), part.backend(), run.relativeName(), part.archive()));
+      matrices.addAll(part.matrices());
+      variants.addAll(part.variants());
+      if (part.disk() != null) {
+        layersCollected += part.disk().layersCollected();
+        bytesCollected += part.disk().bytesCollected();
+      }
     }
-    merged.set("matrices", matrices);
-    ObjectNode disk = merged.putObject("disk");
-    DiskUsage.count(disk, variants);
-    disk.put("layersCollected", layersCollected);
-    disk.put("bytesCollected", bytesCollected);
-    merged.set("variants", variants);
-    return merged;
+    RunPart newest = runs.get(runs.size() - 1).part();
+    return new RunPart(
+        newest.runId(),
+        newest.startedAt(),
+        newest.backend(),
+        newest.backendReason(),
+        newest.replayOf(),
+        newest.archive(),
+        newest.host(),
+        buildId,
+        runList,
+        matrices,
+        DiskUsage.of(variants, layersCollected, bytesCollected),
+        variants);
   }
 }

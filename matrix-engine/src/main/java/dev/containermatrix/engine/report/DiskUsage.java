@@ -1,7 +1,6 @@
 package dev.containermatrix.engine.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,12 +10,21 @@ import java.util.Map;
  * layer once, as the store holds it; a distinct layer is {@code built} when any variant's entry
  * says its run built it, else reused. Read from the variants' report.json entries, so a run's part
  * and a build's merged report count the same way.
+ *
+ * @param layersCollected how many layers the runs' store collections removed
+ * @param bytesCollected how many bytes those layers held
  */
-final class DiskUsage {
-  private DiskUsage() {}
+record DiskUsage(
+    long logicalBytes,
+    long physicalBytes,
+    int layers,
+    long layersBuilt,
+    long layersReused,
+    long layersCollected,
+    long bytesCollected) {
 
-  /** Puts the layer counts of {@code variants} (report.json variant entries) into {@code disk}. */
-  static void count(ObjectNode disk, Iterable<JsonNode> variants) {
+  /** The layer counts of {@code variants} (report.json variant entries) and what was collected. */
+  static DiskUsage of(Iterable<JsonNode> variants, long layersCollected, long bytesCollected) {
     Map<String, Boolean> built = new LinkedHashMap<>();
     Map<String, Long> sizes = new LinkedHashMap<>();
     long logical = 0;
@@ -30,10 +38,13 @@ final class DiskUsage {
       }
     }
     long layersBuilt = built.values().stream().filter(b -> b).count();
-    disk.put("logicalBytes", logical);
-    disk.put("physicalBytes", sizes.values().stream().mapToLong(Long::longValue).sum());
-    disk.put("layers", sizes.size());
-    disk.put("layersBuilt", layersBuilt);
-    disk.put("layersReused", sizes.size() - layersBuilt);
+    return new DiskUsage(
+        logical,
+        sizes.values().stream().mapToLong(Long::longValue).sum(),
+        sizes.size(),
+        layersBuilt,
+        sizes.size() - layersBuilt,
+        layersCollected,
+        bytesCollected);
   }
 }

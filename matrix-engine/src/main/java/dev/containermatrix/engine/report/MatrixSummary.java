@@ -2,6 +2,8 @@ package dev.containermatrix.engine.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
@@ -17,8 +19,9 @@ import org.apiguardian.api.API;
  *     until the run has decided
  */
 @API(status = INTERNAL, since = "0.1")
+@JsonPropertyOrder({"class", "source", "combinations", "variants", "variantsRun", "fullProduct"})
 public record MatrixSummary(
-    String testClass,
+    @JsonProperty("class") String testClass,
     String source,
     String combinations,
     int variants,

@@ -26,12 +26,12 @@ final class ReportParts {
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern PART = Pattern.compile("report-(.+)\\.json");
 
-  private final Path directory;
-  private final ObjectMapper mapper;
+  private static final ObjectMapper JSON = ReportJson.MAPPER;
 
-  ReportParts(Path reportDirectory, ObjectMapper mapper) {
+  private final Path directory;
+
+  ReportParts(Path reportDirectory) {
     this.directory = reportDirectory.resolve(DIRECTORY);
-    this.mapper = mapper;
   }
 
   Path directory() {
@@ -97,7 +97,7 @@ final class ReportParts {
   private ReportPart parse(Path file) throws NotAPart {
     JsonNode root;
     try {
-      root = mapper.readTree(file.toFile());
+      root = JSON.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       throw new NotAPart(
           "it is not valid JSON at line "
@@ -116,7 +116,7 @@ final class ReportParts {
       throw new NotAPart("it is not a JSON object");
     }
     String runId = text(object, "runId");
-    String buildId = text(object, "buildId");
+    text(object, "buildId");
     String startedAt = text(object, "startedAt");
     text(object, "backend");
     require(object, "host", JsonNode::isObject, "an object");
@@ -129,11 +129,17 @@ final class ReportParts {
     if (!name.matches() || !name.group(1).equals(runId)) {
       throw new NotAPart("it holds run " + runId + ", which its file name does not name");
     }
+    Instant started;
     try {
-      return new ReportPart(file, runId, buildId, Instant.parse(startedAt), object);
+      started = Instant.parse(startedAt);
     } catch (DateTimeParseException e) {
       throw new NotAPart(
           "its startedAt '" + startedAt + "' is not an instant such as 2026-01-01T10:00:00Z");
+    }
+    try {
+      return new ReportPart(file, started, JSON.treeToValue(object, RunPart.class));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new NotAPart("its fields are not those of a report part: " + parserSays(e));
     }
   }
 
@@ -141,8 +147,10 @@ final class ReportParts {
    * Jackson's message without the source location it repeats, e.g. "Unexpected end-of-input:
    * expected close marker for Array".
    */
-  private static String parserSays(JsonProcessingException e) {
-    String message = String.valueOf(e.getOriginalMessage());
+  private static String parserSays(Exception e) {
+    String message =
+        String.valueOf(
+            e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage());
     int location = message.indexOf(" (start marker at");
     message = location < 0 ? message : message.substring(0, location);
     return message.lines().findFirst().orElse(message).trim();

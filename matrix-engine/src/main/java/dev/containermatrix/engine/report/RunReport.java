@@ -2,6 +2,9 @@ package dev.containermatrix.engine.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,13 +53,14 @@ public final class RunReport {
    * @param refs each archived variant's OCI ref name in the archive, by {@code <class>#<variant
    *     id>}
    * @param note why the run was not archived, or what retention removed; {@code null} if nothing to
-   *     say
+   *     say (report.json's {@code archive} then has no {@code note}; it never lists the refs)
    */
+  @JsonPropertyOrder({"directory", "record", "note"})
   public record ArchiveEntry(
       @org.jspecify.annotations.Nullable String directory,
       @org.jspecify.annotations.Nullable String record,
-      Map<String, String> refs,
-      @org.jspecify.annotations.Nullable String note) {
+      @JsonIgnore Map<String, String> refs,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @org.jspecify.annotations.Nullable String note) {
     public ArchiveEntry {
       refs = Map.copyOf(refs);
     }

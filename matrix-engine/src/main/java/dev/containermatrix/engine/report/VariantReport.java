@@ -2,6 +2,8 @@ package dev.containermatrix.engine.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.containermatrix.backend.layers.LayerRole;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +16,8 @@ import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
- * One variant's entry in report.json.
+ * One variant's entry in report.json, in its order (with the run's {@code runId} after {@code id},
+ * see {@code RunPart}); an empty optional is {@code null} there.
  *
  * @param reason why it did not pass, in plain words; empty when it passed
  * @param notEnforced the limits the backend could not enforce on this host, one sentence each
@@ -29,9 +32,27 @@ import org.apiguardian.api.API;
  *     when the variant never got one (skipped, or refused before it was launched)
  */
 @API(status = INTERNAL, since = "0.1")
+@JsonPropertyOrder({
+  "id",
+  "class",
+  "name",
+  "values",
+  "limits",
+  "layers",
+  "status",
+  "reason",
+  "tests",
+  "failures",
+  "logs",
+  "durationMillis",
+  "cpuMillis",
+  "classpathEntries",
+  "archive",
+  "notEnforced"
+})
 public record VariantReport(
     String id,
-    String testClass,
+    @JsonProperty("class") String testClass,
     String name,
     Map<String, String> values,
     Limits limits,
@@ -95,66 +116,18 @@ public record VariantReport(
   }
 
   public VariantReport withCpuMillis(OptionalLong value) {
-    return new VariantReport(
-        id,
-        testClass,
-        name,
-        values,
-        limits,
-        layers,
-        status,
-        reason,
-        tests,
-        durationMillis,
-        archive,
-        notEnforced,
-        value,
-        classpathEntries,
-        failures,
-        logs);
+    return withMeasured(value, classpathEntries, failures, logs);
   }
 
   public VariantReport withClasspathEntries(int entries) {
     if (entries < 0) {
       throw new IllegalArgumentException("classpathEntries must not be negative: " + entries);
     }
-    return new VariantReport(
-        id,
-        testClass,
-        name,
-        values,
-        limits,
-        layers,
-        status,
-        reason,
-        tests,
-        durationMillis,
-        archive,
-        notEnforced,
-        cpuMillis,
-        OptionalInt.of(entries),
-        failures,
-        logs);
+    return withMeasured(cpuMillis, OptionalInt.of(entries), failures, logs);
   }
 
   public VariantReport withFailures(List<TestFailure> value) {
-    return new VariantReport(
-        id,
-        testClass,
-        name,
-        values,
-        limits,
-        layers,
-        status,
-        reason,
-        tests,
-        durationMillis,
-        archive,
-        notEnforced,
-        cpuMillis,
-        classpathEntries,
-        value,
-        logs);
+    return withMeasured(cpuMillis, classpathEntries, value, logs);
   }
 
   /**
@@ -164,6 +137,15 @@ public record VariantReport(
     if (directory.isBlank()) {
       throw new IllegalArgumentException("a variant's log directory must be named, was blank");
     }
+    return withMeasured(cpuMillis, classpathEntries, failures, Optional.of(directory));
+  }
+
+  /** This entry with the four components the withers set, which are known only after it ran. */
+  private VariantReport withMeasured(
+      OptionalLong cpuMillis,
+      OptionalInt classpathEntries,
+      List<TestFailure> failures,
+      Optional<String> logs) {
     return new VariantReport(
         id,
         testClass,
@@ -180,7 +162,7 @@ public record VariantReport(
         cpuMillis,
         classpathEntries,
         failures,
-        Optional.of(directory));
+        logs);
   }
 
   /** The limits a variant ran with; absent ones were not set. */

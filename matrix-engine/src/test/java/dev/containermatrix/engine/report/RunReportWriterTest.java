@@ -187,6 +187,162 @@ class RunReportWriterTest {
                 assertThat(((ReportPartException) e).files()).containsExactly(noVariants, renamed));
   }
 
+  @Test
+  void aRunsPartIsWrittenUnderRunsAndNoTempFileIsLeft() throws IOException {
+    Path written =
+        build.write(Runs.run("run-a", EARLIER, "com.example.A", "aa", true, "utc"), reports);
+
+    assertThat(written).isEqualTo(reports.resolve("report.json"));
+    assertThat(listing(reports.resolve("runs"))).containsExactly("report-run-a.json");
+    assertThat(listing(reports)).containsExactly("report.json", "report.lock", "runs");
+    assertThat(json(reports.resolve("runs/report-run-a.json")).get("runId").asText())
+        .isEqualTo("run-a");
+  }
+
+  @Test
+  void aRunIdThatCannotNameAFileIsRefusedBeforeAnythingIsWritten() {
+    RunReport run = Runs.run("../escape", EARLIER, "com.example.A", "aa", true, "utc");
+
+    assertThatThrownBy(() -> build.write(run, reports))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "run id '../escape' cannot name a report part: it must be letters, digits, '.', '_'"
+                + " and '-', starting with a letter or digit");
+    assertThat(reports).isEmptyDirectory();
+  }
+
+  @Test
+  void aPartOfAnotherBuildIsDroppedEvenWhenItStartedLater() throws IOException {
+    new RunReportWriter(Optional.of("9999-1"))
+        .write(Runs.run("later", LATER, "com.example.B", "bb", true, "utc"), reports);
+
+    build.write(Runs.run("earlier", EARLIER, "com.example.A", "aa", true, "utc"), reports);
+
+    JsonNode report = json(reports.resolve("report.json"));
+    assertThat(report.get("runId").asText()).isEqualTo("earlier");
+    assertThat(report.get("buildId").asText()).isEqualTo("4242-123456");
+    assertThat(report.get("matrices"))
+        .extracting(m -> m.get("class").asText())
+        .containsExactly("com.example.A");
+    assertThat(listing(reports.resolve("runs"))).containsExactly("report-earlier.json");
+  }
+
+  @Test
+  void eachFailureIsListedUnderTheVariantItFailedInWithThatVariantsRunAndLogs() throws IOException {
+    build.write(failingRun("run-a", EARLIER, "utc"), reports);
+    build.write(failingRun("run-b", LATER, "kolkata"), reports);
+
+    JsonNode variants = json(reports.resolve("report.json")).get("variants");
+    assertThat(variants)
+        .extracting(
+            v ->
+                v.get("runId").asText()
+                    + " "
+                    + v.get("name").asText()
+                    + " "
+                    + v.get("failures").findValuesAsText("test"))
+        .containsExactly(
+            "run-a passes []",
+            "run-a utc [demo.ZoneTest#offset(Variant)]",
+            "run-b kolkata [demo.ZoneTest#offset(Variant)]",
+            "run-b passes []");
+    assertThat(variants.get(1).get("failures").get(0).get("logs").asText())
+        .isEqualTo(variants.get(1).get("logs").asText())
+        .isEqualTo("variants/run-a/demo.ZoneTest/utc");
+    assertThat(variants.get(2).get("failures").get(0).get("message").asText())
+        .isEqualTo("expected: 0 but was: kolkata");
+  }
+
+  @Test
+  void everyRunWritesAFreshReportJsonEvenWithoutVariants() throws IOException {
+    RunReportWriter outsideMaven = new RunReportWriter(Optional.empty());
+    outsideMaven.write(Runs.run("first", EARLIER, "com.example.A", "aa", true, "utc"), reports);
+    Files.writeString(reports.resolve("report.json"), "left over by hand");
+
+    outsideMaven.write(Runs.run("second", LATER, "com.example.A", "aa", true), reports);
+
+    JsonNode report = json(reports.resolve("report.json"));
+    assertThat(report.get("runId").asText()).isEqualTo("second");
+    assertThat(report.get("startedAt").asText()).isEqualTo(LATER.toString());
+    assertThat(report.get("variants")).isEmpty();
+    assertThat(report.get("disk").get("layers").asInt()).isZero();
+  }
+
+  @Test
+  void anArchiveWithoutANoteHasNoNoteAndNeverListsItsRefs() throws IOException {
+    RunReport run = Runs.run("run-a", EARLIER, "com.example.A", "aa", true, "utc");
+    run.archived(
+        new RunReport.ArchiveEntry(
+            "/archive", "sha256:0a", java.util.Map.of("com.example.A#x", "cm/x"), null));
+
+    build.write(run, reports);
+
+    JsonNode archive = json(reports.resolve("report.json")).get("archive");
+    assertThat(fieldNames(archive)).containsExactly("directory", "record");
+  }
+
+  /**
+   * A run of demo.ZoneTest: a variant {@code failing} with one failed test, and one that passes.
+   */
+  private static RunReport failingRun(String runId, Instant startedAt, String failing) {
+    RunReport run =
+        new RunReport(
+            runId,
+            startedAt,
+            "process",
+            "asked for",
+            new HostInfo("Linux 6.1", "amd64", 2, java.util.OptionalLong.empty()));
+    String logs = "variants/" + runId + "/demo.ZoneTest/" + failing;
+    run.add(
+        variant(failing, VariantStatus.FAILED)
+            .withLogs(logs)
+            .withFailures(
+                List.of(
+                    TestFailure.of(
+                        "demo.ZoneTest#offset(Variant)",
+                        "expected: 0 but was: " + failing,
+                        logs))));
+    run.add(variant("passes", VariantStatus.PASSED));
+    return run;
+  }
+
+  private static VariantReport variant(String name, VariantStatus status) {
+    return new VariantReport(
+        name,
+        "demo.ZoneTest",
+        name,
+        java.util.Map.of("tz", name),
+        VariantReport.Limits.none(),
+        List.of(),
+        status,
+        Optional.empty(),
+        new VariantReport.TestCounts(1, status == VariantStatus.FAILED ? 1 : 0, 0),
+        10,
+        Optional.empty(),
+        List.of());
+  }
+
+  @Test
+  void aPartWhoseFieldsDoNotBindIsNotAPart() throws IOException {
+    Path odd = reports.resolve("runs/report-run-o.json");
+    Files.createDirectories(odd.getParent());
+    Files.writeString(
+        odd,
+        "{\"runId\": \"run-o\", \"buildId\": \"4242-123456\", \"startedAt\":"
+            + " \"2026-01-01T09:00:00Z\", \"backend\": \"process\", \"backendReason\": {},"
+            + " \"host\": {}, \"matrices\": [], \"variants\": []}");
+
+    assertThatThrownBy(
+            () ->
+                build.write(Runs.run("run-b", LATER, "com.example.B", "bb", true, "utc"), reports))
+        .isInstanceOf(ReportPartException.class)
+        .hasMessageStartingWith(
+            "The report part "
+                + odd
+                + " cannot be read: its fields are not those of a report part: Cannot deserialize"
+                + " value of type `java.lang.String` from Object value");
+  }
+
   private static JsonNode json(Path file) throws IOException {
     return new ObjectMapper().readTree(file.toFile());
   }
