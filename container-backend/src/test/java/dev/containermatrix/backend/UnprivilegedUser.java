@@ -2,6 +2,7 @@ package dev.containermatrix.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,8 +44,13 @@ public final class UnprivilegedUser {
     }
   }
 
-  /** Makes the user if missing and a {@link Workspace} for it. */
+  /**
+   * Makes the user if missing and a {@link Workspace} for it; the calling test is skipped where
+   * this JVM is not root, which switching to the user needs.
+   */
   public static Workspace workspace(String prefix) throws Exception {
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "switching to an unprivileged user needs root");
     ensureExists();
     Path root = Files.createTempDirectory(Path.of("/var/tmp"), prefix);
     Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -83,6 +89,18 @@ public final class UnprivilegedUser {
     return String.join(File.pathSeparator, entries);
   }
 
+  /**
+   * Starts {@code command} (from {@link Workspace#javaCommand}) in {@code directory}, its stdout
+   * and stderr both written to {@code log}.
+   */
+  public static Process start(List<String> command, Path directory, Path log) throws IOException {
+    return new ProcessBuilder(command)
+        .directory(directory.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
   /** Runs a command as root and requires it to succeed within a minute. */
   public static void run(List<String> command) throws Exception {
     Process process = new ProcessBuilder(command).inheritIO().start();
@@ -90,7 +108,11 @@ public final class UnprivilegedUser {
     assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
   }
 
-  private static void copyReadable(Path source, Path target) throws IOException {
+  /**
+   * Copies the file or tree {@code source} to {@code target}, directories {@code rwxr-xr-x} and
+   * files {@code rw-r--r--}, and makes {@code target}'s parent, readable by all, if missing.
+   */
+  public static void copyReadable(Path source, Path target) throws IOException {
     Files.createDirectories(target.getParent());
     Files.setPosixFilePermissions(target.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
     try (Stream<Path> paths = Files.walk(source)) {

@@ -25,7 +25,7 @@ import java.util.UUID;
  *
  * @param sizeBytes the size of the uncompressed tar
  * @param created when it was unpacked
- * @param lastUsed when a run last got it; what {@link UnusedLayerCollector} goes by
+ * @param lastUsed when a run last got it; what {@link LayerRetention} goes by
  */
 @JsonPropertyOrder({"digest", "sizeBytes", "created", "lastUsed", "overlayConvention"})
 record LayerRecord(

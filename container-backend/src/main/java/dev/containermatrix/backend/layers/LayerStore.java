@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  *       that the next {@link #open} (or {@link #cleanTemp()}) removes.
  *   <li>Building a layer holds its lock ({@code locks/<hex>.lock}, a file lock plus an in-JVM
  *       lock): a second builder of the same layer, in any JVM, waits and then finds it built.
- *   <li>{@link #get} and {@link #put} record the time of use; {@link #gc} removes layers unused for
- *       a given time, never one whose lock is held.
+ *   <li>{@link #get} and {@link #put} record the time of use; {@link #retain} keeps the layers used
+ *       within a given time and removes the others, never one whose lock is held.
  *   <li>OCI whiteouts are converted to overlay form; see {@link OverlayConvention} for what that
  *       means for the overlay's mount options.
  *   <li>Layers are untrusted input: no entry or link may reach outside its layer; setuid bits,
@@ -228,15 +228,16 @@ public final class LayerStore {
   }
 
   /**
-   * Removes every layer no run has used for {@code unusedFor}, skipping layers whose lock is held.
+   * Keeps the layers a run has used within {@code unusedFor} and removes every other one, skipping
+   * layers whose lock is held.
    *
    * @return the removed layers, with the sizes their records gave
    */
-  public List<StoredLayer> gc(Duration unusedFor) throws IOException {
+  public List<StoredLayer> retain(Duration unusedFor) throws IOException {
     if (unusedFor.isNegative()) {
-      throw new IllegalArgumentException("gc needs a duration of 0 or more, was " + unusedFor);
+      throw new IllegalArgumentException("retain needs a duration of 0 or more, was " + unusedFor);
     }
-    return new UnusedLayerCollector(layout).collect(clock.instant().minus(unusedFor));
+    return new LayerRetention(layout).apply(clock.instant().minus(unusedFor));
   }
 
   @Override

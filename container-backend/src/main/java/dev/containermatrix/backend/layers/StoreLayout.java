@@ -18,7 +18,7 @@ import java.util.TreeSet;
  *                                Its appearance (one rename) is the moment the layer exists.
  *   layers/sha256/&lt;hex&gt;.json    its record: digest, sizeBytes, created, lastUsed, overlayConvention;
  *                                written before the directory is renamed into place
- *   locks/&lt;hex&gt;.lock            held while the layer is built, touched or collected; never deleted
+ *   locks/&lt;hex&gt;.lock            held while the layer is built, touched or removed (retention); never deleted
  *   tmp/&lt;random&gt;/               partial work (an unpacking layer, a spooled tar, a layer being deleted)
  *   tmp/&lt;random&gt;.lock           held by the process doing that work; a free lock marks debris
  *   tmp/record-&lt;random&gt;.json     a record being written, moved over layers/sha256/&lt;hex&gt;.json

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 /**
  * One thing a reaper removed.
  *
- * @param kind what it was, as {@link ReapableKind#name()}: "run directory", later "mount", "cgroup"
+ * @param kind what it was, as {@link Reaper#name()}: "run directory", "cgroup"
  * @param path where it was
  * @param why why it counted as left behind, e.g. "its owner pid 1234 is gone"
  */

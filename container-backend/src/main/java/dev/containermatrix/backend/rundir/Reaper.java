@@ -3,56 +3,63 @@ package dev.containermatrix.backend.rundir;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * Removes what dead host JVMs left behind, one {@link ReapableKind} after another. Run it before a
- * run starts; it never touches what a live process owns.
+ * Removes one kind of thing dead host JVMs left behind (run directories, cgroups), keeping what a
+ * live process owns. Run it before a run starts. To reap is to remove what dead runs left; undoing
+ * a live container's setup is its teardown, and bounding the store or archive is retention.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class Reaper {
+public interface Reaper {
 
-  private final List<ReapableKind> kinds;
-
-  /**
-   * A reaper of {@code kinds}, run in that order (so mounts can go before the directories they are
-   * in).
-   */
-  public Reaper(List<ReapableKind> kinds) {
-    this.kinds = List.copyOf(kinds);
-  }
-
-  /** Removes stale run directories under {@code tmpRoot}, reading owners from {@code /proc}. */
-  public static List<Reaped> reap(Path tmpRoot) throws IOException {
-    return new Reaper(List.of(new StaleRunDirectories(tmpRoot, ProcessIdentity.PROC))).reapAll();
-  }
+  /** What it removes, e.g. "run directory"; the {@link Reaped#kind()} of what it reports. */
+  String name();
 
   /**
-   * Runs every kind, even after one fails.
+   * Removes every instance whose owner process is gone, keeping those of live owners.
    *
-   * @return everything removed, in kind order
-   * @throws IOException the first kind's failure, with later ones suppressed
+   * @return what it removed; never {@code null}
+   * @throws IOException if something left behind could not be removed; the message names it
    */
-  public List<Reaped> reapAll() throws IOException {
-    List<Reaped> reaped = new ArrayList<>();
-    IOException failure = null;
-    for (ReapableKind kind : kinds) {
-      try {
-        reaped.addAll(kind.reap());
-      } catch (IOException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
+  List<Reaped> reap() throws IOException;
+
+  /**
+   * A reaper that runs {@code reapers} in that order (so cgroups can go before the run directories
+   * whose owner markers judge them), each even after an earlier one failed. Its {@link #reap()}
+   * returns everything removed, in that order, and throws the first failure with later ones
+   * suppressed.
+   */
+  static Reaper inOrder(List<Reaper> reapers) {
+    List<Reaper> all = List.copyOf(reapers);
+    return new Reaper() {
+      @Override
+      public String name() {
+        return String.join(", ", all.stream().map(Reaper::name).toList());
       }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-    return List.copyOf(reaped);
+
+      @Override
+      public List<Reaped> reap() throws IOException {
+        List<Reaped> reaped = new ArrayList<>();
+        IOException failure = null;
+        for (Reaper reaper : all) {
+          try {
+            reaped.addAll(reaper.reap());
+          } catch (IOException e) {
+            if (failure == null) {
+              failure = e;
+            } else {
+              failure.addSuppressed(e);
+            }
+          }
+        }
+        if (failure != null) {
+          throw failure;
+        }
+        return List.copyOf(reaped);
+      }
+    };
   }
 }

@@ -19,8 +19,8 @@ import org.apiguardian.api.API;
 /**
  * A private temporary directory of this JVM, {@code /tmp/cm-<pid>-<8 hex>}: short, since Unix
  * socket paths must stay under 108 bytes, and marked with its owner's {@link ProcessIdentity} so
- * that {@link StaleRunDirectories} can remove it once the owner is gone. {@link #close()} deletes
- * it with all it holds.
+ * that {@link RunDirectoryReaper} can remove it once the owner is gone. {@link #close()} deletes it
+ * with all it holds.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class RunDirectory implements AutoCloseable {

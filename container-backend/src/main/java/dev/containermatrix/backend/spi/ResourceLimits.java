@@ -11,7 +11,8 @@ import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
- * Hard limits for one container. An absent value is not limited.
+ * Hard limits for one container. An absent value is not limited. The one type for limits: a
+ * matrix's resource profile holds one, report.json and the archive's run record write its values.
  *
  * @param cpus CPU quota in CPUs, e.g. 1.5; positive
  * @param memoryBytes memory limit without swap; positive

@@ -9,20 +9,33 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 
 /**
  * What the native backend's conformance runs, as root and rootless, share: scratch directories from
- * {@link NativeTestSupport}, the hostname set, the channel at its in-container path, and every
- * feature honoured but base images other than {@code host}.
+ * {@link NativeTestSupport}, a runtime closed after the run, the hostname set, the channel at its
+ * in-container path, and every feature honoured but base images other than {@code host}.
  */
 abstract class NativeConformanceBase extends ContainerRuntimeConformanceTest {
 
-  /** The runtime of the subclass's run. */
-  protected abstract NativeRuntime nativeRuntime();
+  private static NativeRuntime runtime;
+
+  /** Sets the runtime of the subclass's run; its {@code @BeforeAll} calls it, once. */
+  protected static void use(NativeRuntime nativeRuntime) {
+    runtime = nativeRuntime;
+  }
+
+  @AfterAll
+  static void closeRuntime() {
+    if (runtime != null) {
+      runtime.close();
+      runtime = null;
+    }
+  }
 
   @Override
   protected ContainerRuntime runtime() {
-    return nativeRuntime();
+    return runtime;
   }
 
   @Override

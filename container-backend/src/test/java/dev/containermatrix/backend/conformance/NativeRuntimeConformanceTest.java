@@ -6,7 +6,6 @@ import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -14,25 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
  * target/}, since a container's working directory may not be under {@code /tmp}.
  */
 class NativeRuntimeConformanceTest extends NativeConformanceBase {
-  private static NativeRuntime runtime;
-
   @BeforeAll
   static void requireRoot() throws IOException {
     HostRequirements.require(
         NativeTestSupport.isRoot(), "the native backend's root conformance run needs root");
-    runtime = new NativeRuntime(NativeTestSupport.rootHost());
-  }
-
-  @Override
-  protected NativeRuntime nativeRuntime() {
-    return runtime;
-  }
-
-  @AfterAll
-  static void closeRuntime() {
-    if (runtime != null) {
-      runtime.close();
-    }
+    use(new NativeRuntime(NativeTestSupport.rootHost()));
   }
 
   @org.junit.jupiter.api.Test
@@ -43,7 +28,7 @@ class NativeRuntimeConformanceTest extends NativeConformanceBase {
             "cpu-time",
             dev.containermatrix.backend.testmains.ExitMain.class,
             List.of("0"));
-    try (var handle = runtime.launch(spec)) {
+    try (var handle = runtime().launch(spec)) {
       handle.awaitExit();
       org.assertj.core.api.Assertions.assertThat(handle.cpuTime())
           .hasValueSatisfying(cpu -> org.assertj.core.api.Assertions.assertThat(cpu).isPositive());

@@ -2,9 +2,7 @@ package dev.containermatrix.backend.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.UnprivilegedUser;
-import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +22,6 @@ class RootlessConformanceTest {
 
   @Test
   void theNativeConformanceSuitePassesAsAnUnprivilegedUser() throws Exception {
-    HostRequirements.require(
-        NativeTestSupport.isRoot(), "switching to an unprivileged user needs root");
     UnprivilegedUser.Workspace workspace = UnprivilegedUser.workspace("cm-rootless-");
     Path shared = workspace.root();
     try {
@@ -36,12 +32,7 @@ class RootlessConformanceTest {
                   "-Dcontainermatrix.test.scratch=" + workspace.owned(), "-Djava.io.tmpdir=/tmp"),
               RootlessSuiteMain.class.getName(),
               List.of());
-      Process process =
-          new ProcessBuilder(command)
-              .directory(shared.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      Process process = UnprivilegedUser.start(command, shared, log);
       boolean ended = process.waitFor(10, TimeUnit.MINUTES);
       String output = Files.readString(log);
       System.out.println("rootless conformance run as " + USER + ":\n" + output);

@@ -12,7 +12,6 @@ import dev.containermatrix.backend.testmains.PrintEnvMain;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,26 +21,12 @@ import org.junit.jupiter.api.Test;
  * runs it in a JVM of the unprivileged user {@code cmtest}.
  */
 public class RootlessNativeConformance extends NativeConformanceBase {
-  private static NativeRuntime runtime;
-
   @BeforeAll
   static void rootless() {
     assertThat(NativeTestSupport.isRoot())
         .as("this suite is meant for an unprivileged user")
         .isFalse();
-    runtime = new NativeRuntime(new NativeHost(true, true, List.of()));
-  }
-
-  @Override
-  protected NativeRuntime nativeRuntime() {
-    return runtime;
-  }
-
-  @AfterAll
-  static void closeRuntime() {
-    if (runtime != null) {
-      runtime.close();
-    }
+    use(new NativeRuntime(new NativeHost(true, true, List.of())));
   }
 
   @Test
@@ -55,7 +40,7 @@ public class RootlessNativeConformance extends NativeConformanceBase {
                     OptionalLong.of(64),
                     OptionalLong.of(128),
                     Optional.empty()));
-    try (ContainerHandle handle = runtime.launch(spec)) {
+    try (ContainerHandle handle = runtime().launch(spec)) {
       assertThat(handle.awaitExit().isSuccess()).isTrue();
       assertThat(String.join("\n", handle.notEnforced()))
           .contains(

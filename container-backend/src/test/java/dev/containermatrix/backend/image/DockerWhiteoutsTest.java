@@ -11,9 +11,6 @@ import dev.containermatrix.backend.nativeruntime.NativeRuntime;
 import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerSpec;
-import dev.containermatrix.backend.spi.ExitStatus;
-import dev.containermatrix.backend.spi.JvmCommand;
-import dev.containermatrix.backend.spi.Layer;
 import dev.containermatrix.backend.testmains.TestSpecs;
 import dev.containermatrix.backend.testmains.WhiteoutProbeMain;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("docker")
 class DockerWhiteoutsTest {
-  private static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
   private static final String IMAGE = "cmtest/whiteouts:1";
 
   @TempDir Path work;
@@ -46,12 +41,11 @@ class DockerWhiteoutsTest {
             + " --iptables=false --ip-masq=false)");
     HostRequirements.require(
         NativeTestSupport.isRoot(), "native containers on image layers need root here");
-    HostRequirements.require(
-        Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
+    Path temurin = TestImages.requireTemurin();
     Path rootfs =
         TestImages.writeRootfsTar(
             work.resolve("tools.tar"),
-            TEMURIN,
+            temurin,
             Map.of(
                 "sh",
                 Path.of("/bin/dash"),
@@ -111,35 +105,17 @@ class DockerWhiteoutsTest {
 
     NativeRuntime runtime = new NativeRuntime(NativeTestSupport.rootHost());
     try {
-      ContainerSpec base =
-          TestSpecs.hostSpec(
+      ContainerSpec spec =
+          TestSpecs.imageSpec(
               NativeTestSupport.scratch("whiteouts"),
               "whiteouts",
               WhiteoutProbeMain.class,
-              List.of());
-      ContainerSpec spec =
-          base.withBaseImage("docker-archive:" + saved)
-              .withHostname("whiteouts")
-              .withLayers(layers.stream().map(l -> new Layer(l.directory(), Layer.BASE)).toList())
-              .withCommand(
-                  new JvmCommand(
-                      TEMURIN,
-                      base.command().classpath(),
-                      List.of("-Xshare:auto"),
-                      base.command().mainClass(),
-                      List.of()));
+              "docker-archive:" + saved,
+              layers,
+              temurin,
+              "whiteouts");
       try (ContainerHandle handle = runtime.launch(spec)) {
-        ExitStatus status = handle.awaitExit();
-        assertThat(status.isSuccess())
-            .as("%s; stderr: %s", status, Files.readString(handle.stderr()))
-            .isTrue();
-        Map<String, String> seen =
-            Files.readAllLines(handle.stdout()).stream()
-                .filter(l -> l.contains(":"))
-                .collect(
-                    Collectors.toMap(
-                        l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
-        assertThat(seen)
+        assertThat(NativeTestSupport.probeOutput(handle))
             .containsEntry("removed-conf", "false")
             .containsEntry("kept-conf", "true")
             .containsEntry("doc", "only");

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * htpasswd logins, an image pushed into it with skopeo, then read through {@code registry:}.
  */
 class RegistryPullTest {
-  private static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
   @TempDir static Path work;
   private static LoopbackRegistry registry;
   private static String host;
@@ -36,8 +35,7 @@ class RegistryPullTest {
             && Files.isExecutable(Path.of("/usr/bin/htpasswd")),
         "Debian's docker-registry, skopeo and htpasswd (apt-get install docker-registry skopeo"
             + " apache2-utils)");
-    HostRequirements.require(
-        Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
+    TestImages.requireTemurin();
     String htpasswd = HostCommand.run(work, Map.of(), "htpasswd", "-Bbn", "tester", "s3cret");
     Files.writeString(work.resolve("htpasswd"), htpasswd + "\n");
     registry =
@@ -49,7 +47,8 @@ class RegistryPullTest {
                 "  path: " + work.resolve("htpasswd")));
     host = registry.host();
     layout =
-        TestImages.writeJdkRuntimeImage(work.resolve("layout"), TEMURIN, "pulled-from-a-registry");
+        TestImages.writeJdkRuntimeImage(
+            work.resolve("layout"), TestImages.TEMURIN, "pulled-from-a-registry");
     registry.push(layout, "cm/runtime:1", "tester:s3cret");
   }
 

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * registry's token service is on another host, 127.0.0.2, and gets no login.
  */
 class RegistryTokenPullTest {
-  private static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
   @TempDir static Path work;
   private static RegistryTokenService tokens;
   private static LoopbackRegistry registry;
@@ -40,14 +39,14 @@ class RegistryTokenPullTest {
             && HostCommand.works("openssl", "version"),
         "Debian's docker-registry, skopeo and openssl (apt-get install docker-registry skopeo"
             + " openssl)");
-    HostRequirements.require(
-        Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
+    TestImages.requireTemurin();
     tokens = RegistryTokenService.start(work, "tester", "s3cret", "127.0.0.1");
     registry = LoopbackRegistry.start(work, tokenAuth(tokens, work));
     tokens.forwardRegistry(registry.host());
     host = tokens.host();
     layout =
-        TestImages.writeJdkRuntimeImage(work.resolve("layout"), TEMURIN, "pulled-with-a-token");
+        TestImages.writeJdkRuntimeImage(
+            work.resolve("layout"), TestImages.TEMURIN, "pulled-with-a-token");
     registry.push(layout, "cm/token-runtime:1", "tester:s3cret");
     Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
     tokensElsewhere = RegistryTokenService.start(elsewhere, "tester", "s3cret", "127.0.0.2");

@@ -2,6 +2,7 @@ package dev.containermatrix.backend.image;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
 import dev.containermatrix.backend.oci.Digest;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,16 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class TestImages {
   private TestImages() {}
+
+  /** The host JDK these tests bind into their images: Temurin 25, where its package installs it. */
+  public static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+
+  /** {@link #TEMURIN}; the calling test is skipped, saying where it looked, if it is not there. */
+  public static Path requireTemurin() {
+    HostRequirements.require(
+        Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
+    return TEMURIN;
+  }
 
   /** Writes the image to {@code layout} and returns it. */
   public static Path writeJdkRuntimeImage(Path layout, Path jdk, String release) throws Exception {

@@ -250,7 +250,7 @@ class LayerStoreTest {
   }
 
   @Test
-  void gcRemovesLayersUnusedForTheGivenTimeAndKeepsRecentOnes() throws Exception {
+  void retainRemovesLayersUnusedForTheGivenTimeAndKeepsRecentOnes() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     LinuxCalls calls = LinuxCalls.system();
     LayerStore store =
@@ -263,7 +263,7 @@ class LayerStoreTest {
     assertThat(store.get(usedLater.digest())).isPresent();
     clock.now = Instant.parse("2026-01-10T00:00:00Z");
 
-    List<StoredLayer> freed = store.gc(Duration.ofDays(7));
+    List<StoredLayer> freed = store.retain(Duration.ofDays(7));
 
     assertThat(freed)
         .containsExactly(
@@ -278,16 +278,16 @@ class LayerStoreTest {
   }
 
   @Test
-  void gcSkipsALayerWhoseLockIsHeld() throws Exception {
+  void retainSkipsALayerWhoseLockIsHeld() throws Exception {
     LayerStore store = LayerStore.open(root);
     StoredLayer layer = store.put(sampleLayer("busy"));
 
     try (StoreLock held =
         StoreLock.acquire(root.toRealPath().resolve("locks/" + layer.digest().hex() + ".lock"))) {
-      assertThat(store.gc(Duration.ZERO)).isEmpty();
+      assertThat(store.retain(Duration.ZERO)).isEmpty();
     }
     assertThat(layer.directory()).isDirectory();
-    assertThat(store.gc(Duration.ZERO))
+    assertThat(store.retain(Duration.ZERO))
         .extracting(StoredLayer::digest)
         .containsExactly(layer.digest());
   }

@@ -12,16 +12,10 @@ import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerSpec;
-import dev.containermatrix.backend.spi.ExitStatus;
-import dev.containermatrix.backend.spi.JvmCommand;
-import dev.containermatrix.backend.spi.Layer;
 import dev.containermatrix.backend.testmains.ImageProbeMain;
 import dev.containermatrix.backend.testmains.TestSpecs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * container sees the image's root, not the host's.
  */
 class NativeBaseImageTest {
-  private static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
 
   @TempDir Path temp;
 
@@ -39,11 +32,10 @@ class NativeBaseImageTest {
   void aVariantOnAnImageSeesTheImagesRootAndRunsAHostJdkInIt() throws Exception {
     HostRequirements.require(
         NativeTestSupport.isRoot(), "native containers on image layers need root here");
-    HostRequirements.require(
-        Files.isExecutable(TEMURIN.resolve("bin/java")), "Temurin 25 is not at " + TEMURIN);
+    Path temurin = TestImages.requireTemurin();
     Path layout =
         TestImages.writeJdkRuntimeImage(
-            temp.resolve("layout"), TEMURIN, "containermatrix-test-image");
+            temp.resolve("layout"), temurin, "containermatrix-test-image");
     Image image =
         ImageReaders.of(
                 ImageReferences.parse("oci-layout:" + layout, temp), temp.resolve("scratch"))
@@ -54,33 +46,18 @@ class NativeBaseImageTest {
 
     NativeRuntime runtime = new NativeRuntime(NativeTestSupport.rootHost());
     try {
-      ContainerSpec base =
-          TestSpecs.hostSpec(
-              NativeTestSupport.scratch("image"), "image", ImageProbeMain.class, List.of());
       ContainerSpec spec =
-          base.withBaseImage("oci-layout:" + layout)
-              .withHostname("image-variant")
-              .withLayers(layers.stream().map(l -> new Layer(l.directory(), Layer.BASE)).toList())
-              .withCommand(
-                  new JvmCommand(
-                      TEMURIN,
-                      base.command().classpath(),
-                      List.of("-Xshare:auto"),
-                      base.command().mainClass(),
-                      List.of()));
+          TestSpecs.imageSpec(
+              NativeTestSupport.scratch("image"),
+              "image",
+              ImageProbeMain.class,
+              "oci-layout:" + layout,
+              layers,
+              temurin,
+              "image-variant");
       assertThat(runtime.unsupported(spec)).isEmpty();
       try (ContainerHandle handle = runtime.launch(spec)) {
-        ExitStatus status = handle.awaitExit();
-        assertThat(status.isSuccess())
-            .as("%s; stderr: %s", status, Files.readString(handle.stderr()))
-            .isTrue();
-        Map<String, String> seen =
-            Files.readAllLines(handle.stdout()).stream()
-                .filter(l -> l.contains(":"))
-                .collect(
-                    Collectors.toMap(
-                        l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
-        assertThat(seen)
+        assertThat(NativeTestSupport.probeOutput(handle))
             .containsEntry("release", "containermatrix-test-image")
             .containsEntry("host-ls", "false")
             .containsEntry("java", "25")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerSpec;
-import dev.containermatrix.backend.spi.ExitStatus;
 import dev.containermatrix.backend.testmains.IsolationProbeMain;
 import dev.containermatrix.backend.testmains.TestSpecs;
 import java.net.InetAddress;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,16 +39,7 @@ class NativeIsolationTest {
               .withHostname("variant-0123");
       workingDirectory = spec.workingDirectory();
       try (ContainerHandle handle = runtime.launch(spec)) {
-        ExitStatus status = handle.awaitExit();
-        assertThat(status.isSuccess())
-            .as("probe exit %s, stderr %s", status, Files.readString(handle.stderr()))
-            .isTrue();
-        seen =
-            Files.readAllLines(handle.stdout()).stream()
-                .filter(l -> l.contains(":"))
-                .collect(
-                    Collectors.toMap(
-                        l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
+        seen = NativeTestSupport.probeOutput(handle);
       }
       assertThat(secret).exists();
     }

@@ -15,7 +15,6 @@ import dev.containermatrix.backend.testmains.TestSpecs;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,16 +52,9 @@ class NativeLimitsTest {
 
   private static Map<String, String> run(ContainerSpec spec) throws Exception {
     try (ContainerHandle handle = runtime.launch(spec)) {
-      ExitStatus status = handle.awaitExit();
-      assertThat(status.isSuccess())
-          .as("%s; stderr: %s", status, Files.readString(handle.stderr()))
-          .isTrue();
+      Map<String, String> seen = NativeTestSupport.probeOutput(handle);
       assertThat(handle.notEnforced()).isEmpty();
-      return Files.readAllLines(handle.stdout()).stream()
-          .filter(l -> l.contains(":"))
-          .collect(
-              Collectors.toMap(
-                  l -> l.substring(0, l.indexOf(':')), l -> l.substring(l.indexOf(':') + 1)));
+      return seen;
     }
   }
 

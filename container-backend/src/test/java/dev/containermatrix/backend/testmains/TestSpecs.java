@@ -1,7 +1,9 @@
 package dev.containermatrix.backend.testmains;
 
+import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.JvmCommand;
+import dev.containermatrix.backend.spi.Layer;
 import dev.containermatrix.backend.spi.ResourceLimits;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -37,6 +39,32 @@ public final class TestSpecs {
         List.of(codeSourceOf(main)),
         main,
         args);
+  }
+
+  /**
+   * A spec in {@code scratch} that runs {@code main} on the image {@code baseImage}, whose layers
+   * in the store are {@code layers} (bottom first), with the JVM of {@code javaHome}, a JDK the
+   * image's root can run, and the hostname {@code hostname}.
+   */
+  public static ContainerSpec imageSpec(
+      Path scratch,
+      String id,
+      Class<?> main,
+      String baseImage,
+      List<StoredLayer> layers,
+      Path javaHome,
+      String hostname) {
+    ContainerSpec base = hostSpec(scratch, id, main, List.of());
+    return base.withBaseImage(baseImage)
+        .withHostname(hostname)
+        .withLayers(layers.stream().map(l -> new Layer(l.directory(), Layer.BASE)).toList())
+        .withCommand(
+            new JvmCommand(
+                javaHome,
+                base.command().classpath(),
+                List.of("-Xshare:auto"),
+                base.command().mainClass(),
+                List.of()));
   }
 
   public static ContainerSpec hostSpec(

@@ -3,31 +3,36 @@ package dev.containermatrix.junit.discovery;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.engine.matrix.Axis;
-import dev.containermatrix.engine.matrix.BaseAxis;
 import dev.containermatrix.engine.matrix.ConfigFile;
 import dev.containermatrix.engine.matrix.ConfigProfile;
 import dev.containermatrix.engine.matrix.ImageReference;
-import dev.containermatrix.engine.matrix.JdkAxis;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
 import dev.containermatrix.engine.matrix.Origin;
-import dev.containermatrix.engine.matrix.ResourceAxis;
 import dev.containermatrix.engine.matrix.ResourceProfile;
 import dev.containermatrix.engine.matrix.Sizes;
 import dev.containermatrix.engine.matrix.Strategy;
 import dev.containermatrix.engine.matrix.ValueSelector;
 import dev.containermatrix.engine.yaml.YamlMatrixReader;
+import dev.containermatrix.junit.BaseAxis;
 import dev.containermatrix.junit.Combinations;
 import dev.containermatrix.junit.Config;
+import dev.containermatrix.junit.ConfigAxes;
 import dev.containermatrix.junit.ConfigAxis;
 import dev.containermatrix.junit.ContainerMatrix;
 import dev.containermatrix.junit.Exclude;
+import dev.containermatrix.junit.Excludes;
 import dev.containermatrix.junit.Include;
+import dev.containermatrix.junit.Includes;
+import dev.containermatrix.junit.JdkAxis;
+import dev.containermatrix.junit.LibraryAxes;
 import dev.containermatrix.junit.LibraryAxis;
+import dev.containermatrix.junit.ResourceAxis;
 import dev.containermatrix.junit.Resources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,29 +64,24 @@ public final class AnnotationMatrixReader {
       Origin origin =
           Origin.annotation(
               "@LibraryAxis(artifact = \"" + lib.artifact() + "\")", "versions", className);
-      axes.add(
-          dev.containermatrix.engine.matrix.LibraryAxis.of(
-              lib.artifact(), lib.name(), List.of(lib.versions()), origin));
+      axes.add(Axis.Library.of(lib.artifact(), lib.name(), List.of(lib.versions()), origin));
     }
-    dev.containermatrix.junit.JdkAxis jdk =
-        testClass.getAnnotation(dev.containermatrix.junit.JdkAxis.class);
+    JdkAxis jdk = testClass.getAnnotation(JdkAxis.class);
     if (jdk != null) {
       axes.add(
-          new JdkAxis(List.of(jdk.value()), Origin.annotation("@JdkAxis", "value", className)));
+          new Axis.Jdk(List.of(jdk.value()), Origin.annotation("@JdkAxis", "value", className)));
     }
-    dev.containermatrix.junit.ResourceAxis resources =
-        testClass.getAnnotation(dev.containermatrix.junit.ResourceAxis.class);
+    ResourceAxis resources = testClass.getAnnotation(ResourceAxis.class);
     if (resources != null) {
       axes.add(resourceAxis(resources, className));
     }
     for (ConfigAxis config : testClass.getAnnotationsByType(ConfigAxis.class)) {
       axes.add(configAxis(config, className));
     }
-    dev.containermatrix.junit.BaseAxis base =
-        testClass.getAnnotation(dev.containermatrix.junit.BaseAxis.class);
+    BaseAxis base = testClass.getAnnotation(BaseAxis.class);
     if (base != null) {
       axes.add(
-          new BaseAxis(List.of(base.value()), Origin.annotation("@BaseAxis", "value", className)));
+          new Axis.Base(List.of(base.value()), Origin.annotation("@BaseAxis", "value", className)));
     }
     List<ValueSelector> excludes = new ArrayList<>();
     for (Exclude exclude : testClass.getAnnotationsByType(Exclude.class)) {
@@ -129,18 +129,17 @@ public final class AnnotationMatrixReader {
             matrix.timeout(), Origin.annotation("@ContainerMatrix", "timeout", className));
     var combinations =
         matrix.combinations() == Combinations.PAIRWISE
-            ? dev.containermatrix.engine.matrix.Combinations.PAIRWISE
-            : dev.containermatrix.engine.matrix.Combinations.ALL;
+            ? Strategy.Combinations.PAIRWISE
+            : Strategy.Combinations.ALL;
     return new Strategy(combinations, matrix.failFast(), matrix.maxParallel(), timeout);
   }
 
-  private static ResourceAxis resourceAxis(
-      dev.containermatrix.junit.ResourceAxis axis, String className) {
+  private static Axis.Resource resourceAxis(ResourceAxis axis, String className) {
     List<ResourceProfile> profiles = new ArrayList<>();
     for (Resources r : axis.value()) {
       String where = "@Resources(name = \"" + r.name() + "\")";
       profiles.add(
-          new ResourceProfile(
+          ResourceProfile.of(
               r.name(),
               r.cpus().isBlank()
                   ? Optional.empty()
@@ -155,7 +154,7 @@ public final class AnnotationMatrixReader {
               r.cpuset().isBlank() ? Optional.empty() : Optional.of(r.cpuset()),
               Origin.annotation(where, "name", className)));
     }
-    return new ResourceAxis(profiles, Origin.annotation("@ResourceAxis", "value", className));
+    return new Axis.Resource(profiles, Origin.annotation("@ResourceAxis", "value", className));
   }
 
   private static OptionalLong positiveOrEmpty(
@@ -168,8 +167,7 @@ public final class AnnotationMatrixReader {
     return value == 0 ? OptionalLong.empty() : OptionalLong.of(value);
   }
 
-  private static dev.containermatrix.engine.matrix.ConfigAxis configAxis(
-      ConfigAxis axis, String className) {
+  private static Axis.Config configAxis(ConfigAxis axis, String className) {
     List<ConfigProfile> profiles = new ArrayList<>();
     for (Config c : axis.value()) {
       String where =
@@ -187,7 +185,7 @@ public final class AnnotationMatrixReader {
               files,
               Origin.annotation(where, "name", className)));
     }
-    return new dev.containermatrix.engine.matrix.ConfigAxis(
+    return new Axis.Config(
         axis.name(),
         profiles,
         Origin.annotation("@ConfigAxis(name = \"" + axis.name() + "\")", "value", className));
@@ -198,19 +196,19 @@ public final class AnnotationMatrixReader {
     String file = matrix.value();
     Origin origin = Origin.annotation("@ContainerMatrix", "value", className);
     List<String> mixed = new ArrayList<>();
-    for (Class<? extends java.lang.annotation.Annotation> type :
+    for (Class<? extends Annotation> type :
         List.of(
             LibraryAxis.class,
-            dev.containermatrix.junit.LibraryAxes.class,
-            dev.containermatrix.junit.JdkAxis.class,
-            dev.containermatrix.junit.ResourceAxis.class,
+            LibraryAxes.class,
+            JdkAxis.class,
+            ResourceAxis.class,
             ConfigAxis.class,
-            dev.containermatrix.junit.ConfigAxes.class,
-            dev.containermatrix.junit.BaseAxis.class,
+            ConfigAxes.class,
+            BaseAxis.class,
             Include.class,
-            dev.containermatrix.junit.Includes.class,
+            Includes.class,
             Exclude.class,
-            dev.containermatrix.junit.Excludes.class)) {
+            Excludes.class)) {
       if (testClass.isAnnotationPresent(type)) {
         mixed.add("@" + type.getSimpleName());
       }

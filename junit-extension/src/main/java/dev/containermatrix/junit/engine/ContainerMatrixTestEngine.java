@@ -3,8 +3,8 @@ package dev.containermatrix.junit.engine;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.containermatrix.backend.ContainerRuntimes;
+import dev.containermatrix.backend.Reapers;
 import dev.containermatrix.backend.RuntimeSelection;
-import dev.containermatrix.backend.StaleResources;
 import dev.containermatrix.backend.rundir.RunDirectory;
 import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.engine.archive.ReplaySource;
@@ -152,7 +152,7 @@ public final class ContainerMatrixTestEngine
    */
   private static RunDirectory openRunDirectory() {
     try {
-      StaleResources.reap();
+      Reapers.forHost().reap();
       return RunDirectory.create();
     } catch (IOException e) {
       throw new UncheckedIOException(

@@ -101,11 +101,11 @@ final class MatrixEngineDescriptor extends EngineDescriptor
     try {
       Optional<RuntimeException> archiveFailure = Optional.empty();
       try {
-        // archives nothing when no variant was launched; collects nothing when the store was unused
+        // archives nothing when no variant was launched; removes no layer when the store was unused
         archiveFailure = context.outcome().archiveRun(context.services());
       } finally {
         // the results are written whatever happened to the archive
-        context.outcome().collected(context.services().collectUnusedLayers());
+        context.outcome().layersRemoved(context.services().retainLayers());
         writeReport(context, archiveFailure);
       }
       archiveFailure.ifPresent(

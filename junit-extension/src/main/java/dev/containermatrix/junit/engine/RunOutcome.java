@@ -64,8 +64,8 @@ final class RunOutcome {
             List.of()));
   }
 
-  /** Records the layers the store's collection removed at the end of the run, if any. */
-  void collected(List<StoredLayer> removed) {
+  /** Records the layers the store's retention removed at the end of the run, if any. */
+  void layersRemoved(List<StoredLayer> removed) {
     if (!removed.isEmpty()) {
       report.collected(removed.size(), removed.stream().mapToLong(StoredLayer::sizeBytes).sum());
     }

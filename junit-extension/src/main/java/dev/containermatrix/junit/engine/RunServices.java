@@ -212,15 +212,15 @@ final class RunServices implements AutoCloseable {
 
   /**
    * Removes layers no run has used for {@code containermatrix.store.unusedDays}, if this run used
-   * the store at all, and returns them; none if it did not or could not (a failure to collect never
+   * the store at all, and returns them; none if it did not or could not (a failure to remove never
    * fails the run).
    */
-  synchronized List<StoredLayer> collectUnusedLayers() {
+  synchronized List<StoredLayer> retainLayers() {
     if (layerStore == null) {
       return List.of();
     }
     try {
-      return layerStore.gc(Duration.ofDays(settings.storeUnusedDays()));
+      return layerStore.retain(Duration.ofDays(settings.storeUnusedDays()));
     } catch (IOException e) {
       return List.of();
     }

@@ -2,7 +2,7 @@ package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.expand.VariantFilter;
-import dev.containermatrix.engine.matrix.BaseAxis;
+import dev.containermatrix.engine.matrix.Axis;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +56,7 @@ final class UnmatchedVariantFilter {
                 + ", so nothing would run");
     Set<String> axes = new LinkedHashSet<>();
     variants.forEach(v -> axes.addAll(v.values().keySet()));
-    axes.add(BaseAxis.NAME);
+    axes.add(Axis.Base.NAME);
     List<String> unknown = filter.axes().stream().filter(a -> !axes.contains(a)).toList();
     if (!unknown.isEmpty()) {
       message

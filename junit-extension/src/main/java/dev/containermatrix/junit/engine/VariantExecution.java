@@ -5,6 +5,7 @@ import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
+import dev.containermatrix.backend.spi.ResourceLimits;
 import dev.containermatrix.engine.archive.ArchiveCandidate;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.launch.LaunchPlan;
@@ -341,10 +342,8 @@ final class VariantExecution {
         .withClasspathEntries(plan.classpath().size());
   }
 
-  static VariantReport.Limits limits(VariantPlan plan) {
-    return plan.resources()
-        .map(r -> new VariantReport.Limits(r.cpus(), r.memoryBytes(), r.pids(), r.nofile()))
-        .orElse(VariantReport.Limits.none());
+  static ResourceLimits limits(VariantPlan plan) {
+    return plan.resources().map(r -> r.limits()).orElse(ResourceLimits.none());
   }
 
   /** The variant's log directory (see {@link dev.containermatrix.engine.report.VariantLogs}). */

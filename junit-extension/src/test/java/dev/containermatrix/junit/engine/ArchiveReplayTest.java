@@ -1,5 +1,6 @@
 package dev.containermatrix.junit.engine;
 
+import static dev.containermatrix.junit.engine.EngineRuns.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -450,9 +451,5 @@ class ArchiveReplayTest {
       }
     }
     throw new AssertionError(name + " is not in the tar");
-  }
-
-  private static JsonNode report(Path reports) throws IOException {
-    return new ObjectMapper().readTree(reports.resolve("report.json").toFile());
   }
 }

@@ -8,7 +8,6 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containermatrix.junit.engine.fixtures.HugeFailureFixture;
 import dev.containermatrix.junit.engine.fixtures.LyingAgentFixture;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * The event stream cannot turn a failure into a pass: a failure too large for one line still
@@ -31,12 +29,7 @@ class BrokenEventStreamTest {
   @TempDir Path reports;
 
   private EngineExecutionResults run(Class<?> fixture) {
-    return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
-        .enableImplicitConfigurationParameters(true)
-        .configurationParameter("containermatrix.report.dir", reports.toString())
-        .configurationParameter("containermatrix.backend", "process")
-        .selectors(selectClass(fixture))
-        .execute();
+    return EngineRuns.engine(reports, "process").selectors(selectClass(fixture)).execute();
   }
 
   @Test
@@ -115,8 +108,7 @@ class BrokenEventStreamTest {
 
   private Map<String, JsonNode> variants() throws Exception {
     Map<String, JsonNode> byName = new HashMap<>();
-    for (JsonNode variant :
-        new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("variants")) {
+    for (JsonNode variant : EngineRuns.report(reports).get("variants")) {
       byName.put(
           variant.get("values").has("lie")
               ? "lie=" + variant.get("values").get("lie").asText()

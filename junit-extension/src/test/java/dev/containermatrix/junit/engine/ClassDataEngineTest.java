@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.junit.engine.fixtures.ClassDataFixture;
@@ -138,7 +137,7 @@ class ClassDataEngineTest {
             .redirectOutput(scratch.resolve(name + ".log").toFile())
             .start();
     assertThat(host.waitFor()).as(Files.readString(scratch.resolve(name + ".log"))).isZero();
-    JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+    JsonNode report = EngineRuns.report(reports);
     assertThat(report.get("variants").get(0).get("status").asText())
         .as(Files.readString(scratch.resolve(name + ".log")))
         .isEqualTo("PASSED");

@@ -1,5 +1,9 @@
 package dev.containermatrix.junit.engine;
 
+import static dev.containermatrix.junit.engine.EngineRuns.assertClassFailedAndNothingStarted;
+import static dev.containermatrix.junit.engine.EngineRuns.assertVariantFailedAndItsTestAborted;
+import static dev.containermatrix.junit.engine.EngineRuns.report;
+import static dev.containermatrix.junit.engine.EngineRuns.variantNode;
 import static org.assertj.core.api.Assertions.anyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,7 +11,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
-import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
@@ -37,7 +40,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;
@@ -45,7 +47,6 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.opentest4j.AssertionFailedError;
 
@@ -54,11 +55,7 @@ class ContainerMatrixEngineTest {
 
   private EngineExecutionResults run(
       Map<String, String> parameters, DiscoverySelector... selectors) {
-    return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
-        .enableImplicitConfigurationParameters(
-            true) // the build's archive dir (surefire system property)
-        .configurationParameter("containermatrix.report.dir", reports.toString())
-        .configurationParameter("containermatrix.backend", "process")
+    return EngineRuns.engine(reports, "process")
         .configurationParameters(parameters)
         .selectors(selectors)
         .execute();
@@ -155,30 +152,7 @@ class ContainerMatrixEngineTest {
 
     EngineExecutionResults results = run(selectClass(SleepingFixture.class));
 
-    results
-        .containerEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                variantNode(),
-                finishedWithFailure(
-                    instanceOf(VariantFailedException.class),
-                    message(m -> m.startsWith("variant mode=sleepy timed out after 3s")))));
-    results.containerEvents().assertStatistics(s -> s.failed(1));
-    results.testEvents().assertStatistics(s -> s.failed(0).aborted(1));
-    results
-        .testEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                test("sleepsForever"),
-                abortedWithReason(
-                    message(
-                        m ->
-                            m.startsWith(
-                                "did not finish: variant mode=sleepy timed out after 3s")))));
+    assertVariantFailedAndItsTestAborted(results, "variant mode=sleepy timed out after 3s");
     long pid = Long.parseLong(Files.readString(pidFile).trim());
     await()
         .atMost(Duration.ofSeconds(10))
@@ -271,8 +245,7 @@ class ContainerMatrixEngineTest {
         run(Map.of("containermatrix.variants", "tz=utc"), selectClass(TwoZonesFixture.class));
 
     results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-    JsonNode matrix =
-        new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("matrices").get(0);
+    JsonNode matrix = report(reports).get("matrices").get(0);
     assertThat(matrix.get("variants").asInt()).isEqualTo(2);
     assertThat(matrix.get("variantsRun").asInt()).isEqualTo(1);
   }
@@ -290,8 +263,7 @@ class ContainerMatrixEngineTest {
 
     run(selectClass(TwoZonesFixture.class));
 
-    String runId =
-        new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("runId").asText();
+    String runId = report(reports).get("runId").asText();
     try (java.util.stream.Stream<Path> entries = Files.list(reports.resolve("variants"))) {
       assertThat(entries.map(p -> p.getFileName().toString())).containsExactly(runId);
     }
@@ -395,20 +367,13 @@ class ContainerMatrixEngineTest {
   void aBadMatrixFailsItsClassNamingTheAnnotationAndAttributeAndRunsNothing() {
     EngineExecutionResults results = run(selectClass(BadMemoryFixture.class));
 
-    results.testEvents().assertStatistics(s -> s.started(0));
-    results
-        .containerEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                container(BadMemoryFixture.class),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.startsWith(
-                                "@Resources(name = \"small\").memory on "
-                                    + BadMemoryFixture.class.getName())))));
+    assertClassFailedAndNothingStarted(
+        results,
+        BadMemoryFixture.class,
+        message(
+            m ->
+                m.startsWith(
+                    "@Resources(name = \"small\").memory on " + BadMemoryFixture.class.getName())));
   }
 
   @Test
@@ -439,23 +404,14 @@ class ContainerMatrixEngineTest {
             Map.of("containermatrix.store", store.toString(), "containermatrix.archive", "off"),
             selectClass(TwoZonesFixture.class));
 
-    results.testEvents().assertStatistics(s -> s.started(0));
-    results
-        .containerEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                container(TwoZonesFixture.class),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.startsWith(
-                                    "Could not write the variant agent jar under "
-                                        + store.resolve("agent"))
-                                && m.endsWith(
-                                    "check that containermatrix.store names a writable"
-                                        + " directory")))));
+    assertClassFailedAndNothingStarted(
+        results,
+        TwoZonesFixture.class,
+        message(
+            m ->
+                m.startsWith(
+                        "Could not write the variant agent jar under " + store.resolve("agent"))
+                    && m.endsWith("check that containermatrix.store names a writable directory")));
   }
 
   @Test
@@ -491,8 +447,7 @@ class ContainerMatrixEngineTest {
         .testEvents()
         .assertStatistics(s -> s.succeeded(1).failed(0));
 
-    JsonNode variant =
-        new ObjectMapper().readTree(reports.resolve("report.json").toFile()).get("variants").get(0);
+    JsonNode variant = report(reports).get("variants").get(0);
     int hostEntries = HostClasspath.read().size();
     // the user's test classpath without our three module outputs, plus the agent jar
     assertThat(variant.get("classpathEntries").asInt()).isEqualTo(hostEntries + 1);
@@ -502,7 +457,7 @@ class ContainerMatrixEngineTest {
   void writesReportJsonWithEveryVariantAndItsStatus() throws Exception {
     run(selectClass(TwoZonesFixture.class));
 
-    JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+    JsonNode report = report(reports);
     assertThat(report.get("backend").asText()).isEqualTo("process");
     assertThat(report.get("runId").asText()).isNotBlank();
     assertThat(report.get("host").get("cpus").asInt()).isPositive();
@@ -553,60 +508,42 @@ class ContainerMatrixEngineTest {
   void aMisspelledYamlKeyFailsItsClassNamingTheFileAndLine() {
     EngineExecutionResults results = run(selectClass(BrokenYamlFixture.class));
 
-    results.testEvents().assertStatistics(s -> s.started(0));
-    results
-        .containerEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                container(BrokenYamlFixture.class),
-                finishedWithFailure(
-                    message(m -> m.startsWith("matrix/broken.yaml, line 4, key 'valeus'")))));
+    assertClassFailedAndNothingStarted(
+        results,
+        BrokenYamlFixture.class,
+        message(m -> m.startsWith("matrix/broken.yaml, line 4, key 'valeus'")));
   }
 
   @Test
   void aJdkThatIsNowhereFailsItsClassSayingWhereItLooked() {
     EngineExecutionResults results = run(selectClass(MissingJdkFixture.class));
 
-    results.testEvents().assertStatistics(s -> s.started(0));
-    results
-        .containerEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                container(MissingJdkFixture.class),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.startsWith("@JdkAxis.value on " + MissingJdkFixture.class.getName())
-                                && m.contains("JDK 4 not found")
-                                && m.contains("/usr/lib/jvm")))));
+    assertClassFailedAndNothingStarted(
+        results,
+        MissingJdkFixture.class,
+        message(
+            m ->
+                m.startsWith("@JdkAxis.value on " + MissingJdkFixture.class.getName())
+                    && m.contains("JDK 4 not found")
+                    && m.contains("/usr/lib/jvm")));
   }
 
   @Test
   void anArtifactVersionThatDoesNotExistFailsItsClassNamingTheAnnotation() {
     EngineExecutionResults results = run(selectClass(MissingArtifactFixture.class));
 
-    results.testEvents().assertStatistics(s -> s.started(0));
-    results
-        .containerEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                container(MissingArtifactFixture.class),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.startsWith(
-                                    "@LibraryAxis(artifact ="
-                                        + " \"com.fasterxml.jackson.core:jackson-databind\").versions"
-                                        + " on "
-                                        + MissingArtifactFixture.class.getName())
-                                && m.contains(
-                                    "com.fasterxml.jackson.core:jackson-databind:0.0.0-no-such-version")))));
+    assertClassFailedAndNothingStarted(
+        results,
+        MissingArtifactFixture.class,
+        message(
+            m ->
+                m.startsWith(
+                        "@LibraryAxis(artifact ="
+                            + " \"com.fasterxml.jackson.core:jackson-databind\").versions"
+                            + " on "
+                            + MissingArtifactFixture.class.getName())
+                    && m.contains(
+                        "com.fasterxml.jackson.core:jackson-databind:0.0.0-no-such-version")));
   }
 
   @Test
@@ -641,11 +578,6 @@ class ContainerMatrixEngineTest {
     for (int i = 1; i < spans.size(); i++) {
       assertThat(spans.get(i)[0]).isAfter(spans.get(i - 1)[1]);
     }
-  }
-
-  private static Condition<Event> variantNode() {
-    return new Condition<>(
-        e -> e.getTestDescriptor() instanceof VariantDescriptor, "a variant's node");
   }
 
   private static UniqueId classId(Class<?> c) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.containermatrix.backend.HostRequirements;
-import dev.containermatrix.backend.StaleResources;
+import dev.containermatrix.backend.Reapers;
 import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.backend.rundir.Reaped;
 import dev.containermatrix.junit.engine.fixtures.SleepyNativeFixture;
@@ -54,7 +54,7 @@ class KilledHostTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> containerProcesses(host).isEmpty());
     assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(prefix);
 
-    List<Reaped> reaped = StaleResources.reap();
+    List<Reaped> reaped = Reapers.forHost().reap();
 
     assertThat(reaped).extracting(Reaped::kind).contains("cgroup");
     assertThat(reaped).anyMatch(r -> r.path().getFileName().toString().startsWith(prefix));

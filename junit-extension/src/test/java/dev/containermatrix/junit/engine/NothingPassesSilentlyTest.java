@@ -1,15 +1,13 @@
 package dev.containermatrix.junit.engine;
 
+import static dev.containermatrix.junit.engine.EngineRuns.assertClassFailedAndNothingStarted;
+import static dev.containermatrix.junit.engine.EngineRuns.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.testkit.engine.EventConditions.container;
-import static org.junit.platform.testkit.engine.EventConditions.event;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containermatrix.junit.engine.fixtures.FailFastFixture;
 import dev.containermatrix.junit.engine.fixtures.TwoZonesFixture;
 import java.nio.file.Files;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * A run that would execute nothing, or that is configured wrongly, fails where the console shows
@@ -31,10 +28,7 @@ class NothingPassesSilentlyTest {
 
   private EngineExecutionResults run(
       Map<String, String> parameters, DiscoverySelector... selectors) {
-    return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
-        .enableImplicitConfigurationParameters(true)
-        .configurationParameter("containermatrix.report.dir", reports.toString())
-        .configurationParameter("containermatrix.backend", "process")
+    return EngineRuns.engine(reports, "process")
         .configurationParameter("containermatrix.archive", "off")
         .configurationParameters(parameters)
         .selectors(selectors)
@@ -46,28 +40,22 @@ class NothingPassesSilentlyTest {
     EngineExecutionResults results =
         run(Map.of("containermatrix.variants", "tz=mars"), selectClass(TwoZonesFixture.class));
 
-    results.testEvents().assertStatistics(s -> s.started(0));
-    results
-        .containerEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                container(TwoZonesFixture.class),
-                finishedWithFailure(
-                    instanceOf(IllegalArgumentException.class),
-                    message(
-                        m ->
-                            m.startsWith(
-                                    "Configuration parameter containermatrix.variants='tz=mars'"
-                                        + " matches no variant of "
-                                        + TwoZonesFixture.class.getName()
-                                        + ", so nothing would run. Its 2 variants are: tz=utc (")
-                                && m.contains("; tz=kolkata (")
-                                && m.endsWith(
-                                    "Fix the filter or remove it: it is axis=value terms joined by"
-                                        + " ',' (all must hold, like jdk=25,tz=utc) or a 12-digit"
-                                        + " variant id")))));
+    assertClassFailedAndNothingStarted(
+        results,
+        TwoZonesFixture.class,
+        instanceOf(IllegalArgumentException.class),
+        message(
+            m ->
+                m.startsWith(
+                        "Configuration parameter containermatrix.variants='tz=mars'"
+                            + " matches no variant of "
+                            + TwoZonesFixture.class.getName()
+                            + ", so nothing would run. Its 2 variants are: tz=utc (")
+                    && m.contains("; tz=kolkata (")
+                    && m.endsWith(
+                        "Fix the filter or remove it: it is axis=value terms joined by"
+                            + " ',' (all must hold, like jdk=25,tz=utc) or a 12-digit"
+                            + " variant id")));
   }
 
   @Test
@@ -75,22 +63,16 @@ class NothingPassesSilentlyTest {
     EngineExecutionResults results =
         run(Map.of("containermatrix.variants", "zt=utc"), selectClass(TwoZonesFixture.class));
 
-    results.testEvents().assertStatistics(s -> s.started(0));
-    results
-        .containerEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                container(TwoZonesFixture.class),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.contains(
-                                "matches no variant of "
-                                    + TwoZonesFixture.class.getName()
-                                    + ", so nothing would run: it has no axis 'zt' (its axes are"
-                                    + " tz, base)")))));
+    assertClassFailedAndNothingStarted(
+        results,
+        TwoZonesFixture.class,
+        message(
+            m ->
+                m.contains(
+                    "matches no variant of "
+                        + TwoZonesFixture.class.getName()
+                        + ", so nothing would run: it has no axis 'zt' (its axes are"
+                        + " tz, base)")));
   }
 
   @Test
@@ -113,17 +95,11 @@ class NothingPassesSilentlyTest {
             selectClass(TwoZonesFixture.class),
             selectClass(FailFastFixture.class));
 
-    results.testEvents().assertStatistics(s -> s.started(0));
     String expected =
         "Configuration parameter containermatrix.parallelism='0' is not a positive whole number;"
             + " set it to the most variants to run at once, e.g. 2";
-    results
-        .containerEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1, event(container(TwoZonesFixture.class), finishedWithFailure(message(expected))))
-        .haveExactly(
-            1, event(container(FailFastFixture.class), finishedWithFailure(message(expected))));
+    assertClassFailedAndNothingStarted(results, TwoZonesFixture.class, message(expected));
+    assertClassFailedAndNothingStarted(results, FailFastFixture.class, message(expected));
   }
 
   @Test
@@ -131,19 +107,13 @@ class NothingPassesSilentlyTest {
     EngineExecutionResults results =
         run(Map.of("containermatrix.backend", "dokcer"), selectClass(TwoZonesFixture.class));
 
-    results.testEvents().assertStatistics(s -> s.started(0));
-    results
-        .containerEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                container(TwoZonesFixture.class),
-                finishedWithFailure(
-                    message(
-                        "Configuration parameter containermatrix.backend='dokcer' names no backend;"
-                            + " set it to one of auto, native, docker, process (auto picks the best"
-                            + " this host runs)"))));
+    assertClassFailedAndNothingStarted(
+        results,
+        TwoZonesFixture.class,
+        message(
+            "Configuration parameter containermatrix.backend='dokcer' names no backend;"
+                + " set it to one of auto, native, docker, process (auto picks the best"
+                + " this host runs)"));
   }
 
   @Test
@@ -153,27 +123,17 @@ class NothingPassesSilentlyTest {
             Map.of("containermatrix.parallelism", "two", "containermatrix.classData", "always"),
             selectClass(TwoZonesFixture.class));
 
-    results
-        .containerEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                container(TwoZonesFixture.class),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.startsWith(
-                                    "2 configuration parameters are wrong:\n"
-                                        + "  - Configuration parameter")
-                                && m.contains(
-                                    "containermatrix.parallelism='two' is not a positive whole"
-                                        + " number")
-                                && m.contains(
-                                    "\n"
-                                        + "  - Configuration parameter"
-                                        + " containermatrix.classData='always' is not one of auto,"
-                                        + " off")))));
+    assertClassFailedAndNothingStarted(
+        results,
+        TwoZonesFixture.class,
+        message(
+            m ->
+                m.startsWith("2 configuration parameters are wrong:\n  - Configuration parameter")
+                    && m.contains(
+                        "containermatrix.parallelism='two' is not a positive whole number")
+                    && m.contains(
+                        "\n  - Configuration parameter containermatrix.classData='always' is not"
+                            + " one of auto, off")));
   }
 
   @Test
@@ -184,7 +144,7 @@ class NothingPassesSilentlyTest {
 
     run(Map.of("containermatrix.variants", "tz=mars"), selectClass(TwoZonesFixture.class));
 
-    JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+    JsonNode report = report(reports);
     assertThat(report.get("runId").asText())
         .isNotEqualTo("20200101-000000-000000")
         .matches("\\d{8}-\\d{6}-[0-9a-f]{6}");
@@ -201,7 +161,7 @@ class NothingPassesSilentlyTest {
         .allEvents()
         .assertStatistics(s -> s.failed(0));
 
-    JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+    JsonNode report = report(reports);
     assertThat(report.get("runId").asText()).isNotEqualTo("20200101-000000-000000");
     assertThat(report.get("variants")).isEmpty();
   }

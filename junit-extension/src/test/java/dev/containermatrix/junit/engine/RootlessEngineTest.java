@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.UnprivilegedUser;
-import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.junit.engine.fixtures.TwoZonesFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +20,6 @@ class RootlessEngineTest {
 
   @Test
   void anUnprivilegedUserRunsAMatrixInRootlessNativeContainers() throws Exception {
-    HostRequirements.require(
-        NativeTestSupport.isRoot(), "switching to an unprivileged user needs root");
     UnprivilegedUser.Workspace workspace = UnprivilegedUser.workspace("cm-rootless-engine-");
     Path shared = workspace.root();
     Path work = workspace.owned();
@@ -40,12 +36,7 @@ class RootlessEngineTest {
               EngineRunnerMain.class.getName(),
               List.of(
                   TwoZonesFixture.class.getName(), "native", work.resolve("reports").toString()));
-      Process process =
-          new ProcessBuilder(command)
-              .directory(module.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      Process process = UnprivilegedUser.start(command, module, log);
       assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the rootless run ended").isTrue();
       String output = Files.readString(log);
       assertThat(process.exitValue()).as(output).isZero();

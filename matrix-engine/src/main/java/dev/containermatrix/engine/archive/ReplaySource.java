@@ -202,7 +202,7 @@ public final class ReplaySource implements PlanSource {
       return Optional.empty();
     }
     return Optional.of(
-        new ResourceProfile(
+        ResourceProfile.of(
             archived.values().getOrDefault("resources", "archived"),
             Optional.ofNullable(l.cpus()),
             optional(l.memoryBytes()),

@@ -11,6 +11,8 @@ import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.backend.oci.Digest;
+import dev.containermatrix.backend.spi.ResourceLimits;
+import dev.containermatrix.engine.matrix.ResourceProfile;
 import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.engine.plan.VariantPlan;
 import dev.containermatrix.engine.report.RunReport;
@@ -180,16 +182,8 @@ public final class RunArchiver {
           new RunRecord.ConfigFile(file.target(), file.source().toString(), sha256(file.source())));
     }
     var limits =
-        plan.resources()
-            .map(
-                r ->
-                    new RunRecord.Limits(
-                        r.cpus().orElse(null),
-                        boxed(r.memoryBytes()),
-                        boxed(r.pids()),
-                        boxed(r.nofile()),
-                        r.cpuset().orElse(null)))
-            .orElse(new RunRecord.Limits(null, null, null, null, null));
+        RunRecord.Limits.of(
+            plan.resources().map(ResourceProfile::limits).orElse(ResourceLimits.none()));
     return new RunRecord.Variant(
         key,
         plan.variant().id(),
@@ -270,10 +264,6 @@ public final class RunArchiver {
                 new RunRecord.Matrix(
                     m.testClass(), m.source(), m.combinations(), 0, m.variants(), m.fullProduct()))
         .toList();
-  }
-
-  private static Long boxed(java.util.OptionalLong value) {
-    return value.isPresent() ? value.getAsLong() : null;
   }
 
   private static String sha256(Path file) throws IOException {

@@ -5,12 +5,14 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.containermatrix.backend.layers.LayerRole;
+import dev.containermatrix.backend.spi.ResourceLimits;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -135,7 +137,22 @@ public record RunRecord(
       @Nullable Long memoryBytes,
       @Nullable Long pids,
       @Nullable Long nofile,
-      @Nullable String cpuset) {}
+      @Nullable String cpuset) {
+
+    /** The record's form of {@code limits}: each unset limit {@code null}. */
+    static Limits of(ResourceLimits limits) {
+      return new Limits(
+          limits.cpus().orElse(null),
+          boxed(limits.memoryBytes()),
+          boxed(limits.pids()),
+          boxed(limits.nofile()),
+          limits.cpuset().orElse(null));
+    }
+
+    private static @Nullable Long boxed(OptionalLong value) {
+      return value.isPresent() ? value.getAsLong() : null;
+    }
+  }
 
   /**
    * A config file: its target in the variant, its source then, and the sha256 of its content then.

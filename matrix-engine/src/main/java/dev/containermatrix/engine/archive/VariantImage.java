@@ -3,11 +3,12 @@ package dev.containermatrix.engine.archive;
 import dev.containermatrix.backend.archive.OciRuntimeConfig;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.JvmCommand;
+import dev.containermatrix.backend.spi.ResourceLimits;
+import dev.containermatrix.engine.matrix.ResourceProfile;
 import dev.containermatrix.engine.plan.VariantPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -48,16 +49,17 @@ final class VariantImage {
   }
 
   byte[] runtimeConfig() {
-    var limits = plan.resources();
+    ResourceLimits limits =
+        plan.resources().map(ResourceProfile::limits).orElse(ResourceLimits.none());
     return OciRuntimeConfig.json(
         command(),
         environment(),
         spec.workingDirectory().toString(),
         plan.variant().id(),
-        limits.map(r -> r.memoryBytes()).orElse(OptionalLong.empty()),
-        limits.flatMap(r -> r.cpus()),
-        limits.map(r -> r.pids()).orElse(OptionalLong.empty()),
-        limits.map(r -> r.nofile()).orElse(OptionalLong.empty()),
-        limits.flatMap(r -> r.cpuset()));
+        limits.memoryBytes(),
+        limits.cpus(),
+        limits.pids(),
+        limits.nofile(),
+        limits.cpuset());
   }
 }

@@ -2,7 +2,7 @@ package dev.containermatrix.engine.expand;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.containermatrix.engine.matrix.Combinations;
+import dev.containermatrix.engine.matrix.Strategy;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -14,14 +14,15 @@ import org.apiguardian.api.API;
  *     with the same values
  * @param fullProductSize the product of the axes' sizes before excludes; 0 without axes
  * @param combinations how the rows were chosen
- * @param uncoverablePairs under {@link Combinations#PAIRWISE}, the value pairs that only excluded
- *     rows contain, so no variant covers them; always 0 under {@link Combinations#ALL}
+ * @param uncoverablePairs under {@link Strategy.Combinations#PAIRWISE}, the value pairs that only
+ *     excluded rows contain, so no variant covers them; always 0 under {@link
+ *     Strategy.Combinations#ALL}
  */
 @API(status = INTERNAL, since = "0.1")
 public record Expansion(
     List<VariantDefinition> variants,
     int fullProductSize,
-    Combinations combinations,
+    Strategy.Combinations combinations,
     int uncoverablePairs) {
 
   public Expansion {

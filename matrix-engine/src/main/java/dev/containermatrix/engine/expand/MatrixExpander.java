@@ -3,9 +3,9 @@ package dev.containermatrix.engine.expand;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.engine.matrix.Axis;
-import dev.containermatrix.engine.matrix.Combinations;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
+import dev.containermatrix.engine.matrix.Strategy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,8 +21,8 @@ import org.apiguardian.api.API;
  * <ol>
  *   <li>The product of the axes, first axis varying slowest; no axes give no combinations.
  *   <li>Excludes remove every combination that has all of an exclude's values.
- *   <li>Under {@link Combinations#PAIRWISE}, a subset of what is left that still contains every
- *       pair of values any remaining combination contains (see {@link PairwiseCover}).
+ *   <li>Under {@link Strategy.Combinations#PAIRWISE}, a subset of what is left that still contains
+ *       every pair of values any remaining combination contains (see {@link PairwiseCover}).
  *   <li>Includes extend or add combinations (see {@link IncludeRules}).
  *   <li>Combinations with the same values are collapsed, the first kept.
  * </ol>
@@ -43,7 +43,7 @@ public final class MatrixExpander {
     ProductSpace space = ProductSpace.of(matrix);
     List<int[]> rows = space.rowsWithoutExcludes();
     int uncoverable = 0;
-    if (matrix.strategy().combinations() == Combinations.PAIRWISE) {
+    if (matrix.strategy().combinations() == Strategy.Combinations.PAIRWISE) {
       PairwiseCover cover = PairwiseCover.of(space.sizes(), rows);
       rows = cover.rows();
       uncoverable = cover.uncoverablePairs();

@@ -3,12 +3,9 @@ package dev.containermatrix.engine.expand;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.engine.matrix.Axis;
-import dev.containermatrix.engine.matrix.BaseAxis;
-import dev.containermatrix.engine.matrix.ConfigAxis;
 import dev.containermatrix.engine.matrix.ImageReference;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
-import dev.containermatrix.engine.matrix.ResourceAxis;
 import dev.containermatrix.engine.matrix.ValueSelector;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +44,9 @@ public final class MatrixValidator {
         if (axis.isEmpty()) {
           continue; // an extra key, as GitHub Actions allows
         }
-        if (axis.get() instanceof ResourceAxis || axis.get() instanceof ConfigAxis) {
+        if (axis.get() instanceof Axis.Resource || axis.get() instanceof Axis.Config) {
           requireExisting(axis.get(), "include", e.getValue(), include);
-        } else if (axis.get() instanceof BaseAxis) {
+        } else if (axis.get() instanceof Axis.Base) {
           ImageReference.check(e.getValue(), include.origin());
         } else {
           Axis.checkLabels(List.of(e.getValue()), e.getKey(), include.origin());

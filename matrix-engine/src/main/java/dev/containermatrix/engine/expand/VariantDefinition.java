@@ -3,14 +3,9 @@ package dev.containermatrix.engine.expand;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.engine.matrix.Axis;
-import dev.containermatrix.engine.matrix.BaseAxis;
-import dev.containermatrix.engine.matrix.ConfigAxis;
 import dev.containermatrix.engine.matrix.ConfigFile;
 import dev.containermatrix.engine.matrix.ConfigProfile;
-import dev.containermatrix.engine.matrix.JdkAxis;
-import dev.containermatrix.engine.matrix.LibraryAxis;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
-import dev.containermatrix.engine.matrix.ResourceAxis;
 import dev.containermatrix.engine.matrix.ResourceProfile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -74,7 +69,7 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
   public List<LibrarySelection> libraries() {
     List<LibrarySelection> out = new ArrayList<>();
     for (Axis axis : matrix.axes()) {
-      if (axis instanceof LibraryAxis lib && values.containsKey(lib.name())) {
+      if (axis instanceof Axis.Library lib && values.containsKey(lib.name())) {
         out.add(
             new LibrarySelection(
                 lib.name(), lib.groupId(), lib.artifactId(), values.get(lib.name())));
@@ -85,22 +80,22 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
 
   /** The JDK (feature version or path), if the variant has one; else the host's JDK is used. */
   public Optional<String> jdk() {
-    return matrix.axis(JdkAxis.NAME).map(a -> values.get(JdkAxis.NAME));
+    return matrix.axis(Axis.Jdk.NAME).map(a -> values.get(Axis.Jdk.NAME));
   }
 
   /** The resource profile, if the variant has one. */
   public Optional<ResourceProfile> resources() {
     return matrix
-        .axis(ResourceAxis.NAME)
-        .filter(a -> values.containsKey(ResourceAxis.NAME))
-        .map(a -> ((ResourceAxis) a).profile(values.get(ResourceAxis.NAME)));
+        .axis(Axis.Resource.NAME)
+        .filter(a -> values.containsKey(Axis.Resource.NAME))
+        .map(a -> ((Axis.Resource) a).profile(values.get(Axis.Resource.NAME)));
   }
 
   /** The config profiles, in axis order. */
   public List<ConfigProfile> configs() {
     List<ConfigProfile> out = new ArrayList<>();
     for (Axis axis : matrix.axes()) {
-      if (axis instanceof ConfigAxis config && values.containsKey(config.name())) {
+      if (axis instanceof Axis.Config config && values.containsKey(config.name())) {
         out.add(config.profile(values.get(config.name())));
       }
     }
@@ -109,7 +104,7 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
 
   /** The base image reference: the base axis value, or the matrix default. */
   public String base() {
-    return matrix.axis(BaseAxis.NAME).map(a -> values.get(BaseAxis.NAME)).orElse(matrix.base());
+    return matrix.axis(Axis.Base.NAME).map(a -> values.get(Axis.Base.NAME)).orElse(matrix.base());
   }
 
   /** Merged env of every config profile (later axes win). */
@@ -133,7 +128,7 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
 
   /** True when this variant selects {@code value} for {@code key} (a filter term). */
   public boolean matches(String key, String value) {
-    return value.equals(values.get(key)) || (BaseAxis.NAME.equals(key) && value.equals(base()));
+    return value.equals(values.get(key)) || (Axis.Base.NAME.equals(key) && value.equals(base()));
   }
 
   /**
@@ -152,7 +147,8 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
     lines.put("base", base());
     resources()
         .ifPresent(
-            r -> {
+            profile -> {
+              var r = profile.limits();
               r.cpus().ifPresent(c -> lines.put("limit.cpus", c.toString()));
               r.memoryBytes().ifPresent(m -> lines.put("limit.memory", Long.toString(m)));
               r.pids().ifPresent(p -> lines.put("limit.pids", Long.toString(p)));
@@ -160,7 +156,7 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
               r.cpuset().ifPresent(s -> lines.put("limit.cpuset", s));
             });
     for (Axis axis : matrix.axes()) {
-      if (axis instanceof ConfigAxis config && values.containsKey(config.name())) {
+      if (axis instanceof Axis.Config config && values.containsKey(config.name())) {
         ConfigProfile c = config.profile(values.get(config.name()));
         String prefix = "config." + config.name() + "." + c.name();
         c.env().forEach((k, v) -> lines.put(prefix + ".env." + k, v));

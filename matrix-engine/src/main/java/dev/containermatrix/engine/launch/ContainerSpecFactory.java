@@ -109,8 +109,6 @@ public final class ContainerSpecFactory {
   }
 
   private static ResourceLimits limits(VariantPlan plan) {
-    return plan.resources()
-        .map(r -> new ResourceLimits(r.cpus(), r.memoryBytes(), r.pids(), r.nofile(), r.cpuset()))
-        .orElse(ResourceLimits.none());
+    return plan.resources().map(r -> r.limits()).orElse(ResourceLimits.none());
   }
 }

@@ -2,71 +2,51 @@ package dev.containermatrix.engine.matrix;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.spi.ResourceLimits;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
- * One named set of resource limits. Absent limits are not set.
+ * One named set of resource limits: a value of the {@link Axis.Resource resources} axis. The limits
+ * themselves, and their checks, are the backend's {@link ResourceLimits}.
  *
- * @param cpus CPU quota in CPUs, e.g. 1.5
- * @param memoryBytes memory limit (no swap)
- * @param pids most processes/threads
- * @param nofile most open files
- * @param cpuset CPUs to pin to, in the kernel's list format ({@code 0-1,3})
+ * @param name the value's label, e.g. {@code small}
+ * @param limits the limits; absent ones are not set
  */
 @API(status = INTERNAL, since = "0.1")
-public record ResourceProfile(
-    String name,
-    Optional<Double> cpus,
-    OptionalLong memoryBytes,
-    OptionalLong pids,
-    OptionalLong nofile,
-    Optional<String> cpuset,
-    Origin origin) {
+public record ResourceProfile(String name, ResourceLimits limits, Origin origin) {
 
   public ResourceProfile {
     Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(cpus, "cpus");
-    Objects.requireNonNull(memoryBytes, "memoryBytes");
-    Objects.requireNonNull(pids, "pids");
-    Objects.requireNonNull(nofile, "nofile");
-    Objects.requireNonNull(cpuset, "cpuset");
+    Objects.requireNonNull(limits, "limits");
     if (name == null || name.isBlank()) {
       throw new MatrixDefinitionException(
           origin, "a resources entry needs a name, e.g. name = \"small\"");
     }
-    cpus.ifPresent(
-        c -> {
-          if (!(c > 0) || c.isInfinite()) {
-            throw new MatrixDefinitionException(origin, "cpus must be a positive number, was " + c);
-          }
-        });
-    memoryBytes.ifPresent(m -> positive(m, "memory", origin));
-    pids.ifPresent(p -> positive(p, "pids", origin));
-    nofile.ifPresent(n -> positive(n, "nofile", origin));
-    cpuset.ifPresent(
-        s -> {
-          if (!s.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
-            throw new MatrixDefinitionException(
-                origin, "cpuset '" + s + "' is not a CPU list such as '0', '0-1' or '0,2-3'");
-          }
-        });
   }
 
-  private static void positive(long value, String what, Origin origin) {
-    if (value <= 0) {
-      throw new MatrixDefinitionException(origin, what + " must be positive, was " + value);
+  /**
+   * A profile of these limits.
+   *
+   * @throws MatrixDefinitionException naming {@code origin} where a limit is not valid ({@link
+   *     ResourceLimits} says which and why) or the name is blank
+   */
+  public static ResourceProfile of(
+      String name,
+      Optional<Double> cpus,
+      OptionalLong memoryBytes,
+      OptionalLong pids,
+      OptionalLong nofile,
+      Optional<String> cpuset,
+      Origin origin) {
+    ResourceLimits limits;
+    try {
+      limits = new ResourceLimits(cpus, memoryBytes, pids, nofile, cpuset);
+    } catch (IllegalArgumentException e) {
+      throw new MatrixDefinitionException(origin, e.getMessage(), e);
     }
-  }
-
-  /** True when no limit at all is set. */
-  public boolean isUnlimited() {
-    return cpus.isEmpty()
-        && memoryBytes.isEmpty()
-        && pids.isEmpty()
-        && nofile.isEmpty()
-        && cpuset.isEmpty();
+    return new ResourceProfile(name, limits, origin);
   }
 }

@@ -32,4 +32,10 @@ public record Strategy(
   public static Strategy defaults() {
     return new Strategy(Combinations.ALL, false, 0, DEFAULT_TIMEOUT);
   }
+
+  /** How axes combine: the full product, or a pairwise covering subset. */
+  public enum Combinations {
+    ALL,
+    PAIRWISE
+  }
 }

@@ -6,8 +6,6 @@ import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.matrix.Axis;
 import dev.containermatrix.engine.matrix.ConfigFile;
-import dev.containermatrix.engine.matrix.JdkAxis;
-import dev.containermatrix.engine.matrix.LibraryAxis;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
 import dev.containermatrix.engine.matrix.Origin;
@@ -120,7 +118,7 @@ public final class VariantPlanner implements PlanSource {
       Origin origin =
           variant
               .matrix()
-              .axis(JdkAxis.NAME)
+              .axis(Axis.Jdk.NAME)
               .map(Axis::origin)
               .orElse(new Origin(variant.matrix().source()));
       throw new MatrixDefinitionException(origin, e.getMessage(), e);
@@ -129,7 +127,7 @@ public final class VariantPlanner implements PlanSource {
 
   private static Origin libraryOrigin(VariantDefinition variant, LibraryResolutionException e) {
     for (Axis axis : variant.matrix().axes()) {
-      if (axis instanceof LibraryAxis lib
+      if (axis instanceof Axis.Library lib
           && e.getMessage() != null
           && e.getMessage().contains(lib.coordinates())) {
         return lib.origin();

@@ -2,9 +2,11 @@ package dev.containermatrix.engine.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.containermatrix.backend.layers.LayerRole;
+import dev.containermatrix.backend.spi.ResourceLimits;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,8 @@ import org.apiguardian.api.API;
  * One variant's entry in report.json, in its order (with the run's {@code runId} after {@code id},
  * see {@code RunPart}); an empty optional is {@code null} there.
  *
+ * @param limits the limits the variant ran with; report.json lists cpus, memoryBytes, pids and
+ *     nofile ({@code null} where not set)
  * @param reason why it did not pass, in plain words; empty when it passed
  * @param notEnforced the limits the backend could not enforce on this host, one sentence each
  * @param cpuMillis the CPU time (user + system) of the variant's container in milliseconds; empty
@@ -55,7 +59,8 @@ public record VariantReport(
     @JsonProperty("class") String testClass,
     String name,
     Map<String, String> values,
-    Limits limits,
+    // report.json lists the four limits a variant can report; the cpuset is the archive's
+    @JsonIgnoreProperties({"cpuset", "empty"}) ResourceLimits limits,
     List<ReportedLayer> layers,
     VariantStatus status,
     Optional<String> reason,
@@ -88,7 +93,7 @@ public record VariantReport(
       String testClass,
       String name,
       Map<String, String> values,
-      Limits limits,
+      ResourceLimits limits,
       List<ReportedLayer> layers,
       VariantStatus status,
       Optional<String> reason,
@@ -163,15 +168,6 @@ public record VariantReport(
         classpathEntries,
         failures,
         logs);
-  }
-
-  /** The limits a variant ran with; absent ones were not set. */
-  public record Limits(
-      Optional<Double> cpus, OptionalLong memoryBytes, OptionalLong pids, OptionalLong nofile) {
-    public static Limits none() {
-      return new Limits(
-          Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
-    }
   }
 
   /**

@@ -1,14 +1,9 @@
 package dev.containermatrix.engine.yaml;
 
 import dev.containermatrix.engine.matrix.Axis;
-import dev.containermatrix.engine.matrix.BaseAxis;
-import dev.containermatrix.engine.matrix.ConfigAxis;
 import dev.containermatrix.engine.matrix.ConfigFile;
 import dev.containermatrix.engine.matrix.ConfigProfile;
-import dev.containermatrix.engine.matrix.JdkAxis;
-import dev.containermatrix.engine.matrix.LibraryAxis;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
-import dev.containermatrix.engine.matrix.ResourceAxis;
 import dev.containermatrix.engine.matrix.ResourceProfile;
 import dev.containermatrix.engine.matrix.Sizes;
 import dev.containermatrix.engine.yaml.YamlNode.Mapping;
@@ -50,13 +45,13 @@ final class YamlAxisReader {
     return switch (kinds.get(0)) {
       case "library" -> library(map.allowOnly(List.of("library", "name", "versions")));
       case "jdk" ->
-          new JdkAxis(
+          new Axis.Jdk(
               labels(map.allowOnly(List.of("jdk")).entries().get("jdk"), "jdk: [\"17\", \"25\"]"),
               map.entries().get("jdk").origin());
       case "resources" -> resources(map.allowOnly(List.of("resources")).entries().get("resources"));
       case "config" -> config(map.allowOnly(List.of("config", "values")));
       default ->
-          new BaseAxis(
+          new Axis.Base(
               labels(
                   map.allowOnly(List.of("base")).entries().get("base"),
                   "base: [\"oci-archive:images/bookworm.tar\"]"),
@@ -64,14 +59,14 @@ final class YamlAxisReader {
     };
   }
 
-  private static LibraryAxis library(Mapping map) {
+  private static Axis.Library library(Mapping map) {
     YamlNode coordinates = map.entries().get("library");
     String name =
         map.get("name").map(n -> n.asText("write a single name like name: jackson")).orElse(null);
     YamlNode versions =
         map.require(
             "versions", "add the versions to test, like versions: [\"2.21.3\", \"2.22.0\"]");
-    return LibraryAxis.of(
+    return Axis.Library.of(
         coordinates.asText(
             "write the artifact as groupId:artifactId, like library:"
                 + " com.fasterxml.jackson.core:jackson-databind"),
@@ -91,7 +86,7 @@ final class YamlAxisReader {
     return labels;
   }
 
-  private static ResourceAxis resources(YamlNode node) {
+  private static Axis.Resource resources(YamlNode node) {
     List<ResourceProfile> profiles = new ArrayList<>();
     for (YamlNode item :
         node.asSequence("list the profiles like " + RESOURCES_EXAMPLE)
@@ -100,7 +95,7 @@ final class YamlAxisReader {
           item.asMapping("write each profile as a map like {name: small, cpus: 1, memory: 256m}")
               .allowOnly(List.of("name", "cpus", "memory", "pids", "nofile", "cpuset"));
       profiles.add(
-          new ResourceProfile(
+          ResourceProfile.of(
               map.require("name", "name the profile, like name: small")
                   .asText("write a single name like name: small"),
               map.get("cpus")
@@ -114,7 +109,7 @@ final class YamlAxisReader {
               map.get("cpuset").map(n -> n.asText("write a CPU list like cpuset: 0-1")),
               map.origin()));
     }
-    return new ResourceAxis(profiles, node.origin());
+    return new Axis.Resource(profiles, node.origin());
   }
 
   private static OptionalLong count(
@@ -138,7 +133,7 @@ final class YamlAxisReader {
         node.origin(), "'" + text + "' is not a positive whole number; write it like 256");
   }
 
-  private static ConfigAxis config(Mapping map) {
+  private static Axis.Config config(Mapping map) {
     YamlNode name = map.entries().get("config");
     YamlNode values =
         map.require(
@@ -154,7 +149,7 @@ final class YamlAxisReader {
               item.asMapping(
                   "write each configuration as a map like {name: utc, env: {TZ: UTC}}")));
     }
-    return new ConfigAxis(name.asText("name the axis like config: tz"), profiles, name.origin());
+    return new Axis.Config(name.asText("name the axis like config: tz"), profiles, name.origin());
   }
 
   private static ConfigProfile profile(Mapping map) {

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.engine.expand.MatrixValidator;
 import dev.containermatrix.engine.matrix.Axis;
-import dev.containermatrix.engine.matrix.Combinations;
 import dev.containermatrix.engine.matrix.ImageReference;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
@@ -109,7 +108,7 @@ public final class YamlMatrixReader {
             .orElseThrow()
             .asMapping("write it as a map like strategy: {combinations: pairwise}")
             .allowOnly(STRATEGY_KEYS);
-    Combinations combinations =
+    Strategy.Combinations combinations =
         map.get("combinations").map(YamlMatrixReader::combinations).orElse(defaults.combinations());
     boolean failFast = map.get("fail-fast").map(YamlMatrixReader::bool).orElse(defaults.failFast());
     int maxParallel =
@@ -123,11 +122,11 @@ public final class YamlMatrixReader {
     return new Strategy(combinations, failFast, maxParallel, timeout);
   }
 
-  private static Combinations combinations(YamlNode node) {
+  private static Strategy.Combinations combinations(YamlNode node) {
     String text = node.asText("write combinations: all or combinations: pairwise");
     return switch (text.toLowerCase(Locale.ROOT)) {
-      case "all" -> Combinations.ALL;
-      case "pairwise" -> Combinations.PAIRWISE;
+      case "all" -> Strategy.Combinations.ALL;
+      case "pairwise" -> Strategy.Combinations.PAIRWISE;
       default ->
           throw new MatrixDefinitionException(
               node.origin(), "'" + text + "' is not a way to combine axes; write all or pairwise");

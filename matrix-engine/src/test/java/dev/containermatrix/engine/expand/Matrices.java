@@ -1,8 +1,6 @@
 package dev.containermatrix.engine.expand;
 
 import dev.containermatrix.engine.matrix.Axis;
-import dev.containermatrix.engine.matrix.Combinations;
-import dev.containermatrix.engine.matrix.LibraryAxis;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.Origin;
 import dev.containermatrix.engine.matrix.Strategy;
@@ -21,7 +19,7 @@ final class Matrices {
   private Matrices() {}
 
   static Axis axis(String name, String... labels) {
-    return LibraryAxis.of("test:" + name, name, List.of(labels), new Origin("axis " + name));
+    return Axis.Library.of("test:" + name, name, List.of(labels), new Origin("axis " + name));
   }
 
   /** {@code "k=v"} pairs. */
@@ -42,13 +40,13 @@ final class Matrices {
       List<Axis> axes,
       List<ValueSelector> excludes,
       List<ValueSelector> includes,
-      Combinations combinations) {
+      Strategy.Combinations combinations) {
     Strategy strategy = new Strategy(combinations, false, 0, Strategy.DEFAULT_TIMEOUT);
     return new MatrixDefinition("test matrix", "host", axes, excludes, includes, strategy);
   }
 
   static MatrixDefinition matrix(
       List<Axis> axes, List<ValueSelector> excludes, List<ValueSelector> includes) {
-    return matrix(axes, excludes, includes, Combinations.ALL);
+    return matrix(axes, excludes, includes, Strategy.Combinations.ALL);
   }
 }

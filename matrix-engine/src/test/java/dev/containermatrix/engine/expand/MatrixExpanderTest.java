@@ -8,15 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containermatrix.engine.matrix.Axis;
-import dev.containermatrix.engine.matrix.Combinations;
-import dev.containermatrix.engine.matrix.ConfigAxis;
 import dev.containermatrix.engine.matrix.ConfigProfile;
-import dev.containermatrix.engine.matrix.JdkAxis;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
 import dev.containermatrix.engine.matrix.Origin;
-import dev.containermatrix.engine.matrix.ResourceAxis;
 import dev.containermatrix.engine.matrix.ResourceProfile;
+import dev.containermatrix.engine.matrix.Strategy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -207,7 +204,7 @@ class MatrixExpanderTest {
   void rejectsIncludeOfAResourceProfileThatDoesNotExist() {
     Origin origin = new Origin("r");
     ResourceProfile small =
-        new ResourceProfile(
+        ResourceProfile.of(
             "small",
             Optional.of(1.0),
             OptionalLong.empty(),
@@ -217,7 +214,7 @@ class MatrixExpanderTest {
             origin);
     MatrixDefinition matrix =
         matrix(
-            List.of(new ResourceAxis(List.of(small), origin)),
+            List.of(new Axis.Resource(List.of(small), origin)),
             List.of(),
             List.of(selector("resources=huge")));
 
@@ -233,7 +230,7 @@ class MatrixExpanderTest {
     ConfigProfile utc = new ConfigProfile("utc", Map.of("TZ", "UTC"), Map.of(), List.of(), origin);
     MatrixDefinition matrix =
         matrix(
-            List.of(new ConfigAxis("tz", List.of(utc), origin)),
+            List.of(new Axis.Config("tz", List.of(utc), origin)),
             List.of(),
             List.of(selector("tz=mars")));
 
@@ -247,8 +244,7 @@ class MatrixExpanderTest {
   void rejectsIncludeOfAMalformedBaseImage() {
     MatrixDefinition matrix =
         matrix(
-            List.of(
-                new dev.containermatrix.engine.matrix.BaseAxis(List.of("host"), new Origin("b"))),
+            List.of(new Axis.Base(List.of("host"), new Origin("b"))),
             List.of(),
             List.of(selector("base=ubuntu")));
 
@@ -261,7 +257,7 @@ class MatrixExpanderTest {
   void includeMayBringANewJdkAndExtraKeys() {
     MatrixDefinition matrix =
         matrix(
-            List.of(new JdkAxis(List.of("17"), new Origin("j"))),
+            List.of(new Axis.Jdk(List.of("17"), new Origin("j"))),
             List.of(),
             List.of(selector("jdk=25", "flavour=loom")));
 
@@ -281,7 +277,7 @@ class MatrixExpanderTest {
             List.of(axis("a", sixty), axis("b", sixty), axis("c", sixty)),
             List.of(),
             List.of(),
-            Combinations.PAIRWISE);
+            Strategy.Combinations.PAIRWISE);
 
     assertThatThrownBy(() -> expander.expand(matrix))
         .isInstanceOf(MatrixDefinitionException.class)
@@ -297,7 +293,7 @@ class MatrixExpanderTest {
 
     assertThat(expansion.fullProductSize()).isEqualTo(6);
     assertThat(expansion.variants()).hasSize(3);
-    assertThat(expansion.combinations()).isEqualTo(Combinations.ALL);
+    assertThat(expansion.combinations()).isEqualTo(Strategy.Combinations.ALL);
     assertThat(expansion.uncoverablePairs()).isZero();
   }
 }

@@ -7,8 +7,8 @@ import static dev.containermatrix.engine.expand.Matrices.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.containermatrix.engine.matrix.Axis;
-import dev.containermatrix.engine.matrix.Combinations;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
+import dev.containermatrix.engine.matrix.Strategy;
 import dev.containermatrix.engine.matrix.ValueSelector;
 import java.util.HashSet;
 import java.util.List;
@@ -45,8 +45,9 @@ class PairwiseExpansionTest {
 
   @Test
   void coversEveryPairOfFourAxesOfThreeValuesWithAtMostFifteenRows() {
-    MatrixDefinition all = matrix(FOUR_BY_THREE, List.of(), List.of(), Combinations.ALL);
-    MatrixDefinition pairwise = matrix(FOUR_BY_THREE, List.of(), List.of(), Combinations.PAIRWISE);
+    MatrixDefinition all = matrix(FOUR_BY_THREE, List.of(), List.of(), Strategy.Combinations.ALL);
+    MatrixDefinition pairwise =
+        matrix(FOUR_BY_THREE, List.of(), List.of(), Strategy.Combinations.PAIRWISE);
 
     List<Map<String, String>> full = variants(all);
     Expansion expansion = expander.expand(pairwise);
@@ -58,21 +59,22 @@ class PairwiseExpansionTest {
     assertThat(pairsOf(FOUR_BY_THREE, chosen)).hasSize(54).isEqualTo(pairsOf(FOUR_BY_THREE, full));
     assertThat(full).containsAll(chosen);
     assertThat(expansion.fullProductSize()).isEqualTo(81);
-    assertThat(expansion.combinations()).isEqualTo(Combinations.PAIRWISE);
+    assertThat(expansion.combinations()).isEqualTo(Strategy.Combinations.PAIRWISE);
     assertThat(expansion.uncoverablePairs()).isZero();
   }
 
   @Test
   void choosesTheSameRowsInProductOrderEveryTime() {
-    MatrixDefinition pairwise = matrix(FOUR_BY_THREE, List.of(), List.of(), Combinations.PAIRWISE);
+    MatrixDefinition pairwise =
+        matrix(FOUR_BY_THREE, List.of(), List.of(), Strategy.Combinations.PAIRWISE);
 
     List<Map<String, String>> first = variants(pairwise);
     List<Map<String, String>> second =
-        variants(matrix(FOUR_BY_THREE, List.of(), List.of(), Combinations.PAIRWISE));
+        variants(matrix(FOUR_BY_THREE, List.of(), List.of(), Strategy.Combinations.PAIRWISE));
 
     assertThat(first).isEqualTo(second);
     List<Map<String, String>> full =
-        variants(matrix(FOUR_BY_THREE, List.of(), List.of(), Combinations.ALL));
+        variants(matrix(FOUR_BY_THREE, List.of(), List.of(), Strategy.Combinations.ALL));
     assertThat(first)
         .isSortedAccordingTo((x, y) -> Integer.compare(full.indexOf(x), full.indexOf(y)));
   }
@@ -81,8 +83,9 @@ class PairwiseExpansionTest {
   void coversEveryPairThatSurvivesExcludesAndCountsTheOthers() {
     List<ValueSelector> excludes =
         List.of(selector("a=a1", "b=b1"), selector("c=c3"), selector("a=a2", "d=d2"));
-    MatrixDefinition all = matrix(FOUR_BY_THREE, excludes, List.of(), Combinations.ALL);
-    MatrixDefinition pairwise = matrix(FOUR_BY_THREE, excludes, List.of(), Combinations.PAIRWISE);
+    MatrixDefinition all = matrix(FOUR_BY_THREE, excludes, List.of(), Strategy.Combinations.ALL);
+    MatrixDefinition pairwise =
+        matrix(FOUR_BY_THREE, excludes, List.of(), Strategy.Combinations.PAIRWISE);
 
     List<Map<String, String>> remaining = variants(all);
     Expansion expansion = expander.expand(pairwise);
@@ -104,7 +107,7 @@ class PairwiseExpansionTest {
             axes,
             List.of(),
             List.of(selector("a=a1", "x=1"), selector("a=a3", "b=b1")),
-            Combinations.PAIRWISE);
+            Strategy.Combinations.PAIRWISE);
 
     List<Map<String, String>> chosen = variants(pairwise);
 
@@ -117,7 +120,11 @@ class PairwiseExpansionTest {
   @Test
   void keepsEveryValueOfASingleAxis() {
     MatrixDefinition pairwise =
-        matrix(List.of(axis("jdk", "17", "21", "25")), List.of(), List.of(), Combinations.PAIRWISE);
+        matrix(
+            List.of(axis("jdk", "17", "21", "25")),
+            List.of(),
+            List.of(),
+            Strategy.Combinations.PAIRWISE);
 
     assertThat(variants(pairwise))
         .containsExactly(values("jdk=17"), values("jdk=21"), values("jdk=25"));

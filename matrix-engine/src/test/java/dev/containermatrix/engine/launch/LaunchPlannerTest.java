@@ -11,8 +11,7 @@ import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.spi.Layer;
 import dev.containermatrix.engine.expand.VariantDefinition;
-import dev.containermatrix.engine.matrix.Combinations;
-import dev.containermatrix.engine.matrix.LibraryAxis;
+import dev.containermatrix.engine.matrix.Axis;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.Origin;
 import dev.containermatrix.engine.matrix.Strategy;
@@ -137,10 +136,10 @@ class LaunchPlannerTest {
         new MatrixDefinition(
             "test matrix",
             base,
-            List.of(LibraryAxis.of("g:lib", "lib", List.of("a"), new Origin("axis lib"))),
+            List.of(Axis.Library.of("g:lib", "lib", List.of("a"), new Origin("axis lib"))),
             List.of(),
             List.of(),
-            new Strategy(Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
+            new Strategy(Strategy.Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
     VariantDefinition variant = VariantDefinition.of(matrix, Map.of("lib", "a"));
     return new VariantPlan(
         "com.example.SomeTest",

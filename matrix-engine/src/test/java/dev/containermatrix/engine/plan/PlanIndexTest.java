@@ -71,7 +71,7 @@ class PlanIndexTest {
     PlanIndex index = new PlanIndex(store, "jdk");
     index.remember("k", layer);
 
-    store.gc(java.time.Duration.ZERO);
+    store.retain(java.time.Duration.ZERO);
 
     assertThat(index.find("k")).isEmpty();
   }

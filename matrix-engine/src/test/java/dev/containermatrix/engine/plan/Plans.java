@@ -1,8 +1,7 @@
 package dev.containermatrix.engine.plan;
 
 import dev.containermatrix.engine.expand.VariantDefinition;
-import dev.containermatrix.engine.matrix.Combinations;
-import dev.containermatrix.engine.matrix.LibraryAxis;
+import dev.containermatrix.engine.matrix.Axis;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.Origin;
 import dev.containermatrix.engine.matrix.Strategy;
@@ -18,10 +17,10 @@ final class Plans {
       new MatrixDefinition(
           "test matrix",
           "host",
-          List.of(LibraryAxis.of("g:lib", "lib", List.of("a", "b", "c"), new Origin("axis lib"))),
+          List.of(Axis.Library.of("g:lib", "lib", List.of("a", "b", "c"), new Origin("axis lib"))),
           List.of(),
           List.of(),
-          new Strategy(Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
+          new Strategy(Strategy.Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
 
   private Plans() {}
 

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containermatrix.engine.expand.VariantDefinition;
-import dev.containermatrix.engine.matrix.Combinations;
-import dev.containermatrix.engine.matrix.ConfigAxis;
+import dev.containermatrix.engine.matrix.Axis;
 import dev.containermatrix.engine.matrix.ConfigFile;
 import dev.containermatrix.engine.matrix.ConfigProfile;
-import dev.containermatrix.engine.matrix.JdkAxis;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
 import dev.containermatrix.engine.matrix.Origin;
@@ -44,10 +42,10 @@ class VariantPlannerTest {
         new MatrixDefinition(
             "test matrix",
             "host",
-            List.of(new ConfigAxis("conf", List.of(profile), origin)),
+            List.of(new Axis.Config("conf", List.of(profile), origin)),
             List.of(),
             List.of(),
-            new Strategy(Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
+            new Strategy(Strategy.Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
     return VariantDefinition.of(matrix, Map.of("conf", "p"));
   }
 
@@ -104,10 +102,10 @@ class VariantPlannerTest {
         new MatrixDefinition(
             "test matrix",
             "host",
-            List.of(new JdkAxis(List.of("4"), origin)),
+            List.of(new Axis.Jdk(List.of("4"), origin)),
             List.of(),
             List.of(),
-            new Strategy(Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
+            new Strategy(Strategy.Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
 
     assertThatThrownBy(
             () ->

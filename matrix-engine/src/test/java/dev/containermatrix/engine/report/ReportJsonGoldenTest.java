@@ -3,6 +3,7 @@ package dev.containermatrix.engine.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.containermatrix.backend.layers.LayerRole;
+import dev.containermatrix.backend.spi.ResourceLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -89,11 +90,12 @@ class ReportJsonGoldenTest {
                 "demo.ZoneTest",
                 "tz=Asia/Kolkata, jdk=25",
                 values,
-                new VariantReport.Limits(
+                new ResourceLimits(
                     Optional.of(1.5),
                     OptionalLong.of(536_870_912),
                     OptionalLong.of(256),
-                    OptionalLong.of(1024)),
+                    OptionalLong.of(1024),
+                    Optional.empty()),
                 List.of(
                     new VariantReport.ReportedLayer(
                         "sha256:aa", 1_000_000_000_000L, LayerRole.SHARED_JARS, true),
@@ -119,11 +121,12 @@ class ReportJsonGoldenTest {
                 "demo.ZoneTest",
                 "tz=UTC, jdk=21",
                 Map.of("tz", "UTC"),
-                new VariantReport.Limits(
+                new ResourceLimits(
                     Optional.of(2.0),
                     OptionalLong.empty(),
                     OptionalLong.empty(),
-                    OptionalLong.empty()),
+                    OptionalLong.empty(),
+                    Optional.empty()),
                 List.of(
                     new VariantReport.ReportedLayer(
                         "sha256:aa", 1_000_000_000_000L, LayerRole.SHARED_JARS, false)),
@@ -154,7 +157,7 @@ class ReportJsonGoldenTest {
             "demo.BetaTest",
             "only",
             Map.of(),
-            VariantReport.Limits.none(),
+            ResourceLimits.none(),
             List.of(),
             VariantStatus.ABORTED,
             Optional.of("cancelled by failFast"),

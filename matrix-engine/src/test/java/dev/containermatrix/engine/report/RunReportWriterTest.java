@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containermatrix.backend.spi.ResourceLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -312,7 +313,7 @@ class RunReportWriterTest {
         "demo.ZoneTest",
         name,
         java.util.Map.of("tz", name),
-        VariantReport.Limits.none(),
+        ResourceLimits.none(),
         List.of(),
         status,
         Optional.empty(),
@@ -376,7 +377,7 @@ class RunReportWriterTest {
                 "demo.OneBadTest",
                 "jdk=25, tz=kolkata",
                 java.util.Map.of("jdk", "25", "tz", "kolkata"),
-                VariantReport.Limits.none(),
+                ResourceLimits.none(),
                 List.of(),
                 VariantStatus.FAILED,
                 Optional.of("1 test(s) failed"),

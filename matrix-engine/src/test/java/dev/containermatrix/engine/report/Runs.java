@@ -1,6 +1,7 @@
 package dev.containermatrix.engine.report;
 
 import dev.containermatrix.backend.layers.LayerRole;
+import dev.containermatrix.backend.spi.ResourceLimits;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class Runs {
               testClass,
               name,
               Map.of("tz", name),
-              VariantReport.Limits.none(),
+              ResourceLimits.none(),
               List.of(
                   new VariantReport.ReportedLayer(
                       "sha256:" + layer, 100, LayerRole.CLASSES, built)),

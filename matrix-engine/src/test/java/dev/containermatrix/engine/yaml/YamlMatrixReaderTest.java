@@ -3,16 +3,11 @@ package dev.containermatrix.engine.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.containermatrix.engine.expand.MatrixExpander;
-import dev.containermatrix.engine.matrix.BaseAxis;
-import dev.containermatrix.engine.matrix.Combinations;
-import dev.containermatrix.engine.matrix.ConfigAxis;
+import dev.containermatrix.engine.matrix.Axis;
 import dev.containermatrix.engine.matrix.ConfigFile;
 import dev.containermatrix.engine.matrix.ConfigProfile;
-import dev.containermatrix.engine.matrix.JdkAxis;
-import dev.containermatrix.engine.matrix.LibraryAxis;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.Origin;
-import dev.containermatrix.engine.matrix.ResourceAxis;
 import dev.containermatrix.engine.matrix.ResourceProfile;
 import dev.containermatrix.engine.matrix.Strategy;
 import java.io.ByteArrayInputStream;
@@ -46,19 +41,19 @@ class YamlMatrixReaderTest {
     assertThat(matrix.axes()).hasSize(5);
     assertThat(matrix.axes().get(0))
         .isEqualTo(
-            new LibraryAxis(
+            new Axis.Library(
                 "jackson",
                 "com.fasterxml.jackson.core",
                 "jackson-databind",
                 List.of("2.21.3", "2.22.0", "2.23.0"),
                 Origin.yaml("matrix/json.yaml", 3, "library")));
     assertThat(matrix.axes().get(1))
-        .isEqualTo(new JdkAxis(List.of("17", "25"), Origin.yaml("matrix/json.yaml", 6, "jdk")));
-    ResourceAxis resources = (ResourceAxis) matrix.axes().get(2);
+        .isEqualTo(new Axis.Jdk(List.of("17", "25"), Origin.yaml("matrix/json.yaml", 6, "jdk")));
+    Axis.Resource resources = (Axis.Resource) matrix.axes().get(2);
     assertThat(resources.origin()).isEqualTo(Origin.yaml("matrix/json.yaml", 7, "resources"));
     assertThat(resources.profiles())
         .containsExactly(
-            new ResourceProfile(
+            ResourceProfile.of(
                 "small",
                 Optional.of(1.0),
                 OptionalLong.of(256L << 20),
@@ -66,7 +61,7 @@ class YamlMatrixReaderTest {
                 OptionalLong.of(256),
                 Optional.empty(),
                 Origin.yaml("matrix/json.yaml", 8, "resources")),
-            new ResourceProfile(
+            ResourceProfile.of(
                 "large",
                 Optional.of(2.0),
                 OptionalLong.of(1L << 30),
@@ -74,7 +69,7 @@ class YamlMatrixReaderTest {
                 OptionalLong.empty(),
                 Optional.empty(),
                 Origin.yaml("matrix/json.yaml", 9, "resources")));
-    ConfigAxis tz = (ConfigAxis) matrix.axes().get(3);
+    Axis.Config tz = (Axis.Config) matrix.axes().get(3);
     assertThat(tz.name()).isEqualTo("tz");
     assertThat(tz.profiles())
         .containsExactly(
@@ -96,7 +91,7 @@ class YamlMatrixReaderTest {
                 Origin.yaml("matrix/json.yaml", 13, "values")));
     assertThat(matrix.axes().get(4))
         .isEqualTo(
-            new BaseAxis(
+            new Axis.Base(
                 List.of("oci-archive:images/bullseye.tar", "oci-archive:images/bookworm.tar"),
                 Origin.yaml("matrix/json.yaml", 15, "base")));
     assertThat(matrix.excludes())
@@ -170,7 +165,7 @@ class YamlMatrixReaderTest {
             """);
 
     assertThat(matrix.strategy())
-        .isEqualTo(new Strategy(Combinations.PAIRWISE, true, 3, Duration.ofMinutes(90)));
+        .isEqualTo(new Strategy(Strategy.Combinations.PAIRWISE, true, 3, Duration.ofMinutes(90)));
   }
 
   @Test
@@ -217,6 +212,7 @@ class YamlMatrixReaderTest {
 
     assertThat(matrix.base()).isEqualTo("oci-archive:images/bookworm.tar");
     assertThat(matrix.axes().get(0).name()).isEqualTo("slf4j-api");
-    assertThat(((ResourceAxis) matrix.axes().get(1)).profile("pinned").cpuset()).contains("0-1");
+    assertThat(((Axis.Resource) matrix.axes().get(1)).profile("pinned").limits().cpuset())
+        .contains("0-1");
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -81,13 +82,7 @@ public final class CgroupProbe {
     Map<Controller, ControllerPlacement> usable = new EnumMap<>(Controller.class);
     Map<Controller, String> unusable = new EnumMap<>(Controller.class);
     for (Controller controller : Controller.values()) {
-      Optional<MountInfo.Mount> legacyMount =
-          mounts.stream()
-              .filter(
-                  m ->
-                      m.type().equals("cgroup")
-                          && m.superOptions().contains(controller.kernelName()))
-              .findFirst();
+      Optional<MountInfo.Mount> legacyMount = legacyMounts(mounts, controller).findFirst();
       String problem;
       Path directory = null;
       CgroupVersion version;
@@ -106,11 +101,7 @@ public final class CgroupProbe {
                   + " does not say where this process is in it";
         } else {
           directory =
-              mounts.stream()
-                  .filter(
-                      m ->
-                          m.type().equals("cgroup")
-                              && m.superOptions().contains(controller.kernelName()))
+              legacyMounts(mounts, controller)
                   .flatMap(m -> m.directoryOf(path, fsRoot).stream())
                   .findFirst()
                   .orElse(null);
@@ -158,6 +149,14 @@ public final class CgroupProbe {
       }
     }
     return new CgroupSupport(layout, usable, unusable, available, enabled);
+  }
+
+  /** The cgroup v1 mounts that hold {@code controller}, in mountinfo order. */
+  private static Stream<MountInfo.Mount> legacyMounts(
+      List<MountInfo.Mount> mounts, Controller controller) {
+    return mounts.stream()
+        .filter(
+            m -> m.type().equals("cgroup") && m.superOptions().contains(controller.kernelName()));
   }
 
   private static String unifiedProblem(

@@ -54,7 +54,7 @@ public final class ContainerCgroups {
    * cgroup.
    *
    * @param name the container's cgroup name; starts with its run directory's name (so {@link
-   *     StaleCgroups} can tell when it is left over) and is unique among the run's containers
+   *     CgroupReaper} can tell when it is left over) and is unique among the run's containers
    * @throws IllegalArgumentException if {@code name} is not a plain file name of letters, digits,
    *     {@code .-_}
    */

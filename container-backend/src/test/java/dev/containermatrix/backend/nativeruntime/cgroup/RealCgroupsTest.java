@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.rundir.Reaped;
-import dev.containermatrix.backend.rundir.StaleRunDirectories;
+import dev.containermatrix.backend.rundir.RunDirectoryReaper;
 import dev.containermatrix.backend.spi.ResourceLimits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -152,7 +152,7 @@ class RealCgroupsTest {
 
   @Test
   void reapsTheCgroupOfADeadRunKillingWhatIsStillInItAndKeepsALiveRunsCgroup() throws Exception {
-    long dead = StaleCgroupsTest.deadPid();
+    long dead = CgroupReaperTest.deadPid();
     String staleName = "cm-" + dead + "-0000dead-stale";
     ContainerCgroups cgroups = new ContainerCgroups(support);
     ContainerCgroup stale =
@@ -163,7 +163,7 @@ class RealCgroupsTest {
 
     List<Reaped> reaped;
     try {
-      reaped = new StaleCgroups(support, new StaleRunDirectories(tmp, Path.of("/proc"))).reap();
+      reaped = new CgroupReaper(support, new RunDirectoryReaper(tmp, Path.of("/proc"))).reap();
       assertThat(stale.directories()).allSatisfy(directory -> assertThat(directory).doesNotExist());
     } finally {
       stale.kill();

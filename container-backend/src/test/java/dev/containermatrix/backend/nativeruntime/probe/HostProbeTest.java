@@ -23,6 +23,13 @@ class HostProbeTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
+  /** What the probe finds on the fake /proc with {@code path} as PATH. */
+  private HostCapabilities probe(String path) throws InterruptedException {
+    return new HostProbe(
+            proc, new ExecutableSearch(path, List.of()), scratch, Duration.ofSeconds(5))
+        .probe();
+  }
+
   @Test
   void namesEveryToolThatIsMissing() throws InterruptedException {
     new FakeProc(proc)
@@ -30,9 +37,7 @@ class HostProbeTest {
         .with("filesystems", "nodev\ttmpfs\n")
         .with("sys/kernel/osrelease", "5.4.0\n");
 
-    HostCapabilities capabilities =
-        new HostProbe(proc, new ExecutableSearch("", List.of()), scratch, Duration.ofSeconds(5))
-            .probe();
+    HostCapabilities capabilities = probe("");
 
     assertThat(capabilities.rootless()).isTrue();
     assertThat(capabilities.kernelRelease()).contains("5.4.0");
@@ -69,13 +74,7 @@ class HostProbeTest {
         "echo 'BusyBox v1.36.1 multi-call binary.' >&2; echo 'Usage: mount [OPTIONS]' >&2; exit 1");
     script(bin.resolve("ip"), "exit 0");
 
-    HostCapabilities capabilities =
-        new HostProbe(
-                proc,
-                new ExecutableSearch(bin.toString(), List.of()),
-                scratch,
-                Duration.ofSeconds(5))
-            .probe();
+    HostCapabilities capabilities = probe(bin.toString());
 
     assertThat(capabilities.utilLinuxVersion()).contains(new UtilLinuxVersion(2, 33, 1));
     assertThat(capabilities.ipCommand()).contains(bin.resolve("ip"));
@@ -108,13 +107,7 @@ class HostProbeTest {
             + "echo 'unshare: write failed /proc/self/uid_map: Operation not permitted' >&2; exit"
             + " 1");
 
-    HostCapabilities capabilities =
-        new HostProbe(
-                proc,
-                new ExecutableSearch(bin.toString(), List.of()),
-                scratch,
-                Duration.ofSeconds(5))
-            .probe();
+    HostCapabilities capabilities = probe(bin.toString());
 
     assertThat(capabilities.userNamespaces().detail())
         .isEqualTo(

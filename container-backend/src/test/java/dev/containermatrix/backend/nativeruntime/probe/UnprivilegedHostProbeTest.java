@@ -3,8 +3,8 @@ package dev.containermatrix.backend.nativeruntime.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.containermatrix.backend.HostRequirements;
+import dev.containermatrix.backend.UnprivilegedUser;
 import dev.containermatrix.backend.testmains.TestSpecs;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,7 +118,7 @@ class UnprivilegedHostProbeTest {
     List<String> copies = new ArrayList<>();
     for (int i = 0; i < roots.size(); i++) {
       Path copy = temp.resolve("classpath-" + i);
-      copyReadable(roots.get(i), copy);
+      UnprivilegedUser.copyReadable(roots.get(i), copy);
       copies.add(copy.toString());
     }
     return String.join(":", copies);
@@ -127,21 +126,6 @@ class UnprivilegedHostProbeTest {
 
   private static Path classFile(Path root, Class<?> type) {
     return root.resolve(type.getName().replace('.', '/') + ".class");
-  }
-
-  private static void copyReadable(Path source, Path target) throws IOException {
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path path : paths.toList()) {
-        Path copy = target.resolve(source.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(copy);
-          Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } else {
-          Files.copy(path, copy);
-          Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-      }
-    }
   }
 
   private static Map<String, String> keyValues(String output) {

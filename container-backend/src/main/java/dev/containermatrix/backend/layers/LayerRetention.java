@@ -13,22 +13,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Removes layers no run has used since a cutoff. A layer whose lock is held (being built, touched
- * or collected elsewhere) is skipped. A layer first disappears from {@code layers/} by one rename
- * into {@code tmp/}, then its record and tree are deleted, so a crash leaves only debris. A record
- * without its directory is deleted; a directory without a readable record is damaged and removed
- * too.
+ * The store's retention: removes layers no run has used since a cutoff. A layer whose lock is held
+ * (being built, touched or removed elsewhere) is skipped. A layer first disappears from {@code
+ * layers/} by one rename into {@code tmp/}, then its record and tree are deleted, so a crash leaves
+ * only debris. A record without its directory is deleted; a directory without a readable record is
+ * damaged and removed too.
  */
-final class UnusedLayerCollector {
+final class LayerRetention {
 
   private final StoreLayout layout;
 
-  UnusedLayerCollector(StoreLayout layout) {
+  LayerRetention(StoreLayout layout) {
     this.layout = layout;
   }
 
   /** The layers it removed, each with its recorded size (0 for a damaged one). */
-  List<StoredLayer> collect(Instant cutoff) throws IOException {
+  List<StoredLayer> apply(Instant cutoff) throws IOException {
     List<StoredLayer> removed = new ArrayList<>();
     for (Digest digest : layout.storedDigests()) {
       Path lockFile = layout.lockFile(digest);
@@ -42,13 +42,13 @@ final class UnusedLayerCollector {
         continue;
       }
       try (StoreLock held = free.get()) {
-        collectOne(digest, cutoff).ifPresent(removed::add);
+        removeIfUnused(digest, cutoff).ifPresent(removed::add);
       }
     }
     return removed;
   }
 
-  private Optional<StoredLayer> collectOne(Digest digest, Instant cutoff) throws IOException {
+  private Optional<StoredLayer> removeIfUnused(Digest digest, Instant cutoff) throws IOException {
     Path directory = layout.layerDirectory(digest);
     Path recordFile = layout.recordFile(digest);
     if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {

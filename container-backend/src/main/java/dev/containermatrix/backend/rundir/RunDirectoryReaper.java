@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
  * with {@link RunDirectory#deleteRecursively}, which unlinks the links inside it.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class StaleRunDirectories implements ReapableKind {
+public final class RunDirectoryReaper implements Reaper {
 
   private static final Pattern RUN_PREFIX =
       Pattern.compile("(" + RunDirectory.NAME.pattern() + ")(?:[^0-9a-f].*)?");
@@ -39,7 +39,7 @@ public final class StaleRunDirectories implements ReapableKind {
    * @param tmpRoot where run directories are created, usually {@link RunDirectory#TMP}
    * @param procRoot where the process table is read, usually {@link ProcessIdentity#PROC}
    */
-  public StaleRunDirectories(Path tmpRoot, Path procRoot) {
+  public RunDirectoryReaper(Path tmpRoot, Path procRoot) {
     this.tmpRoot = tmpRoot;
     this.procRoot = procRoot;
   }

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReaperTest {
+class RunDirectoryReaperTest {
 
   /** The uid of nobody on Debian, as a user that is not this one. */
   private static final int NOBODY = 65534;
@@ -43,7 +43,7 @@ class ReaperTest {
     RunDirectory live = RunDirectory.create(tmp);
     Path notOurs = Files.createDirectory(tmp.resolve("cm-something-else"));
 
-    List<Reaped> reaped = Reaper.reap(tmp);
+    List<Reaped> reaped = reap(tmp);
 
     assertThat(reaped)
         .containsExactly(
@@ -60,7 +60,7 @@ class ReaperTest {
     Path reused = Files.createDirectory(tmp.resolve("cm-" + me.pid() + "-0000000b"));
     OwnerMarker.write(reused, new ProcessIdentity(me.pid(), "proc:1"));
 
-    assertThat(Reaper.reap(tmp))
+    assertThat(reap(tmp))
         .containsExactly(
             new Reaped(
                 "run directory",
@@ -79,7 +79,7 @@ class ReaperTest {
     long deadPid = deadPid();
     Path abandoned = Files.createDirectory(tmp.resolve("cm-" + deadPid + "-0000000d"));
 
-    assertThat(Reaper.reap(tmp))
+    assertThat(reap(tmp))
         .containsExactly(
             new Reaped(
                 "run directory",
@@ -99,7 +99,7 @@ class ReaperTest {
     Files.createSymbolicLink(
         Files.createDirectories(dead.resolve("deep/er")).resolve("marker"), marker);
 
-    assertThat(Reaper.reap(tmp))
+    assertThat(reap(tmp))
         .containsExactly(
             new Reaped("run directory", dead, "its owner pid " + deadPid + " is gone"));
 
@@ -115,7 +115,7 @@ class ReaperTest {
     OwnerMarker.write(target, new ProcessIdentity(deadPid, "proc:1"));
     Path link = Files.createSymbolicLink(tmp.resolve("cm-" + deadPid + "-0000000f"), target);
 
-    assertThat(Reaper.reap(tmp)).isEmpty();
+    assertThat(reap(tmp)).isEmpty();
 
     assertThat(link).isSymbolicLink();
     assertThat(target.resolve(OwnerMarker.FILE_NAME)).isRegularFile();
@@ -130,7 +130,7 @@ class ReaperTest {
     assertThat(mkfifo.waitFor()).isZero();
 
     assertThat(OwnerMarker.read(dead)).isEmpty();
-    assertThat(Reaper.reap(tmp))
+    assertThat(reap(tmp))
         .containsExactly(
             new Reaped(
                 "run directory",
@@ -150,7 +150,7 @@ class ReaperTest {
       Files.setAttribute(directory, "unix:uid", NOBODY, LinkOption.NOFOLLOW_LINKS);
     }
 
-    assertThat(Reaper.reap(tmp))
+    assertThat(reap(tmp))
         .containsExactly(
             new Reaped("run directory", marked, "its owner pid " + deadPid + " is gone"));
 
@@ -174,5 +174,9 @@ class ReaperTest {
     Process process = new ProcessBuilder("true").start();
     process.waitFor();
     return process.pid();
+  }
+
+  private static List<Reaped> reap(Path tmpRoot) throws IOException {
+    return new RunDirectoryReaper(tmpRoot, ProcessIdentity.PROC).reap();
   }
 }

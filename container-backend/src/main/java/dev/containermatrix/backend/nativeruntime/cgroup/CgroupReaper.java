@@ -2,9 +2,9 @@ package dev.containermatrix.backend.nativeruntime.cgroup;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.containermatrix.backend.rundir.ReapableKind;
 import dev.containermatrix.backend.rundir.Reaped;
-import dev.containermatrix.backend.rundir.StaleRunDirectories;
+import dev.containermatrix.backend.rundir.Reaper;
+import dev.containermatrix.backend.rundir.RunDirectoryReaper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,23 +19,22 @@ import org.apiguardian.api.API;
 /**
  * Container cgroups that dead runs left behind: those under {@code containermatrix/} of each usable
  * controller whose name starts with the name of a run directory that {@link
- * StaleRunDirectories#whyOver} judges over. Any process still in one is killed before it is
- * removed. Run it before {@link StaleRunDirectories} in a {@link
- * dev.containermatrix.backend.rundir.Reaper}, so the run directories' owner markers are still there
- * to be read.
+ * RunDirectoryReaper#whyOver} judges over. Any process still in one is killed before it is removed.
+ * Run it before {@link RunDirectoryReaper} ({@link Reaper#inOrder}), so the run directories' owner
+ * markers are still there to be read.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class StaleCgroups implements ReapableKind {
+public final class CgroupReaper implements Reaper {
 
   private final CgroupSupport support;
-  private final StaleRunDirectories runs;
+  private final RunDirectoryReaper runs;
 
   /**
    * @param support where this process's cgroups are; containers of earlier runs nest under the same
    *     ones
    * @param runs judges whether the run a cgroup's name starts with is over
    */
-  public StaleCgroups(CgroupSupport support, StaleRunDirectories runs) {
+  public CgroupReaper(CgroupSupport support, RunDirectoryReaper runs) {
     this.support = support;
     this.runs = runs;
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.containermatrix.backend.rundir.Reaped;
 import dev.containermatrix.backend.rundir.RunDirectory;
-import dev.containermatrix.backend.rundir.StaleRunDirectories;
+import dev.containermatrix.backend.rundir.RunDirectoryReaper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StaleCgroupsTest {
+class CgroupReaperTest {
 
   @TempDir Path tmp;
 
@@ -40,8 +40,8 @@ class StaleCgroupsTest {
         Files.createDirectories(host.path(pids + name));
       }
 
-      StaleCgroups stale =
-          new StaleCgroups(host.probe(), new StaleRunDirectories(runs, Path.of("/proc")));
+      CgroupReaper stale =
+          new CgroupReaper(host.probe(), new RunDirectoryReaper(runs, Path.of("/proc")));
       assertThat(stale.name()).isEqualTo("cgroup");
       assertThat(stale.reap())
           .containsExactly(
@@ -84,13 +84,11 @@ class StaleCgroupsTest {
   void findsNothingWhereNoContainerCgroupWasEverMade() throws IOException {
     FakeCgroupHost host = FakeCgroupHost.unified(tmp.resolve("host"));
 
-    assertThat(
-            new StaleCgroups(host.probe(), new StaleRunDirectories(tmp, Path.of("/proc"))).reap())
+    assertThat(new CgroupReaper(host.probe(), new RunDirectoryReaper(tmp, Path.of("/proc"))).reap())
         .isEmpty();
     assertThat(
-            new StaleCgroups(
-                    CgroupSupport.none("no cgroups"),
-                    new StaleRunDirectories(tmp, Path.of("/proc")))
+            new CgroupReaper(
+                    CgroupSupport.none("no cgroups"), new RunDirectoryReaper(tmp, Path.of("/proc")))
                 .reap())
         .isEmpty();
   }
