@@ -5,7 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containermatrix.junit.engine.fixtures.TaggedFixture;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
@@ -75,17 +73,7 @@ class FiltersInsideVariantsTest {
 
   @Test
   void aVariantsTagsReplaceTheCharactersJUnitForbidsInATag() {
-    TestDescriptor matrixClass =
-        new ContainerMatrixTestEngine()
-            .discover(
-                org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(TaggedFixture.class))
-                    .configurationParameter("containermatrix.report.dir", reports.toString())
-                    .build(),
-                org.junit.platform.engine.UniqueId.forEngine(ContainerMatrixTestEngine.ENGINE_ID))
-            .getChildren()
-            .iterator()
-            .next();
+    TestDescriptor matrixClass = discoverTaggedFixture();
 
     assertThat(matrixClass.getChildren())
         .flatExtracting(TestDescriptor::getTags)
@@ -117,20 +105,7 @@ class FiltersInsideVariantsTest {
 
   @Test
   void theUniqueIdOfOneTestInOneVariantRunsThatTestAlone() {
-    TestDescriptor variant =
-        new ContainerMatrixTestEngine()
-            .discover(
-                org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(TaggedFixture.class))
-                    .configurationParameter("containermatrix.report.dir", reports.toString())
-                    .build(),
-                org.junit.platform.engine.UniqueId.forEngine(ContainerMatrixTestEngine.ENGINE_ID))
-            .getChildren()
-            .iterator()
-            .next()
-            .getChildren()
-            .iterator()
-            .next();
+    TestDescriptor variant = discoverTaggedFixture().getChildren().iterator().next();
     TestDescriptor inner =
         variant.getChildren().stream()
             .filter(t -> t.getDisplayName().equals("Inner"))
@@ -141,10 +116,7 @@ class FiltersInsideVariantsTest {
             .next();
 
     EngineExecutionResults results =
-        EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
-            .enableImplicitConfigurationParameters(true)
-            .configurationParameter("containermatrix.report.dir", reports.toString())
-            .configurationParameter("containermatrix.backend", "process")
+        EngineRuns.engine(reports, "process")
             .selectors(selectUniqueId(inner.getUniqueId()))
             .execute();
 
@@ -152,11 +124,22 @@ class FiltersInsideVariantsTest {
     assertThat(startedVariants(results)).containsExactly(variant.getDisplayName());
   }
 
+  /** The class node of {@link TaggedFixture}, discovered alone: nothing runs. */
+  private TestDescriptor discoverTaggedFixture() {
+    return new ContainerMatrixTestEngine()
+        .discover(
+            org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(TaggedFixture.class))
+                .configurationParameter("containermatrix.report.dir", reports.toString())
+                .build(),
+            org.junit.platform.engine.UniqueId.forEngine(ContainerMatrixTestEngine.ENGINE_ID))
+        .getChildren()
+        .iterator()
+        .next();
+  }
+
   private EngineExecutionResults run(Filter<?> filter) {
-    return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
-        .enableImplicitConfigurationParameters(true)
-        .configurationParameter("containermatrix.report.dir", reports.toString())
-        .configurationParameter("containermatrix.backend", "process")
+    return EngineRuns.engine(reports, "process")
         .selectors(selectClass(TaggedFixture.class))
         .filters(filter)
         .execute();
@@ -222,9 +205,8 @@ class FiltersInsideVariantsTest {
   }
 
   private List<JsonNode> variantsInReport() throws Exception {
-    JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
     List<JsonNode> variants = new java.util.ArrayList<>();
-    report.get("variants").forEach(variants::add);
+    EngineRuns.report(reports).get("variants").forEach(variants::add);
     return variants;
   }
 
