@@ -113,6 +113,8 @@ public final class ContainerMatrixTestEngine
         .variants()
         .ifPresent(filter -> UnmatchedVariantFilter.failIfNothingMatched(filter, classes));
     classes.forEach(MatrixClassDescriptor::keepSelectedVariants);
+    InnerDiscovery inner = InnerDiscovery.onThisHost();
+    classes.forEach(c -> c.listTests(inner));
     return engine;
   }
 

@@ -61,13 +61,25 @@ final class EventRelay implements AgentEventListener {
 
   /**
    * @param logs the variant's log directory relative to the report directory, as failures name it
+   * @param listed the nodes listed under the variant at discovery, by the agent's id for them: the
+   *     agent's registration of one of them is not relayed again
    */
   EventRelay(
-      TestDescriptor variant, EngineExecutionListener listener, String variantName, String logs) {
+      TestDescriptor variant,
+      EngineExecutionListener listener,
+      String variantName,
+      String logs,
+      Map<String, TestDescriptor> listed) {
     this.variant = variant;
     this.listener = listener;
     this.variantName = variantName;
     this.logs = logs;
+    this.nodes.putAll(listed);
+  }
+
+  EventRelay(
+      TestDescriptor variant, EngineExecutionListener listener, String variantName, String logs) {
+    this(variant, listener, variantName, logs, Map.of());
   }
 
   @Override
@@ -96,16 +108,7 @@ final class EventRelay implements AgentEventListener {
           .ifPresent(
               d -> {
                 done.add(s.id());
-                markSkipped(d);
-                // its descendants are skipped with it: abortPending must not start them
-                Set<? extends TestDescriptor> descendants = d.getDescendants();
-                nodes.forEach(
-                    (id, n) -> {
-                      if (descendants.contains(n)) {
-                        done.add(id);
-                      }
-                    });
-                listener.executionSkipped(d, s.reason());
+                skip(d, s.reason());
               });
     } else if (event instanceof AgentEvent.Finished f) {
       finished(f);
@@ -162,18 +165,25 @@ final class EventRelay implements AgentEventListener {
       started.add(r.id());
       return;
     }
+    if (nodes.containsKey(r.id())) {
+      // listed at discovery: the host's tree has it already
+      legacyNames.put(r.id(), r.legacyName());
+      return;
+    }
     TestDescriptor parent = nodes.get(r.parentId().get());
     if (parent == null) {
       broke("node " + r.id() + " names a parent that was never registered, " + r.parentId().get());
       return;
     }
     UniqueId id = rerooted(r.id());
-    String legacy =
-        r.kind() == TestDescriptor.Type.CONTAINER
-            ? r.legacyName()
-            : r.legacyName() + "[" + variantName + "]";
     MirroredDescriptor mirrored =
-        new MirroredDescriptor(id, r.displayName(), r.source().orElse(null), r.kind(), legacy);
+        MirroredDescriptor.registered(
+            id,
+            r.id(),
+            r.displayName(),
+            r.source().orElse(null),
+            r.kind(),
+            VariantTestNames.legacy(r.kind(), r.legacyName(), variantName));
     parent.addChild(mirrored);
     nodes.put(r.id(), mirrored);
     legacyNames.put(r.id(), r.legacyName());
@@ -306,6 +316,33 @@ final class EventRelay implements AgentEventListener {
    */
   synchronized void abortPending(String reason) {
     closePending(TestExecutionResult.aborted(new TestAbortedException(reason)));
+  }
+
+  /**
+   * After the variant ended normally: a node listed at discovery that its agent never reported (its
+   * engine inside did not find it) is skipped with {@code reason}, so none stays pending.
+   */
+  synchronized void skipUnreported(String reason) {
+    for (Map.Entry<String, TestDescriptor> e : nodes.entrySet()) {
+      TestDescriptor d = e.getValue();
+      if (d == variant || started.contains(e.getKey()) || !done.add(e.getKey())) {
+        continue;
+      }
+      skip(d, reason);
+    }
+  }
+
+  /** Skips {@code d}: its descendants are skipped with it, so abortPending must not start them. */
+  private void skip(TestDescriptor d, String reason) {
+    markSkipped(d);
+    Set<? extends TestDescriptor> descendants = d.getDescendants();
+    nodes.forEach(
+        (id, n) -> {
+          if (descendants.contains(n)) {
+            done.add(id);
+          }
+        });
+    listener.executionSkipped(d, reason);
   }
 
   private void closePending(TestExecutionResult result) {

@@ -163,6 +163,14 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor
     }
   }
 
+  /** Lists under each variant the tests it will run (see {@link InnerDiscovery}). */
+  void listTests(InnerDiscovery inner) {
+    for (TestDescriptor child : getChildren()) {
+      VariantDescriptor variant = (VariantDescriptor) child;
+      inner.discover(variant.selectedInside()).ifPresent(variant::list);
+    }
+  }
+
   @Override
   public MatrixExecutionContext prepare(MatrixExecutionContext context) {
     if (summary != null) {

@@ -2,33 +2,62 @@ package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.engine.plan.VariantPlan;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
- * One variant of a matrix class. It has no children at discovery (nothing is started then); the
- * tests that run inside it are registered dynamically as the container reports them.
+ * One variant of a matrix class. At discovery it lists the tests it will run (see {@link
+ * InnerDiscovery}), so that the launcher's filters (a method filter, tags, a unique id) reach
+ * inside it: its agent runs exactly what they leave, and a variant they leave empty is pruned and
+ * never started. Dynamic tests, and the tests of a variant that could not be listed, register as
+ * the agent reports them.
+ *
+ * <p>It is tagged {@code <axis>=<value>} for each of its values, and so is every test under it, so
+ * {@code -Dgroups=jdk=25} picks the variants on JDK 25.
  */
 final class VariantDescriptor extends AbstractTestDescriptor
     implements Node<MatrixExecutionContext> {
   static final String SEGMENT_TYPE = "variant";
 
   private final VariantPlan plan;
+  private final Set<TestTag> tags;
   private final List<String> agentSelectors = new ArrayList<>();
+  private int listedLeaves;
+  private List<String> toRun = List.of();
+  private Map<String, TestDescriptor> listedToRun = Map.of();
 
   VariantDescriptor(UniqueId parentId, VariantPlan plan) {
     super(parentId.append(SEGMENT_TYPE, plan.variant().id()), plan.variant().displayName());
     this.plan = plan;
+    this.tags = VariantTags.of(plan.variant().values());
   }
 
   VariantPlan plan() {
     return plan;
   }
 
-  /** What the agent inside runs: JUnit selector identifiers such as {@code class:com.x.FooTest}. */
+  /**
+   * What the agent inside runs: JUnit selector identifiers such as {@code class:com.x.FooTest}; the
+   * unique ids of the listed tests the launcher's filters left, when they removed any.
+   */
   List<String> agentSelectors() {
+    List<MirroredDescriptor> leaves = listedLeaves();
+    if (listedLeaves == 0 || leaves.size() == listedLeaves) {
+      return List.copyOf(agentSelectors);
+    }
+    return leaves.stream().map(leaf -> "uid:" + leaf.innerId()).toList();
+  }
+
+  /** What the agent runs inside, before the launcher's filters; the tests it lists come from it. */
+  List<String> selectedInside() {
     return List.copyOf(agentSelectors);
   }
 
@@ -37,14 +66,106 @@ final class VariantDescriptor extends AbstractTestDescriptor
     agentSelectors.addAll(selectors);
   }
 
+  /**
+   * Lists under this variant the tests of {@code innerRoot}, the inner engine's tree for {@link
+   * #selectedInside()}: each class's nodes re-rooted under the variant, as the agent's events will
+   * name them.
+   */
+  void list(TestDescriptor innerRoot) {
+    for (TestDescriptor testClass : innerRoot.getChildren()) {
+      for (TestDescriptor node : testClass.getChildren()) {
+        addChild(mirror(node, getUniqueId()));
+      }
+    }
+    listedLeaves = listedLeaves().size();
+  }
+
+  private MirroredDescriptor mirror(TestDescriptor inner, UniqueId parentId) {
+    List<UniqueId.Segment> segments = inner.getUniqueId().getSegments();
+    UniqueId id = parentId.append(segments.get(segments.size() - 1));
+    Set<TestTag> nodeTags = new LinkedHashSet<>(inner.getTags());
+    nodeTags.addAll(tags);
+    MirroredDescriptor mirrored =
+        new MirroredDescriptor(
+            id,
+            inner.getUniqueId().toString(),
+            inner.getDisplayName(),
+            inner.getSource().orElse(null),
+            inner.getType(),
+            VariantTestNames.legacy(
+                inner.getType(), inner.getLegacyReportingName(), getDisplayName()),
+            nodeTags,
+            inner.mayRegisterTests());
+    for (TestDescriptor child : inner.getChildren()) {
+      mirrored.addChild(mirror(child, id));
+    }
+    return mirrored;
+  }
+
+  /** The listed nodes under this variant, by the id the agent names them with. */
+  Map<String, TestDescriptor> listed() {
+    Map<String, TestDescriptor> listed = new LinkedHashMap<>();
+    for (TestDescriptor d : getDescendants()) {
+      if (d instanceof MirroredDescriptor m) {
+        listed.put(m.innerId(), m);
+      }
+    }
+    return listed;
+  }
+
+  private List<MirroredDescriptor> listedLeaves() {
+    List<MirroredDescriptor> leaves = new ArrayList<>();
+    for (TestDescriptor d : getDescendants()) {
+      if (d instanceof MirroredDescriptor m && m.getChildren().isEmpty()) {
+        leaves.add(m);
+      }
+    }
+    return leaves;
+  }
+
+  /**
+   * Runs the variant with its listed tests detached: they run inside the container and are reported
+   * by the agent's relay, so the executor must not run them again as its own children. What the
+   * agent runs and the listed nodes are fixed before they are detached.
+   */
+  @Override
+  public void around(MatrixExecutionContext context, Invocation<MatrixExecutionContext> invocation)
+      throws Exception {
+    toRun = agentSelectors();
+    listedToRun = listed();
+    List<TestDescriptor> detached = List.copyOf(getChildren());
+    detached.forEach(this::removeChild);
+    try {
+      invocation.invoke(context);
+    } finally {
+      detached.forEach(this::addChild);
+    }
+  }
+
+  /** What the agent runs, as {@link #around} fixed it before the variant ran. */
+  List<String> toRun() {
+    return toRun;
+  }
+
+  /** The listed nodes, as {@link #around} fixed them before the variant ran. */
+  Map<String, TestDescriptor> listedToRun() {
+    return listedToRun;
+  }
+
   @Override
   public Type getType() {
     return Type.CONTAINER;
   }
 
   @Override
+  public Set<TestTag> getTags() {
+    return tags;
+  }
+
+  /** Only a variant whose tests could not be listed waits for them to register while it runs. */
+  @Override
   public boolean mayRegisterTests() {
-    return true;
+    return listedLeaves == 0;
   }
 
   @Override

@@ -111,7 +111,7 @@ final class VariantExecution {
           context
               .services()
               .launchPlanner()
-              .plan(plan, classState.stacks(), descriptor.agentSelectors(), runtime, logs());
+              .plan(plan, classState.stacks(), descriptor.toRun(), runtime, logs());
     } catch (ContainerException | java.io.UncheckedIOException e) {
       throw infraError("cannot run on this host: " + e.getMessage(), null, start);
     }
@@ -126,7 +126,12 @@ final class VariantExecution {
                         descriptor, ReportEntry.from("classData", description)));
     ContainerSpec spec = launch.spec();
     EventRelay relay =
-        new EventRelay(descriptor, context.listener(), variant.displayName(), logsRelative());
+        new EventRelay(
+            descriptor,
+            context.listener(),
+            variant.displayName(),
+            logsRelative(),
+            descriptor.listedToRun());
     ExitStatus exit;
     try (EventChannelServer server = EventChannelServer.open(spec.channelSocket())) {
       Future<?> serving =
@@ -236,6 +241,7 @@ final class VariantExecution {
       throw endedUnfinished(
           relay, reason, "variant " + variant.displayName() + ": " + reason, start);
     }
+    relay.skipUnreported("was not run: the engine inside the variant did not report it");
     if (relay.engineFailure().isPresent()) {
       Throwable failure = relay.engineFailure().get();
       record(VariantStatus.FAILED, Optional.of(String.valueOf(failure.getMessage())), relay, start);
