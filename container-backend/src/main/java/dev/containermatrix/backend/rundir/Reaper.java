@@ -43,23 +43,39 @@ public interface Reaper {
       @Override
       public List<Reaped> reap() throws IOException {
         List<Reaped> reaped = new ArrayList<>();
-        IOException failure = null;
+        Failures failures = new Failures();
         for (Reaper reaper : all) {
           try {
             reaped.addAll(reaper.reap());
           } catch (IOException e) {
-            if (failure == null) {
-              failure = e;
-            } else {
-              failure.addSuppressed(e);
-            }
+            failures.add(e);
           }
         }
-        if (failure != null) {
-          throw failure;
-        }
+        failures.throwIfAny();
         return List.copyOf(reaped);
       }
     };
+  }
+
+  /**
+   * The failures of a reap that goes on after one thing could not be removed: the first is thrown
+   * at the end, with the others suppressed in it.
+   */
+  final class Failures {
+    private @org.jspecify.annotations.Nullable IOException first;
+
+    public void add(IOException failure) {
+      if (first == null) {
+        first = failure;
+      } else {
+        first.addSuppressed(failure);
+      }
+    }
+
+    public void throwIfAny() throws IOException {
+      if (first != null) {
+        throw first;
+      }
+    }
   }
 }

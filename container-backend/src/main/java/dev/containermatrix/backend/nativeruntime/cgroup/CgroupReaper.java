@@ -51,7 +51,7 @@ public final class CgroupReaper implements Reaper {
         .sorted((a, b) -> a.controller().compareTo(b.controller()))
         .forEach(placement -> parents.add(placement.containersDirectory()));
     List<Reaped> reaped = new ArrayList<>();
-    IOException failure = null;
+    Failures failures = new Failures();
     for (Path parent : parents) {
       if (!Files.isDirectory(parent)) {
         continue;
@@ -70,17 +70,11 @@ public final class CgroupReaper implements Reaper {
           CgroupTree.remove(cgroup);
           reaped.add(new Reaped(name(), cgroup, why.get()));
         } catch (IOException e) {
-          if (failure == null) {
-            failure = e;
-          } else {
-            failure.addSuppressed(e);
-          }
+          failures.add(e);
         }
       }
     }
-    if (failure != null) {
-      throw failure;
-    }
+    failures.throwIfAny();
     return List.copyOf(reaped);
   }
 }
