@@ -137,8 +137,7 @@ class DockerEngineImagesTest {
         List.of(new OciArchiveReader(archive).read(), new OciLayoutReader(layout).read())) {
       assertThat(image.config().diffIds()).isEqualTo(diffIds);
       for (int i = 0; i < 3; i++) {
-        assertThat(Digest.of(image.layers().get(i).openUncompressed()).toString())
-            .isEqualTo(diffIds.get(i));
+        assertThat(Digest.of(image.layers().get(i).openUncompressed())).isEqualTo(diffIds.get(i));
       }
     }
     assertThat(new OciArchiveReader(archive).read().layers())
