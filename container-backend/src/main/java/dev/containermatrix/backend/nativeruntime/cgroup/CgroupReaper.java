@@ -73,8 +73,22 @@ public final class CgroupReaper implements Reaper {
           failures.add(e);
         }
       }
+      removeIfUnused(parent);
     }
     failures.throwIfAny();
     return List.copyOf(reaped);
+  }
+
+  /**
+   * Removes {@code containermatrix} itself once no container's cgroup is in it, as the last
+   * container of a live run does: a run killed with its containers leaves it behind otherwise. A
+   * run that is creating a container meanwhile makes it again (see {@code ContainerCgroups}).
+   */
+  private static void removeIfUnused(Path parent) {
+    try {
+      Files.deleteIfExists(parent);
+    } catch (IOException e) {
+      // a live run's containers are in it
+    }
   }
 }

@@ -81,6 +81,21 @@ class CgroupReaperTest {
   }
 
   @Test
+  void removesTheContainersCgroupItselfOnceNoContainerIsLeftInIt() throws Exception {
+    // the fake's pids hierarchy has no control files in containermatrix (on cgroupfs they never
+    // keep a cgroup from being removed; in a fake they are regular files)
+    FakeCgroupHost host = FakeCgroupHost.hybrid(tmp.resolve("host"));
+    Path runs = Files.createDirectory(tmp.resolve("runs"));
+    long dead = deadPid();
+    Path parent = host.path("/sys/fs/cgroup/pids/containermatrix/");
+    Files.createDirectories(parent.resolve("cm-" + dead + "-0000000a-v1"));
+
+    new CgroupReaper(host.probe(), new RunDirectoryReaper(runs, Path.of("/proc"))).reap();
+
+    assertThat(parent).doesNotExist();
+  }
+
+  @Test
   void findsNothingWhereNoContainerCgroupWasEverMade() throws IOException {
     FakeCgroupHost host = FakeCgroupHost.unified(tmp.resolve("host"));
 
