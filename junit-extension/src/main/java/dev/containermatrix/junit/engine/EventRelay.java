@@ -108,7 +108,12 @@ final class EventRelay implements AgentEventListener {
           .ifPresent(
               d -> {
                 done.add(s.id());
-                skip(d, s.reason());
+                if (d == variant) {
+                  // the class itself is skipped inside (@Disabled): its tests are, the variant ran
+                  skipUnreported(s.reason());
+                } else {
+                  skip(d, s.reason());
+                }
               });
     } else if (event instanceof AgentEvent.Finished f) {
       finished(f);

@@ -314,6 +314,27 @@ class ContainerMatrixEngineTest {
   }
 
   @Test
+  void aMatrixClassDisabledInsideSkipsItsTestsWithTheReasonAndTheVariantPasses() throws Exception {
+    EngineExecutionResults results =
+        run(selectClass(dev.containermatrix.junit.engine.fixtures.DisabledMatrixFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.skipped(2).started(0));
+    results
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(1, event(test("first"), skippedWithReason("switched off for now")))
+        .haveExactly(1, event(test("second"), skippedWithReason("switched off for now")));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(1, event(variantNode(), finishedSuccessfully()))
+        .doNotHave(event(variantNode(), skippedWithReason(r -> true)));
+    JsonNode variant = EngineRuns.report(reports).get("variants").get(0);
+    assertThat(variant.get("status").asText()).isEqualTo("PASSED");
+    assertThat(variant.get("tests").get("skipped").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void failFastCancelsTheRemainingVariants() {
     EngineExecutionResults results = run(selectClass(FailFastFixture.class));
 
