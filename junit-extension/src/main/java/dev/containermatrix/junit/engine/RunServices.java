@@ -171,14 +171,7 @@ final class RunServices implements AutoCloseable {
                         Files.createDirectories(runDirectory.path().resolve("images")))
                     .read();
             return ImageImport.intoStore(image, layerStore()).stream()
-                .map(
-                    l ->
-                        new PlannedLayer(
-                            LayerRole.BASE,
-                            l.digest().toString(),
-                            l.directory(),
-                            l.sizeBytes(),
-                            l.built()))
+                .map(l -> PlannedLayer.of(LayerRole.BASE, l))
                 .toList();
           } catch (IOException e) {
             throw new UncheckedIOException(

@@ -331,7 +331,7 @@ final class VariantExecution {
                 .map(
                     l ->
                         new VariantReport.ReportedLayer(
-                            l.digest(), l.sizeBytes(), l.role(), l.built()))
+                            l.digest().toString(), l.sizeBytes(), l.role(), l.built()))
                 .toList(),
             status,
             reason,

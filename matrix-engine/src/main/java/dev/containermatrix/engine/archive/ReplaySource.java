@@ -255,13 +255,7 @@ public final class ReplaySource implements PlanSource {
           stack.add(todayClasses);
           continue;
         }
-        stack.add(
-            new PlannedLayer(
-                role,
-                layer.digest().toString(),
-                layer.directory(),
-                layer.sizeBytes(),
-                layer.built()));
+        stack.add(PlannedLayer.of(role, layer));
       }
       stacks.put(plan.variant().id(), List.copyOf(stack));
     }

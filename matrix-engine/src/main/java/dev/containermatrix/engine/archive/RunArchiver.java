@@ -133,7 +133,7 @@ public final class RunArchiver {
     for (PlannedLayer layer : candidate.layers()) {
       StoredLayer stored =
           store
-              .get(Digest.parse(layer.digest()))
+              .get(layer.digest())
               .orElseThrow(
                   () ->
                       new IOException(
@@ -150,7 +150,7 @@ public final class RunArchiver {
       blobs.add(blob);
       recorded.add(
           new RunRecord.ArchivedLayer(
-              layer.role(), blob.digest().toString(), layer.digest(), blob.size()));
+              layer.role(), blob.digest().toString(), layer.digest().toString(), blob.size()));
     }
     VariantImage image = new VariantImage(candidate.spec(), plan, standaloneArgument);
     Map<String, String> labels = new LinkedHashMap<>();

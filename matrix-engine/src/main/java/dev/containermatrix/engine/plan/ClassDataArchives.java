@@ -129,12 +129,7 @@ public final class ClassDataArchives {
   }
 
   private static PlannedLayer planned(StoredLayer layer) {
-    return new PlannedLayer(
-        LayerRole.CLASS_DATA,
-        layer.digest().toString(),
-        layer.directory(),
-        layer.sizeBytes(),
-        layer.built());
+    return PlannedLayer.of(LayerRole.CLASS_DATA, layer);
   }
 
   private static Path inLayer(Path layerDirectory, Path hostPath) {

@@ -38,12 +38,7 @@ final class JdkLayers {
   }
 
   private static PlannedLayer planned(StoredLayer layer) {
-    return new PlannedLayer(
-        LayerRole.JDK,
-        layer.digest().toString(),
-        layer.directory(),
-        layer.sizeBytes(),
-        layer.built());
+    return PlannedLayer.of(LayerRole.JDK, layer);
   }
 
   private static ReproducibleLayer build(Path jdkHome) throws IOException {

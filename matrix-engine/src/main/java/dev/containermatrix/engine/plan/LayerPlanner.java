@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.ReproducibleLayer;
-import dev.containermatrix.backend.layers.StoredLayer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -138,9 +137,7 @@ public final class LayerPlanner {
 
   private PlannedLayer stored(LayerRole role, ReproducibleLayer.Builder layer, int entries) {
     try {
-      StoredLayer stored = store.put(layer.build());
-      return new PlannedLayer(
-          role, stored.digest().toString(), stored.directory(), stored.sizeBytes(), stored.built());
+      return PlannedLayer.of(role, store.put(layer.build()));
     } catch (IOException e) {
       throw storeFailure(role, entries, e);
     }

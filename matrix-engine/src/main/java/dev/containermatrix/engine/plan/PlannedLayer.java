@@ -3,6 +3,8 @@ package dev.containermatrix.engine.plan;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.layers.LayerRole;
+import dev.containermatrix.backend.layers.StoredLayer;
+import dev.containermatrix.backend.oci.Digest;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -18,11 +20,17 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public record PlannedLayer(
-    LayerRole role, String digest, Path directory, long sizeBytes, boolean built) {
+    LayerRole role, Digest digest, Path directory, long sizeBytes, boolean built) {
 
   public PlannedLayer {
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(directory, "directory");
+  }
+
+  /** {@code stored} in the role it has in a variant's stack. */
+  public static PlannedLayer of(LayerRole role, StoredLayer stored) {
+    return new PlannedLayer(
+        role, stored.digest(), stored.directory(), stored.sizeBytes(), stored.built());
   }
 }

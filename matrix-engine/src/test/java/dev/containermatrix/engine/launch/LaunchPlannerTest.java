@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.containermatrix.backend.layers.LayerRole;
 import dev.containermatrix.backend.nativeruntime.NativeHost;
 import dev.containermatrix.backend.nativeruntime.NativeRuntime;
+import dev.containermatrix.backend.oci.Digest;
 import dev.containermatrix.backend.process.ProcessRuntime;
 import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerRuntime;
@@ -158,7 +159,8 @@ class LaunchPlannerTest {
   }
 
   private PlannedLayer layer(LayerRole role, String name) {
-    return new PlannedLayer(role, "sha256:" + "0".repeat(64), temp.resolve(name), 1, false);
+    return new PlannedLayer(
+        role, Digest.parse("sha256:" + "0".repeat(64)), temp.resolve(name), 1, false);
   }
 
   private static LayerStacks stacksNeverAsked() {
