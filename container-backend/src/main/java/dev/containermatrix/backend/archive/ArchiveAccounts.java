@@ -119,7 +119,7 @@ public final class ArchiveAccounts {
    */
   Map<Digest, Long> blobsOf(ArchivedRun run) throws IOException {
     Map<Digest, Long> result = new TreeMap<>();
-    Digest record = Digest.parse(run.recordDigest());
+    Digest record = run.recordDigest();
     result.put(record, sizeOf(record));
     for (String variant : run.manifestDigestByVariantId().keySet()) {
       ArchivedImageView view = reader.image(run, variant);

@@ -64,8 +64,8 @@ public final class ArchiveReader {
    *
    * @throws ArchiveIntegrityException if it is missing or does not hash to {@code digest}
    */
-  public byte[] readBlob(String digest) throws IOException {
-    return blobs.read(Digest.parse(digest, "a blob digest"), OptionalLong.empty());
+  public byte[] readBlob(Digest digest) throws IOException {
+    return blobs.read(digest, OptionalLong.empty());
   }
 
   /**
@@ -75,7 +75,7 @@ public final class ArchiveReader {
    * @throws ArchiveIntegrityException naming the first blob that is missing or corrupt
    */
   public void verify(ArchivedRun run) throws IOException {
-    blobs.read(Digest.parse(run.recordDigest()), OptionalLong.empty());
+    blobs.read(run.recordDigest(), OptionalLong.empty());
     Set<Digest> read = new HashSet<>();
     for (String variant : run.manifestDigestByVariantId().keySet()) {
       for (Descriptor layer : image(run, variant).layers()) {
@@ -126,7 +126,7 @@ public final class ArchiveReader {
    * @throws ArchiveIntegrityException if one of those blobs is missing, corrupt or malformed
    */
   public ArchivedImageView image(ArchivedRun run, String variantId) throws IOException {
-    Digest manifestDigest = Digest.parse(run.manifestOf(variantId));
+    Digest manifestDigest = run.manifestOf(variantId);
     byte[] manifestBytes = blobs.read(manifestDigest, OptionalLong.empty());
     Manifest manifest = parsed(manifestDigest, "an image manifest", manifestBytes, Manifest.class);
     ImageConfig config = config(manifest.config());

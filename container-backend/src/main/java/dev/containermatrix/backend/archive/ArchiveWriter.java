@@ -147,14 +147,14 @@ public final class ArchiveWriter {
       Map<String, Descriptor> manifestsByVariantId)
       throws IOException {
     Objects.requireNonNull(record, "record");
-    Map<String, String> digests = new LinkedHashMap<>();
+    Map<String, Digest> digests = new LinkedHashMap<>();
     Map<Digest, Long> sizes = new HashMap<>();
     manifestsByVariantId.forEach(
         (variant, manifest) -> {
-          digests.put(variant, manifest.digest().toString());
+          digests.put(variant, manifest.digest());
           sizes.put(manifest.digest(), manifest.size());
         });
-    ArchivedRun run = new ArchivedRun(runId, created, record.digest().toString(), digests);
+    ArchivedRun run = new ArchivedRun(runId, created, record.digest(), digests);
     try (StoreLock lock = StoreLock.acquire(layout.lockFile())) {
       requirePresent(record.digest(), "the record of run " + runId);
       for (Map.Entry<String, Descriptor> variant : manifestsByVariantId.entrySet()) {

@@ -24,18 +24,18 @@ import org.apiguardian.api.API;
 public record ArchivedRun(
     String runId,
     Instant created,
-    String recordDigest,
-    Map<String, String> manifestDigestByVariantId) {
+    Digest recordDigest,
+    Map<String, Digest> manifestDigestByVariantId) {
 
   public ArchivedRun {
     ArchiveIds.check(runId, "run id");
     Objects.requireNonNull(created, "created");
-    Digest.parse(recordDigest, "the record digest of run " + runId);
-    TreeMap<String, String> sorted = new TreeMap<>(manifestDigestByVariantId);
+    Objects.requireNonNull(recordDigest, "recordDigest");
+    TreeMap<String, Digest> sorted = new TreeMap<>(manifestDigestByVariantId);
     sorted.forEach(
         (variant, digest) -> {
           ArchiveIds.check(variant, "variant id");
-          Digest.parse(digest, "the manifest digest of variant " + variant + " of run " + runId);
+          Objects.requireNonNull(digest, "the manifest digest of variant " + variant);
         });
     if (sorted.isEmpty()) {
       throw new IllegalArgumentException(
@@ -45,8 +45,8 @@ public record ArchivedRun(
   }
 
   /** The manifest digest of {@code variantId}, or an exception naming the variants there are. */
-  String manifestOf(String variantId) {
-    String digest = manifestDigestByVariantId.get(variantId);
+  Digest manifestOf(String variantId) {
+    Digest digest = manifestDigestByVariantId.get(variantId);
     if (digest == null) {
       throw new IllegalArgumentException(
           "run "

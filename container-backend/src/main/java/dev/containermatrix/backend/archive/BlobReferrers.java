@@ -34,8 +34,8 @@ final class BlobReferrers implements ArchiveBlobs.Referrers {
       return result;
     }
     for (ArchivedRun run : runs) {
-      if (run.recordDigest().equals(digest.toString())
-          || run.manifestDigestByVariantId().containsValue(digest.toString())
+      if (run.recordDigest().equals(digest)
+          || run.manifestDigestByVariantId().containsValue(digest)
           || run.manifestDigestByVariantId().values().stream()
               .anyMatch(m -> referencesUnchecked(m, digest))) {
         result.add(run.runId());
@@ -44,11 +44,10 @@ final class BlobReferrers implements ArchiveBlobs.Referrers {
     return result;
   }
 
-  private boolean referencesUnchecked(String manifestDigest, Digest digest) {
+  private boolean referencesUnchecked(Digest manifestDigest, Digest digest) {
     try {
       Manifest manifest =
-          OciDocuments.read(
-              Files.readAllBytes(layout.blob(Digest.parse(manifestDigest))), Manifest.class);
+          OciDocuments.read(Files.readAllBytes(layout.blob(manifestDigest)), Manifest.class);
       if (manifest.config().digest().equals(digest)
           || manifest.layers().stream().anyMatch(layer -> layer.digest().equals(digest))) {
         return true;

@@ -72,14 +72,13 @@ final class IndexFile {
     Platform host = Platform.host();
     run.manifestDigestByVariantId()
         .forEach(
-            (variant, text) -> {
+            (variant, digest) -> {
               Map<String, String> annotations = new LinkedHashMap<>();
               annotations.put(REF_NAME, run.runId() + "-" + variant);
               annotations.put(RUN, run.runId());
               annotations.put(VARIANT, variant);
-              annotations.put(RECORD, run.recordDigest());
+              annotations.put(RECORD, run.recordDigest().toString());
               annotations.put(CREATED, run.created().toString());
-              Digest digest = Digest.parse(text);
               manifests.add(
                   OciDocuments.tree(
                       new Descriptor(
@@ -165,12 +164,23 @@ final class IndexFile {
     List<ArchivedRun> runs = new ArrayList<>();
     for (Map.Entry<String, RunEntries> e : byRun.entrySet()) {
       try {
+        String runId = e.getKey();
+        Map<String, Digest> manifests = new LinkedHashMap<>();
+        e.getValue()
+            .manifests()
+            .forEach(
+                (variant, digest) ->
+                    manifests.put(
+                        variant,
+                        Digest.parse(
+                            digest,
+                            "the manifest digest of variant " + variant + " of run " + runId)));
         runs.add(
             new ArchivedRun(
-                e.getKey(),
+                runId,
                 Instant.parse(e.getValue().created()),
-                e.getValue().record(),
-                e.getValue().manifests()));
+                Digest.parse(e.getValue().record(), "the record digest of run " + runId),
+                manifests));
       } catch (IllegalArgumentException | DateTimeParseException bad) {
         throw malformed(
             "its entries of run \"" + e.getKey() + "\" are invalid (" + bad.getMessage() + ")");

@@ -96,6 +96,10 @@ final class ArchiveFixture {
     return archive.reader().run(runId).orElseThrow();
   }
 
+  Path blobFile(dev.containermatrix.backend.oci.Digest digest) {
+    return blobFile(digest.toString());
+  }
+
   Path blobFile(String digest) {
     return archive
         .directory()

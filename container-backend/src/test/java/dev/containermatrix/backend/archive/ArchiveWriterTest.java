@@ -42,7 +42,7 @@ class ArchiveWriterTest {
 
     ArchivedRun run = fixture.archive.reader().run("run-1").orElseThrow();
     assertThat(run.created()).isEqualTo(T0);
-    assertThat(run.manifestDigestByVariantId()).containsEntry("v", image.digest().toString());
+    assertThat(run.manifestDigestByVariantId()).containsEntry("v", image.digest());
     ArchivedImageView view = fixture.archive.reader().image(run, "v");
     assertThat(view.manifest()).isEqualTo(image);
     assertThat(view.cmd()).containsExactly("/bin/run", "it");

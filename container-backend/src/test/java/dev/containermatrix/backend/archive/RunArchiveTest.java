@@ -64,8 +64,7 @@ class RunArchiveTest {
         .isEqualTo(base.digest());
     assertThat(archive.reader().runs()).containsExactly(run);
     assertThat(run.manifestDigestByVariantId())
-        .containsExactly(
-            Map.entry("json-1", a.digest().toString()), Map.entry("json-2", b.digest().toString()));
+        .containsExactly(Map.entry("json-1", a.digest()), Map.entry("json-2", b.digest()));
     JsonNode index =
         new ObjectMapper().readTree(archive.directory().resolve("index.json").toFile());
     assertThat(index.path("manifests")).hasSize(2);
@@ -75,7 +74,7 @@ class RunArchiveTest {
     assertThat(annotations.path("dev.containermatrix.run").asText()).isEqualTo("run-1");
     assertThat(annotations.path("dev.containermatrix.variant").asText()).isEqualTo("json-1");
     assertThat(annotations.path("dev.containermatrix.record").asText())
-        .isEqualTo(run.recordDigest());
+        .isEqualTo(run.recordDigest().toString());
     assertThat(annotations.path("org.opencontainers.image.created").asText())
         .isEqualTo("2026-01-01T12:00:00Z");
     assertThat(Files.readString(archive.directory().resolve("oci-layout")))

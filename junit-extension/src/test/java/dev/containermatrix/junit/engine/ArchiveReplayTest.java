@@ -224,7 +224,12 @@ class ArchiveReplayTest {
       assertThat(layerDigests)
           .as("the archive keeps the config layer's digest, mode included")
           .contains(configLayer);
-      assertThat(modeInTar(opened.reader().readBlob(configLayer), "etc/app/app.yaml"))
+      assertThat(
+              modeInTar(
+                  opened
+                      .reader()
+                      .readBlob(dev.containermatrix.backend.oci.Digest.parse(configLayer)),
+                  "etc/app/app.yaml"))
           .as("in the archive")
           .isEqualTo(0600);
     } finally {
