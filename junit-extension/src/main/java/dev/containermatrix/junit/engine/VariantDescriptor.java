@@ -31,6 +31,7 @@ final class VariantDescriptor extends AbstractTestDescriptor
   private final Set<TestTag> tags;
   private final List<String> agentSelectors = new ArrayList<>();
   private int listedLeaves;
+  private final Map<TestDescriptor, Integer> listedLeavesUnder = new java.util.IdentityHashMap<>();
   private List<String> toRun = List.of();
   private Map<String, TestDescriptor> listedToRun = Map.of();
 
@@ -49,11 +50,43 @@ final class VariantDescriptor extends AbstractTestDescriptor
    * unique ids of the listed tests the launcher's filters left, when they removed any.
    */
   List<String> agentSelectors() {
-    List<MirroredDescriptor> leaves = listedLeaves();
-    if (listedLeaves == 0 || leaves.size() == listedLeaves) {
+    if (listedLeaves == 0 || leaves(this) == listedLeaves) {
       return List.copyOf(agentSelectors);
     }
-    return leaves.stream().map(leaf -> "uid:" + leaf.innerId()).toList();
+    List<String> selectors = new ArrayList<>();
+    for (TestDescriptor child : getChildren()) {
+      cover(child, selectors);
+    }
+    return selectors;
+  }
+
+  /**
+   * The unique ids that select what is left under {@code node}: its own where the filters left it
+   * whole, else those of its children, so a filter that removes little yields few selectors.
+   */
+  private void cover(TestDescriptor node, List<String> selectors) {
+    if (!(node instanceof MirroredDescriptor mirrored)) {
+      return;
+    }
+    if (leaves(node) == listedLeavesUnder.getOrDefault(node, -1)) {
+      selectors.add("uid:" + mirrored.innerId());
+      return;
+    }
+    for (TestDescriptor child : node.getChildren()) {
+      cover(child, selectors);
+    }
+  }
+
+  /** The leaves under {@code node} now: the tests, and the containers that register theirs. */
+  private static int leaves(TestDescriptor node) {
+    if (node.getChildren().isEmpty()) {
+      return node instanceof MirroredDescriptor ? 1 : 0;
+    }
+    int leaves = 0;
+    for (TestDescriptor child : node.getChildren()) {
+      leaves += leaves(child);
+    }
+    return leaves;
   }
 
   /** What the agent runs inside, before the launcher's filters; the tests it lists come from it. */
@@ -77,7 +110,10 @@ final class VariantDescriptor extends AbstractTestDescriptor
         addChild(mirror(node, getUniqueId()));
       }
     }
-    listedLeaves = listedLeaves().size();
+    for (TestDescriptor node : getDescendants()) {
+      listedLeavesUnder.put(node, leaves(node));
+    }
+    listedLeaves = leaves(this);
   }
 
   private MirroredDescriptor mirror(TestDescriptor inner, UniqueId parentId) {
@@ -111,16 +147,6 @@ final class VariantDescriptor extends AbstractTestDescriptor
       }
     }
     return listed;
-  }
-
-  private List<MirroredDescriptor> listedLeaves() {
-    List<MirroredDescriptor> leaves = new ArrayList<>();
-    for (TestDescriptor d : getDescendants()) {
-      if (d instanceof MirroredDescriptor m && m.getChildren().isEmpty()) {
-        leaves.add(m);
-      }
-    }
-    return leaves;
   }
 
   /**
