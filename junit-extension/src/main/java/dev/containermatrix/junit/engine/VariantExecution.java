@@ -5,7 +5,6 @@ import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
-import dev.containermatrix.backend.spi.ResourceLimits;
 import dev.containermatrix.engine.archive.ArchiveCandidate;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.launch.LaunchPlan;
@@ -326,7 +325,7 @@ final class VariantExecution {
             plan.testClass(),
             variant.displayName(),
             variant.values(),
-            limits(plan),
+            plan.limits(),
             layers.stream()
                 .map(
                     l ->
@@ -340,10 +339,6 @@ final class VariantExecution {
             Optional.empty(),
             notEnforced)
         .withClasspathEntries(plan.classpath().size());
-  }
-
-  static ResourceLimits limits(VariantPlan plan) {
-    return plan.resources().map(r -> r.limits()).orElse(ResourceLimits.none());
   }
 
   /** The variant's log directory (see {@link dev.containermatrix.engine.report.VariantLogs}). */

@@ -11,8 +11,6 @@ import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.backend.layers.StoredLayer;
 import dev.containermatrix.backend.oci.Descriptor;
 import dev.containermatrix.backend.oci.Digest;
-import dev.containermatrix.backend.spi.ResourceLimits;
-import dev.containermatrix.engine.matrix.ResourceProfile;
 import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.engine.plan.VariantPlan;
 import dev.containermatrix.engine.report.RunReport;
@@ -185,9 +183,7 @@ public final class RunArchiver {
       files.add(
           new RunRecord.ConfigFile(file.target(), file.source().toString(), sha256(file.source())));
     }
-    var limits =
-        RunRecord.Limits.of(
-            plan.resources().map(ResourceProfile::limits).orElse(ResourceLimits.none()));
+    var limits = RunRecord.Limits.of(plan.limits());
     return new RunRecord.Variant(
         key,
         plan.variant().id(),

@@ -4,7 +4,6 @@ import dev.containermatrix.backend.archive.OciRuntimeConfig;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.JvmCommand;
 import dev.containermatrix.backend.spi.ResourceLimits;
-import dev.containermatrix.engine.matrix.ResourceProfile;
 import dev.containermatrix.engine.plan.VariantPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,8 +48,7 @@ final class VariantImage {
   }
 
   byte[] runtimeConfig() {
-    ResourceLimits limits =
-        plan.resources().map(ResourceProfile::limits).orElse(ResourceLimits.none());
+    ResourceLimits limits = plan.limits();
     return OciRuntimeConfig.json(
         command(),
         environment(),

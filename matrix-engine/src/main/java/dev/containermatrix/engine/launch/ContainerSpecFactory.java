@@ -7,7 +7,6 @@ import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.FileMount;
 import dev.containermatrix.backend.spi.JvmCommand;
 import dev.containermatrix.backend.spi.Layer;
-import dev.containermatrix.backend.spi.ResourceLimits;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.engine.plan.VariantEnvironment;
@@ -76,7 +75,7 @@ public final class ContainerSpecFactory {
         new JvmCommand(plan.jdkHome(), plan.classpath(), jvmOptions, agentMain, agentSelectors),
         env,
         baseDirectory,
-        limits(plan),
+        plan.limits(),
         files(plan, layers),
         runDirectory.resolve(containerId + ".sock"),
         outputDirectory,
@@ -106,9 +105,5 @@ public final class ContainerSpecFactory {
       case CONFIG -> Layer.CONFIG;
       case SHARED_JARS, CLASS_DATA, VARIANT_JARS, CLASSES, EXPORT_BASE -> Layer.CLASSPATH;
     };
-  }
-
-  private static ResourceLimits limits(VariantPlan plan) {
-    return plan.resources().map(r -> r.limits()).orElse(ResourceLimits.none());
   }
 }

@@ -2,6 +2,7 @@ package dev.containermatrix.engine.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.spi.ResourceLimits;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.matrix.ResourceProfile;
 import java.nio.file.Path;
@@ -90,6 +91,11 @@ public record VariantPlan(
         variant.base(),
         Optional.empty(),
         List.of());
+  }
+
+  /** The variant's resource limits; none where it has no resources value. */
+  public ResourceLimits limits() {
+    return resources.map(ResourceProfile::limits).orElse(ResourceLimits.none());
   }
 
   /** Whether the variant runs on the host's own file system rather than on a base image. */
