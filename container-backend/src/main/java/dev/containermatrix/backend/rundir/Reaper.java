@@ -43,7 +43,7 @@ public interface Reaper {
       @Override
       public List<Reaped> reap() throws IOException {
         List<Reaped> reaped = new ArrayList<>();
-        Failures failures = new Failures();
+        CleanupFailures failures = new CleanupFailures();
         for (Reaper reaper : all) {
           try {
             reaped.addAll(reaper.reap());
@@ -55,27 +55,5 @@ public interface Reaper {
         return List.copyOf(reaped);
       }
     };
-  }
-
-  /**
-   * The failures of a reap that goes on after one thing could not be removed: the first is thrown
-   * at the end, with the others suppressed in it.
-   */
-  final class Failures {
-    private @org.jspecify.annotations.Nullable IOException first;
-
-    public void add(IOException failure) {
-      if (first == null) {
-        first = failure;
-      } else {
-        first.addSuppressed(failure);
-      }
-    }
-
-    public void throwIfAny() throws IOException {
-      if (first != null) {
-        throw first;
-      }
-    }
   }
 }

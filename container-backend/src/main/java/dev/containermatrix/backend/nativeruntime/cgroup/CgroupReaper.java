@@ -2,6 +2,7 @@ package dev.containermatrix.backend.nativeruntime.cgroup;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.rundir.CleanupFailures;
 import dev.containermatrix.backend.rundir.Reaped;
 import dev.containermatrix.backend.rundir.Reaper;
 import dev.containermatrix.backend.rundir.RunDirectoryReaper;
@@ -51,7 +52,7 @@ public final class CgroupReaper implements Reaper {
         .sorted((a, b) -> a.controller().compareTo(b.controller()))
         .forEach(placement -> parents.add(placement.containersDirectory()));
     List<Reaped> reaped = new ArrayList<>();
-    Failures failures = new Failures();
+    CleanupFailures failures = new CleanupFailures();
     for (Path parent : parents) {
       if (!Files.isDirectory(parent)) {
         continue;

@@ -2,6 +2,7 @@ package dev.containermatrix.backend.nativeruntime.cgroup;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.rundir.CleanupFailures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,16 +109,12 @@ public final class ContainerCgroup {
    * @throws IOException if a cgroup cannot be removed, naming it and what is still in it
    */
   public void remove() throws IOException {
-    IOException failure = null;
+    CleanupFailures failures = new CleanupFailures();
     for (Leaf leaf : leaves) {
       try {
         CgroupTree.remove(leaf.directory());
       } catch (IOException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
+        failures.add(e);
         continue;
       }
       try {
@@ -126,9 +123,7 @@ public final class ContainerCgroup {
         // another container's cgroup is still in it
       }
     }
-    if (failure != null) {
-      throw failure;
-    }
+    failures.throwIfAny();
   }
 
   @Override
