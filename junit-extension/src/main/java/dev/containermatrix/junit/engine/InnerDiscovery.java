@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
@@ -23,22 +24,31 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 final class InnerDiscovery {
   static final String JUPITER = "junit-jupiter";
 
-  private final Optional<TestEngine> engine;
+  private final ClassLoader loader;
   private final Map<List<String>, Optional<TestDescriptor>> discovered = new ConcurrentHashMap<>();
+  private @Nullable Optional<TestEngine> engine;
 
-  private InnerDiscovery(Optional<TestEngine> engine) {
-    this.engine = engine;
+  private InnerDiscovery(ClassLoader loader) {
+    this.loader = loader;
   }
 
-  /** Jupiter, as the host's test classpath has it. */
+  /**
+   * Jupiter, as the host's test classpath has it; looked up on the first discovery, so a run
+   * without matrix classes loads no engine for it.
+   */
   static InnerDiscovery onThisHost() {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    Optional<TestEngine> jupiter =
-        ServiceLoader.load(TestEngine.class, loader).stream()
-            .map(ServiceLoader.Provider::get)
-            .filter(e -> JUPITER.equals(e.getId()))
-            .findFirst();
-    return new InnerDiscovery(jupiter);
+    return new InnerDiscovery(Thread.currentThread().getContextClassLoader());
+  }
+
+  private synchronized Optional<TestEngine> engine() {
+    if (engine == null) {
+      engine =
+          ServiceLoader.load(TestEngine.class, loader).stream()
+              .map(ServiceLoader.Provider::get)
+              .filter(e -> JUPITER.equals(e.getId()))
+              .findFirst();
+    }
+    return engine;
   }
 
   /**
@@ -50,7 +60,8 @@ final class InnerDiscovery {
   }
 
   private Optional<TestDescriptor> run(List<String> selectors) {
-    if (engine.isEmpty()) {
+    Optional<TestEngine> jupiter = engine();
+    if (jupiter.isEmpty()) {
       return Optional.empty();
     }
     List<DiscoverySelector> parsed =
@@ -60,7 +71,7 @@ final class InnerDiscovery {
     }
     try {
       return Optional.of(
-          engine
+          jupiter
               .get()
               .discover(
                   LauncherDiscoveryRequestBuilder.request().selectors(parsed).build(),
