@@ -9,9 +9,10 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Sends the Jupiter run as channel events: first the whole static plan (pre-order, without the
- * engine root, so top-level classes have no parent), then start/skip/finish, dynamic registrations
- * and report entries as they happen.
+ * Sends the run as channel events: first the whole static plan (pre-order; for a class matrix
+ * without the engine root, so top-level classes have no parent; for a suite with each engine root
+ * as a parentless node), then start/skip/finish, dynamic registrations and report entries as they
+ * happen.
  *
  * <p>The engine root itself is never registered, started or reported as finished, except when it
  * finishes unsuccessfully (for example when discovery failed): then a {@code finished} event with
@@ -21,11 +22,21 @@ import org.junit.platform.launcher.TestPlan;
  */
 final class AgentListener implements TestExecutionListener {
   private final Consumer<String> sink;
+  private final boolean enginesAreNodes;
   private final AgentTally tally = new AgentTally();
   private volatile @Nullable TestPlan plan;
 
-  AgentListener(Consumer<String> sink) {
+  /**
+   * @param enginesAreNodes whether the engine roots are sent as nodes (a suite's several engines)
+   *     or left out (a class matrix's Jupiter engine, whose class stands for the variant)
+   */
+  AgentListener(Consumer<String> sink, boolean enginesAreNodes) {
     this.sink = sink;
+    this.enginesAreNodes = enginesAreNodes;
+  }
+
+  AgentListener(Consumer<String> sink) {
+    this(sink, false);
   }
 
   AgentTally tally() {
@@ -36,6 +47,10 @@ final class AgentListener implements TestExecutionListener {
   public void testPlanExecutionStarted(TestPlan testPlan) {
     plan = testPlan;
     for (TestIdentifier engine : testPlan.getRoots()) {
+      if (enginesAreNodes) {
+        registerTree(testPlan, engine, null);
+        continue;
+      }
       for (TestIdentifier child : testPlan.getChildren(engine)) {
         registerTree(testPlan, child, null);
       }
@@ -104,7 +119,8 @@ final class AgentListener implements TestExecutionListener {
     sink.accept(EventEncoder.report(node, entry));
   }
 
-  private static boolean isEngine(TestIdentifier node) {
-    return node.getParentId().isEmpty();
+  /** An engine root that is not sent as a node. */
+  private boolean isEngine(TestIdentifier node) {
+    return !enginesAreNodes && node.getParentId().isEmpty();
   }
 }

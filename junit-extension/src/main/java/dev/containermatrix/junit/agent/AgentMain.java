@@ -12,14 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs the Jupiter engine inside a variant's JVM and streams its events to the host.
@@ -31,11 +27,16 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * uid:[engine:junit-jupiter]/[class:…]/[method:…]}), and the environment variable {@value
  * #CHANNEL_VARIABLE} names the host's Unix domain socket.
  *
- * <p>Only the Jupiter engine runs, and no listener, filter or engine is picked up by {@code
- * ServiceLoader} besides the test engines themselves (filtered to {@code junit-jupiter}), so the
- * host's filter does not apply here and the {@code container-matrix} engine cannot recurse. System
- * properties (for example {@code -Djunit.jupiter.execution.parallel.enabled=true}) and {@code
- * junit-platform.properties} are read as configuration parameters, as the Launcher always does.
+ * <p>With {@code suite:<class>} as the first argument, the agent runs that suite matrix's selection
+ * ({@link SuiteSelection}) on every engine but ours and the suite engine, or only the unique ids
+ * that follow; the engines' own nodes are then part of the events.
+ *
+ * <p>Otherwise only the Jupiter engine runs, and no listener, filter or engine is picked up by
+ * {@code ServiceLoader} besides the test engines themselves (filtered to {@code junit-jupiter}), so
+ * the host's filter does not apply here and the {@code container-matrix} engine cannot recurse.
+ * System properties (for example {@code -Djunit.jupiter.execution.parallel.enabled=true}) and
+ * {@code junit-platform.properties} are read as configuration parameters, as the Launcher always
+ * does.
  *
  * <p>Test output stays on this JVM's stdout and stderr; the channel carries only events. If the
  * host closes the channel before the final {@code bye}, the JVM halts with exit code {@code 3}.
@@ -60,15 +61,15 @@ public final class AgentMain {
           + AgentMain.class.getName()
           + " ["
           + STANDALONE
-          + "] <selector>...\n"
+          + "] <selector>... | suite:<class> [uid:<unique id>...]\n"
           + "  <selector>: a JUnit discovery selector identifier, e.g. class:com.example.FooTest,"
           + " method:com.example.FooTest#bar(java.lang.String),"
           + " uid:[engine:junit-jupiter]/[class:com.example.FooTest]\n"
+          + "  suite:<class>: run the suite-api selection of that class on every engine (or only"
+          + " the unique ids after it)\n"
           + "  environment: "
           + CHANNEL_VARIABLE
           + "=<path of the host's Unix domain socket>";
-
-  private static final String JUPITER = "junit-jupiter";
 
   private AgentMain() {}
 
@@ -89,25 +90,24 @@ public final class AgentMain {
    */
   static int runStandalone(
       String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-    Optional<List<DiscoverySelector>> selectors = selectors(args, err);
-    if (selectors.isEmpty()) {
+    Optional<AgentWork> work = AgentWork.parse(args, err);
+    if (work.isEmpty()) {
       return 2;
     }
     ConsoleReport console = new ConsoleReport(out);
     console.header(environment);
-    AgentListener tally = new AgentListener(event -> {});
-    execute(selectors.get(), List.of(args), tally, console);
+    AgentListener tally = new AgentListener(event -> {}, work.get().enginesAreNodes());
+    execute(work.get(), environment, tally, console);
     console.summary(tally.tally());
     return tally.tally().exitCode();
   }
 
   /** Runs the agent and returns its exit code; {@link #main} exits with it. */
   static int run(String[] args, Map<String, String> environment, PrintStream err) {
-    Optional<List<DiscoverySelector>> parsed = selectors(args, err);
-    if (parsed.isEmpty()) {
+    Optional<AgentWork> work = AgentWork.parse(args, err);
+    if (work.isEmpty()) {
       return 2;
     }
-    List<DiscoverySelector> selectors = parsed.get();
     String socket = environment.get(CHANNEL_VARIABLE);
     if (socket == null || socket.isBlank()) {
       err.println(
@@ -132,8 +132,8 @@ public final class AgentMain {
     }
     channel.guardAgainstOrphaning();
     channel.send(EventEncoder.hello());
-    AgentListener listener = new AgentListener(channel::send);
-    execute(selectors, List.of(args), listener);
+    AgentListener listener = new AgentListener(channel::send, work.get().enginesAreNodes());
+    execute(work.get(), environment, listener);
     channel.sendLast(EventEncoder.bye(listener.tally()));
     try {
       channel.close();
@@ -148,25 +148,27 @@ public final class AgentMain {
    * NothingFoundGuard}).
    */
   private static void execute(
-      List<DiscoverySelector> selectors, List<String> texts, TestExecutionListener... listeners) {
-    Launcher launcher = launcher();
-    TestPlan plan = launcher.discover(discoveryRequest(selectors));
+      AgentWork work, Map<String, String> environment, TestExecutionListener... listeners) {
+    Launcher launcher = AgentRequests.launcher();
+    TestPlan plan = launcher.discover(work.request());
+    String variant =
+        VariantVariables.read(environment).map(VariantVariables::name).orElse("(no variant)");
     TestExecutionListener[] guarded = new TestExecutionListener[listeners.length];
     for (int i = 0; i < listeners.length; i++) {
-      guarded[i] = NothingFoundGuard.around(listeners[i], plan, texts);
+      guarded[i] = NothingFoundGuard.around(listeners[i], plan, work.nothingFound(variant));
     }
     launcher.execute(plan, guarded);
   }
 
   /** The selectors, or empty after telling {@code err} what is wrong with the arguments. */
-  static Optional<List<DiscoverySelector>> selectors(String[] args, PrintStream err) {
-    if (args.length == 0) {
+  static Optional<List<DiscoverySelector>> selectors(List<String> args, PrintStream err) {
+    if (args.isEmpty()) {
       err.println("containermatrix agent: no selectors given\n" + USAGE);
       return Optional.empty();
     }
     List<DiscoverySelector> selectors = new ArrayList<>();
     for (String arg : args) {
-      Optional<? extends DiscoverySelector> selector = parse(arg);
+      Optional<DiscoverySelector> selector = SelectorText.parse(arg);
       if (selector.isEmpty()) {
         err.println(
             "containermatrix agent: '"
@@ -175,34 +177,16 @@ public final class AgentMain {
                 + USAGE);
         return Optional.empty();
       }
-      selector.ifPresent(selectors::add);
+      selectors.add(selector.get());
     }
     return Optional.of(selectors);
   }
 
-  private static Optional<DiscoverySelector> parse(String identifier) {
-    return SelectorText.parse(identifier);
-  }
-
   static LauncherDiscoveryRequest discoveryRequest(List<DiscoverySelector> selectors) {
-    return LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectors)
-        .filters(EngineFilter.includeEngines(JUPITER))
-        // JUnit 5's default listener throws out of discovery when a selector cannot be resolved, so
-        // no
-        // event would say why; logging lets the engine finish and NothingFoundGuard fail it by name
-        .configurationParameter("junit.platform.discovery.listener.default", "logging")
-        .build();
+    return AgentRequests.forClasses(selectors);
   }
 
   static Launcher launcher() {
-    return LauncherFactory.create(
-        LauncherConfig.builder()
-            .enableTestEngineAutoRegistration(true)
-            .enablePostDiscoveryFilterAutoRegistration(false)
-            .enableLauncherDiscoveryListenerAutoRegistration(false)
-            .enableTestExecutionListenerAutoRegistration(false)
-            .enableLauncherSessionListenerAutoRegistration(false)
-            .build());
+    return AgentRequests.launcher();
   }
 }

@@ -1,6 +1,6 @@
 package dev.containermatrix.junit.agent;
 
-import java.util.List;
+import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -8,24 +8,30 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Fails an engine that found no test for the agent's selectors, so that a variant that ran nothing
- * never passes. JUnit 6 already fails the engine when a selected class does not exist; JUnit 5 only
- * logs a warning and passes with no tests, so on JUnit 5 this guard turns the engine's successful
- * finish into a failure that names the selectors.
+ * Fails the first engine of a run that found no test for the agent's selectors, so that a variant
+ * that ran nothing never passes. JUnit 6 already fails the engine when a selected class does not
+ * exist; JUnit 5 only logs a warning and passes with no tests, so on JUnit 5 this guard turns the
+ * engine's successful finish into a failure that names the selectors.
  */
 final class NothingFoundGuard implements TestExecutionListener {
   private final TestExecutionListener delegate;
-  private final List<String> selectors;
+  private final String message;
+  private boolean failedOne;
 
-  private NothingFoundGuard(TestExecutionListener delegate, List<String> selectors) {
+  private NothingFoundGuard(TestExecutionListener delegate, String message) {
     this.delegate = delegate;
-    this.selectors = List.copyOf(selectors);
+    this.message = message;
   }
 
-  /** {@code delegate} itself when {@code plan} has tests, else the guard around it. */
+  /**
+   * {@code delegate} itself when {@code plan} has tests or an empty run is allowed ({@code why}
+   * empty), else the guard around it, which fails the first engine that finishes with {@code why}.
+   */
   static TestExecutionListener around(
-      TestExecutionListener delegate, TestPlan plan, List<String> selectors) {
-    return plan.containsTests() ? delegate : new NothingFoundGuard(delegate, selectors);
+      TestExecutionListener delegate, TestPlan plan, Optional<String> why) {
+    return plan.containsTests() || why.isEmpty()
+        ? delegate
+        : new NothingFoundGuard(delegate, why.get());
   }
 
   @Override
@@ -56,15 +62,10 @@ final class NothingFoundGuard implements TestExecutionListener {
   @Override
   public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult result) {
     boolean engine = testIdentifier.getParentId().isEmpty();
-    if (engine && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+    if (engine && !failedOne && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+      failedOne = true;
       delegate.executionFinished(
-          testIdentifier,
-          TestExecutionResult.failed(
-              new IllegalStateException(
-                  "No test found for "
-                      + String.join(", ", selectors)
-                      + " on this variant's classpath: check that the class is compiled into the"
-                      + " test classpath and has test methods (JUnit only warned about it)")));
+          testIdentifier, TestExecutionResult.failed(new IllegalStateException(message)));
       return;
     }
     delegate.executionFinished(testIdentifier, result);

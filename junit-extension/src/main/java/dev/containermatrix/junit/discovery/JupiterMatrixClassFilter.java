@@ -15,7 +15,9 @@ import org.junit.platform.launcher.PostDiscoveryFilter;
 /**
  * Removes {@code @ContainerMatrix} classes (and their nested classes and methods) from every engine
  * but {@code container-matrix}, so the host's Jupiter engine neither runs them nor reports them as
- * skipped. Registered through {@code ServiceLoader}; the in-container agent turns it off.
+ * skipped; and everything JUnit's suite engine found for a suite matrix that is also a
+ * {@code @Suite}, so the host's suite engine does not run it either. Registered through {@code
+ * ServiceLoader}; the in-container agent turns it off.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class JupiterMatrixClassFilter implements PostDiscoveryFilter {
@@ -30,15 +32,34 @@ public final class JupiterMatrixClassFilter implements PostDiscoveryFilter {
         descriptor
             .getSource()
             .flatMap(JupiterMatrixClassFilter::className)
-            .flatMap(name -> ReflectionSupport.tryToLoadClass(name).toOptional())
-            .flatMap(MatrixClasses::owningMatrixClass)
-            .map(Class::getName);
+            .flatMap(JupiterMatrixClassFilter::owningMatrixClass)
+            .or(() -> inSuiteMatrix(descriptor));
     return owner
         .map(
             name ->
                 FilterResult.excluded(
                     name + " is a @ContainerMatrix class: the container-matrix engine runs it"))
         .orElseGet(() -> FilterResult.included("not a @ContainerMatrix class"));
+  }
+
+  /**
+   * The matrix class whose suite-engine node holds {@code descriptor}: JUnit's suite engine runs a
+   * {@code @Suite} class as {@code [engine:junit-platform-suite]/[suite:X]/…}, and a suite matrix
+   * must not run on the host through it.
+   */
+  private static Optional<String> inSuiteMatrix(TestDescriptor descriptor) {
+    return descriptor.getUniqueId().getSegments().stream()
+        .filter(s -> s.getType().equals("suite"))
+        .map(s -> owningMatrixClass(s.getValue()))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private static Optional<String> owningMatrixClass(String className) {
+    return ReflectionSupport.tryToLoadClass(className)
+        .toOptional()
+        .flatMap(MatrixClasses::owningMatrixClass)
+        .map(Class::getName);
   }
 
   private static Optional<String> className(TestSource source) {

@@ -46,6 +46,7 @@ final class EventRelay implements AgentEventListener {
   private final EngineExecutionListener listener;
   private final String variantName;
   private final String logs;
+  private final boolean enginesAreNodes;
   private final Map<String, TestDescriptor> nodes = new LinkedHashMap<>();
   private final Map<String, String> legacyNames = new HashMap<>();
   private final List<TestFailure> failures = new ArrayList<>();
@@ -63,23 +64,27 @@ final class EventRelay implements AgentEventListener {
    * @param logs the variant's log directory relative to the report directory, as failures name it
    * @param listed the nodes listed under the variant at discovery, by the agent's id for them: the
    *     agent's registration of one of them is not relayed again
+   * @param enginesAreNodes a suite's agent: its parentless nodes are engines, which go under the
+   *     variant; else they are the matrix class, which the variant stands for
    */
   EventRelay(
       TestDescriptor variant,
       EngineExecutionListener listener,
       String variantName,
       String logs,
-      Map<String, TestDescriptor> listed) {
+      Map<String, TestDescriptor> listed,
+      boolean enginesAreNodes) {
     this.variant = variant;
     this.listener = listener;
     this.variantName = variantName;
     this.logs = logs;
+    this.enginesAreNodes = enginesAreNodes;
     this.nodes.putAll(listed);
   }
 
   EventRelay(
       TestDescriptor variant, EngineExecutionListener listener, String variantName, String logs) {
-    this(variant, listener, variantName, logs, Map.of());
+    this(variant, listener, variantName, logs, Map.of(), false);
   }
 
   @Override
@@ -164,7 +169,7 @@ final class EventRelay implements AgentEventListener {
   }
 
   private void register(AgentEvent.Registered r) {
-    if (r.parentId().isEmpty()) {
+    if (r.parentId().isEmpty() && !enginesAreNodes) {
       // the test class itself: it is the variant node on the host side
       nodes.put(r.id(), variant);
       started.add(r.id());
@@ -175,7 +180,7 @@ final class EventRelay implements AgentEventListener {
       legacyNames.put(r.id(), r.legacyName());
       return;
     }
-    TestDescriptor parent = nodes.get(r.parentId().get());
+    TestDescriptor parent = r.parentId().isEmpty() ? variant : nodes.get(r.parentId().get());
     if (parent == null) {
       broke("node " + r.id() + " names a parent that was never registered, " + r.parentId().get());
       return;
@@ -196,13 +201,16 @@ final class EventRelay implements AgentEventListener {
   }
 
   /**
-   * {@code [engine:junit-jupiter]/[class:X]/[method:m()]} becomes {@code <variant>/[method:m()]}.
+   * {@code [engine:junit-jupiter]/[class:X]/[method:m()]} becomes {@code <variant>/[method:m()]}
+   * for a class matrix, {@code <variant>/[engine:junit-jupiter]/[class:X]/[method:m()]} for a
+   * suite.
    */
-  private UniqueId rerooted(String jupiterId) {
-    List<UniqueId.Segment> segments = UniqueId.parse(jupiterId).getSegments();
+  private UniqueId rerooted(String innerId) {
+    List<UniqueId.Segment> segments = UniqueId.parse(innerId).getSegments();
     UniqueId id = variant.getUniqueId();
+    int dropped = enginesAreNodes ? 0 : 2;
     for (UniqueId.Segment segment :
-        segments.subList(Math.min(2, segments.size()), segments.size())) {
+        segments.subList(Math.min(dropped, segments.size()), segments.size())) {
       id = id.append(segment);
     }
     return id;

@@ -1,81 +1,63 @@
 package dev.containermatrix.junit.engine;
 
-import dev.containermatrix.junit.agent.SelectorText;
+import dev.containermatrix.junit.agent.AgentRequests;
+import dev.containermatrix.junit.agent.AgentWork;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.TestEngine;
-import org.junit.platform.engine.UniqueId;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestPlan;
 
 /**
- * Lists, at discovery and on the host, the tests a variant's agent will run: the inner engine
- * (Jupiter) discovers the variant's selectors as the agent will, from the host's test classpath,
- * and no container starts. One discovery serves every variant with the same selectors.
+ * Lists, at discovery and on the host, the tests a variant's agent will run: a launcher of the
+ * host's test classpath discovers the variant's agent arguments with the request the agent builds
+ * from them ({@link AgentWork}): Jupiter for a class matrix, every engine but ours and the suite
+ * engine for a suite. No container starts, and one discovery serves every variant with the same
+ * arguments.
  *
- * <p>Where the inner engine is not on the host's classpath or its discovery fails, nothing is
- * listed: the variant's tests then register as the agent reports them, as dynamic tests do.
+ * <p>Where the arguments cannot be read on the host or its discovery fails, nothing is listed: the
+ * variant's tests then register as the agent reports them, as dynamic tests do.
  */
 final class InnerDiscovery {
-  static final String JUPITER = "junit-jupiter";
+  private final Map<List<String>, Optional<TestPlan>> discovered = new ConcurrentHashMap<>();
+  private @Nullable Launcher launcher;
 
-  private final ClassLoader loader;
-  private final Map<List<String>, Optional<TestDescriptor>> discovered = new ConcurrentHashMap<>();
-  private @Nullable Optional<TestEngine> engine;
-
-  private InnerDiscovery(ClassLoader loader) {
-    this.loader = loader;
-  }
+  private InnerDiscovery() {}
 
   /**
-   * Jupiter, as the host's test classpath has it; looked up on the first discovery, so a run
-   * without matrix classes loads no engine for it.
+   * The host's test classpath, as the thread's context class loader has it; its engines are looked
+   * up on the first discovery, so a run without matrix classes loads none for it.
    */
   static InnerDiscovery onThisHost() {
-    return new InnerDiscovery(Thread.currentThread().getContextClassLoader());
+    return new InnerDiscovery();
   }
 
-  private synchronized Optional<TestEngine> engine() {
-    if (engine == null) {
-      engine =
-          ServiceLoader.load(TestEngine.class, loader).stream()
-              .map(ServiceLoader.Provider::get)
-              .filter(e -> JUPITER.equals(e.getId()))
-              .findFirst();
+  private synchronized Launcher launcher() {
+    if (launcher == null) {
+      launcher = AgentRequests.launcher();
     }
-    return engine;
+    return launcher;
   }
 
   /**
-   * The inner engine's tree for {@code selectors} (agent selector texts), rooted at its engine
-   * node; empty where it cannot be listed.
+   * The inner engines' plan for {@code arguments} (the agent's); empty where it cannot be listed.
    */
-  Optional<TestDescriptor> discover(List<String> selectors) {
-    return discovered.computeIfAbsent(List.copyOf(selectors), this::run);
+  Optional<TestPlan> discover(List<String> arguments) {
+    return discovered.computeIfAbsent(List.copyOf(arguments), this::run);
   }
 
-  private Optional<TestDescriptor> run(List<String> selectors) {
-    Optional<TestEngine> jupiter = engine();
-    if (jupiter.isEmpty()) {
-      return Optional.empty();
-    }
-    List<DiscoverySelector> parsed =
-        selectors.stream().map(SelectorText::parse).flatMap(Optional::stream).toList();
-    if (parsed.size() != selectors.size()) {
+  private Optional<TestPlan> run(List<String> arguments) {
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    Optional<AgentWork> work = AgentWork.parse(arguments.toArray(String[]::new), quiet);
+    if (work.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(
-          jupiter
-              .get()
-              .discover(
-                  LauncherDiscoveryRequestBuilder.request().selectors(parsed).build(),
-                  UniqueId.forEngine(JUPITER)));
+      return Optional.of(launcher().discover(work.get().request()));
     } catch (RuntimeException | LinkageError e) {
       // the agent discovers again inside the variant and reports what fails there
       return Optional.empty();

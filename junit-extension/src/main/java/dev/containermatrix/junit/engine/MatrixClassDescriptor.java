@@ -30,6 +30,9 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor
     implements Node<MatrixExecutionContext> {
   static final String SEGMENT_TYPE = "class";
 
+  /** The segment of a suite matrix: {@code [suite:<class>]}. */
+  static final String SUITE_SEGMENT_TYPE = "suite";
+
   private final Class<?> testClass;
   private @Nullable RuntimeException matrixError;
   private List<VariantDefinition> matrixVariants = List.of();
@@ -69,6 +72,11 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor
 
   Class<?> testClass() {
     return testClass;
+  }
+
+  /** A suite matrix: its variants run its suite-api selection on every engine. */
+  boolean isSuite() {
+    return getUniqueId().getLastSegment().getType().equals(SUITE_SEGMENT_TYPE);
   }
 
   Optional<RuntimeException> matrixError() {
@@ -147,7 +155,7 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor
    * Ends discovery: keeps only the variants something selected and tells each what to run inside.
    */
   void keepSelectedVariants() {
-    String classSelector = "class:" + testClass.getName();
+    String classSelector = (isSuite() ? "suite:" : "class:") + testClass.getName();
     for (TestDescriptor child : new ArrayList<>(getChildren())) {
       VariantDescriptor variant = (VariantDescriptor) child;
       String id = variant.plan().variant().id();
@@ -156,6 +164,10 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor
       if (wholeClass || wholeVariants.contains(id)) {
         variant.selectInside(List.of(classSelector));
       } else if (!selectors.isEmpty()) {
+        if (isSuite()) {
+          selectors = new LinkedHashSet<>(List.of(classSelector));
+          selectors.addAll(variantSelectors.getOrDefault(id, Set.of()));
+        }
         variant.selectInside(List.copyOf(selectors));
       } else {
         removeChild(variant);

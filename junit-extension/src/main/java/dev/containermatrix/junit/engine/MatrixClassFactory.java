@@ -6,6 +6,7 @@ import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.plan.PlanSource;
 import dev.containermatrix.engine.report.MatrixSummary;
+import dev.containermatrix.junit.agent.SuiteSelection;
 import dev.containermatrix.junit.discovery.AnnotationMatrixReader;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +46,19 @@ final class MatrixClassFactory {
   }
 
   private MatrixClassDescriptor create(Class<?> testClass, UniqueId engineId) {
-    UniqueId id = engineId.append(MatrixClassDescriptor.SEGMENT_TYPE, testClass.getName());
+    boolean suite = SuiteSelection.isSuite(testClass);
+    UniqueId id =
+        engineId.append(
+            suite ? MatrixClassDescriptor.SUITE_SEGMENT_TYPE : MatrixClassDescriptor.SEGMENT_TYPE,
+            testClass.getName());
     if (configurationError.isPresent()) {
       return MatrixClassDescriptor.invalid(id, testClass, configurationError.get());
     }
     try {
+      if (suite) {
+        // a selector naming something missing fails discovery, naming the annotation
+        SuiteSelection.of(testClass);
+      }
       MatrixDefinition matrix = AnnotationMatrixReader.read(testClass);
       Expansion expansion = new MatrixExpander().expand(matrix);
       MatrixSummary summary =

@@ -66,6 +66,7 @@ final class MatrixSelectorResolver implements SelectorResolver {
       return unresolved();
     }
     return classDescriptor(outer, context)
+        .filter(d -> !d.isSuite())
         .map(
             d -> {
               SelectorText.of(selector).ifPresent(d::selectInEveryVariant);
@@ -80,7 +81,8 @@ final class MatrixSelectorResolver implements SelectorResolver {
     List<UniqueId.Segment> segments = uid.getSegments();
     if (!uid.hasPrefix(engineId)
         || segments.size() < 2
-        || !MatrixClassDescriptor.SEGMENT_TYPE.equals(segments.get(1).getType())) {
+        || !(MatrixClassDescriptor.SEGMENT_TYPE.equals(segments.get(1).getType())
+            || MatrixClassDescriptor.SUITE_SEGMENT_TYPE.equals(segments.get(1).getType()))) {
       return unresolved();
     }
     Optional<Class<?>> c =
@@ -95,6 +97,10 @@ final class MatrixSelectorResolver implements SelectorResolver {
       return unresolved();
     }
     MatrixClassDescriptor classDescriptor = d.get();
+    if (!classDescriptor.getUniqueId().getLastSegment().equals(segments.get(1))) {
+      // [class:X] of a suite matrix X, or [suite:X] of a class matrix
+      return unresolved();
+    }
     if (segments.size() == 2) {
       classDescriptor.selectWholeClass();
       return Resolution.match(Match.exact(classDescriptor));
@@ -110,13 +116,26 @@ final class MatrixSelectorResolver implements SelectorResolver {
     if (segments.size() == 3) {
       classDescriptor.selectWholeVariant(variantId);
     } else {
-      UniqueId inside = UniqueId.forEngine("junit-jupiter").append("class", c.get().getName());
-      for (UniqueId.Segment s : segments.subList(3, segments.size())) {
-        inside = inside.append(s);
-      }
-      classDescriptor.selectInVariant(variantId, "uid:" + inside);
+      classDescriptor.selectInVariant(variantId, "uid:" + inside(classDescriptor, segments));
     }
     return Resolution.match(Match.exact(variant.get()));
+  }
+
+  /**
+   * The agent's unique id for the segments below the variant: a class matrix's class is the
+   * variant, so {@code [method:m()]} is {@code [engine:junit-jupiter]/[class:X]/[method:m()]}; a
+   * suite's segments start with the inner engine's own.
+   */
+  private static UniqueId inside(MatrixClassDescriptor d, List<UniqueId.Segment> segments) {
+    List<UniqueId.Segment> below = segments.subList(3, segments.size());
+    UniqueId inside =
+        d.isSuite()
+            ? UniqueId.root(below.get(0).getType(), below.get(0).getValue())
+            : UniqueId.forEngine("junit-jupiter").append("class", d.testClass().getName());
+    for (UniqueId.Segment s : d.isSuite() ? below.subList(1, below.size()) : below) {
+      inside = inside.append(s);
+    }
+    return inside;
   }
 
   private Optional<MatrixClassDescriptor> classDescriptor(Class<?> c, Context context) {

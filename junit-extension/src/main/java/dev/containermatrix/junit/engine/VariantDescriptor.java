@@ -12,6 +12,8 @@ import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 
 /**
  * One variant of a matrix class. At discovery it lists the tests it will run (see {@link
@@ -54,6 +56,10 @@ final class VariantDescriptor extends AbstractTestDescriptor
       return List.copyOf(agentSelectors);
     }
     List<String> selectors = new ArrayList<>();
+    if (isSuite()) {
+      // the suite's own filters and configuration still apply to the unique ids
+      selectors.add(agentSelectors.get(0));
+    }
     for (TestDescriptor child : getChildren()) {
       cover(child, selectors);
     }
@@ -68,7 +74,8 @@ final class VariantDescriptor extends AbstractTestDescriptor
     if (!(node instanceof MirroredDescriptor mirrored)) {
       return;
     }
-    if (leaves(node) == listedLeavesUnder.getOrDefault(node, -1)) {
+    boolean engine = mirrored.getUniqueId().getLastSegment().getType().equals("engine");
+    if (!engine && leaves(node) == listedLeavesUnder.getOrDefault(node, -1)) {
       selectors.add("uid:" + mirrored.innerId());
       return;
     }
@@ -99,15 +106,29 @@ final class VariantDescriptor extends AbstractTestDescriptor
     agentSelectors.addAll(selectors);
   }
 
+  /** A suite matrix's variant: its agent runs {@code suite:<class>} on every engine. */
+  boolean isSuite() {
+    return !agentSelectors.isEmpty() && agentSelectors.get(0).startsWith("suite:");
+  }
+
   /**
-   * Lists under this variant the tests of {@code innerRoot}, the inner engine's tree for {@link
-   * #selectedInside()}: each class's nodes re-rooted under the variant, as the agent's events will
-   * name them.
+   * Lists under this variant the tests of {@code plan}, the inner engines' plan for {@link
+   * #selectedInside()}, as the agent's events will name them: for a class matrix the nodes inside
+   * each class, the class being the variant; for a suite each engine that found anything, with
+   * everything under it.
    */
-  void list(TestDescriptor innerRoot) {
-    for (TestDescriptor testClass : innerRoot.getChildren()) {
-      for (TestDescriptor node : testClass.getChildren()) {
-        addChild(mirror(node, getUniqueId()));
+  void list(TestPlan plan) {
+    for (TestIdentifier engine : plan.getRoots()) {
+      if (isSuite()) {
+        if (!plan.getChildren(engine).isEmpty()) {
+          addChild(mirror(plan, engine, getUniqueId()));
+        }
+        continue;
+      }
+      for (TestIdentifier testClass : plan.getChildren(engine)) {
+        for (TestIdentifier node : plan.getChildren(testClass)) {
+          addChild(mirror(plan, node, getUniqueId()));
+        }
       }
     }
     for (TestDescriptor node : getDescendants()) {
@@ -116,24 +137,29 @@ final class VariantDescriptor extends AbstractTestDescriptor
     listedLeaves = leaves(this);
   }
 
-  private MirroredDescriptor mirror(TestDescriptor inner, UniqueId parentId) {
-    List<UniqueId.Segment> segments = inner.getUniqueId().getSegments();
-    UniqueId id = parentId.append(segments.get(segments.size() - 1));
+  /**
+   * {@code inner} re-rooted under {@code parentId}; a container the inner launcher kept without
+   * children (a test factory, a parameterized test) registers its tests as it runs.
+   */
+  private MirroredDescriptor mirror(TestPlan plan, TestIdentifier inner, UniqueId parentId) {
+    UniqueId innerId = UniqueId.parse(inner.getUniqueId());
+    UniqueId id = parentId.append(innerId.getLastSegment());
     Set<TestTag> nodeTags = new LinkedHashSet<>(inner.getTags());
     nodeTags.addAll(tags);
+    Set<TestIdentifier> children = plan.getChildren(inner);
     MirroredDescriptor mirrored =
         new MirroredDescriptor(
             id,
-            inner.getUniqueId().toString(),
+            inner.getUniqueId(),
             inner.getDisplayName(),
             inner.getSource().orElse(null),
             inner.getType(),
             VariantTestNames.legacy(
                 inner.getType(), inner.getLegacyReportingName(), getDisplayName()),
             nodeTags,
-            inner.mayRegisterTests());
-    for (TestDescriptor child : inner.getChildren()) {
-      mirrored.addChild(mirror(child, id));
+            inner.isContainer() && children.isEmpty());
+    for (TestIdentifier child : children) {
+      mirrored.addChild(mirror(plan, child, id));
     }
     return mirrored;
   }

@@ -130,7 +130,8 @@ final class VariantExecution {
             context.listener(),
             variant.displayName(),
             logsRelative(),
-            descriptor.listedToRun());
+            descriptor.listedToRun(),
+            descriptor.isSuite());
     ExitStatus exit;
     try (EventChannelServer server = EventChannelServer.open(spec.channelSocket())) {
       Future<?> serving =

@@ -16,7 +16,8 @@ public final class LyingAgent {
 
   public static void main(String[] args) throws Exception {
     String lie = System.getenv().getOrDefault("LIE", "");
-    List<DiscoverySelector> selectors = AgentMain.selectors(args, System.err).orElseThrow();
+    List<DiscoverySelector> selectors =
+        AgentMain.selectors(List.of(args), System.err).orElseThrow();
     AgentChannel channel =
         AgentChannel.connect(
             Path.of(System.getenv(AgentMain.CHANNEL_VARIABLE)), () -> Runtime.getRuntime().halt(3));

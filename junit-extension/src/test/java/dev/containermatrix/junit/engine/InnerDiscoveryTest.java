@@ -3,13 +3,15 @@ package dev.containermatrix.junit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.containermatrix.junit.engine.fixtures.TaggedFixture;
+import dev.containermatrix.junit.engine.fixtures.suite.SuiteFixture;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 
 /**
- * The host's Jupiter discovery of what a variant's agent will run: the class's tree where it can be
+ * The host's discovery of what a variant's agent will run: the inner engines' plan where it can be
  * listed, nothing where it cannot (the variant's tests then register as they run).
  */
 class InnerDiscoveryTest {
@@ -17,28 +19,42 @@ class InnerDiscoveryTest {
 
   @Test
   void aClassSelectorListsTheClassWithItsTestsAsTheAgentWillNameThem() {
-    TestDescriptor root =
-        inner.discover(List.of("class:" + TaggedFixture.class.getName())).orElseThrow();
+    TestPlan plan = inner.discover(List.of("class:" + TaggedFixture.class.getName())).orElseThrow();
 
-    assertThat(root.getUniqueId().toString()).isEqualTo("[engine:junit-jupiter]");
-    TestDescriptor testClass = root.getChildren().iterator().next();
-    assertThat(testClass.getUniqueId().toString())
+    TestIdentifier root = plan.getRoots().iterator().next();
+    assertThat(plan.getRoots()).hasSize(1);
+    assertThat(root.getUniqueId()).isEqualTo("[engine:junit-jupiter]");
+    TestIdentifier testClass = plan.getChildren(root).iterator().next();
+    assertThat(testClass.getUniqueId())
         .isEqualTo("[engine:junit-jupiter]/[class:" + TaggedFixture.class.getName() + "]");
-    assertThat(testClass.getChildren())
-        .extracting(TestDescriptor::getDisplayName)
+    assertThat(plan.getChildren(testClass))
+        .extracting(TestIdentifier::getDisplayName)
         .containsExactlyInAnyOrder("slowTest()", "quickTest()", "parameterized(int)", "Inner");
   }
 
   @Test
   void aMethodSelectorListsThatMethodAlone() {
-    TestDescriptor root =
+    TestPlan plan =
         inner
             .discover(List.of("method:" + TaggedFixture.class.getName() + "#quickTest()"))
             .orElseThrow();
 
-    assertThat(root.getChildren().iterator().next().getChildren())
-        .extracting(TestDescriptor::getDisplayName)
+    TestIdentifier testClass =
+        plan.getChildren(plan.getRoots().iterator().next()).iterator().next();
+    assertThat(plan.getChildren(testClass))
+        .extracting(TestIdentifier::getDisplayName)
         .containsExactly("quickTest()");
+  }
+
+  @Test
+  void aSuiteListsEveryEngineButOursAndTheSuiteEngine() {
+    TestPlan plan = inner.discover(List.of("suite:" + SuiteFixture.class.getName())).orElseThrow();
+
+    assertThat(plan.getRoots())
+        .extracting(TestIdentifier::getUniqueId)
+        .contains("[engine:junit-jupiter]", "[engine:junit-vintage]")
+        .doesNotContain("[engine:container-matrix]", "[engine:junit-platform-suite]");
+    assertThat(plan.countTestIdentifiers(TestIdentifier::isTest)).isEqualTo(5);
   }
 
   @Test
@@ -56,8 +72,8 @@ class InnerDiscoveryTest {
 
   @Test
   void aClassTheHostCannotLoadListsNoTest() {
-    Optional<TestDescriptor> root = inner.discover(List.of("class:com.example.DoesNotExist"));
+    Optional<TestPlan> plan = inner.discover(List.of("class:com.example.DoesNotExist"));
 
-    assertThat(root.map(TestDescriptor::getDescendants).orElse(java.util.Set.of())).isEmpty();
+    assertThat(plan.map(p -> p.containsTests()).orElse(false)).isFalse();
   }
 }
