@@ -1,6 +1,7 @@
 package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.engine.report.TestFailure;
+import dev.containermatrix.engine.report.VariantReport;
 import dev.containermatrix.junit.channel.AgentEvent;
 import dev.containermatrix.junit.channel.AgentEventListener;
 import dev.containermatrix.junit.channel.RemoteFailure;
@@ -53,6 +54,7 @@ final class EventRelay implements AgentEventListener {
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> done = ConcurrentHashMap.newKeySet();
   private final RelayedTally tally = new RelayedTally();
+  private final ClassTally classes = new ClassTally();
   private Optional<String> broken = Optional.empty();
   private volatile boolean sawBye;
   private volatile Optional<Throwable> engineFailure = Optional.empty();
@@ -257,12 +259,12 @@ final class EventRelay implements AgentEventListener {
         };
     if (d.isTest()) {
       switch (f.status()) {
-        case SUCCESSFUL -> passed++;
-        case ABORTED -> skipped++;
-        case FAILED -> failed++;
+        case SUCCESSFUL -> count(d, ClassTally.Outcome.PASSED);
+        case ABORTED -> count(d, ClassTally.Outcome.SKIPPED);
+        case FAILED -> count(d, ClassTally.Outcome.FAILED);
       }
     } else if (f.status() == TestExecutionResult.Status.FAILED) {
-      failed++;
+      count(d, ClassTally.Outcome.FAILED);
     }
     if (f.status() == TestExecutionResult.Status.FAILED) {
       failures.add(
@@ -305,7 +307,7 @@ final class EventRelay implements AgentEventListener {
 
   private void markSkipped(TestDescriptor d) {
     if (d.isTest()) {
-      skipped++;
+      count(d, ClassTally.Outcome.SKIPPED);
     }
     for (TestDescriptor child : d.getChildren()) {
       markSkipped(child);
@@ -372,16 +374,30 @@ final class EventRelay implements AgentEventListener {
         continue;
       }
       if (d.isTest()) {
-        if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-          failed++;
-        } else {
-          skipped++;
-        }
+        count(
+            d,
+            result.getStatus() == TestExecutionResult.Status.FAILED
+                ? ClassTally.Outcome.FAILED
+                : ClassTally.Outcome.SKIPPED);
         listener.executionFinished(d, result);
       } else {
         listener.executionFinished(d, TestExecutionResult.successful());
       }
     }
+  }
+
+  private void count(TestDescriptor d, ClassTally.Outcome outcome) {
+    switch (outcome) {
+      case PASSED -> passed++;
+      case FAILED -> failed++;
+      case SKIPPED -> skipped++;
+    }
+    classes.count(d, outcome);
+  }
+
+  /** The counts per test class, in the order each class first counted. */
+  synchronized List<VariantReport.ClassCounts> perClass() {
+    return classes.counts();
   }
 
   /** The tests (and containers) that failed inside, in the order they finished. */

@@ -299,6 +299,9 @@ final class VariantExecution {
     }
     if (relay != null) {
       entry = entry.withFailures(relay.failures());
+      if (descriptor.isSuite()) {
+        entry = entry.withClasses(relay.perClass());
+      }
     }
     context.outcome().report().add(entry);
     if (launched != null) {

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import dev.containermatrix.junit.engine.fixtures.NestedAndDynamicFixture;
 import dev.containermatrix.junit.engine.fixtures.TwoZonesFixture;
+import dev.containermatrix.junit.engine.fixtures.suite.SuiteFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.TestIdentifier;
@@ -41,6 +42,22 @@ class JupiterMatrixClassFilterTest {
     assertThat(summary.getSummary().getTestsFoundCount()).isEqualTo(1);
     assertThat(summary.getSummary().getTestsSkippedCount()).isZero();
     assertThat(summary.getSummary().getContainersSkippedCount()).isZero();
+  }
+
+  @Test
+  void theHostSuiteEngineDoesNotRunASuiteMatrixThatIsAlsoASuite() {
+    var request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(SuiteFixture.class))
+            .filters(EngineFilter.includeEngines("junit-platform-suite"))
+            .build();
+    var launcher = LauncherFactory.create();
+    SummaryGeneratingListener summary = new SummaryGeneratingListener();
+
+    launcher.execute(request, summary);
+
+    assertThat(summary.getSummary().getTestsFoundCount()).isZero();
+    assertThat(summary.getSummary().getFailures()).isEmpty();
   }
 
   @Test

@@ -69,6 +69,22 @@ class SuiteMatrixTest {
     for (JsonNode variant : variantsInReport()) {
       assertThat(variant.get("status").asText()).isEqualTo("PASSED");
       assertThat(variant.get("tests").get("passed").asInt()).isEqualTo(5);
+      List<String> classes = new ArrayList<>();
+      variant
+          .get("classes")
+          .forEach(
+              c ->
+                  classes.add(
+                      c.get("name").asText().substring(MEMBERS.length())
+                          + " "
+                          + c.get("passed").asInt()
+                          + "/"
+                          + c.get("failed").asInt()
+                          + "/"
+                          + c.get("skipped").asInt()));
+      assertThat(classes)
+          .containsExactlyInAnyOrder(
+              "AlphaCheck 2/0/0", "ConfiguredCheck 1/0/0", "LegacyCheck 2/0/0");
     }
   }
 

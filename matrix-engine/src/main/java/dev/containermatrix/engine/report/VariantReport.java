@@ -3,6 +3,7 @@ package dev.containermatrix.engine.report;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.containermatrix.backend.layers.LayerRole;
@@ -34,6 +35,8 @@ import org.apiguardian.api.API;
  *     why)
  * @param logs the variant's log directory (stdout, stderr) relative to the report directory; empty
  *     when the variant never got one (skipped, or refused before it was launched)
+ * @param classes a suite's counts per test class; empty, and left out of report.json, for a class
+ *     matrix
  */
 @API(status = INTERNAL, since = "0.1")
 @JsonPropertyOrder({
@@ -46,6 +49,7 @@ import org.apiguardian.api.API;
   "status",
   "reason",
   "tests",
+  "classes",
   "failures",
   "logs",
   "durationMillis",
@@ -71,7 +75,8 @@ public record VariantReport(
     OptionalLong cpuMillis,
     OptionalInt classpathEntries,
     List<TestFailure> failures,
-    Optional<String> logs) {
+    Optional<String> logs,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassCounts> classes) {
 
   public VariantReport {
     Objects.requireNonNull(cpuMillis, "cpuMillis");
@@ -85,6 +90,8 @@ public record VariantReport(
     notEnforced = List.copyOf(notEnforced);
     failures = List.copyOf(failures);
     Objects.requireNonNull(logs, "logs");
+    // absent from a class matrix's entry, so absent when its report part is read back
+    classes = classes == null ? List.of() : List.copyOf(classes);
   }
 
   /** An entry whose CPU time and classpath are unknown. */
@@ -117,22 +124,23 @@ public record VariantReport(
         OptionalLong.empty(),
         OptionalInt.empty(),
         List.of(),
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 
   public VariantReport withCpuMillis(OptionalLong value) {
-    return withMeasured(value, classpathEntries, failures, logs);
+    return withMeasured(value, classpathEntries, failures, logs, classes);
   }
 
   public VariantReport withClasspathEntries(int entries) {
     if (entries < 0) {
       throw new IllegalArgumentException("classpathEntries must not be negative: " + entries);
     }
-    return withMeasured(cpuMillis, OptionalInt.of(entries), failures, logs);
+    return withMeasured(cpuMillis, OptionalInt.of(entries), failures, logs, classes);
   }
 
   public VariantReport withFailures(List<TestFailure> value) {
-    return withMeasured(cpuMillis, classpathEntries, value, logs);
+    return withMeasured(cpuMillis, classpathEntries, value, logs, classes);
   }
 
   /**
@@ -142,15 +150,21 @@ public record VariantReport(
     if (directory.isBlank()) {
       throw new IllegalArgumentException("a variant's log directory must be named, was blank");
     }
-    return withMeasured(cpuMillis, classpathEntries, failures, Optional.of(directory));
+    return withMeasured(cpuMillis, classpathEntries, failures, Optional.of(directory), classes);
   }
 
-  /** This entry with the four components the withers set, which are known only after it ran. */
+  /** This entry with a suite's counts per test class. */
+  public VariantReport withClasses(List<ClassCounts> value) {
+    return withMeasured(cpuMillis, classpathEntries, failures, logs, value);
+  }
+
+  /** This entry with the five components the withers set, which are known only after it ran. */
   private VariantReport withMeasured(
       OptionalLong cpuMillis,
       OptionalInt classpathEntries,
       List<TestFailure> failures,
-      Optional<String> logs) {
+      Optional<String> logs,
+      List<ClassCounts> classes) {
     return new VariantReport(
         id,
         testClass,
@@ -167,7 +181,8 @@ public record VariantReport(
         cpuMillis,
         classpathEntries,
         failures,
-        logs);
+        logs,
+        classes);
   }
 
   /**
@@ -186,4 +201,27 @@ public record VariantReport(
    * How many of the variant's tests passed, failed and were skipped (aborted counts as skipped).
    */
   public record TestCounts(int passed, int failed, int skipped) {}
+
+  /**
+   * A suite's counts for one test class inside the variant (report.json {@code classes[]}).
+   *
+   * @param name the class's fully qualified name
+   */
+  @JsonPropertyOrder({"name", "passed", "failed", "skipped"})
+  public record ClassCounts(String name, int passed, int failed, int skipped) {
+    public ClassCounts {
+      Objects.requireNonNull(name, "name");
+      if (passed < 0 || failed < 0 || skipped < 0) {
+        throw new IllegalArgumentException(
+            "counts of "
+                + name
+                + " must not be negative: "
+                + passed
+                + "/"
+                + failed
+                + "/"
+                + skipped);
+      }
+    }
+  }
 }
