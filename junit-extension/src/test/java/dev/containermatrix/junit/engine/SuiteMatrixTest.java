@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.containermatrix.junit.engine.fixtures.suite.EmptySuiteFixture;
 import dev.containermatrix.junit.engine.fixtures.suite.MissingPackageSuiteFixture;
 import dev.containermatrix.junit.engine.fixtures.suite.SuiteFixture;
+import dev.containermatrix.junit.engine.fixtures.suite.YamlSuiteFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +151,16 @@ class SuiteMatrixTest {
 
     assertThat(startedTests(results)).containsExactly(MEMBERS + "LegacyCheck#readsItsVariant");
     results.testEvents().assertStatistics(s -> s.succeeded(1));
+  }
+
+  @Test
+  void aSuiteMatrixReadsItsAxesFromAYamlFile() throws Exception {
+    EngineExecutionResults results = run(selectClass(YamlSuiteFixture.class));
+
+    results.testEvents().assertStatistics(s -> s.started(8).succeeded(8));
+    assertThat(variantsInReport())
+        .extracting(v -> v.get("name").asText())
+        .containsExactlyInAnyOrder("mode=yaml-one", "mode=yaml-two");
   }
 
   @Test
