@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,6 +34,7 @@ final class FixtureBuild {
   private final Path copy;
   private final Path log;
   private final List<String> command;
+  private final Map<String, String> environment;
 
   FixtureBuild(
       String fixture,
@@ -58,15 +61,23 @@ final class FixtureBuild {
             "-Dcontainermatrix.version=" + containerMatrixVersion,
             // the fixture's runs are archived inside its copy, not in ~/.containermatrix/archive
             "-Dcontainermatrix.archive.dir=" + archiveDirectory(copy),
-            "verify"));
+            "verify"),
+        Map.of());
   }
 
-  private FixtureBuild(String fixture, Path source, Path copy, Path log, List<String> command) {
+  private FixtureBuild(
+      String fixture,
+      Path source,
+      Path copy,
+      Path log,
+      List<String> command,
+      Map<String, String> environment) {
     this.fixture = fixture;
     this.source = source;
     this.copy = copy;
     this.log = log;
     this.command = List.copyOf(command);
+    this.environment = Map.copyOf(environment);
   }
 
   /** Where the runs of a fixture built in {@code copy} are archived: inside the copy. */
@@ -81,7 +92,24 @@ final class FixtureBuild {
   FixtureBuild withProperty(String key, String value) {
     List<String> withProperty = new ArrayList<>(command);
     withProperty.add(withProperty.size() - 1, "-D" + key + "=" + value);
-    return new FixtureBuild(fixture, source, copy, log, withProperty);
+    return new FixtureBuild(fixture, source, copy, log, withProperty, environment);
+  }
+
+  /**
+   * This build with profile {@code id} activated ({@code -P id}), which turns off the pom's
+   * profiles that are active by default.
+   */
+  FixtureBuild withProfile(String id) {
+    List<String> withProfile = new ArrayList<>(command);
+    withProfile.add(withProfile.size() - 1, "-P" + id);
+    return new FixtureBuild(fixture, source, copy, log, withProfile, environment);
+  }
+
+  /** This build run by the JDK in {@code home}: Maven, and so Surefire's forks, run on it. */
+  FixtureBuild withJavaHome(Path home) {
+    Map<String, String> withJavaHome = new HashMap<>(environment);
+    withJavaHome.put("JAVA_HOME", home.toString());
+    return new FixtureBuild(fixture, source, copy, log, command, withJavaHome);
   }
 
   /** Runs the build to its end; see {@link #start()}. */
@@ -102,7 +130,7 @@ final class FixtureBuild {
       // Maven looks upwards for .mvn/ (jvm.config, maven.config) to find the project's root: stop
       // it at the copy
       Files.createDirectories(copy.resolve(".mvn"));
-      Process process = ProcessLog.start(command, copy, log);
+      Process process = ProcessLog.start(command, environment, copy, log);
       return new Started(process);
     } catch (IOException e) {
       throw new UncheckedIOException(

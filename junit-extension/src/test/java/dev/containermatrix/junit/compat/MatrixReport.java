@@ -48,6 +48,15 @@ record MatrixReport(Path file, JsonNode json) {
     List<ReportedVariant> variants = new ArrayList<>();
     for (JsonNode variant : json.path("variants")) {
       JsonNode tests = variant.path("tests");
+      List<ReportedClass> classes = new ArrayList<>();
+      for (JsonNode c : variant.path("classes")) {
+        classes.add(
+            new ReportedClass(
+                c.path("name").asText(),
+                c.path("passed").asInt(),
+                c.path("failed").asInt(),
+                c.path("skipped").asInt()));
+      }
       variants.add(
           new ReportedVariant(
               variant.path("class").asText(),
@@ -55,7 +64,9 @@ record MatrixReport(Path file, JsonNode json) {
               variant.path("status").asText(),
               variant.path("runId").asText(""),
               tests.path("passed").asInt(),
-              tests.path("failed").asInt()));
+              tests.path("failed").asInt(),
+              tests.path("skipped").asInt(),
+              List.copyOf(classes)));
     }
     return variants;
   }
@@ -79,7 +90,23 @@ record MatrixReport(Path file, JsonNode json) {
    * One entry of {@code variants[]}.
    *
    * @param runId the run (fork) it ran in; empty where the report does not say
+   * @param classes a suite variant's counts per test class ({@code classes[]}); empty for a class
+   *     matrix
    */
   record ReportedVariant(
-      String className, String name, String status, String runId, int passed, int failed) {}
+      String className,
+      String name,
+      String status,
+      String runId,
+      int passed,
+      int failed,
+      int skipped,
+      List<ReportedClass> classes) {}
+
+  /**
+   * One entry of a suite variant's {@code classes[]}: its tests of that class, by outcome.
+   *
+   * @param name the test class, as {@code com.example.FooTest} or {@code com.example.FooTest$Inner}
+   */
+  record ReportedClass(String name, int passed, int failed, int skipped) {}
 }

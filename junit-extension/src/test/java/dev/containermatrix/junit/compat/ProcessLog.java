@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The log of a child process these tests start (a fixture build, a console launcher): it begins
@@ -19,9 +20,23 @@ final class ProcessLog {
    * {@code log}.
    */
   static Process start(List<String> command, Path directory, Path log) throws IOException {
+    return start(command, Map.of(), directory, log);
+  }
+
+  /**
+   * Starts {@code command} as {@link #start(List, Path, Path)} does, with {@code environment} added
+   * to this JVM's environment (the log names them).
+   */
+  static Process start(
+      List<String> command, Map<String, String> environment, Path directory, Path log)
+      throws IOException {
     Files.createDirectories(log.getParent());
-    Files.writeString(log, "# in " + directory + "\n# " + String.join(" ", command) + "\n");
-    return new ProcessBuilder(command)
+    StringBuilder header = new StringBuilder("# in " + directory + "\n");
+    environment.forEach((k, v) -> header.append("# ").append(k).append('=').append(v).append('\n'));
+    Files.writeString(log, header + "# " + String.join(" ", command) + "\n");
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    return builder
         .directory(directory.toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
