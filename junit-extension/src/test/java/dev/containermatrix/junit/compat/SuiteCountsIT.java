@@ -106,6 +106,26 @@ class SuiteCountsIT {
             });
   }
 
+  @Test
+  void surefiresMethodPatternBesideTheSuiteClassKeepsThatMethodInEveryVariant() {
+    JDKS.forEach(SuiteCountsIT::requireJdk);
+    FixtureResult build =
+        FixtureWorkspace.prepare()
+            .fixture("suites", "suites-method")
+            .withProperty("test", "MembersSuiteTest,AlphaCheck#adds")
+            .run()
+            .assertSucceeded();
+
+    assertThat(build.surefireTestCases())
+        .as("%s: the testcases", build)
+        .extracting(t -> t.className() + " " + t.name())
+        .containsExactlyInAnyOrder(
+            "fixture.members.AlphaCheck adds()[jdk=17]",
+            "fixture.members.AlphaCheck adds()[jdk=25]",
+            // Surefire also picked AlphaCheck by its name: the host's Jupiter runs it, unvaried
+            "fixture.members.AlphaCheck adds");
+  }
+
   /**
    * The home of JDK {@code feature} as the engine finds it; skips, or under CI=true fails, without.
    */
