@@ -1,7 +1,10 @@
 package dev.containermatrix.junit.agent;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.annotation.Annotation;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
@@ -15,7 +18,8 @@ import org.junit.platform.launcher.PostDiscoveryFilter;
  * selectors found: such a class runs as its own matrix, never nested in another's variant. The
  * annotation is matched by name, since the agent imports no other package of ours.
  */
-final class MatrixClassExclusion implements PostDiscoveryFilter {
+@API(status = INTERNAL, since = "0.1")
+public final class MatrixClassExclusion implements PostDiscoveryFilter {
   /**
    * {@code dev.containermatrix.junit.ContainerMatrix}, written in two parts for the package map.
    */
@@ -25,7 +29,7 @@ final class MatrixClassExclusion implements PostDiscoveryFilter {
   public FilterResult apply(TestDescriptor descriptor) {
     return descriptor
         .getSource()
-        .flatMap(MatrixClassExclusion::className)
+        .flatMap(MatrixClassExclusion::sourceClassName)
         .flatMap(name -> ReflectionSupport.tryToLoadClass(name).toOptional())
         .flatMap(MatrixClassExclusion::owningMatrixClass)
         .map(
@@ -46,7 +50,8 @@ final class MatrixClassExclusion implements PostDiscoveryFilter {
     return Optional.empty();
   }
 
-  private static Optional<String> className(TestSource source) {
+  /** The class a class or method source names; empty for other sources. */
+  public static Optional<String> sourceClassName(TestSource source) {
     if (source instanceof ClassSource c) {
       return Optional.of(c.getClassName());
     }

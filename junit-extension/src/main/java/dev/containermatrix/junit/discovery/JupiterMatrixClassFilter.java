@@ -2,15 +2,13 @@ package dev.containermatrix.junit.discovery;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.junit.agent.MatrixClassExclusion;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 
 /**
@@ -39,7 +37,7 @@ public final class JupiterMatrixClassFilter implements PostDiscoveryFilter {
     Optional<String> owner =
         descriptor
             .getSource()
-            .flatMap(JupiterMatrixClassFilter::className)
+            .flatMap(MatrixClassExclusion::sourceClassName)
             .flatMap(JupiterMatrixClassFilter::owningMatrixClass);
     return owner
         .map(
@@ -86,15 +84,5 @@ public final class JupiterMatrixClassFilter implements PostDiscoveryFilter {
         .toOptional()
         .flatMap(MatrixClasses::owningMatrixClass)
         .map(Class::getName);
-  }
-
-  private static Optional<String> className(TestSource source) {
-    if (source instanceof ClassSource c) {
-      return Optional.of(c.getClassName());
-    }
-    if (source instanceof MethodSource m) {
-      return Optional.of(m.getClassName());
-    }
-    return Optional.empty();
   }
 }
