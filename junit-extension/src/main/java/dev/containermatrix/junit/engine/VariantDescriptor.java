@@ -1,11 +1,13 @@
 package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.engine.plan.VariantPlan;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
@@ -28,6 +30,9 @@ import org.junit.platform.launcher.TestPlan;
 final class VariantDescriptor extends AbstractTestDescriptor
     implements Node<MatrixExecutionContext> {
   static final String SEGMENT_TYPE = "variant";
+
+  /** The most bytes of agent arguments a variant starts with; a quarter of Linux's 2 MiB. */
+  static final int MAX_AGENT_ARGUMENT_BYTES = 512 * 1024;
 
   private final VariantPlan plan;
   private final Set<TestTag> tags;
@@ -192,6 +197,31 @@ final class VariantDescriptor extends AbstractTestDescriptor
     } finally {
       detached.forEach(this::addChild);
     }
+  }
+
+  /**
+   * Why what the agent runs cannot go on its command line, if it cannot: Linux bounds a command
+   * line (with the environment) to a quarter of the stack limit, 2 MiB by default, and the unique
+   * ids that name what the launcher's filters left travel there.
+   */
+  Optional<String> toRunTooLong() {
+    return tooLongForACommandLine(toRun);
+  }
+
+  static Optional<String> tooLongForACommandLine(List<String> toRun) {
+    long bytes = toRun.stream().mapToLong(s -> s.getBytes(StandardCharsets.UTF_8).length + 1).sum();
+    if (bytes <= MAX_AGENT_ARGUMENT_BYTES) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the launcher's filters left "
+            + toRun.size()
+            + " separately selected tests or classes, whose unique ids take "
+            + bytes / 1024
+            + " KiB, more than the "
+            + MAX_AGENT_ARGUMENT_BYTES / 1024
+            + " KiB the agent's command line may hold; choose fewer, or choose whole classes"
+            + " (a filter that keeps or removes a class whole names it once)");
   }
 
   /** What the agent runs, as {@link #around} fixed it before the variant ran. */

@@ -102,6 +102,10 @@ final class VariantExecution {
       record(VariantStatus.ABORTED, Optional.of(reason), null, start);
       throw new TestAbortedException("variant " + variant.displayName() + " " + reason);
     }
+    Optional<String> tooLong = descriptor.toRunTooLong();
+    if (tooLong.isPresent()) {
+      throw infraError("cannot be started: " + tooLong.get(), null, start);
+    }
     ContainerRuntime runtime;
     LaunchPlan launch;
     try {

@@ -77,4 +77,18 @@ class VariantDescriptorTest {
     assertThat(matching).as("children of %s named %s", parent, displayName).hasSize(1);
     return matching.get(0);
   }
+
+  @Test
+  void uniqueIdsBeyondWhatACommandLineHoldsAreRefusedSayingWhatToDo() {
+    String uid =
+        "uid:[engine:junit-jupiter]/[class:com.example.SomeLongishTestClassName]/[method:m";
+    java.util.List<String> few = java.util.List.of(uid + "1()]", uid + "2()]");
+    java.util.List<String> many =
+        java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> uid + i + "()]").toList();
+
+    assertThat(VariantDescriptor.tooLongForACommandLine(few)).isEmpty();
+    assertThat(VariantDescriptor.tooLongForACommandLine(many))
+        .hasValueSatisfying(
+            m -> assertThat(m).contains("10000 separately selected").contains("choose fewer"));
+  }
 }
