@@ -2,6 +2,7 @@ package dev.containermatrix.engine.resolve;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.hostfs.TreeDeletion;
 import dev.containermatrix.backend.image.Image;
 import dev.containermatrix.backend.image.ImageFiles;
 import dev.containermatrix.backend.image.ImageReaders;
@@ -57,14 +58,36 @@ public final class ImageJdks {
     return jdk;
   }
 
+  /**
+   * Reads the image in a scratch directory of its own (where a {@code docker:} image is saved),
+   * deleted once its layers are read.
+   */
   private Jdk read(JdkImage value) {
+    Path directory;
+    try {
+      directory =
+          Files.createTempDirectory(
+              Files.createDirectories(scratch.toAbsolutePath()), "jdk-image-");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(
+          "Could not create a scratch directory in " + scratch + ": " + e.getMessage(), e);
+    }
+    try {
+      return read(value, directory);
+    } finally {
+      try {
+        TreeDeletion.delete(directory);
+      } catch (IOException e) {
+        // a scratch directory left in the report directory; the next clean build removes it
+      }
+    }
+  }
+
+  private Jdk read(JdkImage value, Path directory) {
     Image image;
     try {
       image =
-          ImageReaders.of(
-                  ImageReferences.parse(value.image(), baseDirectory),
-                  Files.createDirectories(scratch))
-              .read();
+          ImageReaders.of(ImageReferences.parse(value.image(), baseDirectory), directory).read();
     } catch (IOException | IllegalArgumentException e) {
       throw new JdkNotFoundException(
           "JDK image "

@@ -48,6 +48,9 @@ class ImageJdksTest {
     assertThat(jdk.home()).isEqualTo(Path.of("/opt/java/openjdk"));
     assertThat(jdk.feature()).isEqualTo(21);
     assertThat(jdk.version()).isEqualTo("21.0.9");
+    assertThat(temp.resolve("scratch"))
+        .as("the image's scratch directory is removed")
+        .isEmptyDirectory();
   }
 
   @Test
