@@ -88,11 +88,7 @@ class NativeEngineTest {
 
   @Test
   void aJdkImageVariantRunsOnTheJdkInsideTheImageAndAHostVariantOnTheHostsJdk() throws Exception {
-    Path temurin = TestImages.requireTemurin();
-    Path layout = Path.of("target", "test-images", "temurin-jdk").toAbsolutePath();
-    dev.containermatrix.backend.rundir.RunDirectory.deleteRecursively(layout);
-    TestImages.writeImageWithJdk(
-        layout, temurin, "/opt/java/openjdk", List.of("JAVA_HOME=/opt/java/openjdk"));
+    JdkImageEngineTest.temurinJdkImage();
 
     EngineExecutionResults results = run(JdkImageFixture.class);
 
