@@ -8,7 +8,9 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.image.TestImages;
+import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
 import dev.containermatrix.junit.engine.fixtures.JdkImageFixture;
 import dev.containermatrix.junit.engine.fixtures.JdkImageWithBaseFixture;
@@ -87,5 +89,31 @@ class JdkImageEngineTest {
                 + " oci-layout:target/test-images/alpha, but a JDK image is the variant's base:"
                 + " drop the base (or use base 'host') for this JDK, or exclude the combination,"
                 + " or name a host JDK instead of the image"));
+  }
+
+  @Test
+  void aRunWithJdkImagesIsArchivedAndItsReplayRunsOnTheArchivedImageJdk() throws Exception {
+    HostRequirements.require(
+        NativeTestSupport.isRoot(),
+        "archive and replay run variants on the native backend, as root");
+    temurinJdkImage();
+    Path archive = reports.resolve("archive");
+
+    EngineExecutionResults first =
+        EngineRuns.engine(reports.resolve("first"), "native")
+            .configurationParameter("containermatrix.archive.dir", archive.toString())
+            .selectors(selectClass(JdkImageFixture.class))
+            .execute();
+    first.testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+    String runId = EngineRuns.report(reports.resolve("first")).get("runId").asText();
+
+    EngineExecutionResults replay =
+        EngineRuns.engine(reports.resolve("replay"), "native")
+            .configurationParameter("containermatrix.archive.dir", archive.toString())
+            .configurationParameter("containermatrix.replay", runId)
+            .selectors(selectClass(JdkImageFixture.class))
+            .execute();
+
+    replay.testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
   }
 }
