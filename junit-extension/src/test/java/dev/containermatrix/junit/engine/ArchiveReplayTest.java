@@ -2,7 +2,6 @@ package dev.containermatrix.junit.engine;
 
 import static dev.containermatrix.junit.engine.EngineRuns.report;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EventType;
 
 /**
@@ -427,13 +425,7 @@ class ArchiveReplayTest {
 
   private static EngineExecutionResults run(
       Path archive, Path reports, Map<String, String> parameters) {
-    return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
-        .configurationParameter("containermatrix.report.dir", reports.toString())
-        .configurationParameter("containermatrix.backend", "native")
-        .configurationParameter("containermatrix.archive.dir", archive.toString())
-        .configurationParameters(parameters)
-        .selectors(selectClass(ArchivedEnvironmentFixture.class))
-        .execute();
+    return EngineRuns.archiving(archive, reports, parameters, ArchivedEnvironmentFixture.class);
   }
 
   private static Map<String, String> entries(EngineExecutionResults results) {

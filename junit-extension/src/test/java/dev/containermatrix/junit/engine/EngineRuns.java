@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.assertj.core.api.Condition;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -34,6 +35,21 @@ final class EngineRuns {
         .enableImplicitConfigurationParameters(true)
         .configurationParameter("containermatrix.report.dir", reports.toString())
         .configurationParameter("containermatrix.backend", backend);
+  }
+
+  /**
+   * The engine on the native backend archiving into {@code archive}, with {@code parameters} (a
+   * replay's, say) on top: how the archive and replay tests run their fixtures.
+   */
+  static EngineExecutionResults archiving(
+      Path archive, Path reports, Map<String, String> parameters, Class<?> fixture) {
+    return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
+        .configurationParameter("containermatrix.report.dir", reports.toString())
+        .configurationParameter("containermatrix.backend", "native")
+        .configurationParameter("containermatrix.archive.dir", archive.toString())
+        .configurationParameters(parameters)
+        .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(fixture))
+        .execute();
   }
 
   /** The report.json a run wrote to {@code reports}. */

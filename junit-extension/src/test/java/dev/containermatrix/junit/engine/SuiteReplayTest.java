@@ -1,7 +1,6 @@
 package dev.containermatrix.junit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.containermatrix.backend.HostRequirements;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
@@ -61,12 +59,6 @@ class SuiteReplayTest {
 
   private static EngineExecutionResults run(
       Path archive, Path reports, Map<String, String> parameters) {
-    return EngineTestKit.engine(ContainerMatrixTestEngine.ENGINE_ID)
-        .configurationParameter("containermatrix.report.dir", reports.toString())
-        .configurationParameter("containermatrix.backend", "native")
-        .configurationParameter("containermatrix.archive.dir", archive.toString())
-        .configurationParameters(parameters)
-        .selectors(selectClass(SuiteFixture.class))
-        .execute();
+    return EngineRuns.archiving(archive, reports, parameters, SuiteFixture.class);
   }
 }

@@ -136,18 +136,18 @@ public record VariantReport(
   }
 
   public VariantReport withCpuMillis(OptionalLong value) {
-    return withMeasured(value, classpathEntries, failures, logs, classes);
+    return withMeasured(value, classpathEntries, failures, logs, classes, jdk);
   }
 
   public VariantReport withClasspathEntries(int entries) {
     if (entries < 0) {
       throw new IllegalArgumentException("classpathEntries must not be negative: " + entries);
     }
-    return withMeasured(cpuMillis, OptionalInt.of(entries), failures, logs, classes);
+    return withMeasured(cpuMillis, OptionalInt.of(entries), failures, logs, classes, jdk);
   }
 
   public VariantReport withFailures(List<TestFailure> value) {
-    return withMeasured(cpuMillis, classpathEntries, value, logs, classes);
+    return withMeasured(cpuMillis, classpathEntries, value, logs, classes, jdk);
   }
 
   /**
@@ -157,44 +157,28 @@ public record VariantReport(
     if (directory.isBlank()) {
       throw new IllegalArgumentException("a variant's log directory must be named, was blank");
     }
-    return withMeasured(cpuMillis, classpathEntries, failures, Optional.of(directory), classes);
+    return withMeasured(
+        cpuMillis, classpathEntries, failures, Optional.of(directory), classes, jdk);
   }
 
   /** This entry with the JDK the variant ran on. */
   public VariantReport withJdk(ReportedJdk value) {
-    return new VariantReport(
-        id,
-        testClass,
-        name,
-        values,
-        limits,
-        layers,
-        status,
-        reason,
-        tests,
-        durationMillis,
-        archive,
-        notEnforced,
-        cpuMillis,
-        classpathEntries,
-        failures,
-        logs,
-        classes,
-        Optional.of(value));
+    return withMeasured(cpuMillis, classpathEntries, failures, logs, classes, Optional.of(value));
   }
 
   /** This entry with a suite's counts per test class. */
   public VariantReport withClasses(List<ClassCounts> value) {
-    return withMeasured(cpuMillis, classpathEntries, failures, logs, value);
+    return withMeasured(cpuMillis, classpathEntries, failures, logs, value, jdk);
   }
 
-  /** This entry with the five components the withers set, which are known only after it ran. */
+  /** This entry with the six components the withers set, which are known only after it ran. */
   private VariantReport withMeasured(
       OptionalLong cpuMillis,
       OptionalInt classpathEntries,
       List<TestFailure> failures,
       Optional<String> logs,
-      List<ClassCounts> classes) {
+      List<ClassCounts> classes,
+      Optional<ReportedJdk> jdk) {
     return new VariantReport(
         id,
         testClass,
