@@ -123,12 +123,13 @@ public final class ContainerMatrixTestEngine
     MatrixEngineDescriptor engine = (MatrixEngineDescriptor) request.getRootTestDescriptor();
     EngineSettings settings = engine.settings();
     RunDirectory runDirectory = openRunDirectory();
+    String runId = newRunId();
     RuntimeSelection selection = null;
     ContainerException selectionError = null;
     String backend = settings.backend();
     String why;
     try {
-      selection = ContainerRuntimes.select(settings.backend());
+      selection = ContainerRuntimes.select(settings.backend(), settings.dockerHost(), runId);
       backend = selection.runtime().name();
       why = selection.why();
     } catch (ContainerException e) {
@@ -136,7 +137,7 @@ public final class ContainerMatrixTestEngine
       why = e.getMessage();
     }
     RunReport report =
-        new RunReport(newRunId(), Instant.now(), backend, why, HostInfo.read(Path.of("/proc")));
+        new RunReport(runId, Instant.now(), backend, why, HostInfo.read(Path.of("/proc")));
     Optional<ReplaySource> replay = engine.openedReplay();
     replay.ifPresent(r -> report.replayOf(r.describe()));
     return new MatrixExecutionContext(

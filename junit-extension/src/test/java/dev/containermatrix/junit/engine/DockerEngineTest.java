@@ -1,0 +1,48 @@
+package dev.containermatrix.junit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.containermatrix.backend.HostRequirements;
+import dev.containermatrix.backend.docker.DockerApi;
+import dev.containermatrix.backend.docker.DockerHost;
+import dev.containermatrix.junit.engine.fixtures.TaggedFixture;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** Class matrices on the docker backend: the same tests and report as on native. */
+class DockerEngineTest {
+  @TempDir Path reports;
+
+  @BeforeEach
+  void requireDocker() {
+    boolean answers;
+    try {
+      DockerApi.connect(DockerHost.DEFAULT).ping();
+      answers = true;
+    } catch (IOException e) {
+      answers = false;
+    }
+    HostRequirements.require(
+        answers,
+        "a Docker engine at /var/run/docker.sock (apt-get install docker.io; dockerd"
+            + " --bridge=none --iptables=false --ip-masq=false)");
+  }
+
+  @Test
+  void aClassMatrixRunsEveryVariantInTheDockerEngineAndReportsIt() throws Exception {
+    EngineExecutionResults results =
+        EngineRuns.engine(reports, "docker").selectors(selectClass(TaggedFixture.class)).execute();
+
+    results.testEvents().assertStatistics(s -> s.failed(0).succeeded(12));
+    JsonNode report = EngineRuns.report(reports);
+    assertThat(report.get("backend").asText()).isEqualTo("docker");
+    assertThat(report.get("variants"))
+        .allSatisfy(v -> assertThat(v.get("status").asText()).isEqualTo("PASSED"));
+  }
+}
