@@ -236,6 +236,19 @@ class DockerApiEngineTest {
   }
 
   @Test
+  void anAnswerTheEngineGivesBeforeReadingALargeUploadIsStillRead() throws Exception {
+    String id = docker.createContainer(null, config("/bin/true"));
+    try {
+      InputStream large = new ResponseParserTest.RepeatingInputStream(256L << 20);
+      assertThatThrownBy(() -> docker.putArchive(id, "/no/such/dir", large))
+          .isInstanceOf(DockerEngineException.class)
+          .hasMessageContaining("with status 404: Could not find the file /no/such/dir");
+    } finally {
+      docker.removeContainer(id);
+    }
+  }
+
+  @Test
   void loadsADockerSaveArchive() throws Exception {
     String name = "cmtest-docker/load:" + RUN;
     DockerTestImages.importFileImage(work, name, RUN, "loaded");
