@@ -435,7 +435,7 @@ public final class DockerApi {
    * labelFilters} ({@code key} or {@code key=value}); never {@code null} but potentially empty.
    */
   public List<ContainerSummary> listContainers(List<String> labelFilters) throws IOException {
-    String target = paths.of("/containers/json?all=true" + filters(labelFilters));
+    String target = paths.of("/containers/json?all=true" + filters("&", labelFilters));
     JsonNode answer = caller().json("GET", target, null, "check the label filters");
     List<ContainerSummary> containers = new ArrayList<>();
     for (JsonNode c : array(answer, "GET " + target)) {
@@ -455,7 +455,7 @@ public final class DockerApi {
    * {@code key=value}); never {@code null} but potentially empty.
    */
   public List<ImageDetails> listImages(List<String> labelFilters) throws IOException {
-    String target = paths.of("/images/json" + filters(labelFilters).replaceFirst("^&", "?"));
+    String target = paths.of("/images/json" + filters("?", labelFilters));
     JsonNode answer = caller().json("GET", target, null, "check the label filters");
     List<ImageDetails> images = new ArrayList<>();
     for (JsonNode image : array(answer, "GET " + target)) {
@@ -468,7 +468,8 @@ public final class DockerApi {
     return images;
   }
 
-  private static String filters(List<String> labelFilters) throws IOException {
+  /** {@code <separator>filters={"label":[…]}}, encoded, or {@code ""} without filters. */
+  private static String filters(String separator, List<String> labelFilters) throws IOException {
     if (labelFilters.isEmpty()) {
       return "";
     }
@@ -480,7 +481,7 @@ public final class DockerApi {
     }
     ObjectNode filters = EngineJson.MAPPER.createObjectNode();
     labelFilters.forEach(filters.putArray("label")::add);
-    return "&filters=" + ApiPaths.query(EngineJson.MAPPER.writeValueAsString(filters));
+    return separator + "filters=" + ApiPaths.query(EngineJson.MAPPER.writeValueAsString(filters));
   }
 
   private static Iterable<JsonNode> array(JsonNode answer, String request)

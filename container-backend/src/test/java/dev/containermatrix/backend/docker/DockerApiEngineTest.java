@@ -8,15 +8,22 @@ import dev.containermatrix.backend.HostCommand;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -100,8 +107,7 @@ class DockerApiEngineTest {
 
   @Test
   void aRunningContainerHasAPidAndIsKilledBySignal() throws Exception {
-    ObjectNode config = config("/bin/sh", "-c", "while :; do :; done");
-    String id = docker.createContainer("cmtest-kill-" + RUN, config);
+    String id = docker.createContainer("cmtest-kill-" + RUN, config("/bin/sleep", "600"));
     docker.startContainer(id);
     ContainerState running = docker.inspectContainer(id);
 
@@ -111,6 +117,57 @@ class DockerApiEngineTest {
     assertThat(docker.waitContainer(id)).isEqualTo(137);
     assertThat(docker.killContainer(id, "KILL")).isFalse();
     docker.removeContainer(id);
+  }
+
+  @Test
+  void aBlockedWaitEndsWithAnExceptionWhenItsThreadIsInterrupted() throws Exception {
+    String id = docker.createContainer(null, config("/bin/sleep", "600"));
+    docker.startContainer(id);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                docker.waitContainer(id);
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            });
+    waiter.start();
+    // blocked reading the engine's answer, which comes only when the container stops
+    Awaitility.await()
+        .until(
+            () ->
+                java.util.Arrays.stream(waiter.getStackTrace())
+                    .anyMatch(
+                        frame ->
+                            frame.getClassName().endsWith("SocketChannelImpl")
+                                && frame.getMethodName().equals("read")));
+    waiter.interrupt();
+    waiter.join(10_000);
+
+    assertThat(waiter.isAlive()).isFalse();
+    assertThat(failure.get()).isInstanceOf(ClosedByInterruptException.class);
+    assertThat(docker.inspectContainer(id).running()).isTrue();
+    docker.removeContainer(id);
+  }
+
+  @Test
+  void oneClientServesManyThreadsAtOnce() throws Exception {
+    String id = docker.createContainer(null, config("/bin/true"));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> answers = new ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        answers.add(pool.submit(() -> docker.inspectContainer(id).status()));
+      }
+      for (Future<String> answer : answers) {
+        assertThat(answer.get()).isEqualTo("created");
+      }
+    } finally {
+      pool.shutdownNow();
+      docker.removeContainer(id);
+    }
   }
 
   @Test
@@ -173,6 +230,19 @@ class DockerApiEngineTest {
           .hasMessageContaining("Could not find the file /no/such/dir in container " + id)
           .hasMessageEndingWith(
               "; check that the container exists and that /no/such/dir is a directory in it");
+    } finally {
+      docker.removeContainer(id);
+    }
+  }
+
+  @Test
+  void anAnswerTheEngineGivesBeforeReadingALargeUploadIsStillRead() throws Exception {
+    String id = docker.createContainer(null, config("/bin/true"));
+    try {
+      InputStream large = new ResponseParserTest.RepeatingInputStream(256L << 20);
+      assertThatThrownBy(() -> docker.putArchive(id, "/no/such/dir", large))
+          .isInstanceOf(DockerEngineException.class)
+          .hasMessageContaining("with status 404: Could not find the file /no/such/dir");
     } finally {
       docker.removeContainer(id);
     }

@@ -14,8 +14,9 @@ import java.util.TreeSet;
 
 /**
  * Images for the docker client's tests and benchmark, made on the spot (no registry): a rootfs tar
- * of the host's {@code dash} as {@code /bin/sh}, {@code cat} and {@code true} with the libraries
- * {@code ldd} finds for them, given to {@code docker import} with the test label {@value #LABEL}.
+ * of the host's {@code dash} as {@code /bin/sh}, {@code cat}, {@code sleep} and {@code true} with
+ * the libraries {@code ldd} finds for them, given to {@code docker import} with the test label
+ * {@value #LABEL}.
  */
 final class DockerTestImages {
 
@@ -42,7 +43,14 @@ final class DockerTestImages {
     ReproducibleLayer.Builder layer = ReproducibleLayer.builder();
     Map<String, Path> tools =
         Map.of(
-            "sh", Path.of("/bin/dash"), "cat", Path.of("/bin/cat"), "true", Path.of("/bin/true"));
+            "sh",
+            Path.of("/bin/dash"),
+            "cat",
+            Path.of("/bin/cat"),
+            "true",
+            Path.of("/bin/true"),
+            "sleep",
+            Path.of("/bin/sleep"));
     Set<String> libraries = new TreeSet<>();
     for (Map.Entry<String, Path> tool : tools.entrySet()) {
       layer.addFile("bin/" + tool.getKey(), tool.getValue().toRealPath(), true);

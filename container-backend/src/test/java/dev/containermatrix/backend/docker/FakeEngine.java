@@ -93,8 +93,12 @@ final class FakeEngine implements AutoCloseable {
       json(200, "{\"Version\":\"20.10.24\",\"ApiVersion\":\"1.41\",\"MinAPIVersion\":\"1.12\"}");
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     server.close();
-    thread.join(5000);
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
