@@ -14,6 +14,12 @@ final class ContainerLayout {
   /** Names the spec's container id. */
   static final String CONTAINER_LABEL = "dev.containermatrix.container";
 
+  /**
+   * Names the host JVM that created a container ({@code <pid>:<start>}), so the reaper can tell a
+   * live run's containers from a dead one's.
+   */
+  static final String OWNER_LABEL = "dev.containermatrix.owner";
+
   /** Marks an image of layers, by the chain of layers it holds. */
   static final String LAYERS_LABEL = "dev.containermatrix.layers";
 

@@ -56,13 +56,17 @@ final class CreateRequest {
     ObjectNode labels = config.putObject("Labels");
     labels.put(ContainerLayout.RUN_LABEL, runId);
     labels.put(ContainerLayout.CONTAINER_LABEL, spec.id());
+    labels.put(ContainerLayout.OWNER_LABEL, DockerReaper.ownerOfThisJvm());
 
     ObjectNode host = config.putObject("HostConfig");
     host.put("NetworkMode", "none");
     host.put("ReadonlyRootfs", true);
     host.putArray("CapDrop").add("ALL");
     host.putArray("SecurityOpt").add("no-new-privileges");
-    host.putObject("Tmpfs").put("/tmp", "rw,nosuid,nodev,mode=1777");
+    // exec: the JVM and JNA map native libraries they unpack into /tmp
+    host.putObject("Tmpfs").put("/tmp", "rw,exec,nosuid,nodev,mode=1777");
+    // the container sees its own cgroups as the root, not the host's tree
+    host.put("CgroupnsMode", "private");
     ArrayNode binds = host.putArray("Binds");
     readOnly.forEach((inside, onHost) -> binds.add(onHost + ":" + inside + ":ro"));
     binds.add(spec.workingDirectory() + ":" + spec.workingDirectory() + ":ro");

@@ -165,6 +165,9 @@ final class DockerContainer implements ContainerHandle {
       return;
     }
     closed = true;
+    if (!exit.isDone() && cancelledBecause == null) {
+      cancelledBecause = "its handle was closed";
+    }
     try {
       api.removeContainer(id);
     } catch (IOException e) {

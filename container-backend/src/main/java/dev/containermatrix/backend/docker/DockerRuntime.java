@@ -10,6 +10,7 @@ import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.spi.ContainerSpec;
+import dev.containermatrix.backend.spi.FileMount;
 import dev.containermatrix.backend.spi.Layer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -118,6 +119,10 @@ public final class DockerRuntime implements ContainerRuntime {
           configFiles(layer.directory(), readOnly);
         }
       }
+      for (FileMount file : spec.files()) {
+        readOnly.put(Path.of(file.target()), file.source());
+      }
+      hostEntries(spec, imageLayers, readOnly);
       readOnly.put(Path.of(ContainerLayout.ARGFILE), argFile);
       ObjectNode config = CreateRequest.of(spec, image, readOnly, runId);
       id = api.createContainer(name(spec), config);
@@ -172,6 +177,23 @@ public final class DockerRuntime implements ContainerRuntime {
       Path dir = Path.of("/etc", name);
       if (Files.isDirectory(dir) && !Files.isSymbolicLink(dir) && Files.isReadable(dir)) {
         readOnly.put(dir, dir);
+      }
+    }
+  }
+
+  /**
+   * The JDK and the classpath entries that no layer holds, bound read-only from the host at their
+   * own paths, as the native backend does.
+   */
+  private static void hostEntries(ContainerSpec spec, List<Path> layers, Map<Path, Path> readOnly) {
+    List<Path> entries = new ArrayList<>();
+    entries.add(spec.command().javaHome());
+    entries.addAll(spec.command().classpath());
+    for (Path entry : entries) {
+      Path relative = Path.of("/").relativize(entry);
+      boolean inLayer = layers.stream().anyMatch(l -> Files.exists(l.resolve(relative.toString())));
+      if (!inLayer && Files.exists(entry)) {
+        readOnly.put(entry, entry);
       }
     }
   }

@@ -88,7 +88,10 @@ final class LayerImages {
     ObjectNode config = EngineJson.MAPPER.createObjectNode();
     config.put("Image", parent);
     config.putArray("Cmd").add("/containermatrix-layer-holder");
-    config.putObject("Labels").put(ContainerLayout.LAYERS_LABEL, key);
+    config
+        .putObject("Labels")
+        .put(ContainerLayout.LAYERS_LABEL, key)
+        .put(ContainerLayout.OWNER_LABEL, DockerReaper.ownerOfThisJvm());
     config.putObject("HostConfig").put("NetworkMode", "none");
     String holder = api.createContainer(null, config);
     try {
@@ -139,7 +142,21 @@ final class LayerImages {
   static ReproducibleLayer rootLayer(boolean hostBase) throws IOException {
     ReproducibleLayer.Builder root = ReproducibleLayer.builder();
     for (String dir :
-        List.of("proc", "dev", "sys", "tmp", "run", "run/containermatrix", "etc", "usr")) {
+        List.of(
+            "proc",
+            "dev",
+            "sys",
+            "tmp",
+            "run",
+            "run/containermatrix",
+            "etc",
+            "usr",
+            "home",
+            "root",
+            "opt",
+            "var",
+            "var/tmp",
+            "mnt")) {
       root.addDirectory(dir);
     }
     if (hostBase) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.containermatrix.backend.ContainerRuntimes;
 import dev.containermatrix.backend.Reapers;
 import dev.containermatrix.backend.RuntimeSelection;
+import dev.containermatrix.backend.docker.DockerHost;
 import dev.containermatrix.backend.rundir.RunDirectory;
 import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.engine.archive.ReplaySource;
@@ -122,7 +123,7 @@ public final class ContainerMatrixTestEngine
   protected MatrixExecutionContext createExecutionContext(ExecutionRequest request) {
     MatrixEngineDescriptor engine = (MatrixEngineDescriptor) request.getRootTestDescriptor();
     EngineSettings settings = engine.settings();
-    RunDirectory runDirectory = openRunDirectory();
+    RunDirectory runDirectory = openRunDirectory(settings.dockerHost());
     String runId = newRunId();
     RuntimeSelection selection = null;
     ContainerException selectionError = null;
@@ -151,9 +152,9 @@ public final class ContainerMatrixTestEngine
    * Reaps what killed runs left behind, then makes this run's directory (channel sockets live
    * there).
    */
-  private static RunDirectory openRunDirectory() {
+  private static RunDirectory openRunDirectory(DockerHost docker) {
     try {
-      Reapers.forHost().reap();
+      Reapers.forHost(docker).reap();
       return RunDirectory.create();
     } catch (IOException e) {
       throw new UncheckedIOException(
