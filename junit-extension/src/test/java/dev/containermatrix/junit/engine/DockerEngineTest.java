@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.docker.DockerApi;
 import dev.containermatrix.backend.docker.DockerHost;
+import dev.containermatrix.junit.engine.fixtures.MemoryHogFixture;
 import dev.containermatrix.junit.engine.fixtures.TaggedFixture;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +33,20 @@ class DockerEngineTest {
         answers,
         "a Docker engine at /var/run/docker.sock (apt-get install docker.io; dockerd"
             + " --bridge=none --iptables=false --ip-masq=false)");
+  }
+
+  @Test
+  void aVariantKilledForExceedingItsMemoryIsReportedInNativesWords() throws Exception {
+    EngineExecutionResults results =
+        EngineRuns.engine(reports, "docker")
+            .selectors(selectClass(MemoryHogFixture.class))
+            .execute();
+
+    EngineRuns.assertVariantFailedAndItsTestAborted(
+        results,
+        "variant resources=tiny was killed: it exceeded its memory limit of 160 MiB (OOM)");
+    JsonNode variant = EngineRuns.report(reports).get("variants").get(0);
+    assertThat(variant.get("status").asText()).isEqualTo("INFRA_ERROR");
   }
 
   @Test
