@@ -8,6 +8,7 @@ import dev.containermatrix.backend.spi.ExitStatus;
 import dev.containermatrix.engine.archive.ArchiveCandidate;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.launch.LaunchPlan;
+import dev.containermatrix.engine.launch.RunLength;
 import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.engine.plan.VariantPlan;
 import dev.containermatrix.engine.report.VariantReport;
@@ -114,7 +115,13 @@ final class VariantExecution {
           context
               .services()
               .launchPlanner()
-              .plan(plan, classState.stacks(), descriptor.toRun(), runtime, logs());
+              .plan(
+                  plan,
+                  classState.stacks(),
+                  descriptor.toRun(),
+                  descriptor.isSuite() ? RunLength.LONG : RunLength.SHORT,
+                  runtime,
+                  logs());
     } catch (ContainerException | java.io.UncheckedIOException e) {
       throw infraError("cannot run on this host: " + e.getMessage(), null, start);
     }

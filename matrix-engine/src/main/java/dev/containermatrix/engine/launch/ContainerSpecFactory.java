@@ -43,6 +43,7 @@ public final class ContainerSpecFactory {
   }
 
   /**
+   * @param length a class's short run or a suite's long one, for the JVM's flags
    * @param ownHostname whether the backend gives containers a hostname of their own; then it is the
    *     variant id, else the host's
    * @param layers the variant's layer stack, bottom first, holding its classpath at host paths
@@ -51,6 +52,7 @@ public final class ContainerSpecFactory {
   public ContainerSpec create(
       VariantPlan plan,
       List<String> agentSelectors,
+      RunLength length,
       boolean ownHostname,
       List<PlannedLayer> layers,
       Path outputDirectory) {
@@ -59,7 +61,7 @@ public final class ContainerSpecFactory {
     if (plan.replayOf().isPresent() && !plan.archivedJvmOptions().isEmpty()) {
       jvmOptions.addAll(plan.archivedJvmOptions());
     } else {
-      jvmOptions.addAll(ShortRunFlags.forEnvironment(plan.env()));
+      jvmOptions.addAll(ShortRunFlags.forRun(plan.env(), length));
       plan.systemProperties().forEach((k, v) -> jvmOptions.add("-D" + k + "=" + v));
     }
     Map<String, String> env = new LinkedHashMap<>(plan.env());

@@ -47,6 +47,7 @@ public final class LaunchPlanner {
   /**
    * @param stacks the stacks of the variant's class
    * @param agentSelectors what the agent runs inside the variant
+   * @param length a class's short run or a suite's long one, for the JVM's flags
    * @param logs where the variant's stdout and stderr go
    * @throws ContainerException naming why the backend cannot run the variant
    * @throws java.io.UncheckedIOException when a layer of its stack cannot be read or stored
@@ -55,6 +56,7 @@ public final class LaunchPlanner {
       VariantPlan plan,
       LayerStacks stacks,
       List<String> agentSelectors,
+      RunLength length,
       ContainerRuntime runtime,
       Path logs)
       throws ContainerException {
@@ -65,11 +67,12 @@ public final class LaunchPlanner {
               + " backend cannot mount; replay with -Dcontainermatrix.backend=native");
     }
     List<PlannedLayer> layers = runtime.usesLayers() ? stacks.of(plan) : List.of();
-    Optional<ClassDataTraining.Outcome> start = classDataFor(plan, layers, runtime);
+    Optional<ClassDataTraining.Outcome> start = classDataFor(plan, layers, length, runtime);
     if (start.isPresent() && start.get().layer().isPresent()) {
       layers = withClassDataLayer(layers, start.get().layer().get());
     }
-    ContainerSpec spec = specs.create(plan, agentSelectors, runtime.hasOwnHostname(), layers, logs);
+    ContainerSpec spec =
+        specs.create(plan, agentSelectors, length, runtime.hasOwnHostname(), layers, logs);
     if (start.isPresent()) {
       spec = startingFrom(spec, start.get());
     }
@@ -85,13 +88,13 @@ public final class LaunchPlanner {
    * replay starts from the class-data layer and JVM options it archived.
    */
   private Optional<ClassDataTraining.Outcome> classDataFor(
-      VariantPlan plan, List<PlannedLayer> layers, ContainerRuntime runtime)
+      VariantPlan plan, List<PlannedLayer> layers, RunLength length, ContainerRuntime runtime)
       throws ContainerException {
     if (classData.isEmpty() || !runtime.usesLayers() || plan.isReplay()) {
       return Optional.empty();
     }
     return Optional.of(
-        classData.get().get().archiveFor(plan, layers, ShortRunFlags.forEnvironment(plan.env())));
+        classData.get().get().archiveFor(plan, layers, ShortRunFlags.forRun(plan.env(), length)));
   }
 
   /** The archive's layer right above the shared jars (or the JDK, when no jar is shared). */

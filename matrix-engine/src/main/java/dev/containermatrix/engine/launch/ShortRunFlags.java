@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * The JVM flags a variant starts with for a short test run: C1 only, the serial collector, a higher
- * compile threshold, class sharing on where it can be. A matrix asks otherwise through the JVM's
- * own option variables in a config profile's env ({@code JDK_JAVA_OPTIONS} or {@code
+ * The JVM flags a variant starts with for a short test run (a class matrix's variant): C1 only, the
+ * serial collector, a higher compile threshold, class sharing on where it can be. A suite's variant
+ * runs long and keeps the JVM's own choices ({@link #forRun}). A matrix asks otherwise through the
+ * JVM's own option variables in a config profile's env ({@code JDK_JAVA_OPTIONS} or {@code
  * JAVA_TOOL_OPTIONS}): a collector named there drops the serial collector, a JIT setting drops
  * C1-only, a compile threshold drops ours, so what the matrix sets is what the JVM runs with.
  */
@@ -33,6 +34,15 @@ public final class ShortRunFlags {
       Pattern.compile("-XX:(CompileThresholdScaling|CompileThreshold)=");
 
   private ShortRunFlags() {}
+
+  /**
+   * The flags of a run of {@code length}: for a short one the short-run flags minus those the
+   * variant's env sets otherwise; for a long one only class sharing, the JVM's own choice of JIT
+   * and collector, as a plain Surefire fork has it.
+   */
+  public static List<String> forRun(Map<String, String> env, RunLength length) {
+    return length == RunLength.SHORT ? forEnvironment(env) : List.of(SHARE_AUTO);
+  }
 
   /** The short-run flags minus those the variant's env sets otherwise. */
   public static List<String> forEnvironment(Map<String, String> env) {

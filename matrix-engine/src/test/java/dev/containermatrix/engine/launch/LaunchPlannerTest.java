@@ -60,7 +60,12 @@ class LaunchPlannerTest {
 
     LaunchPlan launch =
         planner.plan(
-            plan, stacksNeverAsked(), List.of("class:com.example.SomeTest"), process(), logs());
+            plan,
+            stacksNeverAsked(),
+            List.of("class:com.example.SomeTest"),
+            RunLength.SHORT,
+            process(),
+            logs());
 
     assertThat(launch.layers()).isEmpty();
     assertThat(launch.spec().layers()).isEmpty();
@@ -75,7 +80,8 @@ class LaunchPlannerTest {
     VariantPlan plan = plan("host", Optional.empty());
     List<PlannedLayer> stack = List.of(layer(LayerRole.JDK, "jdk"), layer(LayerRole.CLASSES, "c"));
 
-    LaunchPlan launch = planner.plan(plan, p -> stack, List.of(), nativeBackend(), logs());
+    LaunchPlan launch =
+        planner.plan(plan, p -> stack, List.of(), RunLength.SHORT, nativeBackend(), logs());
 
     assertThat(launch.layers()).isEqualTo(stack);
     assertThat(launch.spec().layers())
@@ -87,7 +93,10 @@ class LaunchPlannerTest {
   void aReplayOnABackendWithoutLayersIsRefusedNamingTheBackendToUse() {
     VariantPlan replay = plan("host", Optional.of("20261201-120000-abcd"));
 
-    assertThatThrownBy(() -> planner.plan(replay, stacksNeverAsked(), List.of(), process(), logs()))
+    assertThatThrownBy(
+            () ->
+                planner.plan(
+                    replay, stacksNeverAsked(), List.of(), RunLength.SHORT, process(), logs()))
         .isInstanceOf(ContainerException.class)
         .hasMessageContaining("a replay runs on the archived run's layers")
         .hasMessageContaining("process backend cannot mount")
@@ -100,7 +109,8 @@ class LaunchPlannerTest {
     List<PlannedLayer> archived = List.of(layer(LayerRole.JDK, "jdk"));
 
     LaunchPlan launch =
-        plannerWithClassData.plan(replay, p -> archived, List.of(), nativeBackend(), logs());
+        plannerWithClassData.plan(
+            replay, p -> archived, List.of(), RunLength.SHORT, nativeBackend(), logs());
 
     assertThat(launch.spec().command().jvmOptions()).containsExactly("-XX:TieredStopAtLevel=1");
     assertThat(launch.layers()).isEqualTo(archived);
@@ -111,7 +121,12 @@ class LaunchPlannerTest {
   void aBackendWithoutLayersTrainsNoClassData() throws Exception {
     LaunchPlan launch =
         plannerWithClassData.plan(
-            plan("host", Optional.empty()), stacksNeverAsked(), List.of(), process(), logs());
+            plan("host", Optional.empty()),
+            stacksNeverAsked(),
+            List.of(),
+            RunLength.SHORT,
+            process(),
+            logs());
 
     assertThat(launch.classData()).isEmpty();
   }
@@ -126,6 +141,7 @@ class LaunchPlannerTest {
                     onImage,
                     p -> List.of(layer(LayerRole.JDK, "jdk")),
                     List.of(),
+                    RunLength.SHORT,
                     nativeBackend(),
                     logs()))
         .isInstanceOf(ContainerException.class)

@@ -33,4 +33,12 @@ class ShortRunFlagsTest {
                 Map.of("JAVA_TOOL_OPTIONS", "-XX:CompileThresholdScaling=1")))
         .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
   }
+
+  @Test
+  void aSuitesLongRunKeepsTheJvmsOwnJitAndCollector() {
+    assertThat(ShortRunFlags.forRun(Map.of("TZ", "UTC"), RunLength.LONG))
+        .containsExactly("-Xshare:auto");
+    assertThat(ShortRunFlags.forRun(Map.of("TZ", "UTC"), RunLength.SHORT))
+        .isEqualTo(ShortRunFlags.forEnvironment(Map.of("TZ", "UTC")));
+  }
 }
