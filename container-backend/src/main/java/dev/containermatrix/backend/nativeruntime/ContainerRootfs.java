@@ -177,10 +177,15 @@ final class ContainerRootfs {
     return lowers;
   }
 
-  /** The JDK and the classpath entries, each once, the JDK first. */
+  /**
+   * The JDK and the classpath entries, each once, the JDK first; not a JDK inside the base image,
+   * which must not be covered by whatever the host has at that path.
+   */
   private static List<Path> readOnlyEntries(ContainerSpec spec) {
     Set<Path> entries = new LinkedHashSet<>();
-    entries.add(spec.command().javaHome());
+    if (!spec.command().javaHomeInImage()) {
+      entries.add(spec.command().javaHome());
+    }
     entries.addAll(spec.command().classpath());
     return entries.stream().filter(Files::exists).toList();
   }

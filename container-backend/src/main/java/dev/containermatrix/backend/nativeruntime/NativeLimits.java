@@ -50,8 +50,7 @@ final class NativeLimits {
       return command;
     }
     options.addAll(command.jvmOptions());
-    return new JvmCommand(
-        command.javaHome(), command.classpath(), options, command.mainClass(), command.arguments());
+    return command.withClasspathAndOptions(command.classpath(), options);
   }
 
   /** The CPU count the JVM should see: the quota rounded up, at most the pinned CPUs. */

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What of a spec a plain host JVM cannot honour: a base image other than {@code host}, layers other
- * than {@link Layer#CLASSPATH} ones, files at fixed paths, any resource limit, and a hostname other
- * than the host's.
+ * What of a spec a plain host JVM cannot honour: a JDK inside an image, a base image other than
+ * {@code host}, layers other than {@link Layer#CLASSPATH} ones, files at fixed paths, any resource
+ * limit, and a hostname other than the host's.
  */
 final class ProcessLimitations {
 
@@ -24,6 +24,16 @@ final class ProcessLimitations {
 
   List<String> of(ContainerSpec spec) {
     List<String> out = new ArrayList<>();
+    if (spec.command().javaHomeInImage()) {
+      out.add(
+          "the process backend cannot run JDK "
+              + spec.command().javaHome()
+              + " of image "
+              + spec.baseImage()
+              + ": it runs host JVMs, and that JDK exists only inside the image; give the JDK axis"
+              + " a version or path of a JDK on this host, or use containermatrix.backend=native"
+              + " or docker");
+    }
     if (!spec.baseImage().equals(ContainerSpec.HOST)) {
       out.add(
           "the process backend cannot use base image "

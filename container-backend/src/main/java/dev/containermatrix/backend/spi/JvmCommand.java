@@ -22,6 +22,9 @@ import org.apiguardian.api.API;
  *     -classpath}, {@code --class-path} or {@code -jar}
  * @param mainClass binary name of the class to run, e.g. {@code com.example.Main}
  * @param arguments the main class's arguments
+ * @param javaHomeInImage whether {@code javaHome} is a JDK inside the container's base image (a JDK
+ *     axis value that names an image): then the backend must use the image's JDK and mount nothing
+ *     of the host's at that path, and a backend that runs host JVMs cannot run it
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record JvmCommand(
@@ -29,7 +32,8 @@ public record JvmCommand(
     List<Path> classpath,
     List<String> jvmOptions,
     String mainClass,
-    List<String> arguments) {
+    List<String> arguments,
+    boolean javaHomeInImage) {
 
   private static final Set<String> CLASSPATH_OPTIONS =
       Set.of("-cp", "-classpath", "--class-path", "-jar");
@@ -60,6 +64,21 @@ public record JvmCommand(
     }
     arguments = List.copyOf(notNull(arguments, "arguments"));
     arguments.forEach(argument -> noNul(argument, "argument"));
+  }
+
+  /** A JVM of a JDK on the host (or one the backend provides at that path), not in the image. */
+  public JvmCommand(
+      Path javaHome,
+      List<Path> classpath,
+      List<String> jvmOptions,
+      String mainClass,
+      List<String> arguments) {
+    this(javaHome, classpath, jvmOptions, mainClass, arguments, false);
+  }
+
+  /** This command with {@code classpath} and {@code jvmOptions} instead of its own. */
+  public JvmCommand withClasspathAndOptions(List<Path> classpath, List<String> jvmOptions) {
+    return new JvmCommand(javaHome, classpath, jvmOptions, mainClass, arguments, javaHomeInImage);
   }
 
   /** The JVM launcher: {@code <javaHome>/bin/java}. */

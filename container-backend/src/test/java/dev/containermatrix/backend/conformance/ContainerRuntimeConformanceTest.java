@@ -84,6 +84,21 @@ public abstract class ContainerRuntimeConformanceTest {
         "oci-archive:/images/bookworm.tar",
         (spec, scratch) -> spec.withBaseImage("oci-archive:/images/bookworm.tar")),
     HOSTNAME("variant-host", (spec, scratch) -> spec.withHostname("variant-host")),
+    /**
+     * A JDK inside the base image ({@link
+     * dev.containermatrix.backend.spi.JvmCommand#javaHomeInImage()}).
+     */
+    JDK_IN_IMAGE(
+        "exists only inside the image",
+        (spec, scratch) ->
+            spec.withCommand(
+                new dev.containermatrix.backend.spi.JvmCommand(
+                    spec.command().javaHome(),
+                    spec.command().classpath(),
+                    spec.command().jvmOptions(),
+                    spec.command().mainClass(),
+                    spec.command().arguments(),
+                    true))),
     JDK_LAYER(
         "jdk-layer",
         (spec, scratch) -> {

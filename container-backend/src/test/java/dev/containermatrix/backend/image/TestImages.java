@@ -43,6 +43,95 @@ public final class TestImages {
   }
 
   /**
+   * An image whose JDK is inside it, as eclipse-temurin's are: the C libraries {@code jdk} needs,
+   * {@code jdk} copied to {@code home} (without its {@code jmods/}, {@code lib/src.zip} and {@code
+   * man/}, which no test runs), and {@code env} ({@code NAME=value}, e.g. {@code
+   * JAVA_HOME=/opt/java/openjdk}) in its config. Layers are stored uncompressed, so writing one
+   * costs a copy of the JDK, no compression.
+   */
+  public static Path writeImageWithJdk(Path layout, Path jdk, String home, List<String> env)
+      throws Exception {
+    ReproducibleLayer.Builder jdkLayer = ReproducibleLayer.builder();
+    Path real = jdk.toRealPath();
+    String inLayer = home.substring(1);
+    try (Stream<Path> tree = Files.walk(real)) {
+      for (Path path : tree.sorted().toList()) {
+        String relative = real.relativize(path).toString();
+        if (relative.startsWith("jmods")
+            || relative.equals("lib/src.zip")
+            || relative.startsWith("man")) {
+          continue;
+        }
+        String name = relative.isEmpty() ? inLayer : inLayer + "/" + relative;
+        if (Files.isSymbolicLink(path)) {
+          jdkLayer.addSymlink(name, Files.readSymbolicLink(path).toString());
+        } else if (Files.isDirectory(path)) {
+          jdkLayer.addDirectory(name);
+        } else if (Files.isRegularFile(path)) {
+          jdkLayer.addFile(name, path, Files.isExecutable(path));
+        }
+      }
+    }
+    writeUncompressedOciLayout(
+        layout, List.of(libraryLayer(jdk, "jdk-image", Map.of(), Map.of()), jdkLayer.build()), env);
+    return layout;
+  }
+
+  /** An OCI image layout of {@code layers} (bottom first), each an uncompressed tar blob. */
+  public static Path writeUncompressedOciLayout(
+      Path layout, List<ReproducibleLayer> layers, List<String> env) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Path blobs = Files.createDirectories(layout.resolve("blobs/sha256"));
+    ObjectNode config = json.createObjectNode().put("os", "linux").put("architecture", "amd64");
+    var envArray = config.putObject("config").putArray("Env");
+    env.forEach(envArray::add);
+    var diffIds = config.putObject("rootfs").put("type", "layers").putArray("diff_ids");
+    ObjectNode manifest =
+        json.createObjectNode()
+            .put("schemaVersion", 2)
+            .put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+    var layerArray = json.createArrayNode();
+    for (ReproducibleLayer layer : layers) {
+      Path tar = Files.createTempFile(blobs, "layer", ".tar");
+      Digest diffId;
+      try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tar))) {
+        diffId = layer.writeTo(out);
+      }
+      long size = Files.size(tar);
+      Files.move(
+          tar,
+          layout.resolve(diffId.layoutPath()),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      diffIds.add(diffId.toString());
+      layerArray
+          .addObject()
+          .put("mediaType", "application/vnd.oci.image.layer.v1.tar")
+          .put("digest", diffId.toString())
+          .put("size", size);
+    }
+    byte[] configBytes = json.writeValueAsBytes(config);
+    String configDigest = blob(layout, configBytes);
+    manifest
+        .putObject("config")
+        .put("mediaType", "application/vnd.oci.image.config.v1+json")
+        .put("digest", configDigest)
+        .put("size", configBytes.length);
+    manifest.set("layers", layerArray);
+    byte[] manifestBytes = json.writeValueAsBytes(manifest);
+    String manifestDigest = blob(layout, manifestBytes);
+    ObjectNode index = json.createObjectNode().put("schemaVersion", 2);
+    index
+        .putArray("manifests")
+        .addObject()
+        .put("mediaType", "application/vnd.oci.image.manifest.v1+json")
+        .put("digest", manifestDigest)
+        .put("size", manifestBytes.length);
+    Files.write(layout.resolve("index.json"), json.writeValueAsBytes(index));
+    Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+    return layout;
+  }
+
+  /**
    * A root filesystem tar (as {@code docker import} takes it) for the JDK's libraries plus {@code
    * tools} (name in /bin → host binary, e.g. {@code sh} → {@code /bin/dash}) with theirs, and
    * {@code files} (path → text).

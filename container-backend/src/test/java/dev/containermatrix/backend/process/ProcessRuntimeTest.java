@@ -60,6 +60,30 @@ class ProcessRuntimeTest {
   }
 
   @Test
+  void refusesAJdkThatIsInsideTheImageSayingItRunsHostJvms() {
+    ContainerSpec host = hostSpec(scratch, "jdk-image", PrintEnvMain.class, List.of());
+    ContainerSpec spec =
+        host.withBaseImage("oci-layout:images/temurin")
+            .withCommand(
+                new JvmCommand(
+                    Path.of("/opt/java/openjdk"),
+                    host.command().classpath(),
+                    List.of(),
+                    host.command().mainClass(),
+                    List.of(),
+                    true));
+
+    assertThat(runtime.unsupported(spec))
+        .containsExactly(
+            "the process backend cannot run JDK /opt/java/openjdk of image"
+                + " oci-layout:images/temurin: it runs host JVMs, and that JDK exists only inside"
+                + " the image; give the JDK axis a version or path of a JDK on this host, or use"
+                + " containermatrix.backend=native or docker",
+            "the process backend cannot use base image oci-layout:images/temurin: it runs on the"
+                + " host's own system; use containermatrix.backend=native or docker");
+  }
+
+  @Test
   void skipsClasspathLayersButDeclaresOthers() {
     ContainerSpec spec =
         hostSpec(scratch, "layers", PrintEnvMain.class, List.of())

@@ -353,7 +353,10 @@ final class VariantExecution {
             durationMillis,
             Optional.empty(),
             notEnforced)
-        .withClasspathEntries(plan.classpath().size());
+        .withClasspathEntries(plan.classpath().size())
+        .withJdk(
+            new VariantReport.ReportedJdk(
+                plan.jdkFeature(), plan.jdkHome().toString(), plan.jdkInBase()));
   }
 
   /** The variant's log directory (see {@link dev.containermatrix.engine.report.VariantLogs}). */

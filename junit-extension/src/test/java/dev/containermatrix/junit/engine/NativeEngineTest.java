@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.image.TestImages;
 import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
+import dev.containermatrix.junit.engine.fixtures.JdkImageFixture;
 import dev.containermatrix.junit.engine.fixtures.MemoryHogFixture;
 import dev.containermatrix.junit.engine.fixtures.NativeOnlyFixture;
 import dev.containermatrix.junit.engine.fixtures.TwoImagesFixture;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** The engine on the native backend, as root: what only containers give a variant. */
@@ -81,6 +83,44 @@ class NativeEngineTest {
     JsonNode report = report(reports);
     for (JsonNode variant : report.get("variants")) {
       assertThat(variant.get("layers").get(0).get("role").asText()).isEqualTo("base");
+    }
+  }
+
+  @Test
+  void aJdkImageVariantRunsOnTheJdkInsideTheImageAndAHostVariantOnTheHostsJdk() throws Exception {
+    JdkImageEngineTest.temurinJdkImage();
+
+    EngineExecutionResults results = run(JdkImageFixture.class);
+
+    results.testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+    assertThat(
+            results.allEvents().reportingEntryPublished().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().contains("oci-layout:"))
+                .map(
+                    e ->
+                        e.getRequiredPayload(ReportEntry.class)
+                            .getKeyValuePairs()
+                            .get("classData")))
+        .as("class data is trained inside the image, on its JDK 25: an AOT cache")
+        .hasSize(2)
+        .allMatch(entry -> entry.startsWith("AOT cache sha256:"), "an AOT cache");
+    for (JsonNode variant : report(reports).get("variants")) {
+      JsonNode jdk = variant.get("jdk");
+      List<String> roles = new java.util.ArrayList<>();
+      variant.get("layers").forEach(l -> roles.add(l.get("role").asText()));
+      if (variant.get("values").get("jdk").asText().equals("17")) {
+        assertThat(jdk.get("feature").asInt()).isEqualTo(17);
+        assertThat(jdk.get("inImage").asBoolean()).isFalse();
+        assertThat(roles).contains("jdk").doesNotContain("base");
+      } else {
+        assertThat(jdk.get("feature").asInt()).isEqualTo(25);
+        assertThat(jdk.get("home").asText()).isEqualTo("/opt/java/openjdk");
+        assertThat(jdk.get("inImage").asBoolean()).isTrue();
+        assertThat(roles)
+            .as("the JDK comes from the base image")
+            .contains("base")
+            .doesNotContain("jdk");
+      }
     }
   }
 

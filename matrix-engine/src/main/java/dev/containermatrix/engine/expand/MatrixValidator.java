@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.engine.matrix.Axis;
 import dev.containermatrix.engine.matrix.ImageReference;
+import dev.containermatrix.engine.matrix.JdkImage;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
 import dev.containermatrix.engine.matrix.ValueSelector;
@@ -48,6 +49,9 @@ public final class MatrixValidator {
           requireExisting(axis.get(), "include", e.getValue(), include);
         } else if (axis.get() instanceof Axis.Base) {
           ImageReference.check(e.getValue(), include.origin());
+        } else if (axis.get() instanceof Axis.Jdk) {
+          Axis.checkLabels(List.of(e.getValue()), e.getKey(), include.origin());
+          JdkImage.of(e.getValue(), include.origin());
         } else {
           Axis.checkLabels(List.of(e.getValue()), e.getKey(), include.origin());
         }

@@ -184,10 +184,15 @@ public final class ClassDataTraining {
         new ContainerSpec(
             id,
             runtime.hasOwnHostname() ? "class-data" : ContainerSpec.HOST,
-            plan.variant().base(),
+            plan.base(),
             use.trainingLayers().stream().map(l -> ContainerSpecFactory.layer(l)).toList(),
             new JvmCommand(
-                plan.jdkHome(), use.trainingClasspath(), options, trainingMain, List.of()),
+                plan.jdkHome(),
+                use.trainingClasspath(),
+                options,
+                trainingMain,
+                List.of(),
+                plan.jdkInBase()),
             Map.of(),
             baseDirectory,
             ResourceLimits.none(),

@@ -124,11 +124,7 @@ public final class LaunchPlanner {
     List<String> options = new ArrayList<>(use.kind().compatibleOptions(command.jvmOptions()));
     options.add(use.kind().useOption(use.pathInside()));
     return spec.withCommand(
-        new JvmCommand(
-            command.javaHome(),
-            ClassDataArchives.sharedFirst(command.classpath(), use.trainingClasspath()),
-            options,
-            command.mainClass(),
-            command.arguments()));
+        command.withClasspathAndOptions(
+            ClassDataArchives.sharedFirst(command.classpath(), use.trainingClasspath()), options));
   }
 }

@@ -80,8 +80,8 @@ public sealed interface Axis {
   }
 
   /**
-   * JDKs to run on, each a feature version ({@code "17"}) or a path to a JDK home. Named {@code
-   * jdk}.
+   * JDKs to run on, each a feature version ({@code "17"}), a path to a JDK home on the host, or an
+   * image whose JDK the variant runs on ({@link JdkImage}). Named {@code jdk}.
    */
   record Jdk(List<String> versions, Origin origin) implements Axis {
 
@@ -90,6 +90,7 @@ public sealed interface Axis {
     public Jdk {
       Objects.requireNonNull(origin, "origin");
       versions = checkLabels(versions, NAME, origin);
+      versions.forEach(value -> JdkImage.of(value, origin));
     }
 
     @Override

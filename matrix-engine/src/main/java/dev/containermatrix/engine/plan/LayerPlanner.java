@@ -20,11 +20,11 @@ import org.apiguardian.api.API;
 
 /**
  * Plans the layer stacks of one class's variants so that they share everything but their tops: the
- * JDK → shared jars (those every variant has) → the variant's own jars → main and test classes →
- * config files. Each classpath layer holds its files at their host paths, so the variant's
- * classpath reads the same inside a container as on the host; the config layer holds each config
- * file at its target path. Every layer is content-addressed in the {@link LayerStore}: built once,
- * reused across variants, runs and projects.
+ * JDK (none where the JDK is inside the base image) → shared jars (those every variant has) → the
+ * variant's own jars → main and test classes → config files. Each classpath layer holds its files
+ * at their host paths, so the variant's classpath reads the same inside a container as on the host;
+ * the config layer holds each config file at its target path. Every layer is content-addressed in
+ * the {@link LayerStore}: built once, reused across variants, runs and projects.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class LayerPlanner {
@@ -54,7 +54,9 @@ public final class LayerPlanner {
     Map<List<VariantPlan.PlannedFile>, PlannedLayer> configs = new LinkedHashMap<>();
     for (VariantPlan variant : variants) {
       List<PlannedLayer> stack = new ArrayList<>();
-      stack.add(jdks.computeIfAbsent(variant.jdkHome(), this::jdk));
+      if (!variant.jdkInBase()) {
+        stack.add(jdks.computeIfAbsent(variant.jdkHome(), this::jdk));
+      }
       addIfAny(stack, built, LayerRole.SHARED_JARS, shared);
       Set<Path> own = new LinkedHashSet<>(jars(variant));
       own.removeAll(shared);

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.spi.ResourceLimits;
 import dev.containermatrix.engine.expand.VariantDefinition;
+import dev.containermatrix.engine.matrix.JdkImage;
 import dev.containermatrix.engine.matrix.ResourceProfile;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -20,7 +21,8 @@ import org.apiguardian.api.API;
  * a replay, from the archived run.
  *
  * @param testClass the matrix class's binary name
- * @param jdkHome the JDK's home directory
+ * @param jdkHome the JDK's home directory: on the host, or inside the base image when {@link
+ *     #jdkInBase()}
  * @param jdkFeature the JDK's feature version, e.g. 25
  * @param classpath the variant's classpath, in order
  * @param replaced what the library axes changed, e.g. {@code com.x:y 2.23.0 -> 2.21.3}
@@ -101,6 +103,33 @@ public record VariantPlan(
   /** Whether the variant runs on the host's own file system rather than on a base image. */
   public boolean onHostBase() {
     return HOST_BASE.equals(base);
+  }
+
+  /**
+   * Whether the variant's JDK is inside its base image (a JDK axis value that names an image, see
+   * {@link JdkImage}): then {@link #jdkHome()} is a path inside the image, no JDK layer is stacked
+   * and nothing of the host's JDK is mounted.
+   */
+  public boolean jdkInBase() {
+    return variant.jdk().filter(JdkImage::isImage).isPresent();
+  }
+
+  /** This plan on base image {@code reference}. */
+  public VariantPlan withBase(String reference) {
+    return new VariantPlan(
+        testClass,
+        variant,
+        jdkHome,
+        jdkFeature,
+        classpath,
+        replaced,
+        files,
+        env,
+        systemProperties,
+        resources,
+        reference,
+        replayOf,
+        archivedJvmOptions);
   }
 
   /** Whether this plan brings back an archived run's variant as it ran then. */

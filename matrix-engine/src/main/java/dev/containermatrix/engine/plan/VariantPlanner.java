@@ -6,11 +6,13 @@ import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.matrix.Axis;
 import dev.containermatrix.engine.matrix.ConfigFile;
+import dev.containermatrix.engine.matrix.JdkImage;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
 import dev.containermatrix.engine.matrix.Origin;
 import dev.containermatrix.engine.resolve.ClasspathComposer;
 import dev.containermatrix.engine.resolve.ComposedClasspath;
+import dev.containermatrix.engine.resolve.ImageJdks;
 import dev.containermatrix.engine.resolve.Jdk;
 import dev.containermatrix.engine.resolve.JdkLocator;
 import dev.containermatrix.engine.resolve.JdkNotFoundException;
@@ -26,12 +28,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Makes a variant concrete for this host: finds its JDK, composes its classpath from the host's
- * test classpath and its library axes, and finds its config files. A JDK, artifact or file that
- * cannot be found is a matrix error naming the axis where it was declared.
+ * Makes a variant concrete for this host: finds its JDK (on the host, or inside the image a JDK
+ * image value names, which then is the variant's base), composes its classpath from the host's test
+ * classpath and its library axes, and finds its config files. A JDK, artifact or file that cannot
+ * be found is a matrix error naming the axis where it was declared.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class VariantPlanner implements PlanSource {
@@ -40,6 +44,7 @@ public final class VariantPlanner implements PlanSource {
   private final ClassLoader resources;
   private final ClasspathComposer composer;
   private final JdkLocator jdks;
+  private final ImageJdks imageJdks;
   private final Path scratch;
 
   /**
@@ -60,6 +65,7 @@ public final class VariantPlanner implements PlanSource {
     this.resources = resources;
     this.composer = composer;
     this.jdks = jdks;
+    this.imageJdks = new ImageJdks(baseDirectory, scratch.resolve("jdk-images"));
     this.scratch = scratch;
   }
 
@@ -89,7 +95,10 @@ public final class VariantPlanner implements PlanSource {
    */
   @Override
   public VariantPlan plan(String testClass, VariantDefinition variant) {
-    Jdk jdk = jdk(variant);
+    Optional<JdkImage> jdkImage =
+        variant.jdk().flatMap(value -> JdkImage.of(value, jdkOrigin(variant)));
+    jdkImage.ifPresent(image -> requireHostBase(variant, image));
+    Jdk jdk = jdk(variant, jdkImage);
     ComposedClasspath classpath;
     try {
       classpath = composer.compose(hostClasspath, variant.libraries());
@@ -100,29 +109,53 @@ public final class VariantPlanner implements PlanSource {
     for (ConfigFile file : variant.files()) {
       files.add(new VariantPlan.PlannedFile(source(file), file.target()));
     }
-    return VariantPlan.of(
-        testClass,
-        variant,
-        jdk.home(),
-        jdk.feature(),
-        classpath.entries(),
-        classpath.replaced(),
-        files);
+    VariantPlan plan =
+        VariantPlan.of(
+            testClass,
+            variant,
+            jdk.home(),
+            jdk.feature(),
+            classpath.entries(),
+            classpath.replaced(),
+            files);
+    return jdkImage.map(image -> plan.withBase(image.image())).orElse(plan);
   }
 
-  private Jdk jdk(VariantDefinition variant) {
+  private Jdk jdk(VariantDefinition variant, Optional<JdkImage> image) {
     String wanted = variant.jdk().orElse(null);
     try {
+      if (image.isPresent()) {
+        return imageJdks.locate(image.get());
+      }
       return jdks.locate(wanted == null ? System.getProperty("java.home") : wanted);
     } catch (JdkNotFoundException e) {
-      Origin origin =
-          variant
-              .matrix()
-              .axis(Axis.Jdk.NAME)
-              .map(Axis::origin)
-              .orElse(new Origin(variant.matrix().source()));
-      throw new MatrixDefinitionException(origin, e.getMessage(), e);
+      throw new MatrixDefinitionException(jdkOrigin(variant), e.getMessage(), e);
     }
+  }
+
+  /** A JDK image is the variant's base, so the variant may have no other base than the host. */
+  private static void requireHostBase(VariantDefinition variant, JdkImage image) {
+    if (VariantPlan.HOST_BASE.equals(variant.base())) {
+      return;
+    }
+    throw new MatrixDefinitionException(
+        jdkOrigin(variant),
+        "variant "
+            + variant.displayName()
+            + " has JDK image "
+            + image.value()
+            + " and base "
+            + variant.base()
+            + ", but a JDK image is the variant's base: drop the base (or use base 'host') for"
+            + " this JDK, or exclude the combination, or name a host JDK instead of the image");
+  }
+
+  private static Origin jdkOrigin(VariantDefinition variant) {
+    return variant
+        .matrix()
+        .axis(Axis.Jdk.NAME)
+        .map(Axis::origin)
+        .orElse(new Origin(variant.matrix().source()));
   }
 
   private static Origin libraryOrigin(VariantDefinition variant, LibraryResolutionException e) {

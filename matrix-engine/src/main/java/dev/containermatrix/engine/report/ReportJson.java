@@ -58,5 +58,11 @@ final class ReportJson {
         json.writeNull();
       }
     }
+
+    /** Unknown counts as empty, so a field marked {@code NON_EMPTY} is left out when unknown. */
+    @Override
+    public boolean isEmpty(SerializerProvider provider, T unknown) {
+      return unknown == null || value.apply(unknown).isEmpty();
+    }
   }
 }

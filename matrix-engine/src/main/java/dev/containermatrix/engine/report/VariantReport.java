@@ -37,6 +37,8 @@ import org.apiguardian.api.API;
  *     when the variant never got one (skipped, or refused before it was launched)
  * @param classes a suite's counts per test class; empty, and left out of report.json, for a class
  *     matrix
+ * @param jdk the JDK the variant ran on; empty, and left out of report.json, where no JDK was
+ *     planned
  */
 @API(status = INTERNAL, since = "0.1")
 @JsonPropertyOrder({
@@ -44,6 +46,7 @@ import org.apiguardian.api.API;
   "class",
   "name",
   "values",
+  "jdk",
   "limits",
   "layers",
   "status",
@@ -76,7 +79,8 @@ public record VariantReport(
     OptionalInt classpathEntries,
     List<TestFailure> failures,
     Optional<String> logs,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassCounts> classes) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassCounts> classes,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<ReportedJdk> jdk) {
 
   public VariantReport {
     Objects.requireNonNull(cpuMillis, "cpuMillis");
@@ -92,6 +96,8 @@ public record VariantReport(
     Objects.requireNonNull(logs, "logs");
     // absent from a class matrix's entry, so absent when its report part is read back
     classes = classes == null ? List.of() : List.copyOf(classes);
+    // absent where it was not known (and from reports written before it was), so absent when read
+    jdk = jdk == null ? Optional.empty() : jdk;
   }
 
   /** An entry whose CPU time and classpath are unknown. */
@@ -125,7 +131,8 @@ public record VariantReport(
         OptionalInt.empty(),
         List.of(),
         Optional.empty(),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   public VariantReport withCpuMillis(OptionalLong value) {
@@ -151,6 +158,29 @@ public record VariantReport(
       throw new IllegalArgumentException("a variant's log directory must be named, was blank");
     }
     return withMeasured(cpuMillis, classpathEntries, failures, Optional.of(directory), classes);
+  }
+
+  /** This entry with the JDK the variant ran on. */
+  public VariantReport withJdk(ReportedJdk value) {
+    return new VariantReport(
+        id,
+        testClass,
+        name,
+        values,
+        limits,
+        layers,
+        status,
+        reason,
+        tests,
+        durationMillis,
+        archive,
+        notEnforced,
+        cpuMillis,
+        classpathEntries,
+        failures,
+        logs,
+        classes,
+        Optional.of(value));
   }
 
   /** This entry with a suite's counts per test class. */
@@ -182,7 +212,22 @@ public record VariantReport(
         classpathEntries,
         failures,
         logs,
-        classes);
+        classes,
+        jdk);
+  }
+
+  /**
+   * The JDK a variant ran on, as report.json lists it: a JDK axis value names a version, a path or
+   * an image, and this says which JDK that was.
+   *
+   * @param feature its feature version, e.g. 25
+   * @param home its home: on the host, or inside the base image when {@code inImage}
+   * @param inImage whether the JDK is the one inside the variant's base image
+   */
+  public record ReportedJdk(int feature, String home, boolean inImage) {
+    public ReportedJdk {
+      Objects.requireNonNull(home, "home");
+    }
   }
 
   /**

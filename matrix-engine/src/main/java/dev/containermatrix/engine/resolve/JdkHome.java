@@ -57,6 +57,12 @@ final class JdkHome {
     return new Probe(dir, new Jdk(real, feature, version), "");
   }
 
+  /** {@code JAVA_VERSION} of a {@code release} file's text, if it has one. */
+  static java.util.Optional<String> javaVersion(String releaseText) {
+    Matcher m = JAVA_VERSION.matcher(releaseText);
+    return m.find() ? java.util.Optional.of(m.group(1).trim()) : java.util.Optional.empty();
+  }
+
   /**
    * 8 for {@code 1.8} or {@code 1.8.0_392}, 17 for {@code 17} or {@code 17.0.15}; -1 when neither.
    */

@@ -114,4 +114,92 @@ class VariantPlannerTest {
         .isInstanceOf(MatrixDefinitionException.class)
         .hasMessageStartingWith("@JdkAxis.value on SomeTest: ");
   }
+
+  private static VariantDefinition jdkImageVariant(String jdk, String base) {
+    Origin origin = Origin.annotation("@JdkAxis", "value", "demo.JsonTest");
+    MatrixDefinition matrix =
+        new MatrixDefinition(
+            "test matrix",
+            "host",
+            List.of(
+                new Axis.Jdk(List.of(jdk), origin),
+                new Axis.Base(List.of(base), new Origin("@BaseAxis.value on demo.JsonTest"))),
+            List.of(),
+            List.of(),
+            new Strategy(Strategy.Combinations.ALL, false, 0, Strategy.DEFAULT_TIMEOUT));
+    return VariantDefinition.of(matrix, Map.of("jdk", jdk, "base", base));
+  }
+
+  private void jdkImage(String name) throws Exception {
+    dev.containermatrix.backend.image.TestImages.writeUncompressedOciLayout(
+        temp.resolve("project").resolve(name),
+        List.of(
+            dev.containermatrix.backend.layers.ReproducibleLayer.builder()
+                .addFile(
+                    "opt/java/openjdk/release",
+                    "JAVA_VERSION=\"21.0.9\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    false)
+                .addFile("opt/java/openjdk/bin/java", new byte[] {1}, true)
+                .build()),
+        List.of("JAVA_HOME=/opt/java/openjdk"));
+  }
+
+  @Test
+  void aJdkImageIsTheVariantsBaseAndItsHomeAndVersionAreThoseInsideTheImage() throws Exception {
+    jdkImage("images/temurin");
+
+    VariantPlan plan =
+        planner(List.of())
+            .plan("com.example.SomeTest", jdkImageVariant("oci-layout:images/temurin", "host"));
+
+    assertThat(plan.jdkHome()).isEqualTo(Path.of("/opt/java/openjdk"));
+    assertThat(plan.jdkFeature()).isEqualTo(21);
+    assertThat(plan.base()).isEqualTo("oci-layout:images/temurin");
+    assertThat(plan.jdkInBase()).isTrue();
+    assertThat(plan.variant().values().get("jdk")).isEqualTo("oci-layout:images/temurin");
+
+    var store = dev.containermatrix.backend.layers.LayerStore.open(temp.resolve("store"));
+    var stacks =
+        planner(List.of(temp.resolve("project")))
+            .stacks(List.of(plan), store, reference -> List.of());
+    assertThat(stacks.of(plan))
+        .as("no JDK layer: the JDK is in the base image's layers")
+        .noneMatch(l -> l.role() == dev.containermatrix.backend.layers.LayerRole.JDK);
+  }
+
+  @Test
+  void aJdkImageWithABaseOtherThanTheHostFailsNamingBoth() throws Exception {
+    jdkImage("images/temurin");
+
+    assertThatThrownBy(
+            () ->
+                planner(List.of())
+                    .plan(
+                        "com.example.SomeTest",
+                        jdkImageVariant("oci-layout:images/temurin", "oci-archive:bookworm.tar")))
+        .isInstanceOf(MatrixDefinitionException.class)
+        .hasMessage(
+            "@JdkAxis.value on demo.JsonTest: variant jdk=oci-layout:images/temurin,"
+                + " base=oci-archive:bookworm.tar has JDK image oci-layout:images/temurin and base"
+                + " oci-archive:bookworm.tar, but a JDK image is the variant's base: drop the base"
+                + " (or use base 'host') for this JDK, or exclude the combination, or name a host"
+                + " JDK instead of the image");
+  }
+
+  @Test
+  void aJdkImageWithoutJdkFailsTheClassAtItsJdkAxis() throws Exception {
+    jdkImage("images/temurin");
+
+    assertThatThrownBy(
+            () ->
+                planner(List.of())
+                    .plan(
+                        "com.example.SomeTest",
+                        jdkImageVariant("oci-layout:images/temurin!/usr/lib/jvm/none", "host")))
+        .isInstanceOf(MatrixDefinitionException.class)
+        .hasMessage(
+            "@JdkAxis.value on demo.JsonTest: JDK home /usr/lib/jvm/none in image"
+                + " oci-layout:images/temurin has no release file, so it is no JDK; name the"
+                + " image's JDK home after '!'");
+  }
 }

@@ -26,6 +26,19 @@ class YamlMatrixReaderErrorsTest {
   }
 
   @Test
+  void rejectsAJdkImageWhoseHomeIsNoAbsolutePathNamingTheLine() {
+    assertReading(
+            """
+            axes:
+              - jdk: ["17", "registry:eclipse-temurin:21-jdk!opt/java/openjdk"]
+            """)
+        .hasMessageStartingWith(
+            "m.yaml, line 2, key 'jdk': JDK value"
+                + " 'registry:eclipse-temurin:21-jdk!opt/java/openjdk' names JDK home"
+                + " 'opt/java/openjdk' in its image after '!'");
+  }
+
+  @Test
   void rejectsUnknownKeyInALibraryAxis() {
     assertReading(
             """
