@@ -182,12 +182,15 @@ public final class DockerRuntime implements ContainerRuntime {
   }
 
   /**
-   * The JDK and the classpath entries that no layer holds, bound read-only from the host at their
-   * own paths, as the native backend does.
+   * The JDK (unless it is the base image's own) and the classpath entries that no layer holds,
+   * bound read-only from the host at their own paths, as the native backend does.
    */
   private static void hostEntries(ContainerSpec spec, List<Path> layers, Map<Path, Path> readOnly) {
     List<Path> entries = new ArrayList<>();
-    entries.add(spec.command().javaHome());
+    if (!spec.command().javaHomeInImage()) {
+      // a JDK inside the base image is the image's; the host's at the same path must not cover it
+      entries.add(spec.command().javaHome());
+    }
     entries.addAll(spec.command().classpath());
     for (Path entry : entries) {
       Path relative = Path.of("/").relativize(entry);
