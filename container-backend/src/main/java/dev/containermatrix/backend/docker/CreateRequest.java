@@ -60,6 +60,10 @@ final class CreateRequest {
 
     ObjectNode host = config.putObject("HostConfig");
     host.put("NetworkMode", "none");
+    if (!ContainerSpec.HOST.equals(spec.hostname())) {
+      // its own name resolves, to loopback, as on the native backend
+      host.putArray("ExtraHosts").add(spec.hostname() + ":127.0.0.1");
+    }
     host.put("ReadonlyRootfs", true);
     host.putArray("CapDrop").add("ALL");
     host.putArray("SecurityOpt").add("no-new-privileges");
