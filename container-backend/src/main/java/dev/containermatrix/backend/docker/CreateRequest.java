@@ -50,7 +50,6 @@ final class CreateRequest {
       env.add(e.getKey() + "=" + e.getValue());
     }
     config.put("WorkingDir", spec.workingDirectory().toString());
-    config.put("NetworkDisabled", true);
     config.put("AttachStdout", false);
     config.put("AttachStderr", false);
     ObjectNode labels = config.putObject("Labels");
