@@ -2,20 +2,26 @@ package dev.containermatrix.backend;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.containermatrix.backend.docker.DockerApi;
+import dev.containermatrix.backend.docker.DockerHost;
+import dev.containermatrix.backend.docker.DockerRuntime;
 import dev.containermatrix.backend.nativeruntime.NativeHost;
 import dev.containermatrix.backend.nativeruntime.NativeRuntime;
 import dev.containermatrix.backend.nativeruntime.probe.HostCapabilities;
 import dev.containermatrix.backend.nativeruntime.probe.HostProbe;
 import dev.containermatrix.backend.process.ProcessRuntime;
 import dev.containermatrix.backend.spi.ContainerException;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
  * Picks the runtime for a value of {@value #KEY}: {@code auto} (the default), {@code native},
  * {@code docker} or {@code process}. {@code auto} chooses {@code native} wherever this host can run
- * it (Linux with util-linux, overlayfs and namespaces, as root or through user namespaces), and
- * otherwise {@code process}, saying what was missing. {@code docker} is not built yet.
+ * it (Linux with util-linux, overlayfs and namespaces, as root or through user namespaces), else
+ * {@code docker} where a Docker or Podman engine answers, and otherwise {@code process}, saying
+ * what was missing.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ContainerRuntimes {
@@ -39,8 +45,21 @@ public final class ContainerRuntimes {
    *     names no backend
    */
   public static RuntimeSelection select(String key) throws ContainerException {
+    return select(key, DockerHost.DEFAULT, "run");
+  }
+
+  /**
+   * The runtime {@code key} asks for, with the reason for the choice.
+   *
+   * @param key the value of {@value #KEY}
+   * @param dockerHost the engine the docker backend talks to
+   * @param runId labels what the docker backend creates, so the reaper can tell whose it is
+   * @throws ContainerException if that backend cannot run here, or {@code key} names no backend
+   */
+  public static RuntimeSelection select(String key, DockerHost dockerHost, String runId)
+      throws ContainerException {
     return switch (key) {
-      case AUTO -> auto();
+      case AUTO -> auto(dockerHost, runId);
       case "process" ->
           new RuntimeSelection(
               new ProcessRuntime(), KEY + "=process asked for the process backend");
@@ -62,15 +81,30 @@ public final class ContainerRuntimes {
                 + (host.rootless() ? " (rootless, through user namespaces)" : " (as root)"));
       }
       case "docker" ->
-          throw new ContainerException(
-              KEY + "=docker is not built yet: use " + KEY + "=native, process or auto");
+          new RuntimeSelection(
+              docker(dockerHost, runId)
+                  .orElseThrow(
+                      () ->
+                          new ContainerException(
+                              KEY
+                                  + "=docker cannot reach a Docker engine at "
+                                  + dockerHost
+                                  + ": "
+                                  + dockerProblem(dockerHost)
+                                  + "; start one (dockerd, or podman system service), point "
+                                  + DockerHost.CONFIGURATION_KEY
+                                  + " or DOCKER_HOST at its socket, or use "
+                                  + KEY
+                                  + "=auto")),
+              KEY + "=docker asked for the docker backend, engine at " + dockerHost);
       default ->
           throw new ContainerException(
               KEY + "=" + key + " names no backend: use one of " + String.join(", ", NAMES));
     };
   }
 
-  private static RuntimeSelection auto() throws ContainerException {
+  private static RuntimeSelection auto(DockerHost dockerHost, String runId)
+      throws ContainerException {
     if (!System.getProperty("os.name", "").startsWith("Linux")) {
       return new RuntimeSelection(
           new ProcessRuntime(),
@@ -84,10 +118,42 @@ public final class ContainerRuntimes {
           "auto chose native: this host can run Linux namespaces"
               + (host.rootless() ? " as an unprivileged user (rootless)" : " as root"));
     }
+    Optional<DockerRuntime> docker = docker(dockerHost, runId);
+    if (docker.isPresent()) {
+      return new RuntimeSelection(
+          docker.get(),
+          "auto chose docker, engine at "
+              + dockerHost
+              + ": the native backend cannot run here: "
+              + String.join("; ", host.missing()));
+    }
     return new RuntimeSelection(
         new ProcessRuntime(),
         "auto chose process, without isolation: the native backend cannot run here: "
-            + String.join("; ", host.missing()));
+            + String.join("; ", host.missing())
+            + "; and no Docker engine answers at "
+            + dockerHost
+            + " ("
+            + dockerProblem(dockerHost)
+            + ")");
+  }
+
+  /** The docker backend, where an engine answers at {@code host}. */
+  private static Optional<DockerRuntime> docker(DockerHost host, String runId) {
+    try {
+      return Optional.of(new DockerRuntime(DockerApi.connect(host), runId));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String dockerProblem(DockerHost host) {
+    try {
+      DockerApi.connect(host);
+      return "it answers";
+    } catch (IOException e) {
+      return e.getMessage();
+    }
   }
 
   private static NativeRuntime nativeRuntime(HostCapabilities host) {

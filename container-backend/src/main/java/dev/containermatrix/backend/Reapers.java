@@ -2,6 +2,8 @@ package dev.containermatrix.backend;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.containermatrix.backend.docker.DockerHost;
+import dev.containermatrix.backend.docker.DockerReaper;
 import dev.containermatrix.backend.nativeruntime.cgroup.CgroupProbe;
 import dev.containermatrix.backend.nativeruntime.cgroup.CgroupReaper;
 import dev.containermatrix.backend.rundir.ProcessIdentity;
@@ -22,7 +24,19 @@ public final class Reapers {
    * directories, layers). Mounts need no reaping: they live only in containers' mount namespaces.
    */
   public static Reaper forHost() {
+    return forHost(DockerHost.DEFAULT);
+  }
+
+  /**
+   * As {@link #forHost()}, and the containers dead runs left in the Docker engine at {@code
+   * docker}, where one answers there.
+   */
+  public static Reaper forHost(DockerHost docker) {
     RunDirectoryReaper runs = new RunDirectoryReaper(RunDirectory.TMP, ProcessIdentity.PROC);
-    return Reaper.inOrder(List.of(new CgroupReaper(CgroupProbe.host().probe(), runs), runs));
+    List<Reaper> reapers = new java.util.ArrayList<>();
+    DockerReaper.at(docker).ifPresent(reapers::add);
+    reapers.add(new CgroupReaper(CgroupProbe.host().probe(), runs));
+    reapers.add(runs);
+    return Reaper.inOrder(reapers);
   }
 }

@@ -35,12 +35,19 @@ class ContainerRuntimesTest {
   }
 
   @Test
-  void dockerIsRefusedUntilItIsBuilt() {
-    assertThatThrownBy(() -> ContainerRuntimes.select("docker"))
+  void dockerWithoutAnEngineAtItsSocketSaysWhereItLookedAndWhatToDo() {
+    assertThatThrownBy(
+            () ->
+                ContainerRuntimes.select(
+                    "docker",
+                    dev.containermatrix.backend.docker.DockerHost.parse(
+                        "unix:///nonexistent/docker.sock", "test"),
+                    "run"))
         .isInstanceOf(ContainerException.class)
-        .hasMessage(
-            "containermatrix.backend=docker is not built yet: use containermatrix.backend=native,"
-                + " process or auto");
+        .hasMessageContaining(
+            "containermatrix.backend=docker cannot reach a Docker engine at"
+                + " unix:///nonexistent/docker.sock")
+        .hasMessageContaining("containermatrix.docker.host or DOCKER_HOST");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.nativeruntime;
 
+import dev.containermatrix.backend.hostfs.HostSystem;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.util.List;
  * directories.
  */
 final class HostBaseLayer {
-  static final List<String> TOP_LEVEL = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
+  static final List<String> TOP_LEVEL = HostSystem.TOP_LEVEL;
   static final List<String> MOUNT_POINTS =
       List.of(
           "usr",
@@ -42,37 +43,9 @@ final class HostBaseLayer {
           "mnt");
   static final List<String> DEVICES = List.of("null", "zero", "full", "random", "urandom", "tty");
 
-  /**
-   * Files of /etc a JVM and a test typically read, copied; anything absent on the host is skipped.
-   */
-  static final List<String> ETC_FILES =
-      List.of(
-          "passwd",
-          "group",
-          "nsswitch.conf",
-          "localtime",
-          "timezone",
-          "ld.so.cache",
-          "ld.so.conf",
-          "ca-certificates.conf",
-          "os-release",
-          "debian_version",
-          "mime.types",
-          "host.conf",
-          "gai.conf",
-          "protocols",
-          "services",
-          "login.defs",
-          "ssl/openssl.cnf");
+  static final List<String> ETC_FILES = HostSystem.ETC_FILES;
 
-  /**
-   * Directories of /etc, bind-mounted read-only rather than copied (their file names need not be
-   * valid in this JVM's encoding): public certificates, the alternatives links, and Debian's JDK
-   * configuration, which its JDKs' conf/ and lib/security link into. Never secrets: not {@code
-   * /etc/ssl/private}, {@code /etc/shadow} or {@code /etc/sudoers*}.
-   */
-  static final List<String> ETC_DIRECTORIES =
-      List.of("ld.so.conf.d", "alternatives", "ssl/certs", "ca-certificates");
+  static final List<String> ETC_DIRECTORIES = HostSystem.ETC_DIRECTORIES;
 
   private final Path directory;
   private final List<Path> bindDirectories;

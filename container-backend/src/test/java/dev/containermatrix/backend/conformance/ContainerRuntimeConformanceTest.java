@@ -134,6 +134,30 @@ public abstract class ContainerRuntimeConformanceTest {
   /** The features the backend honours on this host. */
   protected abstract Set<Feature> honoured();
 
+  /**
+   * Variables the backend's engine sets in every container besides the spec's (Docker's {@code
+   * HOSTNAME}); none by default.
+   */
+  protected Map<String, String> engineVariables(ContainerSpec spec) {
+    return Map.of();
+  }
+
+  /**
+   * Whether the container sees a read-only {@code /sys} (Docker's, which the JVM reads its cgroup
+   * limits from) rather than none; by default none.
+   */
+  protected boolean showsReadOnlySysfs() {
+    return false;
+  }
+
+  /**
+   * Whether the container may not create a user namespace at all (Docker's default seccomp
+   * profile), rather than create one that finds no way out; by default it may.
+   */
+  protected boolean refusesNewUserNamespaces() {
+    return false;
+  }
+
   /** The channel socket's path as the container sees it; by default its host path. */
   protected String channelAsSeenInside(ContainerSpec spec) {
     return spec.channelSocket().toString();
@@ -171,19 +195,20 @@ public abstract class ContainerRuntimeConformanceTest {
         spec(scratch, "environment", PrintEnvMain.class, List.of()).withEnvironment(environment);
     try (ContainerHandle handle = runtime().launch(spec)) {
       assertThat(handle.awaitExit().isSuccess()).isTrue();
-      assertThat(environmentOf(handle.stdout()))
-          .containsExactlyInAnyOrderEntriesOf(
-              Map.of(
-                  "GREETING",
-                  "hello world",
-                  "LANG",
-                  "de_DE.UTF-8",
-                  ContainerEnvironment.CHANNEL,
-                  channelAsSeenInside(spec),
-                  "PATH",
-                  ContainerEnvironment.DEFAULT_PATH,
-                  "HOME",
-                  spec.workingDirectory().toString()));
+      Map<String, String> expected = new LinkedHashMap<>(engineVariables(spec));
+      expected.putAll(
+          Map.of(
+              "GREETING",
+              "hello world",
+              "LANG",
+              "de_DE.UTF-8",
+              ContainerEnvironment.CHANNEL,
+              channelAsSeenInside(spec),
+              "PATH",
+              ContainerEnvironment.DEFAULT_PATH,
+              "HOME",
+              spec.workingDirectory().toString()));
+      assertThat(environmentOf(handle.stdout())).containsExactlyInAnyOrderEntriesOf(expected);
     }
   }
 
@@ -345,6 +370,13 @@ public abstract class ContainerRuntimeConformanceTest {
       throws Exception {
     try (SandboxMarkers markers = new SandboxMarkers()) {
       List<String> seen = runProbe(sandboxProbe("userns-chroot", markers.paths()));
+      if (refusesNewUserNamespaces()) {
+        assertThat(seen)
+            .contains("userns-exit:1")
+            .anyMatch(line -> line.startsWith("userns-unshare:") && line.contains("not permitted"));
+        assertThat(String.join("\n", seen)).doesNotContain(markers.secret());
+        return;
+      }
       assertThat(seen).contains("userns-exit:0", "userns-chroot:done");
       assertThat(seen)
           .filteredOn(line -> line.startsWith("userns-escaped:"))
@@ -370,12 +402,24 @@ public abstract class ContainerRuntimeConformanceTest {
         .singleElement()
         .asString()
         .matches("mount:/proc/sys:ro(,.*)?");
-    assertThat(seen).noneMatch(line -> line.startsWith("mount:/sys"));
+    if (showsReadOnlySysfs()) {
+      // every /sys mount read-only, but for the empty tmpfs that holds the cgroup hierarchies
+      assertThat(seen)
+          .filteredOn(
+              line -> line.startsWith("mount:/sys") && !line.startsWith("mount:/sys/fs/cgroup:"))
+          .isNotEmpty()
+          .allMatch(line -> line.matches("mount:/sys[^:]*:ro(,.*)?"));
+    } else {
+      assertThat(seen).noneMatch(line -> line.startsWith("mount:/sys"));
+    }
     assertThat(seen)
         .filteredOn(line -> line.startsWith("readable-bytes:"))
         .hasSize(3)
         .allMatch(line -> line.endsWith(":0") || line.endsWith(":absent"));
-    assertThat(seen).contains("readable-bytes:/proc/keys:0", "sys-entries:0");
+    assertThat(seen).contains("readable-bytes:/proc/keys:0");
+    if (!showsReadOnlySysfs()) {
+      assertThat(seen).contains("sys-entries:0");
+    }
     for (String name : List.of("irq", "bus", "sysrq-trigger")) {
       if (Files.exists(Path.of("/proc", name))) {
         assertThat(seen).anyMatch(line -> line.matches("mount:/proc/" + name + ":ro(,.*)?"));

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.containermatrix.backend.ContainerRuntimes;
 import dev.containermatrix.backend.Reapers;
 import dev.containermatrix.backend.RuntimeSelection;
+import dev.containermatrix.backend.docker.DockerHost;
 import dev.containermatrix.backend.rundir.RunDirectory;
 import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.engine.archive.ReplaySource;
@@ -122,13 +123,14 @@ public final class ContainerMatrixTestEngine
   protected MatrixExecutionContext createExecutionContext(ExecutionRequest request) {
     MatrixEngineDescriptor engine = (MatrixEngineDescriptor) request.getRootTestDescriptor();
     EngineSettings settings = engine.settings();
-    RunDirectory runDirectory = openRunDirectory();
+    RunDirectory runDirectory = openRunDirectory(settings.dockerHost());
+    String runId = newRunId();
     RuntimeSelection selection = null;
     ContainerException selectionError = null;
     String backend = settings.backend();
     String why;
     try {
-      selection = ContainerRuntimes.select(settings.backend());
+      selection = ContainerRuntimes.select(settings.backend(), settings.dockerHost(), runId);
       backend = selection.runtime().name();
       why = selection.why();
     } catch (ContainerException e) {
@@ -136,7 +138,7 @@ public final class ContainerMatrixTestEngine
       why = e.getMessage();
     }
     RunReport report =
-        new RunReport(newRunId(), Instant.now(), backend, why, HostInfo.read(Path.of("/proc")));
+        new RunReport(runId, Instant.now(), backend, why, HostInfo.read(Path.of("/proc")));
     Optional<ReplaySource> replay = engine.openedReplay();
     replay.ifPresent(r -> report.replayOf(r.describe()));
     return new MatrixExecutionContext(
@@ -150,9 +152,9 @@ public final class ContainerMatrixTestEngine
    * Reaps what killed runs left behind, then makes this run's directory (channel sockets live
    * there).
    */
-  private static RunDirectory openRunDirectory() {
+  private static RunDirectory openRunDirectory(DockerHost docker) {
     try {
-      Reapers.forHost().reap();
+      Reapers.forHost(docker).reap();
       return RunDirectory.create();
     } catch (IOException e) {
       throw new UncheckedIOException(

@@ -1,6 +1,7 @@
 package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.backend.ContainerRuntimes;
+import dev.containermatrix.backend.docker.DockerHost;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.engine.archive.ArchiveMode;
 import dev.containermatrix.engine.archive.ReplayRequest;
@@ -21,6 +22,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  *     keepDays}, {@code keepSize})
  * @param classData whether variants start from a class-data archive ({@code
  *     containermatrix.classData=auto})
+ * @param dockerHost the engine of the docker backend ({@code containermatrix.docker.host}, else
+ *     {@code DOCKER_HOST}, else {@code /var/run/docker.sock})
  */
 record EngineSettings(
     String backend,
@@ -34,7 +37,8 @@ record EngineSettings(
     Path archiveDirectory,
     ArchiveBounds archiveBounds,
     Optional<ReplayRequest> replay,
-    boolean classData) {
+    boolean classData,
+    DockerHost dockerHost) {
 
   static final String BACKEND = "containermatrix.backend";
   static final String VARIANTS = "containermatrix.variants";
@@ -149,6 +153,15 @@ record EngineSettings(
             errors,
             true,
             () -> parameters.get(CLASS_DATA).map(String::trim).map(EngineSettings::parseClassData));
+    DockerHost dockerHost =
+        value(
+            errors,
+            DockerHost.DEFAULT,
+            () ->
+                Optional.of(
+                    DockerHost.resolve(
+                        parameters.get(DockerHost.CONFIGURATION_KEY).orElse(null),
+                        System.getenv())));
     return new EngineSettings(
         backend,
         variants,
@@ -161,7 +174,8 @@ record EngineSettings(
         archiveDir,
         archiveBounds,
         replay,
-        classData);
+        classData,
+        dockerHost);
   }
 
   /**

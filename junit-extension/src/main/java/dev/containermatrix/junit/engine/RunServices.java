@@ -1,6 +1,7 @@
 package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.backend.RuntimeSelection;
+import dev.containermatrix.backend.docker.DockerRuntime;
 import dev.containermatrix.backend.image.ImageImport;
 import dev.containermatrix.backend.image.ImageReaders;
 import dev.containermatrix.backend.image.ImageReferences;
@@ -224,6 +225,14 @@ final class RunServices implements AutoCloseable {
     channelThreads.shutdownNow();
     try {
       if (selection != null) {
+        if (selection.runtime() instanceof DockerRuntime docker && docker.bytesSent() > 0) {
+          System.err.println(
+              "containermatrix: the docker backend sent "
+                  + docker.bytesSent()
+                  + " bytes of layers to the engine at "
+                  + settings.dockerHost()
+                  + " (layers the engine had already were not sent)");
+        }
         selection.runtime().close();
       }
     } finally {

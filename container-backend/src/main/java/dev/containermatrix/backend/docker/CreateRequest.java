@@ -1,0 +1,105 @@
+package dev.containermatrix.backend.docker;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.containermatrix.backend.spi.ContainerEnvironment;
+import dev.containermatrix.backend.spi.ContainerSpec;
+import dev.containermatrix.backend.spi.ResourceLimits;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The engine's container config for one spec (the body of {@code POST /containers/create}): the
+ * policy of the docker backend in one place.
+ *
+ * <ul>
+ *   <li>Isolation: network mode {@code none} (loopback only), every capability dropped, {@code
+ *       no-new-privileges}, a read-only root with a private {@code /tmp} (tmpfs); the host's system
+ *       directories (for the {@code host} base), the working directory, the config files and the
+ *       JVM's argument file bound read-only.
+ *   <li>Limits: memory with swap equal to memory (so no swap), NanoCPUs, PidsLimit, a {@code
+ *       nofile} ulimit and CpusetCpus.
+ *   <li>The agent's channel: the host's Unix socket bound at {@value ContainerLayout#CHANNEL}.
+ *   <li>Labels: the run and the container, so the reaper finds what a killed run left.
+ * </ul>
+ */
+final class CreateRequest {
+  private CreateRequest() {}
+
+  /**
+   * @param image the image holding the spec's layers
+   * @param readOnly host paths bound read-only, by their path inside: the {@code host} base's
+   *     system directories, the config layer's files, the JVM's argument file
+   * @param runId the run the container belongs to, for its label
+   */
+  static ObjectNode of(ContainerSpec spec, String image, Map<Path, Path> readOnly, String runId) {
+    ObjectNode config = EngineJson.MAPPER.createObjectNode();
+    config.put("Image", image);
+    if (!ContainerSpec.HOST.equals(spec.hostname())) {
+      config.put("Hostname", spec.hostname());
+    }
+    ArrayNode cmd = config.putArray("Cmd");
+    cmd.add(spec.command().javaLauncher().toString());
+    cmd.add("@" + ContainerLayout.ARGFILE);
+    cmd.add(spec.command().mainClass());
+    spec.command().arguments().forEach(cmd::add);
+    config.putArray("Entrypoint");
+    ArrayNode env = config.putArray("Env");
+    for (Map.Entry<String, String> e :
+        ContainerEnvironment.of(spec, ContainerLayout.CHANNEL).entrySet()) {
+      env.add(e.getKey() + "=" + e.getValue());
+    }
+    config.put("WorkingDir", spec.workingDirectory().toString());
+    config.put("AttachStdout", false);
+    config.put("AttachStderr", false);
+    ObjectNode labels = config.putObject("Labels");
+    labels.put(ContainerLayout.RUN_LABEL, runId);
+    labels.put(ContainerLayout.CONTAINER_LABEL, spec.id());
+    labels.put(ContainerLayout.OWNER_LABEL, DockerReaper.ownerOfThisJvm());
+
+    ObjectNode host = config.putObject("HostConfig");
+    host.put("NetworkMode", "none");
+    if (!ContainerSpec.HOST.equals(spec.hostname())) {
+      // its own name resolves, to loopback, as on the native backend
+      host.putArray("ExtraHosts").add(spec.hostname() + ":127.0.0.1");
+    }
+    host.put("ReadonlyRootfs", true);
+    host.putArray("CapDrop").add("ALL");
+    host.putArray("SecurityOpt").add("no-new-privileges");
+    // exec: the JVM and JNA map native libraries they unpack into /tmp
+    host.putObject("Tmpfs").put("/tmp", "rw,exec,nosuid,nodev,mode=1777");
+    // the container sees its own cgroups as the root, not the host's tree
+    host.put("CgroupnsMode", "private");
+    ArrayNode binds = host.putArray("Binds");
+    readOnly.forEach((inside, onHost) -> binds.add(onHost + ":" + inside + ":ro"));
+    binds.add(spec.workingDirectory() + ":" + spec.workingDirectory() + ":ro");
+    binds.add(spec.channelSocket() + ":" + ContainerLayout.CHANNEL);
+    for (Path writable : spec.writableDirectories()) {
+      binds.add(writable + ":" + writable + ":rw");
+    }
+    limits(host, spec.limits());
+    return config;
+  }
+
+  private static void limits(ObjectNode host, ResourceLimits limits) {
+    limits
+        .memoryBytes()
+        .ifPresent(
+            m -> {
+              host.put("Memory", m);
+              host.put("MemorySwap", m);
+            });
+    limits.cpus().ifPresent(c -> host.put("NanoCpus", Math.round(c * 1_000_000_000d)));
+    limits.pids().ifPresent(p -> host.put("PidsLimit", p));
+    limits
+        .nofile()
+        .ifPresent(
+            n ->
+                host.putArray("Ulimits")
+                    .addObject()
+                    .put("Name", "nofile")
+                    .put("Soft", n)
+                    .put("Hard", n));
+    limits.cpuset().ifPresent(c -> host.put("CpusetCpus", c));
+  }
+}

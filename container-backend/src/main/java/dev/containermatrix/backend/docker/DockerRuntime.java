@@ -1,0 +1,244 @@
+package dev.containermatrix.backend.docker;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.containermatrix.backend.hostfs.HostSystem;
+import dev.containermatrix.backend.hostprocess.JvmCommandLine;
+import dev.containermatrix.backend.rundir.RunDirectory;
+import dev.containermatrix.backend.spi.ContainerException;
+import dev.containermatrix.backend.spi.ContainerHandle;
+import dev.containermatrix.backend.spi.ContainerRuntime;
+import dev.containermatrix.backend.spi.ContainerSpec;
+import dev.containermatrix.backend.spi.FileMount;
+import dev.containermatrix.backend.spi.Layer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The docker backend: each container runs in a Docker (or Podman) engine reached through its Unix
+ * socket. The spec's layers become images in the engine, one per prefix of the stack ({@link
+ * LayerImages}), so variants and runs share what they have in common; the config layer's files, the
+ * JVM's argument file, the working directory and the agent's channel socket are bound in from the
+ * host, which is why the engine must run on this host (a Linux engine: Docker Engine, or Podman).
+ * Limits go through the engine's HostConfig; containers get loopback only, no capabilities and a
+ * read-only root with a private {@code /tmp} ({@link CreateRequest}).
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class DockerRuntime implements ContainerRuntime {
+  private final DockerApi api;
+  private final String runId;
+  private @Nullable RunDirectory runDirectory;
+  private @Nullable LayerImages images;
+
+  /**
+   * @param runId labels every container of this runtime, so the reaper can tell whose it is
+   */
+  public DockerRuntime(DockerApi api, String runId) {
+    this.api = api;
+    this.runId = runId;
+  }
+
+  @Override
+  public String name() {
+    return "docker";
+  }
+
+  @Override
+  public boolean usesLayers() {
+    return true;
+  }
+
+  /** The bytes of layers and images this runtime has sent to the engine. */
+  public synchronized long bytesSent() {
+    return images == null ? 0 : images.bytesSent();
+  }
+
+  @Override
+  public List<String> unsupported(ContainerSpec spec) {
+    List<String> out = new ArrayList<>();
+    if (!System.getProperty("os.name", "").startsWith("Linux")) {
+      out.add(
+          "the docker backend binds the agent's channel, the working directory and config files"
+              + " from this host, which needs the engine on this Linux host; on "
+              + System.getProperty("os.name")
+              + " the engine runs in a VM: use containermatrix.backend=process for now");
+    }
+    if (!ContainerSpec.HOST.equals(spec.baseImage())
+        && spec.layers().stream().noneMatch(l -> Layer.BASE.equals(l.role()))) {
+      out.add(
+          "the docker backend needs base image "
+              + spec.baseImage()
+              + " as layers of role '"
+              + Layer.BASE
+              + "' in the spec (bottom first): read it into the layer store first");
+    }
+    return out;
+  }
+
+  @Override
+  public ContainerHandle launch(ContainerSpec spec) throws ContainerException {
+    List<String> unsupported = unsupported(spec);
+    if (!unsupported.isEmpty()) {
+      throw new ContainerException(
+          "container "
+              + spec.id()
+              + " cannot run on the docker backend: "
+              + String.join("; ", unsupported));
+    }
+    Path argFile = null;
+    String id = null;
+    try {
+      boolean hostBase = ContainerSpec.HOST.equals(spec.baseImage());
+      List<Path> imageLayers =
+          spec.layers().stream()
+              .filter(l -> !Layer.CONFIG.equals(l.role()))
+              .map(Layer::directory)
+              .toList();
+      String image = images().imageOf(hostBase, imageLayers);
+      argFile = runDirectory().path().resolve(spec.id() + ".java.args");
+      Files.writeString(
+          argFile,
+          new JvmCommandLine(spec.command(), Path.of(ContainerLayout.ARGFILE)).argFileContent(),
+          StandardCharsets.UTF_8);
+      Map<Path, Path> readOnly = new LinkedHashMap<>();
+      if (hostBase) {
+        hostSystem(readOnly);
+      }
+      for (Layer layer : spec.layers()) {
+        if (Layer.CONFIG.equals(layer.role())) {
+          configFiles(layer.directory(), readOnly);
+        }
+      }
+      for (FileMount file : spec.files()) {
+        readOnly.put(Path.of(file.target()), file.source());
+      }
+      hostEntries(spec, imageLayers, readOnly);
+      readOnly.put(Path.of(ContainerLayout.ARGFILE), argFile);
+      ObjectNode config = CreateRequest.of(spec, image, readOnly, runId);
+      id = api.createContainer(name(spec), config);
+      api.startContainer(id);
+      long pid = api.inspectContainer(id).pid().orElse(0);
+      Path ownArgFile = argFile;
+      return new DockerContainer(api, id, spec, pid, () -> deleteQuietly(ownArgFile));
+    } catch (IOException | RuntimeException e) {
+      if (id != null) {
+        try {
+          api.removeContainer(id);
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      if (argFile != null) {
+        deleteQuietly(argFile);
+      }
+      throw new ContainerException(
+          "container "
+              + spec.id()
+              + " could not be started in the Docker engine at "
+              + api.host()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** The container's name in the engine: {@code cm-<run>-<spec id>}, unique per run. */
+  private String name(ContainerSpec spec) {
+    String name = "cm-" + runId.replaceAll("[^a-zA-Z0-9_.-]", "-") + "-" + spec.id();
+    return name.length() <= 128 ? name : name.substring(0, 128);
+  }
+
+  /** The host's system directories, bound read-only as the {@code host} base. */
+  private static void hostSystem(Map<Path, Path> readOnly) throws IOException {
+    readOnly.put(Path.of("/usr"), Path.of("/usr"));
+    for (String name : HostSystem.TOP_LEVEL) {
+      Path dir = Path.of("/", name);
+      if (Files.isDirectory(dir) && !Files.isSymbolicLink(dir)) {
+        readOnly.put(dir, dir);
+      }
+    }
+    List<String> etc = new ArrayList<>(HostSystem.ETC_DIRECTORIES);
+    try (Stream<Path> java = Files.list(Path.of("/etc"))) {
+      java.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("java-"))
+          .forEach(etc::add);
+    }
+    for (String name : etc) {
+      Path dir = Path.of("/etc", name);
+      if (Files.isDirectory(dir) && !Files.isSymbolicLink(dir) && Files.isReadable(dir)) {
+        readOnly.put(dir, dir);
+      }
+    }
+  }
+
+  /**
+   * The JDK (unless it is the base image's own) and the classpath entries that no layer holds,
+   * bound read-only from the host at their own paths, as the native backend does.
+   */
+  private static void hostEntries(ContainerSpec spec, List<Path> layers, Map<Path, Path> readOnly) {
+    List<Path> entries = new ArrayList<>();
+    if (!spec.command().javaHomeInImage()) {
+      // a JDK inside the base image is the image's; the host's at the same path must not cover it
+      entries.add(spec.command().javaHome());
+    }
+    entries.addAll(spec.command().classpath());
+    for (Path entry : entries) {
+      Path relative = Path.of("/").relativize(entry);
+      boolean inLayer = layers.stream().anyMatch(l -> Files.exists(l.resolve(relative.toString())));
+      if (!inLayer && Files.exists(entry)) {
+        readOnly.put(entry, entry);
+      }
+    }
+  }
+
+  /** Each regular file of a config layer, bound read-only at its path inside. */
+  private static void configFiles(Path layer, Map<Path, Path> readOnly) throws IOException {
+    try (Stream<Path> files = Files.walk(layer)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        readOnly.put(Path.of("/").resolve(layer.relativize(file).toString()), file);
+      }
+    }
+  }
+
+  private synchronized LayerImages images() throws IOException {
+    if (images == null) {
+      images =
+          new LayerImages(api, Files.createDirectories(runDirectory().path().resolve("layers")));
+    }
+    return images;
+  }
+
+  private synchronized RunDirectory runDirectory() throws IOException {
+    if (runDirectory == null) {
+      runDirectory = RunDirectory.create();
+    }
+    return runDirectory;
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // the run directory goes with the runtime, or the next run's reaper
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (runDirectory != null) {
+      runDirectory.close();
+      runDirectory = null;
+      images = null;
+    }
+  }
+}
