@@ -87,6 +87,15 @@ public final class DockerRuntime implements ContainerRuntime {
 
   @Override
   public ContainerHandle launch(ContainerSpec spec) throws ContainerException {
+    return launch(spec, null);
+  }
+
+  /**
+   * Starts {@code spec}'s container with {@code command} in place of its JVM, where not null: the
+   * benchmark runs {@code /bin/true} so.
+   */
+  ContainerHandle launch(ContainerSpec spec, @Nullable List<String> command)
+      throws ContainerException {
     List<String> unsupported = unsupported(spec);
     if (!unsupported.isEmpty()) {
       throw new ContainerException(
@@ -125,6 +134,10 @@ public final class DockerRuntime implements ContainerRuntime {
       hostEntries(spec, imageLayers, readOnly);
       readOnly.put(Path.of(ContainerLayout.ARGFILE), argFile);
       ObjectNode config = CreateRequest.of(spec, image, readOnly, runId);
+      if (command != null) {
+        com.fasterxml.jackson.databind.node.ArrayNode cmd = config.putArray("Cmd");
+        command.forEach(cmd::add);
+      }
       id = api.createContainer(name(spec), config);
       api.startContainer(id);
       long pid = api.inspectContainer(id).pid().orElse(0);
@@ -150,6 +163,11 @@ public final class DockerRuntime implements ContainerRuntime {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** The bottom image of the {@code host} base, loaded where the engine lacks it. */
+  String rootImage() throws IOException {
+    return images().imageOf(true, List.of());
   }
 
   /** The container's name in the engine: {@code cm-<run>-<spec id>}, unique per run. */

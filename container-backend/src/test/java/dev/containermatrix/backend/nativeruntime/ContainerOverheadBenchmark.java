@@ -1,10 +1,5 @@
 package dev.containermatrix.backend.nativeruntime;
 
-import dev.containermatrix.backend.spi.ContainerHandle;
-import dev.containermatrix.backend.spi.ContainerSpec;
-import dev.containermatrix.backend.spi.ResourceLimits;
-import dev.containermatrix.backend.testmains.PrintEnvMain;
-import dev.containermatrix.backend.testmains.TestSpecs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,8 +19,7 @@ public final class ContainerOverheadBenchmark {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int warmup = 10;
-    NativeHost host = NativeTestSupport.rootHost();
-    NativeRuntime runtime = new NativeRuntime(host);
+    NativeOverhead runtime = NativeOverhead.start();
     try {
       Path scratch = NativeTestSupport.scratch("bench");
       List<Long> nativeNanos = new ArrayList<>();
@@ -33,7 +27,7 @@ public final class ContainerOverheadBenchmark {
       List<Long> forkNanos = new ArrayList<>();
       for (int i = 0; i < warmup + n; i++) {
         // interleaved, so that noise on this 2-core machine hits all three alike
-        long nat = nativeTrue(runtime, host, scratch, i);
+        long nat = runtime.trueContainer(scratch, i);
         long uns =
             run(
                 List.of(
@@ -66,23 +60,6 @@ public final class ContainerOverheadBenchmark {
     } finally {
       runtime.close();
     }
-  }
-
-  private static long nativeTrue(NativeRuntime runtime, NativeHost host, Path scratch, int i)
-      throws Exception {
-    ContainerSpec spec =
-        TestSpecs.hostSpec(scratch, "b" + i, PrintEnvMain.class, List.of()).withHostname("bench");
-    long start = System.nanoTime();
-    Path directory = runtime.runDirectory().path().resolve(spec.id());
-    NativeLimits limits = NativeLimits.apply(ResourceLimits.none(), host, "bench-" + i);
-    try (ContainerHandle handle =
-        runtime.start(spec, directory, limits, "", List.of("/bin/true"))) {
-      if (!handle.awaitExit().isSuccess()) {
-        throw new IllegalStateException(
-            "container /bin/true failed: " + java.nio.file.Files.readString(handle.stderr()));
-      }
-    }
-    return System.nanoTime() - start;
   }
 
   private static long run(List<String> command) throws Exception {

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Per-container overhead of the docker backend: create + start + wait + remove of /bin/true on the
+# host base, against the native backend and `docker run --rm --network none` in the same run,
+# interleaved; prints JSON. Needs root and a Docker engine at /var/run/docker.sock.
+# Usage: bench/docker-overhead.sh [N]   (default 50)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-50}
+mvn -B -q -o test-compile -pl container-backend -am >/dev/null
+cp="container-backend/target/test-classes:container-backend/target/classes:$(cd container-backend && mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+(cd container-backend && java -cp "$(echo "$cp" | sed "s#container-backend/#$(pwd)/#g")" dev.containermatrix.backend.docker.DockerOverheadBenchmark "$n")
