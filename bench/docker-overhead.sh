@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-50}
+root=$(pwd)
+deps=$(mktemp)
+trap 'rm -f "$deps"' EXIT
 mvn -B -q -o test-compile -pl container-backend -am >/dev/null
-cp="container-backend/target/test-classes:container-backend/target/classes:$(cd container-backend && mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-(cd container-backend && java -cp "$(echo "$cp" | sed "s#container-backend/#$(pwd)/#g")" dev.containermatrix.backend.docker.DockerOverheadBenchmark "$n")
+(cd container-backend && mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$deps" >/dev/null)
+cp="$root/container-backend/target/test-classes:$root/container-backend/target/classes:$(cat "$deps")"
+(cd container-backend && java -cp "$cp" dev.containermatrix.backend.docker.DockerOverheadBenchmark "$n")

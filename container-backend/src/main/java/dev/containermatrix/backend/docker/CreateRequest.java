@@ -73,7 +73,10 @@ final class CreateRequest {
     ArrayNode binds = host.putArray("Binds");
     readOnly.forEach((inside, onHost) -> binds.add(onHost + ":" + inside + ":ro"));
     binds.add(spec.workingDirectory() + ":" + spec.workingDirectory() + ":ro");
-    binds.add(spec.channelSocket() + ":" + ContainerLayout.CHANNEL);
+    if (java.nio.file.Files.exists(spec.channelSocket())) {
+      // only a socket that exists: for a missing source the engine makes a directory on the host
+      binds.add(spec.channelSocket() + ":" + ContainerLayout.CHANNEL);
+    }
     for (Path writable : spec.writableDirectories()) {
       binds.add(writable + ":" + writable + ":rw");
     }

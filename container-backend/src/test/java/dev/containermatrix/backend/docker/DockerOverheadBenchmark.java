@@ -29,6 +29,7 @@ public final class DockerOverheadBenchmark {
     NativeOverhead nat = NativeOverhead.start();
     try {
       Path scratch = NativeTestSupport.scratch("dbench");
+      Path nativeScratch = NativeTestSupport.scratch("nbench");
       String image = null;
       List<Long> dockerNanos = new ArrayList<>();
       List<Long> nativeNanos = new ArrayList<>();
@@ -42,7 +43,7 @@ public final class DockerOverheadBenchmark {
           }
         }
         long d = System.nanoTime() - start;
-        long nn = nat.trueContainer(scratch, i);
+        long nn = nat.trueContainer(nativeScratch, i);
         if (image == null) {
           image = docker.rootImage();
         }
