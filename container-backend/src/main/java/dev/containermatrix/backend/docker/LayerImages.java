@@ -66,6 +66,20 @@ final class LayerImages {
 
   private String ensure(String parent, Path layer, String key) throws IOException {
     String tag = ContainerLayout.LAYERS_REPOSITORY + ":" + key.substring(0, 32);
+    return once(tag, () -> commit(parent, layer, key, tag));
+  }
+
+  /** An action that builds an image where the engine lacks it. */
+  @FunctionalInterface
+  private interface Build {
+    void run() throws IOException;
+  }
+
+  /**
+   * {@code tag}, built by {@code build} where the engine lacks it; once per runtime, however many
+   * variants ask at the same time (the others wait for the first).
+   */
+  private String once(String tag, Build build) throws IOException {
     CompletableFuture<String> mine = new CompletableFuture<>();
     CompletableFuture<String> existing = building.putIfAbsent(tag, mine);
     if (existing != null) {
@@ -73,7 +87,7 @@ final class LayerImages {
     }
     try {
       if (!exists(tag)) {
-        commit(parent, layer, key, tag);
+        build.run();
       }
       mine.complete(tag);
       return tag;
@@ -119,24 +133,13 @@ final class LayerImages {
     ReproducibleLayer layer = rootLayer(hostBase);
     Digest diffId = layer.digest();
     String tag = ContainerLayout.LAYERS_REPOSITORY + ":root-" + diffId.hex().substring(0, 24);
-    CompletableFuture<String> mine = new CompletableFuture<>();
-    CompletableFuture<String> existing = building.putIfAbsent(tag, mine);
-    if (existing != null) {
-      return await(existing, tag);
-    }
-    try {
-      if (!exists(tag)) {
-        byte[] archive = dockerArchive(layer, diffId, tag);
-        bytesSent.add(archive.length);
-        api.loadImage(new java.io.ByteArrayInputStream(archive));
-      }
-      mine.complete(tag);
-      return tag;
-    } catch (IOException | RuntimeException e) {
-      building.remove(tag);
-      mine.completeExceptionally(e);
-      throw e;
-    }
+    return once(
+        tag,
+        () -> {
+          byte[] archive = dockerArchive(layer, diffId, tag);
+          bytesSent.add(archive.length);
+          api.loadImage(new java.io.ByteArrayInputStream(archive));
+        });
   }
 
   static ReproducibleLayer rootLayer(boolean hostBase) throws IOException {

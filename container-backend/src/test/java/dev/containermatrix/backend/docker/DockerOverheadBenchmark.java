@@ -4,11 +4,11 @@ import dev.containermatrix.backend.nativeruntime.NativeOverhead;
 import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerSpec;
+import dev.containermatrix.backend.testmains.BenchStats;
 import dev.containermatrix.backend.testmains.PrintEnvMain;
 import dev.containermatrix.backend.testmains.TestSpecs;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,7 +48,7 @@ public final class DockerOverheadBenchmark {
           image = docker.rootImage();
         }
         long c =
-            run(
+            BenchStats.run(
                 List.of(
                     "docker",
                     "run",
@@ -76,39 +76,14 @@ public final class DockerOverheadBenchmark {
                   + "\"dockerRunCli\":%s,\"dockerOverNativeMedian\":%.2f,"
                   + "\"dockerOverDockerRunMedian\":%.2f}",
               n,
-              stats(dockerNanos),
-              stats(nativeNanos),
-              stats(cliNanos),
-              median(dockerNanos) / median(nativeNanos),
-              median(dockerNanos) / median(cliNanos)));
+              BenchStats.json(dockerNanos),
+              BenchStats.json(nativeNanos),
+              BenchStats.json(cliNanos),
+              BenchStats.median(dockerNanos) / BenchStats.median(nativeNanos),
+              BenchStats.median(dockerNanos) / BenchStats.median(cliNanos)));
     } finally {
       docker.close();
       nat.close();
     }
-  }
-
-  private static long run(List<String> command) throws Exception {
-    long start = System.nanoTime();
-    int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-    if (exit != 0) {
-      throw new IllegalStateException(command + " exited " + exit);
-    }
-    return System.nanoTime() - start;
-  }
-
-  private static double median(List<Long> nanos) {
-    List<Long> sorted = new ArrayList<>(nanos);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
-  }
-
-  private static String stats(List<Long> nanos) {
-    List<Long> sorted = new ArrayList<>(nanos);
-    Collections.sort(sorted);
-    return String.format(
-        Locale.ROOT,
-        "{\"medianMs\":%.2f,\"p95Ms\":%.2f}",
-        median(nanos) / 1e6,
-        sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1) / 1e6);
   }
 }

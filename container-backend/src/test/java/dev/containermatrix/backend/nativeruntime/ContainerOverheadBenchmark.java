@@ -1,8 +1,8 @@
 package dev.containermatrix.backend.nativeruntime;
 
+import dev.containermatrix.backend.testmains.BenchStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,7 +29,7 @@ public final class ContainerOverheadBenchmark {
         // interleaved, so that noise on this 2-core machine hits all three alike
         long nat = runtime.trueContainer(scratch, i);
         long uns =
-            run(
+            BenchStats.run(
                 List.of(
                     "unshare",
                     "--mount",
@@ -40,7 +40,7 @@ public final class ContainerOverheadBenchmark {
                     "--net",
                     "--root=/",
                     "/bin/true"));
-        long fork = run(List.of("/bin/true"));
+        long fork = BenchStats.run(List.of("/bin/true"));
         if (i >= warmup) {
           nativeNanos.add(nat);
           unshareNanos.add(uns);
@@ -53,39 +53,12 @@ public final class ContainerOverheadBenchmark {
               "{\"benchmark\":\"native-container-overhead\",\"n\":%d,\"native\":%s,\"unshareBaseline\":%s,"
                   + "\"forkExecBaseline\":%s,\"nativeMinusUnshareMedianMs\":%.2f}",
               n,
-              stats(nativeNanos),
-              stats(unshareNanos),
-              stats(forkNanos),
-              (median(nativeNanos) - median(unshareNanos)) / 1e6));
+              BenchStats.json(nativeNanos),
+              BenchStats.json(unshareNanos),
+              BenchStats.json(forkNanos),
+              (BenchStats.median(nativeNanos) - BenchStats.median(unshareNanos)) / 1e6));
     } finally {
       runtime.close();
     }
-  }
-
-  private static long run(List<String> command) throws Exception {
-    long start = System.nanoTime();
-    int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-    if (exit != 0) {
-      throw new IllegalStateException(command + " exited " + exit);
-    }
-    return System.nanoTime() - start;
-  }
-
-  private static double median(List<Long> nanos) {
-    List<Long> sorted = new ArrayList<>(nanos);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
-  }
-
-  private static String stats(List<Long> nanos) {
-    List<Long> sorted = new ArrayList<>(nanos);
-    Collections.sort(sorted);
-    double p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
-    return String.format(
-        Locale.ROOT,
-        "{\"medianMs\":%.2f,\"p95Ms\":%.2f,\"minMs\":%.2f}",
-        median(nanos) / 1e6,
-        p95 / 1e6,
-        sorted.get(0) / 1e6);
   }
 }
