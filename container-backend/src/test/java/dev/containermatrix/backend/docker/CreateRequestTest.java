@@ -1,0 +1,103 @@
+package dev.containermatrix.backend.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.containermatrix.backend.spi.ContainerSpec;
+import dev.containermatrix.backend.spi.ResourceLimits;
+import dev.containermatrix.backend.testmains.PrintEnvMain;
+import dev.containermatrix.backend.testmains.TestSpecs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The docker backend's container policy, as the engine receives it. */
+class CreateRequestTest {
+  @TempDir Path scratch;
+
+  @Test
+  void limitsGoThroughHostConfigWithSwapEqualToMemory() {
+    ContainerSpec spec =
+        spec()
+            .withLimits(
+                ResourceLimits.none()
+                    .withMemoryBytes(256L << 20)
+                    .withCpus(1.5)
+                    .withPids(64)
+                    .withNofile(128)
+                    .withCpuset("0"));
+
+    JsonNode host = CreateRequest.of(spec, "img", Map.of(), "run-1").get("HostConfig");
+
+    assertThat(host.get("Memory").asLong()).isEqualTo(256L << 20);
+    assertThat(host.get("MemorySwap").asLong()).isEqualTo(256L << 20);
+    assertThat(host.get("NanoCpus").asLong()).isEqualTo(1_500_000_000L);
+    assertThat(host.get("PidsLimit").asLong()).isEqualTo(64);
+    assertThat(host.get("Ulimits").get(0).toString())
+        .isEqualTo("{\"Name\":\"nofile\",\"Soft\":128,\"Hard\":128}");
+    assertThat(host.get("CpusetCpus").asText()).isEqualTo("0");
+  }
+
+  @Test
+  void aContainerGetsLoopbackOnlyNoCapabilitiesAReadOnlyRootAndItsOwnNameOnLoopback() {
+    JsonNode config = CreateRequest.of(spec().withHostname("v1"), "img", Map.of(), "run-1");
+    JsonNode host = config.get("HostConfig");
+
+    assertThat(host.get("NetworkMode").asText()).isEqualTo("none");
+    assertThat(host.get("CapDrop").toString()).isEqualTo("[\"ALL\"]");
+    assertThat(host.get("SecurityOpt").toString()).contains("no-new-privileges");
+    assertThat(host.get("ReadonlyRootfs").asBoolean()).isTrue();
+    assertThat(host.get("Tmpfs").get("/tmp").asText()).contains("rw");
+    assertThat(host.get("CgroupnsMode").asText()).isEqualTo("private");
+    assertThat(host.get("ExtraHosts").toString()).isEqualTo("[\"v1:127.0.0.1\"]");
+    assertThat(config.get("Hostname").asText()).isEqualTo("v1");
+    assertThat(config.has("NetworkDisabled"))
+        .as("the engine writes no /etc/hosts for a container with networking disabled")
+        .isFalse();
+  }
+
+  @Test
+  void theWorkingDirectoryAndGivenPathsAreBoundReadOnlyAndTheChannelOnlyWhenItExists()
+      throws Exception {
+    ContainerSpec spec = spec();
+    Path config = scratch.resolve("app.yaml");
+    Files.writeString(config, "x: 1\n");
+
+    List<String> without = binds(CreateRequest.of(spec, "img", Map.of(), "run-1"));
+    Files.createDirectories(spec.channelSocket().getParent());
+    Files.createFile(spec.channelSocket());
+    List<String> with =
+        binds(CreateRequest.of(spec, "img", Map.of(Path.of("/etc/app/app.yaml"), config), "run-1"));
+
+    assertThat(without)
+        .contains(spec.workingDirectory() + ":" + spec.workingDirectory() + ":ro")
+        .noneMatch(b -> b.contains(ContainerLayout.CHANNEL));
+    assertThat(with)
+        .contains(config + ":/etc/app/app.yaml:ro")
+        .contains(spec.channelSocket() + ":" + ContainerLayout.CHANNEL);
+  }
+
+  @Test
+  void itsLabelsNameTheRunTheContainerAndThisJvmAsOwner() {
+    JsonNode labels = CreateRequest.of(spec(), "img", Map.of(), "run-1").get("Labels");
+
+    assertThat(labels.get(ContainerLayout.RUN_LABEL).asText()).isEqualTo("run-1");
+    assertThat(labels.get(ContainerLayout.CONTAINER_LABEL).asText()).isEqualTo("policy");
+    assertThat(labels.get(ContainerLayout.OWNER_LABEL).asText())
+        .isEqualTo(DockerReaper.ownerOfThisJvm());
+  }
+
+  private ContainerSpec spec() {
+    return TestSpecs.hostSpec(scratch, "policy", PrintEnvMain.class, List.of());
+  }
+
+  private static List<String> binds(JsonNode config) {
+    List<String> binds = new ArrayList<>();
+    config.get("HostConfig").get("Binds").forEach(b -> binds.add(b.asText()));
+    return binds;
+  }
+}
