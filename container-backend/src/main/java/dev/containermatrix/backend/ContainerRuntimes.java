@@ -13,7 +13,6 @@ import dev.containermatrix.backend.process.ProcessRuntime;
 import dev.containermatrix.backend.spi.ContainerException;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -80,23 +79,26 @@ public final class ContainerRuntimes {
                 + "=native asked for the native backend"
                 + (host.rootless() ? " (rootless, through user namespaces)" : " (as root)"));
       }
-      case "docker" ->
-          new RuntimeSelection(
-              docker(dockerHost, runId)
-                  .orElseThrow(
-                      () ->
-                          new ContainerException(
-                              KEY
-                                  + "=docker cannot reach a Docker engine at "
-                                  + dockerHost
-                                  + ": "
-                                  + dockerProblem(dockerHost)
-                                  + "; start one (dockerd, or podman system service), point "
-                                  + DockerHost.CONFIGURATION_KEY
-                                  + " or DOCKER_HOST at its socket, or use "
-                                  + KEY
-                                  + "=auto")),
+      case "docker" -> {
+        try {
+          yield new RuntimeSelection(
+              docker(dockerHost, runId),
               KEY + "=docker asked for the docker backend, engine at " + dockerHost);
+        } catch (IOException e) {
+          throw new ContainerException(
+              KEY
+                  + "=docker cannot reach a Docker engine at "
+                  + dockerHost
+                  + ": "
+                  + e.getMessage()
+                  + "; start one (dockerd, or podman system service), point "
+                  + DockerHost.CONFIGURATION_KEY
+                  + " or DOCKER_HOST at its socket, or use "
+                  + KEY
+                  + "=auto",
+              e);
+        }
+      }
       default ->
           throw new ContainerException(
               KEY + "=" + key + " names no backend: use one of " + String.join(", ", NAMES));
@@ -118,42 +120,29 @@ public final class ContainerRuntimes {
           "auto chose native: this host can run Linux namespaces"
               + (host.rootless() ? " as an unprivileged user (rootless)" : " as root"));
     }
-    Optional<DockerRuntime> docker = docker(dockerHost, runId);
-    if (docker.isPresent()) {
+    try {
       return new RuntimeSelection(
-          docker.get(),
+          docker(dockerHost, runId),
           "auto chose docker, engine at "
               + dockerHost
               + ": the native backend cannot run here: "
               + String.join("; ", host.missing()));
-    }
-    return new RuntimeSelection(
-        new ProcessRuntime(),
-        "auto chose process, without isolation: the native backend cannot run here: "
-            + String.join("; ", host.missing())
-            + "; and no Docker engine answers at "
-            + dockerHost
-            + " ("
-            + dockerProblem(dockerHost)
-            + ")");
-  }
-
-  /** The docker backend, where an engine answers at {@code host}. */
-  private static Optional<DockerRuntime> docker(DockerHost host, String runId) {
-    try {
-      return Optional.of(new DockerRuntime(DockerApi.connect(host), runId));
     } catch (IOException e) {
-      return Optional.empty();
+      return new RuntimeSelection(
+          new ProcessRuntime(),
+          "auto chose process, without isolation: the native backend cannot run here: "
+              + String.join("; ", host.missing())
+              + "; and no Docker engine answers at "
+              + dockerHost
+              + " ("
+              + e.getMessage()
+              + ")");
     }
   }
 
-  private static String dockerProblem(DockerHost host) {
-    try {
-      DockerApi.connect(host);
-      return "it answers";
-    } catch (IOException e) {
-      return e.getMessage();
-    }
+  /** The docker backend on the engine at {@code host}; asks the engine once. */
+  private static DockerRuntime docker(DockerHost host, String runId) throws IOException {
+    return new DockerRuntime(DockerApi.connect(host), runId);
   }
 
   private static NativeRuntime nativeRuntime(HostCapabilities host) {

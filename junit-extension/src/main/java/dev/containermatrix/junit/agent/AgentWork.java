@@ -20,7 +20,8 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class AgentWork {
-  static final String SUITE_PREFIX = "suite:";
+  /** The first argument of a suite matrix's agent: {@code suite:<class>}. */
+  public static final String SUITE_PREFIX = "suite:";
 
   private final List<String> texts;
   private final List<DiscoverySelector> selectors;

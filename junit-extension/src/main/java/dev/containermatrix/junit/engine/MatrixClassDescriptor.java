@@ -3,6 +3,7 @@ package dev.containermatrix.junit.engine;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.plan.VariantPlan;
 import dev.containermatrix.engine.report.MatrixSummary;
+import dev.containermatrix.junit.agent.AgentWork;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -155,7 +156,7 @@ final class MatrixClassDescriptor extends AbstractTestDescriptor
    * Ends discovery: keeps only the variants something selected and tells each what to run inside.
    */
   void keepSelectedVariants() {
-    String classSelector = (isSuite() ? "suite:" : "class:") + testClass.getName();
+    String classSelector = (isSuite() ? AgentWork.SUITE_PREFIX : "class:") + testClass.getName();
     for (TestDescriptor child : new ArrayList<>(getChildren())) {
       VariantDescriptor variant = (VariantDescriptor) child;
       String id = variant.plan().variant().id();

@@ -1,6 +1,7 @@
 package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.engine.plan.VariantPlan;
+import dev.containermatrix.junit.agent.AgentWork;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,7 +114,7 @@ final class VariantDescriptor extends AbstractTestDescriptor
 
   /** A suite matrix's variant: its agent runs {@code suite:<class>} on every engine. */
   boolean isSuite() {
-    return !agentSelectors.isEmpty() && agentSelectors.get(0).startsWith("suite:");
+    return !agentSelectors.isEmpty() && agentSelectors.get(0).startsWith(AgentWork.SUITE_PREFIX);
   }
 
   /**
