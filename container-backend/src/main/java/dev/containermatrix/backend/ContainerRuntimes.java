@@ -81,9 +81,15 @@ public final class ContainerRuntimes {
       }
       case "docker" -> {
         try {
+          DockerRuntime docker = docker(dockerHost, runId);
           yield new RuntimeSelection(
-              docker(dockerHost, runId),
-              KEY + "=docker asked for the docker backend, engine at " + dockerHost);
+              docker,
+              KEY
+                  + "=docker asked for the docker backend, engine at "
+                  + dockerHost
+                  + " ("
+                  + docker.filesDecision()
+                  + ")");
         } catch (IOException e) {
           throw new ContainerException(
               KEY
@@ -107,31 +113,34 @@ public final class ContainerRuntimes {
 
   private static RuntimeSelection auto(DockerHost dockerHost, String runId)
       throws ContainerException {
+    List<String> missing;
     if (!System.getProperty("os.name", "").startsWith("Linux")) {
-      return new RuntimeSelection(
-          new ProcessRuntime(),
-          "auto chose process: the native backend needs Linux, this is "
-              + System.getProperty("os.name"));
-    }
-    HostCapabilities host = probe();
-    if (host.canRunNative()) {
-      return new RuntimeSelection(
-          nativeRuntime(host),
-          "auto chose native: this host can run Linux namespaces"
-              + (host.rootless() ? " as an unprivileged user (rootless)" : " as root"));
+      missing = List.of("it needs Linux, this is " + System.getProperty("os.name"));
+    } else {
+      HostCapabilities host = probe();
+      if (host.canRunNative()) {
+        return new RuntimeSelection(
+            nativeRuntime(host),
+            "auto chose native: this host can run Linux namespaces"
+                + (host.rootless() ? " as an unprivileged user (rootless)" : " as root"));
+      }
+      missing = host.missing();
     }
     try {
+      DockerRuntime docker = docker(dockerHost, runId);
       return new RuntimeSelection(
-          docker(dockerHost, runId),
+          docker,
           "auto chose docker, engine at "
               + dockerHost
-              + ": the native backend cannot run here: "
-              + String.join("; ", host.missing()));
+              + " ("
+              + docker.filesDecision()
+              + "): the native backend cannot run here: "
+              + String.join("; ", missing));
     } catch (IOException e) {
       return new RuntimeSelection(
           new ProcessRuntime(),
           "auto chose process, without isolation: the native backend cannot run here: "
-              + String.join("; ", host.missing())
+              + String.join("; ", missing)
               + "; and no Docker engine answers at "
               + dockerHost
               + " ("
@@ -142,7 +151,7 @@ public final class ContainerRuntimes {
 
   /** The docker backend on the engine at {@code host}; asks the engine once. */
   private static DockerRuntime docker(DockerHost host, String runId) throws IOException {
-    return new DockerRuntime(DockerApi.connect(host), runId);
+    return DockerRuntime.on(DockerApi.connect(host), runId, host.files());
   }
 
   private static NativeRuntime nativeRuntime(HostCapabilities host) {

@@ -6,6 +6,9 @@ import dev.containermatrix.backend.spi.ContainerEnvironment;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ResourceLimits;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,25 +36,74 @@ final class CreateRequest {
    * @param runId the run the container belongs to, for its label
    */
   static ObjectNode of(ContainerSpec spec, String image, Map<Path, Path> readOnly, String runId) {
+    ObjectNode config = common(spec, image, runId);
+    ArrayNode cmd = config.putArray("Cmd");
+    javaCommand(spec, ContainerLayout.ARGFILE).forEach(cmd::add);
+    environment(config, ContainerEnvironment.of(spec, ContainerLayout.CHANNEL));
+    config.put("AttachStdout", false);
+    config.put("AttachStderr", false);
+    ObjectNode host = (ObjectNode) config.get("HostConfig");
+    ArrayNode binds = host.putArray("Binds");
+    readOnly.forEach((inside, onHost) -> binds.add(onHost + ":" + inside + ":ro"));
+    binds.add(spec.workingDirectory() + ":" + spec.workingDirectory() + ":ro");
+    if (java.nio.file.Files.exists(spec.channelSocket())) {
+      // only a socket that exists: for a missing source the engine makes a directory on the host
+      binds.add(spec.channelSocket() + ":" + ContainerLayout.CHANNEL);
+    }
+    for (Path writable : spec.writableDirectories()) {
+      binds.add(writable + ":" + writable + ":rw");
+    }
+    return config;
+  }
+
+  /**
+   * The config when files are copied ({@link FileTransfer#COPY}): no binds; the image holds the
+   * working directory and the config files, the JVM's arguments travel in {@code pieces} of its
+   * environment ({@link CopiedStart}), and the container's stdin, stdout and stderr are attached:
+   * its stdout carries the events where {@code channel}, and its stdin ending (the host gone) ends
+   * the agent.
+   */
+  static ObjectNode copied(
+      ContainerSpec spec, String image, String runId, List<String> pieces, boolean channel) {
+    ObjectNode config = common(spec, image, runId);
+    ArrayNode cmd = config.putArray("Cmd");
+    CopiedStart.command(pieces.size(), channel, javaCommand(spec, CopiedStart.ARGFILE))
+        .forEach(cmd::add);
+    Map<String, String> environment =
+        new LinkedHashMap<>(ContainerEnvironment.of(spec, CopiedStart.CHANNEL_VALUE));
+    CopiedStart.putPieces(pieces, environment);
+    environment(config, environment);
+    config.put("AttachStdin", true);
+    config.put("AttachStdout", true);
+    config.put("AttachStderr", true);
+    config.put("OpenStdin", true);
+    config.put("StdinOnce", true);
+    return config;
+  }
+
+  private static List<String> javaCommand(ContainerSpec spec, String argFile) {
+    List<String> java = new ArrayList<>();
+    java.add(spec.command().javaLauncher().toString());
+    java.add("@" + argFile);
+    java.add(spec.command().mainClass());
+    java.addAll(spec.command().arguments());
+    return java;
+  }
+
+  private static void environment(ObjectNode config, Map<String, String> environment) {
+    ArrayNode env = config.putArray("Env");
+    environment.forEach((name, value) -> env.add(name + "=" + value));
+  }
+
+  /** What both ways share: the image, name, working directory, labels, isolation and limits. */
+  private static ObjectNode common(ContainerSpec spec, String image, String runId) {
     ObjectNode config = EngineJson.MAPPER.createObjectNode();
     config.put("Image", image);
     if (!ContainerSpec.HOST.equals(spec.hostname())) {
       config.put("Hostname", spec.hostname());
     }
-    ArrayNode cmd = config.putArray("Cmd");
-    cmd.add(spec.command().javaLauncher().toString());
-    cmd.add("@" + ContainerLayout.ARGFILE);
-    cmd.add(spec.command().mainClass());
-    spec.command().arguments().forEach(cmd::add);
     config.putArray("Entrypoint");
-    ArrayNode env = config.putArray("Env");
-    for (Map.Entry<String, String> e :
-        ContainerEnvironment.of(spec, ContainerLayout.CHANNEL).entrySet()) {
-      env.add(e.getKey() + "=" + e.getValue());
-    }
     config.put("WorkingDir", spec.workingDirectory().toString());
-    config.put("AttachStdout", false);
-    config.put("AttachStderr", false);
     ObjectNode labels = config.putObject("Labels");
     labels.put(ContainerLayout.RUN_LABEL, runId);
     labels.put(ContainerLayout.CONTAINER_LABEL, spec.id());
@@ -70,16 +122,6 @@ final class CreateRequest {
     host.putObject("Tmpfs").put("/tmp", "rw,exec,nosuid,nodev,mode=1777");
     // the container sees its own cgroups as the root, not the host's tree
     host.put("CgroupnsMode", "private");
-    ArrayNode binds = host.putArray("Binds");
-    readOnly.forEach((inside, onHost) -> binds.add(onHost + ":" + inside + ":ro"));
-    binds.add(spec.workingDirectory() + ":" + spec.workingDirectory() + ":ro");
-    if (java.nio.file.Files.exists(spec.channelSocket())) {
-      // only a socket that exists: for a missing source the engine makes a directory on the host
-      binds.add(spec.channelSocket() + ":" + ContainerLayout.CHANNEL);
-    }
-    for (Path writable : spec.writableDirectories()) {
-      binds.add(writable + ":" + writable + ":rw");
-    }
     limits(host, spec.limits());
     return config;
   }

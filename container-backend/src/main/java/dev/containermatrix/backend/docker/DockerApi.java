@@ -153,6 +153,33 @@ public final class DockerApi {
   }
 
   /**
+   * {@code POST /containers/{id}/attach?stream=1&stdin=1&stdout=1&stderr=1}: a connection to the
+   * container's stdin, stdout and stderr, to be made before it starts so that nothing it writes is
+   * missed. The container must have been created with {@code OpenStdin} and the three {@code
+   * Attach…} flags.
+   */
+  Attachment attach(String id, boolean tty) throws IOException {
+    String target = paths.container(id, "/attach?stream=1&stdin=1&stdout=1&stderr=1");
+    UnixSocketTransport.Exchange exchange = transport.upgrade("POST", target);
+    ResponseHead head = exchange.head();
+    if (head.status() != 101 && !head.successful()) {
+      try (exchange) {
+        throw caller()
+            .refused(
+                "POST", target, head.status(), exchange.body(), "check that the container exists");
+      }
+    }
+    return new Attachment(exchange, multiplexed(head, tty));
+  }
+
+  /** {@code GET /info}: the engine's host, by name and operating system. */
+  EngineInfo info() throws IOException {
+    JsonNode answer = caller().json("GET", paths.of("/info"), null, "check the engine's log");
+    return new EngineInfo(
+        EngineJson.text(answer, "Name"), EngineJson.text(answer, "OperatingSystem"));
+  }
+
+  /**
    * {@code POST /containers/{id}/wait}: blocks until the container stops, and returns its exit
    * code.
    */
@@ -556,7 +583,7 @@ public final class DockerApi {
       }
     }
 
-    private DockerEngineException refused(
+    DockerEngineException refused(
         String method, String target, int status, InputStream body, String advice) {
       String message;
       try {

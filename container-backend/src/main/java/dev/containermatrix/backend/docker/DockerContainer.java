@@ -33,10 +33,29 @@ final class DockerContainer implements ContainerHandle {
   private @Nullable ExitStatus status;
   private boolean closed;
 
+  /** Where a container's output comes from: its followed log, or its attached streams. */
+  @FunctionalInterface
+  interface Output {
+    /** Copies the container's output to the two files until it ends. */
+    void copy(Path stdout, Path stderr) throws IOException;
+  }
+
+  /** The engine's followed log of container {@code id}, as the two files. */
+  static Output followedLog(DockerApi api, String id) {
+    return (stdout, stderr) -> {
+      try (OutputStream out = Files.newOutputStream(stdout);
+          OutputStream err = Files.newOutputStream(stderr)) {
+        api.logs(id, true, false, out, err);
+      }
+    };
+  }
+
   /**
+   * @param output where its output comes from
    * @param release what to release once the container is removed (its argument file, say)
    */
-  DockerContainer(DockerApi api, String id, ContainerSpec spec, long pid, Runnable release)
+  DockerContainer(
+      DockerApi api, String id, ContainerSpec spec, long pid, Output output, Runnable release)
       throws IOException {
     this.api = api;
     this.id = id;
@@ -59,14 +78,13 @@ final class DockerContainer implements ContainerHandle {
     logCopier =
         new Thread(
             () -> {
-              try (OutputStream out = Files.newOutputStream(stdout());
-                  OutputStream err = Files.newOutputStream(stderr())) {
-                api.logs(id, true, false, out, err);
+              try {
+                output.copy(stdout(), stderr());
               } catch (IOException | RuntimeException e) {
                 // the log ends with the container; a broken copy loses output, not results
               }
             },
-            "containermatrix-docker-logs-" + spec.id());
+            "containermatrix-docker-output-" + spec.id());
     logCopier.setDaemon(true);
     logCopier.start();
   }

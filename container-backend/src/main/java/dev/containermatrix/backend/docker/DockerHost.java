@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * tcp://}, {@code npipe://} and {@code ssh://} are refused with what to do instead.
  *
  * @param socket the socket's absolute path
+ * @param files how files reach its containers ({@value FileTransfer#CONFIGURATION_KEY})
  */
 @API(status = INTERNAL, since = "0.1")
-public record DockerHost(Path socket) {
+public record DockerHost(Path socket, FileTransfer files) {
 
   /** The configuration parameter naming the engine. */
   public static final String CONFIGURATION_KEY = "containermatrix.docker.host";
@@ -27,8 +28,14 @@ public record DockerHost(Path socket) {
 
   private static final String UNIX = "unix://";
 
+  /** The engine at {@code socket}, files transferred as {@link FileTransfer#AUTO} decides. */
+  public DockerHost(Path socket) {
+    this(socket, FileTransfer.AUTO);
+  }
+
   public DockerHost {
     Objects.requireNonNull(socket, "socket must not be null");
+    Objects.requireNonNull(files, "files must not be null");
     if (!socket.isAbsolute()) {
       throw new IllegalArgumentException(
           "The Docker socket must be an absolute path, was \""
@@ -105,6 +112,11 @@ public record DockerHost(Path socket) {
             + "\": "
             + why
             + ". Supported: unix:///<absolute path> (default unix:///var/run/docker.sock)");
+  }
+
+  /** This engine, with files transferred as {@code mode} says. */
+  public DockerHost withFiles(FileTransfer mode) {
+    return new DockerHost(socket, mode);
   }
 
   /**

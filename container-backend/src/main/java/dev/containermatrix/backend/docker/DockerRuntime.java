@@ -37,15 +37,55 @@ import org.jspecify.annotations.Nullable;
 public final class DockerRuntime implements ContainerRuntime {
   private final DockerApi api;
   private final String runId;
+  private final FileTransfer.Decision files;
   private @Nullable RunDirectory runDirectory;
   private @Nullable LayerImages images;
+  private final Map<Path, WrittenLayer> workingDirectories = new java.util.HashMap<>();
 
   /**
+   * A runtime that binds the host's files ({@link FileTransfer#BIND}).
+   *
    * @param runId labels every container of this runtime, so the reaper can tell whose it is
    */
   public DockerRuntime(DockerApi api, String runId) {
+    this(api, runId, new FileTransfer.Decision(FileTransfer.BIND, "bound"));
+  }
+
+  DockerRuntime(DockerApi api, String runId, FileTransfer.Decision files) {
     this.api = api;
     this.runId = runId;
+    this.files = files;
+  }
+
+  /**
+   * The runtime for the engine {@code api} talks to, getting files to it as {@code files} says:
+   * {@link FileTransfer#AUTO} asks the engine where it runs.
+   */
+  public static DockerRuntime on(DockerApi api, String runId, FileTransfer files)
+      throws IOException {
+    FileTransfer.Decision decision =
+        files == FileTransfer.AUTO
+            ? files.decide(api.info(), localHostname(), System.getProperty("os.name", ""))
+            : files.decide(new EngineInfo("", ""), "", "");
+    return new DockerRuntime(api, runId, decision);
+  }
+
+  /** How files reach this runtime's containers, and why, for the report. */
+  public String filesDecision() {
+    return files.reason();
+  }
+
+  /** Whether files reach the containers as layers ({@link FileTransfer#COPY}). */
+  public boolean copiesFiles() {
+    return files.mode() == FileTransfer.COPY;
+  }
+
+  private static String localHostname() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+    } catch (IOException | RuntimeException e) {
+      return System.getenv().getOrDefault("HOSTNAME", "");
+    }
   }
 
   @Override
@@ -66,21 +106,25 @@ public final class DockerRuntime implements ContainerRuntime {
   @Override
   public List<String> unsupported(ContainerSpec spec) {
     List<String> out = new ArrayList<>();
-    if (!System.getProperty("os.name", "").startsWith("Linux")) {
-      out.add(
-          "the docker backend binds the agent's channel, the working directory and config files"
-              + " from this host, which needs the engine on this Linux host; on "
-              + System.getProperty("os.name")
-              + " the engine runs in a VM: use containermatrix.backend=process for now");
-    }
-    if (!ContainerSpec.HOST.equals(spec.baseImage())
-        && spec.layers().stream().noneMatch(l -> Layer.BASE.equals(l.role()))) {
+    boolean hostBase = ContainerSpec.HOST.equals(spec.baseImage());
+    if (!hostBase && spec.layers().stream().noneMatch(l -> Layer.BASE.equals(l.role()))) {
       out.add(
           "the docker backend needs base image "
               + spec.baseImage()
               + " as layers of role '"
               + Layer.BASE
               + "' in the spec (bottom first): read it into the layer store first");
+    }
+    if (copiesFiles()) {
+      out.addAll(CopyLimitations.of(spec, files.reason()));
+    } else if (!System.getProperty("os.name", "").startsWith("Linux")) {
+      out.add(
+          "the docker backend binds the agent's channel, the working directory and config files"
+              + " from this host, which needs the engine on this Linux host; on "
+              + System.getProperty("os.name")
+              + " the engine runs in a VM: set "
+              + FileTransfer.CONFIGURATION_KEY
+              + "=copy or auto");
     }
     return out;
   }
@@ -103,6 +147,9 @@ public final class DockerRuntime implements ContainerRuntime {
               + spec.id()
               + " cannot run on the docker backend: "
               + String.join("; ", unsupported));
+    }
+    if (copiesFiles()) {
+      return launchCopied(spec, command);
     }
     Path argFile = null;
     String id = null;
@@ -134,35 +181,136 @@ public final class DockerRuntime implements ContainerRuntime {
       hostEntries(spec, imageLayers, readOnly);
       readOnly.put(Path.of(ContainerLayout.ARGFILE), argFile);
       ObjectNode config = CreateRequest.of(spec, image, readOnly, runId);
-      if (command != null) {
-        com.fasterxml.jackson.databind.node.ArrayNode cmd = config.putArray("Cmd");
-        command.forEach(cmd::add);
-      }
+      replaceCommand(config, command);
       id = api.createContainer(name(spec), config);
       api.startContainer(id);
       long pid = api.inspectContainer(id).pid().orElse(0);
       Path ownArgFile = argFile;
-      return new DockerContainer(api, id, spec, pid, () -> deleteQuietly(ownArgFile));
+      return new DockerContainer(
+          api,
+          id,
+          spec,
+          pid,
+          DockerContainer.followedLog(api, id),
+          () -> deleteQuietly(ownArgFile));
     } catch (IOException | RuntimeException e) {
-      if (id != null) {
+      removeQuietly(id, e);
+      if (argFile != null) {
+        deleteQuietly(argFile);
+      }
+      throw cannotStart(spec, e);
+    }
+  }
+
+  /**
+   * Starts {@code spec}'s container with every file in its image: the layers, the config files and
+   * the working directory; the JVM's arguments in its environment; its events over its attached
+   * stdout.
+   */
+  private ContainerHandle launchCopied(ContainerSpec spec, @Nullable List<String> command)
+      throws ContainerException {
+    String id = null;
+    AttachedOutput output = null;
+    try {
+      String image = images().imageOf(false, spec.layers().stream().map(Layer::directory).toList());
+      WrittenLayer wd = workingDirectory(spec);
+      image = images().withTar(image, wd.tar(), wd.digest());
+      List<String> pieces =
+          CopiedStart.pieces(
+              new JvmCommandLine(spec.command(), Path.of(CopiedStart.ARGFILE)).argFileContent(),
+              spec.id());
+      boolean channel = Files.exists(spec.channelSocket());
+      ObjectNode config = CreateRequest.copied(spec, image, runId, pieces, channel);
+      replaceCommand(config, command);
+      id = api.createContainer(name(spec), config);
+      output = AttachedOutput.connect(api.attach(id, false), channel ? spec.channelSocket() : null);
+      api.startContainer(id);
+      long pid = api.inspectContainer(id).pid().orElse(0);
+      AttachedOutput attached = output;
+      return new DockerContainer(
+          api,
+          id,
+          spec,
+          pid,
+          output,
+          () -> {
+            try {
+              attached.close();
+            } catch (IOException e) {
+              // closed by the container's end already
+            }
+          });
+    } catch (IOException | RuntimeException e) {
+      if (output != null) {
         try {
-          api.removeContainer(id);
+          output.close();
         } catch (IOException suppressed) {
           e.addSuppressed(suppressed);
         }
       }
-      if (argFile != null) {
-        deleteQuietly(argFile);
-      }
-      throw new ContainerException(
-          "container "
-              + spec.id()
-              + " could not be started in the Docker engine at "
-              + api.host()
-              + ": "
-              + e.getMessage(),
-          e);
+      removeQuietly(id, e);
+      throw cannotStart(spec, e);
     }
+  }
+
+  /** The working directory's layer, written once per runtime into its scratch directory. */
+  private WrittenLayer workingDirectory(ContainerSpec spec) throws IOException {
+    synchronized (workingDirectories) {
+      WrittenLayer known = workingDirectories.get(spec.workingDirectory());
+      if (known != null) {
+        return known;
+      }
+      Path tar =
+          Files.createTempFile(
+              Files.createDirectories(runDirectory().path().resolve("layers")),
+              "working-directory-",
+              ".tar");
+      dev.containermatrix.backend.oci.Digest digest;
+      try (java.io.OutputStream out = Files.newOutputStream(tar)) {
+        digest =
+            WorkingDirectoryLayer.of(spec.workingDirectory(), buildOutputs(spec)).writeTo(out);
+      }
+      WrittenLayer written = new WrittenLayer(tar, digest);
+      workingDirectories.put(spec.workingDirectory(), written);
+      return written;
+    }
+  }
+
+  private static List<Path> buildOutputs(ContainerSpec spec) {
+    List<Path> outputs = new ArrayList<>(spec.command().classpath());
+    outputs.add(spec.outputDirectory());
+    return outputs;
+  }
+
+  /** A layer's tar, written, and its digest. */
+  private record WrittenLayer(Path tar, dev.containermatrix.backend.oci.Digest digest) {}
+
+  private static void replaceCommand(ObjectNode config, @Nullable List<String> command) {
+    if (command != null) {
+      com.fasterxml.jackson.databind.node.ArrayNode cmd = config.putArray("Cmd");
+      command.forEach(cmd::add);
+    }
+  }
+
+  private void removeQuietly(@Nullable String id, Exception failure) {
+    if (id != null) {
+      try {
+        api.removeContainer(id);
+      } catch (IOException suppressed) {
+        failure.addSuppressed(suppressed);
+      }
+    }
+  }
+
+  private ContainerException cannotStart(ContainerSpec spec, Exception e) {
+    return new ContainerException(
+        "container "
+            + spec.id()
+            + " could not be started in the Docker engine at "
+            + api.host()
+            + ": "
+            + e.getMessage(),
+        e);
   }
 
   /** The bottom image of the {@code host} base, loaded where the engine lacks it. */
@@ -257,6 +405,9 @@ public final class DockerRuntime implements ContainerRuntime {
       runDirectory.close();
       runDirectory = null;
       images = null;
+      synchronized (workingDirectories) {
+        workingDirectories.clear();
+      }
     }
   }
 }

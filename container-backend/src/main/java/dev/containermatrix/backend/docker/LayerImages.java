@@ -99,6 +99,29 @@ final class LayerImages {
   }
 
   private void commit(String parent, Path layer, String key, String tag) throws IOException {
+    Path tar = Files.createTempFile(scratch, "layer-", ".tar");
+    try {
+      try (OutputStream out = Files.newOutputStream(tar)) {
+        LayerTar.of(layer).writeTo(out);
+      }
+      commitTar(parent, tar, key, tag);
+    } finally {
+      Files.deleteIfExists(tar);
+    }
+  }
+
+  /**
+   * The image of {@code parent} with a layer whose tar is {@code tar} put on top, built where the
+   * engine lacks it; the tag digests the parent and {@code digest}, the tar's own digest, so the
+   * same content on the same parent is sent once.
+   */
+  String withTar(String parent, Path tar, Digest digest) throws IOException {
+    String key = Digest.of((parent + "\n" + digest.hex()).getBytes(StandardCharsets.UTF_8)).hex();
+    String tag = ContainerLayout.LAYERS_REPOSITORY + ":" + key.substring(0, 32);
+    return once(tag, () -> commitTar(parent, tar, key, tag));
+  }
+
+  private void commitTar(String parent, Path tar, String key, String tag) throws IOException {
     ObjectNode config = EngineJson.MAPPER.createObjectNode();
     config.put("Image", parent);
     config.putArray("Cmd").add("/containermatrix-layer-holder");
@@ -109,17 +132,9 @@ final class LayerImages {
     config.putObject("HostConfig").put("NetworkMode", "none");
     String holder = api.createContainer(null, config);
     try {
-      Path tar = Files.createTempFile(scratch, "layer-", ".tar");
-      try {
-        try (OutputStream out = Files.newOutputStream(tar)) {
-          LayerTar.of(layer).writeTo(out);
-        }
-        bytesSent.add(Files.size(tar));
-        try (InputStream in = Files.newInputStream(tar)) {
-          api.putArchive(holder, "/", in);
-        }
-      } finally {
-        Files.deleteIfExists(tar);
+      bytesSent.add(Files.size(tar));
+      try (InputStream in = Files.newInputStream(tar)) {
+        api.putArchive(holder, "/", in);
       }
       String[] parts = tag.split(":", 2);
       api.commitContainer(holder, parts[0], parts[1], Map.of(ContainerLayout.LAYERS_LABEL, key));

@@ -44,13 +44,29 @@ final class UnixSocketTransport {
    * @param target the path and query, e.g. {@code /v1.41/containers/json?all=1}
    */
   Exchange send(String method, String target, @Nullable RequestBody body) throws IOException {
+    return send(method, target, body, false);
+  }
+
+  /**
+   * Sends a request that asks the engine to hand the connection over ({@code Connection: Upgrade},
+   * {@code Upgrade: tcp}), as attaching to a container does, and reads the response's head. After a
+   * {@code 101} (or the {@code 200} of an engine that hijacks without saying so) the exchange's
+   * {@link Exchange#raw() raw} stream carries what the engine sends, and {@link Exchange#writeRaw}
+   * and {@link Exchange#closeWrite} what it reads.
+   */
+  Exchange upgrade(String method, String target) throws IOException {
+    return send(method, target, null, true);
+  }
+
+  private Exchange send(String method, String target, @Nullable RequestBody body, boolean upgrade)
+      throws IOException {
     SocketChannel channel = connect(method, target);
     try {
       InputStream in = new BufferedInputStream(Channels.newInputStream(channel), BUFFER);
       OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
       IOException writeFailure = null;
       try {
-        writeRequest(out, method, target, body);
+        writeRequest(out, method, target, body, upgrade);
       } catch (ClosedByInterruptException e) {
         throw e;
       } catch (IOException e) {
@@ -66,7 +82,10 @@ final class UnixSocketTransport {
         }
         throw e;
       }
-      InputStream responseBody = ResponseParser.body(head, in, method.equals("HEAD"));
+      InputStream responseBody =
+          upgrade && (head.status() == 101 || head.successful())
+              ? in
+              : ResponseParser.body(head, in, method.equals("HEAD"));
       return new Exchange(channel, head, responseBody);
     } catch (IOException | RuntimeException e) {
       channel.close();
@@ -98,13 +117,13 @@ final class UnixSocketTransport {
   }
 
   private static void writeRequest(
-      OutputStream out, String method, String target, @Nullable RequestBody body)
+      OutputStream out, String method, String target, @Nullable RequestBody body, boolean upgrade)
       throws IOException {
     StringBuilder head = new StringBuilder(256);
     head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
     head.append("Host: docker\r\n");
     head.append("User-Agent: containermatrix\r\n");
-    head.append("Connection: close\r\n");
+    head.append(upgrade ? "Connection: Upgrade\r\nUpgrade: tcp\r\n" : "Connection: close\r\n");
     if (body instanceof RequestBody.Json json) {
       head.append("Content-Type: ").append(json.contentType()).append("\r\n");
       head.append("Content-Length: ").append(json.bytes().length).append("\r\n\r\n");
@@ -140,6 +159,25 @@ final class UnixSocketTransport {
 
     InputStream body() {
       return body;
+    }
+
+    /** What the engine sends after an {@link UnixSocketTransport#upgrade}: the raw stream. */
+    InputStream raw() {
+      return body;
+    }
+
+    /** Writes to the engine on an upgraded connection, completely. */
+    void writeRaw(java.nio.ByteBuffer bytes) throws IOException {
+      synchronized (channel) {
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+      }
+    }
+
+    /** Ends what this side sends on an upgraded connection; the engine's side stays open. */
+    void closeWrite() throws IOException {
+      channel.shutdownOutput();
     }
 
     @Override

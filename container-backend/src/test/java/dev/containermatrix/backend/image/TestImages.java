@@ -51,6 +51,16 @@ public final class TestImages {
    */
   public static Path writeImageWithJdk(Path layout, Path jdk, String home, List<String> env)
       throws Exception {
+    return writeImageWithJdk(layout, jdk, home, env, Map.of());
+  }
+
+  /**
+   * As {@link #writeImageWithJdk(Path, Path, String, List)}, with host programs at {@code
+   * /bin/<name>} (and the libraries they link), such as a shell.
+   */
+  public static Path writeImageWithJdk(
+      Path layout, Path jdk, String home, List<String> env, Map<String, Path> tools)
+      throws Exception {
     ReproducibleLayer.Builder jdkLayer = ReproducibleLayer.builder();
     Path real = jdk.toRealPath();
     String inLayer = home.substring(1);
@@ -73,7 +83,7 @@ public final class TestImages {
       }
     }
     writeUncompressedOciLayout(
-        layout, List.of(libraryLayer(jdk, "jdk-image", Map.of(), Map.of()), jdkLayer.build()), env);
+        layout, List.of(libraryLayer(jdk, "jdk-image", tools, Map.of()), jdkLayer.build()), env);
     return layout;
   }
 

@@ -1,31 +1,75 @@
 package dev.containermatrix.junit.agent;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The agent's end of the event channel: a Unix domain socket to the host, written one line per
- * event.
+ * The agent's end of the event channel, written one line per event: a Unix domain socket to the
+ * host, or, where the host cannot be reached so ({@code CONTAINERMATRIX_CHANNEL=fd:<n>}, an engine
+ * in a VM), an inherited file descriptor the container runtime relays, with stdin as the line back
+ * whose end means the host is gone.
  *
  * <p>Reads and writes use the {@link SocketChannel} directly (not {@code Channels.newInputStream}
  * and {@code newOutputStream}, which share one lock on Java 17 and would block every write while
  * the orphan guard waits in a read).
  */
 final class AgentChannel implements AutoCloseable {
-  private final SocketChannel socket;
-  private final Path path;
+  /** The prefix of a channel that is an inherited file descriptor: {@code fd:3}. */
+  static final String DESCRIPTOR_PREFIX = "fd:";
+
+  private final WritableByteChannel out;
+  private final ReadableByteChannel in;
+  private final String path;
   private final Runnable onHostGone;
+  private final Ending ending;
   private volatile boolean closing;
 
-  private AgentChannel(SocketChannel socket, Path path, Runnable onHostGone) {
-    this.socket = socket;
+  /** How the channel ends after the last event. */
+  @FunctionalInterface
+  private interface Ending {
+    void end() throws IOException;
+  }
+
+  private AgentChannel(
+      WritableByteChannel out,
+      ReadableByteChannel in,
+      String path,
+      Runnable onHostGone,
+      Ending ending) {
+    this.out = out;
+    this.in = in;
     this.path = path;
     this.onHostGone = onHostGone;
+    this.ending = ending;
+  }
+
+  /**
+   * The channel {@code value} of {@code CONTAINERMATRIX_CHANNEL} names: {@code fd:<n>}, or the path
+   * of the host's socket.
+   */
+  static AgentChannel open(String value, Runnable onHostGone) throws IOException {
+    if (value.startsWith(DESCRIPTOR_PREFIX)) {
+      String number = value.substring(DESCRIPTOR_PREFIX.length());
+      if (!number.matches("[0-9]{1,4}")) {
+        throw new IOException(
+            "\"" + value + "\" names no file descriptor: write fd:<number>, e.g. fd:3");
+      }
+      FileChannel events = new FileOutputStream("/proc/self/fd/" + number).getChannel();
+      FileChannel stdin = new FileInputStream(FileDescriptor.in).getChannel();
+      return new AgentChannel(events, stdin, value, onHostGone, events::close);
+    }
+    return connect(Path.of(value), onHostGone);
   }
 
   /**
@@ -41,7 +85,18 @@ final class AgentChannel implements AutoCloseable {
       socket.close();
       throw e;
     }
-    return new AgentChannel(socket, path, onHostGone);
+    return new AgentChannel(
+        socket,
+        socket,
+        path.toString(),
+        onHostGone,
+        () -> {
+          try {
+            socket.shutdownOutput();
+          } finally {
+            socket.close();
+          }
+        });
   }
 
   /** Writes {@code line} and a newline, completely, before returning; safe from any thread. */
@@ -49,7 +104,7 @@ final class AgentChannel implements AutoCloseable {
     ByteBuffer bytes = StandardCharsets.UTF_8.encode(line + "\n");
     try {
       while (bytes.hasRemaining()) {
-        socket.write(bytes);
+        out.write(bytes);
       }
     } catch (IOException e) {
       if (!closing) {
@@ -83,7 +138,7 @@ final class AgentChannel implements AutoCloseable {
   private void awaitHostEnd() {
     ByteBuffer sink = ByteBuffer.allocate(256);
     try {
-      while (socket.read(sink) >= 0) {
+      while (in.read(sink) >= 0) {
         sink.clear();
       }
     } catch (IOException e) {
@@ -100,10 +155,6 @@ final class AgentChannel implements AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     closing = true;
-    try {
-      socket.shutdownOutput();
-    } finally {
-      socket.close();
-    }
+    ending.end();
   }
 }

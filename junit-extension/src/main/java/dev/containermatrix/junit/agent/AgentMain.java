@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,8 @@ public final class AgentMain {
           + " the unique ids after it)\n"
           + "  environment: "
           + CHANNEL_VARIABLE
-          + "=<path of the host's Unix domain socket>";
+          + "=<path of the host's Unix domain socket> | fd:<n> (events to that inherited file"
+          + " descriptor; stdin's end means the host is gone)";
 
   private AgentMain() {}
 
@@ -118,7 +118,7 @@ public final class AgentMain {
     }
     AgentChannel channel;
     try {
-      channel = AgentChannel.connect(Path.of(socket), () -> Runtime.getRuntime().halt(3));
+      channel = AgentChannel.open(socket, () -> Runtime.getRuntime().halt(3));
     } catch (IOException | InvalidPathException e) {
       err.println(
           "containermatrix agent: cannot connect to the host's event channel "

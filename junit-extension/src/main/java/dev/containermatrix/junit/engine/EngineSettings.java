@@ -2,6 +2,7 @@ package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.backend.ContainerRuntimes;
 import dev.containermatrix.backend.docker.DockerHost;
+import dev.containermatrix.backend.docker.FileTransfer;
 import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.engine.archive.ArchiveMode;
 import dev.containermatrix.engine.archive.ReplayRequest;
@@ -160,8 +161,11 @@ record EngineSettings(
             () ->
                 Optional.of(
                     DockerHost.resolve(
-                        parameters.get(DockerHost.CONFIGURATION_KEY).orElse(null),
-                        System.getenv())));
+                            parameters.get(DockerHost.CONFIGURATION_KEY).orElse(null),
+                            System.getenv())
+                        .withFiles(
+                            FileTransfer.parse(
+                                parameters.get(FileTransfer.CONFIGURATION_KEY).orElse(null)))));
     return new EngineSettings(
         backend,
         variants,
