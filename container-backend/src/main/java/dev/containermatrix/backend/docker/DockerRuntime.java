@@ -267,8 +267,7 @@ public final class DockerRuntime implements ContainerRuntime {
               ".tar");
       dev.containermatrix.backend.oci.Digest digest;
       try (java.io.OutputStream out = Files.newOutputStream(tar)) {
-        digest =
-            WorkingDirectoryLayer.of(spec.workingDirectory(), buildOutputs(spec)).writeTo(out);
+        digest = WorkingDirectoryLayer.of(spec.workingDirectory(), buildOutputs(spec)).writeTo(out);
       }
       WrittenLayer written = new WrittenLayer(tar, digest);
       workingDirectories.put(spec.workingDirectory(), written);

@@ -27,16 +27,18 @@ final class WorkingDirectoryLayer {
   private WorkingDirectoryLayer() {}
 
   /**
-   * @param outputDirectory where the run writes a container's output; the working directory's child
-   *     holding it is left out
+   * @param buildOutputs paths of the build's output (classpath entries, where the run writes a
+   *     container's output): the working directory's children holding one are left out
    */
-  static ReproducibleLayer of(Path workingDirectory, Path outputDirectory) throws IOException {
+  static ReproducibleLayer of(Path workingDirectory, List<Path> buildOutputs) throws IOException {
     Path root = workingDirectory.toAbsolutePath().normalize();
-    Path output = outputDirectory.toAbsolutePath().normalize();
-    Path skippedOutput =
-        output.startsWith(root) && !output.equals(root)
-            ? root.resolve(root.relativize(output).getName(0))
-            : null;
+    Set<Path> skipped = new HashSet<>();
+    for (Path output : buildOutputs) {
+      Path normalized = output.toAbsolutePath().normalize();
+      if (normalized.startsWith(root) && !normalized.equals(root)) {
+        skipped.add(root.resolve(root.relativize(normalized).getName(0)));
+      }
+    }
     ReproducibleLayer.Builder layer = ReproducibleLayer.builder();
     String prefix = root.toString().substring(1);
     if (!prefix.isEmpty()) {

@@ -91,6 +91,40 @@ class CreateRequestTest {
         .isEqualTo(DockerReaper.ownerOfThisJvm());
   }
 
+  @Test
+  void withFilesCopiedNothingIsBoundTheStreamsAreAttachedAndTheArgumentsTravelInTheEnvironment()
+      throws Exception {
+    ContainerSpec spec = spec().withHostname("v1");
+    Files.createDirectories(spec.channelSocket().getParent());
+    Files.createFile(spec.channelSocket());
+
+    JsonNode config = CreateRequest.copied(spec, "img", "run-1", List.of("-cp /a", " /b"), true);
+
+    assertThat(config.get("HostConfig").has("Binds")).isFalse();
+    assertThat(config.get("HostConfig").get("NetworkMode").asText()).isEqualTo("none");
+    assertThat(config.get("HostConfig").get("CapDrop").toString()).isEqualTo("[\"ALL\"]");
+    assertThat(config.get("HostConfig").get("ReadonlyRootfs").asBoolean()).isTrue();
+    for (String flag : List.of("AttachStdin", "AttachStdout", "AttachStderr", "OpenStdin")) {
+      assertThat(config.get(flag).asBoolean()).as(flag).isTrue();
+    }
+    assertThat(config.get("StdinOnce").asBoolean())
+        .as("the host's end of the attachment ends the container's stdin")
+        .isTrue();
+    List<String> env = new ArrayList<>();
+    config.get("Env").forEach(e -> env.add(e.asText()));
+    assertThat(env)
+        .contains(
+            "CONTAINERMATRIX_CHANNEL=fd:3",
+            "CONTAINERMATRIX_JAVA_ARGS_0=-cp /a",
+            "CONTAINERMATRIX_JAVA_ARGS_1= /b");
+    List<String> cmd = new ArrayList<>();
+    config.get("Cmd").forEach(c -> cmd.add(c.asText()));
+    assertThat(cmd.subList(0, 2)).containsExactly("/bin/sh", "-c");
+    assertThat(cmd.get(2)).contains("3>&1 1>&2");
+    assertThat(cmd.subList(4, 6))
+        .containsExactly(spec.command().javaLauncher().toString(), "@" + CopiedStart.ARGFILE);
+  }
+
   private ContainerSpec spec() {
     return TestSpecs.hostSpec(scratch, "policy", PrintEnvMain.class, List.of());
   }
