@@ -315,6 +315,46 @@ class AgentMainTest {
   }
 
   @Test
+  void overAnInheritedDescriptorItSendsItsEventsThereAndHaltsWhenStdinEnds() throws Exception {
+    // as a container whose files are copied starts it: fd 3 is the attached stdout, stdout goes
+    // to stderr, and stdin's end is the host gone
+    String sleeping = "dev.containermatrix.junit.agent.fixtures.SleepingFixture";
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            "/bin/sh",
+            "-c",
+            "exec \"$@\" 3>&1 1>&2",
+            "sh",
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            ChildAgentJvm.testClassPath(),
+            AgentMain.class.getName(),
+            "class:" + sleeping);
+    builder.environment().put("CONTAINERMATRIX_CHANNEL", "fd:3");
+    builder.redirectError(dir.resolve("stderr.log").toFile());
+    Process process = builder.start();
+    try (java.io.BufferedReader events =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String first = events.readLine();
+      assertThat(first).contains("hello");
+      String line;
+      do {
+        line = events.readLine();
+      } while (line != null && !(line.contains("started") && line.contains("sleepsForAMinute")));
+      assertThat(line).as("the test's start, on fd 3").isNotNull();
+
+      process.getOutputStream().close();
+
+      ProcessHandle handle = process.toHandle();
+      await().atMost(Duration.ofSeconds(30)).until(() -> !handle.isAlive());
+      assertThat(process.exitValue()).isEqualTo(3);
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
   void exitsWithUsageWhenGivenNoSelectors() throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder(
