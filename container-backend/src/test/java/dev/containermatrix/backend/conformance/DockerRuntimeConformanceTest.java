@@ -2,13 +2,11 @@ package dev.containermatrix.backend.conformance;
 
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.docker.DockerApi;
-import dev.containermatrix.backend.docker.DockerHost;
 import dev.containermatrix.backend.docker.DockerRuntime;
 import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
 import dev.containermatrix.backend.spi.ContainerRuntime;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.testmains.TestSpecs;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,17 +24,7 @@ class DockerRuntimeConformanceTest extends ContainerRuntimeConformanceTest {
 
   @BeforeAll
   static void connect() {
-    DockerApi api = null;
-    try {
-      api = DockerApi.connect(DockerHost.DEFAULT);
-      api.ping();
-    } catch (IOException e) {
-      api = null;
-    }
-    HostRequirements.require(
-        api != null,
-        "a Docker engine at /var/run/docker.sock (apt-get install docker.io; dockerd"
-            + " --bridge=none --iptables=false --ip-masq=false)");
+    DockerApi api = HostRequirements.requireDockerEngine();
     runtime = new DockerRuntime(api, "conformance");
   }
 

@@ -9,9 +9,6 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.containermatrix.backend.HostRequirements;
-import dev.containermatrix.backend.docker.DockerApi;
-import dev.containermatrix.backend.docker.DockerHost;
-import dev.containermatrix.backend.image.TestImages;
 import dev.containermatrix.junit.engine.fixtures.CopiedFilesFixture;
 import dev.containermatrix.junit.engine.fixtures.TaggedFixture;
 import java.io.IOException;
@@ -35,32 +32,13 @@ class DockerCopiedFilesEngineTest {
 
   @BeforeEach
   void requireDocker() {
-    boolean answers;
-    try {
-      DockerApi.connect(DockerHost.DEFAULT).ping();
-      answers = true;
-    } catch (IOException e) {
-      answers = false;
-    }
-    HostRequirements.require(
-        answers,
-        "a Docker engine at /var/run/docker.sock (apt-get install docker.io; dockerd"
-            + " --bridge=none --iptables=false --ip-masq=false)");
+    HostRequirements.requireDockerEngine();
   }
 
   /** Temurin 25 at /opt/java/openjdk with this host's /bin/sh, written once per build. */
   static void temurinJdkImageWithShell() throws Exception {
-    Path temurin = TestImages.requireTemurin();
-    Path layout = Path.of("target", "test-images", "temurin-jdk-sh").toAbsolutePath();
-    if (!Files.isRegularFile(layout.resolve("index.json"))) {
-      dev.containermatrix.backend.rundir.RunDirectory.deleteRecursively(layout);
-      TestImages.writeImageWithJdk(
-          layout,
-          temurin,
-          "/opt/java/openjdk",
-          List.of("JAVA_HOME=/opt/java/openjdk"),
-          Map.of("sh", Path.of("/bin/sh").toRealPath()));
-    }
+    JdkImageEngineTest.temurinJdkImage(
+        "temurin-jdk-sh", Map.of("sh", Path.of("/bin/sh").toRealPath()));
   }
 
   private EngineExecutionResults copied(Class<?> fixture) {

@@ -5,11 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.containermatrix.backend.HostRequirements;
-import dev.containermatrix.backend.docker.DockerApi;
-import dev.containermatrix.backend.docker.DockerHost;
 import dev.containermatrix.junit.engine.fixtures.MemoryHogFixture;
 import dev.containermatrix.junit.engine.fixtures.TaggedFixture;
-import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,17 +19,7 @@ class DockerEngineTest {
 
   @BeforeEach
   void requireDocker() {
-    boolean answers;
-    try {
-      DockerApi.connect(DockerHost.DEFAULT).ping();
-      answers = true;
-    } catch (IOException e) {
-      answers = false;
-    }
-    HostRequirements.require(
-        answers,
-        "a Docker engine at /var/run/docker.sock (apt-get install docker.io; dockerd"
-            + " --bridge=none --iptables=false --ip-masq=false)");
+    HostRequirements.requireDockerEngine();
   }
 
   @Test

@@ -33,12 +33,20 @@ class JdkImageEngineTest {
    * /opt/java/openjdk, {@code JAVA_HOME} set. The calling test is skipped where Temurin 25 is not.
    */
   static Path temurinJdkImage() throws Exception {
+    return temurinJdkImage("temurin-jdk", java.util.Map.of());
+  }
+
+  /**
+   * As {@link #temurinJdkImage()}, at target/test-images/{@code name}, with host programs at {@code
+   * /bin/<name>} ({@code tools}).
+   */
+  static Path temurinJdkImage(String name, java.util.Map<String, Path> tools) throws Exception {
     Path temurin = TestImages.requireTemurin();
-    Path layout = Path.of("target", "test-images", "temurin-jdk").toAbsolutePath();
+    Path layout = Path.of("target", "test-images", name).toAbsolutePath();
     if (!Files.isRegularFile(layout.resolve("index.json"))) {
       dev.containermatrix.backend.rundir.RunDirectory.deleteRecursively(layout);
       TestImages.writeImageWithJdk(
-          layout, temurin, "/opt/java/openjdk", List.of("JAVA_HOME=/opt/java/openjdk"));
+          layout, temurin, "/opt/java/openjdk", List.of("JAVA_HOME=/opt/java/openjdk"), tools);
     }
     return layout;
   }
