@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * store's directories are named by their content). So each layer crosses to the engine once per
  * distinct prefix: variants that share their JDK and jars share those images, and a second run
  * finds them in the engine and sends only what changed (its classes).
+ *
+ * <p>Each image's labels also record its chain of layer-store directories ({@link LayerChain}), so
+ * {@link LayerImageRetention} can remove it once a layer of it has left the store.
  *
  * <p>The bottom image ({@code root}) holds the mount points and, for the {@code host} base, the few
  * {@code /etc} files a JVM reads; it is loaded once per engine.
@@ -122,7 +126,10 @@ final class LayerImages {
         Files.deleteIfExists(tar);
       }
       String[] parts = tag.split(":", 2);
-      api.commitContainer(holder, parts[0], parts[1], Map.of(ContainerLayout.LAYERS_LABEL, key));
+      Map<String, String> labels =
+          new HashMap<>(LayerChain.labelsOf(api.inspectImage(parent).labels(), layer));
+      labels.put(ContainerLayout.LAYERS_LABEL, key);
+      api.commitContainer(holder, parts[0], parts[1], labels);
     } finally {
       api.removeContainer(holder);
     }
