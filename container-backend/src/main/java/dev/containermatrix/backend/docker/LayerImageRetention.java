@@ -66,8 +66,9 @@ final class LayerImageRetention {
     List<ImageDetails> images;
     try {
       images = api.listImages(scope);
-    } catch (IOException e) {
-      return new Result(List.of(), List.of(e.getMessage()));
+    } catch (IOException | RuntimeException e) {
+      return new Result(
+          List.of(), List.of("could not list the layer images " + scope + ": " + e.getMessage()));
     }
     Map<Path, Optional<Set<String>>> stores = new HashMap<>();
     List<String> removed = new ArrayList<>();
@@ -83,7 +84,7 @@ final class LayerImageRetention {
             removed.add(name);
           }
         } catch (IOException | RuntimeException e) {
-          failures.add(e.getMessage());
+          failures.add("could not remove image " + name + ": " + e.getMessage());
         }
       }
     }
@@ -116,10 +117,14 @@ final class LayerImageRetention {
    * be read (its images are kept).
    */
   private static Optional<Set<String>> presentIds(Path store) {
-    if (Files.notExists(store, LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.of(Set.of());
-    }
     Set<String> ids = new HashSet<>();
+    try {
+      if (Files.notExists(store, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.of(ids);
+      }
+    } catch (SecurityException e) {
+      return Optional.empty();
+    }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(store)) {
       for (Path entry : entries) {
         if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {

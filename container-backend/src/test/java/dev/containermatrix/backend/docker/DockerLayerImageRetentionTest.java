@@ -147,6 +147,22 @@ class DockerLayerImageRetentionTest {
   }
 
   @Test
+  void anImageWhoseStoreIsGoneIsRemoved() throws Exception {
+    String orphan = ContainerLayout.LAYERS_REPOSITORY + ":test-orphan-" + run;
+    Map<String, String> labels = new HashMap<>();
+    labels.put(ContainerLayout.LAYERS_LABEL, "0123456789abcdef");
+    labels.put(ContainerLayout.LAYER_STORE_LABEL, work.resolve("gone/layers/sha256").toString());
+    labels.put(ContainerLayout.LAYER_CHAIN_LABEL, "0123456789abcdef");
+    commitFromShell(orphan, labels);
+
+    LayerImageRetention.Result result =
+        new LayerImageRetention(docker, thisRun(), Clock.systemUTC()).apply(THIRTY_DAYS);
+
+    assertThat(result.removed()).containsExactly(orphan);
+    assertThat(exists(orphan)).isFalse();
+  }
+
+  @Test
   void anImageARunningContainerUsesStaysAndNoExceptionEscapes() throws Exception {
     String inUse = ContainerLayout.LAYERS_REPOSITORY + ":test-in-use-" + run;
     commitFromShell(inUse, oursWithMissingLayer());
@@ -162,7 +178,10 @@ class DockerLayerImageRetentionTest {
     assertThatCode(() -> result[0] = retention.apply(THIRTY_DAYS)).doesNotThrowAnyException();
 
     assertThat(result[0].removed()).isEmpty();
-    assertThat(result[0].failures()).singleElement().asString().contains(inUse, "409");
+    assertThat(result[0].failures())
+        .singleElement()
+        .asString()
+        .contains("could not remove image " + inUse, "409");
     assertThat(exists(inUse)).isTrue();
   }
 
@@ -170,14 +189,12 @@ class DockerLayerImageRetentionTest {
   void anImageOfOursWithoutAChainIsRemovedOnceOlderThanTheStoreRetention() throws Exception {
     String legacy = ContainerLayout.LAYERS_REPOSITORY + ":test-legacy-" + run;
     commitFromShell(legacy, Map.of(ContainerLayout.LAYERS_LABEL, "0123456789abcdef"));
-    List<String> thisRun =
-        List.of(ContainerLayout.LAYERS_LABEL, DockerTestImages.LABEL + ".run=" + run);
 
     LayerImageRetention.Result young =
-        new LayerImageRetention(docker, thisRun, Clock.systemUTC()).apply(THIRTY_DAYS);
+        new LayerImageRetention(docker, thisRun(), Clock.systemUTC()).apply(THIRTY_DAYS);
     Clock in31Days = Clock.fixed(Instant.now().plus(Duration.ofDays(31)), ZoneOffset.UTC);
     LayerImageRetention.Result old =
-        new LayerImageRetention(docker, thisRun, in31Days).apply(THIRTY_DAYS);
+        new LayerImageRetention(docker, thisRun(), in31Days).apply(THIRTY_DAYS);
 
     assertThat(young.removed()).isEmpty();
     assertThat(old.removed()).containsExactly(legacy);
@@ -192,6 +209,11 @@ class DockerLayerImageRetentionTest {
             ContainerLayout.LAYERS_LABEL,
             ContainerLayout.LAYER_STORE_LABEL + "=" + layersDirectory()),
         clock);
+  }
+
+  /** The retention of our images that carry this run's test label. */
+  private List<String> thisRun() {
+    return List.of(ContainerLayout.LAYERS_LABEL, DockerTestImages.LABEL + ".run=" + run);
   }
 
   /** Our labels, with a chain in this test's store naming a layer it does not have. */
