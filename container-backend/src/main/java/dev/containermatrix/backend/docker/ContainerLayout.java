@@ -23,6 +23,16 @@ final class ContainerLayout {
   /** Marks an image of layers, by the chain of layers it holds. */
   static final String LAYERS_LABEL = "dev.containermatrix.layers";
 
+  /**
+   * Names the layer-store directories of a layer image's chain, bottom first, each by the first
+   * {@value LayerChain#ID_LENGTH} hex digits of its name, joined by {@code ,} (see {@link
+   * LayerChain}); empty where the chain is unknown.
+   */
+  static final String LAYER_CHAIN_LABEL = "dev.containermatrix.layer-chain";
+
+  /** Names the directory of a layer image's chain: the layer store's {@code layers/sha256}. */
+  static final String LAYER_STORE_LABEL = "dev.containermatrix.layer-store";
+
   /** The repository of our layer images. */
   static final String LAYERS_REPOSITORY = "containermatrix/layers";
 

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -377,14 +380,15 @@ public final class DockerApi {
     return loaded;
   }
 
-  /** {@code GET /images/{name}/json}: the image's id, names and labels. */
+  /** {@code GET /images/{name}/json}: the image's id, names, labels and creation time. */
   public ImageDetails inspectImage(String name) throws IOException {
     String target = paths.image(name, "/json");
     JsonNode answer = caller().json("GET", target, null, "check docker image ls " + name);
     return new ImageDetails(
         id(answer, "Id", "GET " + target),
         EngineJson.strings(answer, "RepoTags"),
-        EngineJson.labels(answer.path("Config").path("Labels")));
+        EngineJson.labels(answer.path("Config").path("Labels")),
+        created(answer.path("Created")));
   }
 
   /** {@code POST /images/{name}/tag}: names the image {@code repo:tag} too. */
@@ -490,9 +494,27 @@ public final class DockerApi {
           new ImageDetails(
               id(image, "Id", "GET " + target),
               EngineJson.strings(image, "RepoTags"),
-              EngineJson.labels(image.path("Labels"))));
+              EngineJson.labels(image.path("Labels")),
+              created(image.path("Created"))));
     }
     return images;
+  }
+
+  /**
+   * An image's {@code Created}: seconds since the epoch where listed, RFC 3339 where inspected;
+   * {@link Instant#EPOCH} where absent or unreadable.
+   */
+  private static Instant created(JsonNode created) {
+    if (created.isIntegralNumber()) {
+      return Instant.ofEpochSecond(created.asLong());
+    }
+    try {
+      return created.isTextual()
+          ? OffsetDateTime.parse(created.asText()).toInstant()
+          : Instant.EPOCH;
+    } catch (DateTimeParseException e) {
+      return Instant.EPOCH;
+    }
   }
 
   /** {@code <separator>filters={"label":[…]}}, encoded, or {@code ""} without filters. */

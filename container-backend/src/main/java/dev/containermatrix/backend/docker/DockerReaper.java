@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
  * Removes the containers a dead host JVM left in a Docker engine: every container labelled {@value
  * ContainerLayout#OWNER_LABEL} whose owner (pid and start time) no longer runs on this host, the
  * holders that build layer images among them. Never touches a container without our label, nor one
- * a live JVM owns. Layer images are kept: they are shared across runs, as the layer store is.
+ * a live JVM owns. Layer images are not reaped: they are shared across runs, and go when their
+ * layers leave the layer store ({@link LayerImageRetention}).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DockerReaper implements Reaper {

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,7 +216,7 @@ public final class DockerRuntime implements ContainerRuntime {
     try {
       String image = images().imageOf(false, spec.layers().stream().map(Layer::directory).toList());
       WrittenLayer wd = workingDirectory(spec);
-      image = images().withTar(image, wd.tar(), wd.digest());
+      image = images().withTar(image, spec.workingDirectory(), wd.tar(), wd.digest());
       List<String> pieces =
           CopiedStart.pieces(
               new JvmCommandLine(spec.command(), Path.of(CopiedStart.ARGFILE)).argFileContent(),
@@ -310,6 +312,21 @@ public final class DockerRuntime implements ContainerRuntime {
             + ": "
             + e.getMessage(),
         e);
+  }
+
+  /**
+   * Removes the engine's layer images of ours that the layer store's retention left without one of
+   * their layers, and those committed before images recorded their layers once they are older than
+   * {@code unusedFor} ({@link LayerImageRetention}); call it after {@code LayerStore.retain}. Never
+   * throws and never forces: an image a container uses, or the engine refused to remove, stays for
+   * the next run.
+   *
+   * @return the names of the images removed
+   */
+  public List<String> retainImages(Duration unusedFor) {
+    return new LayerImageRetention(api, LayerImageRetention.OURS, Clock.systemUTC())
+        .apply(unusedFor)
+        .removed();
   }
 
   /** The bottom image of the {@code host} base, loaded where the engine lacks it. */

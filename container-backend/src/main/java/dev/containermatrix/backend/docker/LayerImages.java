@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * store's directories are named by their content). So each layer crosses to the engine once per
  * distinct prefix: variants that share their JDK and jars share those images, and a second run
  * finds them in the engine and sends only what changed (its classes).
+ *
+ * <p>Each image's labels also record its chain of layer-store directories ({@link LayerChain}), so
+ * {@link LayerImageRetention} can remove it once a layer of it has left the store.
  *
  * <p>The bottom image ({@code root}) holds the mount points and, for the {@code host} base, the few
  * {@code /etc} files a JVM reads; it is loaded once per engine.
@@ -104,7 +108,7 @@ final class LayerImages {
       try (OutputStream out = Files.newOutputStream(tar)) {
         LayerTar.of(layer).writeTo(out);
       }
-      commitTar(parent, tar, key, tag);
+      commitTar(parent, layer, tar, key, tag);
     } finally {
       Files.deleteIfExists(tar);
     }
@@ -114,14 +118,22 @@ final class LayerImages {
    * The image of {@code parent} with a layer whose tar is {@code tar} put on top, built where the
    * engine lacks it; the tag digests the parent and {@code digest}, the tar's own digest, so the
    * same content on the same parent is sent once.
+   *
+   * @param source the directory the tar holds (outside the layer store: its image is kept only as
+   *     long as the store retention keeps images without a chain)
    */
-  String withTar(String parent, Path tar, Digest digest) throws IOException {
+  String withTar(String parent, Path source, Path tar, Digest digest) throws IOException {
     String key = Digest.of((parent + "\n" + digest.hex()).getBytes(StandardCharsets.UTF_8)).hex();
     String tag = ContainerLayout.LAYERS_REPOSITORY + ":" + key.substring(0, 32);
-    return once(tag, () -> commitTar(parent, tar, key, tag));
+    return once(tag, () -> commitTar(parent, source, tar, key, tag));
   }
 
-  private void commitTar(String parent, Path tar, String key, String tag) throws IOException {
+  /**
+   * @param layer the directory {@code tar} was written from: a layer-store directory continues the
+   *     parent's chain ({@link LayerChain}), any other ends it
+   */
+  private void commitTar(String parent, Path layer, Path tar, String key, String tag)
+      throws IOException {
     ObjectNode config = EngineJson.MAPPER.createObjectNode();
     config.put("Image", parent);
     config.putArray("Cmd").add("/containermatrix-layer-holder");
@@ -137,7 +149,10 @@ final class LayerImages {
         api.putArchive(holder, "/", in);
       }
       String[] parts = tag.split(":", 2);
-      api.commitContainer(holder, parts[0], parts[1], Map.of(ContainerLayout.LAYERS_LABEL, key));
+      Map<String, String> labels =
+          new HashMap<>(LayerChain.labelsOf(api.inspectImage(parent).labels(), layer));
+      labels.put(ContainerLayout.LAYERS_LABEL, key);
+      api.commitContainer(holder, parts[0], parts[1], labels);
     } finally {
       api.removeContainer(holder);
     }

@@ -207,17 +207,24 @@ final class RunServices implements AutoCloseable {
   /**
    * Removes layers no run has used for {@code containermatrix.store.unusedDays}, if this run used
    * the store at all, and returns them; none if it did not or could not (a failure to remove never
-   * fails the run).
+   * fails the run). On the docker backend the engine's layer images follow: those that lost a layer
+   * here go too ({@link DockerRuntime#retainImages}, which never throws).
    */
   synchronized List<StoredLayer> retainLayers() {
     if (layerStore == null) {
       return List.of();
     }
+    Duration unusedFor = Duration.ofDays(settings.storeUnusedDays());
+    List<StoredLayer> removed;
     try {
-      return layerStore.retain(Duration.ofDays(settings.storeUnusedDays()));
+      removed = layerStore.retain(unusedFor);
     } catch (IOException e) {
-      return List.of();
+      removed = List.of();
     }
+    if (selection != null && selection.runtime() instanceof DockerRuntime docker) {
+      docker.retainImages(unusedFor);
+    }
+    return removed;
   }
 
   @Override
