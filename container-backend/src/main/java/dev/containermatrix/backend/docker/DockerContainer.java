@@ -29,6 +29,7 @@ final class DockerContainer implements ContainerHandle {
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
   private final Thread logCopier;
   private final Runnable release;
+  private final java.util.List<String> notEnforced;
   private volatile @Nullable String cancelledBecause;
   private @Nullable ExitStatus status;
   private boolean closed;
@@ -51,12 +52,20 @@ final class DockerContainer implements ContainerHandle {
   }
 
   /**
+   * @param notEnforced the spec's limits the engine said it cannot enforce, one sentence each
    * @param output where its output comes from
    * @param release what to release once the container is removed (its argument file, say)
    */
   DockerContainer(
-      DockerApi api, String id, ContainerSpec spec, long pid, Output output, Runnable release)
+      DockerApi api,
+      String id,
+      ContainerSpec spec,
+      long pid,
+      java.util.List<String> notEnforced,
+      Output output,
+      Runnable release)
       throws IOException {
+    this.notEnforced = java.util.List.copyOf(notEnforced);
     this.api = api;
     this.id = id;
     this.spec = spec;
@@ -165,6 +174,11 @@ final class DockerContainer implements ContainerHandle {
     } catch (IOException e) {
       // it may have ended on its own meanwhile; close() removes it either way
     }
+  }
+
+  @Override
+  public java.util.List<String> notEnforced() {
+    return notEnforced;
   }
 
   @Override

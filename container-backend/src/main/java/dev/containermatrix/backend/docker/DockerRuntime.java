@@ -40,6 +40,7 @@ public final class DockerRuntime implements ContainerRuntime {
   private final DockerApi api;
   private final String runId;
   private final FileTransfer.Decision files;
+  private @Nullable EngineInfo info;
   private @Nullable RunDirectory runDirectory;
   private @Nullable LayerImages images;
   private final Map<Path, WrittenLayer> workingDirectories = new java.util.HashMap<>();
@@ -65,11 +66,20 @@ public final class DockerRuntime implements ContainerRuntime {
    */
   public static DockerRuntime on(DockerApi api, String runId, FileTransfer files)
       throws IOException {
-    FileTransfer.Decision decision =
-        files == FileTransfer.AUTO
-            ? files.decide(api.info(), localHostname(), System.getProperty("os.name", ""))
-            : files.decide(new EngineInfo("", ""), "", "");
-    return new DockerRuntime(api, runId, decision);
+    EngineInfo info = api.info();
+    DockerRuntime runtime =
+        new DockerRuntime(
+            api, runId, files.decide(info, localHostname(), System.getProperty("os.name", "")));
+    runtime.info = info;
+    return runtime;
+  }
+
+  /** What the engine says of its host, asked once. */
+  private synchronized EngineInfo info() throws IOException {
+    if (info == null) {
+      info = api.info();
+    }
+    return info;
   }
 
   /** How files reach this runtime's containers, and why, for the report. */
@@ -193,6 +203,7 @@ public final class DockerRuntime implements ContainerRuntime {
           id,
           spec,
           pid,
+          info().limits().missing(spec.limits(), api.host().toString()),
           DockerContainer.followedLog(api, id),
           () -> deleteQuietly(ownArgFile));
     } catch (IOException | RuntimeException e) {
@@ -234,6 +245,7 @@ public final class DockerRuntime implements ContainerRuntime {
           id,
           spec,
           pid,
+          info().limits().missing(spec.limits(), api.host().toString()),
           output,
           () -> {
             try {
