@@ -41,6 +41,7 @@ final class VariantExecution {
   private List<String> notEnforced = List.of();
   private @org.jspecify.annotations.Nullable LaunchPlan launched;
   private java.util.OptionalLong cpuMillis = java.util.OptionalLong.empty();
+  private java.util.OptionalLong peakMemoryBytes = java.util.OptionalLong.empty();
   private boolean recorded;
 
   VariantExecution(VariantDescriptor descriptor, MatrixExecutionContext context) {
@@ -166,6 +167,7 @@ final class VariantExecution {
         try {
           exit = handle.awaitExit();
           handle.cpuTime().ifPresent(cpu -> cpuMillis = java.util.OptionalLong.of(cpu.toMillis()));
+          peakMemoryBytes = handle.peakMemory();
         } finally {
           classState.stopped(handle);
         }
@@ -304,7 +306,8 @@ final class VariantExecution {
                 counts,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                 notEnforced)
-            .withCpuMillis(cpuMillis);
+            .withCpuMillis(cpuMillis)
+            .withPeakMemoryBytes(peakMemoryBytes);
     if (launched != null) {
       entry = entry.withLogs(logsRelative());
     }
