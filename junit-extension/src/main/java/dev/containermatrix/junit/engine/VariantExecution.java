@@ -55,6 +55,13 @@ final class VariantExecution {
   void run() throws Exception {
     classState.permits().acquire();
     try (HostAdmission.Admitted admitted = admit()) {
+      admitted
+          .alone()
+          .ifPresent(
+              why ->
+                  context
+                      .listener()
+                      .reportingEntryPublished(descriptor, ReportEntry.from("admission", why)));
       runWithPermits();
     } finally {
       classState.permits().release();
@@ -69,7 +76,10 @@ final class VariantExecution {
   private HostAdmission.Admitted admit() {
     long start = System.nanoTime();
     try {
-      return context.services().admission().admit();
+      return context
+          .services()
+          .admission()
+          .admit(dev.containermatrix.engine.schedule.Demand.of(plan.limits()));
     } catch (java.io.UncheckedIOException e) {
       throw infraError("cannot run on this host: " + e.getMessage(), null, start);
     } catch (InterruptedException e) {
