@@ -53,6 +53,7 @@ final class VariantExecution {
   }
 
   void run() throws Exception {
+    VariantEntries.publishValues(context.listener(), descriptor, variant.values());
     classState.permits().acquire();
     try (HostAdmission.Admitted admitted = admit()) {
       admitted
