@@ -54,6 +54,17 @@ class NativeEngineTest {
   }
 
   @Test
+  void theReportShowsAPeakMemoryOfAtLeastWhatTheVariantWrote() throws Exception {
+    EngineExecutionResults results =
+        run(dev.containermatrix.junit.engine.fixtures.PeakMemoryFixture.class);
+
+    results.testEvents().assertStatistics(s -> s.succeeded(1));
+    JsonNode variant = report(reports).get("variants").get(0);
+    assertThat(variant.path("peakMemoryBytes").isIntegralNumber()).as(variant.toString()).isTrue();
+    assertThat(variant.get("peakMemoryBytes").asLong()).isGreaterThan(64L << 20);
+  }
+
+  @Test
   void aVariantKilledForExceedingItsMemoryIsReportedInPlainWordsAndCountedOnce() throws Exception {
     EngineExecutionResults results = run(MemoryHogFixture.class);
 
