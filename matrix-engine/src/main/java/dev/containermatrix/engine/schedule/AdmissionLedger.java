@@ -74,7 +74,12 @@ public final class AdmissionLedger {
    * @param alone why it runs alone, where it is larger than the host's capacity for variants; empty
    *     when it fits beside others
    */
-  public record Admission(Ticket ticket, Optional<String> alone) {}
+  public record Admission(Ticket ticket, Optional<String> alone) {
+    public Admission {
+      java.util.Objects.requireNonNull(ticket, "ticket");
+      java.util.Objects.requireNonNull(alone, "alone");
+    }
+  }
 
   /** Puts a variant with {@code demand} at the end of the queue. */
   public Ticket enqueue(Demand demand) {
