@@ -34,6 +34,7 @@ final class HostProcessHandle implements ContainerHandle {
   private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
   private final ScheduledFuture<?> deadline;
   private volatile java.util.Optional<java.time.Duration> cpuTime = java.util.Optional.empty();
+  private volatile java.util.OptionalLong peakMemory = java.util.OptionalLong.empty();
 
   HostProcessHandle(
       ContainerSpec spec,
@@ -146,6 +147,7 @@ final class HostProcessHandle implements ContainerHandle {
     try {
       interpreted = teardown.interpret(status);
       cpuTime = teardown.cpuTime();
+      peakMemory = teardown.peakMemory();
     } finally {
       teardown.release();
       onFinished.accept(this);
@@ -161,5 +163,10 @@ final class HostProcessHandle implements ContainerHandle {
   @Override
   public java.util.Optional<java.time.Duration> cpuTime() {
     return cpuTime;
+  }
+
+  @Override
+  public java.util.OptionalLong peakMemory() {
+    return peakMemory;
   }
 }

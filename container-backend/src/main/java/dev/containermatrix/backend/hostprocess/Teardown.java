@@ -46,4 +46,12 @@ public interface Teardown {
   default java.util.Optional<java.time.Duration> cpuTime() {
     return java.util.Optional.empty();
   }
+
+  /**
+   * The container's peak memory use in bytes, read after it ended and before {@link #release()};
+   * empty when unknown. The default returns empty.
+   */
+  default java.util.OptionalLong peakMemory() {
+    return java.util.OptionalLong.empty();
+  }
 }

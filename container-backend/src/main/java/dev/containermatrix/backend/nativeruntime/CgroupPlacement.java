@@ -65,6 +65,15 @@ final class CgroupPlacement {
     }
   }
 
+  /** The memory cgroup's high-water mark; empty without one, or where it cannot be read. */
+  java.util.OptionalLong peakMemory() {
+    try {
+      return cgroup.peakMemory();
+    } catch (IOException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
   int killRemaining() {
     try {
       int before = cgroup.pids().size();

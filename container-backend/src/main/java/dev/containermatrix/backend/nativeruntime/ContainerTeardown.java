@@ -49,6 +49,12 @@ final class ContainerTeardown implements Teardown {
     return CpuTimes.read(directory.resolve(CpuTimes.FILE_NAME));
   }
 
+  /** The high-water mark of the container's memory cgroup; read before {@link #release()}. */
+  @Override
+  public java.util.OptionalLong peakMemory() {
+    return limits.peakMemory();
+  }
+
   @Override
   public int killRemaining() {
     return limits.killRemaining();

@@ -84,6 +84,10 @@ final class NativeLimits {
     return cgroups.oomKilled();
   }
 
+  java.util.OptionalLong peakMemory() {
+    return cgroups.peakMemory();
+  }
+
   int killRemaining() {
     return cgroups.killRemaining();
   }

@@ -59,4 +59,15 @@ public interface ContainerHandle extends AutoCloseable {
   default java.util.Optional<java.time.Duration> cpuTime() {
     return java.util.Optional.empty();
   }
+
+  /**
+   * The most memory the container's processes used at once, in bytes, once it has exited: the
+   * native backend reads its memory cgroup's high-water mark (v1 {@code memory.max_usage_in_bytes},
+   * v2 {@code memory.peak}). Empty while it runs, and where the backend cannot measure it (no
+   * memory cgroup, a v2 kernel before 5.19 without {@code memory.peak}, the docker and process
+   * backends). The default implementation returns empty.
+   */
+  default java.util.OptionalLong peakMemory() {
+    return java.util.OptionalLong.empty();
+  }
 }

@@ -34,4 +34,21 @@ class NativeRuntimeConformanceTest extends NativeConformanceBase {
           .hasValueSatisfying(cpu -> org.assertj.core.api.Assertions.assertThat(cpu).isPositive());
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void reportsAPeakMemoryOfAtLeastWhatTheContainerAllocated() throws Exception {
+    ContainerSpec base =
+        spec(
+            scratch,
+            "peak-memory",
+            dev.containermatrix.backend.testmains.AllocateMain.class,
+            List.of("64"));
+    ContainerSpec spec = base.withLimits(base.limits().withMemoryBytes(512L << 20));
+    try (var handle = runtime().launch(spec)) {
+      org.assertj.core.api.Assertions.assertThat(handle.awaitExit().isSuccess()).isTrue();
+      org.assertj.core.api.Assertions.assertThat(handle.peakMemory()).isPresent();
+      org.assertj.core.api.Assertions.assertThat(handle.peakMemory().getAsLong())
+          .isGreaterThan(64L << 20);
+    }
+  }
 }

@@ -48,6 +48,8 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
  *       jdk=25,tz=utc} (comma means and) or a variant id;
  *   <li>{@code containermatrix.parallelism} (default: the host's CPU count): most variants at once,
  *       counted with every other run on the host that uses the same store (its admission slots);
+ *       variants with cpus or memory limits are also admitted by those, first come first served,
+ *       against the host's CPUs and its memory less the host JVM's heap and 512 MiB;
  *   <li>{@code containermatrix.report.dir} (default {@code target/containermatrix}): where {@code
  *       report.json} (merged from the parts in {@code runs/} of every run of the build) and each
  *       variant's output go, relative to the module's base directory;

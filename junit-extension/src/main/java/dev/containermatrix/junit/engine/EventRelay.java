@@ -109,7 +109,15 @@ final class EventRelay implements AgentEventListener {
     if (event instanceof AgentEvent.Registered r) {
       register(r);
     } else if (event instanceof AgentEvent.Started s) {
-      node(s.id()).filter(d -> started.add(s.id())).ifPresent(listener::executionStarted);
+      node(s.id())
+          .filter(d -> started.add(s.id()))
+          .ifPresent(
+              d -> {
+                listener.executionStarted(d);
+                if (variant instanceof VariantDescriptor v) {
+                  VariantEntries.testStarted(listener, d, v.plan().variant().values());
+                }
+              });
     } else if (event instanceof AgentEvent.Skipped s) {
       node(s.id())
           .ifPresent(

@@ -74,14 +74,24 @@ final class RunServices implements AutoCloseable {
     this.runDirectory = runDirectory;
     this.replay = replay;
     this.plans = plans;
-    this.admission = new HostAdmission(settings.store(), settings.parallelism());
+    dev.containermatrix.engine.report.HostInfo host =
+        dev.containermatrix.engine.report.HostInfo.read(java.nio.file.Path.of("/proc"));
+    this.admission =
+        new HostAdmission(
+            settings.store(),
+            settings.parallelism(),
+            dev.containermatrix.engine.schedule.HostCapacity.forVariants(
+                host.cpus(), host.memoryBytes(), Runtime.getRuntime().maxMemory()));
   }
 
   EngineSettings settings() {
     return settings;
   }
 
-  /** This run's and the host's admission of variants ({@code containermatrix.parallelism}). */
+  /**
+   * This run's and the host's admission of variants ({@code containermatrix.parallelism}, and the
+   * variants' CPU and memory limits against the host's capacity).
+   */
   HostAdmission admission() {
     return admission;
   }

@@ -41,6 +41,7 @@ final class VariantExecution {
   private List<String> notEnforced = List.of();
   private @org.jspecify.annotations.Nullable LaunchPlan launched;
   private java.util.OptionalLong cpuMillis = java.util.OptionalLong.empty();
+  private java.util.OptionalLong peakMemoryBytes = java.util.OptionalLong.empty();
   private boolean recorded;
 
   VariantExecution(VariantDescriptor descriptor, MatrixExecutionContext context) {
@@ -52,8 +53,16 @@ final class VariantExecution {
   }
 
   void run() throws Exception {
+    VariantEntries.publishValues(context.listener(), descriptor, variant.values());
     classState.permits().acquire();
     try (HostAdmission.Admitted admitted = admit()) {
+      admitted
+          .alone()
+          .ifPresent(
+              why ->
+                  context
+                      .listener()
+                      .reportingEntryPublished(descriptor, ReportEntry.from("admission", why)));
       runWithPermits();
     } finally {
       classState.permits().release();
@@ -68,7 +77,10 @@ final class VariantExecution {
   private HostAdmission.Admitted admit() {
     long start = System.nanoTime();
     try {
-      return context.services().admission().admit();
+      return context
+          .services()
+          .admission()
+          .admit(dev.containermatrix.engine.schedule.Demand.of(plan.limits()));
     } catch (java.io.UncheckedIOException e) {
       throw infraError("cannot run on this host: " + e.getMessage(), null, start);
     } catch (InterruptedException e) {
@@ -166,6 +178,7 @@ final class VariantExecution {
         try {
           exit = handle.awaitExit();
           handle.cpuTime().ifPresent(cpu -> cpuMillis = java.util.OptionalLong.of(cpu.toMillis()));
+          peakMemoryBytes = handle.peakMemory();
         } finally {
           classState.stopped(handle);
         }
@@ -304,7 +317,8 @@ final class VariantExecution {
                 counts,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                 notEnforced)
-            .withCpuMillis(cpuMillis);
+            .withCpuMillis(cpuMillis)
+            .withPeakMemoryBytes(peakMemoryBytes);
     if (launched != null) {
       entry = entry.withLogs(logsRelative());
     }

@@ -146,6 +146,18 @@ class ContainerMatrixEngineTest {
   }
 
   @Test
+  void eachVariantsNodeCarriesItsValuesAsAReportEntry() {
+    EngineExecutionResults results = run(selectClass(TwoZonesFixture.class));
+
+    assertThat(
+            results.containerEvents().reportingEntryPublished().stream()
+                .filter(e -> e.getTestDescriptor() instanceof VariantDescriptor)
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .filter(pairs -> pairs.containsKey("tz")))
+        .containsExactlyInAnyOrder(Map.of("tz", "utc"), Map.of("tz", "kolkata"));
+  }
+
+  @Test
   void aVariantThatExceedsItsTimeoutIsReportedOnceAsTimedOutAndItsJvmIsGone() throws Exception {
     Path pidFile = Path.of("target", "sleeping-fixture.pid");
     Files.deleteIfExists(pidFile);

@@ -63,6 +63,63 @@ class HostAdmissionTest {
   }
 
   @Test
+  void aVariantWhoseMemoryDoesNotFitBesideTheRunningOneWaitsUntilItEnds() throws Exception {
+    long gib = 1L << 30;
+    HostAdmission admission =
+        new HostAdmission(
+            temp.resolve("store"),
+            4,
+            new dev.containermatrix.engine.schedule.HostCapacity(
+                4, java.util.OptionalLong.of(3 * gib)));
+    dev.containermatrix.engine.schedule.Demand twoGib =
+        dev.containermatrix.engine.schedule.Demand.of(
+            dev.containermatrix.backend.spi.ResourceLimits.none().withMemoryBytes(2 * gib));
+    AtomicReference<Thread> waiter = new AtomicReference<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+
+    Future<Integer> admitted;
+    try (HostAdmission.Admitted held = admission.admit(twoGib)) {
+      assertThat(held.alone()).isEmpty();
+      admitted =
+          other.submit(
+              () -> {
+                waiter.set(Thread.currentThread());
+                try (HostAdmission.Admitted mine = admission.admit(twoGib)) {
+                  done.get();
+                  return mine.slot();
+                }
+              });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> waiter.get() != null && waiter.get().getState() == Thread.State.WAITING);
+      assertThat(admitted).isNotDone();
+    }
+    done.complete(null);
+
+    assertThat(admitted.get(30, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void aVariantLargerThanTheHostIsAdmittedAloneAndSaysWhy() throws Exception {
+    HostAdmission admission =
+        new HostAdmission(
+            temp.resolve("store"),
+            2,
+            new dev.containermatrix.engine.schedule.HostCapacity(
+                2, java.util.OptionalLong.empty()));
+
+    try (HostAdmission.Admitted held =
+        admission.admit(
+            dev.containermatrix.engine.schedule.Demand.of(
+                dev.containermatrix.backend.spi.ResourceLimits.none().withCpus(4)))) {
+      assertThat(held.alone())
+          .hasValue(
+              "ran alone: its limits (cpus=4.0) are more than this host has for variants (2"
+                  + " CPUs)");
+    }
+  }
+
+  @Test
   void aStoreThatIsAFileFailsAdmissionNamingItAndWhatToDo() throws Exception {
     Path store = Files.createFile(temp.resolve("store"));
     HostAdmission admission = new HostAdmission(store, 2);

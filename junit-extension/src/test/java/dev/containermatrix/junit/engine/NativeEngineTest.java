@@ -54,6 +54,40 @@ class NativeEngineTest {
   }
 
   @Test
+  void theReportShowsAPeakMemoryOfAtLeastWhatTheVariantWrote() throws Exception {
+    EngineExecutionResults results =
+        run(dev.containermatrix.junit.engine.fixtures.PeakMemoryFixture.class);
+
+    results.testEvents().assertStatistics(s -> s.succeeded(1));
+    JsonNode variant = report(reports).get("variants").get(0);
+    assertThat(variant.path("peakMemoryBytes").isIntegralNumber()).as(variant.toString()).isTrue();
+    assertThat(variant.get("peakMemoryBytes").asLong()).isGreaterThan(64L << 20);
+  }
+
+  @Test
+  void aVariantLargerThanTheHostRunsAloneAndItsNodeSaysSo() {
+    EngineExecutionResults results =
+        run(dev.containermatrix.junit.engine.fixtures.LargerThanHostFixture.class);
+
+    results.testEvents().assertStatistics(s -> s.succeeded(2));
+    assertThat(
+            results.containerEvents().reportingEntryPublished().stream()
+                .map(
+                    e ->
+                        e.getTestDescriptor().getDisplayName()
+                            + ": "
+                            + e.getRequiredPayload(
+                                    org.junit.platform.engine.reporting.ReportEntry.class)
+                                .getKeyValuePairs()
+                                .get("admission"))
+                .filter(entry -> !entry.endsWith(": null")))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith(
+            "resources=huge: ran alone: its limits (cpus=4096.0) are more than this host has for"
+                + " variants (");
+  }
+
+  @Test
   void aVariantKilledForExceedingItsMemoryIsReportedInPlainWordsAndCountedOnce() throws Exception {
     EngineExecutionResults results = run(MemoryHogFixture.class);
 

@@ -39,6 +39,8 @@ import org.apiguardian.api.API;
  *     matrix
  * @param jdk the JDK the variant ran on; empty, and left out of report.json, where no JDK was
  *     planned
+ * @param peakMemoryBytes the most memory the variant's container used at once, in bytes; empty, and
+ *     left out of report.json, where the backend did not measure it
  */
 @API(status = INTERNAL, since = "0.1")
 @JsonPropertyOrder({
@@ -57,6 +59,7 @@ import org.apiguardian.api.API;
   "logs",
   "durationMillis",
   "cpuMillis",
+  "peakMemoryBytes",
   "classpathEntries",
   "archive",
   "notEnforced"
@@ -80,7 +83,8 @@ public record VariantReport(
     List<TestFailure> failures,
     Optional<String> logs,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassCounts> classes,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<ReportedJdk> jdk) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<ReportedJdk> jdk,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong peakMemoryBytes) {
 
   public VariantReport {
     Objects.requireNonNull(cpuMillis, "cpuMillis");
@@ -98,6 +102,11 @@ public record VariantReport(
     classes = classes == null ? List.of() : List.copyOf(classes);
     // absent where it was not known (and from reports written before it was), so absent when read
     jdk = jdk == null ? Optional.empty() : jdk;
+    peakMemoryBytes = peakMemoryBytes == null ? OptionalLong.empty() : peakMemoryBytes;
+    if (peakMemoryBytes.isPresent() && peakMemoryBytes.getAsLong() < 0) {
+      throw new IllegalArgumentException(
+          "peakMemoryBytes must not be negative: " + peakMemoryBytes.getAsLong());
+    }
   }
 
   /** An entry whose CPU time and classpath are unknown. */
@@ -132,11 +141,36 @@ public record VariantReport(
         List.of(),
         Optional.empty(),
         List.of(),
-        Optional.empty());
+        Optional.empty(),
+        OptionalLong.empty());
   }
 
   public VariantReport withCpuMillis(OptionalLong value) {
     return withMeasured(value, classpathEntries, failures, logs, classes, jdk);
+  }
+
+  /** This entry with its container's peak memory use, where the backend measured it. */
+  public VariantReport withPeakMemoryBytes(OptionalLong value) {
+    return new VariantReport(
+        id,
+        testClass,
+        name,
+        values,
+        limits,
+        layers,
+        status,
+        reason,
+        tests,
+        durationMillis,
+        archive,
+        notEnforced,
+        cpuMillis,
+        classpathEntries,
+        failures,
+        logs,
+        classes,
+        jdk,
+        value);
   }
 
   public VariantReport withClasspathEntries(int entries) {
@@ -197,7 +231,8 @@ public record VariantReport(
         failures,
         logs,
         classes,
-        jdk);
+        jdk,
+        peakMemoryBytes);
   }
 
   /**

@@ -255,6 +255,30 @@ class RunReportWriterTest {
   }
 
   @Test
+  void aMeasuredPeakMemoryIsListedAndAnUnmeasuredOneLeftOutAfterTheRunsAreMerged()
+      throws IOException {
+    RunReport run = failingRun("run-a", EARLIER, "utc");
+    RunReport measured =
+        new RunReport(
+            "run-b",
+            LATER,
+            "native",
+            "asked for",
+            new HostInfo("Linux 6.1", "amd64", 2, java.util.OptionalLong.empty()));
+    measured.add(
+        variant("kolkata", VariantStatus.PASSED)
+            .withPeakMemoryBytes(java.util.OptionalLong.of(73_400_320L)));
+    build.write(run, reports);
+    build.write(measured, reports);
+
+    JsonNode variants = json(reports.resolve("report.json")).get("variants");
+    assertThat(variants)
+        .extracting(v -> v.get("name").asText() + " " + v.path("peakMemoryBytes").asText("-"))
+        .containsExactlyInAnyOrder("kolkata 73400320", "utc -", "passes -");
+    assertThat(fieldNames(variants.get(0))).doesNotContain("peakMemoryBytes");
+  }
+
+  @Test
   void everyRunWritesAFreshReportJsonEvenWithoutVariants() throws IOException {
     RunReportWriter outsideMaven = new RunReportWriter(Optional.empty());
     outsideMaven.write(Runs.run("first", EARLIER, "com.example.A", "aa", true, "utc"), reports);

@@ -86,6 +86,24 @@ public final class ContainerCgroup {
     return false;
   }
 
+  /**
+   * The most memory the container's processes used at once, in bytes: on v1 {@code
+   * memory.max_usage_in_bytes}, on v2 {@code memory.peak} (kernels from 5.19). Empty without a
+   * memory cgroup (no memory limit was set), or on a v2 kernel without {@code memory.peak}. Read it
+   * before {@link #remove()}.
+   *
+   * @throws IOException if the file exists but cannot be read or holds no number; the message names
+   *     the file
+   */
+  public java.util.OptionalLong peakMemory() throws IOException {
+    for (Leaf leaf : leaves) {
+      if (leaf.controllers().contains(Controller.MEMORY) && Files.isDirectory(leaf.directory())) {
+        return leaf.hierarchy().memory(leaf.directory()).peakBytes();
+      }
+    }
+    return java.util.OptionalLong.empty();
+  }
+
   /** Every pid in the container's cgroups (and cgroups below them), sorted, each once. */
   public List<Long> pids() throws IOException {
     return CgroupTree.pids(directories());

@@ -34,6 +34,12 @@ final class LegacyMemory implements MemoryController {
     }
   }
 
+  /** {@code memory.max_usage_in_bytes}. */
+  @Override
+  public java.util.OptionalLong peakBytes() throws IOException {
+    return MemoryController.readBytes(directory.resolve("memory.max_usage_in_bytes"));
+  }
+
   /**
    * Whether the kernel's OOM killer struck in this cgroup: {@code oom_kill} in {@code
    * memory.oom_control} is positive, or (on kernels without that line) the limit was hit while

@@ -25,6 +25,12 @@ final class UnifiedMemory implements MemoryController {
     }
   }
 
+  /** {@code memory.peak}, which kernels before 5.19 do not have. */
+  @Override
+  public java.util.OptionalLong peakBytes() throws IOException {
+    return MemoryController.readBytes(directory.resolve("memory.peak"));
+  }
+
   /** Whether {@code oom_kill} in {@code memory.events} is positive. */
   @Override
   public boolean oomKilled() throws IOException {

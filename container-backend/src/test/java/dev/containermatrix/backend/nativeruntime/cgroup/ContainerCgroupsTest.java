@@ -313,6 +313,41 @@ class ContainerCgroupsTest {
   }
 
   @Test
+  void readsTheV1PeakFromMaxUsageInBytes() throws IOException {
+    FakeCgroupHost host = FakeCgroupHost.hybrid(tmp);
+    ContainerCgroup cgroup =
+        new ContainerCgroups(host.probe()).create("c", ResourceLimits.none().withMemoryBytes(4096));
+    String usage = "/sys/fs/cgroup/memory/a/b/containermatrix/c/memory.max_usage_in_bytes";
+
+    host.file(usage, "73400320\n");
+    assertThat(cgroup.peakMemory()).hasValue(73_400_320L);
+    host.file(usage, "many\n");
+    assertThatThrownBy(cgroup::peakMemory)
+        .isInstanceOf(IOException.class)
+        .hasMessage(host.path(usage) + " holds no byte count: \"many\"");
+  }
+
+  @Test
+  void readsTheV2PeakFromMemoryPeakAndKnowsNoneWhereTheKernelLacksIt() throws IOException {
+    FakeCgroupHost host = FakeCgroupHost.unified(tmp);
+    ContainerCgroup cgroup =
+        new ContainerCgroups(host.probe()).create("c", ResourceLimits.none().withMemoryBytes(4096));
+
+    assertThat(cgroup.peakMemory()).isEmpty();
+    host.file("/sys/fs/cgroup/user.slice/app/containermatrix/c/memory.peak", "1048576\n");
+    assertThat(cgroup.peakMemory()).hasValue(1_048_576L);
+  }
+
+  @Test
+  void knowsNoPeakWithoutAMemoryCgroup() throws IOException {
+    FakeCgroupHost host = FakeCgroupHost.hybrid(tmp);
+    ContainerCgroup cgroup =
+        new ContainerCgroups(host.probe()).create("c", ResourceLimits.none().withPids(4));
+
+    assertThat(cgroup.peakMemory()).isEmpty();
+  }
+
+  @Test
   void listsThePidsOfAllItsCgroupsAndRemovesThemToleratingOnesAlreadyGone() throws IOException {
     FakeCgroupHost host = FakeCgroupHost.hybrid(tmp);
     ContainerCgroup cgroup =
