@@ -32,7 +32,7 @@ public final class ReportFiles {
   static final long MAX_BYTES = 256L * 1024 * 1024;
 
   /** How deep a directory is searched for reports. */
-  static final int MAX_DEPTH = 6;
+  static final int MAX_DEPTH = 12;
 
   private static final Pattern REPORT = Pattern.compile("report(-\\d{1,9}-of-\\d{1,9})?\\.json");
   private static final String WHAT_TO_DO =

@@ -43,7 +43,8 @@ import org.apiguardian.api.API;
  *       archive); {@code shard} is left out (the merge is the whole run).
  * </ul>
  *
- * Shards must be complete: where any report is a shard, all of {@code 1..n} must be there, once.
+ * Shards must be complete: where any report is a shard, each of {@code 1..n} must be there (more
+ * than once where the modules of a build each wrote one).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ReportMerge {
@@ -69,7 +70,7 @@ public final class ReportMerge {
    * The merged report of {@code inputs}.
    *
    * @throws ReportMergeException if there are none, a variant is in two reports with different
-   *     entries, or shards are missing or given twice
+   *     entries, or a shard is missing or of another total
    */
   public static ObjectNode merge(List<ReportFiles.Input> inputs) {
     if (inputs.isEmpty()) {
@@ -216,19 +217,8 @@ public final class ReportMerge {
                 + n
                 + "; merge the shards of one run (the same containermatrix.shard total)");
       }
-      ReportFiles.Input twice = byIndex.put(index, r);
-      if (twice != null) {
-        throw new ReportMergeException(
-            "shard "
-                + index
-                + "/"
-                + n
-                + " is given twice: "
-                + twice.file()
-                + " and "
-                + r.file()
-                + "; pass each shard's report once");
-      }
+      // each module of a build writes its own file per shard: an index may come more than once
+      byIndex.putIfAbsent(index, r);
     }
     if (first != null && byIndex.size() != total) {
       List<String> missing = new ArrayList<>();
