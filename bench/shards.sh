@@ -6,7 +6,7 @@
 # part); its wall time is measured around it. Prints JSON:
 #   sumOverOne      the shards' wall times added up / the whole run's (target <= 1.15)
 #   slowestOverMean the slowest shard's wall time / the mean shard's (target with timings <= 1.15)
-# Usage: bench/shards.sh   (about 7 minutes on 2 cores; builds through the reactor, installs nothing)
+# Usage: bench/shards.sh   (about 7 minutes on 2 cores; packages through the reactor, installs nothing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d /var/tmp/cm-bench-shards-XXXXXX)
@@ -14,17 +14,19 @@ trap 'rm -rf "$work"' EXIT
 junit=$(sed -n 's:.*<junit.version>\(.*\)</junit.version>.*:\1:p' pom.xml | head -1)
 launcher=$HOME/.m2/repository/org/junit/platform/junit-platform-console-standalone/$junit/junit-platform-console-standalone-$junit.jar
 [[ -f $launcher ]] || mvn -B -q dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:"$junit" >/dev/null
-mvn -B -o -q test-compile dependency:build-classpath -pl container-backend,matrix-engine,junit-extension,example-suites \
+# package (not install): example-suites' classpath then has junit-extension's shaded jar from its target/
+mvn -B -o -q package dependency:build-classpath -DskipTests -Dexec.skip=true \
+  -pl container-backend,matrix-engine,junit-extension,example-suites \
   -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >"$work/build.log" 2>&1 \
   || { tail -40 "$work/build.log" >&2; exit 1; }
-cp=example-suites/target/test-classes:example-suites/target/classes:$(cat "$work/cp.txt")
+cp=$PWD/example-suites/target/test-classes:$PWD/example-suites/target/classes:$(cat "$work/cp.txt")
 
 # run <name> [--config key=value]...: one launcher JVM; prints its wall time in ms
 run() {
   local name=$1; shift
   local start end
   start=$(date +%s%N)
-  if ! (cd example-suites && java -Dbasedir="$PWD" -jar "$launcher" execute --class-path "../${cp//:/:../}" \
+  if ! (cd example-suites && java -Dbasedir="$PWD" -jar "$launcher" execute --class-path "$cp" \
       --select-class dev.containermatrix.examples.bench.ShardsBenchmark --disable-banner \
       --details=none --config containermatrix.backend=process --config containermatrix.parallelism=2 \
       --config containermatrix.archive=off --config containermatrix.report.dir="$work/$name" "$@" \
