@@ -3,7 +3,8 @@
 # (each sleeps its own 0.2–3.35 s) on the process backend, 2 at a time, run whole, then as 2 and as
 # 4 shards one after the other, first without timings, then with the whole run's report.json as
 # containermatrix.shard.timings. Each run is one JUnit console launcher JVM (no Maven in the timed
-# part); its wall time is measured around it. Prints JSON:
+# part); its wall time is measured around it. The runs use a store of their own, so that their
+# admission slots are not shared with other builds on the host. Prints JSON:
 #   sumOverOne      the shards' wall times added up / the whole run's (target <= 1.15)
 #   slowestOverMean the slowest shard's wall time / the mean shard's (target with timings <= 1.15)
 # Usage: bench/shards.sh   (about 7 minutes on 2 cores; packages through the reactor, installs nothing)
@@ -29,7 +30,8 @@ run() {
   if ! (cd example-suites && java -Dbasedir="$PWD" -jar "$launcher" execute --class-path "$cp" \
       --select-class dev.containermatrix.examples.bench.ShardsBenchmark --disable-banner \
       --details=none --config containermatrix.backend=process --config containermatrix.parallelism=2 \
-      --config containermatrix.archive=off --config containermatrix.report.dir="$work/$name" "$@" \
+      --config containermatrix.archive=off --config containermatrix.report.dir="$work/$name" \
+      --config containermatrix.store="$work/store" "$@" \
       >"$work/$name.log" 2>&1); then
     echo "run $name failed; the end of its log:" >&2
     tail -40 "$work/$name.log" >&2
@@ -55,17 +57,20 @@ python3 - "$one" "$work" "$(for key in "${!wall[@]}"; do echo "$key=${wall[$key]
 import json, sys, glob, os
 one = int(sys.argv[1]); work = sys.argv[2]
 walls = dict(line.split("=") for line in sys.argv[3].split())
-out = {"benchmark": "shards", "variants": 64, "backend": "process", "parallelism": 2, "oneRunMs": one}
+whole = json.load(open(os.path.join(work, "one", "report.json")))
+out = {"benchmark": "shards", "variants": 64, "backend": "process", "parallelism": 2, "oneRunMs": one,
+       "oneRunVariantMs": sum(v["durationMillis"] for v in whole["variants"])}
 for timed in ("no", "yes"):
     for n in (2, 4):
         ms = [int(walls[f"{timed}-{n}-{k}"]) for k in range(1, n + 1)]
-        ran = []
+        ran, busy = [], []
         for k in range(1, n + 1):
             report = json.load(open(os.path.join(work, f"{timed}-{n}", f"report-{k}-of-{n}.json")))
             ran.append(len(report["variants"]))
+            busy.append(sum(v["durationMillis"] for v in report["variants"]))
         mean = sum(ms) / n
         out[f"{n}shards{'Timed' if timed == 'yes' else ''}"] = {
-            "shardMs": ms, "variantsPerShard": ran,
+            "shardMs": ms, "variantsPerShard": ran, "variantMsPerShard": busy,
             "sumOverOne": round(sum(ms) / one, 3), "slowestOverMean": round(max(ms) / mean, 3)}
 print(json.dumps(out))
 PY
