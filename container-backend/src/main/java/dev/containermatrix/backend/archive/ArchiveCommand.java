@@ -1,6 +1,7 @@
 package dev.containermatrix.backend.archive;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,7 +33,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ArchiveCommand {
 
-  static final String USAGE =
+  public static final String USAGE =
       String.join(
           "\n",
           "usage: java -jar junit-extension.jar list <dir>",
@@ -53,7 +54,8 @@ public final class ArchiveCommand {
   }
 
   /** Runs the command; returns its exit status. */
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  @API(status = INTERNAL, since = "0.1")
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
       if (args.length < 2) {
         throw new IllegalArgumentException("expected a command and an archive directory");

@@ -53,6 +53,11 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
  *   <li>{@code containermatrix.report.dir} (default {@code target/containermatrix}): where {@code
  *       report.json} (merged from the parts in {@code runs/} of every run of the build) and each
  *       variant's output go, relative to the module's base directory;
+ *   <li>{@code containermatrix.shard} (default none): {@code k/n}, 1-based: run only shard k of n
+ *       of every class's variants (CI runners, e.g. GitLab's {@code
+ *       $CI_NODE_INDEX/$CI_NODE_TOTAL}); the run writes {@code report-<k>-of-<n>.json} in place of
+ *       {@code report.json}; {@code containermatrix.shard.timings} (default none): an earlier
+ *       report whose variants' durations balance the shards;
  *   <li>{@code containermatrix.store} (default {@code ~/.cache/containermatrix}): the layer store;
  *   <li>{@code containermatrix.store.unusedDays} (default 30): a run ends by removing layers no run
  *       has used for that many days;
@@ -143,6 +148,7 @@ public final class ContainerMatrixTestEngine
         new RunReport(runId, Instant.now(), backend, why, HostInfo.read(Path.of("/proc")));
     Optional<ReplaySource> replay = engine.openedReplay();
     replay.ifPresent(r -> report.replayOf(r.describe()));
+    settings.shard().ifPresent(s -> report.shard(s.shard()));
     return new MatrixExecutionContext(
         request.getEngineExecutionListener(),
         new RunServices(

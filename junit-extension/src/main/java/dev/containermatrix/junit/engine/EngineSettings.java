@@ -7,6 +7,9 @@ import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.engine.archive.ArchiveMode;
 import dev.containermatrix.engine.archive.ReplayRequest;
 import dev.containermatrix.engine.expand.VariantFilter;
+import dev.containermatrix.engine.shard.Shard;
+import dev.containermatrix.engine.shard.ShardPlan;
+import dev.containermatrix.engine.shard.ShardTimings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,9 @@ import org.junit.platform.engine.ConfigurationParameters;
  *     containermatrix.classData=auto})
  * @param dockerHost the engine of the docker backend ({@code containermatrix.docker.host}, else
  *     {@code DOCKER_HOST}, else {@code /var/run/docker.sock})
+ * @param shard the shard this run is ({@code containermatrix.shard=k/n}) with the timings it is
+ *     balanced by ({@code containermatrix.shard.timings}, read only when a shard is set); empty:
+ *     the run is not sharded
  */
 record EngineSettings(
     String backend,
@@ -39,7 +45,8 @@ record EngineSettings(
     ArchiveBounds archiveBounds,
     Optional<ReplayRequest> replay,
     boolean classData,
-    DockerHost dockerHost) {
+    DockerHost dockerHost,
+    Optional<ShardPlan> shard) {
 
   static final String BACKEND = "containermatrix.backend";
   static final String VARIANTS = "containermatrix.variants";
@@ -166,6 +173,7 @@ record EngineSettings(
                         .withFiles(
                             FileTransfer.parse(
                                 parameters.get(FileTransfer.CONFIGURATION_KEY).orElse(null)))));
+    Optional<ShardPlan> shard = optional(errors, () -> shard(parameters, base));
     return new EngineSettings(
         backend,
         variants,
@@ -179,7 +187,24 @@ record EngineSettings(
         archiveBounds,
         replay,
         classData,
-        dockerHost);
+        dockerHost,
+        shard);
+  }
+
+  /** {@code containermatrix.shard}, with its timings file resolved against {@code base}. */
+  private static Optional<ShardPlan> shard(ConfigurationParameters parameters, Path base) {
+    Optional<Shard> shard =
+        parameters.get(Shard.KEY).map(String::trim).filter(s -> !s.isEmpty()).map(Shard::parse);
+    return shard.map(
+        s ->
+            new ShardPlan(
+                s,
+                parameters
+                    .get(ShardTimings.KEY)
+                    .map(String::trim)
+                    .filter(t -> !t.isEmpty())
+                    .map(t -> ShardTimings.read(base.resolve(t)))
+                    .orElse(ShardTimings.none())));
   }
 
   /**

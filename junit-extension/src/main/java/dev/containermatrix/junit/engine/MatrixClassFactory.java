@@ -11,6 +11,7 @@ import dev.containermatrix.junit.discovery.AnnotationMatrixReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.junit.platform.engine.UniqueId;
@@ -75,12 +76,25 @@ final class MatrixClassFactory {
       PlanSource source = plans.get();
       List<VariantDefinition> candidates =
           source.variants(testClass.getName(), matrix, expansion.variants());
-      for (VariantDefinition variant : candidates) {
-        if (settings.variants().map(f -> f.test(variant)).orElse(true)) {
+      List<VariantDefinition> matching =
+          candidates.stream()
+              .filter(variant -> settings.variants().map(f -> f.test(variant)).orElse(true))
+              .toList();
+      // a variant of another shard is not in the tree; a shard may keep none (n > variants)
+      Optional<Set<String>> shard =
+          settings
+              .shard()
+              .map(
+                  s ->
+                      s.keep(
+                          testClass.getName(),
+                          matching.stream().map(VariantDefinition::id).toList()));
+      for (VariantDefinition variant : matching) {
+        if (shard.map(kept -> kept.contains(variant.id())).orElse(true)) {
           descriptor.addChild(new VariantDescriptor(id, source.plan(testClass.getName(), variant)));
         }
       }
-      descriptor.filtered(candidates, descriptor.getChildren().size());
+      descriptor.filtered(candidates, matching.size());
       return descriptor;
     } catch (RuntimeException e) {
       return MatrixClassDescriptor.invalid(id, testClass, e);

@@ -62,6 +62,7 @@ final class BuildReport {
         newest.replayOf(),
         newest.archive(),
         newest.host(),
+        newest.shard(),
         buildId,
         runList,
         matrices,

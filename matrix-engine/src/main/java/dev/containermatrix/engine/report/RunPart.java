@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.containermatrix.engine.shard.Shard;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param replayOf absent from the file unless the run is a replay
  * @param archive absent from the file unless the run was archived (or says why not)
  * @param runs absent from a part; report.json's runs of the build, oldest first
+ * @param shard absent from the file unless the run was one shard ({@code containermatrix.shard})
  */
 @JsonPropertyOrder({
   "runId",
@@ -30,6 +32,7 @@ import org.jspecify.annotations.Nullable;
   "replayOf",
   "archive",
   "host",
+  "shard",
   "buildId",
   "runs",
   "matrices",
@@ -44,6 +47,7 @@ record RunPart(
     @JsonInclude(NON_NULL) @Nullable String replayOf,
     @JsonInclude(NON_NULL) @Nullable JsonNode archive,
     JsonNode host,
+    @JsonInclude(NON_NULL) @Nullable Shard shard,
     String buildId,
     @JsonInclude(NON_NULL) @Nullable List<Run> runs,
     List<JsonNode> matrices,
@@ -85,6 +89,7 @@ record RunPart(
         report.replayOf().orElse(null),
         report.archive().map(RunPart::json).orElse(null),
         json(report.host()),
+        report.shard().orElse(null),
         buildId,
         null,
         report.matrices().stream()

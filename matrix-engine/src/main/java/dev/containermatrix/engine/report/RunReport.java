@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.containermatrix.engine.shard.Shard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +27,7 @@ public final class RunReport {
   private final List<VariantReport> variants = Collections.synchronizedList(new ArrayList<>());
   private volatile @org.jspecify.annotations.Nullable ArchiveEntry archive;
   private volatile @org.jspecify.annotations.Nullable String replayOf;
+  private volatile @org.jspecify.annotations.Nullable Shard shard;
   private volatile int layersCollected;
   private volatile long bytesCollected;
 
@@ -84,6 +86,15 @@ public final class RunReport {
 
   public Optional<String> replayOf() {
     return Optional.ofNullable(replayOf);
+  }
+
+  /** Marks this run as one shard of a split run: it writes {@code report-<k>-of-<n>.json}. */
+  public void shard(Shard value) {
+    this.shard = java.util.Objects.requireNonNull(value, "shard");
+  }
+
+  public Optional<Shard> shard() {
+    return Optional.ofNullable(shard);
   }
 
   /** Records what the store's garbage collection removed at the end of the run. */

@@ -3,6 +3,7 @@ package dev.containermatrix.engine.report;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.containermatrix.backend.layers.StoreLock;
+import dev.containermatrix.engine.shard.Shard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a run's report: first its own part, {@code runs/report-<runId>.json}, then, under an
@@ -19,6 +22,9 @@ import org.apiguardian.api.API;
  * into the same directory), {@code report.json} merged from every part of the same build (see
  * {@link BuildReport}). Both files are written to a temp file and moved into place, so a reader
  * never sees half a report.
+ *
+ * <p>A run that is one shard ({@code containermatrix.shard=k/n}) writes {@code
+ * report-<k>-of-<n>.json} in place of report.json, with a top-level {@code shard}.
  *
  * <p>The build is the Maven build the JVM runs in (the nearest process up the tree that runs
  * Maven's launcher, see {@code MavenBuildProbe}); without one (an IDE, the console launcher,
@@ -70,8 +76,9 @@ public final class RunReportWriter {
               + "; check that the directory is writable or set containermatrix.report.dir",
           e);
     }
-    Path target = directory.resolve(FILE_NAME);
-    List<ReportParts.Unreadable> unreadable = merge(parts, buildId, target);
+    Path target = directory.resolve(fileName(report));
+    List<ReportParts.Unreadable> unreadable =
+        merge(parts, buildId, report.shard().orElse(null), target);
     if (!unreadable.isEmpty()) {
       throw unreadable(unreadable, target);
     }
@@ -80,16 +87,20 @@ public final class RunReportWriter {
 
   /**
    * Holding {@code report.lock}, deletes the parts of other builds and writes {@code target} merged
-   * from the parts of {@code buildId}; returns the parts that could not be read.
+   * from the parts of {@code buildId} that are of the same {@code shard} (a build that ran several
+   * shards keeps a file for each); returns the parts that could not be read.
    */
-  private List<ReportParts.Unreadable> merge(ReportParts parts, String buildId, Path target) {
+  private List<ReportParts.Unreadable> merge(
+      ReportParts parts, String buildId, @Nullable Shard shard, Path target) {
     Path lockFile = target.resolveSibling(LOCK_FILE_NAME);
     try (StoreLock lock = StoreLock.acquire(lockFile)) {
       ReportParts.Listing listing = parts.read();
       List<ReportPart> ours = new ArrayList<>();
       for (ReportPart found : listing.readable()) {
         if (found.buildId().equals(buildId)) {
-          ours.add(found);
+          if (Objects.equals(found.part().shard(), shard)) {
+            ours.add(found);
+          }
         } else {
           parts.delete(found);
         }
@@ -109,6 +120,11 @@ public final class RunReportWriter {
               + "; check that the directory is writable or set containermatrix.report.dir",
           e);
     }
+  }
+
+  /** {@value #FILE_NAME}, or for one shard of a split run {@code report-<k>-of-<n>.json}. */
+  public static String fileName(RunReport report) {
+    return report.shard().map(Shard::reportFileName).orElse(FILE_NAME);
   }
 
   /**
