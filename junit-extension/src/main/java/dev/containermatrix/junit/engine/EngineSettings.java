@@ -25,6 +25,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  *     containermatrix.classData=auto})
  * @param dockerHost the engine of the docker backend ({@code containermatrix.docker.host}, else
  *     {@code DOCKER_HOST}, else {@code /var/run/docker.sock})
+ * @param retries when variants run again ({@code containermatrix.retries}, {@code
+ *     containermatrix.retries.infra})
  */
 record EngineSettings(
     String backend,
@@ -39,7 +41,8 @@ record EngineSettings(
     ArchiveBounds archiveBounds,
     Optional<ReplayRequest> replay,
     boolean classData,
-    DockerHost dockerHost) {
+    DockerHost dockerHost,
+    RetryPolicy retries) {
 
   static final String BACKEND = "containermatrix.backend";
   static final String VARIANTS = "containermatrix.variants";
@@ -166,6 +169,8 @@ record EngineSettings(
                         .withFiles(
                             FileTransfer.parse(
                                 parameters.get(FileTransfer.CONFIGURATION_KEY).orElse(null)))));
+    RetryPolicy retries =
+        value(errors, RetryPolicy.defaults(), () -> Optional.of(RetryPolicy.from(parameters)));
     return new EngineSettings(
         backend,
         variants,
@@ -179,7 +184,8 @@ record EngineSettings(
         archiveBounds,
         replay,
         classData,
-        dockerHost);
+        dockerHost,
+        retries);
   }
 
   /**

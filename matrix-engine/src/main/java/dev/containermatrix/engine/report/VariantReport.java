@@ -39,6 +39,11 @@ import org.apiguardian.api.API;
  *     matrix
  * @param jdk the JDK the variant ran on; empty, and left out of report.json, where no JDK was
  *     planned
+ * @param flaky the tests that failed and then passed on a retry; left out of report.json when empty
+ * @param attempts how many containers the variant used (its first run and its retries); left out of
+ *     report.json unless it is more than 1
+ * @param runningTest on a variant killed at its timeout, the test(s) that were running then (names
+ *     as in {@code failures[].test}, joined by {@code ; }); else empty and left out
  */
 @API(status = INTERNAL, since = "0.1")
 @JsonPropertyOrder({
@@ -53,9 +58,12 @@ import org.apiguardian.api.API;
   "reason",
   "tests",
   "classes",
+  "runningTest",
   "failures",
+  "flaky",
   "logs",
   "durationMillis",
+  "attempts",
   "cpuMillis",
   "classpathEntries",
   "archive",
@@ -80,7 +88,10 @@ public record VariantReport(
     List<TestFailure> failures,
     Optional<String> logs,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassCounts> classes,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<ReportedJdk> jdk) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<ReportedJdk> jdk,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FlakyTest> flaky,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalInt attempts,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<String> runningTest) {
 
   public VariantReport {
     Objects.requireNonNull(cpuMillis, "cpuMillis");
@@ -98,6 +109,15 @@ public record VariantReport(
     classes = classes == null ? List.of() : List.copyOf(classes);
     // absent where it was not known (and from reports written before it was), so absent when read
     jdk = jdk == null ? Optional.empty() : jdk;
+    // the three below are absent unless retries or a timeout made them, so absent when read
+    flaky = flaky == null ? List.of() : List.copyOf(flaky);
+    attempts = attempts == null ? OptionalInt.empty() : attempts;
+    if (attempts.isPresent() && attempts.getAsInt() < 2) {
+      throw new IllegalArgumentException(
+          "attempts is only reported when a variant used more than one container, was "
+              + attempts.getAsInt());
+    }
+    runningTest = runningTest == null ? Optional.empty() : runningTest;
   }
 
   /** An entry whose CPU time and classpath are unknown. */
@@ -132,6 +152,9 @@ public record VariantReport(
         List.of(),
         Optional.empty(),
         List.of(),
+        Optional.empty(),
+        List.of(),
+        OptionalInt.empty(),
         Optional.empty());
   }
 
@@ -197,7 +220,72 @@ public record VariantReport(
         failures,
         logs,
         classes,
-        jdk);
+        jdk,
+        flaky,
+        attempts,
+        runningTest);
+  }
+
+  /**
+   * This entry after retries: the tests that passed only on a retry, and how many containers the
+   * variant used in all (1 leaves {@code attempts} out).
+   */
+  public VariantReport withRetries(List<FlakyTest> flakyTests, int containers) {
+    if (containers < 1) {
+      throw new IllegalArgumentException(
+          "a variant that ran used at least 1 container, was " + containers);
+    }
+    return new VariantReport(
+        id,
+        testClass,
+        name,
+        values,
+        limits,
+        layers,
+        status,
+        reason,
+        tests,
+        durationMillis,
+        archive,
+        notEnforced,
+        cpuMillis,
+        classpathEntries,
+        failures,
+        logs,
+        classes,
+        jdk,
+        flakyTests,
+        containers > 1 ? OptionalInt.of(containers) : OptionalInt.empty(),
+        runningTest);
+  }
+
+  /** This entry with the test(s) that were running when the variant was killed at its timeout. */
+  public VariantReport withRunningTest(String running) {
+    if (running.isBlank()) {
+      throw new IllegalArgumentException("the running test must be named, was blank");
+    }
+    return new VariantReport(
+        id,
+        testClass,
+        name,
+        values,
+        limits,
+        layers,
+        status,
+        reason,
+        tests,
+        durationMillis,
+        archive,
+        notEnforced,
+        cpuMillis,
+        classpathEntries,
+        failures,
+        logs,
+        classes,
+        jdk,
+        flaky,
+        attempts,
+        Optional.of(running));
   }
 
   /**
@@ -230,6 +318,24 @@ public record VariantReport(
    * How many of the variant's tests passed, failed and were skipped (aborted counts as skipped).
    */
   public record TestCounts(int passed, int failed, int skipped) {}
+
+  /**
+   * A test that failed and then passed when its variant retried it.
+   *
+   * @param test named as {@code failures[].test} names a test
+   * @param attempts the attempt it passed on (2 when it passed on the first retry)
+   * @param message the first failure's message
+   */
+  public record FlakyTest(String test, int attempts, String message) {
+    public FlakyTest {
+      Objects.requireNonNull(test, "test");
+      Objects.requireNonNull(message, "message");
+      if (attempts < 2) {
+        throw new IllegalArgumentException(
+            "a flaky test passed on a retry, so on attempt 2 or later, was " + attempts);
+      }
+    }
+  }
 
   /**
    * A suite's counts for one test class inside the variant (report.json {@code classes[]}).
