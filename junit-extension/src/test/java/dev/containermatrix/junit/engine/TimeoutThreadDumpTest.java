@@ -1,0 +1,57 @@
+package dev.containermatrix.junit.engine;
+
+import static dev.containermatrix.junit.engine.EngineRuns.assertVariantFailedAndItsTestAborted;
+import static dev.containermatrix.junit.engine.EngineRuns.report;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.containermatrix.backend.HostRequirements;
+import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
+import dev.containermatrix.junit.engine.fixtures.StuckFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * A variant killed at its timeout leaves a thread dump of its JVM in its stdout log, and the report
+ * names the test that was running.
+ */
+class TimeoutThreadDumpTest {
+  @TempDir Path reports;
+
+  private void assertTheDumpAndTheRunningTestAreReported(String backend) throws Exception {
+    EngineExecutionResults results =
+        EngineRuns.engine(reports, backend).selectors(selectClass(StuckFixture.class)).execute();
+
+    String test = StuckFixture.class.getName() + "#waitsForever()";
+    assertVariantFailedAndItsTestAborted(results, "variant mode=stuck timed out after 3s");
+    JsonNode variant = report(reports).get("variants").get(0);
+    assertThat(variant.get("status").asText()).isEqualTo("INFRA_ERROR");
+    assertThat(variant.get("runningTest").asText()).isEqualTo(test);
+    assertThat(variant.get("reason").asText())
+        .startsWith("timed out after 3s")
+        .contains(" while running " + test)
+        .contains("; a thread dump taken before it was killed is in its stdout.log");
+    String stdout =
+        Files.readString(reports.resolve(variant.get("logs").asText()).resolve("stdout.log"));
+    assertThat(stdout)
+        .contains("Full thread dump")
+        .contains("StuckFixture.waitHere")
+        .contains("JNI global refs");
+  }
+
+  @Test
+  void onTheProcessBackend() throws Exception {
+    assertTheDumpAndTheRunningTestAreReported("process");
+  }
+
+  @Test
+  void onTheNativeBackend() throws Exception {
+    HostRequirements.require(
+        NativeTestSupport.isRoot(), "the native backend's engine tests run as root");
+    assertTheDumpAndTheRunningTestAreReported("native");
+  }
+}
