@@ -1,5 +1,7 @@
 package dev.containermatrix.backend.hostprocess;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Asks the JVMs of a container that is about to be killed at its timeout for a thread dump, so its
@@ -20,7 +23,8 @@ import java.util.stream.Stream;
  * other process (a shell, {@code unshare}) at once. The signal goes through {@code kill(1)}, as
  * Java has no call for it; the host pid works for a JVM inside a pid namespace too.
  */
-final class ThreadDumps {
+@API(status = INTERNAL, since = "0.1")
+public final class ThreadDumps {
   /** How long the JVMs get to print their dumps before they are killed anyway. */
   static final Duration WAIT = Duration.ofSeconds(3);
 
@@ -44,12 +48,18 @@ final class ThreadDumps {
         signalled++;
       }
     }
-    if (signalled == 0) {
-      return false;
-    }
+    return signalled > 0 && awaitDumps(stdout, before + signalled);
+  }
+
+  /**
+   * Waits (at most {@link #WAIT}) until {@code stdout} holds {@code dumps} finished thread dumps.
+   *
+   * @return whether it did in time
+   */
+  public static boolean awaitDumps(Path stdout, long dumps) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      if (finishedDumps(stdout) >= before + signalled) {
+      if (finishedDumps(stdout) >= dumps) {
         return true;
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
@@ -83,7 +93,7 @@ final class ThreadDumps {
   }
 
   /** How many thread dumps {@code stdout} holds to their end. */
-  static long finishedDumps(Path stdout) {
+  public static long finishedDumps(Path stdout) {
     try (Stream<String> lines = Files.lines(stdout, StandardCharsets.ISO_8859_1)) {
       return lines.filter(line -> line.startsWith(DUMP_END)).count();
     } catch (IOException | java.io.UncheckedIOException e) {

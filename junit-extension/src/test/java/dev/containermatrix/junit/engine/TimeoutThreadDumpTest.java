@@ -49,6 +49,12 @@ class TimeoutThreadDumpTest {
   }
 
   @Test
+  void onTheDockerBackend() throws Exception {
+    HostRequirements.requireDockerEngine();
+    assertTheDumpAndTheRunningTestAreReported("docker");
+  }
+
+  @Test
   void onTheNativeBackend() throws Exception {
     HostRequirements.require(
         NativeTestSupport.isRoot(), "the native backend's engine tests run as root");
