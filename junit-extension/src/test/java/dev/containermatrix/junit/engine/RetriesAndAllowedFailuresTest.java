@@ -16,6 +16,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.containermatrix.junit.engine.fixtures.AllowedFailureFixture;
 import dev.containermatrix.junit.engine.fixtures.AllowedToTimeOutFixture;
+import dev.containermatrix.junit.engine.fixtures.DiesOnceFixture;
 import dev.containermatrix.junit.engine.fixtures.FlakyFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -179,6 +180,36 @@ class RetriesAndAllowedFailuresTest {
     assertThat(flaky.has("attempts")).isFalse();
     assertThat(flaky.has("flaky")).isFalse();
     assertThat(flaky.has("runningTest")).isFalse();
+  }
+
+  @Test
+  void aJvmThatDiesBeforeReportingAnythingRunsAgainInAFreshContainerByDefault() throws IOException {
+    Files.deleteIfExists(DiesOnceFixture.MARK);
+
+    EngineExecutionResults results = run(Map.of(), DiesOnceFixture.class);
+
+    results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    results.containerEvents().assertStatistics(s -> s.failed(0));
+    JsonNode variant = variant("mode=dies-once");
+    assertThat(variant.get("status").asText()).isEqualTo("PASSED");
+    assertThat(variant.get("attempts").asInt()).isEqualTo(2);
+    assertThat(variant.get("reason").asText())
+        .isEqualTo(
+            "it ran in a fresh container after container 1 exited with status 3 before reporting"
+                + " anything (containermatrix.retries.infra)");
+  }
+
+  @Test
+  void withoutInfraRetriesAJvmThatDiesBeforeReportingIsAnInfraError() throws IOException {
+    Files.deleteIfExists(DiesOnceFixture.MARK);
+
+    EngineExecutionResults results =
+        run(Map.of("containermatrix.retries.infra", "0"), DiesOnceFixture.class);
+
+    results.containerEvents().assertStatistics(s -> s.failed(1));
+    JsonNode variant = variant("mode=dies-once");
+    assertThat(variant.get("status").asText()).isEqualTo("INFRA_ERROR");
+    assertThat(variant.has("attempts")).isFalse();
   }
 
   @Test

@@ -31,6 +31,9 @@ class TimeoutThreadDumpTest {
     JsonNode variant = report(reports).get("variants").get(0);
     assertThat(variant.get("status").asText()).isEqualTo("INFRA_ERROR");
     assertThat(variant.get("runningTest").asText()).isEqualTo(test);
+    assertThat(variant.has("attempts"))
+        .as("a timeout is not retried: the same test would time out again")
+        .isFalse();
     assertThat(variant.get("reason").asText())
         .startsWith("timed out after 3s")
         .contains(" while running " + test)
