@@ -15,6 +15,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.containermatrix.junit.engine.fixtures.AllowedFailureFixture;
+import dev.containermatrix.junit.engine.fixtures.AllowedFailureYamlFixture;
 import dev.containermatrix.junit.engine.fixtures.AllowedToTimeOutFixture;
 import dev.containermatrix.junit.engine.fixtures.DiesOnceFixture;
 import dev.containermatrix.junit.engine.fixtures.FlakyFixture;
@@ -92,6 +93,17 @@ class RetriesAndAllowedFailuresTest {
             "1 test(s) failed; allowed to fail: it matches allowFailures entry 'tz=kolkata'");
     assertThat(kolkata.get("tests").get("failed").asInt()).isEqualTo(1);
     assertThat(kolkata.get("failures")).hasSize(1);
+    assertThat(variant("tz=utc").get("status").asText()).isEqualTo("PASSED");
+  }
+
+  @Test
+  void aYamlMatrixAllowsFailuresThroughItsStrategy() throws IOException {
+    EngineExecutionResults results = run(Map.of(), AllowedFailureYamlFixture.class);
+
+    results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(0).aborted(1));
+    assertThat(variant("tz=kolkata").get("reason").asText())
+        .isEqualTo(
+            "1 test(s) failed; allowed to fail: it matches allowFailures entry 'tz=kolkata'");
     assertThat(variant("tz=utc").get("status").asText()).isEqualTo("PASSED");
   }
 
