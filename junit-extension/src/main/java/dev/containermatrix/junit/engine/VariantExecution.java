@@ -176,7 +176,17 @@ final class VariantExecution {
   private void retryFailedTests(ContainerRuntime runtime, EventRelay relay, int retries)
       throws Exception {
     for (int retry = 1; retry <= retries && !relay.heldTests().isEmpty(); retry++) {
-      List<String> toRun = relay.heldTests().stream().map(id -> "uid:" + id).toList();
+      Optional<String> cancelled = classState.cancelCause();
+      if (cancelled.isPresent()) {
+        relay.retried(containers + 1, new RetryAttempt(), "cancelled (" + cancelled.get() + ")");
+        return;
+      }
+      List<String> toRun = new java.util.ArrayList<>();
+      if (descriptor.isSuite()) {
+        // the suite's own filters and configuration still apply to the unique ids
+        toRun.add(descriptor.selectedInside().get(0));
+      }
+      relay.heldTests().forEach(id -> toRun.add("uid:" + id));
       RetryAttempt outcome = new RetryAttempt();
       ExitStatus exit;
       try {

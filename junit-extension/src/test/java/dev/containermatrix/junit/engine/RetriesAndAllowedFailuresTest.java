@@ -19,6 +19,7 @@ import dev.containermatrix.junit.engine.fixtures.AllowedFailureYamlFixture;
 import dev.containermatrix.junit.engine.fixtures.AllowedToTimeOutFixture;
 import dev.containermatrix.junit.engine.fixtures.DiesOnceFixture;
 import dev.containermatrix.junit.engine.fixtures.FlakyFixture;
+import dev.containermatrix.junit.engine.fixtures.FlakyNestedFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -180,6 +183,31 @@ class RetriesAndAllowedFailuresTest {
     assertThat(flaky.get("failures").get(0).get("message").asText())
         .as("failures[] keeps the last attempt's message")
         .isEqualTo("fails on run 3");
+  }
+
+  @Test
+  void nestedParameterizedAndDynamicTestsAreRetriedAndEveryContainerFinishesAfterItsChildren()
+      throws IOException {
+    EngineExecutionResults results =
+        run(Map.of("containermatrix.retries", "1"), FlakyNestedFixture.class);
+
+    results.testEvents().assertStatistics(s -> s.started(6).succeeded(6).failed(0));
+    assertThat(variant("mode=nested").get("flaky")).hasSize(3);
+    assertThat(variant("mode=nested").get("attempts").asInt()).isEqualTo(2);
+    List<Event> events = results.allEvents().list();
+    for (int i = 0; i < events.size(); i++) {
+      Event e = events.get(i);
+      if (e.getType() != EventType.FINISHED) {
+        continue;
+      }
+      for (Event later : events.subList(i + 1, events.size())) {
+        assertThat(
+                later.getType() == EventType.FINISHED
+                    && e.getTestDescriptor().getDescendants().contains(later.getTestDescriptor()))
+            .as("%s finished after its container %s", later, e)
+            .isFalse();
+      }
+    }
   }
 
   @Test
