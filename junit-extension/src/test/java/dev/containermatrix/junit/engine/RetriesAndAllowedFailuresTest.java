@@ -20,6 +20,7 @@ import dev.containermatrix.junit.engine.fixtures.AllowedToTimeOutFixture;
 import dev.containermatrix.junit.engine.fixtures.DiesOnceFixture;
 import dev.containermatrix.junit.engine.fixtures.FlakyFixture;
 import dev.containermatrix.junit.engine.fixtures.FlakyNestedFixture;
+import dev.containermatrix.junit.engine.fixtures.suite.FlakySuiteFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,9 @@ import org.opentest4j.TestAbortedException;
 
 /** allowFailures and containermatrix.retries, on the process backend. */
 class RetriesAndAllowedFailuresTest {
+  private static final String WOBBLY =
+      "dev.containermatrix.junit.engine.fixtures.suite.flaky.WobblyCheck";
+
   @TempDir Path reports;
 
   @BeforeEach
@@ -208,6 +212,17 @@ class RetriesAndAllowedFailuresTest {
             .isFalse();
       }
     }
+  }
+
+  @Test
+  void aSuiteMatrixRetriesItsFailedTestWithTheSuitesConfiguration() throws IOException {
+    EngineExecutionResults results =
+        run(Map.of("containermatrix.retries", "1"), FlakySuiteFixture.class);
+
+    results.testEvents().assertStatistics(s -> s.started(2).succeeded(2).failed(0));
+    JsonNode variant = variant("mode=flaky-suite");
+    assertThat(variant.get("flaky").get(0).get("test").asText()).isEqualTo(WOBBLY + "#wobbles()");
+    assertThat(variant.get("attempts").asInt()).isEqualTo(2);
   }
 
   @Test
