@@ -172,14 +172,15 @@ final class DockerContainer implements ContainerHandle {
 
   /**
    * Asks the container's JVM for a thread dump before the timeout's kill: {@code SIGQUIT} to its
-   * main process, which is the JVM (a shell that started it ignores the signal as process 1), and
-   * waits a little for the dump to reach its stdout log (see {@link ThreadDumps}).
+   * main process, which is the JVM (the copied start's shell execs it), and waits a little for the
+   * dump to reach its logs: stdout, or stderr where the copied start sends stdout (see {@link
+   * ThreadDumps}).
    */
   private void dumpThreads() {
-    long before = ThreadDumps.finishedDumps(stdout());
+    long before = ThreadDumps.finishedDumps(stdout(), stderr());
     try {
       if (api.killContainer(id, "QUIT")) {
-        ThreadDumps.awaitDumps(stdout(), before + 1);
+        ThreadDumps.awaitDumps(before + 1, stdout(), stderr());
       }
     } catch (IOException e) {
       // it may have ended on its own meanwhile: there is nothing to dump

@@ -48,18 +48,19 @@ public final class ThreadDumps {
         signalled++;
       }
     }
-    return signalled > 0 && awaitDumps(stdout, before + signalled);
+    return signalled > 0 && awaitDumps(before + signalled, stdout);
   }
 
   /**
-   * Waits (at most {@link #WAIT}) until {@code stdout} holds {@code dumps} finished thread dumps.
+   * Waits (at most {@link #WAIT}) until {@code logs} hold {@code dumps} finished thread dumps
+   * between them.
    *
-   * @return whether it did in time
+   * @return whether they did in time
    */
-  public static boolean awaitDumps(Path stdout, long dumps) {
+  public static boolean awaitDumps(long dumps, Path... logs) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      if (finishedDumps(stdout) >= dumps) {
+      if (finishedDumps(logs) >= dumps) {
         return true;
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
@@ -92,12 +93,16 @@ public final class ThreadDumps {
     }
   }
 
-  /** How many thread dumps {@code stdout} holds to their end. */
-  public static long finishedDumps(Path stdout) {
-    try (Stream<String> lines = Files.lines(stdout, StandardCharsets.ISO_8859_1)) {
-      return lines.filter(line -> line.startsWith(DUMP_END)).count();
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return 0;
+  /** How many thread dumps {@code logs} hold to their end, between them. */
+  public static long finishedDumps(Path... logs) {
+    long dumps = 0;
+    for (Path log : logs) {
+      try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+        dumps += lines.filter(line -> line.startsWith(DUMP_END)).count();
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // no such log yet: no dump in it
+      }
     }
+    return dumps;
   }
 }

@@ -374,8 +374,10 @@ final class VariantExecution {
                   .map(line -> " (its last error: " + line + ")")
                   .orElse("")
               + relay.broken().map(b -> " (its event stream broke: " + b + ")").orElse("")
-              + (exit.reason() == ExitStatus.Reason.TIMED_OUT && hasThreadDump()
-                  ? "; a thread dump taken before it was killed is in its stdout.log"
+              + (exit.reason() == ExitStatus.Reason.TIMED_OUT
+                  ? threadDumpLog()
+                      .map(log -> "; a thread dump taken before it was killed is in its " + log)
+                      .orElse("")
                   : "")
               + "; its output is in "
               + logs();
@@ -408,14 +410,23 @@ final class VariantExecution {
     }
   }
 
-  /** Whether the variant's stdout.log holds a JVM thread dump (taken before a timeout's kill). */
-  private boolean hasThreadDump() {
-    try (java.util.stream.Stream<String> lines =
-        java.nio.file.Files.lines(logs().resolve("stdout.log"))) {
-      return lines.anyMatch(line -> line.startsWith("Full thread dump"));
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      return false;
+  /**
+   * The variant's log that holds a JVM thread dump (taken before a timeout's kill): {@code
+   * stdout.log}, or {@code stderr.log} where a backend sends the JVM's stdout there.
+   */
+  private Optional<String> threadDumpLog() {
+    for (String log : List.of("stdout.log", "stderr.log")) {
+      try (java.util.stream.Stream<String> lines =
+          java.nio.file.Files.lines(
+              logs().resolve(log), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+        if (lines.anyMatch(line -> line.startsWith("Full thread dump"))) {
+          return Optional.of(log);
+        }
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        // no such log: no dump in it
+      }
     }
+    return Optional.empty();
   }
 
   /**

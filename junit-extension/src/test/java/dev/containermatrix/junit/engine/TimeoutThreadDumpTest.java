@@ -8,12 +8,14 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.containermatrix.backend.HostRequirements;
 import dev.containermatrix.backend.nativeruntime.NativeTestSupport;
+import dev.containermatrix.junit.engine.fixtures.StuckCopiedFixture;
 import dev.containermatrix.junit.engine.fixtures.StuckFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * A variant killed at its timeout leaves a thread dump of its JVM in its stdout log, and the report
@@ -23,11 +25,17 @@ class TimeoutThreadDumpTest {
   @TempDir Path reports;
 
   private void assertTheDumpAndTheRunningTestAreReported(String backend) throws Exception {
-    EngineExecutionResults results =
-        EngineRuns.engine(reports, backend).selectors(selectClass(StuckFixture.class)).execute();
+    assertTheDumpAndTheRunningTestAreReported(
+        EngineRuns.engine(reports, backend), StuckFixture.class, "mode=stuck", "stdout.log");
+  }
 
-    String test = StuckFixture.class.getName() + "#waitsForever()";
-    assertVariantFailedAndItsTestAborted(results, "variant mode=stuck timed out after 3s");
+  private void assertTheDumpAndTheRunningTestAreReported(
+      EngineTestKit.Builder engine, Class<?> fixture, String variantName, String log)
+      throws Exception {
+    EngineExecutionResults results = engine.selectors(selectClass(fixture)).execute();
+
+    String test = fixture.getName() + "#waitsForever()";
+    assertVariantFailedAndItsTestAborted(results, "variant " + variantName + " timed out after 3s");
     JsonNode variant = report(reports).get("variants").get(0);
     assertThat(variant.get("status").asText()).isEqualTo("INFRA_ERROR");
     assertThat(variant.get("runningTest").asText()).isEqualTo(test);
@@ -37,12 +45,11 @@ class TimeoutThreadDumpTest {
     assertThat(variant.get("reason").asText())
         .startsWith("timed out after 3s")
         .contains(" while running " + test)
-        .contains("; a thread dump taken before it was killed is in its stdout.log");
-    String stdout =
-        Files.readString(reports.resolve(variant.get("logs").asText()).resolve("stdout.log"));
-    assertThat(stdout)
+        .contains("; a thread dump taken before it was killed is in its " + log);
+    String output = Files.readString(reports.resolve(variant.get("logs").asText()).resolve(log));
+    assertThat(output)
         .contains("Full thread dump")
-        .contains("StuckFixture.waitHere")
+        .contains(fixture.getSimpleName() + ".waitHere")
         .contains("JNI global refs");
   }
 
@@ -55,6 +62,18 @@ class TimeoutThreadDumpTest {
   void onTheDockerBackend() throws Exception {
     HostRequirements.requireDockerEngine();
     assertTheDumpAndTheRunningTestAreReported("docker");
+  }
+
+  @Test
+  void onTheDockerBackendWithCopiedFilesWhereTheJvmsStdoutGoesToStderr() throws Exception {
+    HostRequirements.requireDockerEngine();
+    DockerCopiedFilesEngineTest.temurinJdkImageWithShell();
+    assertTheDumpAndTheRunningTestAreReported(
+        EngineRuns.engine(reports, "docker")
+            .configurationParameter("containermatrix.docker.files", "copy"),
+        StuckCopiedFixture.class,
+        "jdk=oci-layout:target/test-images/temurin-jdk-sh",
+        "stderr.log");
   }
 
   @Test
