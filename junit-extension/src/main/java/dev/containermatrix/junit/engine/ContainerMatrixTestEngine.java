@@ -75,8 +75,8 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
  *       tests again, in a fresh container, up to this many times; a test that then passes is
  *       reported flaky (report entry {@code flaky}, report.json {@code flaky});
  *   <li>{@code containermatrix.retries.infra} (default 1): a variant whose container did not start,
- *       or whose JVM died before it reported anything, runs again up to this many times; never one
- *       that ran out of memory, timed out or was cancelled (see {@link RetryPolicy}).
+ *       or whose JVM died before any test started, runs again up to this many times; never one that
+ *       ran out of memory, timed out or was cancelled (see {@link RetryPolicy}).
  * </ul>
  */
 @API(status = EXPERIMENTAL, since = "0.1")

@@ -12,15 +12,16 @@ import org.junit.platform.engine.ConfigurationParameters;
  * flaky.
  *
  * <p>Infrastructure failures ({@value #INFRA_RETRIES}, default 1), counted apart from test
- * failures: a container that could not start, or whose JVM died before its agent reported anything,
- * runs the variant again. Nothing of it reached the JUnit tree, so running it again reports nothing
- * twice. A container that ran out of memory or past its timeout is not retried: the same limits and
- * the same tests end the same way, and a retry would only double the wait for the same answer. A
- * cancelled container is not retried either: it was stopped on purpose.
+ * failures: a container that could not start, or whose JVM died or exited abnormally before any
+ * test started (before anything of it reached the JUnit tree: a test started, skipped or finished,
+ * a report entry, a dynamic registration), runs the variant again in a fresh container, so running
+ * it again reports nothing twice. A container that ran out of memory or past its timeout is not
+ * retried: the same limits and the same tests end the same way, and a retry would only double the
+ * wait for the same answer. A cancelled container is not retried either: it was stopped on purpose.
  *
  * @param testRetries how often failed tests run again; 0 or more
- * @param infraRetries how often a variant whose container failed before reporting runs again; 0 or
- *     more
+ * @param infraRetries how often a variant whose container failed before any test started runs
+ *     again; 0 or more
  */
 record RetryPolicy(int testRetries, int infraRetries) {
   static final String RETRIES = "containermatrix.retries";
@@ -51,7 +52,7 @@ record RetryPolicy(int testRetries, int infraRetries) {
             parameters,
             INFRA_RETRIES,
             defaults.infraRetries(),
-            "how often a variant whose container failed before reporting runs again"));
+            "how often a variant whose container failed before any test started runs again"));
   }
 
   private static int count(
@@ -74,9 +75,9 @@ record RetryPolicy(int testRetries, int infraRetries) {
   }
 
   /**
-   * Whether a container that ended this way, before its agent reported anything, is worth another
-   * one: it did not start, or its JVM died or exited abnormally; not when it ran out of memory, ran
-   * past its timeout or was cancelled.
+   * Whether a container that ended this way, before any test started, is worth another one: it did
+   * not start, or its JVM died or exited abnormally; not when it ran out of memory, ran past its
+   * timeout or was cancelled.
    */
   static boolean isTransient(ExitStatus exit) {
     return switch (exit.reason()) {

@@ -49,7 +49,7 @@ final class VariantExecution {
   /** How many containers the variant has used so far. */
   private int containers;
 
-  /** Each container that failed before reporting and was replaced, with how it ended. */
+  /** Each container that failed before any test started and was replaced, with how it ended. */
   private final List<String> infraRetried = new java.util.ArrayList<>();
 
   /** What was running when the variant timed out, named as report.json names tests. */
@@ -494,7 +494,7 @@ final class VariantExecution {
                 outcome.map(r -> r + "; ").orElse("")
                     + "it ran in a fresh container after "
                     + String.join("; ", infraRetried)
-                    + " before reporting anything (containermatrix.retries.infra)");
+                    + " before any test started (containermatrix.retries.infra)");
     VariantReport.TestCounts counts =
         relay == null
             ? new VariantReport.TestCounts(0, 0, 0)
