@@ -69,6 +69,7 @@ final class EventRelay implements AgentEventListener {
   private final List<VariantReport.FlakyTest> flaky = new ArrayList<>();
   private Optional<String> allowedBy = Optional.empty();
   private boolean holdFailedTests;
+  private int container = 1;
   private volatile boolean reachedTheTree;
   private int passed;
   private int failed;
@@ -112,6 +113,15 @@ final class EventRelay implements AgentEventListener {
   /** Holds back the finish of each test that fails from now on, to retry it. */
   synchronized void holdFailedTests() {
     holdFailedTests = true;
+  }
+
+  /**
+   * The variant's container whose agent this relay hears, counting from 1: more than 1 where
+   * earlier containers failed before any test started and were replaced. Attempts are numbered by
+   * container.
+   */
+  synchronized void relaysContainer(int number) {
+    container = number;
   }
 
   @Override
@@ -294,7 +304,8 @@ final class EventRelay implements AgentEventListener {
             .map(EventRelay::message)
             .orElse("(no message: the test failed without a throwable)");
     if (holdFailedTests && d.isTest() && f.status() == TestExecutionResult.Status.FAILED) {
-      held.put(f.id(), new HeldTest(d, testName(d, f.id()), failure.orElse(null), message));
+      held.put(
+          f.id(), new HeldTest(d, testName(d, f.id()), container, failure.orElse(null), message));
       return;
     }
     if (!d.isTest() && holdsUnder(d)) {
@@ -377,6 +388,7 @@ final class EventRelay implements AgentEventListener {
           && finished.get().status() == TestExecutionResult.Status.FAILED) {
         Optional<RemoteFailure> remote = finished.get().failure();
         test.failedAgain(
+            attempt,
             remote
                 .map(r -> RemoteThrowables.rebuild(r.withMessagePrefix("[" + variantName + "]")))
                 .orElse(null),
@@ -384,7 +396,7 @@ final class EventRelay implements AgentEventListener {
                 .map(EventRelay::message)
                 .orElse("(no message: the test failed without a throwable)"));
       } else {
-        test.notRunAgain(notRun);
+        test.notRunAgain(attempt, notRun);
       }
     }
     finishHeldContainers();
@@ -398,12 +410,15 @@ final class EventRelay implements AgentEventListener {
   synchronized void releaseHeld() {
     for (Map.Entry<String, HeldTest> e : held.entrySet()) {
       HeldTest test = e.getValue();
-      if (test.messages().size() > 1) {
+      if (test.attempts() > 1) {
         listener.reportingEntryPublished(
             test.node(), ReportEntry.from("retries", test.attemptsSoFar()));
       }
       count(test.node(), ClassTally.Outcome.FAILED);
-      failures.add(TestFailure.of(test.name(), test.lastMessage(), logs));
+      // the last failure's output is in its container's directory: attempt-<n>/ after the first
+      String where =
+          test.lastFailedAttempt() == 1 ? logs : logs + "/attempt-" + test.lastFailedAttempt();
+      failures.add(TestFailure.of(test.name(), test.lastMessage(), where));
       listener.executionFinished(test.node(), failedOrAllowed(test.lastFailure()));
     }
     held.clear();
@@ -606,15 +621,17 @@ final class EventRelay implements AgentEventListener {
     private final List<String> notes = new ArrayList<>();
     private final List<String> messages = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
+    private int lastFailedAttempt;
 
     HeldTest(
         TestDescriptor node,
         String name,
+        int attempt,
         @org.jspecify.annotations.Nullable Throwable failure,
         String message) {
       this.node = node;
       this.name = name;
-      failedAgain(failure, message);
+      failedAgain(attempt, failure, message);
     }
 
     TestDescriptor node() {
@@ -630,21 +647,33 @@ final class EventRelay implements AgentEventListener {
       return messages;
     }
 
-    void failedAgain(@org.jspecify.annotations.Nullable Throwable failure, String message) {
-      notes.add("failed on attempt " + (notes.size() + 1) + " (" + message + ")");
+    void failedAgain(
+        int attempt, @org.jspecify.annotations.Nullable Throwable failure, String message) {
+      lastFailedAttempt = attempt;
+      notes.add("failed on attempt " + attempt + " (" + message + ")");
       messages.add(message);
       if (failure != null) {
         failures.add(failure);
       }
     }
 
-    void notRunAgain(String why) {
-      notes.add("did not finish on attempt " + (notes.size() + 1) + " (" + why + ")");
+    void notRunAgain(int attempt, String why) {
+      notes.add("did not finish on attempt " + attempt + " (" + why + ")");
+    }
+
+    /** How many attempts ran (or were to run) the test. */
+    int attempts() {
+      return notes.size();
     }
 
     /** {@code failed on attempt 1 (…), failed on attempt 2 (…)}. */
     String attemptsSoFar() {
       return String.join(", ", notes);
+    }
+
+    /** The attempt (container) the last failure came from, 1 for the variant's first. */
+    int lastFailedAttempt() {
+      return lastFailedAttempt;
     }
 
     String lastMessage() {

@@ -141,6 +141,7 @@ final class VariantExecution {
               descriptor.listedToRun(),
               descriptor.isSuite());
       allowedFailure.ifPresent(relay::allowFailures);
+      relay.relaysContainer(containers + 1);
       if (retries.testRetries() > 0) {
         relay.holdFailedTests();
       }

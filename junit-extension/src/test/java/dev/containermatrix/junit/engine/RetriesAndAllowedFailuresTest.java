@@ -18,6 +18,7 @@ import dev.containermatrix.junit.engine.fixtures.AllowedFailureFixture;
 import dev.containermatrix.junit.engine.fixtures.AllowedFailureYamlFixture;
 import dev.containermatrix.junit.engine.fixtures.AllowedToTimeOutFixture;
 import dev.containermatrix.junit.engine.fixtures.DiesOnceFixture;
+import dev.containermatrix.junit.engine.fixtures.DiesOnceThenFlakyFixture;
 import dev.containermatrix.junit.engine.fixtures.FlakyFixture;
 import dev.containermatrix.junit.engine.fixtures.FlakyNestedFixture;
 import dev.containermatrix.junit.engine.fixtures.suite.FlakySuiteFixture;
@@ -187,6 +188,9 @@ class RetriesAndAllowedFailuresTest {
     assertThat(flaky.get("failures").get(0).get("message").asText())
         .as("failures[] keeps the last attempt's message")
         .isEqualTo("fails on run 3");
+    assertThat(flaky.get("failures").get(0).get("logs").asText())
+        .as("and names the log directory of the attempt it came from")
+        .isEqualTo(flaky.get("logs").asText() + "/attempt-3");
   }
 
   @Test
@@ -252,6 +256,25 @@ class RetriesAndAllowedFailuresTest {
         .isEqualTo(
             "it ran in a fresh container after container 1 exited with status 3 before"
                 + " any test started (containermatrix.retries.infra)");
+  }
+
+  @Test
+  void attemptsAreNumberedByContainerWhenAnInfrastructureRetryCameFirst() throws IOException {
+    EngineExecutionResults results =
+        run(Map.of("containermatrix.retries", "1"), DiesOnceThenFlakyFixture.class);
+
+    results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    List<String> flakyEntries =
+        results.testEvents().reportingEntryPublished().stream()
+            .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("flaky"))
+            .filter(v -> v != null)
+            .toList();
+    assertThat(flakyEntries)
+        .containsExactly(
+            "failed on attempt 2 (first run of dies-then-flaky fails), passed on attempt 3");
+    JsonNode variant = variant("mode=dies-then-flaky");
+    assertThat(variant.get("attempts").asInt()).isEqualTo(3);
+    assertThat(variant.get("flaky").get(0).get("attempts").asInt()).isEqualTo(3);
   }
 
   @Test
