@@ -26,16 +26,21 @@ class TimeoutThreadDumpTest {
 
   private void assertTheDumpAndTheRunningTestAreReported(String backend) throws Exception {
     assertTheDumpAndTheRunningTestAreReported(
-        EngineRuns.engine(reports, backend), StuckFixture.class, "mode=stuck", "stdout.log");
+        EngineRuns.engine(reports, backend), StuckFixture.class, "mode=stuck", "3s", "stdout.log");
   }
 
   private void assertTheDumpAndTheRunningTestAreReported(
-      EngineTestKit.Builder engine, Class<?> fixture, String variantName, String log)
+      EngineTestKit.Builder engine,
+      Class<?> fixture,
+      String variantName,
+      String timeout,
+      String log)
       throws Exception {
     EngineExecutionResults results = engine.selectors(selectClass(fixture)).execute();
 
     String test = fixture.getName() + "#waitsForever()";
-    assertVariantFailedAndItsTestAborted(results, "variant " + variantName + " timed out after 3s");
+    assertVariantFailedAndItsTestAborted(
+        results, "variant " + variantName + " timed out after " + timeout);
     JsonNode variant = report(reports).get("variants").get(0);
     assertThat(variant.get("status").asText()).isEqualTo("INFRA_ERROR");
     assertThat(variant.get("runningTest").asText()).isEqualTo(test);
@@ -43,7 +48,7 @@ class TimeoutThreadDumpTest {
         .as("a timeout is not retried: the same test would time out again")
         .isFalse();
     assertThat(variant.get("reason").asText())
-        .startsWith("timed out after 3s")
+        .startsWith("timed out after " + timeout)
         .contains(" while running " + test)
         .contains("; a thread dump taken before it was killed is in its " + log);
     String output = Files.readString(reports.resolve(variant.get("logs").asText()).resolve(log));
@@ -73,6 +78,7 @@ class TimeoutThreadDumpTest {
             .configurationParameter("containermatrix.docker.files", "copy"),
         StuckCopiedFixture.class,
         "jdk=oci-layout:target/test-images/temurin-jdk-sh",
+        "20s",
         "stderr.log");
   }
 
