@@ -69,7 +69,7 @@ record RetryPolicy(int testRetries, int infraRetries) {
             + key
             + "='"
             + text.get()
-            + "' is not a whole number of 0 or more; set it to "
+            + "' is not a whole number from 0 to 9999; set it to "
             + meaning
             + ", e.g. 2 (0 turns it off)");
   }

@@ -299,8 +299,8 @@ class RetriesAndAllowedFailuresTest {
         results,
         FlakyFixture.class,
         message(
-            "Configuration parameter containermatrix.retries='-1' is not a whole number of 0 or"
-                + " more; set it to how often failed tests run again, e.g. 2 (0 turns it off)"));
+            "Configuration parameter containermatrix.retries='-1' is not a whole number from 0 to"
+                + " 9999; set it to how often failed tests run again, e.g. 2 (0 turns it off)"));
   }
 
   @Test
