@@ -48,4 +48,14 @@ public @interface ContainerMatrix {
 
   /** The full product of the axes, or a pairwise covering subset of it. */
   Combinations combinations() default Combinations.ALL;
+
+  /**
+   * Variants allowed to fail, like GitHub Actions' {@code continue-on-error}: each entry selects
+   * variants as {@code containermatrix.variants} does, {@code axis=value} terms joined by {@code ,}
+   * (and), e.g. {@code "jdk=26"} or {@code "jdk=26,tz=utc"}. A matching variant still runs and
+   * reports its failures (and infrastructure errors), but as aborted, so the build does not fail;
+   * report.json says {@code FAILED_ALLOWED}. An entry naming an axis or value the matrix does not
+   * have fails discovery.
+   */
+  String[] allowFailures() default {};
 }

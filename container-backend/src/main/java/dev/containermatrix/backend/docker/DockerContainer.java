@@ -1,5 +1,6 @@
 package dev.containermatrix.backend.docker;
 
+import dev.containermatrix.backend.hostprocess.ThreadDumps;
 import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
@@ -113,6 +114,7 @@ final class DockerContainer implements ContainerHandle {
     try {
       code = exit.get(Math.max(0, left), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
+      dumpThreads();
       kill();
       code = exitCodeAfterKill();
       status = ExitStatus.timedOut(spec.timeout(), code, pid, 0);
@@ -166,6 +168,23 @@ final class DockerContainer implements ContainerHandle {
     }
     cancelledBecause = reason;
     kill();
+  }
+
+  /**
+   * Asks the container's JVM for a thread dump before the timeout's kill: {@code SIGQUIT} to its
+   * main process, which is the JVM (the copied start's shell execs it), and waits a little for the
+   * dump to reach its logs: stdout, or stderr where the copied start sends stdout (see {@link
+   * ThreadDumps}).
+   */
+  private void dumpThreads() {
+    long before = ThreadDumps.finishedDumps(stdout(), stderr());
+    try {
+      if (api.killContainer(id, "QUIT")) {
+        ThreadDumps.awaitDumps(before + 1, stdout(), stderr());
+      }
+    } catch (IOException e) {
+      // it may have ended on its own meanwhile: there is nothing to dump
+    }
   }
 
   private void kill() {

@@ -110,7 +110,15 @@ final class HostProcessHandle implements ContainerHandle {
     return !finished.get();
   }
 
+  /**
+   * Kills the container at its timeout, after its JVMs printed a thread dump to its stdout (see
+   * {@link ThreadDumps}); the JVM may exit by itself meanwhile, which then decides the status.
+   */
   private void timeOut() {
+    if (finished.get()) {
+      return;
+    }
+    ThreadDumps.dump(process.toHandle(), stdout);
     if (!ending.compareAndSet(null, "timed out")) {
       return;
     }

@@ -252,6 +252,20 @@ public abstract class ContainerRuntimeConformanceTest {
   }
 
   @Test
+  void aJvmPastItsTimeoutPrintsAThreadDumpToItsStdoutBeforeItIsKilled() throws Exception {
+    ContainerSpec spec =
+        spec(scratch, "thread-dump", SleepMain.class, List.of()).withTimeout(Duration.ofSeconds(2));
+    try (ContainerHandle handle = runtime().launch(spec)) {
+      ExitStatus status = handle.awaitExit();
+      assertThat(status.reason()).isEqualTo(ExitStatus.Reason.TIMED_OUT);
+      assertThat(Files.readString(handle.stdout()))
+          .contains("Full thread dump")
+          .contains("at " + SleepMain.class.getName() + ".main")
+          .contains("JNI global refs");
+    }
+  }
+
+  @Test
   void cancelKillsTheWholeTreeBeforeReturningAndReportsTheReason() throws Exception {
     try (ContainerHandle handle =
         runtime().launch(spec(scratch, "cancel", ForkingMain.class, List.of()))) {

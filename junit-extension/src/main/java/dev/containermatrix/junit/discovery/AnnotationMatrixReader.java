@@ -131,7 +131,15 @@ public final class AnnotationMatrixReader {
         matrix.combinations() == Combinations.PAIRWISE
             ? Strategy.Combinations.PAIRWISE
             : Strategy.Combinations.ALL;
-    return new Strategy(combinations, matrix.failFast(), matrix.maxParallel(), timeout);
+    List<ValueSelector> allowFailures = new ArrayList<>();
+    for (String entry : matrix.allowFailures()) {
+      allowFailures.add(
+          ValueSelector.parse(
+              Arrays.stream(entry.split(",", -1)).map(String::trim).toArray(String[]::new),
+              Origin.annotation("@ContainerMatrix", "allowFailures", className)));
+    }
+    return new Strategy(
+        combinations, matrix.failFast(), matrix.maxParallel(), timeout, allowFailures);
   }
 
   private static Axis.Resource resourceAxis(ResourceAxis axis, String className) {
@@ -230,6 +238,7 @@ public final class AnnotationMatrixReader {
     if (matrix.failFast() != defaults.failFast()) attributes.add("failFast");
     if (!matrix.timeout().equals(defaults.timeout())) attributes.add("timeout");
     if (matrix.combinations() != defaults.combinations()) attributes.add("combinations");
+    if (matrix.allowFailures().length > 0) attributes.add("allowFailures");
     if (!attributes.isEmpty()) {
       throw new MatrixDefinitionException(
           origin,

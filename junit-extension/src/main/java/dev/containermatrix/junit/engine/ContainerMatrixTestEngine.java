@@ -77,7 +77,13 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
  *       run just archived is never removed;
  *   <li>{@code containermatrix.replay} (default none): replay an archived run, by its path or id,
  *       optionally {@code #variant-filter}; {@code containermatrix.replay.code} (default {@code
- *       current}): {@code current} runs today's test classes, {@code archived} those that ran then.
+ *       current}): {@code current} runs today's test classes, {@code archived} those that ran then;
+ *   <li>{@code containermatrix.retries} (default 0): a variant whose tests failed runs only those
+ *       tests again, in a fresh container, up to this many times; a test that then passes is
+ *       reported flaky (report entry {@code flaky}, report.json {@code flaky});
+ *   <li>{@code containermatrix.retries.infra} (default 1): a variant whose container did not start,
+ *       or whose JVM died before any test started, runs again up to this many times; never one that
+ *       ran out of memory, timed out or was cancelled (see {@link RetryPolicy}).
  * </ul>
  */
 @API(status = EXPERIMENTAL, since = "0.1")

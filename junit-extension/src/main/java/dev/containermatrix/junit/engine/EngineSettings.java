@@ -31,6 +31,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param shard the shard this run is ({@code containermatrix.shard=k/n}) with the timings it is
  *     balanced by ({@code containermatrix.shard.timings}, read only when a shard is set); empty:
  *     the run is not sharded
+ * @param retries when variants run again ({@code containermatrix.retries}, {@code
+ *     containermatrix.retries.infra})
  */
 record EngineSettings(
     String backend,
@@ -46,7 +48,8 @@ record EngineSettings(
     Optional<ReplayRequest> replay,
     boolean classData,
     DockerHost dockerHost,
-    Optional<ShardPlan> shard) {
+    Optional<ShardPlan> shard,
+    RetryPolicy retries) {
 
   static final String BACKEND = "containermatrix.backend";
   static final String VARIANTS = "containermatrix.variants";
@@ -174,6 +177,8 @@ record EngineSettings(
                             FileTransfer.parse(
                                 parameters.get(FileTransfer.CONFIGURATION_KEY).orElse(null)))));
     Optional<ShardPlan> shard = optional(errors, () -> shard(parameters, base));
+    RetryPolicy retries =
+        value(errors, RetryPolicy.defaults(), () -> Optional.of(RetryPolicy.from(parameters)));
     return new EngineSettings(
         backend,
         variants,
@@ -188,7 +193,8 @@ record EngineSettings(
         replay,
         classData,
         dockerHost,
-        shard);
+        shard,
+        retries);
   }
 
   /** {@code containermatrix.shard}, with its timings file resolved against {@code base}. */

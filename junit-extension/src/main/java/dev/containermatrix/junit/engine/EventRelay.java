@@ -41,6 +41,12 @@ import org.opentest4j.TestAbortedException;
  * started (the host still sees it start first) or finishes again (not relayed), an exception while
  * relaying an event, or a {@code bye} whose tally differs from what was relayed. The first such
  * reason is kept; the events after it are still relayed as well as they can be.
+ *
+ * <p>A variant that {@linkplain #allowFailures allows failures} reports each failure as aborted,
+ * with the original failure as the cause. A variant that {@linkplain #holdFailedTests retries}
+ * holds back each failed test's finish (and the finish of the containers above it) until its
+ * retries are done ({@link #retried}, {@link #releaseHeld}), so each test finishes once in the
+ * JUnit tree, with its final outcome.
  */
 final class EventRelay implements AgentEventListener {
   private final TestDescriptor variant;
@@ -58,6 +64,13 @@ final class EventRelay implements AgentEventListener {
   private Optional<String> broken = Optional.empty();
   private volatile boolean sawBye;
   private volatile Optional<Throwable> engineFailure = Optional.empty();
+  private final Map<String, HeldTest> held = new LinkedHashMap<>();
+  private final Map<TestDescriptor, TestExecutionResult> heldContainers = new LinkedHashMap<>();
+  private final List<VariantReport.FlakyTest> flaky = new ArrayList<>();
+  private Optional<String> allowedBy = Optional.empty();
+  private boolean holdFailedTests;
+  private int container = 1;
+  private volatile boolean reachedTheTree;
   private int passed;
   private int failed;
   private int skipped;
@@ -89,6 +102,28 @@ final class EventRelay implements AgentEventListener {
     this(variant, listener, variantName, logs, Map.of(), false);
   }
 
+  /**
+   * Reports every failure from now on as aborted, with the failure as its cause: the variant
+   * matches the {@code allowFailures} entry {@code entry}.
+   */
+  synchronized void allowFailures(String entry) {
+    allowedBy = Optional.of(entry);
+  }
+
+  /** Holds back the finish of each test that fails from now on, to retry it. */
+  synchronized void holdFailedTests() {
+    holdFailedTests = true;
+  }
+
+  /**
+   * The variant's container whose agent this relay hears, counting from 1: more than 1 where
+   * earlier containers failed before any test started and were replaced. Attempts are numbered by
+   * container.
+   */
+  synchronized void relaysContainer(int number) {
+    container = number;
+  }
+
   @Override
   public synchronized void onEvent(AgentEvent event) {
     try {
@@ -106,6 +141,12 @@ final class EventRelay implements AgentEventListener {
 
   private void relay(AgentEvent event) {
     tally.count(event);
+    if ((event instanceof AgentEvent.Started st && nodes.get(st.id()) != variant)
+        || event instanceof AgentEvent.Skipped
+        || event instanceof AgentEvent.Finished
+        || event instanceof AgentEvent.Report) {
+      reachedTheTree = true;
+    }
     if (event instanceof AgentEvent.Registered r) {
       register(r);
     } else if (event instanceof AgentEvent.Started s) {
@@ -205,6 +246,7 @@ final class EventRelay implements AgentEventListener {
             r.kind(),
             VariantTestNames.legacy(r.kind(), r.legacyName(), variantName));
     parent.addChild(mirrored);
+    reachedTheTree = true;
     nodes.put(r.id(), mirrored);
     legacyNames.put(r.id(), r.legacyName());
     listener.dynamicTestRegistered(mirrored);
@@ -263,8 +305,26 @@ final class EventRelay implements AgentEventListener {
         switch (f.status()) {
           case SUCCESSFUL -> TestExecutionResult.successful();
           case ABORTED -> TestExecutionResult.aborted(failure.orElse(null));
-          case FAILED -> TestExecutionResult.failed(failure.orElse(null));
+          case FAILED -> failedOrAllowed(failure.orElse(null));
         };
+    String message =
+        f.failure()
+            .map(EventRelay::message)
+            .orElse("(no message: the test failed without a throwable)");
+    if (holdFailedTests && d.isTest() && f.status() == TestExecutionResult.Status.FAILED) {
+      held.put(
+          f.id(), new HeldTest(d, testName(d, f.id()), container, failure.orElse(null), message));
+      return;
+    }
+    if (!d.isTest() && holdsUnder(d)) {
+      // finishes after the held tests under it; a failed container's own failure counts now
+      if (f.status() == TestExecutionResult.Status.FAILED) {
+        count(d, ClassTally.Outcome.FAILED);
+        failures.add(TestFailure.of(testName(d, f.id()), message, logs));
+      }
+      heldContainers.put(d, result);
+      return;
+    }
     if (d.isTest()) {
       switch (f.status()) {
         case SUCCESSFUL -> count(d, ClassTally.Outcome.PASSED);
@@ -275,15 +335,131 @@ final class EventRelay implements AgentEventListener {
       count(d, ClassTally.Outcome.FAILED);
     }
     if (f.status() == TestExecutionResult.Status.FAILED) {
-      failures.add(
-          TestFailure.of(
-              testName(d, f.id()),
-              f.failure()
-                  .map(EventRelay::message)
-                  .orElse("(no message: the test failed without a throwable)"),
-              logs));
+      failures.add(TestFailure.of(testName(d, f.id()), message, logs));
     }
     listener.executionFinished(d, result);
+  }
+
+  /**
+   * A failure as the JUnit tree gets it: failed, or aborted with the failure as its cause where the
+   * variant allows failures (so the build does not fail, and the stack is kept).
+   */
+  private TestExecutionResult failedOrAllowed(
+      @org.jspecify.annotations.Nullable Throwable failure) {
+    if (allowedBy.isEmpty()) {
+      return TestExecutionResult.failed(failure);
+    }
+    String message =
+        failure == null
+            ? "failed without a throwable (allowed to fail by allowFailures entry '"
+                + allowedBy.get()
+                + "')"
+            : failure.getMessage();
+    return TestExecutionResult.aborted(new TestAbortedException(message, failure));
+  }
+
+  /** Whether a held test's finish waits under {@code container}. */
+  private boolean holdsUnder(TestDescriptor container) {
+    Set<? extends TestDescriptor> descendants = container.getDescendants();
+    return held.values().stream().anyMatch(h -> descendants.contains(h.node()))
+        || heldContainers.keySet().stream().anyMatch(descendants::contains);
+  }
+
+  /** The agent ids of the failed tests held back for a retry, in the order they failed. */
+  synchronized List<String> heldTests() {
+    return List.copyOf(held.keySet());
+  }
+
+  /**
+   * Takes in what retry number {@code attempt} (2 for the first retry) reported for the held tests:
+   * a test that passed finishes now, successfully, with a {@code flaky} report entry; one that
+   * failed again stays held with its new failure; one the retry did not run or finish stays held
+   * with {@code notRun} as that attempt's note.
+   */
+  synchronized void retried(int attempt, RetryAttempt outcome, String notRun) {
+    for (java.util.Iterator<Map.Entry<String, HeldTest>> it = held.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, HeldTest> e = it.next();
+      HeldTest test = e.getValue();
+      Optional<AgentEvent.Finished> finished = outcome.finished(e.getKey());
+      if (finished.isPresent()
+          && finished.get().status() == TestExecutionResult.Status.SUCCESSFUL) {
+        it.remove();
+        String first = test.messages().get(0);
+        flaky.add(new VariantReport.FlakyTest(test.name(), attempt, first));
+        listener.reportingEntryPublished(
+            test.node(),
+            ReportEntry.from("flaky", test.attemptsSoFar() + ", passed on attempt " + attempt));
+        count(test.node(), ClassTally.Outcome.PASSED);
+        listener.executionFinished(test.node(), TestExecutionResult.successful());
+      } else if (finished.isPresent()
+          && finished.get().status() == TestExecutionResult.Status.FAILED) {
+        Optional<RemoteFailure> remote = finished.get().failure();
+        test.failedAgain(
+            attempt,
+            remote
+                .map(r -> RemoteThrowables.rebuild(r.withMessagePrefix("[" + variantName + "]")))
+                .orElse(null),
+            remote
+                .map(EventRelay::message)
+                .orElse("(no message: the test failed without a throwable)"));
+      } else {
+        test.notRunAgain(attempt, notRun);
+      }
+    }
+    finishHeldContainers();
+  }
+
+  /**
+   * Finishes every test still held as failed (aborted where failures are allowed), with its last
+   * failure and the earlier attempts' failures suppressed in it, then the containers above them.
+   * Does nothing when nothing is held.
+   */
+  synchronized void releaseHeld() {
+    for (Map.Entry<String, HeldTest> e : held.entrySet()) {
+      HeldTest test = e.getValue();
+      if (test.attempts() > 1) {
+        listener.reportingEntryPublished(
+            test.node(), ReportEntry.from("retries", test.attemptsSoFar()));
+      }
+      count(test.node(), ClassTally.Outcome.FAILED);
+      // the last failure's output is in its container's directory: attempt-<n>/ after the first
+      String where =
+          test.lastFailedAttempt() == 1 ? logs : logs + "/attempt-" + test.lastFailedAttempt();
+      failures.add(TestFailure.of(test.name(), test.lastMessage(), where));
+      listener.executionFinished(test.node(), failedOrAllowed(test.lastFailure()));
+    }
+    held.clear();
+    finishHeldContainers();
+  }
+
+  /** Finishes each held container that no longer holds a test under it, innermost first. */
+  private void finishHeldContainers() {
+    for (TestDescriptor container : new ArrayList<>(heldContainers.keySet())) {
+      if (!holdsUnder(container)) {
+        listener.executionFinished(container, heldContainers.remove(container));
+      }
+    }
+  }
+
+  /** The tests that failed and then passed on a retry, in the order they passed. */
+  synchronized List<VariantReport.FlakyTest> flaky() {
+    return List.copyOf(flaky);
+  }
+
+  /**
+   * The tests that started and have not finished, named as {@link #failures()} names them: what was
+   * running when the variant was stopped.
+   */
+  synchronized List<String> running() {
+    List<String> running = new ArrayList<>();
+    nodes.forEach(
+        (id, d) -> {
+          if (d != variant && d.isTest() && started.contains(id) && !done.contains(id)) {
+            running.add(testName(d, id));
+          }
+        });
+    return running;
   }
 
   /**
@@ -413,6 +589,14 @@ final class EventRelay implements AgentEventListener {
     return List.copyOf(failures);
   }
 
+  /**
+   * Whether anything of the agent's has reached the JUnit tree: a test started, skipped or
+   * finished, a report entry, a dynamic registration. Until then a fresh relay can start over.
+   */
+  boolean reachedTheTree() {
+    return reachedTheTree;
+  }
+
   boolean sawBye() {
     return sawBye;
   }
@@ -436,5 +620,85 @@ final class EventRelay implements AgentEventListener {
 
   synchronized int skipped() {
     return skipped;
+  }
+
+  /** A failed test held back for a retry, with what each attempt of it did. */
+  private static final class HeldTest {
+    private final TestDescriptor node;
+    private final String name;
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> messages = new ArrayList<>();
+    private final List<Throwable> failures = new ArrayList<>();
+    private int lastFailedAttempt;
+
+    HeldTest(
+        TestDescriptor node,
+        String name,
+        int attempt,
+        @org.jspecify.annotations.Nullable Throwable failure,
+        String message) {
+      this.node = node;
+      this.name = name;
+      failedAgain(attempt, failure, message);
+    }
+
+    TestDescriptor node() {
+      return node;
+    }
+
+    String name() {
+      return name;
+    }
+
+    /** The failures' messages, first attempt first; never empty. */
+    List<String> messages() {
+      return messages;
+    }
+
+    void failedAgain(
+        int attempt, @org.jspecify.annotations.Nullable Throwable failure, String message) {
+      lastFailedAttempt = attempt;
+      notes.add("failed on attempt " + attempt + " (" + message + ")");
+      messages.add(message);
+      if (failure != null) {
+        failures.add(failure);
+      }
+    }
+
+    void notRunAgain(int attempt, String why) {
+      notes.add("did not finish on attempt " + attempt + " (" + why + ")");
+    }
+
+    /** How many attempts ran (or were to run) the test. */
+    int attempts() {
+      return notes.size();
+    }
+
+    /** {@code failed on attempt 1 (…), failed on attempt 2 (…)}. */
+    String attemptsSoFar() {
+      return String.join(", ", notes);
+    }
+
+    /** The attempt (container) the last failure came from, 1 for the variant's first. */
+    int lastFailedAttempt() {
+      return lastFailedAttempt;
+    }
+
+    String lastMessage() {
+      return messages.get(messages.size() - 1);
+    }
+
+    /** The last failure, with the earlier attempts' failures suppressed in it. */
+    @org.jspecify.annotations.Nullable
+    Throwable lastFailure() {
+      if (failures.isEmpty()) {
+        return null;
+      }
+      Throwable last = failures.get(failures.size() - 1);
+      for (Throwable earlier : failures.subList(0, failures.size() - 1)) {
+        last.addSuppressed(earlier);
+      }
+      return last;
+    }
   }
 }

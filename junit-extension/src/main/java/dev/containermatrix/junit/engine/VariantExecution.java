@@ -44,12 +44,26 @@ final class VariantExecution {
   private java.util.OptionalLong peakMemoryBytes = java.util.OptionalLong.empty();
   private boolean recorded;
 
+  /** The allowFailures entry the variant matches, if any. */
+  private final Optional<String> allowedFailure;
+
+  /** How many containers the variant has used so far. */
+  private int containers;
+
+  /** Each container that failed before any test started and was replaced, with how it ended. */
+  private final List<String> infraRetried = new java.util.ArrayList<>();
+
+  /** What was running when the variant timed out, named as report.json names tests. */
+  private List<String> runningTests = List.of();
+
   VariantExecution(VariantDescriptor descriptor, MatrixExecutionContext context) {
     this.descriptor = descriptor;
     this.context = context;
     this.classState = context.classState(descriptor.getParent().orElseThrow().getUniqueId());
     this.plan = descriptor.plan();
     this.variant = plan.variant();
+    this.allowedFailure =
+        variant.allowedFailure().map(dev.containermatrix.engine.matrix.ValueSelector::text);
   }
 
   void run() throws Exception {
@@ -101,8 +115,8 @@ final class VariantExecution {
       runRecorded(start);
     } catch (Throwable t) {
       if (!recorded) {
-        record(VariantStatus.INFRA_ERROR, Optional.of("failed on the host: " + t), null, start);
-        classState.variantFailed(variant.displayName());
+        recordFailure(
+            VariantStatus.INFRA_ERROR, Optional.of("failed on the host: " + t), null, start);
       }
       throw t;
     }
@@ -120,9 +134,113 @@ final class VariantExecution {
       throw infraError("cannot be started: " + tooLong.get(), null, start);
     }
     ContainerRuntime runtime;
-    LaunchPlan launch;
     try {
       runtime = context.services().runtime();
+    } catch (ContainerException | java.io.UncheckedIOException e) {
+      throw infraError("cannot run on this host: " + e.getMessage(), null, start);
+    }
+    RetryPolicy retries = context.services().settings().retries();
+    EventRelay relay;
+    ExitStatus exit;
+    int infraRetriesLeft = retries.infraRetries();
+    while (true) {
+      relay =
+          new EventRelay(
+              descriptor,
+              context.listener(),
+              variant.displayName(),
+              logsRelative(),
+              descriptor.listedToRun(),
+              descriptor.isSuite());
+      allowedFailure.ifPresent(relay::allowFailures);
+      relay.relaysContainer(containers + 1);
+      if (retries.testRetries() > 0) {
+        relay.holdFailedTests();
+      }
+      try {
+        exit = attempt(runtime, descriptor.toRun(), relay, relay::broke);
+      } catch (CouldNotLaunch e) {
+        throw infraError(e.getMessage(), null, start);
+      }
+      if (endedUnfinished(relay, exit)
+          && exit.reason() != ExitStatus.Reason.CANCELLED
+          && !relay.reachedTheTree()
+          && RetryPolicy.isTransient(exit)
+          && infraRetriesLeft-- > 0) {
+        // nothing of it reached the JUnit tree: a fresh container and relay start over
+        infraRetried.add("container " + containers + " " + exit.description());
+        continue;
+      }
+      break;
+    }
+    if (!endedUnfinished(relay, exit)
+        && relay.broken().isEmpty()
+        && relay.engineFailure().isEmpty()) {
+      retryFailedTests(runtime, relay, retries.testRetries());
+    }
+    relay.releaseHeld();
+    conclude(relay, exit, start);
+  }
+
+  /**
+   * Runs the tests the relay held back, each retry in a fresh container with only the tests still
+   * failing, until they pass or {@code retries} containers have run them.
+   */
+  private void retryFailedTests(ContainerRuntime runtime, EventRelay relay, int retries)
+      throws Exception {
+    for (int retry = 1; retry <= retries && !relay.heldTests().isEmpty(); retry++) {
+      Optional<String> cancelled = classState.cancelCause();
+      if (cancelled.isPresent()) {
+        relay.retried(containers + 1, new RetryAttempt(), "cancelled (" + cancelled.get() + ")");
+        return;
+      }
+      List<String> toRun = new java.util.ArrayList<>();
+      if (descriptor.isSuite()) {
+        // the suite's own filters and configuration still apply to the unique ids
+        toRun.add(descriptor.selectedInside().get(0));
+      }
+      relay.heldTests().forEach(id -> toRun.add("uid:" + id));
+      RetryAttempt outcome = new RetryAttempt();
+      ExitStatus exit;
+      try {
+        exit = attempt(runtime, toRun, outcome, broken -> {});
+      } catch (CouldNotLaunch e) {
+        relay.retried(containers, outcome, "its container " + e.getMessage());
+        return;
+      }
+      String notRun =
+          outcome.sawBye()
+              ? "the retry did not run it"
+              : "its container " + exit.description() + " before the test finished";
+      relay.retried(containers, outcome, notRun);
+    }
+  }
+
+  /** Whether the container ended without its agent saying bye, or with an unexpected status. */
+  private static boolean endedUnfinished(EventRelay relay, ExitStatus exit) {
+    return !relay.sawBye() || !(exit.isSuccess() || exit.exitCode() == 1);
+  }
+
+  /**
+   * Runs one container of the variant, running {@code toRun} inside, with its agent's events going
+   * to {@code events}; the first container also publishes the class-data and not-enforced entries
+   * and attaches its output to the variant's node. Each container after the first writes its output
+   * to {@code attempt-<n>/} in the variant's log directory.
+   */
+  private ExitStatus attempt(
+      ContainerRuntime runtime,
+      List<String> toRun,
+      dev.containermatrix.junit.channel.AgentEventListener events,
+      java.util.function.Consumer<String> broke)
+      throws Exception {
+    boolean first = containers == 0;
+    containers++;
+    Path output = first ? logs() : logs().resolve("attempt-" + containers);
+    LaunchPlan launch;
+    try {
+      if (!first) {
+        java.nio.file.Files.createDirectories(output);
+      }
       launch =
           context
               .services()
@@ -130,31 +248,25 @@ final class VariantExecution {
               .plan(
                   plan,
                   classState.stacks(),
-                  descriptor.toRun(),
+                  toRun,
                   descriptor.isSuite() ? RunLength.LONG : RunLength.SHORT,
                   runtime,
-                  logs());
-    } catch (ContainerException | java.io.UncheckedIOException e) {
-      throw infraError("cannot run on this host: " + e.getMessage(), null, start);
+                  output);
+    } catch (ContainerException | java.io.IOException | java.io.UncheckedIOException e) {
+      throw new CouldNotLaunch("cannot run on this host: " + e.getMessage());
     }
-    launched = launch;
-    launch
-        .classData()
-        .ifPresent(
-            description ->
-                context
-                    .listener()
-                    .reportingEntryPublished(
-                        descriptor, ReportEntry.from("classData", description)));
+    if (first) {
+      launched = launch;
+      launch
+          .classData()
+          .ifPresent(
+              description ->
+                  context
+                      .listener()
+                      .reportingEntryPublished(
+                          descriptor, ReportEntry.from("classData", description)));
+    }
     ContainerSpec spec = launch.spec();
-    EventRelay relay =
-        new EventRelay(
-            descriptor,
-            context.listener(),
-            variant.displayName(),
-            logsRelative(),
-            descriptor.listedToRun(),
-            descriptor.isSuite());
     ExitStatus exit;
     try (EventChannelServer server = EventChannelServer.open(spec.channelSocket())) {
       Future<?> serving =
@@ -163,39 +275,54 @@ final class VariantExecution {
               .channelThreads()
               .submit(
                   () -> {
-                    server.serve(relay);
+                    server.serve(events);
                     return null;
                   });
-      try (ContainerHandle handle = launch(runtime, spec, start)) {
+      try (ContainerHandle handle = launch(runtime, spec)) {
         classState.started(handle);
-        notEnforced = handle.notEnforced();
-        if (!notEnforced.isEmpty()) {
-          context
-              .listener()
-              .reportingEntryPublished(
-                  descriptor, ReportEntry.from("notEnforced", String.join("; ", notEnforced)));
+        if (first) {
+          notEnforced = handle.notEnforced();
+          if (!notEnforced.isEmpty()) {
+            context
+                .listener()
+                .reportingEntryPublished(
+                    descriptor, ReportEntry.from("notEnforced", String.join("; ", notEnforced)));
+          }
         }
         try {
           exit = handle.awaitExit();
-          handle.cpuTime().ifPresent(cpu -> cpuMillis = java.util.OptionalLong.of(cpu.toMillis()));
-          peakMemoryBytes = handle.peakMemory();
+          handle
+              .cpuTime()
+              .ifPresent(
+                  cpu ->
+                      cpuMillis = java.util.OptionalLong.of(cpuMillis.orElse(0) + cpu.toMillis()));
+          // the variant's peak is the highest of its containers'
+          handle
+              .peakMemory()
+              .ifPresent(
+                  peak ->
+                      peakMemoryBytes =
+                          java.util.OptionalLong.of(Math.max(peakMemoryBytes.orElse(0), peak)));
         } finally {
           classState.stopped(handle);
         }
         closeIfNeverConnected(server);
-        drain(server, serving, relay);
-        new OutputAttachment(context.listener(), descriptor)
-            .attach(handle.stdout(), handle.stderr());
+        drain(server, serving, broke);
+        if (first) {
+          new OutputAttachment(context.listener(), descriptor)
+              .attach(handle.stdout(), handle.stderr());
+        }
       }
     }
-    conclude(relay, exit, start);
+    return exit;
   }
 
   /**
    * Waits for the channel to deliver what the agent sent before its container exited; reading that
    * fails or does not end breaks the relay's stream, so the variant cannot pass on what it missed.
    */
-  private static void drain(EventChannelServer server, Future<?> serving, EventRelay relay)
+  private static void drain(
+      EventChannelServer server, Future<?> serving, java.util.function.Consumer<String> broke)
       throws Exception {
     try {
       try {
@@ -205,9 +332,9 @@ final class VariantExecution {
         serving.get(DRAIN_SECONDS, TimeUnit.SECONDS);
       }
     } catch (java.util.concurrent.ExecutionException e) {
-      relay.broke("reading the event channel failed: " + e.getCause());
+      broke.accept("reading the event channel failed: " + e.getCause());
     } catch (TimeoutException e) {
-      relay.broke(
+      broke.accept(
           "the event channel did not end within "
               + 2 * DRAIN_SECONDS
               + " s after the container exited");
@@ -228,11 +355,23 @@ final class VariantExecution {
     }
   }
 
-  private ContainerHandle launch(ContainerRuntime runtime, ContainerSpec spec, long start) {
+  private static ContainerHandle launch(ContainerRuntime runtime, ContainerSpec spec) {
     try {
       return runtime.launch(spec);
     } catch (ContainerException e) {
-      throw infraError("could not be started: " + e.getMessage(), null, start);
+      throw new CouldNotLaunch("could not be started: " + e.getMessage());
+    }
+  }
+
+  /**
+   * A container of the variant could not be planned or launched; the message completes "the variant
+   * …".
+   */
+  private static final class CouldNotLaunch extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CouldNotLaunch(String reason) {
+      super(reason, null, false, false);
     }
   }
 
@@ -243,14 +382,23 @@ final class VariantExecution {
       record(VariantStatus.ABORTED, Optional.of(reason), relay, start);
       throw new TestAbortedException("variant " + variant.displayName() + " " + reason);
     }
-    if (!relay.sawBye() || !(exit.isSuccess() || exit.exitCode() == 1)) {
+    if (endedUnfinished(relay, exit)) {
+      if (exit.reason() == ExitStatus.Reason.TIMED_OUT) {
+        runningTests = relay.running();
+      }
       String reason =
           exit.description()
+              + (runningTests.isEmpty() ? "" : " while running " + String.join(", ", runningTests))
               + (relay.sawBye() ? "" : ", before it had reported all its tests")
               + OutputAttachment.lastError(logs().resolve("stderr.log"))
                   .map(line -> " (its last error: " + line + ")")
                   .orElse("")
               + relay.broken().map(b -> " (its event stream broke: " + b + ")").orElse("")
+              + (exit.reason() == ExitStatus.Reason.TIMED_OUT
+                  ? threadDumpLog()
+                      .map(log -> "; a thread dump taken before it was killed is in its " + log)
+                      .orElse("")
+                  : "")
               + "; its output is in "
               + logs();
       throw endedUnfinished(
@@ -268,41 +416,105 @@ final class VariantExecution {
     relay.skipUnreported("was not run: the engine inside the variant did not report it");
     if (relay.engineFailure().isPresent()) {
       Throwable failure = relay.engineFailure().get();
-      record(VariantStatus.FAILED, Optional.of(String.valueOf(failure.getMessage())), relay, start);
-      classState.variantFailed(variant.displayName());
-      throw new VariantFailedException(
-          "variant " + variant.displayName() + ": the tests inside could not run: " + failure);
+      recordFailure(
+          VariantStatus.FAILED, Optional.of(String.valueOf(failure.getMessage())), relay, start);
+      throw failureOfTheVariant(
+          new VariantFailedException(
+              "variant " + variant.displayName() + ": the tests inside could not run: " + failure));
     }
     if (relay.failed() > 0) {
-      record(VariantStatus.FAILED, Optional.of(relay.failed() + " test(s) failed"), relay, start);
-      classState.variantFailed(variant.displayName());
+      recordFailure(
+          VariantStatus.FAILED, Optional.of(relay.failed() + " test(s) failed"), relay, start);
     } else {
       record(VariantStatus.PASSED, Optional.empty(), relay, start);
     }
   }
 
   /**
+   * The variant's log that holds a JVM thread dump (taken before a timeout's kill): {@code
+   * stdout.log}, or {@code stderr.log} where a backend sends the JVM's stdout there.
+   */
+  private Optional<String> threadDumpLog() {
+    for (String log : List.of("stdout.log", "stderr.log")) {
+      try (java.util.stream.Stream<String> lines =
+          java.nio.file.Files.lines(
+              logs().resolve(log), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+        if (lines.anyMatch(line -> line.startsWith("Full thread dump"))) {
+          return Optional.of(log);
+        }
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        // no such log: no dump in it
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The variant's failure when its container ended without all its tests reported: the tests it did
    * not finish are aborted with it, so that it counts once, as the variant's failure.
    */
-  private VariantFailedException endedUnfinished(
+  private RuntimeException endedUnfinished(
       EventRelay relay, String reason, String message, long start) {
     VariantFailedException failure = new VariantFailedException(message);
     relay.abortPending(
         "did not finish: " + failure.getMessage() + " (counted once, as the variant's failure)");
-    record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
-    classState.variantFailed(variant.displayName());
+    recordFailure(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
+    return failureOfTheVariant(failure);
+  }
+
+  private RuntimeException infraError(String reason, EventRelay relay, long start) {
+    recordFailure(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
+    return failureOfTheVariant(
+        new VariantFailedException("variant " + variant.displayName() + " " + reason));
+  }
+
+  /**
+   * Records a failure of the variant: as {@code FAILED_ALLOWED} where it matches an {@code
+   * allowFailures} entry (which the reason then names, and which cancels no other variant), else as
+   * {@code status}, which failFast hears of.
+   */
+  private void recordFailure(
+      VariantStatus status, Optional<String> reason, EventRelay relay, long start) {
+    if (allowedFailure.isPresent()) {
+      record(
+          VariantStatus.FAILED_ALLOWED,
+          Optional.of(
+              reason.map(r -> r + "; ").orElse("")
+                  + "allowed to fail: it matches allowFailures entry '"
+                  + allowedFailure.get()
+                  + "'"),
+          relay,
+          start);
+    } else {
+      record(status, reason, relay, start);
+      classState.variantFailed(variant.displayName());
+    }
+  }
+
+  /** How the variant's node fails: aborted, with the failure as its cause, where it may fail. */
+  private RuntimeException failureOfTheVariant(VariantFailedException failure) {
+    if (allowedFailure.isPresent()) {
+      return new TestAbortedException(
+          failure.getMessage()
+              + " (allowed to fail: it matches allowFailures entry '"
+              + allowedFailure.get()
+              + "')",
+          failure);
+    }
     return failure;
   }
 
-  private VariantFailedException infraError(String reason, EventRelay relay, long start) {
-    record(VariantStatus.INFRA_ERROR, Optional.of(reason), relay, start);
-    classState.variantFailed(variant.displayName());
-    return new VariantFailedException("variant " + variant.displayName() + " " + reason);
-  }
-
-  private void record(VariantStatus status, Optional<String> reason, EventRelay relay, long start) {
+  private void record(
+      VariantStatus status, Optional<String> outcome, EventRelay relay, long start) {
     recorded = true;
+    Optional<String> reason =
+        infraRetried.isEmpty()
+            ? outcome
+            : Optional.of(
+                outcome.map(r -> r + "; ").orElse("")
+                    + "it ran in a fresh container after "
+                    + String.join("; ", infraRetried)
+                    + " before any test started (containermatrix.retries.infra)");
     VariantReport.TestCounts counts =
         relay == null
             ? new VariantReport.TestCounts(0, 0, 0)
@@ -321,6 +533,14 @@ final class VariantExecution {
             .withPeakMemoryBytes(peakMemoryBytes);
     if (launched != null) {
       entry = entry.withLogs(logsRelative());
+    }
+    if (!runningTests.isEmpty()) {
+      entry = entry.withRunningTest(String.join("; ", runningTests));
+    }
+    if (relay != null) {
+      entry = entry.withRetries(relay.flaky(), Math.max(1, containers));
+    } else if (containers > 1) {
+      entry = entry.withRetries(List.of(), containers);
     }
     if (relay != null) {
       entry = entry.withFailures(relay.failures());

@@ -3,9 +3,13 @@ package dev.containermatrix.junit.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.containermatrix.engine.expand.MatrixValidator;
 import dev.containermatrix.engine.matrix.Axis;
 import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.MatrixDefinitionException;
+import dev.containermatrix.engine.matrix.ValueSelector;
+import dev.containermatrix.junit.Config;
+import dev.containermatrix.junit.ConfigAxis;
 import dev.containermatrix.junit.ContainerMatrix;
 import dev.containermatrix.junit.Exclude;
 import dev.containermatrix.junit.JdkAxis;
@@ -28,6 +32,24 @@ class AnnotationMatrixReaderTest {
 
   @ContainerMatrix
   static class NoAxes {}
+
+  @ContainerMatrix(allowFailures = {"jdk=21", " jdk=17 , tz=utc "})
+  @JdkAxis({"17", "21"})
+  @ConfigAxis(
+      name = "tz",
+      value = {@Config(name = "utc", env = "TZ=UTC")})
+  static class AllowsFailures {}
+
+  @ContainerMatrix(allowFailures = "jvm=21")
+  @JdkAxis({"17", "21"})
+  static class AllowsAnUnknownAxisToFail {}
+
+  @ContainerMatrix(allowFailures = "jdk=26")
+  @JdkAxis({"17", "21"})
+  static class AllowsAnUnknownValueToFail {}
+
+  @ContainerMatrix(value = "matrices/absent.yaml", allowFailures = "jdk=17")
+  static class YamlAndAllowFailures {}
 
   @ContainerMatrix(maxParallel = -1)
   @JdkAxis("17")
@@ -62,6 +84,51 @@ class AnnotationMatrixReaderTest {
     assertThat(matrix.strategy().failFast()).isTrue();
     assertThat(matrix.strategy().timeout()).isEqualTo(Duration.ofSeconds(90));
     assertThat(matrix.source()).isEqualTo("annotations on " + Annotated.class.getName());
+  }
+
+  @Test
+  void allowFailuresEntriesAreSelectorsWhoseCommaMeansAnd() {
+    MatrixDefinition matrix = AnnotationMatrixReader.read(AllowsFailures.class);
+    MatrixValidator.validate(matrix);
+
+    assertThat(matrix.strategy().allowFailures())
+        .extracting(ValueSelector::text)
+        .containsExactly("jdk=21", "jdk=17,tz=utc");
+  }
+
+  @Test
+  void anAllowFailuresEntryNamingAnUnknownAxisNamesTheAttributeAndTheAxes() {
+    assertThatThrownBy(
+            () ->
+                MatrixValidator.validate(
+                    AnnotationMatrixReader.read(AllowsAnUnknownAxisToFail.class)))
+        .isInstanceOf(MatrixDefinitionException.class)
+        .hasMessage(
+            "@ContainerMatrix.allowFailures on "
+                + AllowsAnUnknownAxisToFail.class.getName()
+                + ": allowFailures entry 'jvm=21' names axis 'jvm', which this matrix does not"
+                + " have; use one of its axes: jdk");
+  }
+
+  @Test
+  void anAllowFailuresEntryNamingAValueTheAxisLacksNamesTheAttributeAndTheValues() {
+    assertThatThrownBy(
+            () ->
+                MatrixValidator.validate(
+                    AnnotationMatrixReader.read(AllowsAnUnknownValueToFail.class)))
+        .isInstanceOf(MatrixDefinitionException.class)
+        .hasMessage(
+            "@ContainerMatrix.allowFailures on "
+                + AllowsAnUnknownValueToFail.class.getName()
+                + ": allowFailures entry 'jdk=26' names value 'jdk=26', which no variant has;"
+                + " use one of: 17, 21");
+  }
+
+  @Test
+  void aYamlMatrixWithAllowFailuresOnTheAnnotationTooIsRefused() {
+    assertThatThrownBy(() -> AnnotationMatrixReader.read(YamlAndAllowFailures.class))
+        .isInstanceOf(MatrixDefinitionException.class)
+        .hasMessageContaining("also sets [allowFailures] on @ContainerMatrix");
   }
 
   @Test

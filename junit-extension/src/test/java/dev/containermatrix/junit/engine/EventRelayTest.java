@@ -469,6 +469,93 @@ class EventRelayTest {
         registered(SECOND, INNER, "second()", "second()", TestDescriptor.Type.TEST));
   }
 
+  @Test
+  void aHeldFailureAndTheContainerAboveItFinishOnlyWhenReleasedTheTestFirst() {
+    relay.holdFailedTests();
+    registerTree();
+    recorded.lines.clear();
+
+    feed(
+        new AgentEvent.Started(CLASS),
+        new AgentEvent.Started(INNER),
+        new AgentEvent.Started(FIRST),
+        new AgentEvent.Finished(FIRST, Status.FAILED, Optional.of(assertion("boom"))),
+        new AgentEvent.Started(SECOND),
+        finished(SECOND, Status.SUCCESSFUL),
+        finished(INNER, Status.SUCCESSFUL));
+
+    assertThat(recorded.lines)
+        .containsExactly(
+            "started Inner", "started first()", "started second()", "finished second() SUCCESSFUL");
+    assertThat(relay.heldTests()).containsExactly(FIRST);
+    assertThat(relay.failed()).isZero();
+
+    relay.releaseHeld();
+
+    assertThat(recorded.lines).endsWith("finished first() FAILED", "finished Inner SUCCESSFUL");
+    assertThat(relay.failed()).isEqualTo(1);
+    assertThat(relay.failures()).extracting(TestFailure::message).containsExactly("boom");
+  }
+
+  @Test
+  void aHeldFailureThatPassesOnARetryPassesWithAFlakyEntryAndCountsAsPassed() {
+    relay.holdFailedTests();
+    registerTree();
+    feed(
+        new AgentEvent.Started(CLASS),
+        new AgentEvent.Started(WHOLE),
+        new AgentEvent.Finished(WHOLE, Status.FAILED, Optional.of(assertion("boom"))));
+    recorded.lines.clear();
+    RetryAttempt retry = new RetryAttempt();
+    retry.onEvent(finished(WHOLE, Status.SUCCESSFUL));
+
+    relay.retried(2, retry, "not run");
+    relay.releaseHeld();
+
+    assertThat(recorded.lines)
+        .containsExactly(
+            "report offsetIsWhole() {flaky=failed on attempt 1 (boom), passed on attempt 2}",
+            "finished offsetIsWhole() SUCCESSFUL");
+    assertThat(relay.passed()).isEqualTo(1);
+    assertThat(relay.failed()).isZero();
+    assertThat(relay.flaky()).hasSize(1);
+  }
+
+  @Test
+  void aVariantAllowedToFailAbortsEachFailureWithTheFailureAsCause() {
+    relay.allowFailures("tz=kolkata");
+    registerTree();
+
+    feed(
+        new AgentEvent.Started(CLASS),
+        new AgentEvent.Started(WHOLE),
+        new AgentEvent.Finished(WHOLE, Status.FAILED, Optional.of(assertion("boom"))));
+
+    TestExecutionResult result = recorded.result("offsetIsWhole()");
+    assertThat(result.getStatus()).isEqualTo(Status.ABORTED);
+    assertThat(result.getThrowable().orElseThrow())
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessage("[jdk=25, tz=kolkata] boom")
+        .cause()
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("[jdk=25, tz=kolkata] boom");
+    assertThat(relay.failed()).as("the report keeps the real count").isEqualTo(1);
+  }
+
+  @Test
+  void theRunningTestsAreThoseStartedAndNotFinished() {
+    registerTree();
+
+    feed(
+        new AgentEvent.Started(CLASS),
+        new AgentEvent.Started(WHOLE),
+        finished(WHOLE, Status.SUCCESSFUL),
+        new AgentEvent.Started(INNER),
+        new AgentEvent.Started(FIRST));
+
+    assertThat(relay.running()).containsExactly("demo.ZoneTest$Inner#first()");
+  }
+
   private void feed(AgentEvent... events) {
     for (AgentEvent event : events) {
       relay.onEvent(event);

@@ -39,6 +39,9 @@ public final class MatrixValidator {
         requireExisting(axis, "exclude", e.getValue(), exclude);
       }
     }
+    for (ValueSelector allowed : matrix.strategy().allowFailures()) {
+      requireSelectable(matrix, allowed);
+    }
     for (ValueSelector include : matrix.includes()) {
       for (Map.Entry<String, String> e : include.values().entrySet()) {
         Optional<Axis> axis = matrix.axis(e.getKey());
@@ -55,6 +58,52 @@ public final class MatrixValidator {
         } else {
           Axis.checkLabels(List.of(e.getValue()), e.getKey(), include.origin());
         }
+      }
+    }
+  }
+
+  /**
+   * An {@code allowFailures} entry must name axes (or keys an include adds) and values some variant
+   * can have: an axis's own values, or those an include brings.
+   */
+  private static void requireSelectable(MatrixDefinition matrix, ValueSelector allowed) {
+    for (Map.Entry<String, String> e : allowed.values().entrySet()) {
+      java.util.Set<String> values = new java.util.LinkedHashSet<>();
+      matrix.axis(e.getKey()).ifPresent(axis -> values.addAll(axis.labels()));
+      if (e.getKey().equals(dev.containermatrix.engine.matrix.Axis.Base.NAME)) {
+        values.add(matrix.base());
+      }
+      boolean key = matrix.axis(e.getKey()).isPresent();
+      for (ValueSelector include : matrix.includes()) {
+        String value = include.values().get(e.getKey());
+        if (value != null) {
+          values.add(value);
+          key = true;
+        }
+      }
+      if (!key) {
+        throw new MatrixDefinitionException(
+            allowed.origin(),
+            "allowFailures entry '"
+                + allowed.text()
+                + "' names axis '"
+                + e.getKey()
+                + "', which this matrix does not have; use one of its axes: "
+                + (matrix.axes().isEmpty()
+                    ? "(none)"
+                    : String.join(", ", matrix.axes().stream().map(Axis::name).toList())));
+      }
+      if (!values.contains(e.getValue())) {
+        throw new MatrixDefinitionException(
+            allowed.origin(),
+            "allowFailures entry '"
+                + allowed.text()
+                + "' names value '"
+                + e.getKey()
+                + "="
+                + e.getValue()
+                + "', which no variant has; use one of: "
+                + String.join(", ", values));
       }
     }
   }

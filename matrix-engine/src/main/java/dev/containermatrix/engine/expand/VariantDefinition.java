@@ -132,6 +132,17 @@ public record VariantDefinition(String id, Map<String, String> values, MatrixDef
   }
 
   /**
+   * The first {@code allowFailures} entry of its matrix's strategy that this variant matches (every
+   * {@code axis=value} of it), if any: such a variant may fail without failing the build.
+   */
+  public Optional<dev.containermatrix.engine.matrix.ValueSelector> allowedFailure() {
+    return matrix.strategy().allowFailures().stream()
+        .filter(
+            s -> s.values().entrySet().stream().allMatch(e -> matches(e.getKey(), e.getValue())))
+        .findFirst();
+  }
+
+  /**
    * The canonical text the id is the digest of: one line per fact, sorted, so the order in which
    * axes or keys were written does not matter.
    */

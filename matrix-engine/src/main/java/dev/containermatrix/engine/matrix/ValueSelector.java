@@ -19,9 +19,18 @@ public record ValueSelector(Map<String, String> values, Origin origin) {
     Objects.requireNonNull(origin, "origin");
     if (values.isEmpty()) {
       throw new MatrixDefinitionException(
-          origin, "an include or exclude entry is empty; give it at least one 'axis=value'");
+          origin,
+          "an include, exclude or allowFailures entry is empty; give it at least one 'axis=value'");
     }
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  /** The entry as {@code axis=value} terms joined by {@code ,}, e.g. {@code jdk=26,tz=utc}. */
+  public String text() {
+    StringBuilder text = new StringBuilder();
+    values.forEach(
+        (k, v) -> text.append(text.length() == 0 ? "" : ",").append(k).append('=').append(v));
+    return text.toString();
   }
 
   /** Parses {@code axis=value} strings as the annotations write them. */

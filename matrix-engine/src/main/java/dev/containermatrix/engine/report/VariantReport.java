@@ -41,6 +41,11 @@ import org.apiguardian.api.API;
  *     planned
  * @param peakMemoryBytes the most memory the variant's container used at once, in bytes; empty, and
  *     left out of report.json, where the backend did not measure it
+ * @param flaky the tests that failed and then passed on a retry; left out of report.json when empty
+ * @param attempts how many containers the variant used (its first run and its retries); left out of
+ *     report.json unless it is more than 1
+ * @param runningTest on a variant killed at its timeout, the test(s) that were running then (names
+ *     as in {@code failures[].test}, joined by {@code ; }); else empty and left out
  */
 @API(status = INTERNAL, since = "0.1")
 @JsonPropertyOrder({
@@ -55,9 +60,12 @@ import org.apiguardian.api.API;
   "reason",
   "tests",
   "classes",
+  "runningTest",
   "failures",
+  "flaky",
   "logs",
   "durationMillis",
+  "attempts",
   "cpuMillis",
   "peakMemoryBytes",
   "classpathEntries",
@@ -84,7 +92,10 @@ public record VariantReport(
     Optional<String> logs,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassCounts> classes,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<ReportedJdk> jdk,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong peakMemoryBytes) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong peakMemoryBytes,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FlakyTest> flaky,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalInt attempts,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<String> runningTest) {
 
   public VariantReport {
     Objects.requireNonNull(cpuMillis, "cpuMillis");
@@ -107,6 +118,15 @@ public record VariantReport(
       throw new IllegalArgumentException(
           "peakMemoryBytes must not be negative: " + peakMemoryBytes.getAsLong());
     }
+    // the three below are absent unless retries or a timeout made them, so absent when read
+    flaky = flaky == null ? List.of() : List.copyOf(flaky);
+    attempts = attempts == null ? OptionalInt.empty() : attempts;
+    if (attempts.isPresent() && attempts.getAsInt() < 2) {
+      throw new IllegalArgumentException(
+          "attempts is only reported when a variant used more than one container, was "
+              + attempts.getAsInt());
+    }
+    runningTest = runningTest == null ? Optional.empty() : runningTest;
   }
 
   /** An entry whose CPU time and classpath are unknown. */
@@ -142,7 +162,10 @@ public record VariantReport(
         Optional.empty(),
         List.of(),
         Optional.empty(),
-        OptionalLong.empty());
+        OptionalLong.empty(),
+        List.of(),
+        OptionalInt.empty(),
+        Optional.empty());
   }
 
   public VariantReport withCpuMillis(OptionalLong value) {
@@ -151,26 +174,17 @@ public record VariantReport(
 
   /** This entry with its container's peak memory use, where the backend measured it. */
   public VariantReport withPeakMemoryBytes(OptionalLong value) {
-    return new VariantReport(
-        id,
-        testClass,
-        name,
-        values,
-        limits,
-        layers,
-        status,
-        reason,
-        tests,
-        durationMillis,
-        archive,
-        notEnforced,
+    return withLate(
         cpuMillis,
         classpathEntries,
         failures,
         logs,
         classes,
         jdk,
-        value);
+        value,
+        flaky,
+        attempts,
+        runningTest);
   }
 
   public VariantReport withClasspathEntries(int entries) {
@@ -205,7 +219,7 @@ public record VariantReport(
     return withMeasured(cpuMillis, classpathEntries, failures, logs, value, jdk);
   }
 
-  /** This entry with the six components the withers set, which are known only after it ran. */
+  /** This entry with the six components most withers set, which are known only after it ran. */
   private VariantReport withMeasured(
       OptionalLong cpuMillis,
       OptionalInt classpathEntries,
@@ -213,6 +227,33 @@ public record VariantReport(
       Optional<String> logs,
       List<ClassCounts> classes,
       Optional<ReportedJdk> jdk) {
+    return withLate(
+        cpuMillis,
+        classpathEntries,
+        failures,
+        logs,
+        classes,
+        jdk,
+        peakMemoryBytes,
+        flaky,
+        attempts,
+        runningTest);
+  }
+
+  /**
+   * This entry with every component known only after it ran: the one copy all withers go through.
+   */
+  private VariantReport withLate(
+      OptionalLong cpuMillis,
+      OptionalInt classpathEntries,
+      List<TestFailure> failures,
+      Optional<String> logs,
+      List<ClassCounts> classes,
+      Optional<ReportedJdk> jdk,
+      OptionalLong peakMemoryBytes,
+      List<FlakyTest> flaky,
+      OptionalInt attempts,
+      Optional<String> runningTest) {
     return new VariantReport(
         id,
         testClass,
@@ -232,7 +273,50 @@ public record VariantReport(
         logs,
         classes,
         jdk,
-        peakMemoryBytes);
+        peakMemoryBytes,
+        flaky,
+        attempts,
+        runningTest);
+  }
+
+  /**
+   * This entry after retries: the tests that passed only on a retry, and how many containers the
+   * variant used in all (1 leaves {@code attempts} out).
+   */
+  public VariantReport withRetries(List<FlakyTest> flakyTests, int containers) {
+    if (containers < 1) {
+      throw new IllegalArgumentException(
+          "a variant that ran used at least 1 container, was " + containers);
+    }
+    return withLate(
+        cpuMillis,
+        classpathEntries,
+        failures,
+        logs,
+        classes,
+        jdk,
+        peakMemoryBytes,
+        flakyTests,
+        containers > 1 ? OptionalInt.of(containers) : OptionalInt.empty(),
+        runningTest);
+  }
+
+  /** This entry with the test(s) that were running when the variant was killed at its timeout. */
+  public VariantReport withRunningTest(String running) {
+    if (running.isBlank()) {
+      throw new IllegalArgumentException("the running test must be named, was blank");
+    }
+    return withLate(
+        cpuMillis,
+        classpathEntries,
+        failures,
+        logs,
+        classes,
+        jdk,
+        peakMemoryBytes,
+        flaky,
+        attempts,
+        Optional.of(running));
   }
 
   /**
@@ -265,6 +349,24 @@ public record VariantReport(
    * How many of the variant's tests passed, failed and were skipped (aborted counts as skipped).
    */
   public record TestCounts(int passed, int failed, int skipped) {}
+
+  /**
+   * A test that failed and then passed when its variant retried it.
+   *
+   * @param test named as {@code failures[].test} names a test
+   * @param attempts the attempt it passed on (2 when it passed on the first retry)
+   * @param message the first failure's message
+   */
+  public record FlakyTest(String test, int attempts, String message) {
+    public FlakyTest {
+      Objects.requireNonNull(test, "test");
+      Objects.requireNonNull(message, "message");
+      if (attempts < 2) {
+        throw new IllegalArgumentException(
+            "a flaky test passed on a retry, so on attempt 2 or later, was " + attempts);
+      }
+    }
+  }
 
   /**
    * A suite's counts for one test class inside the variant (report.json {@code classes[]}).

@@ -20,5 +20,10 @@ public enum VariantStatus {
    * The container or its JVM failed: it did not start, timed out, ran out of memory or died before
    * reporting.
    */
-  INFRA_ERROR
+  INFRA_ERROR,
+  /**
+   * The variant failed (its tests, or its container) but matched an {@code allowFailures} entry:
+   * its failures were reported as aborted, so the build did not fail. The reason names the entry.
+   */
+  FAILED_ALLOWED
 }

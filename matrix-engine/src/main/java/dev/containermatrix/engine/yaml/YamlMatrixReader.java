@@ -29,7 +29,8 @@ import org.apiguardian.api.API;
  *     versions: ["2.21.3", "2.22.0"]
  *   - jdk: [17, 25]
  * exclude: [{jackson: "2.21.3", jdk: 25}]
- * strategy: {combinations: pairwise, fail-fast: false, max-parallel: 0, timeout: 10m}
+ * strategy: {combinations: pairwise, fail-fast: false, max-parallel: 0, timeout: 10m,
+ *            allow-failures: [{jdk: 25}]}
  * }</pre>
  *
  * <p>Values are taken as written, so {@code 2.20} is the version "2.20", not the number 2.2. Every
@@ -41,7 +42,7 @@ public final class YamlMatrixReader {
   private static final List<String> TOP_KEYS =
       List.of("base", "axes", "exclude", "include", "strategy");
   private static final List<String> STRATEGY_KEYS =
-      List.of("combinations", "fail-fast", "max-parallel", "timeout");
+      List.of("combinations", "fail-fast", "max-parallel", "timeout", "allow-failures");
 
   /**
    * Reads and checks one matrix file; does not close {@code in}.
@@ -82,11 +83,19 @@ public final class YamlMatrixReader {
   }
 
   private static List<ValueSelector> selectors(Mapping top, String key) {
+    return selectors(top, key, "");
+  }
+
+  /**
+   * The entries under {@code key}, each a map of single values; {@code where} names the map for the
+   * error messages, e.g. {@code strategy: } .
+   */
+  private static List<ValueSelector> selectors(Mapping top, String key, String where) {
     List<ValueSelector> selectors = new ArrayList<>();
     top.get(key)
         .ifPresent(
             n ->
-                n.asSequence("list the entries like " + key + ": [{jdk: \"25\"}]")
+                n.asSequence("list the entries like " + where + key + ": [{jdk: \"25\"}]")
                     .items()
                     .forEach(
                         item ->
@@ -119,7 +128,12 @@ public final class YamlMatrixReader {
                 n ->
                     Sizes.parseDuration(n.asText("write a duration like timeout: 10m"), n.origin()))
             .orElse(defaults.timeout());
-    return new Strategy(combinations, failFast, maxParallel, timeout);
+    return new Strategy(
+        combinations,
+        failFast,
+        maxParallel,
+        timeout,
+        selectors(map, "allow-failures", "strategy: "));
   }
 
   private static Strategy.Combinations combinations(YamlNode node) {

@@ -74,7 +74,45 @@ class YamlMatrixReaderErrorsTest {
             """)
         .hasMessage(
             "m.yaml, line 2, key 'failFast': unknown key;"
-                + " the keys allowed here are combinations, fail-fast, max-parallel, timeout");
+                + " the keys allowed here are combinations, fail-fast, max-parallel, timeout,"
+                + " allow-failures");
+  }
+
+  @Test
+  void rejectsAnAllowFailuresEntryNamingAnUnknownAxisWithTheLineAndTheAxesThereAre() {
+    assertReading(
+            """
+            axes: [{jdk: ["17", "25"]}]
+            strategy:
+              allow-failures:
+                - {jdk: "25"}
+                - {jvm: "26"}
+            """)
+        .hasMessage(
+            "m.yaml, line 5, key 'allow-failures': allowFailures entry 'jvm=26' names axis 'jvm',"
+                + " which this matrix does not have; use one of its axes: jdk");
+  }
+
+  @Test
+  void rejectsAnAllowFailuresEntryNamingAValueTheAxisDoesNotHave() {
+    assertReading(
+            """
+            axes: [{jdk: ["17", "25"]}]
+            strategy: {allow-failures: [{jdk: "26"}]}
+            """)
+        .hasMessage(
+            "m.yaml, line 2, key 'allow-failures': allowFailures entry 'jdk=26' names value"
+                + " 'jdk=26', which no variant has; use one of: 17, 25");
+  }
+
+  @Test
+  void rejectsAllowFailuresThatIsNoList() {
+    assertReading(
+            """
+            axes: [{jdk: ["17", "25"]}]
+            strategy: {allow-failures: {jdk: "25"}}
+            """)
+        .hasMessageContaining("list the entries like strategy: allow-failures: [{jdk: \"25\"}]");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.containermatrix.engine.matrix.MatrixDefinition;
 import dev.containermatrix.engine.matrix.Origin;
 import dev.containermatrix.engine.matrix.ResourceProfile;
 import dev.containermatrix.engine.matrix.Strategy;
+import dev.containermatrix.engine.matrix.ValueSelector;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -166,6 +167,22 @@ class YamlMatrixReaderTest {
 
     assertThat(matrix.strategy())
         .isEqualTo(new Strategy(Strategy.Combinations.PAIRWISE, true, 3, Duration.ofMinutes(90)));
+  }
+
+  @Test
+  void readsAllowFailuresAsSelectorsThatMayNameAnIncludedValue() {
+    MatrixDefinition matrix =
+        read(
+            """
+            axes: [{jdk: ["17", "25"]}, {library: "g:a", name: jackson, versions: ["2.21.3"]}]
+            include: [{jdk: "26", jackson: "2.21.3"}]
+            strategy:
+              allow-failures: [{jdk: "26"}, {jdk: "25", jackson: "2.21.3"}]
+            """);
+
+    assertThat(matrix.strategy().allowFailures())
+        .extracting(ValueSelector::text)
+        .containsExactly("jdk=26", "jdk=25,jackson=2.21.3");
   }
 
   @Test
