@@ -155,7 +155,7 @@ public final class ReportHtml {
         .append("</h2><span>")
         .append(variants.size())
         .append(" variant(s)");
-    Map<String, Integer> statuses = new TreeMap<>();
+    Map<String, Integer> statuses = new TreeMap<>(ReportHtml::compareStatuses);
     variants.forEach(v -> statuses.merge(v.status(), 1, Integer::sum));
     statuses.forEach(
         (status, count) ->
@@ -301,6 +301,15 @@ public final class ReportHtml {
 
   private static String count(OptionalLong value) {
     return value.isPresent() ? Long.toString(value.getAsLong()) : "?";
+  }
+
+  /** The order of {@link #STATUS_ORDER}, then any other status by name. */
+  private static int compareStatuses(String a, String b) {
+    int ia = STATUS_ORDER.indexOf(a);
+    int ib = STATUS_ORDER.indexOf(b);
+    ia = ia < 0 ? STATUS_ORDER.size() : ia;
+    ib = ib < 0 ? STATUS_ORDER.size() : ib;
+    return ia != ib ? Integer.compare(ia, ib) : a.compareTo(b);
   }
 
   /** The CSS class of a status; {@code s-unknown} for one report.json does not define. */
