@@ -7,6 +7,7 @@ import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.engine.archive.ArchiveMode;
 import dev.containermatrix.engine.archive.ReplayRequest;
 import dev.containermatrix.engine.expand.VariantFilter;
+import dev.containermatrix.engine.progress.ProgressSetting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  *     containermatrix.classData=auto})
  * @param dockerHost the engine of the docker backend ({@code containermatrix.docker.host}, else
  *     {@code DOCKER_HOST}, else {@code /var/run/docker.sock})
+ * @param progress the console's progress ({@code containermatrix.progress})
  */
 record EngineSettings(
     String backend,
@@ -39,7 +41,8 @@ record EngineSettings(
     ArchiveBounds archiveBounds,
     Optional<ReplayRequest> replay,
     boolean classData,
-    DockerHost dockerHost) {
+    DockerHost dockerHost,
+    ProgressSetting progress) {
 
   static final String BACKEND = "containermatrix.backend";
   static final String VARIANTS = "containermatrix.variants";
@@ -166,6 +169,11 @@ record EngineSettings(
                         .withFiles(
                             FileTransfer.parse(
                                 parameters.get(FileTransfer.CONFIGURATION_KEY).orElse(null)))));
+    ProgressSetting progress =
+        value(
+            errors,
+            ProgressSetting.auto(),
+            () -> parameters.get(ProgressSetting.KEY).map(ProgressSetting::parse));
     return new EngineSettings(
         backend,
         variants,
@@ -179,7 +187,8 @@ record EngineSettings(
         archiveBounds,
         replay,
         classData,
-        dockerHost);
+        dockerHost,
+        progress);
   }
 
   /**

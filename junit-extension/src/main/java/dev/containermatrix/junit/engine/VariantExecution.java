@@ -42,6 +42,7 @@ final class VariantExecution {
   private @org.jspecify.annotations.Nullable LaunchPlan launched;
   private java.util.OptionalLong cpuMillis = java.util.OptionalLong.empty();
   private boolean recorded;
+  private boolean running;
 
   VariantExecution(VariantDescriptor descriptor, MatrixExecutionContext context) {
     this.descriptor = descriptor;
@@ -85,6 +86,8 @@ final class VariantExecution {
    */
   private void runWithPermits() throws Exception {
     long start = System.nanoTime();
+    running = true;
+    context.outcome().variantStarted();
     try {
       runRecorded(start);
     } catch (Throwable t) {
@@ -314,7 +317,7 @@ final class VariantExecution {
         entry = entry.withClasses(relay.perClass());
       }
     }
-    context.outcome().report().add(entry);
+    context.outcome().variantFinished(entry, running);
     if (launched != null) {
       List<PlannedLayer> archived = layers.isEmpty() ? classState.stacks().of(plan) : layers;
       if (!archived.isEmpty()) {
