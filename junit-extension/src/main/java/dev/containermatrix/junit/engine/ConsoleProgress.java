@@ -83,7 +83,7 @@ final class ConsoleProgress implements AutoCloseable {
       timer.shutdownNow();
     }
     if (progress != null) {
-      out.println(progress.summary());
+      out.println(progress.endSummary());
     }
   }
 }

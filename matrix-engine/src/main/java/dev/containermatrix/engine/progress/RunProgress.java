@@ -94,6 +94,18 @@ public final class RunProgress {
 
   /** The summary line: finished of all, failed, running, and the estimate of the time left. */
   public synchronized String summary() {
+    return summary(true);
+  }
+
+  /**
+   * The summary line when the run has ended, without an estimate: a variant the run never got to
+   * (its class failed) leaves the count short, and nothing is left to wait for.
+   */
+  public synchronized String endSummary() {
+    return summary(false);
+  }
+
+  private String summary(boolean estimate) {
     StringBuilder line =
         new StringBuilder(PREFIX)
             .append(finished)
@@ -104,7 +116,9 @@ public final class RunProgress {
             .append(" failed, ")
             .append(running)
             .append(" running");
-    estimateMillis().ifPresent(left -> line.append(", ~").append(whole(left)).append(" left"));
+    if (estimate) {
+      estimateMillis().ifPresent(left -> line.append(", ~").append(whole(left)).append(" left"));
+    }
     return line.toString();
   }
 

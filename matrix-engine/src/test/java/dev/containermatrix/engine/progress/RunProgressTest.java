@@ -93,6 +93,17 @@ class RunProgressTest {
   }
 
   @Test
+  void theEndSummaryHasNoEstimateEvenWithVariantsLeft() {
+    RunProgress progress = new RunProgress(3, 1);
+    progress.started();
+    progress.finished(variant("a", VariantStatus.PASSED, 1000, null), true);
+
+    assertThat(progress.summary()).endsWith(", ~2s left");
+    assertThat(progress.endSummary())
+        .isEqualTo("[container-matrix] 1/3 variants, 0 failed, 0 running");
+  }
+
+  @Test
   void whenNothingIsLeftThereIsNoEstimate() {
     RunProgress progress = new RunProgress(1, 1);
     progress.started();
