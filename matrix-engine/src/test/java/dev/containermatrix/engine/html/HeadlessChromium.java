@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's {@code chromium}, run headless on a page: a screenshot, or the DOM after the page's
- * script ran. Each run has its own profile directory under {@code work}, is killed (with every
- * process it started) after {@value #TIMEOUT_SECONDS} s, and leaves no process behind.
+ * script ran. Each run has its own profile, config and cache directories under {@code work} (so
+ * nothing is left in the home directory), is killed (with every process it started) after {@value
+ * #TIMEOUT_SECONDS} s, and leaves no process behind.
  */
 final class HeadlessChromium {
   static final int TIMEOUT_SECONDS = 90;
@@ -79,12 +80,18 @@ final class HeadlessChromium {
             "--force-device-scale-factor=1",
             "--no-first-run",
             "--disable-extensions",
+            "--disable-breakpad",
+            "--disable-crash-reporter",
             "--user-data-dir=" + profile,
             "--window-size=" + WIDTH + "," + HEIGHT));
     command.addAll(mode);
     command.add(url);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    // chromium keeps its crash database and caches under these, not the profile: keep them here
+    builder.environment().put("XDG_CONFIG_HOME", profile.resolve("config").toString());
+    builder.environment().put("XDG_CACHE_HOME", profile.resolve("cache").toString());
     Process process =
-        new ProcessBuilder(command)
+        builder
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
