@@ -1,8 +1,10 @@
 package dev.containermatrix.junit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containermatrix.backend.spi.ResourceLimits;
+import dev.containermatrix.engine.progress.ProgressSetting;
 import dev.containermatrix.engine.report.VariantReport;
 import dev.containermatrix.engine.report.VariantStatus;
 import java.io.ByteArrayOutputStream;
@@ -69,6 +71,17 @@ class ConsoleProgressTest {
         .containsExactly(
             "[container-matrix] PASSED  a=1 (MyTest) 1.0s",
             "[container-matrix] 1/1 variants, 0 failed, 0 running");
+  }
+
+  @Test
+  void theSettingIsAutoByDefaultAndABadValueNamesTheKey() {
+    assertThat(EngineSettings.from(new MapParameters(Map.of())).progress())
+        .isEqualTo(ProgressSetting.auto());
+    assertThatThrownBy(
+            () -> EngineSettings.from(new MapParameters(Map.of("containermatrix.progress", "yes"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "Configuration parameter containermatrix.progress='yes' is not auto, off or a period;");
   }
 
   @Test
