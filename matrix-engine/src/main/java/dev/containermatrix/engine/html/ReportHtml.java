@@ -87,6 +87,9 @@ public final class ReportHtml {
         "<header class=\"summary\">\n<h1>ContainerMatrix report</h1>\n<dl class=\"facts\">\n");
     fact(html, tree.runIds().size() == 1 ? "run" : "runs", String.join(", ", tree.runIds()));
     tree.shard().ifPresent(s -> fact(html, "shard", s));
+    if (!tree.mergedFrom().isEmpty()) {
+      fact(html, "merged from", String.join(", ", tree.mergedFrom()));
+    }
     tree.startedAt().ifPresent(s -> fact(html, "started", s));
     if (!tree.backends().isEmpty()) {
       fact(html, "backend", String.join(", ", tree.backends()));

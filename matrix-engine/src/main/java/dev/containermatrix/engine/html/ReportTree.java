@@ -17,6 +17,10 @@ import java.util.Set;
  *
  * @param runIds the runs the report covers, oldest first: {@code runs[]}'s, else {@code runId},
  *     then any other run a variant names
+ * @param backends the runs' backends, distinct: {@code runs[]}'s, else the top-level {@code
+ *     backend}
+ * @param host the host, or each of a merge's {@code hosts[]} where they differ
+ * @param mergedFrom a merged report's files ({@code mergedFrom[]}), each with its shard
  * @param notVariants how many entries of {@code variants[]} were left out for not being objects
  */
 record ReportTree(
@@ -25,6 +29,7 @@ record ReportTree(
     List<String> backends,
     Optional<String> host,
     Optional<String> shard,
+    List<String> mergedFrom,
     Optional<String> replayOf,
     Optional<String> archiveNote,
     List<String> matrices,
@@ -93,7 +98,21 @@ record ReportTree(
       text(run, "backend").ifPresent(backends::add);
     }
     text(tree, "runId").ifPresent(runIds::add);
-    text(tree, "backend").ifPresent(backends::add);
+    if (backends.isEmpty()) {
+      text(tree, "backend").ifPresent(backends::add);
+    }
+    List<String> mergedFrom = new ArrayList<>();
+    for (JsonNode file : tree.path("mergedFrom")) {
+      text(file, "file")
+          .ifPresent(
+              f ->
+                  mergedFrom.add(
+                      f + shard(file.path("shard")).map(k -> " (shard " + k + ")").orElse("")));
+    }
+    List<String> hosts = new ArrayList<>();
+    for (JsonNode host : tree.path("hosts")) {
+      host(host).ifPresent(hosts::add);
+    }
     List<Variant> variants = new ArrayList<>();
     int notVariants = 0;
     for (JsonNode entry : tree.path("variants")) {
@@ -113,8 +132,9 @@ record ReportTree(
         List.copyOf(runIds),
         text(tree, "startedAt"),
         List.copyOf(backends),
-        host(tree.path("host")),
+        hosts.isEmpty() ? host(tree.path("host")) : Optional.of(String.join("; ", hosts)),
         shard(tree.path("shard")),
+        List.copyOf(mergedFrom),
         text(tree, "replayOf"),
         text(tree.path("archive"), "note"),
         matrices,

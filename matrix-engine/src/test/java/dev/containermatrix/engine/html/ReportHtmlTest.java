@@ -31,8 +31,8 @@ class ReportHtmlTest {
 
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
-        .contains("run-a, run-b")
-        .contains("native, process")
+        .contains("<dt>runs</dt><dd>run-a, run-b</dd>")
+        .contains("<dt>backend</dt><dd>native, process</dd>")
         .contains("Linux 6.1, aarch64, 1 CPUs")
         .contains("<h2>demo.ZoneTest</h2>")
         .contains("<h2>demo.BetaTest</h2>")
@@ -183,6 +183,43 @@ class ReportHtmlTest {
         .contains("<dt>shard</dt><dd>2 of 4</dd>")
         .contains("replay=shard-2#jdk=25")
         .contains("(run shard-1)");
+  }
+
+  @Test
+  void theMergeCommandsTreeShowsItsFilesShardsHostsAndBackends() {
+    ObjectNode report = JsonNodeFactory.instance.objectNode();
+    report.put("runId", "r1").put("backend", "native, docker");
+    report.putObject("host").put("kernel", "Linux 6.1").put("arch", "amd64");
+    ArrayNode hosts = report.putArray("hosts");
+    hosts.addObject().put("kernel", "Linux 6.1").put("arch", "amd64");
+    hosts.addObject().put("kernel", "Linux 6.12").put("arch", "aarch64");
+    ArrayNode from = report.putArray("mergedFrom");
+    from.addObject()
+        .put("file", "a/report-1-of-2.json")
+        .put("runId", "r1")
+        .putObject("shard")
+        .put("index", 1)
+        .put("total", 2);
+    from.addObject()
+        .put("file", "b/report-2-of-2.json")
+        .put("runId", "r2")
+        .putObject("shard")
+        .put("index", 2)
+        .put("total", 2);
+    ArrayNode runs = report.putArray("runs");
+    runs.addObject().put("runId", "r1").put("backend", "native");
+    runs.addObject().put("runId", "r2").put("backend", "docker");
+    report.putArray("variants");
+
+    String html = ReportHtml.render(report);
+
+    assertThat(html)
+        .contains("<dt>runs</dt><dd>r1, r2</dd>")
+        .contains(
+            "<dt>merged from</dt><dd>a/report-1-of-2.json (shard 1 of 2),"
+                + " b/report-2-of-2.json (shard 2 of 2)</dd>")
+        .contains("<dt>backend</dt><dd>native, docker</dd>")
+        .contains("<dt>host</dt><dd>Linux 6.1, amd64; Linux 6.12, aarch64</dd>");
   }
 
   @Test
