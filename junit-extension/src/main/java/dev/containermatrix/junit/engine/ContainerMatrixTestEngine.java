@@ -9,7 +9,10 @@ import dev.containermatrix.backend.docker.DockerHost;
 import dev.containermatrix.backend.rundir.RunDirectory;
 import dev.containermatrix.backend.spi.ContainerException;
 import dev.containermatrix.engine.archive.ReplaySource;
+import dev.containermatrix.engine.progress.ProgressSetting;
+import dev.containermatrix.engine.progress.QuietBuild;
 import dev.containermatrix.engine.report.HostInfo;
+import dev.containermatrix.engine.report.MavenBuildProbe;
 import dev.containermatrix.engine.report.RunReport;
 import dev.containermatrix.junit.discovery.MatrixClasses;
 import java.io.IOException;
@@ -75,6 +78,10 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
  *       archiving, keep the last 20 runs or 10 GB, whichever is smaller (a run goes by count only
  *       if it is also older than keepDays, where that is set); {@code all} turns a bound off; the
  *       run just archived is never removed;
+ *   <li>{@code containermatrix.progress} (default {@code auto}): {@code auto} prints a line on
+ *       stderr as each variant finishes and a summary with the time left every 30 s, unless the
+ *       Maven build is quiet ({@code -q}); {@code off}; or the summary's period, such as {@code
+ *       10s}, which prints even in a quiet build;
  *   <li>{@code containermatrix.replay} (default none): replay an archived run, by its path or id,
  *       optionally {@code #variant-filter}; {@code containermatrix.replay.code} (default {@code
  *       current}): {@code current} runs today's test classes, {@code archived} those that ran then;
@@ -159,7 +166,26 @@ public final class ContainerMatrixTestEngine
         request.getEngineExecutionListener(),
         new RunServices(
             settings, selection, selectionError, runDirectory, replay, engine::planSource),
-        new RunOutcome(report, settings));
+        new RunOutcome(report, settings, progress(engine, settings)));
+  }
+
+  /**
+   * The console's progress of the run's variants, as {@code containermatrix.progress} says: by
+   * default on, but quiet when the Maven build is ({@code -q}), see {@link QuietBuild}.
+   */
+  private static ConsoleProgress progress(MatrixEngineDescriptor engine, EngineSettings settings) {
+    ProgressSetting setting = settings.progress();
+    boolean quiet =
+        setting.period().isPresent()
+            && !setting.explicit()
+            && QuietBuild.quiet(
+                System.getenv(),
+                new MavenBuildProbe(Path.of("/proc"))
+                    .launcherArguments(ProcessHandle.current().pid()));
+    int variants =
+        (int) engine.getDescendants().stream().filter(VariantDescriptor.class::isInstance).count();
+    return ConsoleProgress.start(
+        setting.shownPeriod(quiet), variants, settings.parallelism(), System.err);
   }
 
   /**

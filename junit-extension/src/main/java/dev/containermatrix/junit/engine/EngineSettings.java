@@ -7,6 +7,7 @@ import dev.containermatrix.backend.layers.LayerStore;
 import dev.containermatrix.engine.archive.ArchiveMode;
 import dev.containermatrix.engine.archive.ReplayRequest;
 import dev.containermatrix.engine.expand.VariantFilter;
+import dev.containermatrix.engine.progress.ProgressSetting;
 import dev.containermatrix.engine.shard.Shard;
 import dev.containermatrix.engine.shard.ShardPlan;
 import dev.containermatrix.engine.shard.ShardTimings;
@@ -33,6 +34,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  *     the run is not sharded
  * @param retries when variants run again ({@code containermatrix.retries}, {@code
  *     containermatrix.retries.infra})
+ * @param progress the console's progress ({@code containermatrix.progress})
  */
 record EngineSettings(
     String backend,
@@ -49,7 +51,8 @@ record EngineSettings(
     boolean classData,
     DockerHost dockerHost,
     Optional<ShardPlan> shard,
-    RetryPolicy retries) {
+    RetryPolicy retries,
+    ProgressSetting progress) {
 
   static final String BACKEND = "containermatrix.backend";
   static final String VARIANTS = "containermatrix.variants";
@@ -179,6 +182,11 @@ record EngineSettings(
     Optional<ShardPlan> shard = optional(errors, () -> shard(parameters, base));
     RetryPolicy retries =
         value(errors, RetryPolicy.defaults(), () -> Optional.of(RetryPolicy.from(parameters)));
+    ProgressSetting progress =
+        value(
+            errors,
+            ProgressSetting.auto(),
+            () -> parameters.get(ProgressSetting.KEY).map(ProgressSetting::parse));
     return new EngineSettings(
         backend,
         variants,
@@ -194,7 +202,8 @@ record EngineSettings(
         classData,
         dockerHost,
         shard,
-        retries);
+        retries,
+        progress);
   }
 
   /** {@code containermatrix.shard}, with its timings file resolved against {@code base}. */

@@ -47,6 +47,10 @@ final class MatrixExecutionContext implements EngineExecutionContext, AutoClosea
 
   @Override
   public void close() {
-    services.close();
+    try {
+      outcome.close();
+    } finally {
+      services.close();
+    }
   }
 }

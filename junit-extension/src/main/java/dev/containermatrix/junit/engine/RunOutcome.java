@@ -23,14 +23,16 @@ import java.util.Optional;
  * What one run produces: its report, its variants' log directories, and the variants it launched,
  * which it archives at its end. The services it ran with are its {@link RunServices}.
  */
-final class RunOutcome {
+final class RunOutcome implements AutoCloseable {
   private final RunReport report;
+  private final ConsoleProgress progress;
   private final VariantLogs variantLogs;
   private final List<ArchiveCandidate> archiveCandidates =
       Collections.synchronizedList(new ArrayList<>());
 
-  RunOutcome(RunReport report, EngineSettings settings) {
+  RunOutcome(RunReport report, EngineSettings settings, ConsoleProgress progress) {
     this.report = report;
+    this.progress = progress;
     this.variantLogs = new RunReportWriter().variantLogs(report, settings.reportDirectory());
   }
 
@@ -46,6 +48,27 @@ final class RunOutcome {
     return variantLogs;
   }
 
+  /** A variant started running: the console's progress counts it as running. */
+  void variantStarted() {
+    progress.started();
+  }
+
+  /**
+   * A variant finished: its entry goes into the report, its line onto the console.
+   *
+   * @param wasRunning whether {@link #variantStarted()} counted it
+   */
+  void variantFinished(VariantReport entry, boolean wasRunning) {
+    report.add(entry);
+    progress.finished(entry, wasRunning);
+  }
+
+  /** Ends the console's progress with its last summary. */
+  @Override
+  public void close() {
+    progress.close();
+  }
+
   /** A variant that was launched, to archive at the end of the run. */
   void archiveCandidate(ArchiveCandidate candidate) {
     archiveCandidates.add(candidate);
@@ -53,7 +76,7 @@ final class RunOutcome {
 
   /** Reports a variant that never started because it was skipped (failFast). */
   void recordSkipped(VariantDescriptor variant, String reason) {
-    report.add(
+    variantFinished(
         VariantExecution.report(
             variant.plan(),
             List.of(),
@@ -61,7 +84,8 @@ final class RunOutcome {
             Optional.of(reason),
             new VariantReport.TestCounts(0, 0, 0),
             0,
-            List.of()));
+            List.of()),
+        false);
   }
 
   /** Records the layers the store's retention removed at the end of the run, if any. */

@@ -43,6 +43,7 @@ final class VariantExecution {
   private java.util.OptionalLong cpuMillis = java.util.OptionalLong.empty();
   private java.util.OptionalLong peakMemoryBytes = java.util.OptionalLong.empty();
   private boolean recorded;
+  private boolean running;
 
   /** The allowFailures entry the variant matches, if any. */
   private final Optional<String> allowedFailure;
@@ -111,6 +112,8 @@ final class VariantExecution {
    */
   private void runWithPermits() throws Exception {
     long start = System.nanoTime();
+    running = true;
+    context.outcome().variantStarted();
     try {
       runRecorded(start);
     } catch (Throwable t) {
@@ -548,7 +551,7 @@ final class VariantExecution {
         entry = entry.withClasses(relay.perClass());
       }
     }
-    context.outcome().report().add(entry);
+    context.outcome().variantFinished(entry, running);
     if (launched != null) {
       List<PlannedLayer> archived = layers.isEmpty() ? classState.stacks().of(plan) : layers;
       if (!archived.isEmpty()) {

@@ -76,6 +76,10 @@ class ContainerMatrixCommandTest {
         .extracting(v -> v.get("id").asText())
         .containsExactly("v1", "v2", "v3");
     assertThat(report.get("matrices").get(0).get("variantsRun").asInt()).isEqualTo(3);
+    // the merged run's page, beside it, shows every shard's variants
+    assertThat(Files.readString(merged.resolve("report.html")))
+        .startsWith("<!DOCTYPE html>")
+        .contains("data-variant=\"v1\"", "data-variant=\"v2\"", "data-variant=\"v3\"");
   }
 
   @Test

@@ -1,10 +1,15 @@
 package dev.containermatrix.engine.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Finds the Maven build a process belongs to: the nearest of the process and its ancestors whose
@@ -17,7 +22,8 @@ import java.util.Optional;
  * <p>Reads {@code procRoot} ({@code /proc} outside tests). Where there is no such ancestor (an IDE,
  * the console launcher, Gradle) or no {@code /proc} (not Linux), there is no Maven build.
  */
-final class MavenBuildProbe {
+@API(status = INTERNAL, since = "0.1")
+public final class MavenBuildProbe {
   /**
    * Joined at run time, not a literal: junit-extension's shaded jar relocates {@code
    * org.codehaus.plexus}, and the shade plugin rewrites string literals that name a relocated
@@ -32,35 +38,58 @@ final class MavenBuildProbe {
 
   private final Path procRoot;
 
-  MavenBuildProbe(Path procRoot) {
+  public MavenBuildProbe(Path procRoot) {
     this.procRoot = procRoot;
   }
 
   /** The id of the Maven build process {@code pid} belongs to, or empty if it belongs to none. */
   Optional<String> buildId(long pid) {
+    return launcher(pid).map(l -> l.pid() + "-" + l.startTime());
+  }
+
+  /**
+   * The arguments Maven was started with ({@code -q}, goals, {@code -D…}: its command line after
+   * the launcher class) in the build process {@code pid} belongs to; empty if it belongs to none.
+   */
+  public Optional<List<String>> launcherArguments(long pid) {
+    return launcher(pid).map(Launcher::arguments);
+  }
+
+  /** The nearest of {@code pid} and its ancestors that runs Maven's launcher. */
+  private Optional<Launcher> launcher(long pid) {
     long current = pid;
     for (int depth = 0; depth < MAX_DEPTH && current > 0; depth++) {
       Optional<String[]> stat = stat(current);
       if (stat.isEmpty()) {
         return Optional.empty();
       }
-      if (runsLauncher(current)) {
-        return Optional.of(current + "-" + stat.get()[19]);
+      List<String> cmdline = cmdline(current);
+      int at = 0;
+      while (at < cmdline.size() && !cmdline.get(at).contains(LAUNCHER)) {
+        at++;
+      }
+      if (at < cmdline.size()) {
+        return Optional.of(
+            new Launcher(current, stat.get()[19], cmdline.subList(at + 1, cmdline.size())));
       }
       current = Long.parseLong(stat.get()[1]);
     }
     return Optional.empty();
   }
 
-  private boolean runsLauncher(long pid) {
+  /** A Maven launcher process: its pid, start time (clock ticks since boot) and arguments. */
+  private record Launcher(long pid, String startTime, List<String> arguments) {}
+
+  /** The process's command line, one entry per argument; empty if unreadable. */
+  private List<String> cmdline(long pid) {
     try {
       String cmdline =
           new String(
               Files.readAllBytes(procRoot.resolve(Long.toString(pid)).resolve("cmdline")),
               StandardCharsets.UTF_8);
-      return cmdline.contains(LAUNCHER);
+      return List.copyOf(Arrays.asList(cmdline.split("\0")));
     } catch (IOException e) {
-      return false;
+      return List.of();
     }
   }
 

@@ -163,16 +163,13 @@ public final class ReportMerge {
       throw new UncheckedIOException(
           "Could not write " + target + ": " + e.getMessage() + "; check that it is writable", e);
     }
-    writeHtml(merged, directory);
+    // report.json stands before its page is written: a page that cannot be written loses nothing
+    ReportPage.write(target, merged)
+        .ifPresent(
+            e -> {
+              throw e;
+            });
     return target;
-  }
-
-  /**
-   * Writes the merged report's page, {@code report.html}, next to its report.json. Not yet: the
-   * page's renderer ({@code ReportHtml}) is wired in here when it lands.
-   */
-  static void writeHtml(ObjectNode merged, Path directory) {
-    // report.html: ReportHtml renders from this tree (issue 14, item 5)
   }
 
   private static Instant startedAt(ReportFiles.Input input) {

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * Gradle) each run is a build of its own, and report.json describes that run alone. A part of
  * another build is an earlier build's, which report.json no longer describes: the merge deletes it.
  * A part that cannot be read is left in place and named in a {@link ReportPartException} after
- * report.json is written from the others.
+ * report.json is written from the others. report.html is written beside report.json from the same
+ * tree (see {@code ReportPage}); a failure to write it is thrown after report.json is in place.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RunReportWriter {
@@ -54,9 +55,10 @@ public final class RunReportWriter {
 
   /**
    * Writes the run's part into {@code directory}'s {@code runs/}, then merges report.json (creating
-   * the directories); returns report.json.
+   * the directories) and writes report.html beside it; returns report.json.
    *
-   * @throws UncheckedIOException naming the file that could not be written
+   * @throws UncheckedIOException naming the file that could not be written (for report.html: after
+   *     report.json was written)
    * @throws ReportPartException naming the parts that could not be read; report.json holds the
    *     others
    */
@@ -77,21 +79,35 @@ public final class RunReportWriter {
           e);
     }
     Path target = directory.resolve(fileName(report));
-    List<ReportParts.Unreadable> unreadable =
-        merge(parts, buildId, report.shard().orElse(null), target);
+    Merged merged = merge(parts, buildId, report.shard().orElse(null), target);
+    List<ReportParts.Unreadable> unreadable = merged.unreadable();
     if (!unreadable.isEmpty()) {
-      throw unreadable(unreadable, target);
+      ReportPartException failure = unreadable(unreadable, target);
+      merged.pageFailure().ifPresent(failure::addSuppressed);
+      throw failure;
     }
+    merged
+        .pageFailure()
+        .ifPresent(
+            e -> {
+              throw e;
+            });
     return target;
   }
 
   /**
+   * What a merge left to report: the parts that could not be read, and the failure to write
+   * report.html (see {@link ReportPage}), if any.
+   */
+  private record Merged(
+      List<ReportParts.Unreadable> unreadable, Optional<RuntimeException> pageFailure) {}
+
+  /**
    * Holding {@code report.lock}, deletes the parts of other builds and writes {@code target} merged
    * from the parts of {@code buildId} that are of the same {@code shard} (a build that ran several
-   * shards keeps a file for each); returns the parts that could not be read.
+   * shards keeps a file for each), then its page (report.html) from the same tree.
    */
-  private List<ReportParts.Unreadable> merge(
-      ReportParts parts, String buildId, @Nullable Shard shard, Path target) {
+  private Merged merge(ReportParts parts, String buildId, @Nullable Shard shard, Path target) {
     Path lockFile = target.resolveSibling(LOCK_FILE_NAME);
     try (StoreLock lock = StoreLock.acquire(lockFile)) {
       ReportParts.Listing listing = parts.read();
@@ -105,8 +121,10 @@ public final class RunReportWriter {
           parts.delete(found);
         }
       }
-      writeAtomically(target, BuildReport.merge(buildId, ours));
-      return listing.unreadable();
+      RunPart merged = BuildReport.merge(buildId, ours);
+      writeAtomically(target, merged);
+      return new Merged(
+          listing.unreadable(), ReportPage.write(target, ReportJson.MAPPER.valueToTree(merged)));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not merge "

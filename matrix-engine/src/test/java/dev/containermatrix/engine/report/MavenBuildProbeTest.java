@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,18 @@ class MavenBuildProbeTest {
     Files.writeString(proc.resolve("300/stat"), "300 (java S 200");
     Files.writeString(proc.resolve("300/cmdline"), MAVEN);
     assertThat(new MavenBuildProbe(proc).buildId(300)).isEmpty();
+  }
+
+  @Test
+  void theLaunchersArgumentsAreMavensCommandLineAfterTheLauncherClass() throws IOException {
+    process(1, 0, 10, "systemd", "/sbin/init\0");
+    process(
+        200, 1, 9001, "java", MAVEN.replace("Launcher\0verify\0", "Launcher\0-B\0-q\0verify\0"));
+    process(300, 200, 9050, "java", FORK);
+
+    assertThat(new MavenBuildProbe(proc).launcherArguments(300))
+        .contains(List.of("-B", "-q", "verify"));
+    assertThat(new MavenBuildProbe(proc).launcherArguments(1)).isEmpty();
   }
 
   @Test

@@ -195,7 +195,8 @@ class RunReportWriterTest {
 
     assertThat(written).isEqualTo(reports.resolve("report.json"));
     assertThat(listing(reports.resolve("runs"))).containsExactly("report-run-a.json");
-    assertThat(listing(reports)).containsExactly("report.json", "report.lock", "runs");
+    assertThat(listing(reports))
+        .containsExactly("report.html", "report.json", "report.lock", "runs");
     assertThat(json(reports.resolve("runs/report-run-a.json")).get("runId").asText())
         .isEqualTo("run-a");
   }
