@@ -14,9 +14,10 @@ import org.junit.platform.suite.api.SelectPackages;
  *
  * <p>commons-lang3 3.17.0 is really incompatible: commons-text 1.15.0 calls {@code
  * org.apache.commons.lang3.Strings}, which 3.18.0 added, so 16 tests fail with {@code
- * NoClassDefFoundError: org/apache/commons/lang3/Strings} in both 3.17.0 variants. That is why
- * example-suites runs this class in its own Surefire execution that ignores test failures (see its
- * pom.xml).
+ * NoClassDefFoundError: org/apache/commons/lang3/Strings} in both 3.17.0 variants. Those variants
+ * are allowed to fail ({@code allowFailures}): they still run and report every failure, as aborted
+ * tests, and report.json says {@code FAILED_ALLOWED}, so the build passes unless another variant
+ * fails.
  *
  * <p>The tests read files relative to the working directory ({@code src/test/resources/...}, and
  * {@code src/main/java/.../EntityArrays.java}); the pom unpacks them into {@code
@@ -35,7 +36,7 @@ import org.junit.platform.suite.api.SelectPackages;
   // (testJavaScript)
   ".*\\.StringSubstitutorWithInterpolatorStringLookupTest"
 })
-@ContainerMatrix(timeout = "10m")
+@ContainerMatrix(timeout = "10m", allowFailures = "commons-lang3=3.17.0")
 @LibraryAxis(
     artifact = "org.apache.commons:commons-lang3",
     versions = {"3.17.0", "3.18.0", "3.22.0"})
