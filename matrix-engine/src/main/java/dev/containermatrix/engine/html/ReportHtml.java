@@ -116,15 +116,7 @@ public final class ReportHtml {
     for (ReportTree.Variant variant : tree.variants()) {
       totals.merge(variant.status(), 1, Integer::sum);
     }
-    totals.forEach(
-        (status, count) ->
-            html.append("<span class=\"badge ")
-                .append(statusClass(status))
-                .append("\">")
-                .append(escape(status))
-                .append(" ")
-                .append(count)
-                .append("</span>"));
+    totals.forEach((status, count) -> badge(html, status, count));
     html.append("</div>\n");
     if (tree.notVariants() > 0) {
       html.append("<p class=\"warning\">")
@@ -134,6 +126,17 @@ public final class ReportHtml {
           .append(" of variants[] are not variants and are left out.</p>\n");
     }
     html.append("</header>\n");
+  }
+
+  /** A status badge with its count, as the summary and each class's head show them. */
+  private static void badge(StringBuilder html, String status, int count) {
+    html.append("<span class=\"badge ")
+        .append(statusClass(status))
+        .append("\">")
+        .append(escape(status))
+        .append(" ")
+        .append(count)
+        .append("</span>");
   }
 
   private static void fact(StringBuilder html, String name, String value) {
@@ -160,15 +163,7 @@ public final class ReportHtml {
         .append(" variant(s)");
     Map<String, Integer> statuses = new TreeMap<>(ReportHtml::compareStatuses);
     variants.forEach(v -> statuses.merge(v.status(), 1, Integer::sum));
-    statuses.forEach(
-        (status, count) ->
-            html.append(" <span class=\"badge ")
-                .append(statusClass(status))
-                .append("\">")
-                .append(escape(status))
-                .append(" ")
-                .append(count)
-                .append("</span>"));
+    statuses.forEach((status, count) -> badge(html.append(' '), status, count));
     html.append("</span></div>\n<div class=\"legend\">");
     html.append(layout.rows().map(r -> "rows: <code>" + escape(r) + "</code>").orElse("no axes"));
     layout
