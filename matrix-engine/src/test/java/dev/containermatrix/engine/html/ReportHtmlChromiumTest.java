@@ -73,7 +73,7 @@ class ReportHtmlChromiumTest {
   private static ObjectNode cell(
       ObjectNode report, String id, String status, String jdk, String lib) {
     ObjectNode variant = ReportHtmlTest.variant(report, id, "demo.ColoursTest", status, "jdk", jdk);
-    variant.with("values").put("lib", lib);
+    ((ObjectNode) variant.get("values")).put("lib", lib);
     return variant;
   }
 
