@@ -17,9 +17,9 @@ import org.apiguardian.api.API;
  * The page is self-contained (inline style and script, nothing fetched), and every text of the
  * report in it is escaped. At the top: the runs, backends, host and the variants' totals per
  * status; then, per class or suite, a heatmap of its variants (see {@link HeatmapLayout}), each
- * cell coloured by status with its counts and bars for its duration and CPU time against the
- * class's slowest; then the variants' details, which a click on a cell, or a link to {@code
- * report.html#cell=<variant id>}, opens.
+ * cell in its status's hue, shaded by its time against the class's slowest (see {@link CellShade}),
+ * with its counts and a bar for its CPU time against the class's busiest; then the variants'
+ * details, which a click on a cell, or a link to {@code report.html#cell=<variant id>}, opens.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ReportHtml {
@@ -169,14 +169,9 @@ public final class ReportHtml {
     layout
         .columns()
         .ifPresent(c -> html.append(" · columns: <code>").append(escape(c)).append("</code>"));
-    html.append(" · each cell: passed/failed/skipped; bars: time");
-    if (busiest > 0) {
-      html.append(", CPU");
-    }
-    html.append(" against the slowest here (")
-        .append(escape(Units.millis(slowest)))
-        .append(busiest > 0 ? ", " + escape(Units.millis(busiest)) + " CPU" : "")
-        .append(")</div>\n<div class=\"multiples\">\n");
+    html.append(" · each cell: passed/failed/skipped");
+    legend(html, slowest, busiest);
+    html.append("</div>\n<div class=\"multiples\">\n");
     for (HeatmapLayout.Grid grid : layout.grids()) {
       grid(html, layout, grid, slowest, busiest);
     }
@@ -185,6 +180,36 @@ public final class ReportHtml {
       VariantPanel.render(html, variant, statusClass(variant.status()), reportRun, panel[0]++);
     }
     html.append("</section>\n");
+  }
+
+  /**
+   * What the shade and the bar of this class's cells mean: the shade follows time alone, the bar
+   * CPU alone.
+   */
+  private static void legend(StringBuilder html, long slowest, long busiest) {
+    if (slowest > 0) {
+      html.append("; shade: time against the slowest here (")
+          .append(escape(Units.millis(slowest)))
+          .append("), lighter is faster: ");
+      for (int step = 0; step < CellShade.STEPS; step++) {
+        int from = 100 * step / CellShade.STEPS;
+        html.append("<span class=\"swatch s-passed shade-")
+            .append(step)
+            .append("\" title=\"")
+            .append(
+                step == CellShade.STEPS - 1
+                    ? "from " + from + "%"
+                    : from + "% to " + (from + 100 / CellShade.STEPS) + "%")
+            .append("\"></span>");
+      }
+    } else {
+      html.append("; no times here, so cells are not shaded");
+    }
+    if (busiest > 0) {
+      html.append("; bar: CPU time against the busiest here (")
+          .append(escape(Units.millis(busiest)))
+          .append(")");
+    }
   }
 
   private static void grid(
@@ -262,6 +287,7 @@ public final class ReportHtml {
     }
     html.append("<a class=\"cell ")
         .append(statusClass(shown.status()))
+        .append(CellShade.of(shown.durationMillis(), slowest).map(c -> " " + c).orElse(""))
         .append("\" href=\"#cell=")
         .append(escape(HtmlText.percentEncode(shown.id())))
         .append("\" data-variant=\"")
@@ -278,7 +304,6 @@ public final class ReportHtml {
         .append(count(shown.skipped()))
         .append(shown.flaky().isEmpty() ? "" : " ⚑")
         .append("</span><span class=\"bars\">");
-    bar(html, "time", shown.durationMillis(), slowest);
     if (busiest > 0) {
       bar(html, "cpu", shown.cpuMillis(), busiest);
     }

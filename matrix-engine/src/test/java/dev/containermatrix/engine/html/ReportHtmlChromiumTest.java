@@ -17,17 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * report.html as a person sees it, in Debian's headless Chromium: the cells in their status
- * colours, and a failure's message in the details a click (here: the {@code #cell=} link a click
- * makes) opens. The cells' positions come from the same page with a probe script added that writes
- * each cell's box into the DOM ({@code --dump-dom}); the colours from a screenshot of the page
- * itself. Skipped without chromium, failed under CI=true.
+ * report.html as a person sees it, in Debian's headless Chromium: the cells in their statuses'
+ * hues, a slow cell darker than a fast one, each cell's text readable on its shade, and a failure's
+ * message in the details a click (here: the {@code #cell=} link a click makes) opens. The cells'
+ * positions come from the same page with a probe script added that writes each cell's box into the
+ * DOM ({@code --dump-dom}); the colours from a screenshot of the page itself. Skipped without
+ * chromium, failed under CI=true.
  */
 class ReportHtmlChromiumTest {
   static final String PASSED = "aaaaaaaaaaa1";
   static final String FAILED = "aaaaaaaaaaa2";
   static final String ALLOWED = "aaaaaaaaaaa3";
   static final String INFRA = "aaaaaaaaaaa4";
+  static final String FAST = "aaaaaaaaaaa5";
+  static final String ABORTED = "aaaaaaaaaaa6";
   static final String MESSAGE = "expected 42 but was 41";
 
   /** Writes each cell's and each open panel's box, in CSS px, as a {@code data-box} attribute. */
@@ -41,47 +44,78 @@ class ReportHtmlChromiumTest {
   Path page;
   Path probe;
 
+  /**
+   * Six cells of one class: the slowest passed (60 s), a fast passed (2 s: the lightest shade), a
+   * failed one at half the slowest's time, an allowed and an infrastructure failure near the
+   * slowest, and an aborted one without a time (unshaded).
+   */
   @BeforeEach
   void writePage() throws IOException {
     chromium = HeadlessChromium.require(work);
     ObjectNode report = ReportHtmlTest.report();
-    ReportHtmlTest.variant(report, PASSED, "demo.ColoursTest", "PASSED", "jdk", "17")
-        .with("values")
-        .put("lib", "1.0");
-    ObjectNode failed =
-        ReportHtmlTest.variant(report, FAILED, "demo.ColoursTest", "FAILED", "jdk", "17");
-    failed.with("values").put("lib", "2.0");
+    cell(report, PASSED, "PASSED", "17", "1.0").put("durationMillis", 60_000);
+    ObjectNode failed = cell(report, FAILED, "FAILED", "17", "2.0").put("durationMillis", 30_000);
     failed
         .putArray("failures")
         .addObject()
         .put("test", "demo.ColoursTest#answer(Variant)")
         .put("message", MESSAGE);
-    ReportHtmlTest.variant(report, ALLOWED, "demo.ColoursTest", "FAILED_ALLOWED", "jdk", "25")
-        .with("values")
-        .put("lib", "1.0");
-    ReportHtmlTest.variant(report, INFRA, "demo.ColoursTest", "INFRA_ERROR", "jdk", "25")
-        .with("values")
-        .put("lib", "2.0");
+    cell(report, ALLOWED, "FAILED_ALLOWED", "25", "1.0").put("durationMillis", 59_000);
+    cell(report, INFRA, "INFRA_ERROR", "25", "2.0").put("durationMillis", 55_000);
+    cell(report, FAST, "PASSED", "25", "3.0").put("durationMillis", 2_000);
+    cell(report, ABORTED, "ABORTED", "17", "3.0");
     String html = ReportHtml.render(report);
     page = Files.writeString(work.resolve("report.html"), html);
     probe =
         Files.writeString(work.resolve("probe.html"), html.replace("</body>", PROBE + "</body>"));
   }
 
+  private static ObjectNode cell(
+      ObjectNode report, String id, String status, String jdk, String lib) {
+    ObjectNode variant = ReportHtmlTest.variant(report, id, "demo.ColoursTest", status, "jdk", jdk);
+    ((ObjectNode) variant.get("values")).put("lib", lib);
+    return variant;
+  }
+
   @Test
-  void eachCellShowsItsStatusColour() throws Exception {
+  void eachCellShowsItsStatussHueWhateverItsShade() throws Exception {
     Map<String, int[]> boxes = boxes(chromium.dumpDom(probe.toUri().toString()), "data-variant");
     BufferedImage shot = ImageIO.read(chromium.screenshot(page.toUri().toString()).toFile());
 
-    assertThat(boxes).containsOnlyKeys(PASSED, FAILED, ALLOWED, INFRA);
-    assertThat(colourInside(shot, boxes.get(PASSED))).as("passed: green").isEqualTo(0x2e7d32);
-    assertThat(colourInside(shot, boxes.get(FAILED))).as("failed: red").isEqualTo(0xc62828);
-    assertThat(colourInside(shot, boxes.get(INFRA))).as("infra error: purple").isEqualTo(0x6a1b9a);
-    int allowed = colourInside(shot, boxes.get(ALLOWED));
-    assertThat(isAmber(allowed)).as("failed-allowed: amber stripes, was #%06x", allowed).isTrue();
-    assertThat(stripeColours(shot, boxes.get(ALLOWED)))
-        .as("failed-allowed is striped: both stripe colours show")
-        .contains(0xf0a000, 0xffd54f);
+    assertThat(boxes).containsOnlyKeys(PASSED, FAILED, ALLOWED, INFRA, FAST, ABORTED);
+    Map<String, String> seen = new LinkedHashMap<>();
+    boxes.forEach((id, box) -> seen.put(id, hueOf(colourInside(shot, box))));
+    assertThat(seen)
+        .as("the hue inside each cell (colours: %s)", colours(shot, boxes))
+        .containsEntry(PASSED, "green")
+        .containsEntry(FAST, "green")
+        .containsEntry(FAILED, "red")
+        .containsEntry(ALLOWED, "amber")
+        .containsEntry(INFRA, "purple")
+        .containsEntry(ABORTED, "grey");
+    java.util.Set<Integer> stripes = stripeColours(shot, boxes.get(ALLOWED));
+    assertThat(stripes).as("failed-allowed is striped: two colours show").hasSizeGreaterThan(1);
+    assertThat(stripes.stream().map(ReportHtmlChromiumTest::hueOf).distinct())
+        .as("every stripe of failed-allowed is amber: %s", stripes)
+        .containsExactly("amber");
+  }
+
+  @Test
+  void ofTwoPassedCellsTheSlowerIsDarkerAndEachCellsTextReadsOnIt() throws Exception {
+    Map<String, int[]> boxes = boxes(chromium.dumpDom(probe.toUri().toString()), "data-variant");
+    BufferedImage shot = ImageIO.read(chromium.screenshot(page.toUri().toString()).toFile());
+
+    int slow = colourInside(shot, boxes.get(PASSED));
+    int fast = colourInside(shot, boxes.get(FAST));
+    assertThat(brightness(fast) - brightness(slow))
+        .as("the 2 s cell #%06x is lighter than the 60 s one #%06x", fast, slow)
+        .isGreaterThan(60);
+    assertThat(count(shot, boxes.get(FAST), rgb -> brightness(rgb) < 60))
+        .as("dark text on the light (fast) cell")
+        .isGreaterThan(20);
+    assertThat(count(shot, boxes.get(PASSED), rgb -> brightness(rgb) > 220))
+        .as("light text on the dark (slow) cell")
+        .isGreaterThan(20);
   }
 
   @Test
@@ -150,11 +184,35 @@ class ReportHtmlChromiumTest {
     return colours;
   }
 
-  static boolean isAmber(int rgb) {
-    int r = rgb >> 16 & 0xff;
-    int g = rgb >> 8 & 0xff;
-    int b = rgb & 0xff;
-    return r > 220 && g > 140 && g < 230 && b < 110;
+  /**
+   * The status a colour reads as by its hue, as a person names it: grey (hardly any saturation),
+   * red, amber, green, purple, or "other" with the hue in degrees.
+   */
+  static String hueOf(int rgb) {
+    float[] hsb = java.awt.Color.RGBtoHSB(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff, null);
+    float hue = hsb[0] * 360;
+    if (hsb[1] < 0.08) {
+      return "grey";
+    }
+    if (hue < 15 || hue >= 345) {
+      return "red";
+    }
+    if (hue >= 30 && hue < 55) {
+      return "amber";
+    }
+    if (hue >= 90 && hue < 150) {
+      return "green";
+    }
+    if (hue >= 260 && hue < 300) {
+      return "purple";
+    }
+    return "other (" + Math.round(hue) + "°)";
+  }
+
+  static Map<String, String> colours(BufferedImage shot, Map<String, int[]> boxes) {
+    Map<String, String> colours = new LinkedHashMap<>();
+    boxes.forEach((id, box) -> colours.put(id, String.format("#%06x", colourInside(shot, box))));
+    return colours;
   }
 
   static int brightness(int rgb) {

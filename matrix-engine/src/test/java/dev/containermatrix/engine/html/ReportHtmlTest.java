@@ -62,27 +62,73 @@ class ReportHtmlTest {
 
     assertThat(html)
         .contains(
-            "<a class=\"cell s-failed\" href=\"#cell=3f2a9c0b1d4e\" data-variant=\"3f2a9c0b1d4e\"")
+            "<a class=\"cell s-failed shade-4\" href=\"#cell=3f2a9c0b1d4e\""
+                + " data-variant=\"3f2a9c0b1d4e\"")
         .contains("<span class=\"counts\">3 / 1 / 2</span>")
         .contains("<details class=\"panel\" id=\"v1\" data-variant=\"3f2a9c0b1d4e\">");
   }
 
   @Test
-  void durationAndCpuBarsAreRelativeToTheClasssSlowest() {
+  void cellsAreShadedByTimeAgainstTheClasssSlowestTheSlowestInItsStatussFullColour() {
+    ObjectNode report = report();
+    variant(report, "aaaaaaaaaaa1", "demo.T", "PASSED", "jdk", "17").put("durationMillis", 4000);
+    variant(report, "aaaaaaaaaaa2", "demo.T", "PASSED", "jdk", "21").put("durationMillis", 1000);
+    variant(report, "aaaaaaaaaaa3", "demo.T", "FAILED", "jdk", "25").put("durationMillis", 200);
+    variant(report, "aaaaaaaaaaa4", "demo.T", "PASSED", "jdk", "26");
+    variant(report, "bbbbbbbbbbb1", "demo.U", "PASSED", "jdk", "17").put("durationMillis", 1000);
+
+    String html = ReportHtml.render(report);
+
+    assertThat(html)
+        .as("slowest: shade-4, the full colour; 25%%: shade-1; 5%%: shade-0, the lightest")
+        .contains("<a class=\"cell s-passed shade-4\" href=\"#cell=aaaaaaaaaaa1\"")
+        .contains("<a class=\"cell s-passed shade-1\" href=\"#cell=aaaaaaaaaaa2\"")
+        .contains("<a class=\"cell s-failed shade-0\" href=\"#cell=aaaaaaaaaaa3\"")
+        .as("without a time: the status colour, unshaded")
+        .contains("<a class=\"cell s-passed\" href=\"#cell=aaaaaaaaaaa4\"")
+        .as("each class has its own slowest")
+        .contains("<a class=\"cell s-passed shade-4\" href=\"#cell=bbbbbbbbbbb1\"")
+        .as("the full shade is the status colour; a lighter one keeps the text readable")
+        .contains(".s-passed.shade-4{background:#2e7d32;color:#ffffff}")
+        .contains(".s-passed.shade-0{background:#c1e8c3;color:#000000}")
+        .doesNotContain("class=\"bar time\"");
+  }
+
+  @Test
+  void aClassWithoutTimesShowsItsStatusColoursUnshadedAndSaysSo() throws IOException {
+    ObjectNode report = report();
+    variant(report, "aaaaaaaaaaa1", "demo.T", "PASSED", "jdk", "17");
+    variant(report, "aaaaaaaaaaa2", "demo.T", "FAILED", "jdk", "25").put("durationMillis", 0);
+
+    String html = ReportHtml.render(report);
+
+    assertThat(html)
+        .contains("<a class=\"cell s-passed\" href=")
+        .contains("<a class=\"cell s-failed\" href=")
+        .contains("no times here, so cells are not shaded")
+        .doesNotContain("cell s-passed shade-")
+        .doesNotContain("cell s-failed shade-");
+  }
+
+  @Test
+  void theCpuBarIsAgainstTheClasssBusiestAndTheLegendSaysWhatShadeAndBarMean() {
     ObjectNode report = report();
     variant(report, "aaaaaaaaaaa1", "demo.T", "PASSED", "jdk", "17")
         .put("durationMillis", 1000)
         .put("cpuMillis", 500);
     variant(report, "aaaaaaaaaaa2", "demo.T", "PASSED", "jdk", "25")
-        .put("durationMillis", 4000)
+        .put("durationMillis", 80000)
         .put("cpuMillis", 2000);
 
     String html = ReportHtml.render(report);
 
     assertThat(html)
-        .contains("class=\"bar time\"><i style=\"width:25%\">")
-        .contains("class=\"bar time\"><i style=\"width:100%\">")
-        .contains("class=\"bar cpu\"><i style=\"width:25%\">");
+        .contains("class=\"bar cpu\"><i style=\"width:25%\">")
+        .contains("class=\"bar cpu\"><i style=\"width:100%\">")
+        .contains("shade: time against the slowest here (1m20s), lighter is faster: ")
+        .contains("<span class=\"swatch s-passed shade-0\" title=\"0% to 20%\"></span>")
+        .contains("<span class=\"swatch s-passed shade-4\" title=\"from 80%\"></span>")
+        .contains("; bar: CPU time against the busiest here (2.0s)");
   }
 
   @Test
