@@ -78,7 +78,26 @@ final class CreateRequest {
     config.put("AttachStderr", true);
     config.put("OpenStdin", true);
     config.put("StdinOnce", true);
+    if (needsImageTmp(spec)) {
+      // The image holds files under /tmp (a module checked out there): a tmpfs would hide them, so
+      // /tmp stays the image's, writable through the container's own layer, removed with it.
+      ObjectNode host = (ObjectNode) config.get("HostConfig");
+      host.remove("Tmpfs");
+      host.put("ReadonlyRootfs", false);
+    }
     return config;
+  }
+
+  /**
+   * Whether files the variant needs from its image lie under {@code /tmp}: its working directory, a
+   * classpath entry, or the host JDK it copies in. With copied files they are in the image at the
+   * host's paths, where a tmpfs on {@code /tmp} would cover them.
+   */
+  static boolean needsImageTmp(ContainerSpec spec) {
+    Path tmp = Path.of("/tmp");
+    return spec.workingDirectory().startsWith(tmp)
+        || spec.command().classpath().stream().anyMatch(entry -> entry.startsWith(tmp))
+        || (!spec.command().javaHomeInImage() && spec.command().javaHome().startsWith(tmp));
   }
 
   private static List<String> javaCommand(ContainerSpec spec, String argFile) {

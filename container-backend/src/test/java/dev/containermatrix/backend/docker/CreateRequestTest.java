@@ -94,7 +94,8 @@ class CreateRequestTest {
   @Test
   void withFilesCopiedNothingIsBoundTheStreamsAreAttachedAndTheArgumentsTravelInTheEnvironment()
       throws Exception {
-    ContainerSpec spec = spec().withHostname("v1");
+    ContainerSpec spec =
+        at(spec().withHostname("v1"), Path.of("/work/module"), Path.of("/work/module/classes"));
     Files.createDirectories(spec.channelSocket().getParent());
     Files.createFile(spec.channelSocket());
 
@@ -123,6 +124,47 @@ class CreateRequestTest {
     assertThat(cmd.get(2)).contains("3>&1 1>&2");
     assertThat(cmd.subList(4, 6))
         .containsExactly(spec.command().javaLauncher().toString(), "@" + CopiedStart.ARGFILE);
+  }
+
+  @Test
+  void withFilesCopiedAModuleUnderTmpKeepsTheImagesTmpInsteadOfHidingItUnderATmpfs() {
+    ContainerSpec elsewhere =
+        at(spec(), Path.of("/work/module"), Path.of("/work/module/target/classes"));
+    ContainerSpec checkedOutUnderTmp =
+        at(spec(), Path.of("/tmp/ci/module"), Path.of("/tmp/ci/module/target/classes"));
+    ContainerSpec classesUnderTmp =
+        at(spec(), Path.of("/work/module"), Path.of("/tmp/build/classes"));
+
+    JsonNode outside = CreateRequest.copied(elsewhere, "img", "run-1", List.of("x"), false);
+    assertThat(outside.get("HostConfig").get("Tmpfs").has("/tmp")).isTrue();
+    assertThat(outside.get("HostConfig").get("ReadonlyRootfs").asBoolean()).isTrue();
+    for (ContainerSpec underTmp : List.of(checkedOutUnderTmp, classesUnderTmp)) {
+      JsonNode config = CreateRequest.copied(underTmp, "img", "run-1", List.of("x"), false);
+      assertThat(config.get("HostConfig").has("Tmpfs"))
+          .as("a tmpfs on /tmp would hide the image's files at " + underTmp.workingDirectory())
+          .isFalse();
+      assertThat(config.get("HostConfig").get("ReadonlyRootfs").asBoolean())
+          .as("/tmp stays writable, through the container's own layer")
+          .isFalse();
+    }
+  }
+
+  /** {@code spec} with the working directory {@code work} and the classpath {@code classes}. */
+  private static ContainerSpec at(ContainerSpec spec, Path work, Path classes) {
+    return new ContainerSpec(
+        spec.id(),
+        spec.hostname(),
+        spec.baseImage(),
+        spec.layers(),
+        spec.command().withClasspathAndOptions(List.of(classes), spec.command().jvmOptions()),
+        spec.environment(),
+        work,
+        spec.limits(),
+        spec.files(),
+        spec.channelSocket(),
+        spec.outputDirectory(),
+        spec.timeout(),
+        spec.writableDirectories());
   }
 
   private ContainerSpec spec() {

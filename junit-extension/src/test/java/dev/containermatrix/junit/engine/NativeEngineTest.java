@@ -130,11 +130,10 @@ class NativeEngineTest {
     assertThat(
             results.allEvents().reportingEntryPublished().stream()
                 .filter(e -> e.getTestDescriptor().getDisplayName().contains("oci-layout:"))
-                .map(
-                    e ->
-                        e.getRequiredPayload(ReportEntry.class)
-                            .getKeyValuePairs()
-                            .get("classData")))
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                // a variant's node carries other entries too (its values)
+                .filter(entry -> entry.containsKey("classData"))
+                .map(entry -> entry.get("classData")))
         .as("class data is trained inside the image, on its JDK 25: an AOT cache")
         .hasSize(2)
         .allMatch(entry -> entry.startsWith("AOT cache sha256:"), "an AOT cache");
