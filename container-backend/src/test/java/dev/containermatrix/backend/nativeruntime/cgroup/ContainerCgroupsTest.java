@@ -129,6 +129,19 @@ class ContainerCgroupsTest {
   }
 
   @Test
+  void killsAndRemovesTheMemoryCgroupThatOnlyAccountsLikeAnyOther() throws IOException {
+    FakeCgroupHost host = FakeCgroupHost.unified(tmp);
+    ContainerCgroup cgroup = new ContainerCgroups(host.probe()).create("c", ResourceLimits.none());
+    Path leaf = host.path("/sys/fs/cgroup/user.slice/app/containermatrix/c");
+
+    assertThat(cgroup.pids()).isEmpty();
+    cgroup.kill();
+    cgroup.remove();
+
+    assertThat(leaf).doesNotExist();
+  }
+
+  @Test
   void makesNoCgroupWithoutLimitsWhereTheHostDoesNotPlaceTheMemoryController() throws IOException {
     FakeCgroupHost host = withoutMemoryController(FakeCgroupHost.hybrid(tmp));
 
