@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * A container's cgroups, as the native runtime uses them: where its first process joins, which
- * limits they enforce, whether the kernel OOM-killed it, and their removal. Limits the cgroups
- * cannot hold are named, with what stands in for them (the JVM's own view of CPUs and memory).
+ * limits they enforce, whether the kernel OOM-killed it for its memory limit, its peak memory (also
+ * without a memory limit, from a memory cgroup that only accounts), and their removal. Limits the
+ * cgroups cannot hold are named, with what stands in for them (the JVM's own view of CPUs and
+ * memory).
  */
 final class CgroupPlacement {
   private final ContainerCgroup cgroup;

@@ -51,4 +51,23 @@ class NativeRuntimeConformanceTest extends NativeConformanceBase {
           .isGreaterThan(64L << 20);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void reportsThePeakMemoryOfAContainerWithoutAMemoryLimitFromACgroupThatOnlyAccounts()
+      throws Exception {
+    ContainerSpec spec =
+        spec(
+            scratch,
+            "peak-unlimited",
+            dev.containermatrix.backend.testmains.AllocateMain.class,
+            List.of("64"));
+    org.assertj.core.api.Assertions.assertThat(spec.limits().memoryBytes()).isEmpty();
+    try (var handle = runtime().launch(spec)) {
+      org.assertj.core.api.Assertions.assertThat(handle.awaitExit().isSuccess()).isTrue();
+      org.assertj.core.api.Assertions.assertThat(handle.notEnforced()).isEmpty();
+      org.assertj.core.api.Assertions.assertThat(handle.peakMemory()).isPresent();
+      org.assertj.core.api.Assertions.assertThat(handle.peakMemory().getAsLong())
+          .isGreaterThanOrEqualTo(64L << 20);
+    }
+  }
 }

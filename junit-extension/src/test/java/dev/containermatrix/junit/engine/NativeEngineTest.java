@@ -54,14 +54,29 @@ class NativeEngineTest {
   }
 
   @Test
-  void theReportShowsAPeakMemoryOfAtLeastWhatTheVariantWrote() throws Exception {
+  void theReportShowsEachVariantsPeakMemoryOfAtLeastWhatItWroteWithOrWithoutAMemoryLimit()
+      throws Exception {
     EngineExecutionResults results =
         run(dev.containermatrix.junit.engine.fixtures.PeakMemoryFixture.class);
 
-    results.testEvents().assertStatistics(s -> s.succeeded(1));
-    JsonNode variant = report(reports).get("variants").get(0);
-    assertThat(variant.path("peakMemoryBytes").isIntegralNumber()).as(variant.toString()).isTrue();
-    assertThat(variant.get("peakMemoryBytes").asLong()).isGreaterThan(64L << 20);
+    results.testEvents().assertStatistics(s -> s.succeeded(2));
+    JsonNode variants = report(reports).get("variants");
+    assertThat(variants)
+        .extracting(v -> v.get("name").asText())
+        .containsExactlyInAnyOrder("resources=roomy", "resources=unlimited");
+    for (JsonNode variant : variants) {
+      boolean limited = variant.get("name").asText().equals("resources=roomy");
+      assertThat(variant.path("limits").path("memoryBytes").isIntegralNumber())
+          .as(variant.toString())
+          .isEqualTo(limited);
+      assertThat(variant.get("notEnforced")).as(variant.toString()).isEmpty();
+      assertThat(variant.path("peakMemoryBytes").isIntegralNumber())
+          .as(variant.toString())
+          .isTrue();
+      assertThat(variant.get("peakMemoryBytes").asLong())
+          .as(variant.toString())
+          .isGreaterThanOrEqualTo(64L << 20);
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.containermatrix.backend.rundir.CleanupFailures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -23,9 +24,29 @@ public final class ContainerCgroup {
    *
    * @param directory the cgroup
    * @param hierarchy the controller files of its hierarchy's version
-   * @param controllers the controllers it was made for
+   * @param limiting the controllers whose limits were written into it
+   * @param accounting the controllers it only counts with (nothing written): memory, for the peak
    */
-  record Leaf(Path directory, CgroupHierarchy hierarchy, Set<Controller> controllers) {}
+  record Leaf(
+      Path directory,
+      CgroupHierarchy hierarchy,
+      Set<Controller> limiting,
+      Set<Controller> accounting) {
+
+    /** A leaf with no controller yet, whose sets {@link ContainerCgroups} fills. */
+    static Leaf empty(Path directory, CgroupHierarchy hierarchy) {
+      return new Leaf(
+          directory, hierarchy, EnumSet.noneOf(Controller.class), EnumSet.noneOf(Controller.class));
+    }
+
+    private Leaf frozen() {
+      return new Leaf(directory, hierarchy, Set.copyOf(limiting), Set.copyOf(accounting));
+    }
+
+    private boolean has(Controller controller) {
+      return limiting.contains(controller) || accounting.contains(controller);
+    }
+  }
 
   private final String name;
   private final List<Leaf> leaves;
@@ -33,10 +54,7 @@ public final class ContainerCgroup {
 
   ContainerCgroup(String name, List<Leaf> leaves, List<String> notEnforced) {
     this.name = name;
-    this.leaves =
-        leaves.stream()
-            .map(l -> new Leaf(l.directory(), l.hierarchy(), Set.copyOf(l.controllers())))
-            .toList();
+    this.leaves = leaves.stream().map(Leaf::frozen).toList();
     this.notEnforced = List.copyOf(notEnforced);
   }
 
@@ -71,15 +89,17 @@ public final class ContainerCgroup {
   }
 
   /**
-   * Whether the kernel's OOM killer killed a process of the container: on v1 {@code oom_kill} of
-   * {@code memory.oom_control}, on v2 {@code oom_kill} of {@code memory.events}. False without a
-   * memory cgroup. Read it before {@link #remove()}.
+   * Whether the kernel's OOM killer killed a process of the container for its memory limit: on v1
+   * {@code oom_kill} of {@code memory.oom_control}, on v2 {@code oom_kill} of {@code
+   * memory.events}. False without a memory limit: a cgroup that only accounts memory is not asked,
+   * since both files count the host-wide OOM killer's victims too, and a container that was never
+   * limited did not exceed a limit. Read it before {@link #remove()}.
    *
    * @throws IOException if the memory cgroup's files cannot be read; the message names the file
    */
   public boolean oomKilled() throws IOException {
     for (Leaf leaf : leaves) {
-      if (leaf.controllers().contains(Controller.MEMORY) && Files.isDirectory(leaf.directory())) {
+      if (leaf.limiting().contains(Controller.MEMORY) && Files.isDirectory(leaf.directory())) {
         return leaf.hierarchy().memory(leaf.directory()).oomKilled();
       }
     }
@@ -88,16 +108,17 @@ public final class ContainerCgroup {
 
   /**
    * The most memory the container's processes used at once, in bytes: on v1 {@code
-   * memory.max_usage_in_bytes}, on v2 {@code memory.peak} (kernels from 5.19). Empty without a
-   * memory cgroup (no memory limit was set), or on a v2 kernel without {@code memory.peak}. Read it
-   * before {@link #remove()}.
+   * memory.max_usage_in_bytes}, on v2 {@code memory.peak} (kernels from 5.19), of its memory
+   * cgroup, whether that limits or only accounts. Empty without a memory cgroup (the host does not
+   * let us place the memory controller, or making it failed), or on a v2 kernel without {@code
+   * memory.peak}. Read it before {@link #remove()}.
    *
    * @throws IOException if the file exists but cannot be read or holds no number; the message names
    *     the file
    */
   public java.util.OptionalLong peakMemory() throws IOException {
     for (Leaf leaf : leaves) {
-      if (leaf.controllers().contains(Controller.MEMORY) && Files.isDirectory(leaf.directory())) {
+      if (leaf.has(Controller.MEMORY) && Files.isDirectory(leaf.directory())) {
         return leaf.hierarchy().memory(leaf.directory()).peakBytes();
       }
     }

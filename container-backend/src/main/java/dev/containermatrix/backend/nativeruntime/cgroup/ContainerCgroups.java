@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,10 @@ import org.apiguardian.api.API;
 
 /**
  * Creates the cgroups of containers: one per controller a container's limits need, at {@code <this
- * process's cgroup>/containermatrix/<name>}, with the limits written. What cannot be enforced is
- * reported by the {@link ContainerCgroup}, never thrown: with no usable controller at all, every
- * set limit is reported and the container gets no cgroup.
+ * process's cgroup>/containermatrix/<name>}, with the limits written, and one of the memory
+ * controller for accounting only where no memory limit is set ({@link ContainerControllers}). What
+ * cannot be enforced is reported by the {@link ContainerCgroup}, never thrown: with no usable
+ * controller at all, every set limit is reported and the container gets no cgroup.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ContainerCgroups {
@@ -51,7 +51,9 @@ public final class ContainerCgroups {
   /**
    * Creates the cgroups for the limits {@code limits} sets (cpus, memory, pids, cpuset; nofile is
    * an rlimit, not a cgroup limit) and writes them. Unset limits are not written and need no
-   * cgroup.
+   * cgroup, except memory: where this host places the memory controller, a container without a
+   * memory limit still gets a memory cgroup with nothing written, to measure its peak; if that one
+   * cannot be made, nothing is reported and the peak is unknown.
    *
    * @param name the container's cgroup name; starts with its run directory's name (so {@link
    *     CgroupReaper} can tell when it is left over) and is unique among the run's containers
@@ -67,14 +69,12 @@ public final class ContainerCgroups {
               + name
               + "\"");
     }
+    ContainerControllers wanted = ContainerControllers.of(limits, support);
     List<String> notEnforced = new ArrayList<>();
     Map<Path, ContainerCgroup.Leaf> leaves = new LinkedHashMap<>();
-    Map<Controller, String> enableFailures = enableForContainers(limits);
-    for (Controller controller : Controller.values()) {
-      String limit = controller.describe(limits).orElse(null);
-      if (limit == null) {
-        continue;
-      }
+    Map<Controller, String> enableFailures = enableForContainers(wanted.all());
+    for (Controller controller : wanted.all()) {
+      boolean limiting = wanted.limiting().contains(controller);
       ControllerPlacement placement = support.placement(controller).orElse(null);
       String failure =
           placement == null
@@ -82,56 +82,53 @@ public final class ContainerCgroups {
               : enableFailures.get(controller);
       if (failure == null) {
         try {
-          Path leaf =
-              leaves.containsKey(placement.containersDirectory().resolve(name))
-                  ? placement.containersDirectory().resolve(name)
-                  : createLeaf(placement, name);
-          leaves
-              .computeIfAbsent(
-                  leaf,
-                  d ->
-                      new ContainerCgroup.Leaf(
-                          d, placement.hierarchy(), EnumSet.noneOf(Controller.class)))
-              .controllers()
-              .add(controller);
-          write(controller, placement.hierarchy(), leaf, limits);
+          Path directory = placement.containersDirectory().resolve(name);
+          ContainerCgroup.Leaf leaf = leaves.get(directory);
+          if (leaf == null) {
+            leaf = ContainerCgroup.Leaf.empty(createLeaf(placement, name), placement.hierarchy());
+            leaves.put(directory, leaf);
+          }
+          if (limiting) {
+            leaf.limiting().add(controller);
+            write(controller, placement.hierarchy(), directory, limits);
+          } else {
+            leaf.accounting().add(controller);
+          }
         } catch (IOException e) {
           failure = e.getMessage();
         }
       }
-      if (failure != null) {
-        notEnforced.add(limit + " is not enforced: " + failure);
+      if (failure != null && limiting) {
+        notEnforced.add(controller.describe(limits).orElseThrow() + " is not enforced: " + failure);
       }
     }
     return new ContainerCgroup(name, List.copyOf(leaves.values()), notEnforced);
   }
 
   /**
-   * Lets containers' cgroups get the controllers whose limits {@code limits} sets, per cgroup of
-   * this process that places them (see {@link CgroupHierarchy#enableForContainers}).
+   * Lets containers' cgroups get {@code controllers}, per cgroup of this process that places them
+   * (see {@link CgroupHierarchy#enableForContainers}).
    */
-  private Map<Controller, String> enableForContainers(ResourceLimits limits) {
+  private Map<Controller, String> enableForContainers(List<Controller> controllers) {
     Map<Path, List<Controller>> byOwnCgroup = new LinkedHashMap<>();
-    for (Controller controller : Controller.values()) {
-      if (controller.describe(limits).isPresent()) {
-        support
-            .placement(controller)
-            .ifPresent(
-                placement ->
-                    byOwnCgroup
-                        .computeIfAbsent(placement.directory(), d -> new ArrayList<>())
-                        .add(controller));
-      }
+    for (Controller controller : controllers) {
+      support
+          .placement(controller)
+          .ifPresent(
+              placement ->
+                  byOwnCgroup
+                      .computeIfAbsent(placement.directory(), d -> new ArrayList<>())
+                      .add(controller));
     }
     Map<Controller, String> failures = new EnumMap<>(Controller.class);
     byOwnCgroup.forEach(
-        (own, controllers) ->
+        (own, placed) ->
             failures.putAll(
                 support
-                    .placement(controllers.get(0))
+                    .placement(placed.get(0))
                     .orElseThrow()
                     .hierarchy()
-                    .enableForContainers(own, controllers)));
+                    .enableForContainers(own, placed)));
     return failures;
   }
 

@@ -76,18 +76,114 @@ class ContainerCgroupsTest {
   }
 
   @Test
-  void makesCgroupsOnlyForTheLimitsThatAreSet() throws IOException {
+  void makesCgroupsOnlyForTheLimitsThatAreSetPlusAMemoryCgroupThatOnlyAccounts()
+      throws IOException {
     FakeCgroupHost host = FakeCgroupHost.hybrid(tmp);
 
     ContainerCgroup cgroup =
         new ContainerCgroups(host.probe())
             .create("c", ResourceLimits.none().withPids(7).withNofile(10));
 
+    assertThat(cgroup.notEnforced()).isEmpty();
     assertThat(cgroup.procsFiles())
-        .containsExactly(host.path("/sys/fs/cgroup/pids/containermatrix/c/cgroup.procs"));
-    assertThat(host.path("/sys/fs/cgroup/memory/a/b/containermatrix/c")).doesNotExist();
+        .containsExactly(
+            host.path("/sys/fs/cgroup/memory/a/b/containermatrix/c/cgroup.procs"),
+            host.path("/sys/fs/cgroup/pids/containermatrix/c/cgroup.procs"));
+    assertThat(host.files("/sys/fs/cgroup/memory/a/b/containermatrix/c"))
+        .as("no limit, no swap setting: the memory cgroup only accounts")
+        .isEmpty();
     assertThat(host.path("/sys/fs/cgroup/cpu,cpuacct/containermatrix")).doesNotExist();
     assertThat(host.path("/sys/fs/cgroup/cpuset/containermatrix/c")).doesNotExist();
+  }
+
+  @Test
+  void givesAContainerWithoutLimitsOnlyAV1MemoryCgroupWithNothingWrittenInIt() throws IOException {
+    FakeCgroupHost host = FakeCgroupHost.hybrid(tmp);
+
+    ContainerCgroup cgroup = new ContainerCgroups(host.probe()).create("c", ResourceLimits.none());
+
+    assertThat(cgroup.notEnforced()).isEmpty();
+    assertThat(cgroup.directories())
+        .containsExactly(host.path("/sys/fs/cgroup/memory/a/b/containermatrix/c"));
+    assertThat(host.files("/sys/fs/cgroup/memory/a/b/containermatrix/c")).isEmpty();
+    assertThat(host.path("/sys/fs/cgroup/pids/containermatrix")).doesNotExist();
+  }
+
+  @Test
+  void givesAContainerWithoutLimitsAV2CgroupWithTheMemoryControllerEnabledAndNothingWritten()
+      throws IOException {
+    FakeCgroupHost host = FakeCgroupHost.unified(tmp);
+
+    ContainerCgroup cgroup = new ContainerCgroups(host.probe()).create("c", ResourceLimits.none());
+
+    assertThat(cgroup.notEnforced()).isEmpty();
+    assertThat(host.files("/sys/fs/cgroup/user.slice/app").get("cgroup.subtree_control"))
+        .isEqualTo("+memory");
+    assertThat(
+            host.files("/sys/fs/cgroup/user.slice/app/containermatrix")
+                .get("cgroup.subtree_control"))
+        .isEqualTo("+memory");
+    assertThat(host.files("/sys/fs/cgroup/user.slice/app/containermatrix/c")).isEmpty();
+    assertThat(cgroup.procsFiles())
+        .containsExactly(host.path("/sys/fs/cgroup/user.slice/app/containermatrix/c/cgroup.procs"));
+  }
+
+  @Test
+  void killsAndRemovesTheMemoryCgroupThatOnlyAccountsLikeAnyOther() throws IOException {
+    FakeCgroupHost host = FakeCgroupHost.unified(tmp);
+    ContainerCgroup cgroup = new ContainerCgroups(host.probe()).create("c", ResourceLimits.none());
+    Path leaf = host.path("/sys/fs/cgroup/user.slice/app/containermatrix/c");
+
+    assertThat(cgroup.pids()).isEmpty();
+    cgroup.kill();
+    cgroup.remove();
+
+    assertThat(leaf).doesNotExist();
+  }
+
+  @Test
+  void makesNoCgroupWithoutLimitsWhereTheHostDoesNotPlaceTheMemoryController() throws IOException {
+    FakeCgroupHost host = withoutMemoryController(FakeCgroupHost.hybrid(tmp));
+
+    ContainerCgroup cgroup = new ContainerCgroups(host.probe()).create("c", ResourceLimits.none());
+
+    assertThat(cgroup.notEnforced()).isEmpty();
+    assertThat(cgroup.procsFiles()).isEmpty();
+    assertThat(cgroup.peakMemory()).isEmpty();
+    assertThat(host.path("/sys/fs/cgroup/memory/a/b/containermatrix/c")).doesNotExist();
+  }
+
+  @Test
+  void saysNothingWhenTheV2MemoryControllerForAccountingCannotBeEnabled() throws IOException {
+    FakeCgroupHost host =
+        FakeCgroupHost.unified(tmp).delete("/sys/fs/cgroup/user.slice/app/cgroup.subtree_control");
+    // readable, but no write succeeds: EIO for root, EACCES for others
+    Path subtree =
+        Files.createSymbolicLink(
+            host.path("/sys/fs/cgroup/user.slice/app/cgroup.subtree_control"),
+            Path.of("/proc/version"));
+
+    ContainerCgroup cgroup = new ContainerCgroups(host.probe()).create("c", ResourceLimits.none());
+
+    assertThat(cgroup.notEnforced()).isEmpty();
+    assertThat(cgroup.procsFiles()).isEmpty();
+    assertThat(cgroup.peakMemory()).isEmpty();
+    Files.delete(subtree);
+  }
+
+  @Test
+  void saysNothingWhenTheMemoryCgroupForAccountingCannotBeMadeAndEnforcesTheOtherLimits()
+      throws IOException {
+    FakeCgroupHost host = FakeCgroupHost.hybrid(tmp);
+    Files.createDirectories(host.path("/sys/fs/cgroup/memory/a/b/containermatrix/c"));
+
+    ContainerCgroup cgroup =
+        new ContainerCgroups(host.probe()).create("c", ResourceLimits.none().withPids(3));
+
+    assertThat(cgroup.notEnforced()).isEmpty();
+    assertThat(cgroup.procsFiles())
+        .containsExactly(host.path("/sys/fs/cgroup/pids/containermatrix/c/cgroup.procs"));
+    assertThat(cgroup.peakMemory()).isEmpty();
   }
 
   @Test
@@ -313,6 +409,36 @@ class ContainerCgroupsTest {
   }
 
   @Test
+  void neverReportsAnOomKillInAV1MemoryCgroupThatOnlyAccountsButReadsItsPeak() throws IOException {
+    FakeCgroupHost host = FakeCgroupHost.hybrid(tmp);
+    ContainerCgroup cgroup = new ContainerCgroups(host.probe()).create("c", ResourceLimits.none());
+    String leaf = "/sys/fs/cgroup/memory/a/b/containermatrix/c/";
+
+    // the host-wide OOM killer's victims count in oom_kill too; without a limit nothing was
+    // exceeded
+    host.file(leaf + "memory.oom_control", "oom_kill_disable 0\nunder_oom 1\noom_kill 1\n")
+        .file(leaf + "memory.failcnt", "3\n")
+        .file(leaf + "memory.max_usage_in_bytes", "73400320\n");
+
+    assertThat(cgroup.oomKilled()).isFalse();
+    assertThat(cgroup.peakMemory()).hasValue(73_400_320L);
+  }
+
+  @Test
+  void neverReportsAnOomKillInAV2MemoryCgroupThatOnlyAccountsButReadsItsPeak() throws IOException {
+    FakeCgroupHost host = FakeCgroupHost.unified(tmp);
+    ContainerCgroup cgroup =
+        new ContainerCgroups(host.probe()).create("c", ResourceLimits.none().withPids(4));
+    String leaf = "/sys/fs/cgroup/user.slice/app/containermatrix/c/";
+
+    host.file(leaf + "memory.events", "low 0\nhigh 0\nmax 0\noom 0\noom_kill 1\n")
+        .file(leaf + "memory.peak", "1048576\n");
+
+    assertThat(cgroup.oomKilled()).isFalse();
+    assertThat(cgroup.peakMemory()).hasValue(1_048_576L);
+  }
+
+  @Test
   void readsTheV1PeakFromMaxUsageInBytes() throws IOException {
     FakeCgroupHost host = FakeCgroupHost.hybrid(tmp);
     ContainerCgroup cgroup =
@@ -340,7 +466,7 @@ class ContainerCgroupsTest {
 
   @Test
   void knowsNoPeakWithoutAMemoryCgroup() throws IOException {
-    FakeCgroupHost host = FakeCgroupHost.hybrid(tmp);
+    FakeCgroupHost host = withoutMemoryController(FakeCgroupHost.hybrid(tmp));
     ContainerCgroup cgroup =
         new ContainerCgroups(host.probe()).create("c", ResourceLimits.none().withPids(4));
 
@@ -373,5 +499,11 @@ class ContainerCgroupsTest {
     assertThat(host.path("/sys/fs/cgroup/memory/a/b/containermatrix/c")).doesNotExist();
     assertThat(host.path("/sys/fs/cgroup/pids/containermatrix")).doesNotExist();
     assertThat(host.path("/sys/fs/cgroup/memory/a/b/containermatrix")).isDirectory();
+  }
+
+  /** {@code host} with no memory hierarchy mounted, so the memory controller is unusable. */
+  private static FakeCgroupHost withoutMemoryController(FakeCgroupHost host) {
+    return host.file(
+        "/proc/self/mountinfo", FakeCgroupHost.HYBRID_MOUNTINFO.replaceAll("(?m)^35 .*\n", ""));
   }
 }

@@ -132,6 +132,31 @@ class RealCgroupsTest {
   }
 
   @Test
+  void accountsTheMemoryOfAContainerWithoutLimitsInAMemoryCgroupThatRemovalLeavesNothingOf()
+      throws Exception {
+    ContainerCgroup cgroup =
+        new ContainerCgroups(support).create(prefix + "-account", ResourceLimits.none());
+    assertThat(cgroup.notEnforced()).isEmpty();
+    assertThat(cgroup.directories()).singleElement().isEqualTo(leaf(cgroup, Controller.MEMORY));
+    Path memory = cgroup.directories().get(0);
+    assertThat(Long.parseLong(Files.readString(memory.resolve("memory.limit_in_bytes")).strip()))
+        .as("no memory limit written")
+        .isGreaterThan(1L << 62);
+
+    // dd reads 48 MiB of zeros into one buffer, so every page of it is touched
+    Process process = start(cgroup, "exec dd if=/dev/zero of=/dev/null bs=48M count=1");
+
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
+    assertThat(cgroup.peakMemory()).isPresent();
+    assertThat(cgroup.peakMemory().getAsLong()).isGreaterThanOrEqualTo(48 * MIB);
+    assertThat(cgroup.oomKilled()).isFalse();
+    cgroup.kill();
+    cgroup.remove();
+    assertThat(memory).doesNotExist();
+  }
+
+  @Test
   void reportsTheKernelsOomKillOfAProcessThatOutgrowsItsMemoryLimit() throws Exception {
     ContainerCgroup cgroup =
         new ContainerCgroups(support)
