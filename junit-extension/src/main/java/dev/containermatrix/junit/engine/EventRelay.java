@@ -64,9 +64,7 @@ final class EventRelay implements AgentEventListener {
   private Optional<String> broken = Optional.empty();
   private volatile boolean sawBye;
   private volatile Optional<Throwable> engineFailure = Optional.empty();
-  private final Map<String, HeldTest> held = new LinkedHashMap<>();
-  private final Map<TestDescriptor, TestExecutionResult> heldContainers = new LinkedHashMap<>();
-  private final List<VariantReport.FlakyTest> flaky = new ArrayList<>();
+  private final HeldTests held;
   private Optional<String> allowedBy = Optional.empty();
   private boolean holdFailedTests;
   private int container = 1;
@@ -95,6 +93,9 @@ final class EventRelay implements AgentEventListener {
     this.logs = logs;
     this.enginesAreNodes = enginesAreNodes;
     this.nodes.putAll(listed);
+    this.held =
+        new HeldTests(
+            listener, variantName, logs, this::count, failures::add, this::failedOrAllowed);
   }
 
   EventRelay(
@@ -312,17 +313,17 @@ final class EventRelay implements AgentEventListener {
             .map(EventRelay::message)
             .orElse("(no message: the test failed without a throwable)");
     if (holdFailedTests && d.isTest() && f.status() == TestExecutionResult.Status.FAILED) {
-      held.put(
+      held.hold(
           f.id(), new HeldTest(d, testName(d, f.id()), container, failure.orElse(null), message));
       return;
     }
-    if (!d.isTest() && holdsUnder(d)) {
+    if (!d.isTest() && held.holdsUnder(d)) {
       // finishes after the held tests under it; a failed container's own failure counts now
       if (f.status() == TestExecutionResult.Status.FAILED) {
         count(d, ClassTally.Outcome.FAILED);
         failures.add(TestFailure.of(testName(d, f.id()), message, logs));
       }
-      heldContainers.put(d, result);
+      held.holdContainer(d, result);
       return;
     }
     if (d.isTest()) {
@@ -358,93 +359,27 @@ final class EventRelay implements AgentEventListener {
     return TestExecutionResult.aborted(new TestAbortedException(message, failure));
   }
 
-  /** Whether a held test's finish waits under {@code container}. */
-  private boolean holdsUnder(TestDescriptor container) {
-    Set<? extends TestDescriptor> descendants = container.getDescendants();
-    return held.values().stream().anyMatch(h -> descendants.contains(h.node()))
-        || heldContainers.keySet().stream().anyMatch(descendants::contains);
-  }
-
   /** The agent ids of the failed tests held back for a retry, in the order they failed. */
   synchronized List<String> heldTests() {
-    return List.copyOf(held.keySet());
+    return held.heldTests();
   }
 
-  /**
-   * Takes in what retry number {@code attempt} (2 for the first retry) reported for the held tests:
-   * a test that passed finishes now, successfully, with a {@code flaky} report entry; one that
-   * failed again stays held with its new failure; one the retry did not run or finish stays held
-   * with {@code notRun} as that attempt's note.
-   */
+  /** Takes in what a retry reported for the held tests: see {@link HeldTests#retried}. */
   synchronized void retried(int attempt, RetryAttempt outcome, String notRun) {
-    for (java.util.Iterator<Map.Entry<String, HeldTest>> it = held.entrySet().iterator();
-        it.hasNext(); ) {
-      Map.Entry<String, HeldTest> e = it.next();
-      HeldTest test = e.getValue();
-      Optional<AgentEvent.Finished> finished = outcome.finished(e.getKey());
-      if (finished.isPresent()
-          && finished.get().status() == TestExecutionResult.Status.SUCCESSFUL) {
-        it.remove();
-        String first = test.messages().get(0);
-        flaky.add(new VariantReport.FlakyTest(test.name(), attempt, first));
-        listener.reportingEntryPublished(
-            test.node(),
-            ReportEntry.from("flaky", test.attemptsSoFar() + ", passed on attempt " + attempt));
-        count(test.node(), ClassTally.Outcome.PASSED);
-        listener.executionFinished(test.node(), TestExecutionResult.successful());
-      } else if (finished.isPresent()
-          && finished.get().status() == TestExecutionResult.Status.FAILED) {
-        Optional<RemoteFailure> remote = finished.get().failure();
-        test.failedAgain(
-            attempt,
-            remote
-                .map(r -> RemoteThrowables.rebuild(r.withMessagePrefix("[" + variantName + "]")))
-                .orElse(null),
-            remote
-                .map(EventRelay::message)
-                .orElse("(no message: the test failed without a throwable)"));
-      } else {
-        test.notRunAgain(attempt, notRun);
-      }
-    }
-    finishHeldContainers();
+    held.retried(attempt, outcome, notRun);
   }
 
   /**
-   * Finishes every test still held as failed (aborted where failures are allowed), with its last
-   * failure and the earlier attempts' failures suppressed in it, then the containers above them.
-   * Does nothing when nothing is held.
+   * Finishes every test still held, then the containers above them: see {@link
+   * HeldTests#releaseHeld}.
    */
   synchronized void releaseHeld() {
-    for (Map.Entry<String, HeldTest> e : held.entrySet()) {
-      HeldTest test = e.getValue();
-      if (test.attempts() > 1) {
-        listener.reportingEntryPublished(
-            test.node(), ReportEntry.from("retries", test.attemptsSoFar()));
-      }
-      count(test.node(), ClassTally.Outcome.FAILED);
-      // the last failure's output is in its container's directory: attempt-<n>/ after the first
-      String where =
-          test.lastFailedAttempt() == 1 ? logs : logs + "/attempt-" + test.lastFailedAttempt();
-      failures.add(TestFailure.of(test.name(), test.lastMessage(), where));
-      listener.executionFinished(test.node(), failedOrAllowed(test.lastFailure()));
-    }
-    held.clear();
-    finishHeldContainers();
-  }
-
-  /** Finishes each held container that no longer holds a test under it, innermost first. */
-  private void finishHeldContainers() {
-    for (TestDescriptor container : new ArrayList<>(heldContainers.keySet())) {
-      if (!holdsUnder(container)) {
-        listener.executionFinished(container, heldContainers.remove(container));
-      }
-    }
+    held.releaseHeld();
   }
 
   /** The tests that failed and then passed on a retry, in the order they passed. */
   synchronized List<VariantReport.FlakyTest> flaky() {
-    return List.copyOf(flaky);
+    return held.flaky();
   }
 
   /**
@@ -482,7 +417,7 @@ final class EventRelay implements AgentEventListener {
    * The failure's own message: an assertion's message, else {@code class: message} as its toString
    * reads.
    */
-  private static String message(RemoteFailure failure) {
+  static String message(RemoteFailure failure) {
     if (failure.assertion()) {
       return failure.message().filter(m -> !m.isBlank()).orElse(failure.className());
     }
@@ -620,85 +555,5 @@ final class EventRelay implements AgentEventListener {
 
   synchronized int skipped() {
     return skipped;
-  }
-
-  /** A failed test held back for a retry, with what each attempt of it did. */
-  private static final class HeldTest {
-    private final TestDescriptor node;
-    private final String name;
-    private final List<String> notes = new ArrayList<>();
-    private final List<String> messages = new ArrayList<>();
-    private final List<Throwable> failures = new ArrayList<>();
-    private int lastFailedAttempt;
-
-    HeldTest(
-        TestDescriptor node,
-        String name,
-        int attempt,
-        @org.jspecify.annotations.Nullable Throwable failure,
-        String message) {
-      this.node = node;
-      this.name = name;
-      failedAgain(attempt, failure, message);
-    }
-
-    TestDescriptor node() {
-      return node;
-    }
-
-    String name() {
-      return name;
-    }
-
-    /** The failures' messages, first attempt first; never empty. */
-    List<String> messages() {
-      return messages;
-    }
-
-    void failedAgain(
-        int attempt, @org.jspecify.annotations.Nullable Throwable failure, String message) {
-      lastFailedAttempt = attempt;
-      notes.add("failed on attempt " + attempt + " (" + message + ")");
-      messages.add(message);
-      if (failure != null) {
-        failures.add(failure);
-      }
-    }
-
-    void notRunAgain(int attempt, String why) {
-      notes.add("did not finish on attempt " + attempt + " (" + why + ")");
-    }
-
-    /** How many attempts ran (or were to run) the test. */
-    int attempts() {
-      return notes.size();
-    }
-
-    /** {@code failed on attempt 1 (…), failed on attempt 2 (…)}. */
-    String attemptsSoFar() {
-      return String.join(", ", notes);
-    }
-
-    /** The attempt (container) the last failure came from, 1 for the variant's first. */
-    int lastFailedAttempt() {
-      return lastFailedAttempt;
-    }
-
-    String lastMessage() {
-      return messages.get(messages.size() - 1);
-    }
-
-    /** The last failure, with the earlier attempts' failures suppressed in it. */
-    @org.jspecify.annotations.Nullable
-    Throwable lastFailure() {
-      if (failures.isEmpty()) {
-        return null;
-      }
-      Throwable last = failures.get(failures.size() - 1);
-      for (Throwable earlier : failures.subList(0, failures.size() - 1)) {
-        last.addSuppressed(earlier);
-      }
-      return last;
-    }
   }
 }

@@ -1,25 +1,19 @@
 package dev.containermatrix.junit.engine;
 
 import dev.containermatrix.backend.spi.ContainerException;
-import dev.containermatrix.backend.spi.ContainerHandle;
 import dev.containermatrix.backend.spi.ContainerRuntime;
-import dev.containermatrix.backend.spi.ContainerSpec;
 import dev.containermatrix.backend.spi.ExitStatus;
 import dev.containermatrix.engine.archive.ArchiveCandidate;
 import dev.containermatrix.engine.expand.VariantDefinition;
 import dev.containermatrix.engine.launch.LaunchPlan;
-import dev.containermatrix.engine.launch.RunLength;
 import dev.containermatrix.engine.plan.PlannedLayer;
 import dev.containermatrix.engine.plan.VariantPlan;
 import dev.containermatrix.engine.report.VariantReport;
 import dev.containermatrix.engine.report.VariantStatus;
-import dev.containermatrix.junit.channel.EventChannelServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.TestAbortedException;
 
@@ -30,29 +24,22 @@ import org.opentest4j.TestAbortedException;
  * node.
  */
 final class VariantExecution {
-  /** How long the channel may keep delivering buffered events after the container exited. */
-  private static final long DRAIN_SECONDS = 10;
-
   private final VariantDescriptor descriptor;
   private final MatrixExecutionContext context;
   private final ClassRunState classState;
   private final VariantPlan plan;
   private final VariantDefinition variant;
-  private List<String> notEnforced = List.of();
-  private @org.jspecify.annotations.Nullable LaunchPlan launched;
-  private java.util.OptionalLong cpuMillis = java.util.OptionalLong.empty();
-  private java.util.OptionalLong peakMemoryBytes = java.util.OptionalLong.empty();
   private boolean recorded;
   private boolean running;
 
   /** The allowFailures entry the variant matches, if any. */
   private final Optional<String> allowedFailure;
 
-  /** How many containers the variant has used so far. */
-  private int containers;
+  /** The containers the variant has used so far. */
+  private final VariantContainers containers;
 
-  /** Each container that failed before any test started and was replaced, with how it ended. */
-  private final List<String> infraRetried = new java.util.ArrayList<>();
+  /** How the variant's containers are retried. */
+  private final VariantRetries retries;
 
   /** What was running when the variant timed out, named as report.json names tests. */
   private List<String> runningTests = List.of();
@@ -65,6 +52,10 @@ final class VariantExecution {
     this.variant = plan.variant();
     this.allowedFailure =
         variant.allowedFailure().map(dev.containermatrix.engine.matrix.ValueSelector::text);
+    this.containers = new VariantContainers(descriptor, context, classState, this::logs);
+    this.retries =
+        new VariantRetries(
+            descriptor, context, classState, containers, allowedFailure, this::logsRelative);
   }
 
   void run() throws Exception {
@@ -142,240 +133,14 @@ final class VariantExecution {
     } catch (ContainerException | java.io.UncheckedIOException e) {
       throw infraError("cannot run on this host: " + e.getMessage(), null, start);
     }
-    RetryPolicy retries = context.services().settings().retries();
-    EventRelay relay;
-    ExitStatus exit;
-    int infraRetriesLeft = retries.infraRetries();
-    while (true) {
-      relay =
-          new EventRelay(
-              descriptor,
-              context.listener(),
-              variant.displayName(),
-              logsRelative(),
-              descriptor.listedToRun(),
-              descriptor.isSuite());
-      allowedFailure.ifPresent(relay::allowFailures);
-      relay.relaysContainer(containers + 1);
-      if (retries.testRetries() > 0) {
-        relay.holdFailedTests();
-      }
-      try {
-        exit = attempt(runtime, descriptor.toRun(), relay, relay::broke);
-      } catch (CouldNotLaunch e) {
-        throw infraError(e.getMessage(), null, start);
-      }
-      if (endedUnfinished(relay, exit)
-          && exit.reason() != ExitStatus.Reason.CANCELLED
-          && !relay.reachedTheTree()
-          && RetryPolicy.isTransient(exit)
-          && infraRetriesLeft-- > 0) {
-        // nothing of it reached the JUnit tree: a fresh container and relay start over
-        infraRetried.add("container " + containers + " " + exit.description());
-        continue;
-      }
-      break;
-    }
-    if (!endedUnfinished(relay, exit)
-        && relay.broken().isEmpty()
-        && relay.engineFailure().isEmpty()) {
-      retryFailedTests(runtime, relay, retries.testRetries());
-    }
-    relay.releaseHeld();
-    conclude(relay, exit, start);
-  }
-
-  /**
-   * Runs the tests the relay held back, each retry in a fresh container with only the tests still
-   * failing, until they pass or {@code retries} containers have run them.
-   */
-  private void retryFailedTests(ContainerRuntime runtime, EventRelay relay, int retries)
-      throws Exception {
-    for (int retry = 1; retry <= retries && !relay.heldTests().isEmpty(); retry++) {
-      Optional<String> cancelled = classState.cancelCause();
-      if (cancelled.isPresent()) {
-        relay.retried(containers + 1, new RetryAttempt(), "cancelled (" + cancelled.get() + ")");
-        return;
-      }
-      List<String> toRun = new java.util.ArrayList<>();
-      if (descriptor.isSuite()) {
-        // the suite's own filters and configuration still apply to the unique ids
-        toRun.add(descriptor.selectedInside().get(0));
-      }
-      relay.heldTests().forEach(id -> toRun.add("uid:" + id));
-      RetryAttempt outcome = new RetryAttempt();
-      ExitStatus exit;
-      try {
-        exit = attempt(runtime, toRun, outcome, broken -> {});
-      } catch (CouldNotLaunch e) {
-        relay.retried(containers, outcome, "its container " + e.getMessage());
-        return;
-      }
-      String notRun =
-          outcome.sawBye()
-              ? "the retry did not run it"
-              : "its container " + exit.description() + " before the test finished";
-      relay.retried(containers, outcome, notRun);
-    }
-  }
-
-  /** Whether the container ended without its agent saying bye, or with an unexpected status. */
-  private static boolean endedUnfinished(EventRelay relay, ExitStatus exit) {
-    return !relay.sawBye() || !(exit.isSuccess() || exit.exitCode() == 1);
-  }
-
-  /**
-   * Runs one container of the variant, running {@code toRun} inside, with its agent's events going
-   * to {@code events}; the first container also publishes the class-data and not-enforced entries
-   * and attaches its output to the variant's node. Each container after the first writes its output
-   * to {@code attempt-<n>/} in the variant's log directory.
-   */
-  private ExitStatus attempt(
-      ContainerRuntime runtime,
-      List<String> toRun,
-      dev.containermatrix.junit.channel.AgentEventListener events,
-      java.util.function.Consumer<String> broke)
-      throws Exception {
-    boolean first = containers == 0;
-    containers++;
-    Path output = first ? logs() : logs().resolve("attempt-" + containers);
-    LaunchPlan launch;
+    VariantRetries.Ran ran;
     try {
-      if (!first) {
-        java.nio.file.Files.createDirectories(output);
-      }
-      launch =
-          context
-              .services()
-              .launchPlanner()
-              .plan(
-                  plan,
-                  classState.stacks(),
-                  toRun,
-                  descriptor.isSuite() ? RunLength.LONG : RunLength.SHORT,
-                  runtime,
-                  output);
-    } catch (ContainerException | java.io.IOException | java.io.UncheckedIOException e) {
-      throw new CouldNotLaunch("cannot run on this host: " + e.getMessage());
+      ran = retries.run(runtime);
+    } catch (VariantContainers.CouldNotLaunch e) {
+      throw infraError(e.getMessage(), null, start);
     }
-    if (first) {
-      launched = launch;
-      launch
-          .classData()
-          .ifPresent(
-              description ->
-                  context
-                      .listener()
-                      .reportingEntryPublished(
-                          descriptor, ReportEntry.from("classData", description)));
-    }
-    ContainerSpec spec = launch.spec();
-    ExitStatus exit;
-    try (EventChannelServer server = EventChannelServer.open(spec.channelSocket())) {
-      Future<?> serving =
-          context
-              .services()
-              .channelThreads()
-              .submit(
-                  () -> {
-                    server.serve(events);
-                    return null;
-                  });
-      try (ContainerHandle handle = launch(runtime, spec)) {
-        classState.started(handle);
-        if (first) {
-          notEnforced = handle.notEnforced();
-          if (!notEnforced.isEmpty()) {
-            context
-                .listener()
-                .reportingEntryPublished(
-                    descriptor, ReportEntry.from("notEnforced", String.join("; ", notEnforced)));
-          }
-        }
-        try {
-          exit = handle.awaitExit();
-          handle
-              .cpuTime()
-              .ifPresent(
-                  cpu ->
-                      cpuMillis = java.util.OptionalLong.of(cpuMillis.orElse(0) + cpu.toMillis()));
-          // the variant's peak is the highest of its containers'
-          handle
-              .peakMemory()
-              .ifPresent(
-                  peak ->
-                      peakMemoryBytes =
-                          java.util.OptionalLong.of(Math.max(peakMemoryBytes.orElse(0), peak)));
-        } finally {
-          classState.stopped(handle);
-        }
-        closeIfNeverConnected(server);
-        drain(server, serving, broke);
-        if (first) {
-          new OutputAttachment(context.listener(), descriptor)
-              .attach(handle.stdout(), handle.stderr());
-        }
-      }
-    }
-    return exit;
-  }
-
-  /**
-   * Waits for the channel to deliver what the agent sent before its container exited; reading that
-   * fails or does not end breaks the relay's stream, so the variant cannot pass on what it missed.
-   */
-  private static void drain(
-      EventChannelServer server, Future<?> serving, java.util.function.Consumer<String> broke)
-      throws Exception {
-    try {
-      try {
-        serving.get(DRAIN_SECONDS, TimeUnit.SECONDS);
-      } catch (TimeoutException e) {
-        server.close();
-        serving.get(DRAIN_SECONDS, TimeUnit.SECONDS);
-      }
-    } catch (java.util.concurrent.ExecutionException e) {
-      broke.accept("reading the event channel failed: " + e.getCause());
-    } catch (TimeoutException e) {
-      broke.accept(
-          "the event channel did not end within "
-              + 2 * DRAIN_SECONDS
-              + " s after the container exited");
-    }
-  }
-
-  /**
-   * A container that ended without its agent ever connecting (it failed while starting) has no
-   * events to drain: after a short grace for an accept still under way, stop waiting for them.
-   */
-  private static void closeIfNeverConnected(EventChannelServer server) throws java.io.IOException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
-    while (!server.hasConnection() && System.nanoTime() < deadline) {
-      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
-    if (!server.hasConnection()) {
-      server.close();
-    }
-  }
-
-  private static ContainerHandle launch(ContainerRuntime runtime, ContainerSpec spec) {
-    try {
-      return runtime.launch(spec);
-    } catch (ContainerException e) {
-      throw new CouldNotLaunch("could not be started: " + e.getMessage());
-    }
-  }
-
-  /**
-   * A container of the variant could not be planned or launched; the message completes "the variant
-   * …".
-   */
-  private static final class CouldNotLaunch extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    CouldNotLaunch(String reason) {
-      super(reason, null, false, false);
-    }
+    ran.relay().releaseHeld();
+    conclude(ran.relay(), ran.exit(), start);
   }
 
   private void conclude(EventRelay relay, ExitStatus exit, long start) {
@@ -385,7 +150,7 @@ final class VariantExecution {
       record(VariantStatus.ABORTED, Optional.of(reason), relay, start);
       throw new TestAbortedException("variant " + variant.displayName() + " " + reason);
     }
-    if (endedUnfinished(relay, exit)) {
+    if (VariantRetries.endedUnfinished(relay, exit)) {
       if (exit.reason() == ExitStatus.Reason.TIMED_OUT) {
         runningTests = relay.running();
       }
@@ -510,6 +275,8 @@ final class VariantExecution {
   private void record(
       VariantStatus status, Optional<String> outcome, EventRelay relay, long start) {
     recorded = true;
+    List<String> infraRetried = retries.infraRetried();
+    @org.jspecify.annotations.Nullable LaunchPlan launched = containers.launched();
     Optional<String> reason =
         infraRetried.isEmpty()
             ? outcome
@@ -531,9 +298,9 @@ final class VariantExecution {
                 reason,
                 counts,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
-                notEnforced)
-            .withCpuMillis(cpuMillis)
-            .withPeakMemoryBytes(peakMemoryBytes);
+                containers.notEnforced())
+            .withCpuMillis(containers.cpuMillis())
+            .withPeakMemoryBytes(containers.peakMemoryBytes());
     if (launched != null) {
       entry = entry.withLogs(logsRelative());
     }
@@ -541,9 +308,9 @@ final class VariantExecution {
       entry = entry.withRunningTest(String.join("; ", runningTests));
     }
     if (relay != null) {
-      entry = entry.withRetries(relay.flaky(), Math.max(1, containers));
-    } else if (containers > 1) {
-      entry = entry.withRetries(List.of(), containers);
+      entry = entry.withRetries(relay.flaky(), Math.max(1, containers.count()));
+    } else if (containers.count() > 1) {
+      entry = entry.withRetries(List.of(), containers.count());
     }
     if (relay != null) {
       entry = entry.withFailures(relay.failures());
